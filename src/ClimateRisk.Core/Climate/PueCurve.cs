@@ -1,0 +1,116 @@
+using ClimateRisk.Core.Distributions;
+using ClimateRisk.Core.Model;
+
+namespace ClimateRisk.Core.Climate;
+
+/// <summary>
+/// A site's annual PUE as a function of a uniform shift Δ of its climate, calibrated to the
+/// reported PUE and tabulated for the kernel (MODEL §4).
+/// </summary>
+/// <remarks>
+/// A_s(Δ) = Σ_m (h_m/8760) · E[PUE_h(T)], T ~ N(μ_m + Δ, σ_h²), with
+/// PUE_h(T) = P_floor + β·w·softplus((T − T_knee)/w). The expectation uses Gauss–Hermite
+/// quadrature. A_s is affine in P_floor, so the calibration A_s(0) = reported PUE is solved in
+/// closed form: P_floor = PUE_reported − β·w·S(0), S(Δ) = Σ_m (h_m/8760)·E[softplus(·)].
+/// The table covers Δ ∈ [−6, +12] °C at 0.02 °C; Δ outside is clamped to the ends (a 2050
+/// site warming beyond +12 °C is far outside every SSP's range).
+/// </remarks>
+public sealed class PueCurve
+{
+    /// <summary>Lowest tabulated shift, °C.</summary>
+    public const double MinDeltaC = -6.0;
+
+    /// <summary>Highest tabulated shift, °C.</summary>
+    public const double MaxDeltaC = 12.0;
+
+    /// <summary>Table step, °C.</summary>
+    public const double StepC = 0.02;
+
+    /// <summary>Gauss–Hermite nodes used (MODEL asks for at least 20).</summary>
+    public const int QuadratureNodes = 32;
+
+    private static readonly int[] DaysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+    private readonly CoolingType _cooling;
+    private readonly SiteClimate _climate;
+    private readonly double[] _table;
+
+    private PueCurve(CoolingType cooling, SiteClimate climate, double floor)
+    {
+        _cooling = cooling;
+        _climate = climate;
+        Floor = floor;
+        var count = (int)Math.Round((MaxDeltaC - MinDeltaC) / StepC) + 1;
+        _table = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            _table[i] = Annual(MinDeltaC + (i * StepC));
+        }
+    }
+
+    /// <summary>P_floor: the PUE with no cooling load beyond the free-cooling floor.</summary>
+    public double Floor { get; }
+
+    /// <summary>Calibrates P_floor so that A_s(0) equals <paramref name="reportedPue"/> and tabulates A_s.</summary>
+    /// <exception cref="ArgumentException">When the climate does not have 12 months.</exception>
+    public static PueCurve Calibrate(CoolingType cooling, SiteClimate climate, double reportedPue)
+    {
+        ArgumentNullException.ThrowIfNull(cooling);
+        ArgumentNullException.ThrowIfNull(climate);
+        if (climate.MonthlyMeanC.Count != 12)
+        {
+            throw new ArgumentException($"A site climate needs 12 monthly means, got {climate.MonthlyMeanC.Count}.", nameof(climate));
+        }
+
+        var floor = reportedPue - (cooling.BetaPuePerC * cooling.WidthC * CoolingLoad(cooling, climate, 0.0));
+        return new PueCurve(cooling, climate, floor);
+    }
+
+    /// <summary>A_s(Δ) by quadrature (exact model value, not the table).</summary>
+    public double Annual(double deltaC)
+        => Floor + (_cooling.BetaPuePerC * _cooling.WidthC * CoolingLoad(_cooling, _climate, deltaC));
+
+    /// <summary>A_s(Δ) interpolated from the table (what the kernel uses).</summary>
+    public double Lookup(double deltaC)
+    {
+        var position = (deltaC - MinDeltaC) / StepC;
+        if (!(position > 0))
+        {
+            return _table[0];
+        }
+
+        var last = _table.Length - 1;
+        if (position >= last)
+        {
+            return _table[last];
+        }
+
+        var i = (int)position;
+        var w = position - i;
+        return _table[i] + (w * (_table[i + 1] - _table[i]));
+    }
+
+    private static double CoolingLoad(CoolingType cooling, SiteClimate climate, double deltaC)
+    {
+        var rule = GaussHermite.ForStandardNormal(QuadratureNodes);
+        var nodes = rule.Nodes;
+        var weights = rule.Weights;
+        var total = 0.0;
+        for (var m = 0; m < 12; m++)
+        {
+            var expectation = 0.0;
+            for (var i = 0; i < nodes.Length; i++)
+            {
+                var t = climate.MonthlyMeanC[m] + deltaC + (climate.HourlySdC * nodes[i]);
+                expectation += weights[i] * Softplus((t - cooling.KneeC) / cooling.WidthC);
+            }
+
+            total += DaysInMonth[m] * 24.0 / 8760.0 * expectation;
+        }
+
+        return total;
+    }
+
+    /// <summary>ln(1 + eˣ) without overflow for large x or loss of precision for very negative x.</summary>
+    internal static double Softplus(double x) => x > 0 ? x + Math.Log(1.0 + Math.Exp(-x)) : Math.Log(1.0 + Math.Exp(x));
+}

@@ -1,0 +1,87 @@
+using ClimateRisk.Core.Climate;
+using ClimateRisk.Core.Model;
+
+namespace ClimateRisk.Core.Simulation.Internal;
+
+/// <summary>One scenario's drivers by year (index = year − first year) and copula factors.</summary>
+internal sealed class ScenarioPlan
+{
+    public ScenarioPlan(Scenario scenario, ModelInputs inputs, SimulationSettings settings)
+    {
+        Scenario = scenario;
+        var warming = inputs.Warming[scenario.Ssp];
+        var seaLevel = inputs.SeaLevel[scenario.Ssp];
+        const int T0 = SimulationSettings.BaseYear;
+        GsatMedian0 = warming.MedianC.At(T0);
+        GsatSigma0 = warming.SigmaC(T0);
+        var years = settings.YearCount;
+        GsatMedian = new double[years];
+        GsatSigma = new double[years];
+        SlrMedianDelta = new double[years];
+        SlrSigmaDelta = new double[years];
+        CarbonPrice = new double[years];
+        Coverage = new double[years];
+        Escalation = new double[years];
+        Premium = new double[years];
+        GridDecline = new double[years];
+        Discount = new double[years];
+        for (var i = 0; i < years; i++)
+        {
+            var year = settings.FirstYear + i;
+            GsatMedian[i] = warming.MedianC.At(year);
+            GsatSigma[i] = warming.SigmaC(year);
+            SlrMedianDelta[i] = seaLevel.MedianM.At(year) - seaLevel.MedianM.At(T0);
+            SlrSigmaDelta[i] = seaLevel.SigmaM(year) - seaLevel.SigmaM(T0);
+            CarbonPrice[i] = scenario.CarbonPriceCnyPerT.At(year);
+            Coverage[i] = scenario.CarbonCoverage.At(year);
+            Escalation[i] = scenario.ElectricityEscalation.At(year);
+            Premium[i] = scenario.RenewablePremiumCnyPerMwh.At(year);
+            GridDecline[i] = Math.Pow(1 - scenario.GridDeclineRate, year - T0);
+            Discount[i] = Math.Pow(1 + scenario.DiscountRate, -(year - settings.FirstYear));
+        }
+
+        var lengths = scenario.CorrelationLengthsKm;
+        CholeskyHeat = SiteCorrelation.CholeskyFactor(inputs.Sites, lengths.HeatKm);
+        CholeskyFlood = SiteCorrelation.CholeskyFactor(inputs.Sites, lengths.FloodKm);
+        CholeskySurge = SiteCorrelation.CholeskyFactor(inputs.Sites, lengths.SurgeKm);
+        CholeskyWind = SiteCorrelation.CholeskyFactor(inputs.Sites, lengths.WindKm);
+    }
+
+    public Scenario Scenario { get; }
+
+    public double GsatMedian0 { get; }
+
+    public double GsatSigma0 { get; }
+
+    public double[] GsatMedian { get; }
+
+    public double[] GsatSigma { get; }
+
+    /// <summary>median(t) − median(t0) of sea level, m.</summary>
+    public double[] SlrMedianDelta { get; }
+
+    /// <summary>σ_sl(t) − σ_sl(t0), m: the path's SLR change is SlrMedianDelta + z·SlrSigmaDelta.</summary>
+    public double[] SlrSigmaDelta { get; }
+
+    public double[] CarbonPrice { get; }
+
+    public double[] Coverage { get; }
+
+    public double[] Escalation { get; }
+
+    public double[] Premium { get; }
+
+    /// <summary>(1 − r_k)^(t − t0).</summary>
+    public double[] GridDecline { get; }
+
+    /// <summary>(1 + r)^−(t − first year).</summary>
+    public double[] Discount { get; }
+
+    public double[] CholeskyHeat { get; }
+
+    public double[] CholeskyFlood { get; }
+
+    public double[] CholeskySurge { get; }
+
+    public double[] CholeskyWind { get; }
+}

@@ -1,0 +1,134 @@
+using ClimateRisk.Core.Climate;
+using ClimateRisk.Core.Model;
+using ClimateRisk.Core.Random;
+
+namespace ClimateRisk.Core.Simulation.Internal;
+
+/// <summary>Everything about one site the kernel needs, precomputed once per run into flat arrays.</summary>
+internal sealed class SitePlan
+{
+    public SitePlan(Site site, ModelInputs inputs, SimulationSettings settings)
+    {
+        Site = site;
+        Key = SiteKey.FromId(site.Id);
+        Pue = PueCurve.Calibrate(site.Cooling, site.Climate, site.ReportedPue);
+        var years = settings.YearCount;
+        PlannedChange = new double[years];
+        RenewableShare = new double[years];
+        ItEnergyMwh = new double[years];
+        LimitPue = new double[years];
+        RateCnyPerMwh = new double[years];
+        Tier2Pue = new double[years];
+        Tier2RateCnyPerMwh = new double[years];
+        inputs.PueRules.TryGetValue(site.PueJurisdiction, out var rules);
+        for (var i = 0; i < years; i++)
+        {
+            var year = settings.FirstYear + i;
+            PlannedChange[i] = site.PlannedPueChange.At(year);
+            RenewableShare[i] = site.RenewableShare.At(year);
+            ItEnergyMwh[i] = site.ItLoadMw * 8760.0 * Math.Pow(1 + site.LoadGrowth, year - SimulationSettings.BaseYear);
+            var rule = rules?.LastOrDefault(r => r.FromYear <= year);
+            LimitPue[i] = rule?.LimitPue ?? double.NaN;
+            RateCnyPerMwh[i] = (rule?.SurchargeCnyPerKwh ?? 0) * 1000.0;
+            Tier2Pue[i] = rule is null ? double.PositiveInfinity : rule.LimitPue * (1 + rule.Tier2ExcessFraction);
+            Tier2RateCnyPerMwh[i] = (rule?.Tier2SurchargeCnyPerKwh ?? 0) * 1000.0;
+        }
+
+        var flood = site.Flood;
+        Damage = inputs.DamageCurves[flood?.VulnerabilityClass ?? "industrial"];
+        FloorHeightM = flood?.FloorHeightM ?? 0;
+        Hardening = flood?.Hardening ?? 0;
+        if (flood is not null)
+        {
+            FloodLnReturnPeriod = flood.ReturnPeriodsY.Select(Math.Log).ToArray();
+            FloodDepthM = [.. flood.DepthsM];
+            FirstPositiveDepth = Array.FindIndex(FloodDepthM, d => d > 0);
+            ProtectionDepthM = flood.ProtectionRpY > 0 ? DepthAt(flood.ProtectionRpY) : double.NaN;
+        }
+        else
+        {
+            FloodLnReturnPeriod = [];
+            FloodDepthM = [];
+            FirstPositiveDepth = -1;
+            ProtectionDepthM = double.NaN;
+        }
+
+        IsWaterCooled = site.WueLPerKwh >= 0.5;
+    }
+
+    public Site Site { get; }
+
+    public uint Key { get; }
+
+    public PueCurve Pue { get; }
+
+    public double[] PlannedChange { get; }
+
+    public double[] RenewableShare { get; }
+
+    public double[] ItEnergyMwh { get; }
+
+    /// <summary>PUE limit in force, NaN where none.</summary>
+    public double[] LimitPue { get; }
+
+    public double[] RateCnyPerMwh { get; }
+
+    /// <summary>PUE above which the tier-2 rate applies.</summary>
+    public double[] Tier2Pue { get; }
+
+    public double[] Tier2RateCnyPerMwh { get; }
+
+    public DamageCurve Damage { get; }
+
+    public double FloorHeightM { get; }
+
+    public double Hardening { get; }
+
+    public double[] FloodLnReturnPeriod { get; }
+
+    public double[] FloodDepthM { get; }
+
+    /// <summary>Index of the first return period with depth &gt; 0, or −1 when the curve is all zero.</summary>
+    public int FirstPositiveDepth { get; }
+
+    /// <summary>d_s(R_prot): depths up to this are held by the defence; NaN without defence.</summary>
+    public double ProtectionDepthM { get; }
+
+    public bool IsWaterCooled { get; }
+
+    /// <summary>
+    /// d_s(R), MODEL §6: linear in ln R between the tabulated return periods, 0 below the
+    /// smallest R with depth &gt; 0 (a step: the curve says nothing floods more often than
+    /// that), flat beyond the largest R.
+    /// </summary>
+    public double DepthAt(double returnPeriodY)
+    {
+        var first = FirstPositiveDepth;
+        if (first < 0)
+        {
+            return 0;
+        }
+
+        var lnR = Math.Log(returnPeriodY);
+        var x = FloodLnReturnPeriod;
+        if (lnR < x[first])
+        {
+            return 0;
+        }
+
+        var last = x.Length - 1;
+        if (lnR >= x[last])
+        {
+            return FloodDepthM[last];
+        }
+
+        var i = first + 1;
+        while (lnR > x[i])
+        {
+            i++;
+        }
+
+        var w = (lnR - x[i - 1]) / (x[i] - x[i - 1]);
+        return FloodDepthM[i - 1] + (w * (FloodDepthM[i] - FloodDepthM[i - 1]));
+    }
+}

@@ -1,0 +1,51 @@
+namespace ClimateRisk.Core.Simulation;
+
+/// <summary>How much to simulate, and with which seed.</summary>
+public sealed record SimulationSettings
+{
+    /// <summary>t0: base year of the reported figures (the 2023 ESG reports).</summary>
+    public const int BaseYear = 2023;
+
+    /// <summary>Number of paths N.</summary>
+    public int Paths { get; init; } = 20_000;
+
+    /// <summary>Seed of the counter-based generator.</summary>
+    public ulong Seed { get; init; } = 20231231;
+
+    /// <summary>First simulated year (NPV is discounted to it).</summary>
+    public int FirstYear { get; init; } = 2025;
+
+    /// <summary>Last simulated year.</summary>
+    public int LastYear { get; init; } = 2050;
+
+    /// <summary>Worker threads; 0 = all cores. Results do not depend on it.</summary>
+    public int Workers { get; init; }
+
+    /// <summary>Reporting horizons (TCFD / ISSB S2 short, medium, long).</summary>
+    public IReadOnlyList<int> Horizons { get; init; } = [2030, 2040, 2050];
+
+    /// <summary>Return periods of the loss exceedance curves, years.</summary>
+    public IReadOnlyList<double> ReturnPeriodsY { get; init; } = [2, 5, 10, 25, 50, 100, 250, 500, 1000];
+
+    /// <summary>Number of simulated years.</summary>
+    public int YearCount => LastYear - FirstYear + 1;
+
+    /// <summary>Throws when the settings cannot be simulated.</summary>
+    public void Validate()
+    {
+        if (Paths < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Paths), Paths, "At least 2 paths are needed for a standard error.");
+        }
+
+        if (FirstYear < BaseYear || LastYear < FirstYear || LastYear > 2100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(FirstYear), $"{FirstYear}..{LastYear}", $"Years must satisfy {BaseYear} ≤ first ≤ last ≤ 2100.");
+        }
+
+        if (Workers < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Workers), Workers, "Workers must be 0 (all cores) or positive.");
+        }
+    }
+}
