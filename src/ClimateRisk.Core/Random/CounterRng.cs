@@ -29,7 +29,7 @@ public readonly struct CounterRng(ulong seed)
     /// <param name="siteKey">Stable site key (<see cref="SiteKey"/>), or 0 for path-level draws.</param>
     /// <param name="draw">Index of the draw within (stream, path, year, site), below 2²⁴.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Uniform(RandomStream stream, long path, int year, uint siteKey, uint draw)
+    public double Uniform(RandomStreamId stream, long path, int year, uint siteKey, uint draw)
     {
         Philox4x32.Block(
             (uint)path, (uint)year, siteKey, ((uint)stream << 24) | (draw & 0xFFFFFF),
@@ -41,6 +41,6 @@ public readonly struct CounterRng(ulong seed)
 
     /// <summary>A standard normal draw, Φ⁻¹ of <see cref="Uniform"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Normal(RandomStream stream, long path, int year, uint siteKey, uint draw)
+    public double Normal(RandomStreamId stream, long path, int year, uint siteKey, uint draw)
         => StandardNormal.InvCdfUnchecked(Uniform(stream, path, year, siteKey, draw));
 }

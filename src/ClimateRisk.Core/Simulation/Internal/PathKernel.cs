@@ -47,31 +47,31 @@ internal sealed class PathKernel
         var rng = _rng;
 
         // Path-level climate and transition state (year 0, site 0: shared by all years and sites).
-        var zWarming = rng.Normal(RandomStream.Warming, path, 0, 0, 0);
+        var zWarming = rng.Normal(RandomStreamId.Warming, path, 0, 0, 0);
         var warmingNow = sp.GsatMedian[yearIndex] + (zWarming * sp.GsatSigma[yearIndex]);
         var warmingBase = sp.GsatMedian0 + (zWarming * sp.GsatSigma0);
         var globalWarmingSinceBase = warmingNow - warmingBase;
-        var seaLevelRiseM = sp.SlrMedianDelta[yearIndex] + (rng.Normal(RandomStream.SeaLevel, path, 0, 0, 0) * sp.SlrSigmaDelta[yearIndex]);
-        var carbonPrice = sp.CarbonPrice[yearIndex] * LogNormalFactor(scenario.CarbonPriceSigma, rng.Normal(RandomStream.Carbon, path, 0, 0, 0));
-        var gridFactor = sp.GridDecline[yearIndex] * LogNormalFactor(scenario.GridSigma, rng.Normal(RandomStream.Grid, path, 0, 0, 0));
-        var priceFactor = sp.Escalation[yearIndex] * LogNormalFactor(scenario.ElectricitySigma, rng.Normal(RandomStream.PowerPrice, path, year, 0, 0));
+        var seaLevelRiseM = sp.SlrMedianDelta[yearIndex] + (rng.Normal(RandomStreamId.SeaLevel, path, 0, 0, 0) * sp.SlrSigmaDelta[yearIndex]);
+        var carbonPrice = sp.CarbonPrice[yearIndex] * LogNormalFactor(scenario.CarbonPriceSigma, rng.Normal(RandomStreamId.Carbon, path, 0, 0, 0));
+        var gridFactor = sp.GridDecline[yearIndex] * LogNormalFactor(scenario.GridSigma, rng.Normal(RandomStreamId.Grid, path, 0, 0, 0));
+        var priceFactor = sp.Escalation[yearIndex] * LogNormalFactor(scenario.ElectricitySigma, rng.Normal(RandomStreamId.PowerPrice, path, year, 0, 0));
         var frequencyMultiplier = Math.Max(_heavyPrecipitation.At(warmingNow), 1e-9) / Math.Max(_heavyPrecipitation.At(warmingBase), 1e-9);
         var windIntensity = 1 + (scenario.TyphoonIntensityPerC * globalWarmingSinceBase);
 
-        Correlate(RandomStream.HeatAnomaly, path, year, sp.CholeskyHeat, scratch.Independent, scratch.Heat);
+        Correlate(RandomStreamId.HeatAnomaly, path, year, sp.CholeskyHeat, scratch.Independent, scratch.Heat);
         if (_anyFlood)
         {
-            Correlate(RandomStream.Flood, path, year, sp.CholeskyFlood, scratch.Independent, scratch.Flood);
+            Correlate(RandomStreamId.Flood, path, year, sp.CholeskyFlood, scratch.Independent, scratch.Flood);
         }
 
         if (_anySurge)
         {
-            Correlate(RandomStream.Surge, path, year, sp.CholeskySurge, scratch.Independent, scratch.Surge);
+            Correlate(RandomStreamId.Surge, path, year, sp.CholeskySurge, scratch.Independent, scratch.Surge);
         }
 
         if (_anyWind)
         {
-            Correlate(RandomStream.Wind, path, year, sp.CholeskyWind, scratch.Independent, scratch.Wind);
+            Correlate(RandomStreamId.Wind, path, year, sp.CholeskyWind, scratch.Independent, scratch.Wind);
         }
 
         var b = _buffers;
@@ -116,8 +116,8 @@ internal sealed class PathKernel
             // §5 extreme heat.
             var heat = site.Heat;
             var hotDayRate = SummerDays * StandardNormal.Cdf((site.Climate.SummerTmaxMeanC + shift - heat.TCritC) / site.Climate.SummerTmaxSdC);
-            var hotDays = PoissonQuantile.InvCdf(hotDayRate, rng.Uniform(RandomStream.HotDays, path, year, key, 0));
-            var shortfalls = hotDays > 0 ? BinomialQuantile.InvCdf(hotDays, heat.ShortfallProbability, rng.Uniform(RandomStream.HotDays, path, year, key, 1)) : 0;
+            var hotDays = PoissonQuantile.InvCdfUnchecked(hotDayRate, rng.Uniform(RandomStreamId.HotDays, path, year, key, 0));
+            var shortfalls = hotDays > 0 ? BinomialQuantile.InvCdfUnchecked(hotDays, heat.ShortfallProbability, rng.Uniform(RandomStreamId.HotDays, path, year, key, 1)) : 0;
             var heatBi = shortfalls * biPerDay * heat.ThrottleFraction * heat.ThrottleHours / 24.0;
 
             // §6 river / pluvial flood.
@@ -129,7 +129,7 @@ internal sealed class PathKernel
                 var depth = plan.DepthAt(returnPeriod * frequencyMultiplier);
                 if (depth > 0 && !(depth <= plan.ProtectionDepthM))
                 {
-                    (floodDirect, floodBi) = Inundation(plan, depth - plan.FloorHeightM, rng.Uniform(RandomStream.FloodDamage, path, year, key, 0), biPerDay);
+                    (floodDirect, floodBi) = Inundation(plan, depth - plan.FloorHeightM, rng.Uniform(RandomStreamId.FloodDamage, path, year, key, 0), biPerDay);
                 }
             }
 
@@ -141,7 +141,7 @@ internal sealed class PathKernel
                     + seaLevelRiseM + (surge.SubsidenceMPerYear * (year - SimulationSettings.BaseYear));
                 if (level > surge.DefenceCrestM)
                 {
-                    (surgeDirect, surgeBi) = Inundation(plan, level - surge.GroundElevationM - plan.FloorHeightM, rng.Uniform(RandomStream.FloodDamage, path, year, key, 1), biPerDay);
+                    (surgeDirect, surgeBi) = Inundation(plan, level - surge.GroundElevationM - plan.FloorHeightM, rng.Uniform(RandomStreamId.FloodDamage, path, year, key, 1), biPerDay);
                 }
             }
 
@@ -160,7 +160,7 @@ internal sealed class PathKernel
             var water = site.WueLPerKwh * itEnergy;
             var waterCost = water * site.WaterPriceCnyPerM3;
             var restrictionRate = site.Drought.RestrictionDaysPerYear * Math.Max(0, 1 + (DroughtWarmingSensitivity * siteWarming));
-            var restrictedDays = PoissonQuantile.InvCdf(restrictionRate, rng.Uniform(RandomStream.Drought, path, year, key, 0));
+            var restrictedDays = PoissonQuantile.InvCdfUnchecked(restrictionRate, rng.Uniform(RandomStreamId.Drought, path, year, key, 0));
             double droughtEnergy = 0, droughtBi = 0;
             if (plan.IsWaterCooled && restrictedDays > 0)
             {
@@ -245,7 +245,7 @@ internal sealed class PathKernel
     private static double LogNormalFactor(double sigma, double z) => Math.Exp((sigma * z) - (0.5 * sigma * sigma));
 
     /// <summary>y = L·x with x independent N(0,1) per site (MODEL §2 Gaussian copula).</summary>
-    private void Correlate(RandomStream stream, long path, int year, double[] cholesky, double[] independent, double[] correlated)
+    private void Correlate(RandomStreamId stream, long path, int year, double[] cholesky, double[] independent, double[] correlated)
     {
         var n = _sites.Length;
         for (var i = 0; i < n; i++)

@@ -40,7 +40,7 @@ internal sealed class SitePlan
         Hardening = flood?.Hardening ?? 0;
         if (flood is not null)
         {
-            FloodLnReturnPeriod = flood.ReturnPeriodsY.Select(Math.Log).ToArray();
+            FloodLnReturnPeriod = flood.ReturnPeriodsY.Select(r => Math.Log(r)).ToArray();
             FloodDepthM = [.. flood.DepthsM];
             FirstPositiveDepth = Array.FindIndex(FloodDepthM, d => d > 0);
             ProtectionDepthM = flood.ProtectionRpY > 0 ? DepthAt(flood.ProtectionRpY) : double.NaN;

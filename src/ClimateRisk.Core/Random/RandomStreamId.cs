@@ -5,7 +5,7 @@ namespace ClimateRisk.Core.Random;
 /// adding a peril never shifts the draws of another. Values are part of the key: never
 /// renumber them, or every stored result stops being reproducible.
 /// </summary>
-public enum RandomStream : byte
+public enum RandomStreamId : byte
 {
     /// <summary>Climate-sensitivity draw z_w per path (year 0, site 0).</summary>
     Warming = 1,

@@ -1,0 +1,102 @@
+using System.Text;
+using ClimateRisk.Core.Simulation;
+using ClimateRisk.Core.Statistics;
+using ClimateRisk.IO.Internal;
+
+namespace ClimateRisk.IO;
+
+/// <summary>
+/// Writes the results CSVs of ARCHITECTURE.md "Outputs of run": site_year.csv,
+/// portfolio_year.csv, horizons.csv and exceedance.csv. UTF-8 without BOM, LF, invariant
+/// culture, shortest round-trip numbers (so the files reproduce the doubles exactly).
+/// </summary>
+public static class ResultsWriter
+{
+    /// <summary>The statistics columns shared by the cell files.</summary>
+    public const string StatisticsHeader = "mean,se,sd,p5,p50,p95,p99,tvar99,p_exceed";
+
+    /// <summary>File names, in the order written.</summary>
+    public static IReadOnlyList<string> FileNames { get; } = ["site_year.csv", "portfolio_year.csv", "horizons.csv", "exceedance.csv"];
+
+    /// <summary>Writes the four files into <paramref name="directory"/> (which must exist).</summary>
+    public static void Write(SimulationResult result, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        WriteFile(Path.Combine(directory, "site_year.csv"), w => WriteSiteYear(result, w));
+        WriteFile(Path.Combine(directory, "portfolio_year.csv"), w => WritePortfolioYear(result, w));
+        WriteFile(Path.Combine(directory, "horizons.csv"), w => WriteHorizons(result, w));
+        WriteFile(Path.Combine(directory, "exceedance.csv"), w => WriteExceedance(result, w));
+    }
+
+    /// <summary>site_year.csv: scenario, site, year, metric, statistics.</summary>
+    public static void WriteSiteYear(SimulationResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write("scenario,site,year,metric," + StatisticsHeader + "\n");
+        foreach (var cell in result.Cells.Where(c => c.EntityId != SimulationResult.PortfolioId))
+        {
+            writer.Write($"{CsvText.Field(cell.ScenarioId)},{CsvText.Field(cell.EntityId)},{CsvText.Integer(cell.Year)},{cell.Metric.Name()},{Statistics(cell.Statistics)}\n");
+        }
+    }
+
+    /// <summary>portfolio_year.csv: scenario, year, metric, statistics.</summary>
+    public static void WritePortfolioYear(SimulationResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write("scenario,year,metric," + StatisticsHeader + "\n");
+        foreach (var cell in result.Cells.Where(c => c.EntityId == SimulationResult.PortfolioId))
+        {
+            writer.Write($"{CsvText.Field(cell.ScenarioId)},{CsvText.Integer(cell.Year)},{cell.Metric.Name()},{Statistics(cell.Statistics)}\n");
+        }
+    }
+
+    /// <summary>
+    /// horizons.csv: the horizon years (2030 / 2040 / 2050) of every site and the portfolio,
+    /// then the NPV of total climate cost as horizon <c>npv_FIRST_LAST</c>.
+    /// </summary>
+    public static void WriteHorizons(SimulationResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        var settings = result.Settings;
+        var npvLabel = $"npv_{settings.FirstYear}_{settings.LastYear}";
+        writer.Write("scenario,site,horizon,metric," + StatisticsHeader + "\n");
+        foreach (var scenario in result.ScenarioIds)
+        {
+            foreach (var cell in result.Cells.Where(c => c.ScenarioId == scenario && settings.Horizons.Contains(c.Year)))
+            {
+                writer.Write($"{CsvText.Field(scenario)},{CsvText.Field(cell.EntityId)},{CsvText.Integer(cell.Year)},{cell.Metric.Name()},{Statistics(cell.Statistics)}\n");
+            }
+
+            foreach (var npv in result.Npv.Where(n => n.ScenarioId == scenario))
+            {
+                writer.Write($"{CsvText.Field(scenario)},{CsvText.Field(npv.EntityId)},{npvLabel},{Metric.TotalClimateCostCny.Name()},{Statistics(npv.Statistics)}\n");
+            }
+        }
+    }
+
+    /// <summary>exceedance.csv: scenario, site, year, curve (AEP/OEP), return period, annual exceedance probability, loss.</summary>
+    public static void WriteExceedance(SimulationResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write("scenario,site,year,curve,return_period_y,exceedance_prob,loss_cny\n");
+        foreach (var p in result.Exceedance)
+        {
+            writer.Write($"{CsvText.Field(p.ScenarioId)},{CsvText.Field(p.EntityId)},{CsvText.Integer(p.Year)},{p.Curve},{CsvText.Number(p.ReturnPeriodY)},{CsvText.Number(1 / p.ReturnPeriodY)},{CsvText.Number(p.LossCny)}\n");
+        }
+    }
+
+    private static string Statistics(CellStatistics s)
+        => string.Join(',', CsvText.Number(s.Mean), CsvText.Number(s.StandardError), CsvText.Number(s.StandardDeviation), CsvText.Number(s.P5), CsvText.Number(s.P50),
+            CsvText.Number(s.P95), CsvText.Number(s.P99), CsvText.Number(s.TVaR99), CsvText.Number(s.PExceed));
+
+    private static void WriteFile(string path, Action<TextWriter> write)
+    {
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        write(writer);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ClimateRisk.IO;
+
+/// <summary>What a run was: enough to reproduce its numbers exactly (ARCHITECTURE.md, manifest.json).</summary>
+public sealed record RunManifest
+{
+    /// <summary>Tool name and version.</summary>
+    public required string Tool { get; init; }
+
+    /// <summary>The command line as given.</summary>
+    public required IReadOnlyList<string> CommandLine { get; init; }
+
+    /// <summary>Seed.</summary>
+    public required ulong Seed { get; init; }
+
+    /// <summary>Number of paths.</summary>
+    public required int Paths { get; init; }
+
+    /// <summary>First simulated year.</summary>
+    public required int FirstYear { get; init; }
+
+    /// <summary>Last simulated year.</summary>
+    public required int LastYear { get; init; }
+
+    /// <summary>Worker threads used (results do not depend on it).</summary>
+    public required int Workers { get; init; }
+
+    /// <summary>Scenario ids in run order.</summary>
+    public required IReadOnlyList<string> Scenarios { get; init; }
+
+    /// <summary>Site ids in run order.</summary>
+    public required IReadOnlyList<string> Sites { get; init; }
+
+    /// <summary>SHA-256 of every input file, by path as given.</summary>
+    public required IReadOnlyDictionary<string, string> InputSha256 { get; init; }
+
+    /// <summary>Output files written, relative to the run directory.</summary>
+    public required IReadOnlyList<string> Outputs { get; init; }
+
+    /// <summary>Start time, UTC.</summary>
+    public required DateTimeOffset StartedUtc { get; init; }
+
+    /// <summary>End time, UTC.</summary>
+    public required DateTimeOffset FinishedUtc { get; init; }
+
+    /// <summary>Wall-clock seconds.</summary>
+    public double ElapsedSeconds => (FinishedUtc - StartedUtc).TotalSeconds;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    /// <summary>SHA-256 of a file, lower-case hex.</summary>
+    public static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+
+    /// <summary>Hashes every file of <paramref name="paths"/>.</summary>
+    public static IReadOnlyDictionary<string, string> HashInputs(InputPaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in paths.AllFiles())
+        {
+            result[file.Replace('\\', '/')] = Sha256(file);
+        }
+
+        return result;
+    }
+
+    /// <summary>Writes the manifest as JSON.</summary>
+    public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
+
+    /// <summary>Reads a manifest.</summary>
+    public static RunManifest Read(string path)
+        => JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), Json) ?? throw new InputException($"{path}: empty manifest");
+}
