@@ -1,0 +1,34 @@
+using System.CommandLine;
+using ClimateRisk.Cli.Internal;
+using ClimateRisk.IO;
+
+namespace ClimateRisk.Cli.Commands;
+
+/// <summary><c>climaterisk validate</c>: checks every input file without simulating.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var inputs = new InputOptions();
+        var command = new Command("validate", "Check the inputs (sites, scenarios, tables) without simulating.");
+        inputs.AddTo(command);
+        command.SetAction(parse => Execute(parse.GetValue(inputs.Data), parse.GetValue(inputs.Sites), parse.GetValue(inputs.Scenarios) ?? [], output, error));
+        return command;
+    }
+
+    public static int Execute(string? data, string? sites, IReadOnlyList<string> scenarios, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var paths = InputResolver.Resolve(data, sites, scenarios);
+            var model = InputLoader.Load(paths);
+            output.WriteLine($"OK: {model.Sites.Count} sites, {model.Scenarios.Count} scenarios, {paths.AllFiles().Count()} files checked.");
+            return ExitCodes.Ok;
+        }
+        catch (InputException ex)
+        {
+            error.WriteLine(ex.Message);
+            return ExitCodes.BadInput;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using ClimateRisk.IO;
+
+namespace ClimateRisk.Cli.Internal;
+
+/// <summary>
+/// Turns the command-line input options into file paths. Without options the bundled data and
+/// scenarios are used: ./data and ./scenarios when run from the repository, else the nearest
+/// ancestor of the program that holds them.
+/// </summary>
+internal static class InputResolver
+{
+    public static InputPaths Resolve(string? data, string? sites, IReadOnlyList<string>? scenarios)
+    {
+        var bundled = FindBundledRoot();
+        var dataDirectory = data ?? (bundled is null ? "data" : Relative(Path.Combine(bundled, "data")));
+        if (!Directory.Exists(dataDirectory))
+        {
+            throw new InputException([new InputError(dataDirectory, 0, "--data", dataDirectory, "a directory with the shared tables (docs/data.md)")]);
+        }
+
+        var scenarioDirectory = bundled is null ? "scenarios" : Relative(Path.Combine(bundled, "scenarios"));
+        var files = new List<string>();
+        var errors = new List<InputError>();
+        var requested = (scenarios ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        if (requested.Count == 0)
+        {
+            requested.Add(scenarioDirectory);
+        }
+
+        foreach (var item in requested)
+        {
+            if (Directory.Exists(item))
+            {
+                var found = Directory.GetFiles(item, "*.yaml").Concat(Directory.GetFiles(item, "*.yml")).Order(StringComparer.Ordinal).ToList();
+                if (found.Count == 0)
+                {
+                    errors.Add(new InputError(item, 0, "--scenarios", item, "a directory with at least one .yaml scenario"));
+                }
+
+                files.AddRange(found);
+            }
+            else if (File.Exists(item))
+            {
+                files.Add(item);
+            }
+            else if (Directory.Exists(scenarioDirectory) && File.Exists(Path.Combine(scenarioDirectory, item + ".yaml")))
+            {
+                files.Add(Path.Combine(scenarioDirectory, item + ".yaml"));
+            }
+            else
+            {
+                var known = Directory.Exists(scenarioDirectory)
+                    ? Directory.GetFiles(scenarioDirectory, "*.yaml").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal).ToArray()
+                    : [];
+                errors.Add(new InputError("command line", 0, "--scenarios", item, $"a scenario file, a directory, or a bundled scenario id: {string.Join(", ", known)}"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InputException(errors);
+        }
+
+        return new InputPaths
+        {
+            DataDirectory = dataDirectory,
+            SitesFile = sites ?? Path.Combine(dataDirectory, "sites.csv"),
+            ScenarioFiles = files.Distinct().ToArray(),
+        };
+    }
+
+    private static string? FindBundledRoot()
+    {
+        if (File.Exists(Path.Combine("data", "sites.csv")) && Directory.Exists("scenarios"))
+        {
+            return Directory.GetCurrentDirectory();
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "data", "sites.csv")) && Directory.Exists(Path.Combine(dir.FullName, "scenarios")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Relative(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+}
