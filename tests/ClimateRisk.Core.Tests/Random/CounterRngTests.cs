@@ -1,0 +1,75 @@
+using ClimateRisk.Core.Random;
+
+namespace ClimateRisk.Core.Tests.Random;
+
+public class CounterRngTests
+{
+    [Fact]
+    public void Uniforms_have_mean_one_half_and_variance_one_twelfth_within_four_standard_errors()
+    {
+        var rng = new CounterRng(7);
+        const int N = 200_000;
+        double sum = 0, sumSq = 0;
+        for (var p = 0; p < N; p++)
+        {
+            var u = rng.Uniform(RandomStreamId.Flood, p, 2030, 12345, 0);
+            u.Should().BeInRange(double.Epsilon, 1 - 1e-17);
+            sum += u;
+            sumSq += u * u;
+        }
+
+        var mean = sum / N;
+        (Math.Abs(mean - 0.5) / Math.Sqrt(1.0 / 12 / N)).Should().BeLessThan(4);
+        var variance = (sumSq / N) - (mean * mean);
+        // Var of U² is 4/45; the s.e. of the second moment bounds the variance estimate's error.
+        (Math.Abs(variance - (1.0 / 12)) / Math.Sqrt(4.0 / 45 / N)).Should().BeLessThan(4);
+    }
+
+    [Fact]
+    public void Draws_are_a_pure_function_of_the_key_and_differ_across_each_key_part()
+    {
+        var rng = new CounterRng(20231231);
+        var u = rng.Uniform(RandomStreamId.Wind, 17, 2040, 99, 0);
+        new CounterRng(20231231).Uniform(RandomStreamId.Wind, 17, 2040, 99, 0).Should().Be(u);
+        var others = new[]
+        {
+            new CounterRng(20231232).Uniform(RandomStreamId.Wind, 17, 2040, 99, 0),
+            rng.Uniform(RandomStreamId.Surge, 17, 2040, 99, 0),
+            rng.Uniform(RandomStreamId.Wind, 18, 2040, 99, 0),
+            rng.Uniform(RandomStreamId.Wind, 17, 2041, 99, 0),
+            rng.Uniform(RandomStreamId.Wind, 17, 2040, 98, 0),
+            rng.Uniform(RandomStreamId.Wind, 17, 2040, 99, 1),
+        };
+        others.Should().NotContain(u).And.OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public void Normals_are_standard_within_four_standard_errors_and_uncorrelated_across_streams()
+    {
+        var rng = new CounterRng(3);
+        const int N = 100_000;
+        double sum = 0, sumSq = 0, cross = 0;
+        for (var p = 0; p < N; p++)
+        {
+            var a = rng.Normal(RandomStreamId.Warming, p, 0, 0, 0);
+            var b = rng.Normal(RandomStreamId.SeaLevel, p, 0, 0, 0);
+            sum += a;
+            sumSq += a * a;
+            cross += a * b;
+        }
+
+        (Math.Abs(sum / N) * Math.Sqrt(N)).Should().BeLessThan(4);
+        // Var(Z²) = 2 and Var(Z·W) = 1 for independent standard normals.
+        (Math.Abs((sumSq / N) - 1) / Math.Sqrt(2.0 / N)).Should().BeLessThan(4);
+        (Math.Abs(cross / N) * Math.Sqrt(N)).Should().BeLessThan(4);
+    }
+
+    [Fact]
+    public void Site_keys_depend_on_the_id_only_and_are_never_the_path_level_key()
+    {
+        SiteKey.FromId("ks-ulanqab").Should().Be(SiteKey.FromId("ks-ulanqab"));
+        SiteKey.FromId("ks-ulanqab").Should().NotBe(SiteKey.FromId("ks-ulanqab2"));
+        // FNV-1a 32 of "a" (one code unit 0x61) is 0xe40c292c.
+        SiteKey.FromId("a").Should().Be(0xe40c292cu);
+    }
+}
