@@ -138,6 +138,7 @@ public static class BetaQuantile
             return 1.0;
         }
 
+        double q = 1.0 - p;
         double lnBeta = SpecialFunctions.GammaLn(a) + SpecialFunctions.GammaLn(b) - SpecialFunctions.GammaLn(a + b);
         double x = InitialGuess(a, b, p);
 
@@ -150,7 +151,9 @@ public static class BetaQuantile
 
         for (int iter = 0; iter < MaxIterations; iter++)
         {
-            double f = SpecialFunctions.BetaRegularized(a, b, x) - p;
+            // f(x) = I_x(a, b) − p, evaluated in the tail that p lies in: for p > ½ as
+            // (1 − p) − Q(x), Q = 1 − I_x, so that p near 1 keeps full precision (1 − p is exact).
+            double f = p <= 0.5 ? SpecialFunctions.BetaRegularized(a, b, x) - p : q - UpperTail(a, b, x);
             if (f == 0.0)
             {
                 return x;
@@ -211,6 +214,12 @@ public static class BetaQuantile
 
         return x;
     }
+
+    /// <summary>
+    /// Q(x) = 1 − I_x(a, b) = I_{1−x}(b, a), relatively accurate when small. (Rounding 1 − x for
+    /// x &lt; ½ perturbs x by at most ½ ulp(1), i.e. below the target absolute accuracy.)
+    /// </summary>
+    private static double UpperTail(double a, double b, double x) => SpecialFunctions.BetaRegularized(b, a, 1.0 - x);
 
     private static double InitialGuess(double a, double b, double p)
     {
