@@ -30,8 +30,10 @@ public class GeneralizedExtremeValueTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"max rel err Cdf = {maxCdf:E2} at {worstCdf}; Pdf = {maxPdf:E2} at {worstPdf}");
-        maxCdf.Should().BeLessThan(1e-12);
-        maxPdf.Should().BeLessThan(1e-12);
+        // Largest error (≈ 3e−14) is in the far lower tail of ξ = 0.25 where F ≈ 1e−12: there
+        // t = (1 + ξz)^(−1/ξ) ≈ 28 and exp(−t) amplifies the ulp-level error of t by t.
+        maxCdf.Should().BeLessThan(1e-13);
+        maxPdf.Should().BeLessThan(1e-13);
     }
 
     [Fact]
@@ -53,7 +55,7 @@ public class GeneralizedExtremeValueTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"max err InvCdf (relative, absolute/σ near 0) = {max:E2} at {worst}");
-        max.Should().BeLessThan(1e-13);
+        max.Should().BeLessThan(1e-14);
     }
 
     [Fact]

@@ -25,9 +25,10 @@ public class StandardNormalTests(ITestOutputHelper output)
 
         output.WriteLine($"max rel err Cdf = {max:E2} at {worst}");
 
-        // erfc(−x/√2) has condition number ≈ x² in its argument, so the rounding of x·(1/√2)
-        // alone gives ~x²·1e−16 ≈ 1.5e−13 relative at x = −38; SciPy (Cephes ndtr) rounds the same way.
-        max.Should().BeLessThan(2e-13);
+        // erfc(−x/√2) has condition number ≈ x² in its argument, so rounding x·(1/√2) could cost
+        // up to x²·1e−16 relative deep in the tail; SciPy (Cephes ndtr) rounds the same way and the
+        // observed maximum is ≈ 1e−15.
+        max.Should().BeLessThan(1e-14);
     }
 
     [Fact]
