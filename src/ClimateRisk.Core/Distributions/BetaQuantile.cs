@@ -9,8 +9,10 @@ namespace ClimateRisk.Core.Distributions;
 /// </summary>
 /// <remarks>
 /// The quantile solves I_x(a, b) = p (I = regularized incomplete beta,
-/// MathNet <c>SpecialFunctions.BetaRegularized</c>) by safeguarded Halley iteration inside a
-/// shrinking bracket, falling back to bisection whenever a step leaves the bracket. Starting value:
+/// MathNet <c>SpecialFunctions.BetaRegularized</c>) by safeguarded Newton iteration on
+/// ln T(x) − ln p, T = I_x(a, b) for p ≤ ½ and T = I_{1−x}(b, a) against 1 − p otherwise (exact
+/// for power-law tails, so deep-tail quantiles converge fast), inside a shrinking bracket, falling
+/// back to (geometric) bisection whenever a step leaves the bracket. Starting value:
 /// Abramowitz &amp; Stegun 26.5.22 for a, b ≥ 1, else the small-x / small-(1 − x) power-law tails
 /// (Press et al. 2007, "Numerical Recipes", 3rd ed., §6.14.10 <c>invbetai</c>).
 /// </remarks>
@@ -138,6 +140,7 @@ public static class BetaQuantile
             return 1.0;
         }
 
+        double q = 1.0 - p;
         double lnBeta = SpecialFunctions.GammaLn(a) + SpecialFunctions.GammaLn(b) - SpecialFunctions.GammaLn(a + b);
         double x = InitialGuess(a, b, p);
 
@@ -148,9 +151,15 @@ public static class BetaQuantile
             x = 0.5;
         }
 
+        bool lowerTail = p <= 0.5;
+        double target = lowerTail ? p : q;
         for (int iter = 0; iter < MaxIterations; iter++)
         {
-            double f = SpecialFunctions.BetaRegularized(a, b, x) - p;
+            // Work in the tail that p lies in: T(x) = I_x(a, b) for p ≤ ½, else
+            // T(x) = Q(x) = 1 − I_x(a, b) = I_{1−x}(b, a) (so p near 1 keeps full precision, 1 − p being
+            // exact). f has the sign of I_x(a, b) − p.
+            double tail = lowerTail ? SpecialFunctions.BetaRegularized(a, b, x) : UpperTail(a, b, x);
+            double f = lowerTail ? tail - target : target - tail;
             if (f == 0.0)
             {
                 return x;
@@ -165,40 +174,22 @@ public static class BetaQuantile
                 hi = x;
             }
 
-            // Density f(x) = x^(a−1)(1−x)^(b−1)/B(a, b), in logs.
+            // Newton on g(x) = ln T(x) − ln target, exact for the power-law tails T ∝ xᵃ or (1 − x)ᵇ:
+            // step = g/g' = ln(T/target)·T/pdf (sign flipped in the upper tail, where dQ/dx = −pdf).
             double logPdf = ((a - 1.0) * Math.Log(x)) + ((b - 1.0) * Fp.Log1P(-x)) - lnBeta;
             double pdf = Math.Exp(logPdf);
-            double xNew;
-            if (pdf > 0.0 && double.IsFinite(pdf))
+            double xNew = double.NaN;
+            if (tail > 0.0 && pdf > 0.0 && double.IsFinite(pdf))
             {
-                double newton = f / pdf;
-
-                // Halley correction: f''/f' = (a − 1)/x − (b − 1)/(1 − x).
-                double curvature = ((a - 1.0) / x) - ((b - 1.0) / (1.0 - x));
-                double denom = 1.0 - (0.5 * newton * curvature);
-                double step = denom > 0.5 && denom < 2.0 ? newton / denom : newton;
-                xNew = x - step;
-            }
-            else
-            {
-                xNew = double.NaN;
+                double ratio = (tail - target) / target;
+                double g = Math.Abs(ratio) < 0.5 ? Fp.Log1P(ratio) : Math.Log(tail / target);
+                double step = g * tail / pdf;
+                xNew = lowerTail ? x - step : x + step;
             }
 
             if (!(xNew > lo && xNew < hi))
             {
-                // Bisect; geometrically when the bracket spans orders of magnitude near 0 or 1.
-                if (lo > 0.0 && hi < 0.5 && hi > 4.0 * lo)
-                {
-                    xNew = Math.Sqrt(lo * hi);
-                }
-                else if (lo == 0.0 && hi < 0.5)
-                {
-                    xNew = hi * 1e-3;
-                }
-                else
-                {
-                    xNew = 0.5 * (lo + hi);
-                }
+                xNew = Bisect(lo, hi);
             }
 
             double dx = Math.Abs(xNew - x);
@@ -210,6 +201,45 @@ public static class BetaQuantile
         }
 
         return x;
+    }
+
+    /// <summary>
+    /// Q(x) = 1 − I_x(a, b) = I_{1−x}(b, a), relatively accurate when small. (Rounding 1 − x for
+    /// x &lt; ½ perturbs x by at most ½ ulp(1), i.e. below the target absolute accuracy.)
+    /// </summary>
+    private static double UpperTail(double a, double b, double x) => SpecialFunctions.BetaRegularized(b, a, 1.0 - x);
+
+    /// <summary>Bracket midpoint; geometric (in x or in 1 − x) when the bracket spans orders of magnitude.</summary>
+    private static double Bisect(double lo, double hi)
+    {
+        if (hi <= 0.5)
+        {
+            if (lo == 0.0)
+            {
+                return hi * 1e-8;
+            }
+
+            if (hi > 4.0 * lo)
+            {
+                return Math.Sqrt(lo * hi);
+            }
+        }
+        else if (lo >= 0.5)
+        {
+            double uLo = 1.0 - lo;
+            double uHi = 1.0 - hi;
+            if (uHi == 0.0)
+            {
+                return 1.0 - (uLo * 1e-3);
+            }
+
+            if (uLo > 4.0 * uHi)
+            {
+                return 1.0 - Math.Sqrt(uLo * uHi);
+            }
+        }
+
+        return 0.5 * (lo + hi);
     }
 
     private static double InitialGuess(double a, double b, double p)
