@@ -6,7 +6,7 @@ internal static class Sampling
     /// <summary>Sample mean and its standard error (sample s.d. / √n) of g(U), U ~ U(0, 1) from System.Random(seed).</summary>
     public static (double Mean, double StandardError) MeanAndStandardError(int seed, int n, Func<double, double> g)
     {
-        var rng = new Random(seed);
+        var rng = new System.Random(seed);
         double sum = 0, sumSq = 0;
         int count = 0;
         while (count < n)
