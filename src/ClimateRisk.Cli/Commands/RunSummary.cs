@@ -12,13 +12,13 @@ internal static class RunSummary
         var inv = CultureInfo.InvariantCulture;
         output.WriteLine();
         output.WriteLine(string.Create(inv, $"Portfolio, {last} (mean; CNY m unless stated):"));
-        output.WriteLine(string.Create(inv, $"{"scenario",-32} {"total climate cost",18} {"physical loss",14} {"carbon cost",12} {"PUE",6} {"P(any PUE breach)",18} {"NPV total cost",15}"));
+        output.WriteLine(string.Create(inv, $"{"scenario",-32} {"total climate cost",18} {"physical loss",14} {"carbon cost",12} {"PUE",6} {"PUE surcharge",14} {"NPV total cost",15}"));
         foreach (var scenario in result.ScenarioIds)
         {
             double Mean(Metric metric) => result.Cells.First(c => c.ScenarioId == scenario && c.EntityId == SimulationResult.PortfolioId && c.Year == last && c.Metric == metric).Statistics.Mean;
             var npv = result.Npv.First(n => n.ScenarioId == scenario && n.EntityId == SimulationResult.PortfolioId).Statistics.Mean;
             output.WriteLine(string.Create(inv,
-                $"{scenario,-32} {Mean(Metric.TotalClimateCostCny) / 1e6,18:F1} {Mean(Metric.PhysicalLossCny) / 1e6,14:F1} {Mean(Metric.CarbonCostCny) / 1e6,12:F1} {Mean(Metric.Pue),6:F3} {Mean(Metric.PueLimitBreach),18:P1} {npv / 1e6,15:F1}"));
+                $"{scenario,-32} {Mean(Metric.TotalClimateCostCny) / 1e6,18:F1} {Mean(Metric.PhysicalLossCny) / 1e6,14:F1} {Mean(Metric.CarbonCostCny) / 1e6,12:F1} {Mean(Metric.Pue),6:F3} {Mean(Metric.PueSurchargeCny) / 1e6,14:F2} {npv / 1e6,15:F1}"));
         }
     }
 }
