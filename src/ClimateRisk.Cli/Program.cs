@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using ClimateRisk.Cli.Commands;
 using Spectre.Console;
 
@@ -8,9 +9,21 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        // Ctrl+C (SIGINT) and a scheduler's SIGTERM stop a run cleanly: the simulation sees the
+        // token, the staging directory is removed, nothing half-written is left.
+        using var stop = new CancellationTokenSource();
+        void Cancel(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+
         var root = new RootCommand("ClimateRisk: climate-risk scenario engine for data-centre portfolios (TCFD / ISSB IFRS S2).");
-        root.Subcommands.Add(RunCommand.Create(AnsiConsole.Console, Console.Out, Console.Error));
+        root.Subcommands.Add(RunCommand.Create(AnsiConsole.Console, Console.Out, Console.Error, stop.Token));
         root.Subcommands.Add(ValidateCommand.Create(Console.Out, Console.Error));
-        return root.Parse(args).Invoke();
+        return root.Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 }

@@ -15,7 +15,7 @@ namespace ClimateRisk.Cli.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    public static Command Create(IAnsiConsole console, TextWriter output, TextWriter error)
+    public static Command Create(IAnsiConsole console, TextWriter output, TextWriter error, CancellationToken stop)
     {
         var inputs = new InputOptions();
         var paths = new Option<int>("--paths") { Description = "Monte Carlo paths per scenario.", DefaultValueFactory = _ => 20_000 };
@@ -32,7 +32,7 @@ internal static class RunCommand
         command.Options.Add(outDir);
         command.Options.Add(workers);
         command.Options.Add(force);
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(
+        command.SetAction(parse => Execute(
             new RunRequest
             {
                 Data = parse.GetValue(inputs.Data),
@@ -49,7 +49,7 @@ internal static class RunCommand
             console,
             output,
             error,
-            cancellationToken)));
+            stop));
         return command;
     }
 
