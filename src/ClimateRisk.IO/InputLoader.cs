@@ -113,60 +113,31 @@ public static class InputLoader
     }
 
     private static Dictionary<string, WarmingPathway> ReadWarming(string path, List<InputError> errors)
-    {
-        var table = CsvTable.Read(path, ["ssp", "year", "median_c", "q05_c", "q95_c", "source"]);
-        var result = new Dictionary<string, WarmingPathway>();
-        foreach (var group in GroupByKey(table, "ssp"))
-        {
-            var points = YearRows(table, group, errors, "median_c", "q05_c", "q95_c");
-            foreach (var (row, year, v) in points)
-            {
-                if (!(v[1] <= v[0] && v[0] <= v[2]))
-                {
-                    table.Error(row.Line, "median_c", Fmt(v[0]), "q05_c ≤ median_c ≤ q95_c");
-                }
-            }
-
-            if (points.Count > 0)
-            {
-                result[group.Key] = new WarmingPathway
-                {
-                    Ssp = group.Key,
-                    MedianC = new YearCurve(points.Select(p => (p.Year, p.Values[0])).ToArray()),
-                    Q05C = new YearCurve(points.Select(p => (p.Year, p.Values[1])).ToArray()),
-                    Q95C = new YearCurve(points.Select(p => (p.Year, p.Values[2])).ToArray()),
-                };
-            }
-        }
-
-        errors.AddRange(table.Errors);
-        return result;
-    }
+        => ReadBands(path, ["median_c", "q05_c", "q95_c"], errors, (ssp, median, low, high) => new WarmingPathway { Ssp = ssp, MedianC = median, Q05C = low, Q95C = high });
 
     private static Dictionary<string, SeaLevelPathway> ReadSeaLevel(string path, List<InputError> errors)
+        => ReadBands(path, ["median_m", "likely_lo_m", "likely_hi_m"], errors, (ssp, median, low, high) => new SeaLevelPathway { Ssp = ssp, MedianM = median, LikelyLowM = low, LikelyHighM = high });
+
+    /// <summary>A per-SSP table of a central value and a low–high band by year (gsat.csv, slr.csv).</summary>
+    private static Dictionary<string, T> ReadBands<T>(string path, string[] columns, List<InputError> errors, Func<string, YearCurve, YearCurve, YearCurve, T> build)
     {
-        var table = CsvTable.Read(path, ["ssp", "year", "median_m", "likely_lo_m", "likely_hi_m", "source"]);
-        var result = new Dictionary<string, SeaLevelPathway>();
+        var table = CsvTable.Read(path, ["ssp", "year", .. columns, "source"]);
+        var result = new Dictionary<string, T>();
         foreach (var group in GroupByKey(table, "ssp"))
         {
-            var points = YearRows(table, group, errors, "median_m", "likely_lo_m", "likely_hi_m");
-            foreach (var (row, year, v) in points)
+            var points = YearRows(table, group, errors, columns);
+            foreach (var (row, _, v) in points)
             {
                 if (!(v[1] <= v[0] && v[0] <= v[2]))
                 {
-                    table.Error(row.Line, "median_m", Fmt(v[0]), "likely_lo_m ≤ median_m ≤ likely_hi_m");
+                    table.Error(row.Line, columns[0], Fmt(v[0]), $"{columns[1]} ≤ {columns[0]} ≤ {columns[2]}");
                 }
             }
 
             if (points.Count > 0)
             {
-                result[group.Key] = new SeaLevelPathway
-                {
-                    Ssp = group.Key,
-                    MedianM = new YearCurve(points.Select(p => (p.Year, p.Values[0])).ToArray()),
-                    LikelyLowM = new YearCurve(points.Select(p => (p.Year, p.Values[1])).ToArray()),
-                    LikelyHighM = new YearCurve(points.Select(p => (p.Year, p.Values[2])).ToArray()),
-                };
+                YearCurve Curve(int i) => new(points.Select(p => (p.Year, p.Values[i])).ToArray());
+                result[group.Key] = build(group.Key, Curve(0), Curve(1), Curve(2));
             }
         }
 
