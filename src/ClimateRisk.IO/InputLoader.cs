@@ -218,20 +218,25 @@ public static class InputLoader
     {
         var table = CsvTable.Read(path, ["grid", "year", "ef_t_per_mwh", "source"]);
         var latest = new Dictionary<string, (int Year, double Ef)>();
+        var firstLine = new Dictionary<string, int>();
+        const int BaseYear = Core.Simulation.SimulationSettings.BaseYear;
         foreach (var row in table.Rows)
         {
             var grid = table.Required(row, "grid");
             var year = table.Integer(row, "year", 2000, 2100);
             var ef = table.Number(row, "ef_t_per_mwh", 0, 2);
             RequireSource(table, row);
-            if (year <= Core.Simulation.SimulationSettings.BaseYear && (!latest.TryGetValue(grid, out var current) || year > current.Year))
+            firstLine.TryAdd(grid, row.Line);
+            // Rows after the base year (projections) are allowed and not used: t0 takes the latest year ≤ 2023.
+            if (year <= BaseYear && (!latest.TryGetValue(grid, out var current) || year > current.Year))
             {
                 latest[grid] = (year, ef);
             }
-            else if (!latest.ContainsKey(grid) && year > Core.Simulation.SimulationSettings.BaseYear)
-            {
-                table.Error(row.Line, "year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), $"a year ≤ {Core.Simulation.SimulationSettings.BaseYear} (the base year) for grid {grid}");
-            }
+        }
+
+        foreach (var (grid, line) in firstLine.Where(g => g.Key.Length > 0 && !latest.ContainsKey(g.Key)))
+        {
+            table.Error(line, "year", grid, $"at least one row for grid {grid} with a year ≤ {BaseYear} (the base year)");
         }
 
         errors.AddRange(table.Errors);
@@ -326,6 +331,11 @@ public static class InputLoader
         {
             var id = UniqueKey(table, row, "site_id", ids);
             ids.Add(id);
+            if (id == Core.Simulation.SimulationResult.PortfolioId)
+            {
+                table.Error(row.Line, "site_id", id, $"a site id other than '{id}', which names the portfolio in the results");
+            }
+
             var coolingKey = table.Key(row, "cooling_type", cooling.Keys, "cooling type of cooling_types.csv");
             var gridKey = table.Key(row, "grid", grids.Keys, "grid of grid_factors.csv");
             var jurisdiction = table.Key(row, "pue_jurisdiction", rules.Keys, "jurisdiction of pue_rules.csv");
