@@ -13,7 +13,7 @@ namespace ClimateRisk.IO;
 public static class ResultsWriter
 {
     /// <summary>The statistics columns shared by the cell files.</summary>
-    public const string StatisticsHeader = "mean,se,sd,p5,p50,p95,p99,tvar99,p_exceed";
+    public const string StatisticsHeader = "mean,se,sd,p5,p25,p50,p75,p95,p99,tvar99,p_exceed";
 
     /// <summary>File names, in the order written.</summary>
     public static IReadOnlyList<string> FileNames { get; } = ["site_year.csv", "portfolio_year.csv", "horizons.csv", "exceedance.csv"];
@@ -90,7 +90,7 @@ public static class ResultsWriter
     }
 
     private static string Statistics(CellStatistics s)
-        => string.Join(',', CsvText.Number(s.Mean), CsvText.Number(s.StandardError), CsvText.Number(s.StandardDeviation), CsvText.Number(s.P5), CsvText.Number(s.P50),
+        => string.Join(',', CsvText.Number(s.Mean), CsvText.Number(s.StandardError), CsvText.Number(s.StandardDeviation), CsvText.Number(s.P5), CsvText.Number(s.P25), CsvText.Number(s.P50), CsvText.Number(s.P75),
             CsvText.Number(s.P95), CsvText.Number(s.P99), CsvText.Number(s.TVaR99), CsvText.Number(s.PExceed));
 
     private static void WriteFile(string path, Action<TextWriter> write)

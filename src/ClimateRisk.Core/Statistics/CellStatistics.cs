@@ -18,8 +18,14 @@ public sealed record CellStatistics
     /// <summary>5th percentile.</summary>
     public required double P5 { get; init; }
 
+    /// <summary>25th percentile.</summary>
+    public required double P25 { get; init; }
+
     /// <summary>Median.</summary>
     public required double P50 { get; init; }
+
+    /// <summary>75th percentile.</summary>
+    public required double P75 { get; init; }
 
     /// <summary>95th percentile.</summary>
     public required double P95 { get; init; }

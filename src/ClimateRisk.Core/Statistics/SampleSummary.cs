@@ -11,7 +11,7 @@ namespace ClimateRisk.Core.Statistics;
 public static class SampleSummary
 {
     /// <summary>The probabilities reported as quantiles.</summary>
-    public static ReadOnlySpan<double> Probabilities => [0.05, 0.50, 0.95, 0.99];
+    public static ReadOnlySpan<double> Probabilities => [0.05, 0.25, 0.50, 0.75, 0.95, 0.99];
 
     /// <summary>Summarises <paramref name="values"/> (path order) using <paramref name="scratch"/> (same length or longer).</summary>
     /// <param name="values">Per-path values, in path order; not modified.</param>
@@ -52,7 +52,7 @@ public static class SampleSummary
             return new CellStatistics
             {
                 Count = n, Mean = first, StandardError = 0, StandardDeviation = 0,
-                P5 = first, P50 = first, P95 = first, P99 = first, TVaR99 = first, PExceed = pExceed,
+                P5 = first, P25 = first, P50 = first, P75 = first, P95 = first, P99 = first, TVaR99 = first, PExceed = pExceed,
             };
         }
 
@@ -69,9 +69,9 @@ public static class SampleSummary
             tailSum += work[i];
         }
 
-        Span<double> quantiles = stackalloc double[4];
+        Span<double> quantiles = stackalloc double[6];
         var upper = n;
-        for (var q = 3; q >= 0; q--)
+        for (var q = quantiles.Length - 1; q >= 0; q--)
         {
             quantiles[q] = Quantile(work, ref upper, Probabilities[q]);
         }
@@ -83,9 +83,11 @@ public static class SampleSummary
             StandardError = n > 1 ? moments.StandardError : 0,
             StandardDeviation = n > 1 ? moments.StandardDeviation : 0,
             P5 = quantiles[0],
-            P50 = quantiles[1],
-            P95 = quantiles[2],
-            P99 = quantiles[3],
+            P25 = quantiles[1],
+            P50 = quantiles[2],
+            P75 = quantiles[3],
+            P95 = quantiles[4],
+            P99 = quantiles[5],
             TVaR99 = tailSum / tailCount,
             PExceed = pExceed,
         };

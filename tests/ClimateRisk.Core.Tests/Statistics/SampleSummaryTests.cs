@@ -34,7 +34,9 @@ public class SampleSummaryTests
         values.Should().Equal(original, "the input is not modified");
         var sorted = values.Order().ToArray();
         stats.P5.Should().Be(Type7(sorted, 0.05));
+        stats.P25.Should().Be(Type7(sorted, 0.25));
         stats.P50.Should().Be(Type7(sorted, 0.50));
+        stats.P75.Should().Be(Type7(sorted, 0.75));
         stats.P95.Should().Be(Type7(sorted, 0.95));
         stats.P99.Should().Be(Type7(sorted, 0.99));
         var k = (int)Math.Ceiling(n / 100.0);
@@ -61,7 +63,7 @@ public class SampleSummaryTests
         var stats = SampleSummary.Summarize(new double[] { 4, 4, 4 }, double.NaN, new double[3]);
         stats.Should().BeEquivalentTo(new CellStatistics
         {
-            Count = 3, Mean = 4, StandardError = 0, StandardDeviation = 0, P5 = 4, P50 = 4, P95 = 4, P99 = 4, TVaR99 = 4, PExceed = double.NaN,
+            Count = 3, Mean = 4, StandardError = 0, StandardDeviation = 0, P5 = 4, P25 = 4, P50 = 4, P75 = 4, P95 = 4, P99 = 4, TVaR99 = 4, PExceed = double.NaN,
         });
     }
 
