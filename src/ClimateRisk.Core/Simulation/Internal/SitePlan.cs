@@ -7,10 +7,15 @@ namespace ClimateRisk.Core.Simulation.Internal;
 /// <summary>Everything about one site the kernel needs, precomputed once per run into flat arrays.</summary>
 internal sealed class SitePlan
 {
-    public SitePlan(Site site, ModelInputs inputs, SimulationSettings settings)
+    /// <param name="site">The site.</param>
+    /// <param name="inputs">Shared tables.</param>
+    /// <param name="settings">Years simulated.</param>
+    /// <param name="keyOverride">Site part of the random-number key; null = from the site id. Candidate comparison passes one
+    /// shared key so that every candidate sees the same draws.</param>
+    public SitePlan(Site site, ModelInputs inputs, SimulationSettings settings, uint? keyOverride = null)
     {
         Site = site;
-        Key = SiteKey.FromId(site.Id);
+        Key = keyOverride ?? SiteKey.FromId(site.Id);
         Pue = PueCurve.Calibrate(site.Cooling, site.Climate, site.ReportedPue);
         var years = settings.YearCount;
         PlannedChange = new double[years];
