@@ -86,6 +86,7 @@ public static class InputLoader
             DamageCurves = damage,
             PueRules = rules,
             Thresholds = thresholds,
+            CoolingTypes = cooling,
         };
     }
 

@@ -18,32 +18,22 @@ internal static class RunCommand
     public static Command Create(IAnsiConsole console, TextWriter output, TextWriter error, CancellationToken stop)
     {
         var inputs = new InputOptions();
-        var paths = new Option<int>("--paths") { Description = "Monte Carlo paths per scenario.", DefaultValueFactory = _ => 20_000 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the counter-based generator.", DefaultValueFactory = _ => 20231231UL };
-        var years = new Option<string>("--years") { Description = "Simulated years, e.g. 2025..2050.", DefaultValueFactory = _ => "2025..2050" };
-        var outDir = new Option<string?>("--out") { Description = "Run directory (default: out/run-<UTC timestamp>)." };
-        var workers = new Option<int>("--workers") { Description = "Worker threads (0 = all cores); results do not depend on it.", DefaultValueFactory = _ => 0 };
-        var force = new Option<bool>("--force") { Description = "Replace an existing run directory." };
+        var simulation = new SimulationOptions(defaultPaths: 20_000);
         var command = new Command("run", "Simulate the portfolio under the scenarios and write the results.");
         inputs.AddTo(command);
-        command.Options.Add(paths);
-        command.Options.Add(seed);
-        command.Options.Add(years);
-        command.Options.Add(outDir);
-        command.Options.Add(workers);
-        command.Options.Add(force);
+        simulation.AddTo(command);
         command.SetAction(parse => Execute(
             new RunRequest
             {
                 Data = parse.GetValue(inputs.Data),
                 Sites = parse.GetValue(inputs.Sites),
                 Scenarios = parse.GetValue(inputs.Scenarios) ?? [],
-                Paths = parse.GetValue(paths),
-                Seed = parse.GetValue(seed),
-                Years = parse.GetValue(years) ?? "2025..2050",
-                Out = parse.GetValue(outDir),
-                Workers = parse.GetValue(workers),
-                Force = parse.GetValue(force),
+                Paths = parse.GetValue(simulation.Paths),
+                Seed = parse.GetValue(simulation.Seed),
+                Years = parse.GetValue(simulation.Years) ?? "2025..2050",
+                Out = parse.GetValue(simulation.Out),
+                Workers = parse.GetValue(simulation.Workers),
+                Force = parse.GetValue(simulation.Force),
                 CommandLine = Environment.GetCommandLineArgs().Skip(1).ToArray(),
             },
             console,
@@ -56,20 +46,8 @@ internal static class RunCommand
     /// <summary>Runs <paramref name="request"/>; returns the process exit code.</summary>
     public static int Execute(RunRequest request, IAnsiConsole console, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!YearRange.TryParse(request.Years, out var firstYear, out var lastYear))
+        if (SimulationOptions.TryCreate(request.Paths, request.Seed, request.Years, request.Workers, error) is not { } settings)
         {
-            error.WriteLine($"error: --years '{request.Years}': expected FIRST..LAST, e.g. 2025..2050");
-            return ExitCodes.BadInput;
-        }
-
-        var settings = new SimulationSettings { Paths = request.Paths, Seed = request.Seed, FirstYear = firstYear, LastYear = lastYear, Workers = request.Workers };
-        try
-        {
-            settings.Validate();
-        }
-        catch (ArgumentOutOfRangeException ex)
-        {
-            error.WriteLine($"error: {ex.ParamName} '{ex.ActualValue}': {ex.Message.Split(" (Parameter")[0]}");
             return ExitCodes.BadInput;
         }
 
@@ -101,12 +79,12 @@ internal static class RunCommand
 
         using (runDirectory)
         {
-            output.WriteLine($"ClimateRisk run: {model.Sites.Count} sites × {model.Scenarios.Count} scenarios × {settings.YearCount} years ({firstYear}–{lastYear}) × {settings.Paths:N0} paths, seed {settings.Seed}");
+            output.WriteLine($"ClimateRisk run: {model.Sites.Count} sites × {model.Scenarios.Count} scenarios × {settings.YearCount} years ({settings.FirstYear}–{settings.LastYear}) × {settings.Paths:N0} paths, seed {settings.Seed}");
             var stopwatch = Stopwatch.StartNew();
             SimulationResult result;
             try
             {
-                result = Simulate(model, settings, console, output, cancellationToken);
+                result = ProgressDisplay.Run(console, output, "Simulating", progress => Simulator.Run(model, settings, progress, cancellationToken));
             }
             catch (OperationCanceledException)
             {
@@ -138,34 +116,5 @@ internal static class RunCommand
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static SimulationResult Simulate(Core.Model.ModelInputs model, SimulationSettings settings, IAnsiConsole console, TextWriter output, CancellationToken cancellationToken)
-    {
-        if (console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
-        {
-            SimulationResult? result = null;
-            console.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .Start(context =>
-                {
-                    var task = context.AddTask("Simulating", maxValue: model.Scenarios.Count * settings.YearCount);
-                    result = Simulator.Run(model, settings, new CallbackProgress<SimulationProgress>(p =>
-                    {
-                        task.Description = $"{p.ScenarioId} {p.Year}";
-                        task.Value = p.Done;
-                    }), cancellationToken);
-                });
-            return result!;
-        }
-
-        // Redirected output (scheduler, CI): a plain line at each completed scenario.
-        return Simulator.Run(model, settings, new CallbackProgress<SimulationProgress>(p =>
-        {
-            if (p.Year == settings.LastYear)
-            {
-                output.WriteLine($"  [{p.Done * 100 / p.Total,3}%] scenario {p.ScenarioId} done");
-            }
-        }), cancellationToken);
     }
 }

@@ -24,6 +24,9 @@ public sealed record ModelInputs
     /// <summary>PUE rules by jurisdiction, each list ordered by <see cref="PueRule.FromYear"/>.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<PueRule>> PueRules { get; init; }
 
+    /// <summary>Cooling technologies by key (for measures that change a site's cooling).</summary>
+    public IReadOnlyDictionary<string, CoolingType> CoolingTypes { get; init; } = new Dictionary<string, CoolingType>();
+
     /// <summary>Materiality thresholds.</summary>
     public required IReadOnlyList<MaterialityThreshold> Thresholds { get; init; }
 }

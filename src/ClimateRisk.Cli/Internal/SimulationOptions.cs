@@ -1,0 +1,52 @@
+using System.CommandLine;
+using ClimateRisk.Core.Simulation;
+
+namespace ClimateRisk.Cli.Internal;
+
+/// <summary>The options that size a simulation and name its output, shared by run and compare.</summary>
+internal sealed class SimulationOptions(int defaultPaths)
+{
+    public Option<int> Paths { get; } = new("--paths") { Description = "Monte Carlo paths per scenario.", DefaultValueFactory = _ => defaultPaths };
+
+    public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the counter-based generator.", DefaultValueFactory = _ => 20231231UL };
+
+    public Option<string> Years { get; } = new("--years") { Description = "Simulated years, e.g. 2025..2050.", DefaultValueFactory = _ => "2025..2050" };
+
+    public Option<string?> Out { get; } = new("--out") { Description = "Output directory (default: out/<command>-<UTC timestamp>)." };
+
+    public Option<int> Workers { get; } = new("--workers") { Description = "Worker threads (0 = all cores); results do not depend on it.", DefaultValueFactory = _ => 0 };
+
+    public Option<bool> Force { get; } = new("--force") { Description = "Replace an existing output directory." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Paths);
+        command.Options.Add(Seed);
+        command.Options.Add(Years);
+        command.Options.Add(Out);
+        command.Options.Add(Workers);
+        command.Options.Add(Force);
+    }
+
+    /// <summary>Builds checked settings, or writes the problem to <paramref name="error"/> and returns null.</summary>
+    public static SimulationSettings? TryCreate(int paths, ulong seed, string years, int workers, TextWriter error)
+    {
+        if (!YearRange.TryParse(years, out var firstYear, out var lastYear))
+        {
+            error.WriteLine($"error: --years '{years}': expected FIRST..LAST, e.g. 2025..2050");
+            return null;
+        }
+
+        var settings = new SimulationSettings { Paths = paths, Seed = seed, FirstYear = firstYear, LastYear = lastYear, Workers = workers };
+        try
+        {
+            settings.Validate();
+            return settings;
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            error.WriteLine($"error: {ex.ParamName} '{ex.ActualValue}': {ex.Message.Split(" (Parameter")[0]}");
+            return null;
+        }
+    }
+}
