@@ -1,0 +1,87 @@
+using ClimateRisk.Cli.Tests.TestSupport;
+using ClimateRisk.IO;
+using ClimateRisk.IO.Tests.TestSupport;
+
+namespace ClimateRisk.Cli.Tests.Commands;
+
+/// <summary>ValidateCommand.Execute: OK line on good inputs, file:line messages and exit 1 on bad ones.</summary>
+public sealed class ValidateCommandTests : IDisposable
+{
+    private readonly TestInputs _inputs = TestInputs.Copy();
+
+    public void Dispose() => _inputs.Dispose();
+
+    [Fact]
+    public void Bundled_inputs_are_ok()
+    {
+        var outcome = CliHarness.Validate(null, null, []);
+
+        outcome.ExitCode.Should().Be(0);
+        outcome.Error.Should().BeEmpty();
+        outcome.Output.Should().StartWith("OK: 8 sites, 6 scenarios");
+        outcome.Output.Should().Be($"OK: 8 sites, 6 scenarios, {1 + InputPaths.DataTables.Count + 6} files checked.{Environment.NewLine}");
+    }
+
+    [Fact]
+    public void Chosen_scenarios_are_counted()
+    {
+        var outcome = CliHarness.Validate(null, null, ["ngfs-ndcs,ngfs-below-2c"]);
+
+        outcome.ExitCode.Should().Be(0);
+        outcome.Output.Should().Be($"OK: 8 sites, 2 scenarios, {1 + InputPaths.DataTables.Count + 2} files checked.{Environment.NewLine}");
+    }
+
+    [Fact]
+    public void Copied_data_directory_is_ok()
+    {
+        var outcome = CliHarness.Validate(_inputs.DataDirectory, null, [_inputs.ScenarioDirectory]);
+
+        outcome.ExitCode.Should().Be(0);
+        outcome.Output.Should().StartWith("OK: 8 sites, 6 scenarios");
+    }
+
+    [Fact]
+    public void Broken_copy_exits_1_with_file_line_messages()
+    {
+        var heat = _inputs.Data("hazard/heat_shortfall.csv");
+        var heatLine = TestInputs.LineOf(heat, "ks-ulanqab");
+        TestInputs.SetCell(heat, heatLine, "shortfall_prob", "1.5");
+        var siteLine = TestInputs.LineOf(_inputs.SitesFile, "ksc-changshu-glp");
+        TestInputs.SetCell(_inputs.SitesFile, siteLine, "lat", "95");
+
+        var outcome = CliHarness.Validate(_inputs.DataDirectory, null, [_inputs.ScenarioDirectory]);
+
+        outcome.ExitCode.Should().Be(1);
+        outcome.Output.Should().BeEmpty();
+        outcome.Error.Should().Be(
+            $"2 problem(s) in the inputs:{Environment.NewLine}" +
+            $"  {_inputs.SitesFile}:{siteLine}: lat '95': expected from -90 to 90{Environment.NewLine}" +
+            $"  {heat}:{heatLine}: shortfall_prob '1.5': expected from 0 to 1{Environment.NewLine}");
+    }
+
+    [Fact]
+    public void Separate_sites_file_is_checked()
+    {
+        var sites = Path.Combine(_inputs.Root, "my-sites.csv");
+        File.Copy(_inputs.SitesFile, sites);
+        TestInputs.ReplaceOnce(sites, ",reported_pue,", ",reported_peu,");
+
+        var outcome = CliHarness.Validate(null, sites, []);
+
+        outcome.ExitCode.Should().Be(1);
+        outcome.Error.Should().Contain($"  {sites}:1: column 'reported_peu': expected one of 31 known keys (did you mean 'reported_pue'?)");
+        outcome.Error.Should().StartWith("2 problem(s) in the inputs:");
+    }
+
+    [Fact]
+    public void Missing_data_directory_exits_1()
+    {
+        var missing = Path.Combine(_inputs.Root, "nowhere");
+
+        var outcome = CliHarness.Validate(missing, null, []);
+
+        outcome.ExitCode.Should().Be(1);
+        outcome.Error.Should().Be(
+            $"1 problem(s) in the inputs:{Environment.NewLine}  {missing}: --data '{missing}': expected a directory with the shared tables (docs/data.md){Environment.NewLine}");
+    }
+}

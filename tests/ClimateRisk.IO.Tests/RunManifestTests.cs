@@ -1,0 +1,117 @@
+using System.Text.Json;
+using ClimateRisk.IO.Tests.TestSupport;
+
+namespace ClimateRisk.IO.Tests;
+
+/// <summary>RunManifest: JSON round trip and SHA-256 of inputs.</summary>
+public sealed class RunManifestTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "climaterisk-manifest-" + Guid.NewGuid().ToString("N"));
+
+    public RunManifestTests() => Directory.CreateDirectory(_directory);
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static RunManifest Sample() => new()
+    {
+        Tool = "climaterisk 0.1.0",
+        CommandLine = ["run", "--paths", "300", "--years", "2025..2027"],
+        Seed = 18_446_744_073_709_551_615UL,
+        Paths = 300,
+        FirstYear = 2025,
+        LastYear = 2027,
+        Workers = 2,
+        Scenarios = ["ngfs-ndcs", "ngfs-net-zero-2050"],
+        Sites = ["ksc-beijing-yizhuang", "ks-ulanqab"],
+        InputSha256 = new Dictionary<string, string>
+        {
+            ["data/sites.csv"] = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+            ["scenarios/ngfs-ndcs.yaml"] = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        },
+        Outputs = ["manifest.json", "results/site_year.csv"],
+        StartedUtc = new DateTimeOffset(2025, 1, 2, 3, 4, 5, 678, TimeSpan.Zero),
+        FinishedUtc = new DateTimeOffset(2025, 1, 2, 3, 5, 6, 789, TimeSpan.Zero).AddTicks(1234),
+    };
+
+    [Fact]
+    public void Write_then_read_gives_equal_fields()
+    {
+        var path = Path.Combine(_directory, "manifest.json");
+        var manifest = Sample();
+
+        manifest.Write(path);
+        var read = RunManifest.Read(path);
+
+        read.Should().BeEquivalentTo(manifest);
+        read.Seed.Should().Be(ulong.MaxValue);
+        read.StartedUtc.Should().Be(manifest.StartedUtc);
+        read.FinishedUtc.Should().Be(manifest.FinishedUtc);
+        read.ElapsedSeconds.Should().Be(61.1111234);
+        read.InputSha256.Keys.Should().Equal("data/sites.csv", "scenarios/ngfs-ndcs.yaml");
+    }
+
+    [Fact]
+    public void Json_uses_snake_case_names_and_keeps_paths_as_keys()
+    {
+        var path = Path.Combine(_directory, "manifest.json");
+        Sample().Write(path);
+
+        var text = File.ReadAllText(path);
+        using var json = JsonDocument.Parse(text);
+        var root = json.RootElement;
+
+        text.Should().EndWith("}\n");
+        root.EnumerateObject().Select(p => p.Name).Should().Equal(
+            "tool", "command_line", "seed", "paths", "first_year", "last_year", "workers", "scenarios", "sites",
+            "input_sha256", "outputs", "started_utc", "finished_utc", "elapsed_seconds");
+        root.GetProperty("seed").GetUInt64().Should().Be(ulong.MaxValue);
+        root.GetProperty("input_sha256").GetProperty("data/sites.csv").GetString()
+            .Should().Be("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    [Fact]
+    public void Read_of_an_empty_manifest_throws()
+    {
+        var path = Path.Combine(_directory, "manifest.json");
+        File.WriteAllText(path, "null");
+
+        var act = () => RunManifest.Read(path);
+
+        act.Should().Throw<InputException>().WithMessage($"{path}: empty manifest");
+    }
+
+    [Fact]
+    public void Sha256_of_abc_is_the_fips_180_value()
+    {
+        var path = Path.Combine(_directory, "abc.txt");
+        File.WriteAllBytes(path, "abc"u8.ToArray());
+
+        RunManifest.Sha256(path).Should().Be("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    [Fact]
+    public void Sha256_of_an_empty_file()
+    {
+        var path = Path.Combine(_directory, "empty.txt");
+        File.WriteAllBytes(path, []);
+
+        RunManifest.Sha256(path).Should().Be("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
+
+    [Fact]
+    public void HashInputs_covers_every_input_file_in_ordinal_order()
+    {
+        using var inputs = TestInputs.Copy();
+        var paths = inputs.Paths(inputs.Scenario("ngfs-ndcs"));
+        File.WriteAllBytes(inputs.SitesFile, "abc"u8.ToArray());
+
+        var hashes = RunManifest.HashInputs(paths);
+
+        hashes.Should().HaveCount(1 + InputPaths.DataTables.Count + 1);
+        hashes.Keys.Should().BeEquivalentTo(paths.AllFiles());
+        hashes.Keys.Should().BeInAscendingOrder(StringComparer.Ordinal);
+        hashes[inputs.SitesFile].Should().Be("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        hashes[inputs.Scenario("ngfs-ndcs")].Should().Be(RunManifest.Sha256(Path.Combine(TestInputs.BundledScenarioDirectory, "ngfs-ndcs.yaml")));
+        hashes.Values.Should().OnlyContain(h => h.Length == 64 && h.All(c => char.IsAsciiDigit(c) || (c >= 'a' && c <= 'f')));
+    }
+}
