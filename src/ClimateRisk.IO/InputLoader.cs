@@ -219,7 +219,7 @@ public static class InputLoader
     {
         var table = CsvTable.Read(path, ["grid", "year", "ef_t_per_mwh", "source"]);
         var latest = new Dictionary<string, (int Year, double Ef)>();
-        var firstLine = new Dictionary<string, int>();
+        var firstRow = new Dictionary<string, (int Line, string Year)>();
         const int BaseYear = Core.Simulation.SimulationSettings.BaseYear;
         foreach (var row in table.Rows)
         {
@@ -227,7 +227,7 @@ public static class InputLoader
             var year = table.Integer(row, "year", 2000, 2100);
             var ef = table.Number(row, "ef_t_per_mwh", 0, 2);
             RequireSource(table, row);
-            firstLine.TryAdd(grid, row.Line);
+            firstRow.TryAdd(grid, (row.Line, table.Text(row, "year")));
             // Rows after the base year (projections) are allowed and not used: t0 takes the latest year ≤ 2023.
             if (year <= BaseYear && (!latest.TryGetValue(grid, out var current) || year > current.Year))
             {
@@ -235,9 +235,9 @@ public static class InputLoader
             }
         }
 
-        foreach (var (grid, line) in firstLine.Where(g => g.Key.Length > 0 && !latest.ContainsKey(g.Key)))
+        foreach (var (grid, first) in firstRow.Where(g => g.Key.Length > 0 && !latest.ContainsKey(g.Key)))
         {
-            table.Error(line, "year", grid, $"at least one row for grid {grid} with a year ≤ {BaseYear} (the base year)");
+            table.Error(first.Line, "year", first.Year, $"a year ≤ {BaseYear} (the base year) in at least one row for grid {grid}");
         }
 
         errors.AddRange(table.Errors);

@@ -25,7 +25,7 @@ public static class ScenarioLoader
         ScenarioDocument? doc;
         try
         {
-            var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
+            var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).WithDuplicateKeyChecking().Build();
             doc = deserializer.Deserialize<ScenarioDocument>(File.ReadAllText(path));
         }
         catch (YamlException ex)

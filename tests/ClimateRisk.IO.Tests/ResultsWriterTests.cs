@@ -11,26 +11,26 @@ public sealed class ResultsWriterTests : IDisposable
     private const string Weird = "we\"ird,site";
 
     private const string ExpectedSiteYear =
-        "scenario,site,year,metric,mean,se,sd,p5,p50,p95,p99,tvar99,p_exceed\n" +
-        "s1,site-a,2029,flood_direct_cny,1234.5,0.1,1E-20,,0,-0,1E+21,123456789.123,\n" +
-        "s1,site-a,2030,pue,1.362,0.30000000000000004,0.3333333333333333,1.2,1.35,1.5,1.6,1.65,0.25\n" +
-        "s1,\"we\"\"ird,site\",2030,water_m3,-2.5,5E-324,1.7976931348623157E+308,1,2,3,4,5,0\n";
+        "scenario,site,year,metric,mean,se,sd,p5,p25,p50,p75,p95,p99,tvar99,p_exceed\n" +
+        "s1,site-a,2029,flood_direct_cny,1234.5,0.1,1E-20,,,0,,-0,1E+21,123456789.123,\n" +
+        "s1,site-a,2030,pue,1.362,0.30000000000000004,0.3333333333333333,1.2,,1.35,,1.5,1.6,1.65,0.25\n" +
+        "s1,\"we\"\"ird,site\",2030,water_m3,-2.5,5E-324,1.7976931348623157E+308,1,,2,,3,4,5,0\n";
 
     private const string ExpectedPortfolioYear =
-        "scenario,year,metric,mean,se,sd,p5,p50,p95,p99,tvar99,p_exceed\n" +
-        "s1,2029,total_climate_cost_cny,100,10,1000,0,50,300,900,950,0.5\n" +
-        "s1,2030,total_climate_cost_cny,200,20,2000,0,100,600,1800,1900,0.75\n" +
-        "s2,2030,physical_loss_cny,7,0.7,70,0,1,20,60,65,\n";
+        "scenario,year,metric,mean,se,sd,p5,p25,p50,p75,p95,p99,tvar99,p_exceed\n" +
+        "s1,2029,total_climate_cost_cny,100,10,1000,0,,50,,300,900,950,0.5\n" +
+        "s1,2030,total_climate_cost_cny,200,20,2000,0,,100,,600,1800,1900,0.75\n" +
+        "s2,2030,physical_loss_cny,7,0.7,70,0,,1,,20,60,65,\n";
 
     private const string ExpectedHorizons =
-        "scenario,site,horizon,metric,mean,se,sd,p5,p50,p95,p99,tvar99,p_exceed\n" +
-        "s1,site-a,2030,pue,1.362,0.30000000000000004,0.3333333333333333,1.2,1.35,1.5,1.6,1.65,0.25\n" +
-        "s1,portfolio,2030,total_climate_cost_cny,200,20,2000,0,100,600,1800,1900,0.75\n" +
-        "s1,\"we\"\"ird,site\",2030,water_m3,-2.5,5E-324,1.7976931348623157E+308,1,2,3,4,5,0\n" +
-        "s1,site-a,npv_2029_2030,total_climate_cost_cny,1500.25,1.5,15,1,2,3,4,5,\n" +
-        "s1,portfolio,npv_2029_2030,total_climate_cost_cny,3000.5,3,30,1,2,3,4,5,\n" +
-        "s2,portfolio,2030,physical_loss_cny,7,0.7,70,0,1,20,60,65,\n" +
-        "s2,portfolio,npv_2029_2030,total_climate_cost_cny,9,0.9,90,1,2,3,4,5,\n";
+        "scenario,site,horizon,metric,mean,se,sd,p5,p25,p50,p75,p95,p99,tvar99,p_exceed\n" +
+        "s1,site-a,2030,pue,1.362,0.30000000000000004,0.3333333333333333,1.2,,1.35,,1.5,1.6,1.65,0.25\n" +
+        "s1,portfolio,2030,total_climate_cost_cny,200,20,2000,0,,100,,600,1800,1900,0.75\n" +
+        "s1,\"we\"\"ird,site\",2030,water_m3,-2.5,5E-324,1.7976931348623157E+308,1,,2,,3,4,5,0\n" +
+        "s1,site-a,npv_2029_2030,total_climate_cost_cny,1500.25,1.5,15,1,,2,,3,4,5,\n" +
+        "s1,portfolio,npv_2029_2030,total_climate_cost_cny,3000.5,3,30,1,,2,,3,4,5,\n" +
+        "s2,portfolio,2030,physical_loss_cny,7,0.7,70,0,,1,,20,60,65,\n" +
+        "s2,portfolio,npv_2029_2030,total_climate_cost_cny,9,0.9,90,1,,2,,3,4,5,\n";
 
     private const string ExpectedExceedance =
         "scenario,site,year,curve,return_period_y,exceedance_prob,loss_cny\n" +
@@ -46,7 +46,7 @@ public sealed class ResultsWriterTests : IDisposable
 
     private static CellStatistics Stats(double mean, double se, double sd, double p5, double p50, double p95, double p99, double tvar99, double pExceed) => new()
     {
-        Count = 4, Mean = mean, StandardError = se, StandardDeviation = sd, P5 = p5, P50 = p50, P95 = p95, P99 = p99, TVaR99 = tvar99, PExceed = pExceed,
+        Count = 4, Mean = mean, StandardError = se, StandardDeviation = sd, P5 = p5, P25 = double.NaN, P50 = p50, P75 = double.NaN, P95 = p95, P99 = p99, TVaR99 = tvar99, PExceed = pExceed,
     };
 
     private static SimulationResult Result() => new()
@@ -123,7 +123,7 @@ public sealed class ResultsWriterTests : IDisposable
     [Fact]
     public void Site_year_header_is_the_documented_one()
         => ExpectedSiteYear.Split('\n')[0].Should().Be("scenario,site,year,metric," + ResultsWriter.StatisticsHeader)
-            .And.Be("scenario,site,year,metric,mean,se,sd,p5,p50,p95,p99,tvar99,p_exceed");
+            .And.Be("scenario,site,year,metric,mean,se,sd,p5,p25,p50,p75,p95,p99,tvar99,p_exceed");
 
     [Theory]
     [InlineData("ru-RU")]

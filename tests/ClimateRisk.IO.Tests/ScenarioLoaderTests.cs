@@ -249,7 +249,7 @@ public sealed class ScenarioLoaderTests : IDisposable
         error.Value.Should().Be("While scanning a mapping, found invalid tab as indentation.");
     }
 
-    [Fact(Skip = "bug: ScenarioLoader.Load (src/ClimateRisk.IO/ScenarioLoader.cs:28) builds the deserializer without WithDuplicateKeyChecking(), so a repeated year in a year map silently overrides the earlier value")]
+    [Fact]
     public void Duplicate_year_in_a_year_map_is_rejected()
     {
         ReplaceLine(Ndcs, 17, "  carbon_coverage: {2023: 0.0, 2030: 0.1, 2040: 0.3, 2050: 0.5}", "  carbon_coverage: {2023: 0.0, 2030: 0.1, 2030: 0.3, 2050: 0.5}");

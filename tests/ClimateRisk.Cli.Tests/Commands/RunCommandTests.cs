@@ -12,7 +12,7 @@ namespace ClimateRisk.Cli.Tests.Commands;
 /// </summary>
 public sealed class RunCommandTests : IClassFixture<RunCommandTests.SharedRun>, IDisposable
 {
-    private const string SiteYearHeader = "scenario,site,year,metric,mean,se,sd,p5,p50,p95,p99,tvar99,p_exceed";
+    private const string SiteYearHeader = "scenario,site,year,metric,mean,se,sd,p5,p25,p50,p75,p95,p99,tvar99,p_exceed";
     private static readonly string[] TwoScenarios = ["ngfs-ndcs", "ngfs-net-zero-2050"];
     private readonly SharedRun _run;
     private readonly List<string> _cleanup = [];
@@ -77,7 +77,7 @@ public sealed class RunCommandTests : IClassFixture<RunCommandTests.SharedRun>, 
         _run.Outcome.ExitCode.Should().Be(0);
         var lines = _run.Outcome.Output.Split(Environment.NewLine);
         lines[0].Should().Be("ClimateRisk run: 8 sites × 2 scenarios × 3 years (2025–2027) × 300 paths, seed 20231231");
-        lines.Should().Contain("  [ 50%] scenario ngfs-ndcs done").And.Contain("  [100%] scenario ngfs-net-zero-2050 done");
+        lines.Should().Contain("  [ 50%] Simulating: 3/6 (ngfs-ndcs)").And.Contain("  [100%] Simulating: 6/6 (ngfs-net-zero-2050)");
         lines.Should().Contain(l => l.StartsWith("Simulated in ", StringComparison.Ordinal) && l.EndsWith($"; results in {_run.Out}", StringComparison.Ordinal));
         lines.Should().Contain("Portfolio, 2027 (mean; CNY m unless stated):");
     }
@@ -100,7 +100,7 @@ public sealed class RunCommandTests : IClassFixture<RunCommandTests.SharedRun>, 
         var rows = DataLines(_run.Results("site_year.csv")).Select(l => l.Split(',')).ToArray();
 
         rows.Should().HaveCount(8 * 3 * 24 * 2);
-        rows.Should().OnlyContain(r => r.Length == 13);
+        rows.Should().OnlyContain(r => r.Length == 15);
         rows.Select(r => r[0]).Distinct().Should().Equal(TwoScenarios);
         rows.Select(r => r[1]).Distinct().Should().Equal(CsvLine.ReadTable(Path.Combine(TestInputs.BundledDataDirectory, "sites.csv")).Select(r => r["site_id"]));
         rows.Select(r => r[2]).Distinct().Should().Equal("2025", "2026", "2027");
@@ -111,7 +111,7 @@ public sealed class RunCommandTests : IClassFixture<RunCommandTests.SharedRun>, 
     [Fact]
     public void Portfolio_year_horizons_and_exceedance_have_the_expected_rows()
     {
-        File.ReadAllText(_run.Results("portfolio_year.csv")).Split('\n')[0].Should().Be("scenario,year,metric,mean,se,sd,p5,p50,p95,p99,tvar99,p_exceed");
+        File.ReadAllText(_run.Results("portfolio_year.csv")).Split('\n')[0].Should().Be("scenario,year,metric,mean,se,sd,p5,p25,p50,p75,p95,p99,tvar99,p_exceed");
         DataLines(_run.Results("portfolio_year.csv")).Should().HaveCount(3 * 24 * 2);
 
         // 2025..2027 holds no reporting horizon (2030/2040/2050): only the NPV rows, one per scenario and entity.
@@ -310,7 +310,7 @@ public sealed class RunCommandTests : IClassFixture<RunCommandTests.SharedRun>, 
         manifest.InputSha256[inputs.SitesFile].Should().Be(RunManifest.Sha256(inputs.SitesFile));
     }
 
-    [Fact(Skip = "bug: site_id 'portfolio' is accepted (src/ClimateRisk.IO/InputLoader.cs:356) and collides with SimulationResult.PortfolioId: its rows go to portfolio_year.csv and RunSummary (src/ClimateRisk.Cli/Commands/RunSummary.cs:18) prints that site's numbers as the portfolio's")]
+    [Fact]
     public void Site_named_portfolio_is_rejected()
     {
         using var inputs = TestInputs.Copy();
