@@ -6,8 +6,14 @@ public sealed record SimulationSettings
     /// <summary>t0: base year of the reported figures (the 2023 ESG reports).</summary>
     public const int BaseYear = 2023;
 
-    /// <summary>Number of paths N.</summary>
+    /// <summary>Number of paths N simulated by this process.</summary>
     public int Paths { get; init; } = 20_000;
+
+    /// <summary>
+    /// Global index of the first path: a shard simulates paths [FirstPath, FirstPath + Paths) of
+    /// a larger run with exactly the draws the whole run would use for them (MODEL §12).
+    /// </summary>
+    public long FirstPath { get; init; }
 
     /// <summary>Seed of the counter-based generator.</summary>
     public ulong Seed { get; init; } = 20231231;
@@ -41,6 +47,11 @@ public sealed record SimulationSettings
         if (FirstYear < BaseYear || LastYear < FirstYear || LastYear > 2100)
         {
             throw new ArgumentOutOfRangeException(nameof(FirstYear), $"{FirstYear}..{LastYear}", $"Years must satisfy {BaseYear} ≤ first ≤ last ≤ 2100.");
+        }
+
+        if (FirstPath < 0 || FirstPath + Paths > uint.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(FirstPath), FirstPath, "Paths must lie in [0, 2³²): the path is one 32-bit word of the random-number counter.");
         }
 
         if (Workers < 0)

@@ -6,21 +6,87 @@ using ClimateRisk.Core.Statistics;
 namespace ClimateRisk.Core.Simulation;
 
 /// <summary>
-/// Runs sites × scenarios × years × paths (MODEL §1) and reduces every cell to its
-/// statistics. Scenarios and years run one after another; the paths of a (scenario, year)
-/// run in parallel blocks, each path written by exactly one thread, and every reduction reads
-/// the path arrays in path order — so the numbers do not depend on the number of workers.
+/// Runs sites × scenarios × years × paths (MODEL §1) and reduces every cell. Scenarios and
+/// years run one after another; the paths of a (scenario, year) run in parallel blocks, each
+/// path written by exactly one thread, and every reduction reads the path arrays in path order
+/// — so the numbers do not depend on the number of workers.
 /// </summary>
 public static class Simulator
 {
     private const int BlockSize = 256;
 
-    /// <summary>Simulates <paramref name="inputs"/> under <paramref name="settings"/>.</summary>
+    /// <summary>Simulates <paramref name="inputs"/> under <paramref name="settings"/>; quantiles are exact order statistics.</summary>
     public static SimulationResult Run(
         ModelInputs inputs,
         SimulationSettings settings,
         IProgress<SimulationProgress>? progress = null,
         CancellationToken cancellationToken = default)
+    {
+        var exceedanceProbabilities = settings.ReturnPeriodsY.Select(r => 1 - (1 / r)).ToArray();
+        var output = Execute(
+            inputs,
+            settings,
+            progress,
+            (values, threshold, scratch) => SampleSummary.Summarize(values, threshold, scratch),
+            (values, scratch) =>
+            {
+                var work = scratch.AsSpan(0, values.Length);
+                values.CopyTo(work);
+                var losses = new double[exceedanceProbabilities.Length];
+                SampleSummary.Quantiles(work, exceedanceProbabilities, losses);
+                return losses;
+            },
+            cancellationToken);
+        return new SimulationResult
+        {
+            Settings = settings,
+            ScenarioIds = output.ScenarioIds,
+            SiteIds = output.SiteIds,
+            Cells = output.Cells.Select(c => new CellResult(c.ScenarioId, c.EntityId, c.Year, c.Metric, c.Cell)).ToArray(),
+            Npv = output.Npv.Select(n => new NpvResult(n.ScenarioId, n.EntityId, n.Cell)).ToArray(),
+            Exceedance = output.Curves.SelectMany(c => c.Curve.Select((loss, i) => new ExceedancePoint(c.ScenarioId, c.EntityId, c.Year, c.Name, settings.ReturnPeriodsY[i], loss))).ToArray(),
+        };
+    }
+
+    /// <summary>
+    /// Simulates paths [FirstPath, FirstPath + Paths) and keeps mergeable summaries
+    /// (<see cref="ShardResult"/>) for <c>merge</c> (MODEL §12).
+    /// </summary>
+    public static ShardResult RunShard(
+        ModelInputs inputs,
+        SimulationSettings settings,
+        IProgress<SimulationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var output = Execute(
+            inputs,
+            settings,
+            progress,
+            (values, threshold, _) => PartialCell.From(values, threshold),
+            (values, _) => QuantileSketch.Build(values),
+            cancellationToken);
+        return new ShardResult
+        {
+            Settings = settings,
+            ScenarioIds = output.ScenarioIds,
+            SiteIds = output.SiteIds,
+            Cells = output.Cells,
+            Npv = output.Npv,
+            Exceedance = output.Curves,
+        };
+    }
+
+    private delegate TCell CellReducer<out TCell>(ReadOnlySpan<double> values, double threshold, double[] scratch);
+
+    private delegate TCurve CurveReducer<out TCurve>(ReadOnlySpan<double> values, double[] scratch);
+
+    private static Output<TCell, TCurve> Execute<TCell, TCurve>(
+        ModelInputs inputs,
+        SimulationSettings settings,
+        IProgress<SimulationProgress>? progress,
+        CellReducer<TCell> reduceCell,
+        CurveReducer<TCurve> reduceCurve,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(settings);
@@ -43,19 +109,18 @@ public static class Simulator
         };
         var years = settings.YearCount;
         var metrics = MetricNames.Count;
-        var cellsByScenario = new List<CellResult>[inputs.Scenarios.Count];
-        var npv = new List<NpvResult>();
-        var exceedance = new List<ExceedancePoint>();
+        var cells = new List<(string, string, int, Metric, TCell)>(inputs.Scenarios.Count * entities * years * metrics);
+        var npv = new List<(string, string, TCell)>();
+        var curves = new List<(string, string, int, string, TCurve)>();
         var blocks = (n + BlockSize - 1) / BlockSize;
         var done = 0;
 
-        for (var k = 0; k < inputs.Scenarios.Count; k++)
+        foreach (var scenario in inputs.Scenarios)
         {
-            var scenario = inputs.Scenarios[k];
             var scenarioPlan = new ScenarioPlan(scenario, inputs, settings);
             var kernel = new PathKernel(sitePlans, scenarioPlan, inputs.HeavyPrecipitationMultiplier, rng, buffers);
             Array.Clear(buffers.Npv);
-            var stats = new CellStatistics[entities, years, metrics];
+            var reduced = new TCell[entities, years, metrics];
 
             for (var t = 0; t < years; t++)
             {
@@ -71,7 +136,7 @@ public static class Simulator
                         var end = Math.Min(n, (block + 1) * BlockSize);
                         for (var p = block * BlockSize; p < end; p++)
                         {
-                            kernel.Evaluate(p, p, yearIndex, year, scratch);
+                            kernel.Evaluate(p, settings.FirstPath + p, yearIndex, year, scratch);
                         }
 
                         return scratch;
@@ -87,56 +152,49 @@ public static class Simulator
                     {
                         var metric = (Metric)(cell / entities);
                         var entity = cell % entities;
-                        var threshold = Threshold(inputs, sitePlans, metric, entity, t);
-                        stats[entity, t, (int)metric] = SampleSummary.Summarize(buffers.Cell(metric, entity), threshold, scratch);
+                        reduced[entity, yearIndex, (int)metric] = reduceCell(buffers.Cell(metric, entity), Threshold(inputs, sitePlans, metric, entity, yearIndex), scratch);
                         return scratch;
                     },
                     _ => { });
 
                 if (settings.Horizons.Contains(year))
                 {
-                    AddExceedance(exceedance, buffers, scenario.Id, entityIds, year, settings.ReturnPeriodsY);
+                    var scratch = new double[n];
+                    for (var e = 0; e < entities; e++)
+                    {
+                        curves.Add((scenario.Id, entityIds[e], year, "AEP", reduceCurve(buffers.Cell(Metric.PhysicalLossCny, e), scratch)));
+                        curves.Add((scenario.Id, entityIds[e], year, "OEP", reduceCurve(buffers.Occurrence.AsSpan(e * n, n), scratch)));
+                    }
                 }
 
                 progress?.Report(new SimulationProgress(++done, inputs.Scenarios.Count * years, scenario.Id, year));
             }
 
-            var scratchAll = new double[n];
+            var npvScratch = new double[n];
             for (var e = 0; e < entities; e++)
             {
-                npv.Add(new NpvResult(scenario.Id, entityIds[e], SampleSummary.Summarize(buffers.Npv.AsSpan(e * n, n), double.NaN, scratchAll)));
+                npv.Add((scenario.Id, entityIds[e], reduceCell(buffers.Npv.AsSpan(e * n, n), double.NaN, npvScratch)));
             }
 
-            var cells = new List<CellResult>(entities * years * metrics);
             for (var e = 0; e < entities; e++)
             {
                 for (var t = 0; t < years; t++)
                 {
                     for (var m = 0; m < metrics; m++)
                     {
-                        cells.Add(new CellResult(scenario.Id, entityIds[e], settings.FirstYear + t, (Metric)m, stats[e, t, m]));
+                        cells.Add((scenario.Id, entityIds[e], settings.FirstYear + t, (Metric)m, reduced[e, t, m]));
                     }
                 }
             }
-
-            cellsByScenario[k] = cells;
         }
 
-        return new SimulationResult
-        {
-            Settings = settings,
-            ScenarioIds = inputs.Scenarios.Select(s => s.Id).ToArray(),
-            SiteIds = inputs.Sites.Select(s => s.Id).ToArray(),
-            Cells = cellsByScenario.SelectMany(c => c).ToArray(),
-            Npv = npv,
-            Exceedance = exceedance,
-        };
+        return new Output<TCell, TCurve>(inputs.Scenarios.Select(s => s.Id).ToArray(), inputs.Sites.Select(s => s.Id).ToArray(), cells, npv, curves);
     }
 
     /// <summary>
     /// The threshold behind p_exceed: a site's PUE against the limit in force that year, the
     /// breach indicator against ½ (so p_exceed = P(breach)), otherwise the materiality
-    /// threshold of docs/data.md's thresholds file, or NaN when it gives none.
+    /// threshold of the thresholds file, or NaN when it gives none.
     /// </summary>
     private static double Threshold(ModelInputs inputs, SitePlan[] sites, Metric metric, int entity, int yearIndex)
     {
@@ -164,27 +222,10 @@ public static class Simulator
         return double.NaN;
     }
 
-    private static void AddExceedance(List<ExceedancePoint> points, PathBuffers buffers, string scenarioId, string[] entityIds, int year, IReadOnlyList<double> returnPeriods)
-    {
-        var n = buffers.Paths;
-        var probabilities = returnPeriods.Select(r => 1 - (1 / r)).ToArray();
-        var losses = new double[probabilities.Length];
-        var work = new double[n];
-        for (var e = 0; e < entityIds.Length; e++)
-        {
-            buffers.Cell(Metric.PhysicalLossCny, e).CopyTo(work);
-            SampleSummary.Quantiles(work, probabilities, losses);
-            for (var i = 0; i < losses.Length; i++)
-            {
-                points.Add(new ExceedancePoint(scenarioId, entityIds[e], year, "AEP", returnPeriods[i], losses[i]));
-            }
-
-            buffers.Occurrence.AsSpan(e * n, n).CopyTo(work);
-            SampleSummary.Quantiles(work, probabilities, losses);
-            for (var i = 0; i < losses.Length; i++)
-            {
-                points.Add(new ExceedancePoint(scenarioId, entityIds[e], year, "OEP", returnPeriods[i], losses[i]));
-            }
-        }
-    }
+    private sealed record Output<TCell, TCurve>(
+        IReadOnlyList<string> ScenarioIds,
+        IReadOnlyList<string> SiteIds,
+        List<(string ScenarioId, string EntityId, int Year, Metric Metric, TCell Cell)> Cells,
+        List<(string ScenarioId, string EntityId, TCell Cell)> Npv,
+        List<(string ScenarioId, string EntityId, int Year, string Name, TCurve Curve)> Curves);
 }

@@ -1,0 +1,283 @@
+namespace ClimateRisk.Core.Statistics;
+
+/// <summary>
+/// A mergeable quantile sketch with relative value accuracy α (DDSketch: Masson, Rim &amp; Lee
+/// 2019, "DDSketch: a fast and fully-mergeable quantile sketch with relative-error
+/// guarantees", PVLDB 12(12)). Positive values fall in buckets (γ^(i−1), γ^i],
+/// γ = (1+α)/(1−α); negative values mirror them; zeros are counted apart. The representative
+/// of bucket i is 2γ^i/(γ+1), within relative distance α of every value in the bucket, so every
+/// order statistic read from the sketch is within α·|x| of the exact one. MODEL §11 allows
+/// ≤ 0.5 % relative value error; the default α is that bound.
+/// </summary>
+/// <remarks>
+/// Buckets are kept as sorted (index, count) arrays. Merging adds integer counts, so the merged
+/// sketch does not depend on the order of merging or on how the values were split into shards:
+/// shards merge to exactly the sketch of the whole. Magnitudes below
+/// <see cref="MinMagnitude"/> count as zero (a loss of 1e-9 CNY is no loss).
+/// </remarks>
+public sealed class QuantileSketch
+{
+    /// <summary>Default relative value accuracy: 0.5 %.</summary>
+    public const double DefaultAccuracy = 0.005;
+
+    /// <summary>Magnitudes below this are counted as zero.</summary>
+    public const double MinMagnitude = 1e-9;
+
+    private readonly int[] _positiveIndex;
+    private readonly long[] _positiveCount;
+    private readonly int[] _negativeIndex;
+    private readonly long[] _negativeCount;
+    private readonly double _gamma;
+    private readonly double _logGamma;
+
+    private QuantileSketch(double accuracy, long zeroCount, int[] positiveIndex, long[] positiveCount, int[] negativeIndex, long[] negativeCount)
+    {
+        if (!(accuracy > 0 && accuracy < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(accuracy), accuracy, "The relative accuracy must lie in (0, 1).");
+        }
+
+        Accuracy = accuracy;
+        _gamma = (1 + accuracy) / (1 - accuracy);
+        _logGamma = Math.Log(_gamma);
+        ZeroCount = zeroCount;
+        _positiveIndex = positiveIndex;
+        _positiveCount = positiveCount;
+        _negativeIndex = negativeIndex;
+        _negativeCount = negativeCount;
+        Count = zeroCount + positiveCount.Sum() + negativeCount.Sum();
+    }
+
+    /// <summary>Relative value accuracy α.</summary>
+    public double Accuracy { get; }
+
+    /// <summary>Number of values.</summary>
+    public long Count { get; }
+
+    /// <summary>Number of values counted as zero.</summary>
+    public long ZeroCount { get; }
+
+    /// <summary>Indices of the non-empty positive buckets, increasing.</summary>
+    public ReadOnlySpan<int> PositiveIndices => _positiveIndex;
+
+    /// <summary>Counts of the positive buckets.</summary>
+    public ReadOnlySpan<long> PositiveCounts => _positiveCount;
+
+    /// <summary>Indices (of |x|) of the non-empty negative buckets, increasing.</summary>
+    public ReadOnlySpan<int> NegativeIndices => _negativeIndex;
+
+    /// <summary>Counts of the negative buckets.</summary>
+    public ReadOnlySpan<long> NegativeCounts => _negativeCount;
+
+    /// <summary>The sketch of <paramref name="values"/> (NaN is rejected), in O(n + bucket range).</summary>
+    public static QuantileSketch Build(ReadOnlySpan<double> values, double accuracy = DefaultAccuracy)
+    {
+        var logGamma = Math.Log((1 + accuracy) / (1 - accuracy));
+        long zeros = 0;
+        int minPos = int.MaxValue, maxPos = int.MinValue, minNeg = int.MaxValue, maxNeg = int.MinValue;
+        foreach (var v in values)
+        {
+            if (double.IsNaN(v))
+            {
+                throw new ArgumentException("Cannot sketch NaN.", nameof(values));
+            }
+
+            var magnitude = Math.Abs(v);
+            if (magnitude < MinMagnitude)
+            {
+                zeros++;
+                continue;
+            }
+
+            var index = Index(magnitude, logGamma);
+            if (v > 0)
+            {
+                minPos = Math.Min(minPos, index);
+                maxPos = Math.Max(maxPos, index);
+            }
+            else
+            {
+                minNeg = Math.Min(minNeg, index);
+                maxNeg = Math.Max(maxNeg, index);
+            }
+        }
+
+        var positive = minPos <= maxPos ? new long[maxPos - minPos + 1] : [];
+        var negative = minNeg <= maxNeg ? new long[maxNeg - minNeg + 1] : [];
+        foreach (var v in values)
+        {
+            var magnitude = Math.Abs(v);
+            if (magnitude < MinMagnitude)
+            {
+                continue;
+            }
+
+            var index = Index(magnitude, logGamma);
+            if (v > 0)
+            {
+                positive[index - minPos]++;
+            }
+            else
+            {
+                negative[index - minNeg]++;
+            }
+        }
+
+        var (pi, pc) = Compact(positive, minPos);
+        var (ni, nc) = Compact(negative, minNeg);
+        return new QuantileSketch(accuracy, zeros, pi, pc, ni, nc);
+    }
+
+    /// <summary>Restores a sketch from its buckets (shard files).</summary>
+    public static QuantileSketch FromBuckets(double accuracy, long zeroCount, int[] positiveIndices, long[] positiveCounts, int[] negativeIndices, long[] negativeCounts)
+    {
+        ArgumentNullException.ThrowIfNull(positiveIndices);
+        ArgumentNullException.ThrowIfNull(positiveCounts);
+        ArgumentNullException.ThrowIfNull(negativeIndices);
+        ArgumentNullException.ThrowIfNull(negativeCounts);
+        if (positiveIndices.Length != positiveCounts.Length || negativeIndices.Length != negativeCounts.Length)
+        {
+            throw new ArgumentException("Bucket indices and counts differ in length.", nameof(positiveCounts));
+        }
+
+        return new QuantileSketch(accuracy, zeroCount, positiveIndices, positiveCounts, negativeIndices, negativeCounts);
+    }
+
+    /// <summary>The sketch of the union of the two samples.</summary>
+    public static QuantileSketch Merge(QuantileSketch a, QuantileSketch b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Accuracy != b.Accuracy)
+        {
+            throw new ArgumentException($"Cannot merge sketches of accuracy {a.Accuracy} and {b.Accuracy}.", nameof(b));
+        }
+
+        var (pi, pc) = MergeBuckets(a._positiveIndex, a._positiveCount, b._positiveIndex, b._positiveCount);
+        var (ni, nc) = MergeBuckets(a._negativeIndex, a._negativeCount, b._negativeIndex, b._negativeCount);
+        return new QuantileSketch(a.Accuracy, a.ZeroCount + b.ZeroCount, pi, pc, ni, nc);
+    }
+
+    /// <summary>The estimate of the k-th smallest value (0-based rank), within α·|x₍ₖ₎| of the exact order statistic.</summary>
+    public double OrderStatistic(long rank)
+    {
+        if (rank < 0 || rank >= Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rank), rank, $"Rank must lie in [0, {Count}).");
+        }
+
+        var seen = 0L;
+        for (var i = _negativeIndex.Length - 1; i >= 0; i--)
+        {
+            seen += _negativeCount[i];
+            if (rank < seen)
+            {
+                return -Representative(_negativeIndex[i]);
+            }
+        }
+
+        seen += ZeroCount;
+        if (rank < seen)
+        {
+            return 0;
+        }
+
+        for (var i = 0; i < _positiveIndex.Length; i++)
+        {
+            seen += _positiveCount[i];
+            if (rank < seen)
+            {
+                return Representative(_positiveIndex[i]);
+            }
+        }
+
+        throw new InvalidOperationException("Bucket counts do not add up to the sketch's count.");
+    }
+
+    /// <summary>Type-7 quantile from the estimated order statistics, as <see cref="SampleSummary"/> computes it from exact ones.</summary>
+    public double Quantile(double p)
+    {
+        var h = (Count - 1) * p;
+        var j = (long)Math.Floor(h);
+        var lower = OrderStatistic(j);
+        return j + 1 < Count ? lower + ((h - j) * (OrderStatistic(j + 1) - lower)) : lower;
+    }
+
+    /// <summary>Mean of the ⌈n·share⌉ largest values (TVaR99 for share 0.01), from the bucket representatives.</summary>
+    public double TailMean(double share = 0.01)
+    {
+        var k = (long)Math.Ceiling(Count * share);
+        var remaining = k;
+        var sum = 0.0;
+        for (var i = _positiveIndex.Length - 1; i >= 0 && remaining > 0; i--)
+        {
+            var take = Math.Min(_positiveCount[i], remaining);
+            sum += take * Representative(_positiveIndex[i]);
+            remaining -= take;
+        }
+
+        remaining -= Math.Min(ZeroCount, remaining);
+        for (var i = 0; i < _negativeIndex.Length && remaining > 0; i++)
+        {
+            var take = Math.Min(_negativeCount[i], remaining);
+            sum -= take * Representative(_negativeIndex[i]);
+            remaining -= take;
+        }
+
+        return sum / k;
+    }
+
+    private static int Index(double magnitude, double logGamma) => (int)Math.Ceiling(Math.Log(Math.Min(magnitude, double.MaxValue)) / logGamma);
+
+    private double Representative(int index) => 2 * Math.Exp(index * _logGamma) / (_gamma + 1);
+
+    private static (int[] Indices, long[] Counts) Compact(long[] dense, int offset)
+    {
+        var nonEmpty = 0;
+        foreach (var c in dense)
+        {
+            nonEmpty += c > 0 ? 1 : 0;
+        }
+
+        var indices = new int[nonEmpty];
+        var counts = new long[nonEmpty];
+        var k = 0;
+        for (var i = 0; i < dense.Length; i++)
+        {
+            if (dense[i] > 0)
+            {
+                indices[k] = offset + i;
+                counts[k++] = dense[i];
+            }
+        }
+
+        return (indices, counts);
+    }
+
+    private static (int[] Indices, long[] Counts) MergeBuckets(int[] ai, long[] ac, int[] bi, long[] bc)
+    {
+        var indices = new List<int>(ai.Length + bi.Length);
+        var counts = new List<long>(ai.Length + bi.Length);
+        int x = 0, y = 0;
+        while (x < ai.Length || y < bi.Length)
+        {
+            if (y >= bi.Length || (x < ai.Length && ai[x] < bi[y]))
+            {
+                indices.Add(ai[x]);
+                counts.Add(ac[x++]);
+            }
+            else if (x >= ai.Length || bi[y] < ai[x])
+            {
+                indices.Add(bi[y]);
+                counts.Add(bc[y++]);
+            }
+            else
+            {
+                indices.Add(ai[x]);
+                counts.Add(ac[x++] + bc[y++]);
+            }
+        }
+
+        return ([.. indices], [.. counts]);
+    }
+}
