@@ -40,6 +40,15 @@ public sealed record RunManifest
     /// <summary>Output files written, relative to the run directory.</summary>
     public required IReadOnlyList<string> Outputs { get; init; }
 
+    /// <summary>For a shard: which one, as <c>i/n</c> (0-based); null for a whole run.</summary>
+    public string? Shard { get; init; }
+
+    /// <summary>For a shard: global index of its first path.</summary>
+    public long FirstPath { get; init; }
+
+    /// <summary>For a shard: the paths of the whole run it is part of.</summary>
+    public int? TotalPaths { get; init; }
+
     /// <summary>Start time, UTC.</summary>
     public required DateTimeOffset StartedUtc { get; init; }
 

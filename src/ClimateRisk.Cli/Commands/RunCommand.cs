@@ -19,9 +19,11 @@ internal static class RunCommand
     {
         var inputs = new InputOptions();
         var simulation = new SimulationOptions(defaultPaths: 20_000);
+        var shard = new Option<string?>("--shard") { Description = "Simulate only shard i/n (0-based) of the paths, or 'auto' from a Kubernetes Indexed Job or Slurm array; combine with 'merge'." };
         var command = new Command("run", "Simulate the portfolio under the scenarios and write the results.");
         inputs.AddTo(command);
         simulation.AddTo(command);
+        command.Options.Add(shard);
         command.SetAction(parse => Execute(
             new RunRequest
             {
@@ -34,6 +36,7 @@ internal static class RunCommand
                 Out = parse.GetValue(simulation.Out),
                 Workers = parse.GetValue(simulation.Workers),
                 Force = parse.GetValue(simulation.Force),
+                Shard = parse.GetValue(shard),
                 CommandLine = Environment.GetCommandLineArgs().Skip(1).ToArray(),
             },
             console,
@@ -51,6 +54,18 @@ internal static class RunCommand
             return ExitCodes.BadInput;
         }
 
+        ShardSpec? shardSpec = null;
+        if (request.Shard is { } shardText)
+        {
+            if (!ShardSpec.TryParse(shardText, Environment.GetEnvironmentVariable, out var parsed, out var problem))
+            {
+                error.WriteLine($"error: {problem}");
+                return ExitCodes.BadInput;
+            }
+
+            shardSpec = parsed;
+        }
+
         var started = DateTimeOffset.UtcNow;
         InputPaths paths;
         Core.Model.ModelInputs model;
@@ -65,7 +80,9 @@ internal static class RunCommand
             return ExitCodes.BadInput;
         }
 
-        var outPath = request.Out ?? Path.Combine("out", "run-" + started.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        var outPath = request.Out ?? Path.Combine("out", shardSpec is { } s
+            ? $"shard-{s.Index}-of-{s.Count}"
+            : "run-" + started.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         RunDirectory runDirectory;
         try
         {
@@ -79,6 +96,19 @@ internal static class RunCommand
 
         using (runDirectory)
         {
+            if (shardSpec is { } spec)
+            {
+                try
+                {
+                    return ShardExecution.Execute(spec, model, paths, settings, runDirectory, request.CommandLine, console, output, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    error.WriteLine("Stopped: nothing was written.");
+                    return ExitCodes.Failure;
+                }
+            }
+
             output.WriteLine($"ClimateRisk run: {model.Sites.Count} sites × {model.Scenarios.Count} scenarios × {settings.YearCount} years ({settings.FirstYear}–{settings.LastYear}) × {settings.Paths:N0} paths, seed {settings.Seed}");
             var stopwatch = Stopwatch.StartNew();
             SimulationResult result;

@@ -21,5 +21,7 @@ internal sealed record RunRequest
 
     public bool Force { get; init; }
 
+    public string? Shard { get; init; }
+
     public IReadOnlyList<string> CommandLine { get; init; } = [];
 }

@@ -26,6 +26,16 @@ public struct RunningMoments
     /// <summary>Standard error of the mean, s/√n.</summary>
     public readonly double StandardError => Math.Sqrt(Variance / _count);
 
+    /// <summary>Σ (x − mean)², the state that <see cref="Combine"/> needs (with count and mean) to merge exactly.</summary>
+    public readonly double SumOfSquaredDeviations => _m2;
+
+    /// <summary>Restores an accumulator from its state (count, mean, Σ (x − mean)²), e.g. read from a shard file.</summary>
+    public static RunningMoments FromState(long count, double mean, double sumOfSquaredDeviations)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return new RunningMoments { _count = count, _mean = count > 0 ? mean : 0, _m2 = sumOfSquaredDeviations };
+    }
+
     /// <summary>Adds one value.</summary>
     public void Push(double value)
     {

@@ -1,0 +1,181 @@
+using System.Text;
+using ClimateRisk.Core.Simulation;
+using ClimateRisk.Core.Statistics;
+
+namespace ClimateRisk.IO;
+
+/// <summary>
+/// The partial results of one shard (<c>partial.bin</c>, MODEL §12): a little-endian binary
+/// file — magic <c>CRSHARD1</c>, the settings, the ids, then every cell's moments, threshold
+/// count and sketch buckets. Doubles are stored bit for bit, so a merge from files equals a
+/// merge in memory.
+/// </summary>
+public static class ShardFile
+{
+    private const string Magic = "CRSHARD1";
+
+    /// <summary>Writes <paramref name="shard"/> to <paramref name="path"/> (a new file).</summary>
+    public static void Write(ShardResult shard, string path)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        using var w = new BinaryWriter(new BufferedStream(stream, 1 << 16), Encoding.UTF8);
+        w.Write(Encoding.ASCII.GetBytes(Magic));
+        var s = shard.Settings;
+        w.Write(s.Seed);
+        w.Write(s.FirstPath);
+        w.Write(s.Paths);
+        w.Write(s.FirstYear);
+        w.Write(s.LastYear);
+        WriteList(w, s.Horizons, w.Write);
+        WriteList(w, s.ReturnPeriodsY, w.Write);
+        WriteList(w, shard.ScenarioIds, w.Write);
+        WriteList(w, shard.SiteIds, w.Write);
+        WriteList(w, shard.Cells, c =>
+        {
+            w.Write(c.ScenarioId);
+            w.Write(c.EntityId);
+            w.Write(c.Year);
+            w.Write((int)c.Metric);
+            WriteCell(w, c.Cell);
+        });
+        WriteList(w, shard.Npv, c =>
+        {
+            w.Write(c.ScenarioId);
+            w.Write(c.EntityId);
+            WriteCell(w, c.Cell);
+        });
+        WriteList(w, shard.Exceedance, c =>
+        {
+            w.Write(c.ScenarioId);
+            w.Write(c.EntityId);
+            w.Write(c.Year);
+            w.Write(c.Curve);
+            WriteSketch(w, c.Sketch);
+        });
+    }
+
+    /// <summary>Reads a shard file.</summary>
+    /// <exception cref="InputException">When the file is not a shard file or is truncated.</exception>
+    public static ShardResult Read(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var r = new BinaryReader(new BufferedStream(stream, 1 << 16), Encoding.UTF8);
+            if (Encoding.ASCII.GetString(r.ReadBytes(Magic.Length)) != Magic)
+            {
+                throw new InputException([new InputError(path, 0, "magic", string.Empty, $"a shard file written by 'climaterisk run --shard' (starting with {Magic})")]);
+            }
+
+            var settings = new SimulationSettings
+            {
+                Seed = r.ReadUInt64(),
+                FirstPath = r.ReadInt64(),
+                Paths = r.ReadInt32(),
+                FirstYear = r.ReadInt32(),
+                LastYear = r.ReadInt32(),
+                Horizons = ReadList(r, r.ReadInt32),
+                ReturnPeriodsY = ReadList(r, r.ReadDouble),
+            };
+            return new ShardResult
+            {
+                Settings = settings,
+                ScenarioIds = ReadList(r, r.ReadString),
+                SiteIds = ReadList(r, r.ReadString),
+                Cells = ReadList(r, () => (r.ReadString(), r.ReadString(), r.ReadInt32(), (Metric)r.ReadInt32(), ReadCell(r))),
+                Npv = ReadList(r, () => (r.ReadString(), r.ReadString(), ReadCell(r))),
+                Exceedance = ReadList(r, () => (r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadString(), ReadSketch(r))),
+            };
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InputException([new InputError(path, 0, "length", new FileInfo(path).Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes", "a complete shard file (this one is truncated)")]);
+        }
+    }
+
+    private static void WriteCell(BinaryWriter w, PartialCell cell)
+    {
+        w.Write(cell.Moments.Count);
+        w.Write(cell.Moments.Count > 0 ? cell.Moments.Mean : 0);
+        w.Write(cell.Moments.SumOfSquaredDeviations);
+        w.Write(cell.ExceedCount);
+        w.Write(cell.HasThreshold);
+        WriteSketch(w, cell.Sketch);
+    }
+
+    private static PartialCell ReadCell(BinaryReader r) => new()
+    {
+        Moments = RunningMoments.FromState(r.ReadInt64(), r.ReadDouble(), r.ReadDouble()),
+        ExceedCount = r.ReadInt64(),
+        HasThreshold = r.ReadBoolean(),
+        Sketch = ReadSketch(r),
+    };
+
+    private static void WriteSketch(BinaryWriter w, QuantileSketch sketch)
+    {
+        w.Write(sketch.Accuracy);
+        w.Write(sketch.ZeroCount);
+        WriteBuckets(w, sketch.PositiveIndices, sketch.PositiveCounts);
+        WriteBuckets(w, sketch.NegativeIndices, sketch.NegativeCounts);
+    }
+
+    private static QuantileSketch ReadSketch(BinaryReader r)
+    {
+        var accuracy = r.ReadDouble();
+        var zeros = r.ReadInt64();
+        var (pi, pc) = ReadBuckets(r);
+        var (ni, nc) = ReadBuckets(r);
+        return QuantileSketch.FromBuckets(accuracy, zeros, pi, pc, ni, nc);
+    }
+
+    private static void WriteBuckets(BinaryWriter w, ReadOnlySpan<int> indices, ReadOnlySpan<long> counts)
+    {
+        w.Write(indices.Length);
+        for (var i = 0; i < indices.Length; i++)
+        {
+            w.Write(indices[i]);
+            w.Write(counts[i]);
+        }
+    }
+
+    private static (int[] Indices, long[] Counts) ReadBuckets(BinaryReader r)
+    {
+        var n = r.ReadInt32();
+        var indices = new int[n];
+        var counts = new long[n];
+        for (var i = 0; i < n; i++)
+        {
+            indices[i] = r.ReadInt32();
+            counts[i] = r.ReadInt64();
+        }
+
+        return (indices, counts);
+    }
+
+    private static void WriteList<T>(BinaryWriter w, IReadOnlyList<T> items, Action<T> write)
+    {
+        w.Write(items.Count);
+        foreach (var item in items)
+        {
+            write(item);
+        }
+    }
+
+    private static T[] ReadList<T>(BinaryReader r, Func<T> read)
+    {
+        var n = r.ReadInt32();
+        if (n < 0 || n > 100_000_000)
+        {
+            throw new EndOfStreamException();
+        }
+
+        var items = new T[n];
+        for (var i = 0; i < n; i++)
+        {
+            items[i] = read();
+        }
+
+        return items;
+    }
+}
