@@ -21,6 +21,9 @@ public sealed record SimulationResult
     /// <summary>NPV of total climate cost per (scenario, entity).</summary>
     public required IReadOnlyList<NpvResult> Npv { get; init; }
 
+    /// <summary>Where the run's time went (not part of the numbers; differs between runs).</summary>
+    public SimulationTimings Timings { get; init; } = new();
+
     /// <summary>Loss exceedance curves at the horizon years.</summary>
     public required IReadOnlyList<ExceedancePoint> Exceedance { get; init; }
 }

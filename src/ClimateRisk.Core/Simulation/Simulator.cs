@@ -45,6 +45,7 @@ public static class Simulator
             Cells = output.Cells.Select(c => new CellResult(c.ScenarioId, c.EntityId, c.Year, c.Metric, c.Cell)).ToArray(),
             Npv = output.Npv.Select(n => new NpvResult(n.ScenarioId, n.EntityId, n.Cell)).ToArray(),
             Exceedance = output.Curves.SelectMany(c => c.Curve.Select((loss, i) => new ExceedancePoint(c.ScenarioId, c.EntityId, c.Year, c.Name, settings.ReturnPeriodsY[i], loss))).ToArray(),
+            Timings = output.Timings,
         };
     }
 
@@ -96,6 +97,8 @@ public static class Simulator
             throw new ArgumentException("A run needs at least one site and one scenario.", nameof(inputs));
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        double planSeconds = 0, kernelSeconds = 0, reductionSeconds = 0;
         var sitePlans = inputs.Sites.Select(s => new SitePlan(s, inputs, settings)).ToArray();
         var n = settings.Paths;
         var buffers = new PathBuffers(sitePlans.Length, n);
@@ -121,6 +124,8 @@ public static class Simulator
             var kernel = new PathKernel(sitePlans, scenarioPlan, inputs.HeavyPrecipitationMultiplier, rng, buffers);
             Array.Clear(buffers.Npv);
             var reduced = new TCell[entities, years, metrics];
+            planSeconds += clock.Elapsed.TotalSeconds;
+            clock.Restart();
 
             for (var t = 0; t < years; t++)
             {
@@ -142,6 +147,8 @@ public static class Simulator
                         return scratch;
                     },
                     _ => { });
+                kernelSeconds += clock.Elapsed.TotalSeconds;
+                clock.Restart();
 
                 Parallel.For(
                     0,
@@ -167,6 +174,8 @@ public static class Simulator
                     }
                 }
 
+                reductionSeconds += clock.Elapsed.TotalSeconds;
+                clock.Restart();
                 progress?.Report(new SimulationProgress(++done, inputs.Scenarios.Count * years, scenario.Id, year));
             }
 
@@ -175,6 +184,9 @@ public static class Simulator
             {
                 npv.Add((scenario.Id, entityIds[e], reduceCell(buffers.Npv.AsSpan(e * n, n), double.NaN, npvScratch)));
             }
+
+            reductionSeconds += clock.Elapsed.TotalSeconds;
+            clock.Restart();
 
             for (var e = 0; e < entities; e++)
             {
@@ -188,7 +200,8 @@ public static class Simulator
             }
         }
 
-        return new Output<TCell, TCurve>(inputs.Scenarios.Select(s => s.Id).ToArray(), inputs.Sites.Select(s => s.Id).ToArray(), cells, npv, curves);
+        var timings = new SimulationTimings { PlanSeconds = planSeconds, KernelSeconds = kernelSeconds, ReductionSeconds = reductionSeconds };
+        return new Output<TCell, TCurve>(inputs.Scenarios.Select(s => s.Id).ToArray(), inputs.Sites.Select(s => s.Id).ToArray(), cells, npv, curves, timings);
     }
 
     /// <summary>
@@ -227,5 +240,6 @@ public static class Simulator
         IReadOnlyList<string> SiteIds,
         List<(string ScenarioId, string EntityId, int Year, Metric Metric, TCell Cell)> Cells,
         List<(string ScenarioId, string EntityId, TCell Cell)> Npv,
-        List<(string ScenarioId, string EntityId, int Year, string Name, TCurve Curve)> Curves);
+        List<(string ScenarioId, string EntityId, int Year, string Name, TCurve Curve)> Curves,
+        SimulationTimings Timings);
 }

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using ClimateRisk.Cli.Internal;
+using ClimateRisk.Core.Simulation;
+using ClimateRisk.IO;
+
+namespace ClimateRisk.Cli.Commands;
+
+/// <summary>
+/// <c>climaterisk bench</c>: the standard workload of the performance issue — the bundled
+/// portfolio (8 sites) × every bundled scenario × 2025–2050 × 100,000 paths, all perils and
+/// metrics, results CSVs written (to a temporary directory, then removed) — with its
+/// throughput in site-years per second, wall time, peak memory and where the time went.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create(TextWriter output, TextWriter error, CancellationToken stop)
+    {
+        var paths = new Option<int>("--paths") { Description = "Paths per scenario.", DefaultValueFactory = _ => 100_000 };
+        var workers = new Option<int>("--workers") { Description = "Worker threads (0 = all cores).", DefaultValueFactory = _ => 0 };
+        var command = new Command("bench", "Time the standard workload (bundled portfolio × all scenarios × 2025–2050 × 100,000 paths).");
+        command.Options.Add(paths);
+        command.Options.Add(workers);
+        command.SetAction(parse => Execute(parse.GetValue(paths), parse.GetValue(workers), output, error, stop));
+        return command;
+    }
+
+    public static int Execute(int paths, int workers, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        Core.Model.ModelInputs model;
+        try
+        {
+            model = InputLoader.Load(InputResolver.Resolve(null, null, []));
+        }
+        catch (InputException ex)
+        {
+            error.WriteLine(ex.Message);
+            return ExitCodes.BadInput;
+        }
+
+        var settings = new SimulationSettings { Paths = paths, Workers = workers };
+        try
+        {
+            settings.Validate();
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            error.WriteLine($"error: {ex.ParamName} '{ex.ActualValue}': {ex.Message.Split(" (Parameter")[0]}");
+            return ExitCodes.BadInput;
+        }
+
+        var siteYears = (long)model.Sites.Count * model.Scenarios.Count * settings.YearCount * settings.Paths;
+        output.WriteLine(string.Create(inv, $"Standard workload: {model.Sites.Count} sites × {model.Scenarios.Count} scenarios × {settings.YearCount} years × {settings.Paths:N0} paths = {siteYears:N0} site-years"));
+        output.WriteLine(string.Create(inv, $"Machine: {Environment.ProcessorCount} logical cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, .NET {Environment.Version}, workers {(workers > 0 ? workers : Environment.ProcessorCount)}"));
+        var directory = Path.Combine(Path.GetTempPath(), "climaterisk-bench-" + Guid.NewGuid().ToString("N"));
+        var wall = Stopwatch.StartNew();
+        SimulationResult result;
+        double writeSeconds;
+        try
+        {
+            result = Simulator.Run(model, settings, cancellationToken: cancellationToken);
+            var write = Stopwatch.StartNew();
+            Directory.CreateDirectory(directory);
+            ResultsWriter.Write(result, directory);
+            writeSeconds = write.Elapsed.TotalSeconds;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("Stopped.");
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+
+        var seconds = wall.Elapsed.TotalSeconds;
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        var t = result.Timings;
+        output.WriteLine(string.Create(inv, $"Wall time      {seconds,10:F2} s"));
+        output.WriteLine(string.Create(inv, $"Throughput     {siteYears / seconds,10:N0} site-years/s"));
+        output.WriteLine(string.Create(inv, $"Peak memory    {peak / (1024.0 * 1024 * 1024),10:F2} GiB (peak working set)"));
+        output.WriteLine(string.Create(inv, $"  plans        {t.PlanSeconds,10:F2} s"));
+        output.WriteLine(string.Create(inv, $"  kernel       {t.KernelSeconds,10:F2} s  ({t.KernelSeconds / seconds:P0})"));
+        output.WriteLine(string.Create(inv, $"  reduction    {t.ReductionSeconds,10:F2} s  ({t.ReductionSeconds / seconds:P0})"));
+        output.WriteLine(string.Create(inv, $"  CSV writing  {writeSeconds,10:F2} s  ({writeSeconds / seconds:P0})"));
+        return ExitCodes.Ok;
+    }
+}
