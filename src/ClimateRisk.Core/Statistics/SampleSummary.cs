@@ -30,18 +30,16 @@ public static class SampleSummary
             throw new ArgumentException($"Scratch holds {scratch.Length} values, need {n}.", nameof(scratch));
         }
 
-        var moments = default(RunningMoments);
+        // Two passes (sum, then squared deviations) rather than Welford's update: no division per
+        // value, and the same sums in the same order whatever the thread count.
+        var sum = 0.0;
         var exceed = 0L;
         var allEqual = true;
         var first = values[0];
         foreach (var v in values)
         {
-            moments.Push(v);
-            if (v > threshold)
-            {
-                exceed++;
-            }
-
+            sum += v;
+            exceed += v > threshold ? 1 : 0;
             allEqual &= v == first;
         }
 
@@ -56,6 +54,15 @@ public static class SampleSummary
             };
         }
 
+        var mean = sum / n;
+        var squares = 0.0;
+        foreach (var v in values)
+        {
+            var d = v - mean;
+            squares += d * d;
+        }
+
+        var sd = n > 1 ? Math.Sqrt(squares / (n - 1)) : 0;
         var work = scratch[..n];
         values.CopyTo(work);
 
@@ -79,9 +86,9 @@ public static class SampleSummary
         return new CellStatistics
         {
             Count = n,
-            Mean = moments.Mean,
-            StandardError = n > 1 ? moments.StandardError : 0,
-            StandardDeviation = n > 1 ? moments.StandardDeviation : 0,
+            Mean = mean,
+            StandardError = sd / Math.Sqrt(n),
+            StandardDeviation = sd,
             P5 = quantiles[0],
             P25 = quantiles[1],
             P50 = quantiles[2],

@@ -24,9 +24,6 @@ internal sealed class PathKernel
     private readonly PiecewiseLinear _heavyPrecipitation;
     private readonly CounterRng _rng;
     private readonly PathBuffers _buffers;
-    private readonly bool _anyFlood;
-    private readonly bool _anySurge;
-    private readonly bool _anyWind;
 
     public PathKernel(SitePlan[] sites, ScenarioPlan scenario, PiecewiseLinear heavyPrecipitation, CounterRng rng, PathBuffers buffers)
     {
@@ -35,9 +32,6 @@ internal sealed class PathKernel
         _heavyPrecipitation = heavyPrecipitation;
         _rng = rng;
         _buffers = buffers;
-        _anyFlood = sites.Any(s => s.Site.Flood is not null);
-        _anySurge = sites.Any(s => s.Site.Surge is not null);
-        _anyWind = sites.Any(s => s.Site.Wind is not null);
     }
 
     public void Evaluate(int pathIndex, long path, int yearIndex, int year, KernelScratch scratch)
@@ -58,21 +52,10 @@ internal sealed class PathKernel
         var frequencyMultiplier = Math.Max(_heavyPrecipitation.At(warmingNow), 1e-9) / Math.Max(_heavyPrecipitation.At(warmingBase), 1e-9);
         var windIntensity = 1 + (scenario.TyphoonIntensityPerC * globalWarmingSinceBase);
 
-        Correlate(RandomStreamId.HeatAnomaly, path, year, sp.CholeskyHeat, scratch.Independent, scratch.Heat);
-        if (_anyFlood)
-        {
-            Correlate(RandomStreamId.Flood, path, year, sp.CholeskyFlood, scratch.Independent, scratch.Flood);
-        }
-
-        if (_anySurge)
-        {
-            Correlate(RandomStreamId.Surge, path, year, sp.CholeskySurge, scratch.Independent, scratch.Surge);
-        }
-
-        if (_anyWind)
-        {
-            Correlate(RandomStreamId.Wind, path, year, sp.CholeskyWind, scratch.Independent, scratch.Wind);
-        }
+        Correlate(RandomStreamId.HeatAnomaly, path, year, sp.Heat, scratch.Independent, scratch.Heat);
+        Correlate(RandomStreamId.Flood, path, year, sp.Flood, scratch.Independent, scratch.Flood);
+        Correlate(RandomStreamId.Surge, path, year, sp.Surge, scratch.Independent, scratch.Surge);
+        Correlate(RandomStreamId.Wind, path, year, sp.Wind, scratch.Independent, scratch.Wind);
 
         var b = _buffers;
         var values = b.Values;
@@ -244,13 +227,15 @@ internal sealed class PathKernel
     /// <summary>exp(σz − σ²/2): a mean-one lognormal factor.</summary>
     private static double LogNormalFactor(double sigma, double z) => Math.Exp((sigma * z) - (0.5 * sigma * sigma));
 
-    /// <summary>y = L·x with x independent N(0,1) per site (MODEL §2 Gaussian copula).</summary>
-    private void Correlate(RandomStreamId stream, long path, int year, double[] cholesky, double[] independent, double[] correlated)
+    /// <summary>y = L·x with x independent N(0,1) per exposed site (MODEL §2 Gaussian copula); y lands at each member's site index.</summary>
+    private void Correlate(RandomStreamId stream, long path, int year, Copula copula, double[] independent, double[] correlated)
     {
-        var n = _sites.Length;
+        var members = copula.Members;
+        var cholesky = copula.Factor;
+        var n = members.Length;
         for (var i = 0; i < n; i++)
         {
-            independent[i] = _rng.Normal(stream, path, year, _sites[i].Key, 0);
+            independent[i] = _rng.Normal(stream, path, year, _sites[members[i]].Key, 0);
         }
 
         for (var i = 0; i < n; i++)
@@ -262,7 +247,7 @@ internal sealed class PathKernel
                 sum += cholesky[row + j] * independent[j];
             }
 
-            correlated[i] = sum;
+            correlated[members[i]] = sum;
         }
     }
 }

@@ -1,4 +1,3 @@
-using ClimateRisk.Core.Climate;
 using ClimateRisk.Core.Model;
 
 namespace ClimateRisk.Core.Simulation.Internal;
@@ -40,11 +39,13 @@ internal sealed class ScenarioPlan
             Discount[i] = Math.Pow(1 + scenario.DiscountRate, -(year - settings.FirstYear));
         }
 
+        // Each peril's copula covers only the sites exposed to it: the joint distribution of
+        // those sites is the same, and unexposed sites cost no draws.
         var lengths = scenario.CorrelationLengthsKm;
-        CholeskyHeat = SiteCorrelation.CholeskyFactor(inputs.Sites, lengths.HeatKm);
-        CholeskyFlood = SiteCorrelation.CholeskyFactor(inputs.Sites, lengths.FloodKm);
-        CholeskySurge = SiteCorrelation.CholeskyFactor(inputs.Sites, lengths.SurgeKm);
-        CholeskyWind = SiteCorrelation.CholeskyFactor(inputs.Sites, lengths.WindKm);
+        Heat = new Copula(inputs.Sites, _ => true, lengths.HeatKm);
+        Flood = new Copula(inputs.Sites, s => s.Flood is not null, lengths.FloodKm);
+        Surge = new Copula(inputs.Sites, s => s.Surge is not null, lengths.SurgeKm);
+        Wind = new Copula(inputs.Sites, s => s.Wind is not null, lengths.WindKm);
     }
 
     public Scenario Scenario { get; }
@@ -77,11 +78,11 @@ internal sealed class ScenarioPlan
     /// <summary>(1 + r)^−(t − first year).</summary>
     public double[] Discount { get; }
 
-    public double[] CholeskyHeat { get; }
+    public Copula Heat { get; }
 
-    public double[] CholeskyFlood { get; }
+    public Copula Flood { get; }
 
-    public double[] CholeskySurge { get; }
+    public Copula Surge { get; }
 
-    public double[] CholeskyWind { get; }
+    public Copula Wind { get; }
 }
