@@ -244,7 +244,7 @@ public sealed class InputLoaderValidationTests : IDisposable
         TestInputs.SetCell(_inputs.SitesFile, line, "grid", "north_chna");
 
         Errors().Should().Equal(new InputError(_inputs.SitesFile, line, "grid", "north_chna",
-            "a grid of grid_factors.csv: one of national, north_china, east_china, central_china, northwest, tianjin, inner_mongolia, hebei, qinghai (did you mean 'north_china'?)"));
+            "a grid of grid_factors.csv: one of national, north_china, east_china, central_china, northwest, tianjin, inner_mongolia, hebei, qinghai, anhui, sichuan, south_china (did you mean 'north_china'?)"));
     }
 
     [Fact]
@@ -256,7 +256,7 @@ public sealed class InputLoaderValidationTests : IDisposable
         var error = Errors().Should().ContainSingle().Which;
 
         error.Should().Be(new InputError(_inputs.SitesFile, line, "pue_jurisdiction", "atlantis",
-            "a jurisdiction of pue_rules.csv: one of beijing, national, national_hub, helinger_hub, yrd_hub, tianjin, hebei, jiangsu, shanghai, qinghai"));
+            "a jurisdiction of pue_rules.csv: one of beijing, national, national_hub, helinger_hub, yrd_hub, tianjin, hebei, jiangsu, shanghai, qinghai, west_hub"));
     }
 
     [Fact]
@@ -497,7 +497,7 @@ public sealed class InputLoaderValidationTests : IDisposable
         errors[0].Should().Be(new InputError(path, line, "year", "2024", "a year ≤ 2023 (the base year) in at least one row for grid qinghai"));
         errors.Should().HaveCount(2);
         errors[1].Should().Be(new InputError(_inputs.SitesFile, SiteLine("ksc-qinghai-green"), "grid", "qinghai",
-            "a grid of grid_factors.csv: one of national, north_china, east_china, central_china, northwest, tianjin, inner_mongolia, hebei"));
+            "a grid of grid_factors.csv: one of national, north_china, east_china, central_china, northwest, tianjin, inner_mongolia, hebei, anhui, sichuan, south_china"));
     }
 
     [Fact]

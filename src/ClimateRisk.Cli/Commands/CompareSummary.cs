@@ -29,7 +29,7 @@ internal static class CompareSummary
             foreach (var m in measures.OrderBy(m => m.ScenarioId, StringComparer.Ordinal).ThenByDescending(m => double.IsNaN(m.BenefitCostRatio) ? double.NegativeInfinity : m.BenefitCostRatio))
             {
                 output.WriteLine(string.Create(inv,
-                    $"  {m.ScenarioId,-28} {m.MeasureId,-30} benefit {m.Benefit.Mean / 1e6,8:F2} ± {m.Benefit.StandardError / 1e6:F2}  cost {m.PresentCostCny / 1e6,7:F2}  BCR {m.BenefitCostRatio,6:F2} [{m.BenefitCostRatioP5:F2}, {m.BenefitCostRatioP95:F2}]"));
+                    $"  {m.ScenarioId,-28} {m.MeasureId,-30} benefit {m.Benefit.Mean / 1e6,8:F2} ± {m.Benefit.StandardError / 1e6:F2}  cost {m.PresentCostCny / 1e6,7:F2}  BCR {m.BenefitCostRatio,6:F2} [{m.BenefitCostRatioP5:F2}, {m.BenefitCostRatioP95:F2}]  with energy saving {m.BenefitCostRatioWithEnergy:F2}"));
             }
         }
     }

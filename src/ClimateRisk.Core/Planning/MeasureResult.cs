@@ -37,4 +37,7 @@ public sealed record MeasureResult
 
     /// <summary>Mean reduction of discounted energy cost, CNY (not part of the climate-cost benefit; shown for planners).</summary>
     public required double EnergyCostSavingCny { get; init; }
+
+    /// <summary>(Mean benefit + energy cost saving) / present cost: the ratio an efficiency retrofit is judged by (NaN for a free measure).</summary>
+    public double BenefitCostRatioWithEnergy => PresentCostCny > 0 ? (Benefit.Mean + EnergyCostSavingCny) / PresentCostCny : double.NaN;
 }

@@ -33,7 +33,7 @@ public sealed record SiteChange
     /// <summary>New on-site water storage, hours.</summary>
     public double? WaterStorageH { get; init; }
 
-    /// <summary>Renewable share from the year in force on (a PPA).</summary>
+    /// <summary>Renewable share from the year in force on (a PPA); never below the site's own plan, which may rise past it.</summary>
     public double? RenewableShare { get; init; }
 
     /// <summary>New failover share.</summary>
@@ -62,9 +62,13 @@ public sealed record SiteChange
             PlannedPueChange = Pue is null ? site.PlannedPueChange : YearCurve.Constant(0),
             Heat = TCritC is { } t ? site.Heat with { TCritC = t } : site.Heat,
             WaterStorageH = WaterStorageH ?? site.WaterStorageH,
-            RenewableShare = RenewableShare is { } r ? YearCurve.Constant(r) : site.RenewableShare,
+            RenewableShare = RenewableShare is { } r ? AtLeast(site.RenewableShare, r) : site.RenewableShare,
             Failover = Failover ?? site.Failover,
             WueLPerKwh = WueLPerKwh ?? site.WueLPerKwh,
         };
     }
+
+    /// <summary>max(plan(t), floor) at every year 2000–2100 (the plan is linear between its points, so yearly points reproduce it).</summary>
+    private static YearCurve AtLeast(YearCurve plan, double floor)
+        => new(Enumerable.Range(2000, 101).Select(year => (year, Math.Max(plan.At(year), floor))).ToArray());
 }
