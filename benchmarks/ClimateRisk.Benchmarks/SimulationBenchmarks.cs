@@ -33,7 +33,7 @@ public class SimulationBenchmarks
     public SimulationResult OneScenarioOneYear()
         => Simulator.Run(_inputs, new SimulationSettings { Paths = Paths, FirstYear = 2040, LastYear = 2040, Horizons = [] });
 
-    private static string BundledRoot()
+    internal static string BundledRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

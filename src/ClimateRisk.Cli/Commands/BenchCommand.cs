@@ -19,10 +19,14 @@ internal static class BenchCommand
     {
         var paths = new Option<int>("--paths") { Description = "Paths per scenario.", DefaultValueFactory = _ => 100_000 };
         var workers = new Option<int>("--workers") { Description = "Worker threads (0 = all cores).", DefaultValueFactory = _ => 0 };
+        var screening = new Option<int>("--screening") { Description = "Instead: compare a generated grid of this many candidate locations × 3 scenarios (paths default 5,000)." };
         var command = new Command("bench", "Time the standard workload (bundled portfolio × all scenarios × 2025–2050 × 100,000 paths).");
         command.Options.Add(paths);
         command.Options.Add(workers);
-        command.SetAction(parse => Execute(parse.GetValue(paths), parse.GetValue(workers), output, error, stop));
+        command.Options.Add(screening);
+        command.SetAction(parse => parse.GetValue(screening) is > 0 and var count
+            ? Screening(count, parse.GetResult(paths) is { Implicit: false } ? parse.GetValue(paths) : 5_000, parse.GetValue(workers), output, error, stop)
+            : Execute(parse.GetValue(paths), parse.GetValue(workers), output, error, stop));
         return command;
     }
 
@@ -89,6 +93,49 @@ internal static class BenchCommand
         output.WriteLine(string.Create(inv, $"  kernel       {t.KernelSeconds,10:F2} s  ({t.KernelSeconds / seconds:P0})"));
         output.WriteLine(string.Create(inv, $"  reduction    {t.ReductionSeconds,10:F2} s  ({t.ReductionSeconds / seconds:P0})"));
         output.WriteLine(string.Create(inv, $"  CSV writing  {writeSeconds,10:F2} s  ({writeSeconds / seconds:P0})"));
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Screening scale: a generated grid of candidate locations × NZ2050, NDCs, Current Policies, with progress lines.</summary>
+    public static int Screening(int count, int paths, int workers, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        Core.Model.ModelInputs templates;
+        try
+        {
+            var resolved = InputResolver.Resolve(null, null, ["ngfs-net-zero-2050", "ngfs-ndcs", "ngfs-current-policies"]);
+            templates = InputLoader.Load(resolved with { SitesFile = Path.Combine(resolved.DataDirectory, "candidates.csv") });
+        }
+        catch (InputException ex)
+        {
+            error.WriteLine(ex.Message);
+            return ExitCodes.BadInput;
+        }
+
+        var grid = templates with { Sites = Core.Planning.CandidateGrid.Generate(templates.Sites, count) };
+        var settings = new SimulationSettings { Paths = paths, Workers = workers };
+        output.WriteLine(string.Create(inv, $"Screening: {count:N0} generated candidates × {grid.Scenarios.Count} scenarios × {settings.YearCount} years × {paths:N0} paths"));
+        var wall = Stopwatch.StartNew();
+        var lastTenth = 0;
+        try
+        {
+            Core.Planning.CandidateComparison.Compare(grid, settings, new CallbackProgress<SimulationProgress>(p =>
+            {
+                var tenth = p.Done * 10 / p.Total;
+                if (Interlocked.Exchange(ref lastTenth, Math.Max(tenth, lastTenth)) < tenth)
+                {
+                    output.WriteLine(string.Create(inv, $"  [{tenth * 10,3}%] {p.Done:N0}/{p.Total:N0} candidate-scenarios, {wall.Elapsed.TotalSeconds:F0} s"));
+                }
+            }), cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("Stopped.");
+            return ExitCodes.Failure;
+        }
+
+        output.WriteLine(string.Create(inv, $"Wall time      {wall.Elapsed.TotalSeconds,10:F1} s"));
+        output.WriteLine(string.Create(inv, $"Peak memory    {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024 * 1024),10:F2} GiB (peak working set)"));
         return ExitCodes.Ok;
     }
 }
