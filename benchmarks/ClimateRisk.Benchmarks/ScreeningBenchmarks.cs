@@ -15,6 +15,7 @@ namespace ClimateRisk.Benchmarks;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1)]
 public class ScreeningBenchmarks
 {
+    private static readonly string[] Scenarios = ["ngfs-net-zero-2050", "ngfs-ndcs", "ngfs-current-policies"];
     private ModelInputs _grid = null!;
 
     [Params(1_000)]
@@ -28,7 +29,7 @@ public class ScreeningBenchmarks
         {
             DataDirectory = Path.Combine(root, "data"),
             SitesFile = Path.Combine(root, "data", "candidates.csv"),
-            ScenarioFiles = new[] { "ngfs-net-zero-2050", "ngfs-ndcs", "ngfs-current-policies" }.Select(s => Path.Combine(root, "scenarios", s + ".yaml")).ToArray(),
+            ScenarioFiles = Scenarios.Select(s => Path.Combine(root, "scenarios", s + ".yaml")).ToArray(),
         });
         _grid = templates with { Sites = CandidateGrid.Generate(templates.Sites, Candidates) };
     }
