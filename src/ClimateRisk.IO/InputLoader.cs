@@ -30,7 +30,8 @@ public static class InputLoader
         var rules = ReadPueRules(Data("transition/pue_rules.csv"), errors);
         var thresholds = ReadThresholds(Data("register/thresholds.csv"), errors);
 
-        var siteRows = ReadSites(paths.SitesFile, cooling, grids, rules, errors);
+        var siteLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var siteRows = ReadSites(paths.SitesFile, cooling, grids, rules, errors, siteLines);
         var siteIds = siteRows.Select(s => s.Id).ToHashSet();
         var climate = PerSite(Data("climate/site_climate.csv"), siteIds, errors, required: true, ReadClimateRow, ["site_id", .. Months.Select(m => $"t_{m}_c"), "hourly_sd_c", "summer_tmax_mean_c", "summer_tmax_sd_c", "interannual_sd_c", "source"]);
         var heat = PerSite(Data("hazard/heat_shortfall.csv"), siteIds, errors, required: true, ReadHeatRow, ["site_id", "t_crit_c", "shortfall_prob", "throttle_fraction", "throttle_hours", "source"]);
@@ -76,6 +77,12 @@ public static class InputLoader
             Wind = wind.GetValueOrDefault(s.Id),
         }).ToArray();
 
+        CheckAcrossFiles(paths, sites, siteLines, damage, errors);
+        if (errors.Count > 0)
+        {
+            throw new InputException(errors);
+        }
+
         return new ModelInputs
         {
             Sites = sites,
@@ -88,6 +95,35 @@ public static class InputLoader
             Thresholds = thresholds,
             CoolingTypes = cooling,
         };
+    }
+
+    /// <summary>
+    /// Checks that need several files, each valid on its own: they run once every file has
+    /// passed its own checks, so that a broken table does not produce follow-on noise here.
+    /// </summary>
+    private static void CheckAcrossFiles(InputPaths paths, Site[] sites, Dictionary<string, int> siteLines, Dictionary<string, DamageCurve> damage, List<InputError> errors)
+    {
+        foreach (var site in sites)
+        {
+            // PUE ≥ 1 on every path: the kernel's PUE is A_s(shift) + planned change, A_s rises
+            // with the shift and is clamped at the coolest tabulated one, and the planned change
+            // is linear between 0, its 2030 and its 2050 value.
+            var lowest = Core.Climate.PueCurve.LowestAnnual(site.Cooling, site.Climate, site.ReportedPue)
+                + Math.Min(0, Math.Min(site.PlannedPueChange.At(2030), site.PlannedPueChange.At(2050)));
+            if (lowest < 1)
+            {
+                errors.Add(new InputError(paths.SitesFile, siteLines[site.Id], "reported_pue", Fmt(site.ReportedPue),
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"a PUE that keeps the annual PUE ≥ 1: with cooling type {site.Cooling.Id}, this climate and the planned change, a cool year would give PUE {lowest:0.000}")));
+            }
+
+            // A coastal site without a flood row is damaged along the industrial curve (MODEL §7).
+            if (site.Surge is not null && site.Flood is null && !damage.ContainsKey("industrial"))
+            {
+                errors.Add(new InputError(Path.Combine(paths.DataDirectory, "vulnerability/jrc_flood.csv"), 0, "class", "(no industrial rows)",
+                    $"rows for class industrial: coastal site {site.Id} has no row in flood_depth.csv and so uses the industrial curve"));
+            }
+        }
     }
 
     private static Dictionary<string, CoolingType> ReadCooling(string path, List<InputError> errors)
@@ -220,6 +256,7 @@ public static class InputLoader
         var table = CsvTable.Read(path, ["grid", "year", "ef_t_per_mwh", "source"]);
         var latest = new Dictionary<string, (int Year, double Ef)>();
         var firstRow = new Dictionary<string, (int Line, string Year)>();
+        var seen = new HashSet<(string, int)>();
         const int BaseYear = Core.Simulation.SimulationSettings.BaseYear;
         foreach (var row in table.Rows)
         {
@@ -228,6 +265,11 @@ public static class InputLoader
             var ef = table.Number(row, "ef_t_per_mwh", 0, 2);
             RequireSource(table, row);
             firstRow.TryAdd(grid, (row.Line, table.Text(row, "year")));
+            if (grid.Length > 0 && year != 0 && !seen.Add((grid, year)))
+            {
+                table.Error(row.Line, "year", table.Text(row, "year"), $"one row per grid and year ({grid} already has a row for this year)");
+            }
+
             // Rows after the base year (projections) are allowed and not used: t0 takes the latest year ≤ 2023.
             if (year <= BaseYear && (!latest.TryGetValue(grid, out var current) || year > current.Year))
             {
@@ -315,7 +357,8 @@ public static class InputLoader
         Dictionary<string, CoolingType> cooling,
         Dictionary<string, double> grids,
         Dictionary<string, IReadOnlyList<PueRule>> rules,
-        List<InputError> errors)
+        List<InputError> errors,
+        Dictionary<string, int> lines)
     {
         string[] columns =
         [
@@ -332,6 +375,7 @@ public static class InputLoader
         {
             var id = UniqueKey(table, row, "site_id", ids);
             ids.Add(id);
+            lines.TryAdd(id, row.Line);
             if (id == Core.Simulation.SimulationResult.PortfolioId)
             {
                 table.Error(row.Line, "site_id", id, $"a site id other than '{id}', which names the portfolio in the results");
@@ -361,11 +405,11 @@ public static class InputLoader
                 PueTarget = table.Number(row, "pue_target", 1, 5, "a PUE from 1 to 5"),
                 PlannedPueChange = new YearCurve([(reportingYear, 0), (2030, table.Number(row, "planned_pue_change_2030", -2, 2)), (2050, table.Number(row, "planned_pue_change_2050", -2, 2))]),
                 WueLPerKwh = table.Number(row, "wue_l_per_kwh", 0, 20),
-                AssetValueCny = table.Number(row, "asset_value_cny", 0),
-                BiCnyPerDay = table.Number(row, "bi_cny_per_day", 0),
+                AssetValueCny = table.Number(row, "asset_value_cny", 0, MaxMoneyCny),
+                BiCnyPerDay = table.Number(row, "bi_cny_per_day", 0, MaxMoneyCny),
                 Failover = table.Number(row, "failover", 0, 1),
                 RenewableShare = new YearCurve([(2023, table.Number(row, "renewable_share_2023", 0, 1)), (2030, table.Number(row, "renewable_share_2030", 0, 1)), (2050, table.Number(row, "renewable_share_2050", 0, 1))]),
-                Scope1T = table.Number(row, "scope1_t", 0),
+                Scope1T = table.Number(row, "scope1_t", 0, 1e9),
                 ElectricityPriceCnyPerMwh = table.Number(row, "electricity_price_cny_per_mwh", 0, 10_000),
                 WaterPriceCnyPerM3 = table.Number(row, "water_price_cny_per_m3", 0, 1_000),
                 WaterStorageH = table.Number(row, "water_storage_h", 0, 10_000),
@@ -531,6 +575,12 @@ public static class InputLoader
 
         return list;
     }
+
+    /// <summary>
+    /// Upper bound of a money input (asset value, BI per day): 10 trillion CNY, far above any
+    /// data centre, low enough that sums over sites, years and paths stay finite.
+    /// </summary>
+    private const double MaxMoneyCny = 1e13;
 
     private static string Fmt(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -61,6 +61,7 @@ public static class MeasureLoader
     private static SiteChange ParseChanges(CsvTable table, (int Line, string[] Fields) row, IReadOnlyDictionary<string, CoolingType> coolingTypes)
     {
         var change = new SiteChange();
+        var pueGiven = false;
         var text = table.Text(row, "changes");
         foreach (var item in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -72,6 +73,8 @@ public static class MeasureLoader
                 continue;
             }
 
+            // An invalid pue= is reported on its own; it must not also read as "pue missing".
+            pueGiven |= key == "pue";
             if (key == "cooling_type")
             {
                 if (coolingTypes.TryGetValue(parts[1], out var cooling))
@@ -115,7 +118,7 @@ public static class MeasureLoader
             };
         }
 
-        if (change.Cooling is not null && change.Pue is null)
+        if (change.Cooling is not null && !pueGiven)
         {
             table.Error(row.Line, "changes", text, "pue=… with cooling_type: the new plant's annual PUE at today's climate");
         }

@@ -1,15 +1,26 @@
 using ClimateRisk.Core.Model;
 using ClimateRisk.IO.Internal;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.RepresentationModel;
 
 namespace ClimateRisk.IO;
 
-/// <summary>Reads and checks scenario YAML files (docs/data.md, "scenarios/*.yaml").</summary>
+/// <summary>
+/// Reads and checks scenario YAML files (docs/data.md, "scenarios/*.yaml"). The file is read as
+/// YAML nodes and checked key by key rather than deserialised, so that every problem is
+/// reported at once with its line, unknown keys get the nearest known name, and values are
+/// shown as written.
+/// </summary>
 public static class ScenarioLoader
 {
+    private static readonly string[] TopKeys = ["id", "name", "description", "physical", "transition", "sources"];
+    private static readonly string[] PhysicalKeys = ["ssp", "typhoon_intensity_per_c", "correlation_length_km"];
     private static readonly string[] CorrelationKeys = ["heat", "flood", "surge", "wind"];
+
+    private static readonly string[] TransitionKeys =
+    [
+        "discount_rate", "carbon_price_cny_per_t", "carbon_price_sigma", "carbon_coverage", "grid_decline_rate", "grid_sigma",
+        "electricity_escalation", "electricity_sigma", "carbon_pass_through", "renewable_premium_cny_per_mwh",
+    ];
 
     /// <summary>Reads one scenario; problems are appended to <paramref name="errors"/> and null returned.</summary>
     public static Scenario? Load(string path, IReadOnlyCollection<string> knownSsps, List<InputError> errors)
@@ -22,163 +33,124 @@ public static class ScenarioLoader
             return null;
         }
 
-        ScenarioDocument? doc;
-        try
+        if (TextFile.Read(path, errors) is not { } text || YamlText.Parse(path, text, errors) is not { } root)
         {
-            var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).WithDuplicateKeyChecking().Build();
-            doc = deserializer.Deserialize<ScenarioDocument>(File.ReadAllText(path));
-        }
-        catch (YamlException ex)
-        {
-            var message = ex.InnerException?.Message ?? ex.Message;
-            errors.Add(new InputError(path, (int)ex.Start.Line, "yaml", Short(message), "a scenario in the form of docs/data.md"));
-            return null;
-        }
-
-        if (doc is null)
-        {
-            errors.Add(new InputError(path, 0, string.Empty, "(empty file)", "a scenario in the form of docs/data.md"));
             return null;
         }
 
         var before = errors.Count;
-        void Missing(string field, string expected) => errors.Add(new InputError(path, 0, field, string.Empty, expected));
-
-        if (string.IsNullOrWhiteSpace(doc.Id) || !doc.Id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_'))
+        var y = new YamlFields(path, errors);
+        var top = y.Mapping(root, string.Empty, TopKeys, "a scenario in the form of docs/data.md (keys id, name, physical, transition, sources)");
+        if (top is null)
         {
-            errors.Add(new InputError(path, 0, "id", doc.Id ?? string.Empty, "a slug of lower-case letters, digits, '-' or '_'"));
+            return null;
         }
 
-        if (doc.Physical?.Ssp is not { } ssp || !knownSsps.Contains(ssp))
+        YamlNode? Get(Dictionary<string, (int Line, YamlNode Value)>? block, string key) => block is not null && block.TryGetValue(key, out var entry) ? entry.Value : null;
+
+        var id = y.Text(Get(top, "id"), "id");
+        if (string.IsNullOrWhiteSpace(id) || !id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_'))
         {
-            errors.Add(new InputError(path, 0, "physical.ssp", doc.Physical?.Ssp ?? string.Empty, NameSuggester.ExpectedOneOf(doc.Physical?.Ssp ?? string.Empty, knownSsps)));
+            y.Error(top.TryGetValue("id", out var idEntry) ? idEntry.Line : 0, "id", id ?? string.Empty, "a slug of lower-case letters, digits, '-' or '_'");
         }
 
+        var name = y.Text(Get(top, "name"), "name");
+        y.Text(Get(top, "description"), "description");
+        if (Get(top, "sources") is { } sources && !YamlFields.IsNull(sources))
+        {
+            y.Mapping(sources, "sources", null, "a map of item: where its numbers come from");
+        }
+
+        // physical
+        Dictionary<string, (int Line, YamlNode Value)>? physical = null;
+        if (top.TryGetValue("physical", out var physicalEntry) && !YamlFields.IsNull(physicalEntry.Value))
+        {
+            physical = y.Mapping(physicalEntry.Value, "physical", PhysicalKeys, "a block with ssp (and optionally typhoon_intensity_per_c, correlation_length_km)");
+        }
+        else
+        {
+            y.Error(top.TryGetValue("physical", out var p) ? p.Line : 0, "physical", string.Empty, "a block with ssp (and optionally typhoon_intensity_per_c, correlation_length_km)");
+        }
+
+        var ssp = physical is null ? null : y.Text(Get(physical, "ssp"), "physical.ssp");
+        if (physical is not null && (ssp is null || !knownSsps.Contains(ssp)))
+        {
+            var line = physical.TryGetValue("ssp", out var sspEntry) ? sspEntry.Line : physicalEntry.Line;
+            y.Error(line, "physical.ssp", ssp ?? string.Empty, NameSuggester.ExpectedOneOf(ssp ?? string.Empty, knownSsps));
+        }
+
+        var typhoon = y.Number(Get(physical, "typhoon_intensity_per_c"), "physical.typhoon_intensity_per_c", -0.5, 0.5) ?? 0.025;
         var lengths = new CorrelationLengths();
-        if (doc.Physical?.CorrelationLengthKm is { } given)
+        if (Get(physical, "correlation_length_km") is { } lengthNode && !YamlFields.IsNull(lengthNode)
+            && y.Mapping(lengthNode, "physical.correlation_length_km", CorrelationKeys, "a map of peril: length in km, e.g. {heat: 1000, flood: 250}") is { } given)
         {
-            foreach (var (key, value) in given)
+            double Length(string key, double fallback)
             {
-                if (!CorrelationKeys.Contains(key))
-                {
-                    errors.Add(new InputError(path, 0, "physical.correlation_length_km", key, NameSuggester.ExpectedOneOf(key, CorrelationKeys)));
-                }
-                else if (!(value > 0) || !double.IsFinite(value))
-                {
-                    errors.Add(new InputError(path, 0, $"physical.correlation_length_km.{key}", Format(value), "a positive length in km"));
-                }
+                var value = y.Number(Get(given, key), $"physical.correlation_length_km.{key}", double.Epsilon, 100_000, "a positive length in km, at most 100000");
+                return value is { } v && !double.IsNaN(v) ? v : fallback;
             }
 
             lengths = new CorrelationLengths
             {
-                HeatKm = given.GetValueOrDefault("heat", lengths.HeatKm),
-                FloodKm = given.GetValueOrDefault("flood", lengths.FloodKm),
-                SurgeKm = given.GetValueOrDefault("surge", lengths.SurgeKm),
-                WindKm = given.GetValueOrDefault("wind", lengths.WindKm),
+                HeatKm = Length("heat", lengths.HeatKm),
+                FloodKm = Length("flood", lengths.FloodKm),
+                SurgeKm = Length("surge", lengths.SurgeKm),
+                WindKm = Length("wind", lengths.WindKm),
             };
         }
 
-        var t = doc.Transition;
-        if (t is null)
+        // transition
+        if (!top.TryGetValue("transition", out var transitionEntry) || YamlFields.IsNull(transitionEntry.Value))
         {
-            Missing("transition", "a transition block");
+            y.Error(top.TryGetValue("transition", out var t0) ? t0.Line : 0, "transition", string.Empty, "a transition block");
             return null;
         }
 
-        var carbon = Curve(path, "transition.carbon_price_cny_per_t", t.CarbonPriceCnyPerT, 0, double.PositiveInfinity, errors);
-        var coverage = Curve(path, "transition.carbon_coverage", t.CarbonCoverage, 0, 1, errors);
-        var escalation = Curve(path, "transition.electricity_escalation", t.ElectricityEscalation, 0, double.PositiveInfinity, errors);
-        var premium = Curve(path, "transition.renewable_premium_cny_per_mwh", t.RenewablePremiumCnyPerMwh, double.NegativeInfinity, double.PositiveInfinity, errors);
-        var discount = Scalar(path, "transition.discount_rate", t.DiscountRate, 0.06, -0.5, 1, errors);
-        var gridDecline = Scalar(path, "transition.grid_decline_rate", t.GridDeclineRate, double.NaN, -0.5, 0.99, errors);
-        var carbonSigma = Scalar(path, "transition.carbon_price_sigma", t.CarbonPriceSigma, 0.3, 0, 3, errors);
-        var gridSigma = Scalar(path, "transition.grid_sigma", t.GridSigma, 0.1, 0, 3, errors);
-        var electricitySigma = Scalar(path, "transition.electricity_sigma", t.ElectricitySigma, 0.1, 0, 3, errors);
-        var passThrough = Scalar(path, "transition.carbon_pass_through", t.CarbonPassThrough, 0, 0, 1, errors);
-        var typhoon = Scalar(path, "physical.typhoon_intensity_per_c", doc.Physical?.TyphoonIntensityPerC, 0.025, -0.5, 0.5, errors);
+        var t = y.Mapping(transitionEntry.Value, "transition", TransitionKeys, "a transition block");
+        if (t is null)
+        {
+            return null;
+        }
 
-        if (errors.Count > before || carbon is null || coverage is null || escalation is null || premium is null)
+        var at = transitionEntry.Line;
+        var carbon = y.YearMap(Get(t, "carbon_price_cny_per_t"), at, "transition.carbon_price_cny_per_t", 0, 1e6);
+        var coverage = y.YearMap(Get(t, "carbon_coverage"), at, "transition.carbon_coverage", 0, 1);
+        var escalation = y.YearMap(Get(t, "electricity_escalation"), at, "transition.electricity_escalation", 0, 100);
+        var premium = y.YearMap(Get(t, "renewable_premium_cny_per_mwh"), at, "transition.renewable_premium_cny_per_mwh", -1e5, 1e5);
+        var discount = y.Number(Get(t, "discount_rate"), "transition.discount_rate", -0.5, 1) ?? 0.06;
+        var gridDecline = y.Number(Get(t, "grid_decline_rate"), "transition.grid_decline_rate", -0.5, 0.99);
+        if (gridDecline is null)
+        {
+            y.Error(at, "transition.grid_decline_rate", string.Empty, $"a value, {YamlFields.Range(-0.5, 0.99)}");
+        }
+
+        var carbonSigma = y.Number(Get(t, "carbon_price_sigma"), "transition.carbon_price_sigma", 0, 3) ?? 0.3;
+        var gridSigma = y.Number(Get(t, "grid_sigma"), "transition.grid_sigma", 0, 3) ?? 0.1;
+        var electricitySigma = y.Number(Get(t, "electricity_sigma"), "transition.electricity_sigma", 0, 3) ?? 0.1;
+        var passThrough = y.Number(Get(t, "carbon_pass_through"), "transition.carbon_pass_through", 0, 1) ?? 0;
+
+        if (errors.Count > before || carbon is null || coverage is null || escalation is null || premium is null || gridDecline is not { } decline)
         {
             return null;
         }
 
         return new Scenario
         {
-            Id = doc.Id!,
-            Name = string.IsNullOrWhiteSpace(doc.Name) ? doc.Id! : doc.Name,
-            Ssp = doc.Physical!.Ssp!,
+            Id = id!,
+            Name = string.IsNullOrWhiteSpace(name) ? id! : name,
+            Ssp = ssp!,
             TyphoonIntensityPerC = typhoon,
             CorrelationLengthsKm = lengths,
             DiscountRate = discount,
-            CarbonPriceCnyPerT = carbon,
+            CarbonPriceCnyPerT = new YearCurve(carbon),
             CarbonPriceSigma = carbonSigma,
-            CarbonCoverage = coverage,
-            GridDeclineRate = gridDecline,
+            CarbonCoverage = new YearCurve(coverage),
+            GridDeclineRate = decline,
             GridSigma = gridSigma,
-            ElectricityEscalation = escalation,
+            ElectricityEscalation = new YearCurve(escalation),
             ElectricitySigma = electricitySigma,
             CarbonPassThrough = passThrough,
-            RenewablePremiumCnyPerMwh = premium,
+            RenewablePremiumCnyPerMwh = new YearCurve(premium),
         };
-    }
-
-    private static YearCurve? Curve(string path, string field, Dictionary<int, double>? points, double min, double max, List<InputError> errors)
-    {
-        if (points is null || points.Count == 0)
-        {
-            errors.Add(new InputError(path, 0, field, string.Empty, "a map of year: value, e.g. {2023: 68, 2030: 150}"));
-            return null;
-        }
-
-        var ok = true;
-        foreach (var (year, value) in points)
-        {
-            if (year < 1990 || year > 2200)
-            {
-                errors.Add(new InputError(path, 0, field, year.ToString(System.Globalization.CultureInfo.InvariantCulture), "a calendar year from 1990 to 2200"));
-                ok = false;
-            }
-
-            if (!double.IsFinite(value) || value < min || value > max)
-            {
-                errors.Add(new InputError(path, 0, $"{field}.{year}", Format(value), Range(min, max)));
-                ok = false;
-            }
-        }
-
-        return ok ? new YearCurve(points.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)).ToArray()) : null;
-    }
-
-    private static double Scalar(string path, string field, double? value, double fallback, double min, double max, List<InputError> errors)
-    {
-        if (value is null)
-        {
-            if (double.IsNaN(fallback))
-            {
-                errors.Add(new InputError(path, 0, field, string.Empty, $"a value, {Range(min, max)}"));
-            }
-
-            return fallback;
-        }
-
-        if (!double.IsFinite(value.Value) || value < min || value > max)
-        {
-            errors.Add(new InputError(path, 0, field, Format(value.Value), Range(min, max)));
-        }
-
-        return value.Value;
-    }
-
-    private static string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Range(double min, double max)
-        => double.IsPositiveInfinity(max)
-            ? (double.IsNegativeInfinity(min) ? "a finite number" : $"a number ≥ {Format(min)}")
-            : $"a number from {Format(min)} to {Format(max)}";
-
-    private static string Short(string message)
-    {
-        var firstLine = message.Split('\n')[0];
-        return firstLine.Length > 200 ? firstLine[..200] : firstLine;
     }
 }

@@ -66,6 +66,20 @@ public sealed class PueCurve
         return new PueCurve(cooling, climate, floor);
     }
 
+    /// <summary>
+    /// The lowest annual PUE the kernel can produce for this site before its planned change:
+    /// A_s at the coolest tabulated shift (<see cref="MinDeltaC"/>; A_s rises with Δ and
+    /// <see cref="Lookup"/> clamps below it). Computed without the table, so input validation
+    /// can check PUE ≥ 1 cheaply.
+    /// </summary>
+    public static double LowestAnnual(CoolingType cooling, SiteClimate climate, double reportedPue)
+    {
+        ArgumentNullException.ThrowIfNull(cooling);
+        ArgumentNullException.ThrowIfNull(climate);
+        var scale = cooling.BetaPuePerC * cooling.WidthC;
+        return reportedPue - (scale * CoolingLoad(cooling, climate, 0.0)) + (scale * CoolingLoad(cooling, climate, MinDeltaC));
+    }
+
     /// <summary>A_s(Δ) by quadrature (exact model value, not the table).</summary>
     public double Annual(double deltaC)
         => Floor + (_cooling.BetaPuePerC * _cooling.WidthC * CoolingLoad(_cooling, _climate, deltaC));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace ClimateRisk.IO.Internal;
 
@@ -30,7 +29,7 @@ internal sealed class CsvTable
     public static CsvTable Read(string path, IReadOnlyList<string> required, IReadOnlyList<string>? optional = null)
     {
         var errors = new List<InputError>();
-        var rows = new List<(int, string[])>();
+        var rows = new List<(int Line, string[] Fields)>();
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         if (!File.Exists(path))
         {
@@ -38,7 +37,11 @@ internal sealed class CsvTable
             return new CsvTable(path, columns, rows, errors);
         }
 
-        var text = File.ReadAllText(path, Encoding.UTF8);
+        if (TextFile.Read(path, errors) is not { } text)
+        {
+            return new CsvTable(path, columns, rows, errors);
+        }
+
         var delimiter = CsvRecordReader.DetectDelimiter(text);
         string[]? header = null;
         foreach (var (line, record) in CsvRecordReader.Parse(text, delimiter))
@@ -94,8 +97,24 @@ internal sealed class CsvTable
             errors.Add(new InputError(path, 0, string.Empty, "(no data rows)", "at least one data row"));
         }
 
+        // A row with more or fewer fields than the header would be read shifted (an unquoted
+        // comma in a source text moves nothing, but one in a name moves every later column):
+        // report it once and leave its fields unchecked rather than report each shifted value.
+        if (delimiter == ',')
+        {
+            foreach (var (line, fields) in rows.Where(r => r.Fields.Length != header.Length).ToArray())
+            {
+                var hint = fields.Length > header.Length ? " (put text that contains ',' in double quotes)" : string.Empty;
+                errors.Add(new InputError(path, line, "fields", Count(fields.Length), $"{Count(header.Length)} like the header{hint}"));
+            }
+
+            rows.RemoveAll(r => r.Fields.Length != header.Length);
+        }
+
         return new CsvTable(path, columns, rows, errors);
     }
+
+    private static string Count(int fields) => fields == 1 ? "1 field" : string.Create(CultureInfo.InvariantCulture, $"{fields} fields");
 
     public bool Has(string column) => _columns.ContainsKey(column);
 

@@ -40,7 +40,22 @@ internal sealed class SitePlan
         }
 
         var flood = site.Flood;
-        Damage = inputs.DamageCurves[flood?.VulnerabilityClass ?? "industrial"];
+        // Only flooding uses a damage curve: a site with neither a flood row nor a surge row
+        // needs none, so a table without the default class does not stop an inland portfolio.
+        var damageClass = flood?.VulnerabilityClass ?? "industrial";
+        if (inputs.DamageCurves.TryGetValue(damageClass, out var damage))
+        {
+            Damage = damage;
+        }
+        else if (flood is not null || site.Surge is not null)
+        {
+            throw new ArgumentException($"Site {site.Id} needs the damage curve of class '{damageClass}', which the inputs do not have.", nameof(inputs));
+        }
+        else
+        {
+            Damage = NoDamage;
+        }
+
         FloorHeightM = flood?.FloorHeightM ?? 0;
         Hardening = flood?.Hardening ?? 0;
         if (flood is not null)
@@ -60,6 +75,8 @@ internal sealed class SitePlan
 
         IsWaterCooled = site.WueLPerKwh >= 0.5;
     }
+
+    private static readonly DamageCurve NoDamage = new() { Class = "none", Mean = new PiecewiseLinear([0.0], [0.0]), Sd = new PiecewiseLinear([0.0], [0.0]) };
 
     public Site Site { get; }
 

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using ClimateRisk.Core.Simulation;
+using ClimateRisk.IO.Tests.TestSupport;
+using Xunit.Abstractions;
+
+namespace ClimateRisk.IO.Tests.Mutation;
+
+/// <summary>
+/// 2,000 random mutations (fixed seed) of the bundled inputs, every CSV and YAML: loading must
+/// end in an <see cref="InputException"/> or a valid model, never in any other exception; a
+/// sample of the valid ones is simulated (20 paths, one horizon year) and must give finite
+/// statistics. What the mutations find is written to the test output.
+/// </summary>
+public sealed class MutationTests(ITestOutputHelper output)
+{
+    private const int Mutations = 2_000;
+    private const int Seed = 20_240_607;
+    private const int SimulateEveryNthValid = 10;
+
+    [Fact]
+    public void Mutated_inputs_are_rejected_cleanly_or_load_and_simulate_to_finite_numbers()
+    {
+        using var inputs = TestInputs.Copy();
+        var paths = inputs.Paths();
+        var files = paths.AllFiles().ToArray();
+        files.Should().HaveCount(1 + InputPaths.DataTables.Count + 6, "every CSV and every bundled scenario is mutated");
+        var originals = files.ToDictionary(f => f, File.ReadAllBytes);
+        var random = new Random(Seed);
+        var settings = new SimulationSettings { Paths = 20, FirstYear = 2030, LastYear = 2030, Workers = 1, Seed = 7 };
+        int rejected = 0, valid = 0, simulated = 0;
+        var failures = new List<string>();
+        var rejectedByFile = new Dictionary<string, int>();
+        var watch = Stopwatch.StartNew();
+        var simulationTime = new Stopwatch();
+
+        for (var i = 0; i < Mutations; i++)
+        {
+            var file = files[random.Next(files.Length)];
+            var (bytes, what) = InputMutator.Mutate(originals[file], file.EndsWith(".yaml", StringComparison.Ordinal), random);
+            File.WriteAllBytes(file, bytes);
+            var name = Path.GetRelativePath(inputs.Root, file);
+            try
+            {
+                var model = InputLoader.Load(paths);
+                valid++;
+                if (valid % SimulateEveryNthValid == 0)
+                {
+                    simulationTime.Start();
+                    var result = Simulator.Run(model, settings);
+                    simulationTime.Stop();
+                    simulated++;
+                    var bad = NonFinite(result);
+                    if (bad is not null)
+                    {
+                        failures.Add($"#{i} {name}: {what}: loads, but the simulation gives a non-finite {bad}");
+                    }
+                }
+            }
+            catch (InputException ex)
+            {
+                rejected++;
+                rejectedByFile[name] = rejectedByFile.GetValueOrDefault(name) + 1;
+                if (ex.Errors.Count == 0 || ex.Errors.Any(e => string.IsNullOrEmpty(e.Expected)))
+                {
+                    failures.Add($"#{i} {name}: {what}: InputException without a structured error: {ex.Message}");
+                }
+            }
+#pragma warning disable CA1031 // the point of the test: any other exception is a finding
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                failures.Add($"#{i} {name}: {what}: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}");
+            }
+            finally
+            {
+                File.WriteAllBytes(file, originals[file]);
+            }
+        }
+
+        output.WriteLine($"{Mutations} mutations in {watch.Elapsed.TotalSeconds:F1} s ({simulationTime.Elapsed.TotalSeconds:F1} s simulating): {rejected} rejected with input errors, {valid} still valid ({simulated} of them simulated), {failures.Count} findings.");
+        foreach (var (file, count) in rejectedByFile.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"  rejected: {count,4} × {file}");
+        }
+
+        foreach (var failure in failures)
+        {
+            output.WriteLine("  FINDING " + failure);
+        }
+
+        failures.Should().BeEmpty();
+        (rejected + valid).Should().Be(Mutations);
+        simulated.Should().BeGreaterThan(80, "enough valid mutations are simulated to mean something");
+    }
+
+    private static string? NonFinite(SimulationResult result)
+    {
+        foreach (var cell in result.Cells)
+        {
+            var s = cell.Statistics;
+            if (!new[] { s.Mean, s.StandardError, s.StandardDeviation, s.P5, s.P25, s.P50, s.P75, s.P95, s.P99, s.TVaR99 }.All(double.IsFinite))
+            {
+                return $"{cell.Metric.Name()} for {cell.EntityId} in {cell.ScenarioId} (mean {s.Mean})";
+            }
+        }
+
+        foreach (var npv in result.Npv.Where(n => !double.IsFinite(n.Statistics.Mean) || !double.IsFinite(n.Statistics.StandardError)))
+        {
+            return $"NPV for {npv.EntityId} in {npv.ScenarioId}";
+        }
+
+        return result.Exceedance.FirstOrDefault(p => !double.IsFinite(p.LossCny)) is { } point ? $"exceedance loss for {point.EntityId} in {point.ScenarioId}" : null;
+    }
+}
