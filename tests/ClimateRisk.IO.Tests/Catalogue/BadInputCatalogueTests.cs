@@ -61,9 +61,9 @@ public sealed class BadInputCatalogueTests
         Cell(Sites, Yizhuang, "cooling_type", "chiller_water_economiser", "data/sites.csv:{line}: cooling_type 'chiller_water_economiser': expected a cooling type of cooling_types.csv: "
             + "one of chiller_water_economizer, indirect_evaporative, pumped_refrigerant_free_cooling, direct_liquid_cooling (did you mean 'chiller_water_economizer'?)"),
         Cell(Sites, Yizhuang, "grid", "north_chna", "data/sites.csv:{line}: grid 'north_chna': expected a grid of grid_factors.csv: "
-            + "one of national, north_china, east_china, central_china, northwest, tianjin, inner_mongolia, hebei, qinghai (did you mean 'north_china'?)"),
+            + "one of national, north_china, east_china, central_china, northwest, tianjin, inner_mongolia, hebei, qinghai, anhui, sichuan, south_china (did you mean 'north_china'?)"),
         Cell(Sites, Ulanqab, "pue_jurisdiction", "atlantis", "data/sites.csv:{line}: pue_jurisdiction 'atlantis': expected a jurisdiction of pue_rules.csv: "
-            + "one of beijing, national, national_hub, helinger_hub, yrd_hub, tianjin, hebei, jiangsu, shanghai, qinghai"),
+            + "one of beijing, national, national_hub, helinger_hub, yrd_hub, tianjin, hebei, jiangsu, shanghai, qinghai, west_hub"),
         Cell(Sites, Ulanqab, "tenure", "own", "data/sites.csv:{line}: tenure 'own': expected a tenure: one of owned, leased (did you mean 'owned'?)"),
         Cell(Sites, Tianjin, "site_id", "ksc-beijing-yizhuang", "data/sites.csv:{line}: site_id 'ksc-beijing-yizhuang': expected a unique id (this one is already used above)"),
         Cell(Sites, Changshu, "name", string.Empty, "data/sites.csv:{line}: name '': expected a value"),
@@ -138,7 +138,7 @@ public sealed class BadInputCatalogueTests
         // ---- transition and register tables ----
         Cell(Grid, "north_china,2022,", "year", "2023", "data/transition/grid_factors.csv:5: year '2023': expected one row per grid and year (north_china already has a row for this year)"),
         Cell(Grid, "qinghai,", "year", "2024", "data/transition/grid_factors.csv:{line}: year '2024': expected a year ≤ 2023 (the base year) in at least one row for grid qinghai\n"
-            + "data/sites.csv:7: grid 'qinghai': expected a grid of grid_factors.csv: one of national, north_china, east_china, central_china, northwest, tianjin, inner_mongolia, hebei"),
+            + "data/sites.csv:7: grid 'qinghai': expected a grid of grid_factors.csv: one of national, north_china, east_china, central_china, northwest, tianjin, inner_mongolia, hebei, anhui, sichuan, south_china"),
         Cell(Rules, "beijing,", "limit_pue", "0.9", "data/transition/pue_rules.csv:{line}: limit_pue '0.9': expected a PUE limit from 1 to 5"),
         Cell(Rules, "tianjin,2030,", "from_year", "2024", "data/transition/pue_rules.csv:{line}: from_year '2024': expected years increasing within jurisdiction tianjin (previous: 2025)"),
         Cell(Thresholds, "physical_loss_cny,site,", "metric", "physical_los_cny", "data/register/thresholds.csv:{line}: metric 'physical_los_cny': expected a metric: one of 24 known keys (did you mean 'physical_loss_cny'?)"),
