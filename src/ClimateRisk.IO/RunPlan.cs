@@ -42,6 +42,12 @@ public sealed record RunPlan
     public required IReadOnlyDictionary<string, string> InputSha256 { get; init; }
 
     /// <summary>
+    /// The directory relative input paths are relative to. Not part of the comparison: a run
+    /// resumed from another directory names the same files by other relative paths.
+    /// </summary>
+    public string WorkingDirectory { get; init; } = string.Empty;
+
+    /// <summary>
     /// What differs from <paramref name="earlier"/>, one line each, in the words of the
     /// command line (empty when the plans are the same).
     /// </summary>
@@ -67,25 +73,30 @@ public sealed record RunPlan
         Compare("paths fixed per scenario (--replay)", Describe(earlier.FixedPaths), Describe(FixedPaths));
         Compare("sites", string.Join(", ", earlier.Sites), string.Join(", ", Sites));
         Compare("scenarios", string.Join(", ", earlier.Scenarios), string.Join(", ", Scenarios));
+        // Input files are matched by full path, each plan's relative paths taken from its own working directory.
+        var then = earlier.InputSha256.ToDictionary(p => earlier.FullPath(p.Key), p => p.Value);
+        var current = InputSha256.ToDictionary(p => FullPath(p.Key), p => (Given: p.Key, Hash: p.Value));
         foreach (var (path, hash) in earlier.InputSha256)
         {
-            if (!InputSha256.TryGetValue(path, out var now))
+            if (!current.TryGetValue(earlier.FullPath(path), out var now))
             {
                 lines.Add($"{path}: an input of the interrupted run, not of this one");
             }
-            else if (now != hash)
+            else if (now.Hash != hash)
             {
-                lines.Add($"{path}: changed since the interrupted run (SHA-256 {hash[..12]}… then, {now[..12]}… now)");
+                lines.Add($"{now.Given}: changed since the interrupted run (SHA-256 {hash[..12]}… then, {now.Hash[..12]}… now)");
             }
         }
 
-        foreach (var path in InputSha256.Keys.Where(p => !earlier.InputSha256.ContainsKey(p)))
+        foreach (var (_, now) in current.Where(p => !then.ContainsKey(p.Key)))
         {
-            lines.Add($"{path}: an input of this run, not of the interrupted one");
+            lines.Add($"{now.Given}: an input of this run, not of the interrupted one");
         }
 
         return lines;
     }
+
+    private string FullPath(string path) => Path.GetFullPath(WorkingDirectory.Length > 0 ? Path.Combine(WorkingDirectory, path) : path);
 
     /// <summary>Writes the plan as JSON.</summary>
     public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, RunManifest.JsonOptions) + "\n");

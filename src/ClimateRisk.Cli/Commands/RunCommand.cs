@@ -124,6 +124,7 @@ internal static class RunCommand
             Sites = model.Sites.Select(s => s.Id).ToArray(),
             Scenarios = model.Scenarios.Select(s => s.Id).ToArray(),
             InputSha256 = RunManifest.HashInputs(paths),
+            WorkingDirectory = Directory.GetCurrentDirectory(),
         };
 
         RunDirectory runDirectory;
