@@ -18,6 +18,35 @@ public static class ResultsWriter
     /// <summary>File names, in the order written.</summary>
     public static IReadOnlyList<string> FileNames { get; } = ["site_year.csv", "portfolio_year.csv", "horizons.csv", "exceedance.csv"];
 
+    /// <summary>The convergence table (<see cref="WriteConvergence"/>), written beside the four files by <c>run</c>.</summary>
+    public const string ConvergenceFileName = "convergence.csv";
+
+    /// <summary>Every results file of <c>run</c>: the four of <see cref="FileNames"/> and convergence.csv.</summary>
+    public static IReadOnlyList<string> RunFileNames { get; } = [.. FileNames, ConvergenceFileName];
+
+    /// <summary>
+    /// convergence.csv: per scenario the headline numbers (portfolio total climate cost and
+    /// physical loss at the horizons, NPV) with their paths, mean, s.e. and RSE, and — with a
+    /// target — whether the RSE reached it. The board pack reads <c>converged</c> to flag a
+    /// number that is not converged.
+    /// </summary>
+    public static void WriteConvergence(IEnumerable<HeadlineEstimate> estimates, double? target, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(estimates);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write("scenario,metric,horizon,paths,mean,se,rse,target,converged\n");
+        foreach (var e in estimates)
+        {
+            var rse = e.RelativeStandardError;
+            var converged = target is { } t ? (rse <= t ? "true" : "false") : string.Empty;
+            writer.Write($"{CsvText.Field(e.ScenarioId)},{e.Metric},{e.Horizon},{CsvText.Integer(e.Paths)},{CsvText.Number(e.Mean)},{CsvText.Number(e.StandardError)},"
+                + $"{CsvText.Number(rse)},{(target is { } value ? CsvText.Number(value) : string.Empty)},{converged}\n");
+        }
+    }
+
+    /// <summary>Writes <paramref name="write"/>'s text to a new file: UTF-8 without BOM, never over an existing file.</summary>
+    public static void CreateFile(string path, Action<TextWriter> write) => WriteFile(path, write);
+
     /// <summary>Writes the four files into <paramref name="directory"/> (which must exist).</summary>
     public static void Write(SimulationResult result, string directory)
     {

@@ -2,32 +2,47 @@ namespace ClimateRisk.IO;
 
 /// <summary>
 /// A run's output directory that appears only when complete: everything is written into a
-/// hidden sibling directory, which is renamed into place by <see cref="Commit"/>. A run that
-/// fails or is stopped leaves no half-written results, and an existing directory is never
-/// overwritten unless asked to.
+/// hidden sibling, <c>.NAME.partial</c>, which <see cref="Commit"/> renames into place. The
+/// staging name is fixed for a given output path, so a run that is stopped or fails leaves
+/// its finished scenarios there for <c>--resume</c> to find; nothing half-written ever appears
+/// under the final name, and an existing directory is never overwritten unless asked to. A lock
+/// file keeps two processes from writing the same staging directory.
 /// </summary>
 public sealed class RunDirectory : IDisposable
 {
-    private bool _committed;
+    private const string LockFileName = ".lock";
+    private FileStream? _lock;
 
-    private RunDirectory(string finalPath, string stagingPath, bool replace)
+    private RunDirectory(string finalPath, string stagingPath, bool replace, FileStream lockFile)
     {
         FinalPath = finalPath;
         StagingPath = stagingPath;
         Replace = replace;
+        _lock = lockFile;
     }
 
     /// <summary>Where the results will be.</summary>
     public string FinalPath { get; }
 
-    /// <summary>Where they are written meanwhile.</summary>
+    /// <summary>Where they are written meanwhile: <c>.NAME.partial</c> beside <see cref="FinalPath"/>.</summary>
     public string StagingPath { get; }
 
     /// <summary>Whether an existing directory at <see cref="FinalPath"/> is replaced.</summary>
     public bool Replace { get; }
 
-    /// <summary>Starts a run directory.</summary>
-    /// <exception cref="IOException">When <paramref name="finalPath"/> exists and <paramref name="replace"/> is false.</exception>
+    /// <summary>The staging directory of <paramref name="finalPath"/> (whether or not it exists).</summary>
+    public static string StagingPathOf(string finalPath)
+    {
+        var full = Path.GetFullPath(finalPath);
+        return Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.partial");
+    }
+
+    /// <summary>Starts a new run directory.</summary>
+    /// <exception cref="IOException">
+    /// When <paramref name="finalPath"/> exists and <paramref name="replace"/> is false; when an
+    /// interrupted run's staging directory is there and <paramref name="replace"/> is false (it is
+    /// resumed with <see cref="Resume"/>, or discarded with replace); when another process holds it.
+    /// </exception>
     public static RunDirectory Create(string finalPath, bool replace)
     {
         var full = Path.GetFullPath(finalPath);
@@ -36,11 +51,49 @@ public sealed class RunDirectory : IDisposable
             throw new IOException($"{finalPath} already exists; choose another --out or pass --force to replace it.");
         }
 
-        var parent = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(parent);
-        var staging = Path.Combine(parent, $".{Path.GetFileName(full)}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var staging = StagingPathOf(full);
+        if (Directory.Exists(staging) && !replace)
+        {
+            throw new IOException($"{finalPath} has an interrupted run in {staging}: resume it with --resume {finalPath}, or pass --force to start again.");
+        }
+
         Directory.CreateDirectory(staging);
-        return new RunDirectory(full, staging, replace);
+        var lockFile = Lock(finalPath, staging);
+        // --force over an interrupted run: start from an empty staging directory (the lock,
+        // taken first, makes sure no other process is still writing it).
+        foreach (var entry in new DirectoryInfo(staging).EnumerateFileSystemInfos().Where(e => e.Name != LockFileName))
+        {
+            if (entry is DirectoryInfo directory)
+            {
+                directory.Delete(recursive: true);
+            }
+            else
+            {
+                entry.Delete();
+            }
+        }
+
+        return new RunDirectory(full, staging, replace, lockFile);
+    }
+
+    /// <summary>Reopens the staging directory of an interrupted run of <paramref name="finalPath"/>.</summary>
+    /// <exception cref="IOException">When there is nothing to resume, the final directory exists without <paramref name="replace"/>, or another process holds it.</exception>
+    public static RunDirectory Resume(string finalPath, bool replace)
+    {
+        var full = Path.GetFullPath(finalPath);
+        var staging = StagingPathOf(full);
+        if (!Directory.Exists(staging))
+        {
+            var complete = Directory.Exists(full) ? $"; {finalPath} is a finished run" : string.Empty;
+            throw new IOException($"nothing to resume: {finalPath} has no interrupted run ({staging} does not exist){complete}.");
+        }
+
+        if ((Directory.Exists(full) || System.IO.File.Exists(full)) && !replace)
+        {
+            throw new IOException($"{finalPath} already exists; choose another --out or pass --force to replace it.");
+        }
+
+        return new RunDirectory(full, staging, replace, Lock(finalPath, staging));
     }
 
     /// <summary>A path inside the staging directory, creating its parent folders.</summary>
@@ -54,6 +107,8 @@ public sealed class RunDirectory : IDisposable
     /// <summary>Moves the finished results into place.</summary>
     public void Commit()
     {
+        ReleaseLock();
+        System.IO.File.Delete(Path.Combine(StagingPath, LockFileName));
         if (Directory.Exists(FinalPath) && Replace)
         {
             var old = FinalPath + $".old-{Guid.NewGuid():N}";
@@ -65,16 +120,33 @@ public sealed class RunDirectory : IDisposable
         {
             Directory.Move(StagingPath, FinalPath);
         }
-
-        _committed = true;
     }
 
-    /// <summary>Removes the staging directory of a run that did not commit.</summary>
+    /// <summary>
+    /// Releases the staging directory. A run that did not commit keeps it: its finished
+    /// scenarios are what <c>--resume</c> continues from.
+    /// </summary>
     public void Dispose()
     {
-        if (!_committed && Directory.Exists(StagingPath))
+        ReleaseLock();
+    }
+
+    private void ReleaseLock()
+    {
+        _lock?.Dispose();
+        _lock = null;
+    }
+
+    private static FileStream Lock(string finalPath, string staging)
+    {
+        try
         {
-            Directory.Delete(StagingPath, recursive: true);
+            // FileShare.None is an exclusive lock (flock on Unix), released by the OS if the process dies.
+            return new FileStream(Path.Combine(staging, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new IOException($"another climaterisk run is writing {finalPath} ({staging} is locked); wait for it or choose another --out.");
         }
     }
 }

@@ -37,6 +37,27 @@ public sealed record RunManifest
     /// <summary>SHA-256 of every input file, by path as given.</summary>
     public required IReadOnlyDictionary<string, string> InputSha256 { get; init; }
 
+    /// <summary>Where the inputs were read from, as given (null in manifests written before replay existed).</summary>
+    public RunInputs? Inputs { get; init; }
+
+    /// <summary>The working directory of the run: relative input paths are relative to it.</summary>
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>Target relative standard error of the headline metrics (<c>--target-rse</c>), or null.</summary>
+    public double? TargetRse { get; init; }
+
+    /// <summary>Path cap of the doubling (<c>--max-paths</c>), or null without a target.</summary>
+    public int? MaxPaths { get; init; }
+
+    /// <summary>Per scenario: paths used, achieved RSE and whether it converged.</summary>
+    public IReadOnlyList<ScenarioConvergence>? Convergence { get; init; }
+
+    /// <summary>Scenarios taken from an interrupted run (<c>--resume</c>) rather than simulated by this process.</summary>
+    public IReadOnlyList<string>? ResumedScenarios { get; init; }
+
+    /// <summary>The manifest this run replayed (<c>--replay</c>), or null.</summary>
+    public string? ReplayOf { get; init; }
+
     /// <summary>Output files written, relative to the run directory.</summary>
     public required IReadOnlyList<string> Outputs { get; init; }
 
@@ -58,11 +79,13 @@ public sealed record RunManifest
     /// <summary>Wall-clock seconds.</summary>
     public double ElapsedSeconds => (FinishedUtc - StartedUtc).TotalSeconds;
 
-    private static readonly JsonSerializerOptions Json = new()
+    /// <summary>snake_case names; an RSE of +∞ (a zero mean) is written as "Infinity".</summary>
+    internal static JsonSerializerOptions JsonOptions { get; } = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     /// <summary>SHA-256 of a file, lower-case hex.</summary>
@@ -82,9 +105,20 @@ public sealed record RunManifest
     }
 
     /// <summary>Writes the manifest as JSON.</summary>
-    public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
+    public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, JsonOptions) + "\n");
 
     /// <summary>Reads a manifest.</summary>
+    /// <exception cref="InputException">When the file is missing or not a manifest.</exception>
     public static RunManifest Read(string path)
-        => JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), Json) ?? throw new InputException($"{path}: empty manifest");
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), JsonOptions)
+                ?? throw new InputException([new InputError(path, 0, string.Empty, "(empty)", "a manifest.json written by climaterisk run")]);
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+        {
+            throw new InputException([new InputError(path, 0, string.Empty, ex.Message.Split('\n')[0], "a manifest.json written by climaterisk run")]);
+        }
+    }
 }

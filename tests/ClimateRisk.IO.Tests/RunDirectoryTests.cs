@@ -1,6 +1,9 @@
 namespace ClimateRisk.IO.Tests;
 
-/// <summary>RunDirectory: results appear only on Commit; nothing is left behind otherwise.</summary>
+/// <summary>
+/// RunDirectory: results appear only on Commit; a run that does not commit keeps its staging
+/// directory (a fixed name per output path) for --resume, locked against a second process.
+/// </summary>
 public sealed class RunDirectoryTests : IDisposable
 {
     private readonly string _parent = Path.Combine(Path.GetTempPath(), "climaterisk-rundir-" + Guid.NewGuid().ToString("N"));
@@ -23,7 +26,8 @@ public sealed class RunDirectoryTests : IDisposable
         Directory.Exists(Final).Should().BeFalse();
         Directory.Exists(run.StagingPath).Should().BeTrue();
         Path.GetDirectoryName(run.StagingPath).Should().Be(_parent, "staging is a sibling, so the commit is a rename on the same volume");
-        Path.GetFileName(run.StagingPath).Should().StartWith(".run.partial-");
+        Path.GetFileName(run.StagingPath).Should().Be(".run.partial");
+        RunDirectory.StagingPathOf(Final).Should().Be(run.StagingPath);
 
         run.Commit();
 
@@ -46,15 +50,57 @@ public sealed class RunDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void Dispose_without_commit_leaves_neither_the_directory_nor_the_staging_directory()
+    public void Dispose_without_commit_keeps_the_staging_directory_for_resume_and_no_final_directory()
     {
         var run = RunDirectory.Create(Final, replace: false);
-        File.WriteAllText(run.File("results/site_year.csv"), "partial");
+        File.WriteAllText(run.File("partial/a/done"), string.Empty);
 
         run.Dispose();
 
         Directory.Exists(Final).Should().BeFalse();
-        Directory.Exists(run.StagingPath).Should().BeFalse();
+        File.Exists(Path.Combine(run.StagingPath, "partial", "a", "done")).Should().BeTrue();
+        Entries().Should().Equal(".run.partial");
+    }
+
+    [Fact]
+    public void A_new_run_refuses_an_interrupted_one_unless_forced_which_starts_it_again()
+    {
+        using (var interrupted = RunDirectory.Create(Final, replace: false))
+        {
+            File.WriteAllText(interrupted.File("partial/a/done"), string.Empty);
+        }
+
+        var act = () => RunDirectory.Create(Final, replace: false);
+
+        act.Should().Throw<IOException>().WithMessage(
+            $"{Final} has an interrupted run in {RunDirectory.StagingPathOf(Final)}: resume it with --resume {Final}, or pass --force to start again.");
+        using var forced = RunDirectory.Create(Final, replace: true);
+        Directory.GetFileSystemEntries(forced.StagingPath).Select(Path.GetFileName).Should().Equal(".lock");
+    }
+
+    [Fact]
+    public void Resume_reopens_the_interrupted_staging_directory()
+    {
+        using (var interrupted = RunDirectory.Create(Final, replace: false))
+        {
+            File.WriteAllText(interrupted.File("partial/a/done"), string.Empty);
+        }
+
+        using var resumed = RunDirectory.Resume(Final, replace: false);
+        File.Exists(Path.Combine(resumed.StagingPath, "partial", "a", "done")).Should().BeTrue();
+        Directory.Delete(Path.Combine(resumed.StagingPath, "partial"), recursive: true);
+        resumed.Commit();
+
+        Entries().Should().Equal("run");
+        Directory.GetFileSystemEntries(Final).Should().BeEmpty("the lock file is not part of the results");
+    }
+
+    [Fact]
+    public void Resume_with_nothing_to_resume_says_so()
+    {
+        var act = () => RunDirectory.Resume(Final, replace: false);
+
+        act.Should().Throw<IOException>().WithMessage($"nothing to resume: {Final} has no interrupted run ({RunDirectory.StagingPathOf(Final)} does not exist).");
         Entries().Should().BeEmpty();
     }
 
@@ -114,7 +160,7 @@ public sealed class RunDirectoryTests : IDisposable
         }
 
         Directory.GetFiles(Final).Select(Path.GetFileName).Should().Equal("old.txt");
-        Entries().Should().Equal("run");
+        Entries().Should().Equal(".run.partial", "run");
     }
 
     [Fact]
@@ -140,16 +186,17 @@ public sealed class RunDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void Two_runs_to_the_same_target_get_separate_staging_directories()
+    public void A_second_run_to_the_same_target_is_refused_while_the_first_holds_it()
     {
         using var first = RunDirectory.Create(Final, replace: false);
-        using var second = RunDirectory.Create(Final, replace: false);
 
-        first.StagingPath.Should().NotBe(second.StagingPath);
+        var forced = () => RunDirectory.Create(Final, replace: true);
+        var resumed = () => RunDirectory.Resume(Final, replace: false);
+
+        var message = $"another climaterisk run is writing {Final} ({RunDirectory.StagingPathOf(Final)} is locked); wait for it or choose another --out.";
+        forced.Should().Throw<IOException>().WithMessage(message);
+        resumed.Should().Throw<IOException>().WithMessage(message);
         first.Commit();
-        var act = second.Commit;
-
-        act.Should().Throw<IOException>("the first run took the name; the second must not merge into it");
-        Directory.GetFiles(Final).Should().BeEmpty();
+        Entries().Should().Equal("run");
     }
 }

@@ -63,7 +63,8 @@ public sealed class RunManifestTests : IDisposable
         text.Should().EndWith("}\n");
         root.EnumerateObject().Select(p => p.Name).Should().Equal(
             "tool", "command_line", "seed", "paths", "first_year", "last_year", "workers", "scenarios", "sites",
-            "input_sha256", "outputs", "shard", "first_path", "total_paths", "started_utc", "finished_utc", "elapsed_seconds");
+            "input_sha256", "inputs", "working_directory", "target_rse", "max_paths", "convergence", "resumed_scenarios", "replay_of",
+            "outputs", "shard", "first_path", "total_paths", "started_utc", "finished_utc", "elapsed_seconds");
         root.GetProperty("seed").GetUInt64().Should().Be(ulong.MaxValue);
         root.GetProperty("input_sha256").GetProperty("data/sites.csv").GetString()
             .Should().Be("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
@@ -77,7 +78,36 @@ public sealed class RunManifestTests : IDisposable
 
         var act = () => RunManifest.Read(path);
 
-        act.Should().Throw<InputException>().WithMessage($"{path}: empty manifest");
+        act.Should().Throw<InputException>().Which.Errors.Should().Equal(new InputError(path, 0, string.Empty, "(empty)", "a manifest.json written by climaterisk run"));
+    }
+
+    [Fact]
+    public void Read_of_a_file_that_is_not_json_throws_an_input_error()
+    {
+        var path = Path.Combine(_directory, "manifest.json");
+        File.WriteAllText(path, "seed: 7\n");
+
+        var act = () => RunManifest.Read(path);
+
+        act.Should().Throw<InputException>().Which.Errors.Should().ContainSingle().Which.Expected.Should().Be("a manifest.json written by climaterisk run");
+    }
+
+    [Fact]
+    public void Convergence_with_an_infinite_rse_round_trips()
+    {
+        var path = Path.Combine(_directory, "manifest.json");
+        var manifest = Sample() with
+        {
+            TargetRse = 0.01,
+            MaxPaths = 1_000,
+            Convergence = [new ScenarioConvergence { Scenario = "ngfs-ndcs", Paths = 1_000, Converged = false, WorstRse = double.PositiveInfinity, WorstMetric = "physical_loss_cny 2030", CapReason = "max_paths" }],
+            Inputs = new RunInputs { DataDirectory = "data", SitesFile = "data/sites.csv", ScenarioFiles = ["scenarios/ngfs-ndcs.yaml"] },
+        };
+
+        manifest.Write(path);
+
+        RunManifest.Read(path).Should().BeEquivalentTo(manifest);
+        File.ReadAllText(path).Should().Contain("\"worst_rse\": \"Infinity\"");
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using ClimateRisk.IO;
+
 namespace ClimateRisk.Cli.Commands;
 
 /// <summary>What <c>climaterisk run</c> was asked to do.</summary>
@@ -24,4 +26,22 @@ internal sealed record RunRequest
     public string? Shard { get; init; }
 
     public IReadOnlyList<string> CommandLine { get; init; } = [];
+
+    /// <summary>The run directory of an interrupted run to continue (<c>--resume</c>).</summary>
+    public string? Resume { get; init; }
+
+    /// <summary>A manifest.json to reproduce (<c>--replay</c>).</summary>
+    public string? Replay { get; init; }
+
+    /// <summary>Target relative standard error of the headline metrics (<c>--target-rse</c>).</summary>
+    public double? TargetRse { get; init; }
+
+    /// <summary>Path cap of the doubling (<c>--max-paths</c>).</summary>
+    public int MaxPaths { get; init; } = 1_000_000;
+
+    /// <summary>Paths per scenario taken from a replayed manifest (no doubling then), by scenario id.</summary>
+    public IReadOnlyDictionary<string, ScenarioConvergence>? FixedPaths { get; init; }
+
+    /// <summary>The manifest this request was made from, for the new manifest's <c>replay_of</c>.</summary>
+    public string? ReplayOf { get; init; }
 }

@@ -83,11 +83,11 @@ public sealed class RunCommandTests : IClassFixture<RunCommandTests.SharedRun>, 
     }
 
     [Fact]
-    public void Run_directory_holds_the_manifest_and_four_results()
+    public void Run_directory_holds_the_manifest_and_five_results()
     {
         Directory.GetFileSystemEntries(_run.Out).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal("manifest.json", "results");
         Directory.GetFiles(Path.Combine(_run.Out, "results")).Select(Path.GetFileName).Order(StringComparer.Ordinal)
-            .Should().Equal("exceedance.csv", "horizons.csv", "portfolio_year.csv", "site_year.csv");
+            .Should().Equal("convergence.csv", "exceedance.csv", "horizons.csv", "portfolio_year.csv", "site_year.csv");
         Directory.GetFileSystemEntries(Path.GetDirectoryName(_run.Out)!, "." + Path.GetFileName(_run.Out) + "*").Should().BeEmpty("no staging directory is left");
     }
 
@@ -135,7 +135,7 @@ public sealed class RunCommandTests : IClassFixture<RunCommandTests.SharedRun>, 
         manifest.CommandLine.Should().Equal("run", "--paths", "300");
         manifest.Scenarios.Should().Equal(TwoScenarios);
         manifest.Sites.Should().HaveCount(8).And.StartWith("ksc-beijing-yizhuang");
-        manifest.Outputs.Should().Equal("manifest.json", "results/site_year.csv", "results/portfolio_year.csv", "results/horizons.csv", "results/exceedance.csv");
+        manifest.Outputs.Should().Equal("manifest.json", "results/site_year.csv", "results/portfolio_year.csv", "results/horizons.csv", "results/exceedance.csv", "results/convergence.csv");
         manifest.FinishedUtc.Should().BeOnOrAfter(manifest.StartedUtc);
 
         manifest.InputSha256.Should().HaveCount(1 + InputPaths.DataTables.Count + 2);

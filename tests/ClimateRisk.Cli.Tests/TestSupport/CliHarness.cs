@@ -8,20 +8,34 @@ public static class CliHarness
 {
     public sealed record Outcome(int ExitCode, string Output, string Error);
 
-    internal static Outcome Run(RunRequest request)
+    internal static Outcome Run(RunRequest request) => Run(request, CancellationToken.None);
+
+    /// <summary>Runs with <paramref name="cancel"/> and, when given, <paramref name="output"/> as the output (e.g. a writer that cancels on a progress line).</summary>
+    internal static Outcome Run(RunRequest request, CancellationToken cancel, StringWriter? output = null)
+    {
+        using var ownOutput = new StringWriter();
+        var writer = output ?? ownOutput;
+        using var error = new StringWriter();
+        var code = RunCommand.Execute(request, QuietConsole(), writer, error, cancel);
+        return new Outcome(code, writer.ToString(), error.ToString());
+    }
+
+    /// <summary>Parses and invokes <c>climaterisk run ARGS</c> as the program would (option parsing included).</summary>
+    public static Outcome InvokeRun(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        using var consoleOut = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(consoleOut),
-            Interactive = InteractionSupport.No,
-            Ansi = AnsiSupport.No,
-        });
-        var code = RunCommand.Execute(request, console, output, error, CancellationToken.None);
+        var command = RunCommand.Create(QuietConsole(), output, error, CancellationToken.None);
+        var code = command.Parse(args).Invoke(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
         return new Outcome(code, output.ToString(), error.ToString());
     }
+
+    private static IAnsiConsole QuietConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(new StringWriter()),
+        Interactive = InteractionSupport.No,
+        Ansi = AnsiSupport.No,
+    });
 
     public static Outcome Validate(string? data, string? sites, IReadOnlyList<string> scenarios)
     {

@@ -8,6 +8,33 @@ namespace ClimateRisk.Core.Tests.TestSupport;
 /// <summary>Runs the kernel directly to read per-path values (the public API only returns statistics).</summary>
 internal static class KernelHarness
 {
+    /// <summary>
+    /// Every per-path value (all metrics of all sites and the portfolio) of each scenario and
+    /// each of <paramref name="years"/>, passed to <paramref name="check"/>. The site plans (PUE
+    /// tables) are built once for all of them.
+    /// </summary>
+    public static void ForEachScenarioYear(ModelInputs inputs, SimulationSettings settings, IReadOnlyList<int> years, Action<int, int, PathBuffers> check)
+    {
+        var sites = inputs.Sites.Select(s => new SitePlan(s, inputs, settings)).ToArray();
+        var rng = new CounterRng(settings.Seed);
+        var scratch = new KernelScratch(sites.Length);
+        for (var k = 0; k < inputs.Scenarios.Count; k++)
+        {
+            var scenario = new ScenarioPlan(inputs.Scenarios[k], inputs, settings);
+            foreach (var year in years)
+            {
+                var buffers = new PathBuffers(sites.Length, settings.Paths);
+                var kernel = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, rng, buffers);
+                for (var p = 0; p < settings.Paths; p++)
+                {
+                    kernel.Evaluate(p, p, year - settings.FirstYear, year, scratch);
+                }
+
+                check(k, year, buffers);
+            }
+        }
+    }
+
     public static double[] PathValues(ModelInputs inputs, SimulationSettings settings, int year, Metric metric, int entity, int scenarioIndex = 0)
     {
         var sites = inputs.Sites.Select(s => new SitePlan(s, inputs, settings)).ToArray();

@@ -12,6 +12,8 @@ namespace ClimateRisk.Core.Simulation.Internal;
 internal sealed class PathKernel
 {
     private const double SummerDays = 92;
+    private const int SummerDaysCount = 92;
+    private const int DaysPerYear = 365;
     private const double WindThresholdMs = 25.7;
     private const double DowntimeMinDays = 2;
     private const double DowntimeSlopeDays = 60;
@@ -99,7 +101,9 @@ internal sealed class PathKernel
             // §5 extreme heat.
             var heat = site.Heat;
             var hotDayRate = SummerDays * StandardNormal.Cdf((site.Climate.SummerTmaxMeanC + shift - heat.TCritC) / site.Climate.SummerTmaxSdC);
-            var hotDays = PoissonQuantile.InvCdfUnchecked(hotDayRate, rng.Uniform(RandomStreamId.HotDays, path, year, key, 0));
+            // Poisson is the rare-event count of MODEL §5; as λ nears D it would count more hot
+            // days than the summer has, so the count is capped at D (docs/model.md, §5 notes).
+            var hotDays = Math.Min(SummerDaysCount, PoissonQuantile.InvCdfUnchecked(hotDayRate, rng.Uniform(RandomStreamId.HotDays, path, year, key, 0)));
             var shortfalls = hotDays > 0 ? BinomialQuantile.InvCdfUnchecked(hotDays, heat.ShortfallProbability, rng.Uniform(RandomStreamId.HotDays, path, year, key, 1)) : 0;
             var heatBi = shortfalls * biPerDay * heat.ThrottleFraction * heat.ThrottleHours / 24.0;
 
@@ -143,7 +147,8 @@ internal sealed class PathKernel
             var water = site.WueLPerKwh * itEnergy;
             var waterCost = water * site.WaterPriceCnyPerM3;
             var restrictionRate = site.Drought.RestrictionDaysPerYear * Math.Max(0, 1 + (DroughtWarmingSensitivity * siteWarming));
-            var restrictedDays = PoissonQuantile.InvCdfUnchecked(restrictionRate, rng.Uniform(RandomStreamId.Drought, path, year, key, 0));
+            // Likewise no more restricted days than the year has.
+            var restrictedDays = Math.Min(DaysPerYear, PoissonQuantile.InvCdfUnchecked(restrictionRate, rng.Uniform(RandomStreamId.Drought, path, year, key, 0)));
             double droughtEnergy = 0, droughtBi = 0;
             if (plan.IsWaterCooled && restrictedDays > 0)
             {

@@ -1,0 +1,140 @@
+using ClimateRisk.Cli.Commands;
+using ClimateRisk.Cli.Tests.TestSupport;
+using ClimateRisk.IO;
+using ClimateRisk.IO.Tests.TestSupport;
+
+namespace ClimateRisk.Cli.Tests.Commands;
+
+/// <summary>
+/// run --replay MANIFEST: reproduces a run byte for byte from its manifest.json, and refuses,
+/// naming each file, when an input changed since.
+/// </summary>
+public sealed class ReplayTests : IDisposable
+{
+    private readonly TestInputs _inputs = TestInputs.Copy();
+    private readonly List<string> _cleanup = [];
+
+    public void Dispose()
+    {
+        _inputs.Dispose();
+        foreach (var path in _cleanup.Where(Directory.Exists))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
+    private string NewOut()
+    {
+        var path = CliHarness.TempPath("replay");
+        _cleanup.Add(path);
+        return path;
+    }
+
+    /// <summary>A run on a private copy of the inputs (so that a test can change one), not the defaults anywhere.</summary>
+    private RunRequest Original(string outPath) => new()
+    {
+        Data = _inputs.DataDirectory,
+        Scenarios = [_inputs.Scenario("ngfs-delayed-transition"), _inputs.Scenario("ngfs-ndcs")],
+        Paths = 250,
+        Seed = 42,
+        Years = "2029..2031",
+        Out = outPath,
+        Workers = 1,
+        CommandLine = ["run"],
+    };
+
+    private static void SameResults(string first, string second)
+    {
+        foreach (var file in ResultsWriter.RunFileNames)
+        {
+            File.ReadAllBytes(Path.Combine(second, "results", file)).Should().Equal(File.ReadAllBytes(Path.Combine(first, "results", file)), file);
+        }
+    }
+
+    [Fact]
+    public void Replay_reproduces_the_results_byte_for_byte()
+    {
+        var first = NewOut();
+        var second = NewOut();
+        CliHarness.Run(Original(first)).ExitCode.Should().Be(0);
+        var manifestPath = Path.Combine(first, "manifest.json");
+
+        var replay = CliHarness.Run(new RunRequest { Replay = manifestPath, Out = second, Workers = 2 });
+
+        replay.ExitCode.Should().Be(0, replay.Error);
+        replay.Output.Split(Environment.NewLine)[0].Should().Be("ClimateRisk run: 8 sites × 2 scenarios × 3 years (2029–2031) × 250 paths, seed 42");
+        SameResults(first, second);
+        var original = RunManifest.Read(manifestPath);
+        var replayed = RunManifest.Read(Path.Combine(second, "manifest.json"));
+        replayed.ReplayOf.Should().Be(manifestPath);
+        replayed.InputSha256.Should().Equal(original.InputSha256);
+        replayed.Inputs.Should().BeEquivalentTo(original.Inputs);
+        replayed.Scenarios.Should().Equal("ngfs-delayed-transition", "ngfs-ndcs");
+    }
+
+    [Fact]
+    public void Replay_of_a_converged_run_uses_its_paths_per_scenario()
+    {
+        var first = NewOut();
+        var second = NewOut();
+        CliHarness.Run(Original(first) with { TargetRse = 0.3, Paths = 100 }).ExitCode.Should().Be(0);
+
+        var replay = CliHarness.Run(new RunRequest { Replay = Path.Combine(first, "manifest.json"), Out = second });
+
+        replay.ExitCode.Should().Be(0, replay.Error);
+        SameResults(first, second);
+        RunManifest.Read(Path.Combine(second, "manifest.json")).Convergence.Should().BeEquivalentTo(RunManifest.Read(Path.Combine(first, "manifest.json")).Convergence);
+    }
+
+    [Fact]
+    public void Replay_refuses_when_an_input_file_changed_and_names_it()
+    {
+        var first = NewOut();
+        CliHarness.Run(Original(first)).ExitCode.Should().Be(0);
+        var manifestPath = Path.Combine(first, "manifest.json");
+        var sites = Path.Combine(_inputs.DataDirectory, "sites.csv");
+        var scenario = _inputs.Scenario("ngfs-ndcs");
+        var before = (Sites: RunManifest.Sha256(sites), Scenario: RunManifest.Sha256(scenario));
+        // One byte each: a digit of a source citation, and a comment.
+        TestInputs.ReplaceOnce(sites, "seed:kingsoft l.201 (PUE 1.362)", "seed:kingsoft l.202 (PUE 1.362)");
+        TestInputs.ReplaceOnce(scenario, "# Money in real 2023 CNY.", "# Money in real 2023 CNY!");
+
+        var second = NewOut();
+        var replay = CliHarness.Run(new RunRequest { Replay = manifestPath, Out = second });
+
+        replay.ExitCode.Should().Be(1);
+        var changed = new[] { (Path: sites, Before: before.Sites), (Path: scenario, Before: before.Scenario) }.OrderBy(c => c.Path, StringComparer.Ordinal);
+        replay.Error.Should().Be(string.Join(Environment.NewLine,
+            [$"error: cannot replay {manifestPath}: 2 input file(s) changed since the run:",
+             .. changed.Select(c => $"  {c.Path}: SHA-256 {c.Before[..12]}… in the manifest, {RunManifest.Sha256(c.Path)[..12]}… now"),
+             string.Empty]));
+        Directory.Exists(second).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Replay_refuses_a_missing_input_and_a_manifest_that_is_not_one()
+    {
+        var first = NewOut();
+        CliHarness.Run(Original(first)).ExitCode.Should().Be(0);
+        var drought = _inputs.Data("hazard/drought.csv");
+        File.Delete(drought);
+        var notAManifest = _inputs.Data("sites.csv");
+
+        var missing = CliHarness.Run(new RunRequest { Replay = Path.Combine(first, "manifest.json"), Out = NewOut() });
+        var bad = CliHarness.Run(new RunRequest { Replay = notAManifest, Out = NewOut() });
+
+        missing.ExitCode.Should().Be(1);
+        missing.Error.Should().EndWith($"  {drought}: missing{Environment.NewLine}");
+        bad.ExitCode.Should().Be(1);
+        bad.Error.Should().StartWith($"error: cannot replay {notAManifest}: ");
+    }
+
+    [Fact]
+    public void Replay_does_not_mix_with_options_it_takes_from_the_manifest()
+    {
+        var outcome = CliHarness.InvokeRun("run", "--replay", "out/x/manifest.json", "--paths", "10", "--seed", "3");
+
+        outcome.ExitCode.Should().Be(1);
+        outcome.Error.Should().Be($"error: --replay takes the settings and inputs from the manifest; drop --paths, --seed.{Environment.NewLine}");
+    }
+}
