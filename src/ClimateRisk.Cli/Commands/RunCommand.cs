@@ -130,7 +130,7 @@ internal static class RunCommand
         RunDirectory runDirectory;
         try
         {
-            runDirectory = request.Resume is null ? RunDirectory.Create(outPath, request.Force) : RunDirectory.Resume(outPath, request.Force);
+            runDirectory = request.Resume is null ? RunDirectory.Create(outPath, request.Force, keepUnfinished: true) : RunDirectory.Resume(outPath, request.Force);
         }
         catch (IOException ex)
         {
