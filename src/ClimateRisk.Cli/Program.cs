@@ -10,7 +10,8 @@ internal static class Program
     private static int Main(string[] args)
     {
         // Ctrl+C (SIGINT) and a scheduler's SIGTERM stop a run cleanly: the simulation sees the
-        // token, the staging directory is removed, nothing half-written is left.
+        // token, nothing half-written appears under --out, and the scenarios already finished
+        // stay in the staging directory for --resume.
         using var stop = new CancellationTokenSource();
         void Cancel(PosixSignalContext context)
         {

@@ -3,21 +3,26 @@ namespace ClimateRisk.IO;
 /// <summary>
 /// A run's output directory that appears only when complete: everything is written into a
 /// hidden sibling, <c>.NAME.partial</c>, which <see cref="Commit"/> renames into place. The
-/// staging name is fixed for a given output path, so a run that is stopped or fails leaves
-/// its finished scenarios there for <c>--resume</c> to find; nothing half-written ever appears
-/// under the final name, and an existing directory is never overwritten unless asked to. A lock
-/// file keeps two processes from writing the same staging directory.
+/// staging name is fixed for a given output path, so a run that keeps unfinished work
+/// (<c>run</c>) leaves its finished scenarios there for <c>--resume</c> to find when it is
+/// stopped or fails; other commands' staging directories are removed then. Nothing
+/// half-written ever appears under the final name, and an existing directory is never
+/// overwritten unless asked to. A lock file keeps two processes from writing the same staging
+/// directory.
 /// </summary>
 public sealed class RunDirectory : IDisposable
 {
     private const string LockFileName = ".lock";
+    private readonly bool _keepUnfinished;
     private FileStream? _lock;
+    private bool _committed;
 
-    private RunDirectory(string finalPath, string stagingPath, bool replace, FileStream lockFile)
+    private RunDirectory(string finalPath, string stagingPath, bool replace, bool keepUnfinished, FileStream lockFile)
     {
         FinalPath = finalPath;
         StagingPath = stagingPath;
         Replace = replace;
+        _keepUnfinished = keepUnfinished;
         _lock = lockFile;
     }
 
@@ -37,13 +42,13 @@ public sealed class RunDirectory : IDisposable
         return Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.partial");
     }
 
-    /// <summary>Starts a new run directory.</summary>
+    /// <summary>Starts a new run directory; <paramref name="keepUnfinished"/>: keep the staging directory if the run does not commit (for <c>--resume</c>).</summary>
     /// <exception cref="IOException">
     /// When <paramref name="finalPath"/> exists and <paramref name="replace"/> is false; when an
     /// interrupted run's staging directory is there and <paramref name="replace"/> is false (it is
     /// resumed with <see cref="Resume"/>, or discarded with replace); when another process holds it.
     /// </exception>
-    public static RunDirectory Create(string finalPath, bool replace)
+    public static RunDirectory Create(string finalPath, bool replace, bool keepUnfinished = false)
     {
         var full = Path.GetFullPath(finalPath);
         if ((Directory.Exists(full) || System.IO.File.Exists(full)) && !replace)
@@ -73,7 +78,7 @@ public sealed class RunDirectory : IDisposable
             }
         }
 
-        return new RunDirectory(full, staging, replace, lockFile);
+        return new RunDirectory(full, staging, replace, keepUnfinished, lockFile);
     }
 
     /// <summary>Reopens the staging directory of an interrupted run of <paramref name="finalPath"/>.</summary>
@@ -93,7 +98,7 @@ public sealed class RunDirectory : IDisposable
             throw new IOException($"{finalPath} already exists; choose another --out or pass --force to replace it.");
         }
 
-        return new RunDirectory(full, staging, replace, Lock(finalPath, staging));
+        return new RunDirectory(full, staging, replace, keepUnfinished: true, Lock(finalPath, staging));
     }
 
     /// <summary>A path inside the staging directory, creating its parent folders.</summary>
@@ -120,15 +125,21 @@ public sealed class RunDirectory : IDisposable
         {
             Directory.Move(StagingPath, FinalPath);
         }
+
+        _committed = true;
     }
 
     /// <summary>
-    /// Releases the staging directory. A run that did not commit keeps it: its finished
-    /// scenarios are what <c>--resume</c> continues from.
+    /// Releases the staging directory. Without a commit it is removed, unless unfinished work
+    /// is kept: then its finished scenarios are what <c>--resume</c> continues from.
     /// </summary>
     public void Dispose()
     {
         ReleaseLock();
+        if (!_committed && !_keepUnfinished && Directory.Exists(StagingPath))
+        {
+            Directory.Delete(StagingPath, recursive: true);
+        }
     }
 
     private void ReleaseLock()

@@ -56,9 +56,13 @@ public static class ScenarioLoader
 
         var name = y.Text(Get(top, "name"), "name");
         y.Text(Get(top, "description"), "description");
-        if (Get(top, "sources") is { } sources && !YamlFields.IsNull(sources))
+        if (Get(top, "sources") is { } sources && !YamlFields.IsNull(sources)
+            && y.Mapping(sources, "sources", null, "a map of item: where its numbers come from") is { } items)
         {
-            y.Mapping(sources, "sources", null, "a map of item: where its numbers come from");
+            foreach (var (item, (_, note)) in items)
+            {
+                y.Text(note, $"sources.{item}");
+            }
         }
 
         // physical

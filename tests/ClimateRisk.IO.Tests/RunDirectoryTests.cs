@@ -50,9 +50,22 @@ public sealed class RunDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void Dispose_without_commit_keeps_the_staging_directory_for_resume_and_no_final_directory()
+    public void Dispose_without_commit_leaves_neither_the_directory_nor_the_staging_directory_by_default()
     {
         var run = RunDirectory.Create(Final, replace: false);
+        File.WriteAllText(run.File("results/site_year.csv"), "partial");
+
+        run.Dispose();
+
+        Directory.Exists(Final).Should().BeFalse();
+        Directory.Exists(run.StagingPath).Should().BeFalse();
+        Entries().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Dispose_without_commit_keeps_unfinished_work_for_resume_when_asked_and_no_final_directory()
+    {
+        var run = RunDirectory.Create(Final, replace: false, keepUnfinished: true);
         File.WriteAllText(run.File("partial/a/done"), string.Empty);
 
         run.Dispose();
@@ -65,7 +78,7 @@ public sealed class RunDirectoryTests : IDisposable
     [Fact]
     public void A_new_run_refuses_an_interrupted_one_unless_forced_which_starts_it_again()
     {
-        using (var interrupted = RunDirectory.Create(Final, replace: false))
+        using (var interrupted = RunDirectory.Create(Final, replace: false, keepUnfinished: true))
         {
             File.WriteAllText(interrupted.File("partial/a/done"), string.Empty);
         }
@@ -81,7 +94,7 @@ public sealed class RunDirectoryTests : IDisposable
     [Fact]
     public void Resume_reopens_the_interrupted_staging_directory()
     {
-        using (var interrupted = RunDirectory.Create(Final, replace: false))
+        using (var interrupted = RunDirectory.Create(Final, replace: false, keepUnfinished: true))
         {
             File.WriteAllText(interrupted.File("partial/a/done"), string.Empty);
         }
@@ -160,7 +173,7 @@ public sealed class RunDirectoryTests : IDisposable
         }
 
         Directory.GetFiles(Final).Select(Path.GetFileName).Should().Equal("old.txt");
-        Entries().Should().Equal(".run.partial", "run");
+        Entries().Should().Equal("run");
     }
 
     [Fact]

@@ -38,8 +38,9 @@ internal static class RunCommand
         {
             if (parse.GetValue(replay) is not null)
             {
-                // A replay takes all of these from the manifest; silently overriding one would not reproduce the run.
-                Option[] fromManifest = [inputs.Data, inputs.Sites, inputs.Scenarios, simulation.Paths, simulation.Seed, simulation.Years, targetRse, maxPaths, resume];
+                // A replay takes all of these from the manifest; silently overriding one would not
+                // reproduce the run. (--out, --force, --workers and --resume of an interrupted replay are fine.)
+                Option[] fromManifest = [inputs.Data, inputs.Sites, inputs.Scenarios, simulation.Paths, simulation.Seed, simulation.Years, targetRse, maxPaths];
                 var given = fromManifest.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToArray();
                 if (given.Length > 0)
                 {
@@ -152,7 +153,7 @@ internal static class RunCommand
         RunDirectory runDirectory;
         try
         {
-            runDirectory = request.Resume is null ? RunDirectory.Create(outPath, request.Force) : RunDirectory.Resume(outPath, request.Force);
+            runDirectory = request.Resume is null ? RunDirectory.Create(outPath, request.Force, keepUnfinished: true) : RunDirectory.Resume(outPath, request.Force);
         }
         catch (IOException ex)
         {

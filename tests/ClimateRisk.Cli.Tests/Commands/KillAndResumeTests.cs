@@ -28,33 +28,52 @@ public sealed class KillAndResumeTests(ITestOutputHelper log) : IDisposable
     private static string[] Arguments(string outPath) =>
         ["run", "--paths", "3000", "--years", "2025..2032", "--scenarios", string.Join(',', Scenarios), "--workers", "1", "--out", outPath];
 
+    /// <summary>Starts climaterisk.dll with <paramref name="arguments"/> from the repository root; stderr is collected in <paramref name="error"/>.</summary>
+    private static Process Start(string[] arguments, System.Text.StringBuilder error)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "climaterisk.dll");
+        File.Exists(dll).Should().BeTrue("the CLI is built next to the tests");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = TestInputs.RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var child = Process.Start(start)!;
+        child.OutputDataReceived += (_, _) => { };
+        child.ErrorDataReceived += (_, e) =>
+        {
+            lock (error)
+            {
+                error.Append(e.Data is null ? string.Empty : e.Data + "\n");
+            }
+        };
+        child.BeginOutputReadLine();
+        child.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>Waits for <paramref name="marker"/>; the run must still be going then (else it is too small for these tests).</summary>
+    private static void WaitFor(string marker, Process child, Stopwatch watch)
+    {
+        while (!File.Exists(marker) && !child.HasExited && watch.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            Thread.Sleep(10);
+        }
+
+        child.HasExited.Should().BeFalse("the run must still be going when its first scenario is saved");
+    }
+
     [Fact]
     public void A_killed_run_resumes_to_results_identical_to_an_uninterrupted_run()
     {
         var killed = Path.Combine(_root, "killed");
         var marker = Path.Combine(RunDirectory.StagingPathOf(killed), "partial", Scenarios[0], RunCheckpoint.DoneMarker);
-        var dll = Path.Combine(AppContext.BaseDirectory, "climaterisk.dll");
-        File.Exists(dll).Should().BeTrue("the CLI is built next to the tests");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = TestInputs.RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        foreach (var argument in Arguments(killed))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         var watch = Stopwatch.StartNew();
-        using (var child = Process.Start(start)!)
+        using (var child = Start(Arguments(killed), new System.Text.StringBuilder()))
         {
-            child.OutputDataReceived += (_, _) => { };
-            child.ErrorDataReceived += (_, _) => { };
-            child.BeginOutputReadLine();
-            child.BeginErrorReadLine();
-            while (!File.Exists(marker) && !child.HasExited && watch.Elapsed < TimeSpan.FromMinutes(2))
-            {
-                Thread.Sleep(10);
-            }
-
-            child.HasExited.Should().BeFalse("the run must still be going when its first scenario is saved (else it is too small for this test)");
+            WaitFor(marker, child, watch);
             child.Kill(entireProcessTree: true);
             child.WaitForExit();
         }
@@ -78,5 +97,35 @@ public sealed class KillAndResumeTests(ITestOutputHelper log) : IDisposable
             a.Should().Equal(b, file);
             log.WriteLine($"results/{file}: {a.Length} bytes, identical");
         }
+    }
+
+    [Fact]
+    public void Sigterm_stops_the_run_keeping_the_finished_scenarios_and_says_how_to_resume()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no SIGTERM to send; Ctrl+C goes through the same cancellation token (ResumeTests)
+        }
+
+        var stopped = Path.Combine(_root, "stopped");
+        var marker = Path.Combine(RunDirectory.StagingPathOf(stopped), "partial", Scenarios[0], RunCheckpoint.DoneMarker);
+        var error = new System.Text.StringBuilder();
+        using var child = Start(Arguments(stopped), error);
+        WaitFor(marker, child, Stopwatch.StartNew());
+
+        using (var kill = Process.Start("kill", ["-TERM", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        child.WaitForExit();
+        child.ExitCode.Should().Be(2);
+        lock (error)
+        {
+            error.ToString().Should().Be($"Stopped after 1 of 3 scenarios; resume with --resume {stopped}\n");
+        }
+
+        Directory.Exists(stopped).Should().BeFalse();
+        File.Exists(marker).Should().BeTrue();
     }
 }

@@ -130,6 +130,25 @@ public sealed class ReplayTests : IDisposable
     }
 
     [Fact]
+    public void An_interrupted_replay_resumes()
+    {
+        var first = NewOut();
+        var second = NewOut();
+        CliHarness.Run(Original(first)).ExitCode.Should().Be(0);
+        var replay = new RunRequest { Replay = Path.Combine(first, "manifest.json"), Out = second };
+        using var stop = new CancellationTokenSource();
+        using var output = new TriggerWriter("(ngfs-ndcs)", stop.Cancel);
+        CliHarness.Run(replay, stop.Token, output).ExitCode.Should().Be(2);
+
+        var resumed = CliHarness.Run(replay with { Out = null, Resume = second });
+
+        resumed.ExitCode.Should().Be(0, resumed.Error);
+        resumed.Output.Should().Contain("Resuming: 1 of 2 scenarios already finished (ngfs-delayed-transition)");
+        SameResults(first, second);
+        _cleanup.Add(RunDirectory.StagingPathOf(second));
+    }
+
+    [Fact]
     public void Replay_does_not_mix_with_options_it_takes_from_the_manifest()
     {
         var outcome = CliHarness.InvokeRun("run", "--replay", "out/x/manifest.json", "--paths", "10", "--seed", "3");

@@ -183,6 +183,8 @@ public sealed class BadInputCatalogueTests
             "scenarios/ngfs-ndcs.yaml:3: id 'NGFS NDCs': expected a slug of lower-case letters, digits, '-' or '_'"),
         Edit(Ndcs, "sources:", "---\nsources:",
             "scenarios/ngfs-ndcs.yaml:25: yaml 'a second document': expected one scenario per file (remove the '---' line)"),
+        Edit(Ndcs, "  discount_rate: MODEL §11 default 6 % real.", "  discount_rate: [6, real]",
+            "scenarios/ngfs-ndcs.yaml:34: sources.discount_rate '(a list)': expected text"),
         Whole(Ndcs, "only comments", p => File.WriteAllText(p, "# nothing here\n"),
             "scenarios/ngfs-ndcs.yaml: '(empty file)': expected a scenario in the form of docs/data.md"),
         Whole(Ndcs, "transition block removed", p => File.WriteAllLines(p, File.ReadAllLines(p).Take(12)),

@@ -11,6 +11,18 @@ namespace ClimateRisk.IO.Tests.Mutation;
 /// sample of the valid ones is simulated (20 paths, one horizon year) and must give finite
 /// statistics. What the mutations find is written to the test output.
 /// </summary>
+/// <remarks>
+/// What they found (seed 20240607): no unhandled exception and no non-finite number, neither
+/// with this loader nor with the one before the "Trust" work (same 2,000 mutants, and 4,000
+/// more with every valid one simulated). The difference was silent acceptance: of the 2,000,
+/// the old loader let through 83 that are now rejected — 61 files no longer valid UTF-8 (read
+/// as U+FFFD), 15 rows with more or fewer fields than the header (a broken quote or doubled
+/// bytes; the first fields were taken and the rest dropped), 5 duplicate grid-year rows (one
+/// silently won), 2 YAML numbers given as <c>{}</c> (the default used instead) — and it reported
+/// 250 YAML mutants with the deserializer's message only, 109 of which now name their line and
+/// field. It rejects 911 of the 2,000 now (829 before); the rest change only free text or stay
+/// within the valid ranges.
+/// </remarks>
 public sealed class MutationTests(ITestOutputHelper output)
 {
     private const int Mutations = 2_000;
