@@ -5,14 +5,15 @@ using Xunit.Abstractions;
 
 namespace ClimateRisk.Core.Tests.Random;
 
-// Run once more with DOTNET_EnableAVX2=0 (or DOTNET_EnableHWIntrinsic=0) to test the fallbacks
-// end to end; the *Scalar entry points cover them on every run.
+// Run once more with DOTNET_EnableAVX512=0 (AVX2 kernel alone) and DOTNET_EnableAVX2=0 (scalar)
+// to test the dispatch end to end; the *Scalar entry points and the direct kernel calls below
+// cover each path on every run.
 public class PhiloxBatchTests(ITestOutputHelper output)
 {
     [Fact]
     public void Reports_which_kernels_this_machine_runs()
     {
-        output.WriteLine($"PhiloxBatch AVX2: {PhiloxBatch.IsHardwareAccelerated}; NormalBatch Vector256: {NormalBatch.IsHardwareAccelerated}");
+        output.WriteLine($"PhiloxBatch AVX2: {PhiloxBatch.IsHardwareAccelerated}; 512-bit: {PhiloxBatch.Uses512BitKernel}; NormalBatch Vector256: {NormalBatch.IsHardwareAccelerated}");
         PhiloxBatch.IsHardwareAccelerated.Should().Be(System.Runtime.Intrinsics.X86.Avx2.IsSupported);
     }
 
@@ -45,6 +46,42 @@ public class PhiloxBatchTests(ITestOutputHelper output)
 
             double.IsNaN(buffer[2]).Should().BeTrue("nothing is written before the destination");
             double.IsNaN(buffer[3 + length]).Should().BeTrue("nothing is written past the destination (length {0})", length);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void Each_vector_kernel_on_its_own_equals_the_scalar_generator(ulong seed, long firstPath)
+    {
+        // Uniforms runs the widest kernel first; calling each directly tests the narrower ones
+        // on the bulk of a span too, on any machine that has them.
+        var kernels = new List<(string Name, int Block, Func<Memory<double>, int> Run)>();
+        const uint C3 = ((uint)RandomStreamId.Surge << 24) | 3;
+        if (System.Runtime.Intrinsics.X86.Avx2.IsSupported)
+        {
+            kernels.Add(("AVX2", 8, m => PhiloxBatch.UniformsAvx2(seed, firstPath, 2045, 0xABCDEF01u, C3, m.Span)));
+        }
+
+        if (System.Runtime.Intrinsics.X86.Avx512F.IsSupported)
+        {
+            kernels.Add(("AVX-512", 16, m => PhiloxBatch.UniformsAvx512(seed, firstPath, 2045, 0xABCDEF01u, C3, m.Span)));
+        }
+
+        var rng = new CounterRng(seed);
+        foreach (var (name, block, run) in kernels)
+        {
+            for (var length = 0; length <= 257; length++)
+            {
+                var destination = new double[length];
+                var done = run(destination);
+                done.Should().Be(length - (length % block), "{0} fills whole blocks", name);
+                for (var i = 0; i < done; i++)
+                {
+                    Bits(destination[i]).Should().Be(Bits(rng.Uniform(RandomStreamId.Surge, firstPath + i, 2045, 0xABCDEF01u, 3)), "{0}, length {1}, index {2}", name, length, i);
+                }
+
+                destination.Skip(done).All(x => x == 0).Should().BeTrue("{0} writes nothing past its blocks", name);
+            }
         }
     }
 
