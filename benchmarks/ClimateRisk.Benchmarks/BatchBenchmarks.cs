@@ -22,6 +22,7 @@ public class BatchBenchmarks
     private readonly CounterRng _rng = new(Seed);
     private double[] _destination = [];
     private double[] _uniforms = [];
+    private double[] _normals = [];
 
     [Params(256, 4096)]
     public int Paths { get; set; }
@@ -31,7 +32,9 @@ public class BatchBenchmarks
     {
         _destination = new double[Paths];
         _uniforms = new double[Paths];
+        _normals = new double[Paths];
         PhiloxBatch.UniformsScalar(Seed, RandomStreamId.Flood, FirstPath, 2030, 7, 0, _uniforms);
+        PhiloxBatch.NormalsScalar(Seed, RandomStreamId.Flood, FirstPath, 2030, 7, 0, _normals);
     }
 
     [Benchmark(Baseline = true)]
@@ -95,6 +98,28 @@ public class BatchBenchmarks
     public double InvCdfBatch()
     {
         NormalBatch.InvCdf(_uniforms, _destination);
+        return _destination[^1];
+    }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Cdf")]
+    public double CdfScalarLoop()
+    {
+        var destination = _destination;
+        var normals = _normals;
+        for (var i = 0; i < normals.Length; i++)
+        {
+            destination[i] = StandardNormal.Cdf(normals[i]);
+        }
+
+        return destination[^1];
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("Cdf")]
+    public double CdfBatch()
+    {
+        NormalBatch.Cdf(_normals, _destination);
         return _destination[^1];
     }
 }

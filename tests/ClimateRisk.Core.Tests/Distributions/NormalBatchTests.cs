@@ -122,4 +122,85 @@ public class NormalBatchTests
     }
 
     private static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
+
+    /// <summary>Arguments of Φ: every erfc interval from both sides, its boundaries to the ulp, and the special values.</summary>
+    private static double[] CdfProbe(int length, int seed)
+    {
+        const double SqrtHalf = 0.70710678118654752440084436210485;
+        var boundaries = new[] { 1e-10, 0.5, 0.75, 1.25, 2.25, 3.5, 5.25, 8, 11.5, 17, 24, 38, 60, 85, 110 };
+        var special = new List<double> { 0.0, -0.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity, 1e-300, -1e-300, 1e300, -1e300, double.Epsilon };
+        foreach (var b in boundaries)
+        {
+            foreach (var sign in new[] { -1.0, 1.0 })
+            {
+                // x with z = −x/√2 at the boundary, and its neighbours: the rounding of −x·(1/√2)
+                // decides the interval, so walk a few ulps both ways.
+                var x = sign * b / SqrtHalf;
+                for (var k = 0; k < 6; k++)
+                {
+                    special.Add(x);
+                    special.Add(Math.BitDecrement(x));
+                    special.Add(Math.BitIncrement(x));
+                    x = k % 2 == 0 ? Math.BitIncrement(x) : Math.BitDecrement(Math.BitDecrement(x));
+                }
+            }
+        }
+
+        var random = new System.Random(seed);
+        var values = new double[length];
+        for (var i = 0; i < length; i++)
+        {
+            values[i] = random.Next(5) switch
+            {
+                0 => special[random.Next(special.Count)],
+                1 => 320 * (random.NextDouble() - 0.5),
+                _ => StandardNormal.InvCdf((random.NextDouble() * 0.999999) + 5e-7) * (1 + random.Next(3)),
+            };
+        }
+
+        return values;
+    }
+
+    [Fact]
+    public void Cdf_equals_the_scalar_function_bit_for_bit_on_every_length_to_257()
+    {
+        for (var length = 0; length <= 257; length++)
+        {
+            var x = CdfProbe(length, length);
+            var destination = new double[length + 1];
+            NormalBatch.Cdf(x, destination.AsSpan(1, length));
+            for (var i = 0; i < length; i++)
+            {
+                Bits(destination[1 + i]).Should().Be(Bits(StandardNormal.Cdf(x[i])), "x = {0:R} at {1} of {2}", x[i], i, length);
+            }
+        }
+    }
+
+    [Fact]
+    public void Cdf_equals_the_scalar_function_on_a_dense_sweep_and_in_place()
+    {
+        // Every erfc interval many times over, plus the boundary walks, across chunk boundaries.
+        var x = CdfProbe(300_000, 99);
+        for (var i = 0; i < 100_000; i++)
+        {
+            x[i] = -160 + (320.0 * i / 100_000);
+        }
+
+        var expected = x.Select(StandardNormal.Cdf).ToArray();
+        NormalBatch.Cdf(x, x);
+        var mismatches = Enumerable.Range(0, x.Length).Count(i => Bits(x[i]) != Bits(expected[i]));
+        mismatches.Should().Be(0);
+    }
+
+    [Fact]
+    public void The_scalar_cdf_fallback_equals_the_scalar_function()
+    {
+        var x = CdfProbe(257, 3);
+        var destination = new double[257];
+        NormalBatch.CdfScalar(x, destination);
+        for (var i = 0; i < x.Length; i++)
+        {
+            Bits(destination[i]).Should().Be(Bits(StandardNormal.Cdf(x[i])));
+        }
+    }
 }

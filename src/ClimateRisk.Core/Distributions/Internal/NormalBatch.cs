@@ -27,7 +27,7 @@ namespace ClimateRisk.Core.Distributions.Internal;
 /// checked once, in-place use (destination = source) allowed, partial overlap rejected.
 /// </para>
 /// </remarks>
-internal static class NormalBatch
+internal static partial class NormalBatch
 {
     private const double CentralLimit = 0.425;
     private const double CentralOffset = 0.180625;
@@ -61,6 +61,25 @@ internal static class NormalBatch
         {
             destination[i] = StandardNormal.InvCdfUnchecked(probabilities[i]);
         }
+    }
+
+    /// <summary>
+    /// Appends i + k to the list at <paramref name="index"/> for each set bit k of the low four bits of
+    /// <paramref name="lanes"/>; returns the new length. Every index is written and the length
+    /// advanced by the bit, so no branch depends on the data; the list needs room for
+    /// <paramref name="count"/> + 4 entries.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AppendLanes(ref int index, int count, int i, uint lanes)
+    {
+        Unsafe.Add(ref index, count) = i;
+        count += (int)(lanes & 1);
+        Unsafe.Add(ref index, count) = i + 1;
+        count += (int)((lanes >> 1) & 1);
+        Unsafe.Add(ref index, count) = i + 2;
+        count += (int)((lanes >> 2) & 1);
+        Unsafe.Add(ref index, count) = i + 3;
+        return count + (int)((lanes >> 3) & 1);
     }
 
     private static void CheckSpans(ReadOnlySpan<double> probabilities, Span<double> destination)
@@ -117,15 +136,7 @@ internal static class NormalBatch
                 // "Central", not "|q| > 0.425", decides, so NaN lanes are listed as tails.
                 var central = Vector256.LessThanOrEqual(Vector256.Abs(q), Vector256.Create(CentralLimit));
                 Vector256.ConditionalSelect(central, Central(q), p).StoreUnsafe(ref dst, (nuint)i);
-                var tail = ~central.ExtractMostSignificantBits();
-                Unsafe.Add(ref index, tails) = i;
-                tails += (int)(tail & 1);
-                Unsafe.Add(ref index, tails) = i + 1;
-                tails += (int)((tail >> 1) & 1);
-                Unsafe.Add(ref index, tails) = i + 2;
-                tails += (int)((tail >> 2) & 1);
-                Unsafe.Add(ref index, tails) = i + 3;
-                tails += (int)((tail >> 3) & 1);
+                tails = AppendLanes(ref index, tails, i, ~central.ExtractMostSignificantBits());
             }
 
             var listed = 0;
