@@ -14,10 +14,11 @@ namespace ClimateRisk.Core.Random;
 /// </remarks>
 public static class Philox4x32
 {
-    private const uint Multiplier0 = 0xD2511F53;
-    private const uint Multiplier1 = 0xCD9E8D57;
-    private const uint Weyl0 = 0x9E3779B9;
-    private const uint Weyl1 = 0xBB67AE85;
+    // Internal so the batch kernel (Internal/PhiloxBatch) shares one definition of the constants.
+    internal const uint Multiplier0 = 0xD2511F53;
+    internal const uint Multiplier1 = 0xCD9E8D57;
+    internal const uint Weyl0 = 0x9E3779B9;
+    internal const uint Weyl1 = 0xBB67AE85;
 
     /// <summary>Ten rounds of Philox4x32 on counter (c0..c3) with key (k0, k1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -80,3 +80,90 @@ public class SampleSummaryTests
         result[3].Should().BeApproximately(9.91, 1e-12);
     }
 }
+
+public class SampleSummarySelectionTests
+{
+    /// <summary>Shapes that stress the pivot and the tie handling of the selection.</summary>
+    public static TheoryData<string, int> Shapes()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var shape in new[] { "loss", "signed", "continuous", "ties", "sorted", "reversed", "one-outlier", "zeros-both-signs", "infinite" })
+        {
+            foreach (var n in new[] { 2, 31, 32, 33, 100, 1000, 100_000 })
+            {
+                data.Add(shape, n);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Quantiles_and_tvar_equal_a_full_sort_exactly(string shape, int n)
+    {
+        var random = new System.Random(n);
+        var values = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var u = random.NextDouble();
+            values[i] = shape switch
+            {
+                "loss" => u < 0.6 ? 0.0 : Math.Exp(12 + (3 * random.NextDouble())),
+                "signed" => u < 0.3 ? 0.0 : (u < 0.5 ? -Math.Exp(5 * random.NextDouble()) : Math.Exp(5 * random.NextDouble())),
+                "continuous" => 1.3 + (0.05 * (u - 0.5)),
+                "ties" => Math.Floor(u * 7) * 1.5,
+                "sorted" => i,
+                "reversed" => n - i,
+                "one-outlier" => i == n / 2 ? 1e300 : 4.0,
+                "zeros-both-signs" => u < 0.5 ? 0.0 : (u < 0.9 ? -0.0 : u),
+                "infinite" => u < 0.01 ? double.PositiveInfinity : (u < 0.02 ? double.NegativeInfinity : u),
+                _ => throw new ArgumentOutOfRangeException(nameof(shape)),
+            };
+        }
+
+        var stats = SampleSummary.Summarize(values, threshold: 0.5, new double[n + 5]);
+
+        var sorted = values.Order().ToArray();
+        var expected = new double[6];
+        SampleSummary.Quantiles((double[])sorted.Clone(), SampleSummary.Probabilities, expected);
+        new[] { stats.P5, stats.P25, stats.P50, stats.P75, stats.P95, stats.P99 }.Should().Equal(expected);
+        var k = (int)Math.Ceiling(n / 100.0);
+        var tailSum = 0.0;
+        foreach (var v in sorted[^k..])
+        {
+            tailSum += v;
+        }
+
+        stats.TVaR99.Should().Be(tailSum / k, "the tail is summed in ascending order");
+        stats.PExceed.Should().Be(values.Count(v => v > 0.5) / (double)n);
+        stats.Count.Should().Be(n);
+    }
+
+    [Fact]
+    public void Moments_are_exactly_those_of_running_moments()
+    {
+        var random = new System.Random(5);
+        var values = Enumerable.Range(0, 10_007).Select(_ => random.NextDouble() < 0.6 ? 0 : Math.Exp(10 * random.NextDouble())).ToArray();
+        var moments = default(RunningMoments);
+        foreach (var v in values)
+        {
+            moments.Push(v);
+        }
+
+        var stats = SampleSummary.Summarize(values, double.NaN, new double[values.Length]);
+        stats.Mean.Should().Be(moments.Mean);
+        stats.StandardDeviation.Should().Be(moments.StandardDeviation);
+        stats.StandardError.Should().Be(moments.StandardError);
+        stats.PExceed.Should().Be(double.NaN);
+    }
+
+    [Fact]
+    public void A_sample_with_NaN_is_summarised_without_hanging_or_throwing()
+    {
+        var values = new[] { 1.0, double.NaN, 3.0, 0.0, 2.0 };
+        var stats = SampleSummary.Summarize(values, 1.0, new double[5]);
+        double.IsNaN(stats.Mean).Should().BeTrue();
+        stats.PExceed.Should().Be(0.4);
+    }
+}

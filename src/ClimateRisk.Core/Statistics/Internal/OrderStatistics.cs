@@ -1,88 +1,134 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace ClimateRisk.Core.Statistics.Internal;
 
-/// <summary>Selection of order statistics without a full sort (Hoare's quickselect).</summary>
+/// <summary>Selection of several order statistics at once, without a full sort.</summary>
 internal static class OrderStatistics
 {
+    /// <summary>Segments at most this long are finished with a sort.</summary>
+    private const int SortThreshold = 32;
+
     /// <summary>
-    /// Rearranges <paramref name="values"/> so that values[k] is its k-th smallest (0-based),
-    /// everything before it ≤ and everything after it ≥. Deterministic: the same input gives
-    /// the same arrangement.
+    /// Rearranges <paramref name="values"/>[lo..hi) so that for every rank t in
+    /// <paramref name="ranks"/> (ascending, each in [lo, hi)) values[t] is the t-th smallest of
+    /// the whole span (0-based), everything before it ≤ and everything after it ≥. The segment
+    /// must already hold exactly the order statistics lo..hi−1 of the span (true for the whole
+    /// span, and for each side after a partition). Deterministic: the same input gives the same
+    /// arrangement. Not defined for NaN.
     /// </summary>
-    public static double Select(Span<double> values, int k)
+    /// <remarks>
+    /// Multiple quickselect (Hoare's FIND generalised to a sorted set of ranks; e.g. Kaligosi,
+    /// Mehlhorn, Munro, Sanders 2005, "Towards optimal multiple selection"): partition, then
+    /// continue only into the parts that hold a wanted rank. Partitions are branch-free Lomuto
+    /// passes: on random data a compare-and-branch partition mispredicts about every other
+    /// element, which made the previous Hoare quickselect cost as much as a full sort. Ties are
+    /// handled by a second pass that splits off the block equal to the pivot when the pivot is
+    /// the segment's minimum, so a point mass (the zeros of a loss distribution) is settled in
+    /// one step. Pivot: median of three, or of three medians of three (Tukey's ninther) on long
+    /// segments, at fixed positions.
+    /// </remarks>
+    public static void SelectMany(Span<double> values, int lo, int hi, ReadOnlySpan<int> ranks)
     {
-        var lo = 0;
-        var hi = values.Length - 1;
-        while (hi > lo)
+        while (ranks.Length > 0)
         {
-            var mid = lo + ((hi - lo) >> 1);
-            // Median of three as the pivot keeps sorted and constant runs from going quadratic.
-            if (values[mid] < values[lo])
+            if (hi - lo <= SortThreshold)
             {
-                (values[mid], values[lo]) = (values[lo], values[mid]);
+                values[lo..hi].Sort();
+                return;
             }
 
-            if (values[hi] < values[lo])
+            var pivot = Pivot(values, lo, hi);
+            var split = PartitionLess(values, lo, hi, pivot);
+            if (split == lo)
             {
-                (values[hi], values[lo]) = (values[lo], values[hi]);
-            }
-
-            if (values[hi] < values[mid])
-            {
-                (values[hi], values[mid]) = (values[mid], values[hi]);
-            }
-
-            var pivot = values[mid];
-            var i = lo;
-            var j = hi;
-            while (i <= j)
-            {
-                while (values[i] < pivot)
+                // The pivot is the minimum: [lo, equal) holds copies of it, settled at once.
+                var equal = PartitionLessOrEqual(values, lo, hi, pivot);
+                var settled = 0;
+                while (settled < ranks.Length && ranks[settled] < equal)
                 {
-                    i++;
+                    settled++;
                 }
 
-                while (values[j] > pivot)
-                {
-                    j--;
-                }
-
-                if (i <= j)
-                {
-                    (values[i], values[j]) = (values[j], values[i]);
-                    i++;
-                    j--;
-                }
+                ranks = ranks[settled..];
+                lo = equal;
+                continue;
             }
 
-            if (k <= j)
+            var left = 0;
+            while (left < ranks.Length && ranks[left] < split)
             {
-                hi = j;
+                left++;
             }
-            else if (k >= i)
+
+            if (left > 0 && left < ranks.Length)
             {
-                lo = i;
+                SelectMany(values, lo, split, ranks[..left]);
+            }
+
+            if (left == ranks.Length)
+            {
+                hi = split;
             }
             else
             {
-                break;
+                lo = split;
+                ranks = ranks[left..];
             }
         }
-
-        return values[k];
     }
 
-    /// <summary>Smallest element of a non-empty span.</summary>
-    public static double Min(ReadOnlySpan<double> values)
+    /// <summary>Moves values[lo..hi) below <paramref name="pivot"/> to the front; returns where the rest starts.</summary>
+    private static int PartitionLess(Span<double> values, int lo, int hi, double pivot)
     {
-        var min = values[0];
-        for (var i = 1; i < values.Length; i++)
+        ref var v = ref MemoryMarshal.GetReference(values);
+        var store = lo;
+        for (var i = lo; i < hi; i++)
         {
-            if (values[i] < min)
-            {
-                min = values[i];
-            }
+            // Swap unconditionally and advance by the comparison: no data-dependent branch.
+            var x = Unsafe.Add(ref v, i);
+            Unsafe.Add(ref v, i) = Unsafe.Add(ref v, store);
+            Unsafe.Add(ref v, store) = x;
+            store += x < pivot ? 1 : 0;
         }
 
-        return min;
+        return store;
     }
+
+    /// <summary>Moves values[lo..hi) not above <paramref name="pivot"/> to the front; returns where the rest starts.</summary>
+    private static int PartitionLessOrEqual(Span<double> values, int lo, int hi, double pivot)
+    {
+        ref var v = ref MemoryMarshal.GetReference(values);
+        var store = lo;
+        for (var i = lo; i < hi; i++)
+        {
+            var x = Unsafe.Add(ref v, i);
+            Unsafe.Add(ref v, i) = Unsafe.Add(ref v, store);
+            Unsafe.Add(ref v, store) = x;
+            store += x <= pivot ? 1 : 0;
+        }
+
+        return store;
+    }
+
+    private static double Pivot(Span<double> values, int lo, int hi)
+    {
+        var n = hi - lo;
+        var mid = lo + (n >> 1);
+        if (n < 1024)
+        {
+            return Median(values[lo], values[mid], values[hi - 1]);
+        }
+
+        var step = n >> 3;
+        return Median(
+            Median(values[lo], values[lo + step], values[lo + (2 * step)]),
+            Median(values[mid - step], values[mid], values[mid + step]),
+            Median(values[hi - 1 - (2 * step)], values[hi - 1 - step], values[hi - 1]));
+    }
+
+    private static double Median(double a, double b, double c)
+        => a < b
+            ? (b < c ? b : (a < c ? c : a))
+            : (a < c ? a : (b < c ? c : b));
 }

@@ -1,0 +1,125 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using ClimateRisk.Core.Distributions;
+using ClimateRisk.Core.Distributions.Internal;
+using ClimateRisk.Core.Random;
+using ClimateRisk.Core.Random.Internal;
+
+namespace ClimateRisk.Benchmarks;
+
+/// <summary>
+/// The per-path scalar generator against the structure-of-arrays batch kernels, for one block
+/// of consecutive paths with the rest of the key fixed. Each category's ratio is batch/scalar;
+/// divide a mean by <see cref="Paths"/> for the cost per draw.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class BatchBenchmarks
+{
+    private const ulong Seed = 20231231;
+    private const long FirstPath = 1_000_000;
+    private readonly CounterRng _rng = new(Seed);
+    private double[] _destination = [];
+    private double[] _uniforms = [];
+    private double[] _normals = [];
+
+    [Params(256, 4096)]
+    public int Paths { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _destination = new double[Paths];
+        _uniforms = new double[Paths];
+        _normals = new double[Paths];
+        PhiloxBatch.UniformsScalar(Seed, RandomStreamId.Flood, FirstPath, 2030, 7, 0, _uniforms);
+        PhiloxBatch.NormalsScalar(Seed, RandomStreamId.Flood, FirstPath, 2030, 7, 0, _normals);
+    }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Uniform")]
+    public double UniformScalarLoop()
+    {
+        var destination = _destination;
+        for (var i = 0; i < destination.Length; i++)
+        {
+            destination[i] = _rng.Uniform(RandomStreamId.Flood, FirstPath + i, 2030, 7, 0);
+        }
+
+        return destination[^1];
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("Uniform")]
+    public double UniformBatch()
+    {
+        PhiloxBatch.Uniforms(Seed, RandomStreamId.Flood, FirstPath, 2030, 7, 0, _destination);
+        return _destination[^1];
+    }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Normal")]
+    public double NormalScalarLoop()
+    {
+        var destination = _destination;
+        for (var i = 0; i < destination.Length; i++)
+        {
+            destination[i] = _rng.Normal(RandomStreamId.Flood, FirstPath + i, 2030, 7, 0);
+        }
+
+        return destination[^1];
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("Normal")]
+    public double NormalsBatch()
+    {
+        PhiloxBatch.Normals(Seed, RandomStreamId.Flood, FirstPath, 2030, 7, 0, _destination);
+        return _destination[^1];
+    }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("InvCdf")]
+    public double InvCdfScalarLoop()
+    {
+        var destination = _destination;
+        var uniforms = _uniforms;
+        for (var i = 0; i < uniforms.Length; i++)
+        {
+            destination[i] = StandardNormal.InvCdfUnchecked(uniforms[i]);
+        }
+
+        return destination[^1];
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("InvCdf")]
+    public double InvCdfBatch()
+    {
+        NormalBatch.InvCdf(_uniforms, _destination);
+        return _destination[^1];
+    }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Cdf")]
+    public double CdfScalarLoop()
+    {
+        var destination = _destination;
+        var normals = _normals;
+        for (var i = 0; i < normals.Length; i++)
+        {
+            destination[i] = StandardNormal.Cdf(normals[i]);
+        }
+
+        return destination[^1];
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("Cdf")]
+    public double CdfBatch()
+    {
+        NormalBatch.Cdf(_normals, _destination);
+        return _destination[^1];
+    }
+}
