@@ -24,6 +24,7 @@ internal static class Program
         var root = new RootCommand("ClimateRisk: climate-risk scenario engine for data-centre portfolios (TCFD / ISSB IFRS S2).");
         root.Subcommands.Add(RunCommand.Create(AnsiConsole.Console, Console.Out, Console.Error, stop.Token));
         root.Subcommands.Add(ValidateCommand.Create(Console.Out, Console.Error));
+        root.Subcommands.Add(ReportCommand.Create(Console.Out, Console.Error));
         return root.Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 }

@@ -4,13 +4,14 @@ using System.Globalization;
 using ClimateRisk.Cli.Internal;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.IO;
+using ClimateRisk.Reporting;
 using Spectre.Console;
 
 namespace ClimateRisk.Cli.Commands;
 
 /// <summary>
 /// <c>climaterisk run</c>: simulates the portfolio under the scenarios and writes the run
-/// directory (manifest.json, results/*.csv). With no options: the bundled seed portfolio under
+/// directory (manifest.json, results/*.csv, charts/*.svg, register/, board-pack.html). With no options: the bundled seed portfolio under
 /// every bundled scenario.
 /// </summary>
 internal static class RunCommand
@@ -76,10 +77,12 @@ internal static class RunCommand
         var started = DateTimeOffset.UtcNow;
         InputPaths paths;
         Core.Model.ModelInputs model;
+        ReportSources reportSources;
         try
         {
             paths = InputResolver.Resolve(request.Data, request.Sites, request.Scenarios);
             model = InputLoader.Load(paths);
+            reportSources = ReportSources.Load(paths, model.Sites);
         }
         catch (InputException ex)
         {
@@ -127,11 +130,12 @@ internal static class RunCommand
                 Scenarios = result.ScenarioIds,
                 Sites = result.SiteIds,
                 InputSha256 = RunManifest.HashInputs(paths),
-                Outputs = ["manifest.json", .. ResultsWriter.FileNames.Select(f => "results/" + f)],
+                Outputs = ["manifest.json", .. ResultsWriter.FileNames.Select(f => "results/" + f), .. ReportBuilder.OutputFiles(result)],
                 StartedUtc = started,
                 FinishedUtc = DateTimeOffset.UtcNow,
             };
             manifest.Write(runDirectory.File("manifest.json"));
+            ReportBuilder.Write(ReportData.Create(result, manifest, model, reportSources), runDirectory.StagingPath);
             runDirectory.Commit();
             output.WriteLine($"Simulated in {stopwatch.Elapsed.TotalSeconds:F1} s; results in {outPath}");
             RunSummary.Write(result, output);
