@@ -76,13 +76,14 @@ public static class BoardPackWriter
             var settings = data.Result.Settings;
             Open("summary", "Executive summary", string.Empty);
             Append("<h1>Climate risk board pack</h1>\n");
-            Append($"<p class=\"lead\">{E(_portfolioName)}: {Format.Int(data.Sites.Count)} data centres under {Format.Int(_scenarios.Count)} climate scenarios, {Format.Int(settings.FirstYear)}–{Format.Int(settings.LastYear)}. "
-                + "Organised as ISSB IFRS S2 asks: strategy (scenario analysis and resilience), risk management, metrics and targets.</p>\n");
+            Append($"<p class=\"lead\">{Format.Int(data.Sites.Count)} data centres · {Format.Int(_scenarios.Count)} climate scenarios · {Format.Int(settings.FirstYear)}–{Format.Int(settings.LastYear)} · "
+                + "organised as ISSB IFRS S2 asks: strategy, risk management, metrics and targets.</p>\n");
             Append($"<p class=\"meta\">Run of {E(Date(data.Manifest.FinishedUtc))} · {Format.Whole(settings.Paths)} Monte Carlo paths per scenario · seed {data.Manifest.Seed.ToString(CultureInfo.InvariantCulture)} · {E(data.Manifest.Tool)} · money in real 2023 CNY</p>\n");
             Append("<div class=\"kpis\">\n");
             foreach (var figure in KeyFigures.Compute(data, register))
             {
-                Append($"<div class=\"kpi\"><div class=\"q\">{E(figure.Question)}</div><div class=\"v\">{E(figure.Value)}</div><div class=\"d\">{E(figure.Detail)}</div></div>\n");
+                var size = figure.Value.Length > 16 ? "v text" : "v";
+                Append($"<div class=\"kpi\"><div class=\"q\">{E(figure.Question)}</div><div class=\"{size}\">{E(figure.Value)}</div><div class=\"d\">{E(figure.Detail)}</div></div>\n");
             }
 
             Append("</div>\n");
@@ -116,8 +117,8 @@ public static class BoardPackWriter
                 Append($"<li>{E(message)}</li>\n");
             }
 
-            Append("</ul>\n<p class=\"note\">Expected = mean over the simulated paths; P95 = exceeded in 5 % of paths. Scenarios are plausible futures, not forecasts; ranges are across scenarios. "
-                + "Total climate cost = physical loss + climate-driven energy cost + carbon cost + PUE surcharge + green-power premium (MODEL §11).</p>\n");
+            Append("</ul>\n<p class=\"note\">Expected = mean over the simulated paths; P95 = exceeded in 5 % of paths; ranges are across scenarios, which are plausible futures, not forecasts. "
+                + "Total climate cost = physical loss + climate-driven energy cost + carbon cost + PUE surcharge + green-power premium.</p>\n");
             Close();
         }
 
@@ -133,8 +134,10 @@ public static class BoardPackWriter
             }).Where(x => !double.IsNaN(x.Transition)).ToArray();
             if (shares.Length > 0)
             {
-                yield return $"Transition costs (carbon cost, PUE surcharge, green-power premium) are {Range(shares.Select(x => x.Transition))} of the expected {Format.Int(LongYear)} total across scenarios; "
-                    + $"physical losses are {Range(shares.Select(x => x.Physical))}. The scenario that prices carbon hardest costs most; the hottest scenario costs less in total but more in physical loss.";
+                var byTotal = _scenarios.OrderByDescending(s => _index.Cell(s, p, LongYear, Metric.TotalClimateCostCny).Mean).First();
+                var byPhysical = _scenarios.OrderByDescending(s => _index.Cell(s, p, LongYear, Metric.PhysicalLossCny).Mean).First();
+                yield return $"Transition costs (carbon cost, PUE surcharge, green-power premium) are {Range(shares.Select(x => x.Transition))} of the expected {Format.Int(LongYear)} total across scenarios, "
+                    + $"physical losses {Range(shares.Select(x => x.Physical))}. The costliest scenario is {data.ScenarioName(byTotal)}; physical losses are highest under {data.ScenarioName(byPhysical)}.";
             }
 
             var worstPhysical = _scenarios.OrderByDescending(s => _index.Cell(s, p, LongYear, Metric.PhysicalLossCny).Mean).First();
@@ -147,10 +150,10 @@ public static class BoardPackWriter
             }
 
             var high = register.Rows.Where(r => r.Exposed && r.MaxRating >= 10).ToArray();
+            var groups = high.GroupBy(r => r.Risk).OrderByDescending(g => g.Max(r => r.MaxRating)).Select(g => $"{g.Key.Name.ToLowerInvariant()} ({string.Join(", ", g.Select(r => r.RiskId))})");
             yield return high.Length == 0
                 ? "No register risk rates high or very high in any scenario."
-                : $"{Format.Int(high.Length)} register risks rate high or very high in at least one scenario: {string.Join(", ", high.OrderByDescending(r => r.MaxRating).Take(8).Select(r => $"{r.RiskId} ({r.Risk.Name}, {r.EntityName})"))}"
-                    + (high.Length > 8 ? ", …" : string.Empty) + ".";
+                : $"{Format.Int(high.Length)} register risks rate high or very high in at least one scenario: {string.Join("; ", groups)}. Sx = site x in the register, P = portfolio.";
         }
 
         private void StrategyScenarios()
@@ -166,15 +169,15 @@ public static class BoardPackWriter
             }
 
             Append("</ul>\n");
-            Figure(CostDistributionChart.FileStem, "fit-c", "Resilience: the spread within each scenario (P5–P95) is as wide as the spread between scenarios; plan for the upper whisker, not the median.");
+            Figure(CostDistributionChart.FileStem, "full", "Resilience: the spread within each scenario (P5–P95) is as wide as the spread between scenarios; plan for the upper whisker, not the median.");
             Close();
         }
 
         private void StrategyPhysical()
         {
             Open("strategy-physical", "Strategy — resilience to physical risk", "Physical risk of the portfolio");
-            Figure(ExceedanceChart.FileStem(SimulationResult.PortfolioId, LongYear), "fit-b", string.Empty);
-            Figure(PerilLossChart.FileStem(SimulationResult.PortfolioId), "fit-b", string.Empty);
+            Figure(ExceedanceChart.FileStem(SimulationResult.PortfolioId, LongYear), "full", string.Empty);
+            Figure(PerilLossChart.FileStem(SimulationResult.PortfolioId), "full", string.Empty);
             Close();
         }
 
@@ -189,10 +192,10 @@ public static class BoardPackWriter
             var physical = _scenarios.OrderByDescending(s => _index.Cell(s, SimulationResult.PortfolioId, LongYear, Metric.PhysicalLossCny).Mean).First();
             var second = physical != first ? physical : bySum[^1];
             Append("<div class=\"two\">\n");
-            Figure(RiskHeatMap.FileStem(first), "fit-c", $"{data.ScenarioName(first)}: the highest ratings overall.");
+            Figure(RiskHeatMap.FileStem(first), "half", $"{data.ScenarioName(first)}: the highest ratings overall.");
             if (second != first)
             {
-                Figure(RiskHeatMap.FileStem(second), "fit-c", physical == second ? $"{data.ScenarioName(second)}: the highest physical losses." : $"{data.ScenarioName(second)}: the lowest ratings overall.");
+                Figure(RiskHeatMap.FileStem(second), "half", physical == second ? $"{data.ScenarioName(second)}: the highest physical losses." : $"{data.ScenarioName(second)}: the lowest ratings overall.");
             }
 
             Append("</div>\n");
@@ -202,7 +205,7 @@ public static class BoardPackWriter
         private void RiskManagementRegister()
         {
             Open("risk-register", "Risk management", "Highest-rated risks and the controls in force");
-            var top = RegisterMarkdownWriter.Top(register, 12);
+            var top = RegisterMarkdownWriter.Top(register, 10);
             var rows = top.Select(r =>
             {
                 var worst = r.Score(r.WorstScenario);
@@ -215,7 +218,7 @@ public static class BoardPackWriter
                     Rating(r.MaxRating) + "<br><span class=\"note\">" + E(data.ScenarioName(r.WorstScenario)) + "</span>",
                     Format.Millions(worst.MeanCny),
                     Format.Millions(worst.P95Cny),
-                    Controls(r, 2),
+                    Controls(r, 1),
                 ];
             });
             Append(Table(["ID", "Site / portfolio", "Risk", "Horizon", "Max rating (scenario)", "Mean, CNY m", "P95, CNY m", "Controls in force (operator's disclosure)"], rows, "small", [false, false, false, false, false, true, true, false]));
@@ -226,7 +229,7 @@ public static class BoardPackWriter
         {
             Open("metrics-pue", "Metrics and targets", "PUE against operator targets and regulatory limits");
             var years = new[] { ShortYear, LongYear }.Distinct().ToArray();
-            var headers = new List<string> { "Site", "Cooling", "Reported PUE", "Target" };
+            var headers = new List<string> { "Site", "Reported PUE", "Target" };
             foreach (var y in years)
             {
                 headers.AddRange([$"Limit {Format.Int(y)}", $"Median PUE {Format.Int(y)}", $"P(PUE &gt; limit) {Format.Int(y)}"]);
@@ -234,7 +237,7 @@ public static class BoardPackWriter
 
             var rows = data.Sites.Select(site =>
             {
-                var row = new List<string> { E(site.Name), E(site.Cooling.Id.Replace('_', ' ')), $"{Format.Fixed(site.ReportedPue, 3)} ({Format.Int(site.ReportingYear)})", Format.Fixed(site.PueTarget, 2) };
+                var row = new List<string> { E(site.Name), $"{Format.Fixed(site.ReportedPue, 3)} ({Format.Int(site.ReportingYear)})", Format.Fixed(site.PueTarget, 2) };
                 foreach (var y in years)
                 {
                     var rule = data.LimitInForce(site, y);
@@ -247,13 +250,13 @@ public static class BoardPackWriter
 
                 return (IReadOnlyList<string>)row;
             });
-            Append(Table(headers, rows, "pue", [false, false, true, true, .. years.SelectMany(_ => Enumerable.Repeat(true, 3))]));
+            Append(Table(headers, rows, "pue", [false, true, true, .. years.SelectMany(_ => Enumerable.Repeat(true, 3))]));
             Append("<p class=\"note\">Ranges are across scenarios. \"Priced\": a surcharge applies above the limit (Beijing: +0.2 CNY/kWh on the energy above 1.35 from 2026); other limits are reported but not priced "
                 + "(data/transition/pue_rules.csv). PUE includes each operator's planned efficiency programme and the climate-driven drift (MODEL §4).</p>\n");
             var yz = data.Sites.Where(s => data.LimitInForce(s, LongYear)?.SurchargeCnyPerKwh > 0).ToArray();
             foreach (var site in yz.Take(1))
             {
-                Figure(PueFanChart.FileStem(site.Id), "fit-b", $"{site.Name}: the only site whose limit is priced today.");
+                Figure(PueFanChart.FileStem(site.Id), "full", $"{site.Name}: the only site whose limit is priced today.");
             }
 
             Close();
@@ -262,18 +265,19 @@ public static class BoardPackWriter
         private void MetricsEmissions()
         {
             Open("metrics-emissions", "Metrics and targets", "Emissions and carbon cost");
-            Figure(TransitionChart.FileStem(SimulationResult.PortfolioId), "fit-b", string.Empty);
+            Figure(TransitionChart.FileStem(SimulationResult.PortfolioId), "full", string.Empty);
             var horizons = _index.Horizons;
             var headers = new List<string> { "Scenario" };
-            headers.AddRange(horizons.Select(h => $"Scope 2 market-based {Format.Int(h)}, kt"));
-            headers.AddRange(horizons.Select(h => $"Carbon cost {Format.Int(h)}, CNY m"));
+            headers.AddRange(horizons.Select(h => Format.Int(h)));
+            headers.AddRange(horizons.Select(h => Format.Int(h)));
+            var group = $"<tr><th></th><th class=\"num\" colspan=\"{Format.Int(horizons.Count)}\">Scope 2 market-based, kt CO2 (mean)</th><th class=\"num\" colspan=\"{Format.Int(horizons.Count)}\">Carbon cost, CNY m (mean)</th></tr>";
             var rows = _scenarios.Select(s => (IReadOnlyList<string>)
             [
                 ScenarioLabel(s),
                 .. horizons.Select(h => Format.Fixed(_index.Cell(s, SimulationResult.PortfolioId, h, Metric.Scope2MarketT).Mean / 1000, 1)),
                 .. horizons.Select(h => Format.Millions(_index.Cell(s, SimulationResult.PortfolioId, h, Metric.CarbonCostCny).Mean)),
             ]);
-            Append(Table(headers, rows, "emissions", [false, .. horizons.Select(_ => true), .. horizons.Select(_ => true)]));
+            Append(Table(headers, rows, "emissions", [false, .. horizons.Select(_ => true), .. horizons.Select(_ => true)], group));
             Append("<p class=\"note\">Targets disclosed by the operators: Kuaishou 100 % renewable electricity at its own data centres by 2030; Kingsoft Cloud carbon neutrality of operations by 2050 "
                 + "(data/register/controls.csv). The renewable share of each site follows data/sites.csv.</p>\n");
             Close();
@@ -283,40 +287,51 @@ public static class BoardPackWriter
         {
             Open("site-" + site.Id, "Site", site.Name);
             var rule = data.LimitInForce(site, LongYear);
-            var exposures = RegisterRisk.All.Take(3).Where(r => r.IsExposed(site)).Select(r => r.Name).ToArray();
+            var exposures = RegisterRisk.All.Take(3).Where(r => r.IsExposed(site)).Select(r => r.Key.Replace('_', ' ')).ToArray();
             Append("<div class=\"facts\">\n");
-            Fact("Operator", $"{site.Operator} ({site.Tenure})");
-            Fact("Location", $"{site.Name.Split('(')[0].Trim()} — {Place(site)}");
-            Fact("IT load", $"{Format.Fixed(site.ItLoadMw, 1)} MW (+{Format.Percent(site.LoadGrowth)}/yr)");
+            Fact("Operator", $"{site.Operator}, {site.Tenure}");
+            Fact("IT load", $"{Format.Fixed(site.ItLoadMw, 1)} MW, +{Format.Percent(site.LoadGrowth)}/yr");
             Fact("Cooling", site.Cooling.Id.Replace('_', ' '));
-            Fact("Reported PUE", $"{Format.Fixed(site.ReportedPue, 3)} ({Format.Int(site.ReportingYear)}); target {Format.Fixed(site.PueTarget, 2)}");
+            Fact("PUE reported / target", $"{Format.Fixed(site.ReportedPue, 3)} ({Format.Int(site.ReportingYear)}) / {Format.Fixed(site.PueTarget, 2)}");
             Fact("PUE limit", rule is null ? "none" : $"{Format.Fixed(rule.LimitPue, 2)} from {Format.Int(rule.FromYear)} ({site.PueJurisdiction})");
-            Fact("Asset value / BI per day", $"{Format.Money(site.AssetValueCny)} / {Format.Money(site.BiCnyPerDay)}");
-            Fact("Acute exposure", exposures.Length == 0 ? "heat and drought only" : string.Join(", ", exposures) + ", heat, drought");
+            Fact("Assets / BI", $"{Format.MoneyShort(site.AssetValueCny)} / {Format.MoneyShort(site.BiCnyPerDay)} a day");
+            Fact("Hazards", exposures.Length == 0 ? "heat, drought" : string.Join(", ", exposures) + " (+ heat, drought)");
+            Fact("Renewables", $"{Format.Percent(site.RenewableShare.At(2023))} → {Format.Percent(site.RenewableShare.At(2030))} → {Format.Percent(site.RenewableShare.At(2050))} (2023–30–50)");
             Append("</div>\n");
-            Figure(PueFanChart.FileStem(site.Id), "fit-a", string.Empty);
-            Figure(PerilLossChart.FileStem(site.Id), "fit-b", string.Empty);
+            Figure(PueFanChart.FileStem(site.Id), "full", string.Empty);
+            Figure(PerilLossChart.FileStem(site.Id), "full", string.Empty);
             Close();
 
             Open("site-" + site.Id + "-risk", "Site", site.Name + " — tail risk and register");
-            Figure(ExceedanceChart.FileStem(site.Id, LongYear), "fit-b", string.Empty);
-            var rows = register.Rows.Where(r => r.EntityId == site.Id && r.Exposed).OrderByDescending(r => r.MaxRating).ThenBy(r => r.RiskId, StringComparer.Ordinal).Select(r =>
+            Figure(ExceedanceChart.FileStem(site.Id, LongYear), "full", string.Empty);
+            var siteRows = register.Rows.Where(r => r.EntityId == site.Id && r.Exposed).ToArray();
+            bool Shown(RegisterRow r) => r.MaxRating >= 2 || (r.Risk.Key == "efficiency_regulation" && BreachProbability(site, r.HorizonYear) >= 0.5);
+            var low = siteRows.Where(r => !Shown(r)).ToArray();
+            var rows = siteRows.Where(Shown).OrderByDescending(r => r.MaxRating).ThenBy(r => r.RiskId, StringComparer.Ordinal).Select(r =>
             {
                 var worst = r.Score(r.WorstScenario);
                 return (IReadOnlyList<string>)
                 [
                     E(r.RiskId),
-                    E(r.Risk.Name),
-                    $"{E(r.Horizon)} ({Format.Int(r.HorizonYear)})",
-                    string.Join(" ", r.Scores.Select(s => Rating(s.Rating))),
+                    E(r.Risk.Name) + $"<br><span class=\"note\">{E(r.Horizon)} term ({Format.Int(r.HorizonYear)})</span>",
+                    "<span class=\"chips\">" + string.Join(" ", r.Scores.Select(s => Rating(s.Rating))) + "</span>",
                     Format.Millions(worst.MeanCny) + " / " + Format.Millions(worst.P95Cny),
-                    Controls(r, 2) + (r.Note.Length > 0 ? "<br><span class=\"note\">" + E(r.Note) + "</span>" : string.Empty),
+                    Controls(r, 1, 110) + (r.Risk.Key == "efficiency_regulation" && r.Note.Length > 0 ? "<br><span class=\"note\">" + E(r.Note) + "</span>" : string.Empty),
                 ];
             });
-            Append(Table(["ID", "Risk", "Horizon", "Rating by scenario (" + string.Join(", ", _scenarios.Select((s, i) => $"{(char)('A' + i)}")) + ")", "Mean / P95, CNY m (worst)", "Controls in force"], rows, "small", [false, false, false, false, true, false]));
+            var letters = string.Join(", ", _scenarios.Select((s, i) => $"{(char)('A' + i)}"));
+            Append(Table(["ID", "Risk and horizon", $"Rating by scenario ({letters})", "Mean / P95, CNY m (worst)", "Controls in force (operator's disclosure)"], rows, "small site-risks", [false, false, false, true, false]));
+            if (low.Length > 0)
+            {
+                Append($"<p class=\"note\">Rated 1 (low) in every scenario: {E(string.Join(", ", low.Select(r => $"{r.RiskId} {r.Risk.Name.ToLowerInvariant()}")))}. Full register: register/risk_register.xlsx.</p>\n");
+            }
+
             Append($"<p class=\"note\">Scenarios: {E(string.Join("; ", _scenarios.Select((s, i) => $"{(char)('A' + i)} = {data.ScenarioName(s)}")))}.</p>\n");
             Close();
         }
+
+        private double BreachProbability(Site site, int year)
+            => _scenarios.Select(s => _index.Cell(s, site.Id, year, Metric.Pue).PExceed).Where(p => !double.IsNaN(p)).DefaultIfEmpty(0).Max();
 
         private void AppendixAssumptions()
         {
@@ -422,15 +437,15 @@ public static class BoardPackWriter
             Append("</figure>\n");
         }
 
-        private static string Controls(RegisterRow row, int max)
+        private static string Controls(RegisterRow row, int max, int maxChars = int.MaxValue)
         {
             if (row.Controls.Count == 0)
             {
                 return "<span class=\"note\">none disclosed</span>";
             }
 
-            var shown = row.Controls.Take(max).Select(c => $"{E(c.English)} <span class=\"note\">[{E(c.Operator)}, {E(c.Source)}]</span>");
-            var more = row.Controls.Count > max ? $"<br><span class=\"note\">+{Format.Int(row.Controls.Count - max)} more in the register</span>" : string.Empty;
+            var shown = row.Controls.Take(max).Select(c => $"{E(c.English.Length > maxChars ? c.English[..maxChars].TrimEnd() + "…" : c.English)} <span class=\"note\">[{E(c.Operator)}, {E(c.Source)}]</span>");
+            var more = row.Controls.Count > max ? $" <span class=\"note\">(+{Format.Int(row.Controls.Count - max)} more in the register)</span>" : string.Empty;
             return string.Join("<br>", shown) + more;
         }
 
@@ -469,8 +484,7 @@ public static class BoardPackWriter
         private static string Range(IEnumerable<double> probabilities)
         {
             var list = probabilities.ToArray();
-            var (lo, hi) = (list.Min(), list.Max());
-            return lo == hi ? Format.Percent(lo) : $"{Format.Percent(lo)}–{Format.Percent(hi)}";
+            return Format.PercentRange(list.Min(), list.Max());
         }
 
         private static string RangeFixed(IReadOnlyList<double> values, int decimals)

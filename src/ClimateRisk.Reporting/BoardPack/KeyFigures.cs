@@ -47,7 +47,7 @@ public static class KeyFigures
         var returnPeriod = index.Curve(worstTail, p, year, "AEP").Select(x => x.ReturnPeriodY).OrderBy(r => Math.Abs(r - TailReturnPeriod)).FirstOrDefault(TailReturnPeriod);
         figures.Add(new(
             $"How bad is a {Format.ReturnPeriod(returnPeriod)}-year?",
-            Format.Money(tailValue),
+            Format.MoneyShort(tailValue),
             $"Portfolio physical loss exceeded once in {Format.Whole(returnPeriod)} years in {Format.Int(year)} (annual aggregate), under {data.ScenarioName(worstTail)}"
                 + (threshold is null ? "." : $"; materiality is {Format.Money(threshold.Materiality)}.")));
 
@@ -57,8 +57,8 @@ public static class KeyFigures
             ? new("Which risk rates highest?", "–", "No exposed risk in the register.")
             : new(
                 "Which risk rates highest?",
-                $"{top.RiskId}: {Format.Int(top.MaxRating)} of 25",
-                $"{top.Risk.Name} at {top.EntityName} ({RiskScoring.Band(top.MaxRating)}, {top.Horizon} term, under {data.ScenarioName(top.WorstScenario)})."));
+                top.Risk.Name,
+                $"Rated {Format.Int(top.MaxRating)} of 25 ({RiskScoring.Band(top.MaxRating)}) at {top.EntityName} ({top.RiskId}), {top.Horizon} term, under {data.ScenarioName(top.WorstScenario)}."));
 
         var shortYear = index.Horizons.Count > 0 ? index.Horizons[0] : settings.LastYear;
         var breaches = data.Sites
@@ -67,14 +67,13 @@ public static class KeyFigures
             .OrderByDescending(b => b.P)
             .ToArray();
         var likely = breaches.Where(b => b.P >= 0.5).ToArray();
-        var named = (likely.Length > 0 ? likely : breaches.Take(1)).Take(3)
-            .Select(b => $"{b.Site.Name} {Format.Percent(b.P)} (limit {Format.Fixed(b.Rule!.LimitPue, 2)})");
+        var named = breaches.Take(1).Select(b => $"{b.Site.Name}, {Format.Percent(b.P)} (limit {Format.Fixed(b.Rule!.LimitPue, 2)} in force)");
         figures.Add(new(
             $"Will our sites meet their PUE limits in {Format.Int(shortYear)}?",
             $"{Format.Int(likely.Length)} of {Format.Int(data.Sites.Count)} sites",
             breaches.Length == 0
                 ? "No site has a PUE limit in force."
-                : (likely.Length > 0 ? "likely above their limit (P ≥ 50 % in some scenario): " : "none likely above its limit; highest probability: ") + string.Join("; ", named) + "."));
+                : (likely.Length > 0 ? "likely (P ≥ 50 % in some scenario) to run above the limit in force; highest: " : "none likely above its limit; highest probability: ") + string.Join("; ", named) + "."));
         return figures;
     }
 
@@ -92,6 +91,6 @@ public static class KeyFigures
     {
         var list = values.ToArray();
         var (lo, hi) = (list.Min(), list.Max());
-        return lo == hi ? Format.Money(lo) : $"CNY {Format.Millions(lo)}–{Format.Millions(hi)} m";
+        return Format.MoneyRangeShort(lo, hi);
     }
 }

@@ -19,11 +19,11 @@ public static class CostDistributionChart
     /// <summary>File stem.</summary>
     public const string FileStem = "cost_distribution";
 
-    private const double LabelColumn = 200;
-    private const double RowHeight = 30;
+    private const double LabelColumn = 190;
+    private const double RowHeight = 27;
 
     /// <summary>Height for <paramref name="scenarios"/> rows.</summary>
-    public static double HeightFor(int scenarios) => 160 + (scenarios * RowHeight);
+    public static double HeightFor(int scenarios) => 150 + (scenarios * RowHeight);
 
     /// <summary>Draws the chart for the portfolio.</summary>
     public static ChartDocument Create(ReportData data, ScenarioPalette palette)
@@ -50,13 +50,14 @@ public static class CostDistributionChart
             (Format.Int(year), $"Annual total climate cost, {Format.Int(year)}", s => index.Cell(s, entity, year, Metric.TotalClimateCostCny)),
             (npvLabel, $"NPV of total climate cost, {Format.Int(settings.FirstYear)}–{Format.Int(settings.LastYear)}", s => index.Npv(s, entity)),
         ];
-        var body = doc.Body.Inset(LabelColumn, 22, 20, 40);
+        var body = doc.Body.Inset(LabelColumn, 20, 20, 38);
         var areas = body.Grid(2, 1, 36, 0);
+        var pitch = body.Height / Math.Max(1, scenarios.Count);
         for (var k = 0; k < scenarios.Count; k++)
         {
-            var cy = body.Y + (RowHeight * (k + 0.5));
+            var cy = body.Y + (pitch * (k + 0.5));
             doc.Add(ChartParts.StyleSample(palette.Style(scenarios[k]), doc.Body.X, cy, 20));
-            doc.Add(SvgElements.Text(doc.Body.X + 26, cy + 4, data.ScenarioName(scenarios[k]), ChartTheme.TickSize + 0.5, cssClass: "category"));
+            doc.Add(ChartParts.WrappedLabel(doc.Body.X + 26, cy, data.ScenarioName(scenarios[k]), ChartTheme.TickSize, LabelColumn - 34, "category", pitch));
         }
 
         for (var i = 0; i < panels.Length; i++)
@@ -76,15 +77,15 @@ public static class CostDistributionChart
                 var scenario = scenarios[k];
                 var s = all[k];
                 var style = palette.Style(scenario);
-                var cy = area.Y + (RowHeight * (k + 0.5));
+                var cy = area.Y + (pitch * (k + 0.5));
                 var box = SvgElements.Group("box", ("data-source", "horizons"), ("data-entity", entity), ("data-scenario", scenario), ("data-horizon", key), ("data-metric", Metric.TotalClimateCostCny.Name()));
                 box.Add(Attr(SvgElements.Line(x.Map(s.P5), cy, x.Map(s.P95), cy, style.Colour, 1.4, cssClass: "whisker"), "p5:p95"));
                 box.Add(SvgElements.Line(x.Map(s.P5), cy - 6, x.Map(s.P5), cy + 6, style.Colour, 1.4));
                 box.Add(SvgElements.Line(x.Map(s.P95), cy - 6, x.Map(s.P95), cy + 6, style.Colour, 1.4));
-                var rect = SvgElements.Rect(x.Map(s.P25), cy - 9, x.Map(s.P75) - x.Map(s.P25), 18, style.Colour, style.Colour, 1.4, "box-iqr");
+                var rect = SvgElements.Rect(x.Map(s.P25), cy - 8, x.Map(s.P75) - x.Map(s.P25), 16, style.Colour, style.Colour, 1.4, "box-iqr");
                 rect.SetAttributeValue("fill-opacity", "0.28");
                 box.Add(Attr(rect, "p25:p75"));
-                box.Add(Attr(SvgElements.Line(x.Map(s.P50), cy - 9, x.Map(s.P50), cy + 9, style.Colour, 3, cssClass: "median"), "p50"));
+                box.Add(Attr(SvgElements.Line(x.Map(s.P50), cy - 8, x.Map(s.P50), cy + 8, style.Colour, 3, cssClass: "median"), "p50"));
                 box.Add(Attr(style.MarkerAt(x.Map(s.Mean), cy, 7.5, "mean"), "mean"));
                 panel.Add(box);
             }

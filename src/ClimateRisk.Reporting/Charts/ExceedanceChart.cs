@@ -18,7 +18,7 @@ public static class ExceedanceChart
     public const double Width = 1000;
 
     /// <summary>Height, CSS pixels.</summary>
-    public const double Height = 340;
+    public const double Height = 290;
 
     /// <summary>The file stem of the chart of <paramref name="entityId"/> at <paramref name="year"/>.</summary>
     public static string FileStem(string entityId, int year) => $"exceedance_{entityId}_{year.ToString(CultureInfo.InvariantCulture)}";
@@ -63,7 +63,7 @@ public static class ExceedanceChart
             maxLoss = Math.Max(maxLoss, threshold.Materiality);
         }
 
-        var panels = doc.Body.Inset(64, 22, 8, 40).Grid(2, 1, 86, 0);
+        var panels = doc.Body.Inset(64, 20, 8, 38).Grid(2, 1, 86, 0);
         for (var i = 0; i < curves.Length; i++)
         {
             var area = panels[i];
@@ -77,7 +77,7 @@ public static class ExceedanceChart
             {
                 var from = x.Map(Math.Max(sparse, returnPeriods[0]));
                 panel.Add(SvgElements.Rect(from, area.Y, area.Right - from, area.Height, "#efefef", cssClass: "sparse-region"));
-                panel.Add(SvgElements.Text(area.Right - 4, area.Y + 12, "< 10 paths beyond", ChartTheme.NoteSize, "end", fill: ChartTheme.Muted));
+                panel.Add(SvgElements.Text(from + 4, area.Y + 12, "< 10 paths beyond", ChartTheme.NoteSize, fill: ChartTheme.Muted));
             }
 
             panel.Add(Axis.Left(area, y, "Loss (CNY m)", Axis.Millions(y)));

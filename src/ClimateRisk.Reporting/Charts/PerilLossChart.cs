@@ -15,15 +15,14 @@ public static class PerilLossChart
     /// <summary>Width, CSS pixels.</summary>
     public const double Width = 1000;
 
-    private const double LabelColumn = 200;
-    private const double BarHeight = 17;
-    private const double BarGap = 9;
+    private const double LabelColumn = 190;
+    private const double RowPitch = 21;
 
     /// <summary>The file stem of an entity's chart.</summary>
     public static string FileStem(string entityId) => "loss_by_peril_" + entityId;
 
     /// <summary>Height for <paramref name="scenarios"/> bars.</summary>
-    public static double HeightFor(int scenarios) => 150 + (scenarios * (BarHeight + BarGap));
+    public static double HeightFor(int scenarios) => 124 + (scenarios * RowPitch);
 
     /// <summary>Draws the chart.</summary>
     public static ChartDocument Create(ReportData data, string entityId, ScenarioPalette palette)
@@ -52,14 +51,16 @@ public static class PerilLossChart
         double Mean(string scenario, int year, Peril peril) => peril.Metrics.Sum(m => index.Cell(scenario, entityId, year, m).Mean);
         var max = scenarios.SelectMany(s => horizons.Select(h => Peril.All.Sum(p => Math.Max(0, Mean(s, h, p))))).DefaultIfEmpty(0).Max();
 
-        var body = doc.Body.Inset(LabelColumn, 20, 16, 40);
-        var panels = body.Grid(horizons.Count, 1, 28, 0);
+        var body = doc.Body.Inset(LabelColumn, 18, 30, 38);
+        var panels = body.Grid(horizons.Count, 1, 34, 0);
+        var pitch = body.Height / Math.Max(1, scenarios.Count);
+        var barHeight = Math.Min(16, pitch * 0.68);
         for (var k = 0; k < scenarios.Count; k++)
         {
             var style = palette.Style(scenarios[k]);
-            var cy = body.Y + 6 + (k * (BarHeight + BarGap)) + (BarHeight / 2);
+            var cy = body.Y + (pitch * (k + 0.5));
             doc.Add(ChartParts.StyleSample(style, doc.Body.X, cy, 20));
-            doc.Add(SvgElements.Text(doc.Body.X + 26, cy + 4, data.ScenarioName(scenarios[k]), ChartTheme.TickSize + 0.5, cssClass: "category"));
+            doc.Add(ChartParts.WrappedLabel(doc.Body.X + 26, cy, data.ScenarioName(scenarios[k]), ChartTheme.TickSize, LabelColumn - 34, "category", pitch));
         }
 
         for (var h = 0; h < horizons.Count; h++)
@@ -74,7 +75,7 @@ public static class PerilLossChart
             for (var k = 0; k < scenarios.Count; k++)
             {
                 var scenario = scenarios[k];
-                var top = area.Y + 6 + (k * (BarHeight + BarGap));
+                var top = area.Y + (pitch * (k + 0.5)) - (barHeight / 2);
                 var cumulative = 0.0;
                 foreach (var peril in Peril.All)
                 {
@@ -84,7 +85,7 @@ public static class PerilLossChart
                         continue;
                     }
 
-                    var bar = SvgElements.Rect(x.Map(cumulative), top, x.Map(cumulative + value) - x.Map(cumulative), BarHeight, $"url(#{doc.Id("peril-" + peril.Key)})", "#ffffff", 0.5, "bar");
+                    var bar = SvgElements.Rect(x.Map(cumulative), top, x.Map(cumulative + value) - x.Map(cumulative), barHeight, $"url(#{doc.Id("peril-" + peril.Key)})", "#ffffff", 0.5, "bar");
                     bar.SetAttributeValue("data-source", source);
                     bar.SetAttributeValue("data-entity", entityId);
                     bar.SetAttributeValue("data-scenario", scenario);
@@ -95,7 +96,7 @@ public static class PerilLossChart
                     cumulative += value;
                 }
 
-                panel.Add(SvgElements.Text(x.Map(cumulative) + 4, top + BarHeight - 4, Format.Millions(cumulative), ChartTheme.NoteSize + 0.5, fill: ChartTheme.Ink, cssClass: "bar-total"));
+                panel.Add(SvgElements.Text(x.Map(cumulative) + 4, top + (barHeight / 2) + 3.5, Format.Millions(cumulative), ChartTheme.NoteSize + 0.5, fill: ChartTheme.Ink, cssClass: "bar-total"));
             }
 
             doc.Add(panel);

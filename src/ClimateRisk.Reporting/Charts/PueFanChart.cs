@@ -18,7 +18,7 @@ public static class PueFanChart
     public const double Width = 1000;
 
     /// <summary>Height, CSS pixels.</summary>
-    public const double Height = 400;
+    public const double Height = 310;
 
     private const string ReferenceInk = "#333333";
 
@@ -64,7 +64,7 @@ public static class PueFanChart
 
         var columns = Math.Min(3, scenarios.Count);
         var rows = (scenarios.Count + columns - 1) / columns;
-        var cells = doc.Body.Inset(56, 20, 8, 34).Grid(columns, rows, 44, 58);
+        var cells = doc.Body.Inset(56, 18, 8, 34).Grid(columns, rows, 44, 52);
         for (var k = 0; k < scenarios.Count; k++)
         {
             var scenario = scenarios[k];
@@ -74,10 +74,10 @@ public static class PueFanChart
             var y = LinearScale.Nice(lo - pad, hi + pad, area.Bottom, area.Y, 4);
             var panel = ChartParts.Panel(scenario, x, y);
             panel.Add(ChartParts.StyleSample(style, area.X, area.Y - 11, 18));
-            panel.Add(SvgElements.Text(area.X + 24, area.Y - 7, data.ScenarioName(scenario), ChartTheme.PanelTitleSize, weight: "bold", cssClass: "panel-title"));
+            panel.Add(SvgElements.Text(area.X + 24, area.Y - 7, ChartParts.Ellipsize(data.ScenarioName(scenario), area.Width - 30, ChartTheme.PanelTitleSize * 1.06), ChartTheme.PanelTitleSize, weight: "bold", cssClass: "panel-title"));
             var firstColumn = k % columns == 0;
             var lastRow = k / columns == rows - 1 || k + columns >= scenarios.Count;
-            panel.Add(Axis.Left(area, y, firstColumn ? "PUE (facility ÷ IT energy)" : string.Empty, Axis.Plain(y, 4), y.Ticks(4), showTickLabels: true));
+            panel.Add(Axis.Left(area, y, firstColumn ? "PUE (ratio)" : string.Empty, Axis.Plain(y, 4), y.Ticks(4), showTickLabels: true));
             panel.Add(Axis.Bottom(area, x, lastRow ? "Year (calendar)" : string.Empty, v => Format.Int((int)Math.Round(v)), YearTicks(years), grid: false));
 
             var cells95 = years.Select(t => index.Cell(scenario, site.Id, t, Metric.Pue)).ToArray();

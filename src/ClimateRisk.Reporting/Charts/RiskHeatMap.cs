@@ -77,29 +77,29 @@ public static class RiskHeatMap
         var xLabel = SvgElements.Text(area.X + (area.Width / 2), area.Bottom + 43, "Likelihood (score 1–5: annual probability of a material impact)", ChartTheme.AxisLabelSize, "middle", cssClass: "axis-label");
         xLabel.SetAttributeValue("data-axis", "x");
         panel.Add(xLabel);
-        panel.Add(Axis.Left(area, y, "Impact (score 1–5: P95 annual cost vs thresholds)", v => Format.Int((int)v), ticks));
+        panel.Add(Axis.Left(area, y, "Impact (score 1–5: P95 annual cost vs thresholds)", v => Format.Int((int)v), ticks, grid: false));
         doc.Add(panel);
         return doc;
     }
 
     private static void AddIds(System.Xml.Linq.XElement cell, string[] ids, double left, double top, double width, double height, string ink)
     {
-        const double size = 9.5;
+        const double size = 9;
         const double lineHeight = 11.5;
-        var perLine = Math.Max(1, (int)((width - 8) / 38));
+        var perLine = Math.Max(1, (int)((width - 6) / 33));
         var lines = Math.Max(1, (int)((height - 16) / lineHeight));
         var capacity = perLine * lines;
         var shown = ids.Length > capacity ? capacity - 1 : ids.Length;
         for (var i = 0; i < shown; i++)
         {
-            var text = SvgElements.Text(left + 5 + (i % perLine * 38), top + 24 + (i / perLine * lineHeight), ids[i], size, fill: ink, cssClass: "risk-id");
+            var text = SvgElements.Text(left + 5 + (i % perLine * 33), top + 24 + (i / perLine * lineHeight), ids[i], size, fill: ink, cssClass: "risk-id");
             text.SetAttributeValue("data-risk-id", ids[i]);
             cell.Add(text);
         }
 
         if (shown < ids.Length)
         {
-            var more = SvgElements.Text(left + 5 + (shown % perLine * 38), top + 24 + (shown / perLine * lineHeight), "+" + (ids.Length - shown).ToString(CultureInfo.InvariantCulture), size, weight: "bold", fill: ink, cssClass: "risk-more");
+            var more = SvgElements.Text(left + 5 + (shown % perLine * 33), top + 24 + (shown / perLine * lineHeight), "+" + (ids.Length - shown).ToString(CultureInfo.InvariantCulture), size, weight: "bold", fill: ink, cssClass: "risk-more");
             more.SetAttributeValue("data-hidden", string.Join(' ', ids.Skip(shown)));
             cell.Add(more);
         }

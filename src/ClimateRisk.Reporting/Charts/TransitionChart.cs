@@ -16,7 +16,7 @@ public static class TransitionChart
     public const double Width = 1000;
 
     /// <summary>Height, CSS pixels.</summary>
-    public const double Height = 320;
+    public const double Height = 300;
 
     /// <summary>The file stem of an entity's chart.</summary>
     public static string FileStem(string entityId) => "transition_" + entityId;

@@ -168,7 +168,6 @@ public sealed class RiskRegister
             return "–";
         }
 
-        var (lo, hi) = (valid.Min(), valid.Max());
-        return lo == hi ? Format.Percent(lo) : $"{Format.Percent(lo)} to {Format.Percent(hi)}";
+        return Format.PercentRange(valid.Min(), valid.Max());
     }
 }

@@ -16,7 +16,8 @@ public static class Axis
     /// <param name="format">Tick label text of a data value.</param>
     /// <param name="ticks">Tick values (default: the scale's).</param>
     /// <param name="showTickLabels">False for panels that share the axis of their left neighbour.</param>
-    public static XElement Left(PlotArea area, Scale scale, string label, Func<double, string> format, IReadOnlyList<double>? ticks = null, bool showTickLabels = true)
+    /// <param name="grid">Whether to draw horizontal grid lines.</param>
+    public static XElement Left(PlotArea area, Scale scale, string label, Func<double, string> format, IReadOnlyList<double>? ticks = null, bool showTickLabels = true, bool grid = true)
     {
         ArgumentNullException.ThrowIfNull(scale);
         ArgumentNullException.ThrowIfNull(format);
@@ -25,7 +26,11 @@ public static class Axis
         foreach (var t in ticks ?? scale.Ticks(5))
         {
             var y = scale.Map(t);
-            group.Add(SvgElements.Line(area.X, y, area.Right, y, ChartTheme.Grid, 0.8, cssClass: "grid"));
+            if (grid)
+            {
+                group.Add(SvgElements.Line(area.X, y, area.Right, y, ChartTheme.Grid, 0.8, cssClass: "grid"));
+            }
+
             group.Add(SvgElements.Line(area.X - 4, y, area.X, y, ChartTheme.Ink, 0.8));
             if (showTickLabels)
             {

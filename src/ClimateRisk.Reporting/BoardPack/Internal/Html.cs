@@ -25,10 +25,10 @@ internal static class Html
     }
 
     /// <summary>A table; cells are HTML already; <paramref name="numeric"/> right-aligns columns.</summary>
-    public static string Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, string cssClass, IReadOnlyList<bool>? numeric = null)
+    public static string Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, string cssClass, IReadOnlyList<bool>? numeric = null, string groupRow = "")
     {
         var b = new StringBuilder();
-        b.Append("<table class=\"").Append(cssClass).Append("\">\n<thead><tr>");
+        b.Append("<table class=\"").Append(cssClass).Append("\">\n<thead>").Append(groupRow).Append("<tr>");
         for (var i = 0; i < headers.Count; i++)
         {
             b.Append(numeric is not null && numeric[i] ? "<th class=\"num\">" : "<th>").Append(headers[i]).Append("</th>");
