@@ -17,10 +17,11 @@ public static class ControlsLoader
     public static IReadOnlyList<string> Columns { get; } = ["operator", "site_id", "risk", "control", "control_en", "source"];
 
     /// <summary>
-    /// Reads the controls in <paramref name="path"/>. Operators must be those of
-    /// <paramref name="sites"/>, a site id (optional) one of its sites of that operator, and the
-    /// risk one of <paramref name="risks"/>. A missing file is no error: it means no controls are
-    /// disclosed, and an empty list is returned.
+    /// Reads the controls in <paramref name="path"/> that apply to the portfolio
+    /// <paramref name="sites"/>. Every row is checked (risk one of <paramref name="risks"/>, quote,
+    /// gloss and source present, a site id given belongs to the operator named); rows of other
+    /// operators or of sites outside the portfolio are then left out, as the per-site tables'
+    /// rows are. A missing file is no error: no controls are disclosed, an empty list is returned.
     /// </summary>
     /// <exception cref="InputException">With every problem found.</exception>
     public static IReadOnlyList<DisclosedControl> Load(string path, IReadOnlyCollection<Site> sites, IReadOnlyCollection<string> risks)
@@ -33,23 +34,21 @@ public static class ControlsLoader
         }
 
         var table = CsvTable.Read(path, Columns);
-        var operators = sites.Select(s => s.Operator).Distinct().ToArray();
+        var operators = sites.Select(s => s.Operator).ToHashSet();
         var controls = new List<DisclosedControl>();
         foreach (var row in table.Rows)
         {
-            var op = table.Key(row, "operator", operators, "operator of the sites file");
+            var op = table.Required(row, "operator");
             var siteId = table.Text(row, "site_id");
-            if (siteId.Length > 0)
+            if (siteId.Length > 0 && !siteId.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_'))
             {
-                var site = sites.FirstOrDefault(s => s.Id == siteId);
-                if (site is null)
-                {
-                    table.Error(row.Line, "site_id", siteId, $"empty (all sites of the operator) or a site id of the sites file: {NameSuggester.ExpectedOneOf(siteId, sites.Select(s => s.Id).ToArray())}");
-                }
-                else if (op.Length > 0 && site.Operator != op)
-                {
-                    table.Error(row.Line, "site_id", siteId, $"a site operated by {op} (this one is {site.Operator}'s)");
-                }
+                table.Error(row.Line, "site_id", siteId, "empty (all sites of the operator) or a site id: a slug of lower-case letters, digits, '-' or '_'");
+            }
+
+            var site = sites.FirstOrDefault(s => s.Id == siteId);
+            if (site is not null && op.Length > 0 && site.Operator != op)
+            {
+                table.Error(row.Line, "site_id", siteId, $"a site operated by {op} (this one is {site.Operator}'s)");
             }
 
             var risk = table.Key(row, "risk", risks, "register risk");
@@ -62,7 +61,13 @@ public static class ControlsLoader
                 English = table.Required(row, "control_en"),
                 Source = table.Required(row, "source"),
             };
-            controls.Add(control);
+
+            // Like the per-site tables, the file may describe more than this portfolio: rows of
+            // other operators or of sites not in the portfolio are checked, then left out.
+            if (operators.Contains(op) && (siteId.Length == 0 || site is not null))
+            {
+                controls.Add(control);
+            }
         }
 
         if (table.Errors.Count > 0)
