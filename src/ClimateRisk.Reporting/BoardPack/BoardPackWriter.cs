@@ -38,6 +38,7 @@ public static class BoardPackWriter
     private sealed class Builder(ReportData data, RiskRegister register, IReadOnlyDictionary<string, ChartDocument> charts)
     {
         private readonly StringBuilder _html = new();
+        private readonly Dictionary<string, int> _shown = new(StringComparer.Ordinal);
         private readonly ResultIndex _index = data.Index;
         private readonly IReadOnlyList<string> _scenarios = data.Result.ScenarioIds;
         private readonly string _portfolioName = string.Join(" and ", data.Sites.Select(s => s.Operator).Distinct()) + " data-centre portfolio";
@@ -237,13 +238,13 @@ public static class BoardPackWriter
 
             var rows = data.Sites.Select(site =>
             {
-                var row = new List<string> { E(site.Name), $"{Format.Fixed(site.ReportedPue, 3)} ({Format.Int(site.ReportingYear)})", Format.Fixed(site.PueTarget, 2) };
+                var row = new List<string> { E(site.Name), $"{Format.Pue(site.ReportedPue)} ({Format.Int(site.ReportingYear)})", Format.Pue(site.PueTarget) };
                 foreach (var y in years)
                 {
                     var rule = data.LimitInForce(site, y);
                     var medians = _scenarios.Select(s => _index.Cell(s, site.Id, y, Metric.Pue).P50).ToArray();
                     var p = _scenarios.Select(s => _index.Cell(s, site.Id, y, Metric.Pue).PExceed).Where(v => !double.IsNaN(v)).ToArray();
-                    row.Add(rule is null ? "none" : Format.Fixed(rule.LimitPue, 2) + (rule.SurchargeCnyPerKwh > 0 ? " (priced)" : string.Empty));
+                    row.Add(rule is null ? "none" : Format.Pue(rule.LimitPue) + (rule.SurchargeCnyPerKwh > 0 ? " (priced)" : string.Empty));
                     row.Add(RangeFixed(medians, 3));
                     row.Add(p.Length == 0 ? "–" : Range(p));
                 }
@@ -292,8 +293,8 @@ public static class BoardPackWriter
             Fact("Operator", $"{site.Operator}, {site.Tenure}");
             Fact("IT load", $"{Format.Fixed(site.ItLoadMw, 1)} MW, +{Format.Percent(site.LoadGrowth)}/yr");
             Fact("Cooling", site.Cooling.Id.Replace('_', ' '));
-            Fact("PUE reported / target", $"{Format.Fixed(site.ReportedPue, 3)} ({Format.Int(site.ReportingYear)}) / {Format.Fixed(site.PueTarget, 2)}");
-            Fact("PUE limit", rule is null ? "none" : $"{Format.Fixed(rule.LimitPue, 2)} from {Format.Int(rule.FromYear)} ({site.PueJurisdiction})");
+            Fact("PUE reported / target", $"{Format.Pue(site.ReportedPue)} ({Format.Int(site.ReportingYear)}) / {Format.Pue(site.PueTarget)}");
+            Fact("PUE limit", rule is null ? "none" : $"{Format.Pue(rule.LimitPue)} from {Format.Int(rule.FromYear)} ({site.PueJurisdiction})");
             Fact("Assets / BI", $"{Format.MoneyShort(site.AssetValueCny)} / {Format.MoneyShort(site.BiCnyPerDay)} a day");
             Fact("Hazards", exposures.Length == 0 ? "heat, drought" : string.Join(", ", exposures) + " (+ heat, drought)");
             Fact("Renewables", $"{Format.Percent(site.RenewableShare.At(2023))} → {Format.Percent(site.RenewableShare.At(2030))} → {Format.Percent(site.RenewableShare.At(2050))} (2023–30–50)");
@@ -428,7 +429,8 @@ public static class BoardPackWriter
             }
 
             Append($"<figure class=\"{fit}\">\n");
-            Append(chart.ToInlineSvg());
+            var copy = _shown[stem] = _shown.GetValueOrDefault(stem) + 1;
+            Append(copy == 1 ? chart.ToInlineSvg() : chart.ToInlineSvg("copy" + Format.Int(copy)));
             if (caption.Length > 0)
             {
                 Append($"<figcaption>{E(caption)}</figcaption>\n");

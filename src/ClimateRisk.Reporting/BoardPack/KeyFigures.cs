@@ -67,7 +67,7 @@ public static class KeyFigures
             .OrderByDescending(b => b.P)
             .ToArray();
         var likely = breaches.Where(b => b.P >= 0.5).ToArray();
-        var named = breaches.Take(1).Select(b => $"{b.Site.Name}, {Format.Percent(b.P)} (limit {Format.Fixed(b.Rule!.LimitPue, 2)} in force)");
+        var named = breaches.Take(1).Select(b => $"{b.Site.Name}, {Format.Percent(b.P)} (limit {Format.Pue(b.Rule!.LimitPue)} in force)");
         figures.Add(new(
             $"Will our sites meet their PUE limits in {Format.Int(shortYear)}?",
             $"{Format.Int(likely.Length)} of {Format.Int(data.Sites.Count)} sites",

@@ -36,22 +36,22 @@ public static class PueFanChart
         var scenarios = data.Result.ScenarioIds;
         var limits = years.Select(y => (Year: y, Rule: data.LimitInForce(site, y))).ToArray();
         var limitText = string.Join("; ", limits.Where(l => l.Rule is not null).Select(l => l.Rule!).Distinct()
-            .Select(r => $"{Format.Fixed(r.LimitPue, 2)} from {Format.Int(r.FromYear)}"));
+            .Select(r => $"{Format.Pue(r.LimitPue)} from {Format.Int(r.FromYear)}"));
         var doc = new ChartDocument(
             FileStem(site.Id),
             "pue-fan",
             Width,
             Height,
             $"PUE by year — {site.Name}",
-            $"Annual PUE: median with P25–P75 and P5–P95 bands, by scenario. Reported {Format.Fixed(site.ReportedPue, 3)} in {Format.Int(site.ReportingYear)}; "
-                + $"operator target {Format.Fixed(site.PueTarget, 2)}" + (limitText.Length > 0 ? $"; {site.PueJurisdiction} limit {limitText}." : "; no regulatory limit."),
+            $"Annual PUE: median with P25–P75 and P5–P95 bands, by scenario. Reported {Format.Pue(site.ReportedPue)} in {Format.Int(site.ReportingYear)}; "
+                + $"operator target {Format.Pue(site.PueTarget)}" + (limitText.Length > 0 ? $"; {site.PueJurisdiction} limit {limitText}." : "; no regulatory limit."),
             "Includes the operator's planned efficiency programme (data/sites.csv) and climate-driven drift (MODEL §4). P(> limit): share of paths above the limit in force.");
         doc.AddLegend(
         [
             new LegendItem("Median", LegendSymbol.Line, Stroke: ReferenceInk),
             new LegendItem("P25–P75", LegendSymbol.Swatch, Fill: "#777777", Stroke: "none", Opacity: 0.45),
             new LegendItem("P5–P95", LegendSymbol.Swatch, Fill: "#777777", Stroke: "none", Opacity: 0.2),
-            new LegendItem($"Target {Format.Fixed(site.PueTarget, 2)}", LegendSymbol.Line, Fill: "2 2.5", Stroke: ReferenceInk),
+            new LegendItem($"Target {Format.Pue(site.PueTarget)}", LegendSymbol.Line, Fill: "2 2.5", Stroke: ReferenceInk),
             new LegendItem("Regulatory limit in force", LegendSymbol.Line, Stroke: "#9b1c1c"),
         ]);
 

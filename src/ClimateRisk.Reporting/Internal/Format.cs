@@ -79,6 +79,9 @@ internal static class Format
     /// <summary>A number with a fixed count of decimals.</summary>
     public static string Fixed(double value, int decimals) => double.IsNaN(value) ? "–" : value.ToString("F" + decimals.ToString(Inv), Inv);
 
+    /// <summary>A PUE value: two decimals, a third when it has one (1.35, 1.362, 1.355).</summary>
+    public static string Pue(double value) => double.IsNaN(value) ? "–" : value.ToString("0.00#", Inv);
+
     /// <summary>A whole number with thousands separators.</summary>
     public static string Whole(double value) => double.IsNaN(value) ? "–" : value.ToString("N0", Inv);
 

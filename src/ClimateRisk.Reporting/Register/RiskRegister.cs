@@ -149,7 +149,7 @@ public sealed class RiskRegister
             {
                 var p = scenarios.Select(s => index.Cell(s, entity, year, Metric.Pue).PExceed).ToArray();
                 var price = rule.SurchargeCnyPerKwh > 0 ? $"surcharge {Format.Fixed(rule.SurchargeCnyPerKwh, 2)} CNY/kWh on the energy above it" : "not priced (reported limit)";
-                notes.Add($"P(PUE > {Format.Fixed(rule.LimitPue, 2)}, the {site.PueJurisdiction} limit from {Format.Int(rule.FromYear)}) in {Format.Int(year)}: {Range(p)} across scenarios; {price}.");
+                notes.Add($"P(PUE > {Format.Pue(rule.LimitPue)}, the {site.PueJurisdiction} limit from {Format.Int(rule.FromYear)}) in {Format.Int(year)}: {Range(p)} across scenarios; {price}.");
             }
             else
             {

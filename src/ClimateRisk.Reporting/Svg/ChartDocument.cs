@@ -117,6 +117,19 @@ public sealed class ChartDocument
     /// <summary>The chart as an inline <c>svg</c> element for HTML.</summary>
     public string ToInlineSvg() => Serialize(declaration: false);
 
+    /// <summary>
+    /// The chart as an inline <c>svg</c> element whose ids carry <paramref name="copy"/>, for a
+    /// chart shown more than once on one page (ids must stay unique in an HTML document).
+    /// </summary>
+    public string ToInlineSvg(string copy)
+    {
+        var svg = Serialize(declaration: false);
+        var prefix = FileStem + "-";
+        return svg.Replace("id=\"" + prefix, "id=\"" + prefix + copy + "-", StringComparison.Ordinal)
+            .Replace("aria-labelledby=\"" + prefix, "aria-labelledby=\"" + prefix + copy + "-", StringComparison.Ordinal)
+            .Replace("url(#" + prefix, "url(#" + prefix + copy + "-", StringComparison.Ordinal);
+    }
+
     private string Serialize(bool declaration)
     {
         var settings = new XmlWriterSettings
