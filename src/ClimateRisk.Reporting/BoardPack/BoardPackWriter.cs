@@ -146,8 +146,9 @@ public static class BoardPackWriter
             var tail = _index.Curve(worstPhysical, p, LongYear, "AEP").OrderBy(x => Math.Abs(x.ReturnPeriodY - KeyFigures.TailReturnPeriod)).FirstOrDefault();
             if (tail is not null && mean > 0)
             {
-                yield return $"Physical losses come in rare, large events: under {data.ScenarioName(worstPhysical)} the {Format.ReturnPeriod(tail.ReturnPeriodY)}-year portfolio loss in {Format.Int(LongYear)} is {Format.Money(tail.LossCny)}, "
-                    + $"{Format.Fixed(tail.LossCny / mean, 0)} times the expected annual physical loss of {Format.Money(mean)}.";
+                var ratio = tail.LossCny / mean;
+                yield return $"{(ratio >= 5 ? "Physical losses come in rare, large events" : "Physical losses are fairly steady from year to year")}: under {data.ScenarioName(worstPhysical)} the {Format.ReturnPeriod(tail.ReturnPeriodY)}-year portfolio loss in {Format.Int(LongYear)} is {Format.Money(tail.LossCny)}, "
+                    + $"{Format.Fixed(ratio, 0)} times the expected annual physical loss of {Format.Money(mean)}.";
             }
 
             var high = register.Rows.Where(r => r.Exposed && r.MaxRating >= 10).ToArray();
@@ -170,8 +171,18 @@ public static class BoardPackWriter
             }
 
             Append("</ul>\n");
-            Figure(CostDistributionChart.FileStem, "full", "Resilience: the spread within each scenario (P5–P95) is as wide as the spread between scenarios; plan for the upper whisker, not the median.");
+            Figure(CostDistributionChart.FileStem, "full", ResilienceNote());
             Close();
+        }
+
+        private string ResilienceNote()
+        {
+            var cells = _scenarios.Select(s => _index.Cell(s, SimulationResult.PortfolioId, LongYear, Metric.TotalClimateCostCny)).ToArray();
+            var within = cells.Average(c => c.P95 - c.P5);
+            var between = cells.Max(c => c.Mean) - cells.Min(c => c.Mean);
+            return within >= between
+                ? $"Resilience: in {Format.Int(LongYear)} the spread within a scenario (P5–P95, on average {Format.Money(within)}) is wider than the spread of the expected cost between scenarios ({Format.Money(between)}): plan for the upper whisker, not the median."
+                : $"Resilience: in {Format.Int(LongYear)} the spread of the expected cost between scenarios ({Format.Money(between)}) is wider than the spread within one (P5–P95, on average {Format.Money(within)}): which future unfolds matters more than the luck within it.";
         }
 
         private void StrategyPhysical()
@@ -254,10 +265,11 @@ public static class BoardPackWriter
             Append(Table(headers, rows, "pue", [false, true, true, .. years.SelectMany(_ => Enumerable.Repeat(true, 3))]));
             Append("<p class=\"note\">Ranges are across scenarios. \"Priced\": a surcharge applies above the limit (Beijing: +0.2 CNY/kWh on the energy above 1.35 from 2026); other limits are reported but not priced "
                 + "(data/transition/pue_rules.csv). PUE includes each operator's planned efficiency programme and the climate-driven drift (MODEL §4).</p>\n");
-            var yz = data.Sites.Where(s => data.LimitInForce(s, LongYear)?.SurchargeCnyPerKwh > 0).ToArray();
-            foreach (var site in yz.Take(1))
+            var priced = data.Sites.Where(s => data.LimitInForce(s, LongYear)?.SurchargeCnyPerKwh > 0).ToArray();
+            foreach (var site in priced.Take(1))
             {
-                Figure(PueFanChart.FileStem(site.Id), "full", $"{site.Name}: the only site whose limit is priced today.");
+                var which = priced.Length == 1 ? "the only site whose PUE limit carries a surcharge" : $"one of {Format.Int(priced.Length)} sites whose PUE limit carries a surcharge";
+                Figure(PueFanChart.FileStem(site.Id), "full", $"{site.Name}: {which}. Every site's fan chart is on its own page.");
             }
 
             Close();
@@ -388,7 +400,13 @@ public static class BoardPackWriter
             foreach (var file in data.Sources.DataSources.GroupBy(n => n.File))
             {
                 Append($"<h3>{E(file.Key)}</h3>\n");
-                Append(Table(["Row", "Source"], file.Select(n => (IReadOnlyList<string>)[E(n.Key) + $"<br><span class=\"note\">line {Format.Int(n.Line)}</span>", E(n.Source)]), "small sources"));
+                // Rows that share one source text (e.g. one assumption for many thresholds) are listed once.
+                var rows = file.GroupBy(n => n.Source).Select(g => (IReadOnlyList<string>)
+                [
+                    E(string.Join(", ", g.Select(n => n.Key.Trim()))) + $"<br><span class=\"note\">{(g.Count() == 1 ? "line" : "lines")} {string.Join(", ", g.Select(n => Format.Int(n.Line)))}</span>",
+                    E(g.Key),
+                ]);
+                Append(Table(["Rows", "Source"], rows, "small sources"));
             }
 
             if (data.Sources.DataSources.Count == 0)

@@ -74,7 +74,7 @@ public static class PueFanChart
             var y = LinearScale.Nice(lo - pad, hi + pad, area.Bottom, area.Y, 4);
             var panel = ChartParts.Panel(scenario, x, y);
             panel.Add(ChartParts.StyleSample(style, area.X, area.Y - 11, 18));
-            panel.Add(SvgElements.Text(area.X + 24, area.Y - 7, ChartParts.Ellipsize(data.ScenarioName(scenario), area.Width - 30, ChartTheme.PanelTitleSize * 1.06), ChartTheme.PanelTitleSize, weight: "bold", cssClass: "panel-title"));
+            panel.Add(SvgElements.Text(area.X + 24, area.Y - 7, ChartParts.Ellipsize(data.ScenarioName(scenario), area.Width - 128, ChartTheme.PanelTitleSize * 1.06), ChartTheme.PanelTitleSize, weight: "bold", cssClass: "panel-title"));
             var firstColumn = k % columns == 0;
             var lastRow = k / columns == rows - 1 || k + columns >= scenarios.Count;
             panel.Add(Axis.Left(area, y, firstColumn ? "PUE (ratio)" : string.Empty, Axis.Plain(y, 4), y.Ticks(4), showTickLabels: true));
@@ -106,7 +106,7 @@ public static class PueFanChart
             var breach = index.Cell(scenario, site.Id, last, Metric.Pue).PExceed;
             if (!double.IsNaN(breach))
             {
-                var note = SvgElements.Text(area.Right - 4, area.Y + 12, $"P(> limit) {Format.Int(last)}: {Format.Percent(breach)}", ChartTheme.NoteSize + 0.5, "end", "bold", ReferenceInk, "annotation");
+                var note = SvgElements.Text(area.Right, area.Y - 7, $"P(> limit) {Format.Int(last)}: {Format.Percent(breach)}", ChartTheme.NoteSize + 0.5, "end", "bold", ReferenceInk, "annotation");
                 panel.Add(note);
             }
 

@@ -34,7 +34,7 @@ code { word-break: break-all; font-size: 95%; }
 .chips { white-space: nowrap; }
 tbody tr:nth-child(even) td { background: #f6f8fa; }
 table.small { font-size: 7.8pt; }
-table.sources td:first-child { white-space: nowrap; }
+table.sources td:first-child { width: 48mm; }
 ul { margin: 0 0 2mm 5mm; padding-left: 3mm; }
 li { margin-bottom: 1mm; }
 figure { margin: 0 0 2mm; break-inside: avoid; }
