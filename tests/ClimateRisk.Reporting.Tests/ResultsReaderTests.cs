@@ -60,7 +60,7 @@ public sealed class ResultsReaderTests(SmallRun run)
             var path = Path.Combine(dir, "site_year.csv");
             var lines = File.ReadAllLines(path);
             var fields = lines[2].Split(',');
-            fields[4] = "1,5".Replace(",", ";", StringComparison.Ordinal);
+            fields[4] = "1;5";
             fields[3] = "flood_damage_cny";
             lines[2] = string.Join(',', fields);
             File.WriteAllLines(path, lines);

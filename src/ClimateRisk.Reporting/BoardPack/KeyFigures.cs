@@ -57,8 +57,8 @@ public static class KeyFigures
             ? new("Which risk rates highest?", "–", "No exposed risk in the register.")
             : new(
                 "Which risk rates highest?",
-                top.Risk.Name,
-                $"Rated {Format.Int(top.MaxRating)} of 25 ({RiskScoring.Band(top.MaxRating)}) at {top.EntityName} ({top.RiskId}), {top.Horizon} term, under {data.ScenarioName(top.WorstScenario)}."));
+                top.Risk.ShortName,
+                $"{top.Risk.Name}: rated {Format.Int(top.MaxRating)} of 25 ({RiskScoring.Band(top.MaxRating)}) at {top.EntityName} ({top.RiskId}), {top.Horizon} term, under {data.ScenarioName(top.WorstScenario)}."));
 
         var shortYear = index.Horizons.Count > 0 ? index.Horizons[0] : settings.LastYear;
         var breaches = data.Sites

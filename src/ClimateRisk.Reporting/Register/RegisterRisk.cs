@@ -11,11 +11,12 @@ public sealed class RegisterRisk
 {
     private readonly Func<Site, bool> _exposed;
 
-    private RegisterRisk(string key, string code, string name, string category, IReadOnlyList<Metric> metrics, Func<Site, bool> exposed, string exposureSource)
+    private RegisterRisk(string key, string code, string name, string shortName, string category, IReadOnlyList<Metric> metrics, Func<Site, bool> exposed, string exposureSource)
     {
         Key = key;
         Code = code;
         Name = name;
+        ShortName = shortName;
         Category = category;
         Metrics = metrics;
         _exposed = exposed;
@@ -30,6 +31,9 @@ public sealed class RegisterRisk
 
     /// <summary>Display name.</summary>
     public string Name { get; }
+
+    /// <summary>A short name for headlines.</summary>
+    public string ShortName { get; }
 
     /// <summary>TCFD / ISSB category: acute physical, chronic physical, policy &amp; legal, market, technology.</summary>
     public string Category { get; }
@@ -46,14 +50,14 @@ public sealed class RegisterRisk
     /// <summary>The register's risks, in register order.</summary>
     public static IReadOnlyList<RegisterRisk> All { get; } =
     [
-        new("flood", "FL", "River and pluvial flood", RiskCategory.AcutePhysical, [Metric.FloodDirectCny, Metric.FloodBiCny], s => s.Flood is not null, "data/hazard/flood_depth.csv"),
-        new("coastal_flood", "CF", "Coastal flood (surge + sea-level rise)", RiskCategory.AcutePhysical, [Metric.SurgeDirectCny, Metric.SurgeBiCny], s => s.Surge is not null, "data/hazard/surge_gev.csv"),
-        new("typhoon", "TY", "Typhoon wind", RiskCategory.AcutePhysical, [Metric.WindDirectCny, Metric.WindBiCny], s => s.Wind is not null, "data/hazard/wind_gumbel.csv"),
-        new("extreme_heat", "EH", "Extreme heat (cooling shortfall)", RiskCategory.AcutePhysical, [Metric.HeatBiCny], _ => true, string.Empty),
-        new("chronic_heat_pue", "CH", "Chronic heat / PUE drift", RiskCategory.ChronicPhysical, [Metric.ClimateEnergyCostCny], _ => true, string.Empty),
-        new("water_stress", "WS", "Water stress (drought restrictions)", RiskCategory.ChronicPhysical, [Metric.DroughtEnergyCny, Metric.DroughtBiCny], _ => true, string.Empty),
-        new("carbon_price", "CP", "Carbon price", RiskCategory.PolicyLegal, [Metric.CarbonCostCny], _ => true, string.Empty),
-        new("grid_electricity_price", "GE", "Grid mix and electricity price (green-power premium)", RiskCategory.Market, [Metric.RenewablePremiumCny], _ => true, string.Empty),
-        new("efficiency_regulation", "ER", "Efficiency regulation (PUE limits)", RiskCategory.PolicyLegal, [Metric.PueSurchargeCny], _ => true, string.Empty),
+        new("flood", "FL", "River and pluvial flood", "Flood", RiskCategory.AcutePhysical, [Metric.FloodDirectCny, Metric.FloodBiCny], s => s.Flood is not null, "data/hazard/flood_depth.csv"),
+        new("coastal_flood", "CF", "Coastal flood (surge + sea-level rise)", "Coastal flood", RiskCategory.AcutePhysical, [Metric.SurgeDirectCny, Metric.SurgeBiCny], s => s.Surge is not null, "data/hazard/surge_gev.csv"),
+        new("typhoon", "TY", "Typhoon wind", "Typhoon", RiskCategory.AcutePhysical, [Metric.WindDirectCny, Metric.WindBiCny], s => s.Wind is not null, "data/hazard/wind_gumbel.csv"),
+        new("extreme_heat", "EH", "Extreme heat (cooling shortfall)", "Extreme heat", RiskCategory.AcutePhysical, [Metric.HeatBiCny], _ => true, string.Empty),
+        new("chronic_heat_pue", "CH", "Chronic heat / PUE drift", "PUE drift", RiskCategory.ChronicPhysical, [Metric.ClimateEnergyCostCny], _ => true, string.Empty),
+        new("water_stress", "WS", "Water stress (drought restrictions)", "Water stress", RiskCategory.ChronicPhysical, [Metric.DroughtEnergyCny, Metric.DroughtBiCny], _ => true, string.Empty),
+        new("carbon_price", "CP", "Carbon price", "Carbon price", RiskCategory.PolicyLegal, [Metric.CarbonCostCny], _ => true, string.Empty),
+        new("grid_electricity_price", "GE", "Grid mix and electricity price (green-power premium)", "Green-power premium", RiskCategory.Market, [Metric.RenewablePremiumCny], _ => true, string.Empty),
+        new("efficiency_regulation", "ER", "Efficiency regulation (PUE limits)", "PUE regulation", RiskCategory.PolicyLegal, [Metric.PueSurchargeCny], _ => true, string.Empty),
     ];
 }

@@ -80,9 +80,3 @@ public sealed class SmallRun : IDisposable
         }
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class SmallRunGroup : ICollectionFixture<SmallRun>
-{
-    public const string Name = "small run";
-}
