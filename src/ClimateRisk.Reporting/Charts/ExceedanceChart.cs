@@ -77,7 +77,7 @@ public static class ExceedanceChart
             {
                 var from = x.Map(Math.Max(sparse, returnPeriods[0]));
                 panel.Add(SvgElements.Rect(from, area.Y, area.Right - from, area.Height, "#efefef", cssClass: "sparse-region"));
-                panel.Add(SvgElements.Text(from + 4, area.Y + 12, "< 10 paths beyond", ChartTheme.NoteSize, fill: ChartTheme.Muted));
+                panel.Add(SvgElements.Text(area.Right - 4, area.Bottom - 16, "< 10 paths beyond", ChartTheme.NoteSize, "end", fill: ChartTheme.Muted));
             }
 
             panel.Add(Axis.Left(area, y, "Loss (CNY m)", Axis.Millions(y)));
