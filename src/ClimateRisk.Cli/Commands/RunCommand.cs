@@ -5,15 +5,17 @@ using ClimateRisk.Cli.Internal;
 using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.IO;
+using ClimateRisk.Reporting;
 using Spectre.Console;
 
 namespace ClimateRisk.Cli.Commands;
 
 /// <summary>
 /// <c>climaterisk run</c>: simulates the portfolio under the scenarios and writes the run
-/// directory (manifest.json, results/*.csv). With no options: the bundled seed portfolio under
-/// every bundled scenario. Scenarios run one at a time and each finished one is kept in the
-/// staging directory, so an interrupted run can <c>--resume</c>.
+/// directory (manifest.json, results/*.csv, charts/*.svg, register/, board-pack.html). With no
+/// options: the bundled seed portfolio under every bundled scenario. Scenarios run one at a time
+/// and each finished one is kept in the staging directory, so an interrupted run can
+/// <c>--resume</c>.
 /// </summary>
 internal static class RunCommand
 {
@@ -115,10 +117,12 @@ internal static class RunCommand
         var started = DateTimeOffset.UtcNow;
         InputPaths paths;
         ModelInputs model;
+        ReportSources reportSources;
         try
         {
             paths = InputResolver.Resolve(request.Data, request.Sites, request.Scenarios);
             model = InputLoader.Load(paths);
+            reportSources = ReportSources.Load(paths, model.Sites);
         }
         catch (InputException ex)
         {
@@ -220,7 +224,9 @@ internal static class RunCommand
             // The scenarios simulated by this process; every scenario unless some were resumed.
             var result = Merge(batch.Simulated, settings);
 
-            // Reports that read the finished results (results/*.csv in the staging directory) go here, before the commit.
+            // Reports read the assembled results of every scenario: after a resume the in-memory
+            // result holds only the scenarios simulated by this process.
+            var complete = ResultsReader.Read(Path.Combine(runDirectory.StagingPath, "results"), settings);
 
             var manifest = new RunManifest
             {
@@ -241,11 +247,12 @@ internal static class RunCommand
                 Convergence = scenarioIds.Select(checkpoint.Convergence).ToArray(),
                 ResumedScenarios = resumed,
                 ReplayOf = request.ReplayOf,
-                Outputs = ["manifest.json", .. ResultsWriter.RunFileNames.Select(f => "results/" + f)],
+                Outputs = ["manifest.json", .. ResultsWriter.RunFileNames.Select(f => "results/" + f), .. ReportBuilder.OutputFiles(complete)],
                 StartedUtc = started,
                 FinishedUtc = DateTimeOffset.UtcNow,
             };
             manifest.Write(runDirectory.File("manifest.json"));
+            ReportBuilder.Write(ReportData.Create(complete, manifest, model, reportSources), runDirectory.StagingPath);
             checkpoint.Remove();
             runDirectory.Commit();
             output.WriteLine($"Simulated in {stopwatch.Elapsed.TotalSeconds:F1} s; results in {outPath}");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ClimateRisk.Cli.Internal;
 using ClimateRisk.IO;
+using ClimateRisk.Reporting;
 
 namespace ClimateRisk.Cli.Commands;
 
@@ -22,7 +23,8 @@ internal static class ValidateCommand
         {
             var paths = InputResolver.Resolve(data, sites, scenarios);
             var model = InputLoader.Load(paths);
-            output.WriteLine($"OK: {model.Sites.Count} sites, {model.Scenarios.Count} scenarios, {paths.AllFiles().Count()} files checked.");
+            var sources = ReportSources.Load(paths, model.Sites);
+            output.WriteLine($"OK: {model.Sites.Count} sites, {model.Scenarios.Count} scenarios, {paths.AllFiles().Count()} files checked, {sources.Controls.Count} disclosed controls.");
             return ExitCodes.Ok;
         }
         catch (InputException ex)

@@ -26,7 +26,7 @@ internal sealed class CsvTable
     public List<InputError> Errors { get; }
 
     /// <summary>Reads <paramref name="path"/>, which must have exactly the <paramref name="required"/> columns (in any order) plus any <paramref name="optional"/> ones.</summary>
-    public static CsvTable Read(string path, IReadOnlyList<string> required, IReadOnlyList<string>? optional = null)
+    public static CsvTable Read(string path, IReadOnlyList<string> required, IReadOnlyList<string>? optional = null, bool allowEmpty = false)
     {
         var errors = new List<InputError>();
         var rows = new List<(int Line, string[] Fields)>();
@@ -92,7 +92,7 @@ internal sealed class CsvTable
             errors.Add(new InputError(path, 1, name, string.Empty, "this column to be present"));
         }
 
-        if (rows.Count == 0)
+        if (rows.Count == 0 && !allowEmpty)
         {
             errors.Add(new InputError(path, 0, string.Empty, "(no data rows)", "at least one data row"));
         }

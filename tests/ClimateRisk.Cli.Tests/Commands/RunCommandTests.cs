@@ -85,7 +85,7 @@ public sealed class RunCommandTests : IClassFixture<RunCommandTests.SharedRun>, 
     [Fact]
     public void Run_directory_holds_the_manifest_and_five_results()
     {
-        Directory.GetFileSystemEntries(_run.Out).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal("manifest.json", "results");
+        Directory.GetFileSystemEntries(_run.Out).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal("board-pack.html", "charts", "manifest.json", "register", "results");
         Directory.GetFiles(Path.Combine(_run.Out, "results")).Select(Path.GetFileName).Order(StringComparer.Ordinal)
             .Should().Equal("convergence.csv", "exceedance.csv", "horizons.csv", "portfolio_year.csv", "site_year.csv");
         Directory.GetFileSystemEntries(Path.GetDirectoryName(_run.Out)!, "." + Path.GetFileName(_run.Out) + "*").Should().BeEmpty("no staging directory is left");
@@ -135,7 +135,9 @@ public sealed class RunCommandTests : IClassFixture<RunCommandTests.SharedRun>, 
         manifest.CommandLine.Should().Equal("run", "--paths", "300");
         manifest.Scenarios.Should().Equal(TwoScenarios);
         manifest.Sites.Should().HaveCount(8).And.StartWith("ksc-beijing-yizhuang");
-        manifest.Outputs.Should().Equal("manifest.json", "results/site_year.csv", "results/portfolio_year.csv", "results/horizons.csv", "results/exceedance.csv", "results/convergence.csv");
+        manifest.Outputs.Take(6).Should().Equal("manifest.json", "results/site_year.csv", "results/portfolio_year.csv", "results/horizons.csv", "results/exceedance.csv", "results/convergence.csv");
+        manifest.Outputs.Should().Contain(["board-pack.html", "register/risk_register.csv", "register/risk_register.xlsx", "register/risk_register.md"]);
+        manifest.Outputs.Skip(6).Should().OnlyContain(f => File.Exists(Path.Combine(_run.Out, f)), "every listed output exists");
         manifest.FinishedUtc.Should().BeOnOrAfter(manifest.StartedUtc);
 
         manifest.InputSha256.Should().HaveCount(1 + InputPaths.DataTables.Count + 2);

@@ -7,6 +7,9 @@ namespace ClimateRisk.Cli.Tests.Commands;
 /// <summary>ValidateCommand.Execute: OK line on good inputs, file:line messages and exit 1 on bad ones.</summary>
 public sealed class ValidateCommandTests : IDisposable
 {
+    // Every bundled control applies to a site of the bundled portfolio: one per data row.
+    private static readonly int Controls = File.ReadAllLines(Path.Combine(TestInputs.BundledDataDirectory, "register", "controls.csv")).Count(l => l.Length > 0) - 1;
+
     private readonly TestInputs _inputs = TestInputs.Copy();
 
     public void Dispose() => _inputs.Dispose();
@@ -19,7 +22,7 @@ public sealed class ValidateCommandTests : IDisposable
         outcome.ExitCode.Should().Be(0);
         outcome.Error.Should().BeEmpty();
         outcome.Output.Should().StartWith("OK: 8 sites, 6 scenarios");
-        outcome.Output.Should().Be($"OK: 8 sites, 6 scenarios, {1 + InputPaths.DataTables.Count + 6} files checked.{Environment.NewLine}");
+        outcome.Output.Should().Be($"OK: 8 sites, 6 scenarios, {1 + InputPaths.DataTables.Count + 6} files checked, {Controls} disclosed controls.{Environment.NewLine}");
     }
 
     [Fact]
@@ -28,7 +31,7 @@ public sealed class ValidateCommandTests : IDisposable
         var outcome = CliHarness.Validate(null, null, ["ngfs-ndcs,ngfs-below-2c"]);
 
         outcome.ExitCode.Should().Be(0);
-        outcome.Output.Should().Be($"OK: 8 sites, 2 scenarios, {1 + InputPaths.DataTables.Count + 2} files checked.{Environment.NewLine}");
+        outcome.Output.Should().Be($"OK: 8 sites, 2 scenarios, {1 + InputPaths.DataTables.Count + 2} files checked, {Controls} disclosed controls.{Environment.NewLine}");
     }
 
     [Fact]

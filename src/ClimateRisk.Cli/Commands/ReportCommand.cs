@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Text.Json;
+using ClimateRisk.Cli.Internal;
+using ClimateRisk.IO;
+using ClimateRisk.Reporting;
+
+namespace ClimateRisk.Cli.Commands;
+
+/// <summary>
+/// <c>climaterisk report RUN_DIR</c>: redraws a run's charts, risk register and board pack from
+/// its saved results (results/*.csv and manifest.json) without simulating. Names, PUE targets
+/// and limits, thresholds and controls come from the inputs given (default: the bundled data);
+/// a warning says which of them differ from the files the run hashed.
+/// </summary>
+internal static class ReportCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var inputs = new InputOptions();
+        var runDirectory = new Argument<string>("run-dir") { Description = "A run directory written by 'climaterisk run' (with manifest.json and results/)." };
+        var command = new Command("report", "Redraw charts, risk register and board pack of a run from its saved results, without simulating.");
+        command.Arguments.Add(runDirectory);
+        inputs.AddTo(command);
+        command.SetAction(parse => Execute(parse.GetValue(runDirectory) ?? ".", parse.GetValue(inputs.Data), parse.GetValue(inputs.Sites), parse.GetValue(inputs.Scenarios) ?? [], output, error));
+        return command;
+    }
+
+    public static int Execute(string runDirectory, string? data, string? sites, IReadOnlyList<string> scenarios, TextWriter output, TextWriter error)
+    {
+        var manifestPath = Path.Combine(runDirectory, "manifest.json");
+        if (!File.Exists(manifestPath))
+        {
+            error.WriteLine($"error: {runDirectory}: no manifest.json; expected a run directory written by 'climaterisk run'.");
+            return ExitCodes.BadInput;
+        }
+
+        ReportData report;
+        try
+        {
+            var manifest = RunManifest.Read(manifestPath);
+            var result = ResultsReader.Read(Path.Combine(runDirectory, "results"), manifest);
+            var paths = InputResolver.Resolve(data, sites, scenarios);
+            var model = InputLoader.Load(paths);
+            var sources = ReportSources.Load(paths, model.Sites);
+            var changed = ChangedInputs(manifest, paths);
+            if (changed.Count > 0)
+            {
+                error.WriteLine($"warning: these inputs differ from the ones the run used (SHA-256 of manifest.json): {string.Join(", ", changed)}; "
+                    + "names, PUE targets and limits, thresholds and controls are taken from the current files.");
+            }
+
+            report = ReportData.Create(result, manifest, model, sources);
+        }
+        catch (InputException ex)
+        {
+            error.WriteLine(ex.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (JsonException ex)
+        {
+            error.WriteLine($"error: {manifestPath}: not a run manifest ({ex.Message})");
+            return ExitCodes.BadInput;
+        }
+
+        var staging = Path.Combine(runDirectory, $".report-partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            var files = ReportBuilder.Write(report, staging);
+            foreach (var file in files)
+            {
+                var target = Path.Combine(runDirectory, file);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(Path.Combine(staging, file), target, overwrite: true);
+            }
+
+            output.WriteLine($"Report redrawn from {Path.Combine(runDirectory, "results")}: {files.Count(f => f.StartsWith("charts/", StringComparison.Ordinal))} charts, "
+                + $"register/risk_register.{{csv,xlsx,md}}, {Path.Combine(runDirectory, ReportBuilder.BoardPackFile)}");
+            return ExitCodes.Ok;
+        }
+        catch (IOException ex)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Input files whose SHA-256 differs from the manifest's, matched by their last two path segments (e.g. climate/gsat.csv).</summary>
+    private static List<string> ChangedInputs(RunManifest manifest, InputPaths paths)
+    {
+        static string Tail(string path)
+        {
+            var parts = path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+            return string.Join('/', parts.Skip(Math.Max(0, parts.Length - 2)));
+        }
+
+        var current = paths.AllFiles().Where(File.Exists).GroupBy(Tail).ToDictionary(g => g.Key, g => g.First());
+        var changed = new List<string>();
+        foreach (var (file, hash) in manifest.InputSha256)
+        {
+            if (current.TryGetValue(Tail(file), out var path) && RunManifest.Sha256(path) != hash)
+            {
+                changed.Add(file);
+            }
+        }
+
+        return changed;
+    }
+}

@@ -1,0 +1,516 @@
+using System.Globalization;
+using System.Text;
+using ClimateRisk.Core.Model;
+using ClimateRisk.Core.Simulation;
+using ClimateRisk.Reporting.BoardPack.Internal;
+using ClimateRisk.Reporting.Charts;
+using ClimateRisk.Reporting.Internal;
+using ClimateRisk.Reporting.Register;
+using ClimateRisk.Reporting.Svg;
+using static ClimateRisk.Reporting.BoardPack.Internal.Html;
+
+namespace ClimateRisk.Reporting.BoardPack;
+
+/// <summary>
+/// Writes <c>board-pack.html</c>: one self-contained file (inline SVG and CSS, no scripts, no
+/// network), printable on A4 landscape, organised as ISSB IFRS S2 asks — an executive summary
+/// with the five headline numbers; strategy (scenario analysis and resilience); risk management
+/// (the register); metrics and targets (PUE against targets and limits, emissions, carbon cost);
+/// a page pair per site; an appendix with assumptions, data sources and the run manifest.
+/// </summary>
+public static class BoardPackWriter
+{
+    /// <summary>Writes the board pack.</summary>
+    /// <param name="data">Results and inputs.</param>
+    /// <param name="register">The scored register.</param>
+    /// <param name="charts">The charts by file stem (those of <see cref="ReportBuilder"/>).</param>
+    /// <param name="writer">Where to write (UTF-8, LF).</param>
+    public static void Write(ReportData data, RiskRegister register, IReadOnlyDictionary<string, ChartDocument> charts, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(register);
+        ArgumentNullException.ThrowIfNull(charts);
+        ArgumentNullException.ThrowIfNull(writer);
+        var pack = new Builder(data, register, charts);
+        writer.Write(pack.Build());
+    }
+
+    private sealed class Builder(ReportData data, RiskRegister register, IReadOnlyDictionary<string, ChartDocument> charts)
+    {
+        private readonly StringBuilder _html = new();
+        private readonly Dictionary<string, int> _shown = new(StringComparer.Ordinal);
+        private readonly ResultIndex _index = data.Index;
+        private readonly IReadOnlyList<string> _scenarios = data.Result.ScenarioIds;
+        private readonly string _portfolioName = string.Join(" and ", data.Sites.Select(s => s.Operator).Distinct()) + " data-centre portfolio";
+
+        private int LongYear => _index.LongHorizon;
+
+        private int ShortYear => _index.Horizons.Count > 0 ? _index.Horizons[0] : data.Result.Settings.LastYear;
+
+        public string Build()
+        {
+            Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+            Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+            Append($"<title>Climate risk board pack — {E(_portfolioName)}</title>\n<style>\n{PackStyle.Css}</style>\n</head>\n<body>\n");
+            Summary();
+            StrategyScenarios();
+            StrategyPhysical();
+            RiskManagementHeatMaps();
+            RiskManagementRegister();
+            MetricsPue();
+            MetricsEmissions();
+            foreach (var site in data.Sites)
+            {
+                SitePages(site);
+            }
+
+            AppendixAssumptions();
+            AppendixScenarios();
+            AppendixDataSources();
+            AppendixManifest();
+            Append("</body>\n</html>\n");
+            return _html.ToString();
+        }
+
+        private void Summary()
+        {
+            var settings = data.Result.Settings;
+            Open("summary", "Executive summary", string.Empty);
+            Append("<h1>Climate risk board pack</h1>\n");
+            Append($"<p class=\"lead\">{Format.Int(data.Sites.Count)} data centres · {Format.Int(_scenarios.Count)} climate scenarios · {Format.Int(settings.FirstYear)}–{Format.Int(settings.LastYear)} · "
+                + "organised as ISSB IFRS S2 asks: strategy, risk management, metrics and targets.</p>\n");
+            Append($"<p class=\"meta\">Run of {E(Date(data.Manifest.FinishedUtc))} · {Format.Whole(settings.Paths)} Monte Carlo paths per scenario · seed {data.Manifest.Seed.ToString(CultureInfo.InvariantCulture)} · {E(data.Manifest.Tool)} · money in real 2023 CNY</p>\n");
+            Append("<div class=\"kpis\">\n");
+            foreach (var figure in KeyFigures.Compute(data, register))
+            {
+                var size = figure.Value.Length > 16 ? "v text" : "v";
+                Append($"<div class=\"kpi\"><div class=\"q\">{E(figure.Question)}</div><div class=\"{size}\">{E(figure.Value)}</div><div class=\"d\">{E(figure.Detail)}</div></div>\n");
+            }
+
+            Append("</div>\n");
+            Append($"<h3>Scenarios at a glance, {Format.Int(LongYear)} (portfolio, expected values unless stated; CNY m)</h3>\n");
+            var rows = _scenarios.Select(s =>
+            {
+                double M(Metric m) => _index.Cell(s, SimulationResult.PortfolioId, LongYear, m).Mean;
+                var total = _index.Cell(s, SimulationResult.PortfolioId, LongYear, Metric.TotalClimateCostCny);
+                return (IReadOnlyList<string>)
+                [
+                    ScenarioLabel(s),
+                    E(data.Scenarios.FirstOrDefault(x => x?.Id == s)?.Ssp ?? "–"),
+                    Format.Millions(total.Mean),
+                    Format.Millions(M(Metric.PhysicalLossCny)),
+                    Format.Millions(M(Metric.ClimateEnergyCostCny)),
+                    Format.Millions(M(Metric.CarbonCostCny)),
+                    Format.Millions(M(Metric.PueSurchargeCny)),
+                    Format.Millions(M(Metric.RenewablePremiumCny)),
+                    Format.Millions(total.P95),
+                    Format.Millions(_index.Npv(s, SimulationResult.PortfolioId).Mean),
+                ];
+            });
+            Append(Table(
+                ["Scenario", "Warming pathway", "Total climate cost", "Physical loss", "Climate energy cost", "Carbon cost", "PUE surcharge", "Green-power premium", "Total, P95", $"NPV {Format.Int(settings.FirstYear)}–{Format.Int(settings.LastYear)}"],
+                rows,
+                "glance",
+                [false, false, true, true, true, true, true, true, true, true]));
+            Append("<h3>What the numbers say</h3>\n<ul>\n");
+            foreach (var message in Messages())
+            {
+                Append($"<li>{E(message)}</li>\n");
+            }
+
+            Append("</ul>\n<p class=\"note\">Expected = mean over the simulated paths; P95 = exceeded in 5 % of paths; ranges are across scenarios, which are plausible futures, not forecasts. "
+                + "Total climate cost = physical loss + climate-driven energy cost + carbon cost + PUE surcharge + green-power premium.</p>\n");
+            Close();
+        }
+
+        private IEnumerable<string> Messages()
+        {
+            const string p = SimulationResult.PortfolioId;
+            var shares = _scenarios.Select(s =>
+            {
+                double M(Metric m) => _index.Cell(s, p, LongYear, m).Mean;
+                var total = M(Metric.TotalClimateCostCny);
+                var transition = M(Metric.CarbonCostCny) + M(Metric.PueSurchargeCny) + M(Metric.RenewablePremiumCny);
+                return (Transition: total > 0 ? transition / total : double.NaN, Physical: total > 0 ? M(Metric.PhysicalLossCny) / total : double.NaN);
+            }).Where(x => !double.IsNaN(x.Transition)).ToArray();
+            if (shares.Length > 0)
+            {
+                var byTotal = _scenarios.OrderByDescending(s => _index.Cell(s, p, LongYear, Metric.TotalClimateCostCny).Mean).First();
+                var byPhysical = _scenarios.OrderByDescending(s => _index.Cell(s, p, LongYear, Metric.PhysicalLossCny).Mean).First();
+                yield return $"Transition costs (carbon cost, PUE surcharge, green-power premium) are {Range(shares.Select(x => x.Transition))} of the expected {Format.Int(LongYear)} total across scenarios, "
+                    + $"physical losses {Range(shares.Select(x => x.Physical))}. The costliest scenario is {data.ScenarioName(byTotal)}; physical losses are highest under {data.ScenarioName(byPhysical)}.";
+            }
+
+            var worstPhysical = _scenarios.OrderByDescending(s => _index.Cell(s, p, LongYear, Metric.PhysicalLossCny).Mean).First();
+            var mean = _index.Cell(worstPhysical, p, LongYear, Metric.PhysicalLossCny).Mean;
+            var tail = _index.Curve(worstPhysical, p, LongYear, "AEP").OrderBy(x => Math.Abs(x.ReturnPeriodY - KeyFigures.TailReturnPeriod)).FirstOrDefault();
+            if (tail is not null && mean > 0)
+            {
+                var ratio = tail.LossCny / mean;
+                yield return $"{(ratio >= 5 ? "Physical losses come in rare, large events" : "Physical losses are fairly steady from year to year")}: under {data.ScenarioName(worstPhysical)} the {Format.ReturnPeriod(tail.ReturnPeriodY)}-year portfolio loss in {Format.Int(LongYear)} is {Format.Money(tail.LossCny)}, "
+                    + $"{Format.Fixed(ratio, 0)} times the expected annual physical loss of {Format.Money(mean)}.";
+            }
+
+            var high = register.Rows.Where(r => r.Exposed && r.MaxRating >= 10).ToArray();
+            var groups = high.GroupBy(r => r.Risk).OrderByDescending(g => g.Max(r => r.MaxRating)).Select(g => $"{g.Key.Name.ToLowerInvariant()} ({string.Join(", ", g.Select(r => r.RiskId))})");
+            yield return high.Length == 0
+                ? "No register risk rates high or very high in any scenario."
+                : $"{Format.Int(high.Length)} register risks rate high or very high in at least one scenario: {string.Join("; ", groups)}. Sx = site x in the register, P = portfolio.";
+        }
+
+        private void StrategyScenarios()
+        {
+            Open("strategy", "Strategy — scenario analysis", "Scenario analysis: what climate change costs the portfolio");
+            Append("<p>Each scenario pairs a physical pathway (AR6 SSP warming and sea level) with a transition pathway (carbon price and coverage, grid decarbonisation, "
+                + "electricity price, green-power premium). All scenarios see the same random draws, so differences between them are not sampling noise.</p>\n<ul>\n");
+            foreach (var s in _scenarios)
+            {
+                var notes = data.Sources.Scenarios.FirstOrDefault(n => n.Id == s);
+                var ssp = data.Scenarios.FirstOrDefault(x => x?.Id == s)?.Ssp;
+                Append($"<li>{ScenarioLabel(s)}{(ssp is null ? string.Empty : $" ({E(ssp)})")}: {E(FirstSentence(notes?.Description ?? string.Empty))}</li>\n");
+            }
+
+            Append("</ul>\n");
+            Figure(CostDistributionChart.FileStem, "full", ResilienceNote());
+            Close();
+        }
+
+        private string ResilienceNote()
+        {
+            var cells = _scenarios.Select(s => _index.Cell(s, SimulationResult.PortfolioId, LongYear, Metric.TotalClimateCostCny)).ToArray();
+            var within = cells.Average(c => c.P95 - c.P5);
+            var between = cells.Max(c => c.Mean) - cells.Min(c => c.Mean);
+            return within >= between
+                ? $"Resilience: in {Format.Int(LongYear)} the spread within a scenario (P5–P95, on average {Format.Money(within)}) is wider than the spread of the expected cost between scenarios ({Format.Money(between)}): plan for the upper whisker, not the median."
+                : $"Resilience: in {Format.Int(LongYear)} the spread of the expected cost between scenarios ({Format.Money(between)}) is wider than the spread within one (P5–P95, on average {Format.Money(within)}): which future unfolds matters more than the luck within it.";
+        }
+
+        private void StrategyPhysical()
+        {
+            Open("strategy-physical", "Strategy — resilience to physical risk", "Physical risk of the portfolio");
+            Figure(ExceedanceChart.FileStem(SimulationResult.PortfolioId, LongYear), "full", string.Empty);
+            Figure(PerilLossChart.FileStem(SimulationResult.PortfolioId), "full", string.Empty);
+            Close();
+        }
+
+        private void RiskManagementHeatMaps()
+        {
+            Open("risk-management", "Risk management", "Risk register: likelihood and impact");
+            Append("<p>Every site and the portfolio are scored for nine climate risks under every scenario (MODEL §13): likelihood from the annual probability of a material impact, "
+                + "impact from the P95 annual cost against the materiality thresholds, rating = likelihood × impact. The controls in force are quoted from the operators' own disclosures. "
+                + "The full register is in <code>register/risk_register.xlsx</code> (also CSV and Markdown).</p>\n");
+            var bySum = _scenarios.OrderByDescending(s => register.Rows.Where(r => r.Exposed).Sum(r => r.Score(s).Rating)).ToArray();
+            var first = bySum[0];
+            var physical = _scenarios.OrderByDescending(s => _index.Cell(s, SimulationResult.PortfolioId, LongYear, Metric.PhysicalLossCny).Mean).First();
+            var second = physical != first ? physical : bySum[^1];
+            Append("<div class=\"two\">\n");
+            Figure(RiskHeatMap.FileStem(first), "half", $"{data.ScenarioName(first)}: the highest ratings overall.");
+            if (second != first)
+            {
+                Figure(RiskHeatMap.FileStem(second), "half", physical == second ? $"{data.ScenarioName(second)}: the highest physical losses." : $"{data.ScenarioName(second)}: the lowest ratings overall.");
+            }
+
+            Append("</div>\n");
+            Close();
+        }
+
+        private void RiskManagementRegister()
+        {
+            Open("risk-register", "Risk management", "Highest-rated risks and the controls in force");
+            var top = RegisterMarkdownWriter.Top(register, 10);
+            var rows = top.Select(r =>
+            {
+                var worst = r.Score(r.WorstScenario);
+                return (IReadOnlyList<string>)
+                [
+                    E(r.RiskId),
+                    E(r.EntityName),
+                    E(r.Risk.Name) + "<br><span class=\"note\">" + E(r.Risk.Category) + "</span>",
+                    $"{E(r.Horizon)} ({Format.Int(r.HorizonYear)})",
+                    Rating(r.MaxRating) + "<br><span class=\"note\">" + E(data.ScenarioName(r.WorstScenario)) + "</span>",
+                    Format.Millions(worst.MeanCny),
+                    Format.Millions(worst.P95Cny),
+                    Controls(r, 1),
+                ];
+            });
+            Append(Table(["ID", "Site / portfolio", "Risk", "Horizon", "Max rating (scenario)", "Mean, CNY m", "P95, CNY m", "Controls in force (operator's disclosure)"], rows, "small", [false, false, false, false, false, true, true, false]));
+            Close();
+        }
+
+        private void MetricsPue()
+        {
+            Open("metrics-pue", "Metrics and targets", "PUE against operator targets and regulatory limits");
+            var years = new[] { ShortYear, LongYear }.Distinct().ToArray();
+            var headers = new List<string> { "Site", "Reported PUE", "Target" };
+            foreach (var y in years)
+            {
+                headers.AddRange([$"Limit {Format.Int(y)}", $"Median PUE {Format.Int(y)}", $"P(PUE &gt; limit) {Format.Int(y)}"]);
+            }
+
+            var rows = data.Sites.Select(site =>
+            {
+                var row = new List<string> { E(site.Name), $"{Format.Pue(site.ReportedPue)} ({Format.Int(site.ReportingYear)})", Format.Pue(site.PueTarget) };
+                foreach (var y in years)
+                {
+                    var rule = data.LimitInForce(site, y);
+                    var medians = _scenarios.Select(s => _index.Cell(s, site.Id, y, Metric.Pue).P50).ToArray();
+                    var p = _scenarios.Select(s => _index.Cell(s, site.Id, y, Metric.Pue).PExceed).Where(v => !double.IsNaN(v)).ToArray();
+                    row.Add(rule is null ? "none" : Format.Pue(rule.LimitPue) + (rule.SurchargeCnyPerKwh > 0 ? " (priced)" : string.Empty));
+                    row.Add(RangeFixed(medians, 3));
+                    row.Add(p.Length == 0 ? "–" : Range(p));
+                }
+
+                return (IReadOnlyList<string>)row;
+            });
+            Append(Table(headers, rows, "pue", [false, true, true, .. years.SelectMany(_ => Enumerable.Repeat(true, 3))]));
+            Append("<p class=\"note\">Ranges are across scenarios. \"Priced\": a surcharge applies above the limit (Beijing: +0.2 CNY/kWh on the energy above 1.35 from 2026); other limits are reported but not priced "
+                + "(data/transition/pue_rules.csv). PUE includes each operator's planned efficiency programme and the climate-driven drift (MODEL §4).</p>\n");
+            var priced = data.Sites.Where(s => data.LimitInForce(s, LongYear)?.SurchargeCnyPerKwh > 0).ToArray();
+            foreach (var site in priced.Take(1))
+            {
+                var which = priced.Length == 1 ? "the only site whose PUE limit carries a surcharge" : $"one of {Format.Int(priced.Length)} sites whose PUE limit carries a surcharge";
+                Figure(PueFanChart.FileStem(site.Id), "full", $"{site.Name}: {which}. Every site's fan chart is on its own page.");
+            }
+
+            Close();
+        }
+
+        private void MetricsEmissions()
+        {
+            Open("metrics-emissions", "Metrics and targets", "Emissions and carbon cost");
+            Figure(TransitionChart.FileStem(SimulationResult.PortfolioId), "full", string.Empty);
+            var horizons = _index.Horizons;
+            var headers = new List<string> { "Scenario" };
+            headers.AddRange(horizons.Select(h => Format.Int(h)));
+            headers.AddRange(horizons.Select(h => Format.Int(h)));
+            var group = $"<tr><th></th><th class=\"num\" colspan=\"{Format.Int(horizons.Count)}\">Scope 2 market-based, kt CO2 (mean)</th><th class=\"num\" colspan=\"{Format.Int(horizons.Count)}\">Carbon cost, CNY m (mean)</th></tr>";
+            var rows = _scenarios.Select(s => (IReadOnlyList<string>)
+            [
+                ScenarioLabel(s),
+                .. horizons.Select(h => Format.Fixed(_index.Cell(s, SimulationResult.PortfolioId, h, Metric.Scope2MarketT).Mean / 1000, 1)),
+                .. horizons.Select(h => Format.Millions(_index.Cell(s, SimulationResult.PortfolioId, h, Metric.CarbonCostCny).Mean)),
+            ]);
+            Append(Table(headers, rows, "emissions", [false, .. horizons.Select(_ => true), .. horizons.Select(_ => true)], group));
+            Append("<p class=\"note\">Targets disclosed by the operators: Kuaishou 100 % renewable electricity at its own data centres by 2030; Kingsoft Cloud carbon neutrality of operations by 2050 "
+                + "(data/register/controls.csv). The renewable share of each site follows data/sites.csv.</p>\n");
+            Close();
+        }
+
+        private void SitePages(Site site)
+        {
+            Open("site-" + site.Id, "Site", site.Name);
+            var rule = data.LimitInForce(site, LongYear);
+            var exposures = RegisterRisk.All.Take(3).Where(r => r.IsExposed(site)).Select(r => r.Key.Replace('_', ' ')).ToArray();
+            Append("<div class=\"facts\">\n");
+            Fact("Operator", $"{site.Operator}, {site.Tenure}");
+            Fact("IT load", $"{Format.Fixed(site.ItLoadMw, 1)} MW, +{Format.Percent(site.LoadGrowth)}/yr");
+            Fact("Cooling", site.Cooling.Id.Replace('_', ' '));
+            Fact("PUE reported / target", $"{Format.Pue(site.ReportedPue)} ({Format.Int(site.ReportingYear)}) / {Format.Pue(site.PueTarget)}");
+            Fact("PUE limit", rule is null ? "none" : $"{Format.Pue(rule.LimitPue)} from {Format.Int(rule.FromYear)} ({site.PueJurisdiction})");
+            Fact("Assets / BI", $"{Format.MoneyShort(site.AssetValueCny)} / {Format.MoneyShort(site.BiCnyPerDay)} a day");
+            Fact("Hazards", exposures.Length == 0 ? "heat, drought" : string.Join(", ", exposures) + " (+ heat, drought)");
+            Fact("Renewables", $"{Format.Percent(site.RenewableShare.At(2023))} → {Format.Percent(site.RenewableShare.At(2030))} → {Format.Percent(site.RenewableShare.At(2050))} (2023–30–50)");
+            Append("</div>\n");
+            Figure(PueFanChart.FileStem(site.Id), "full", string.Empty);
+            Figure(PerilLossChart.FileStem(site.Id), "full", string.Empty);
+            Close();
+
+            Open("site-" + site.Id + "-risk", "Site", site.Name + " — tail risk and register");
+            Figure(ExceedanceChart.FileStem(site.Id, LongYear), "full", string.Empty);
+            var siteRows = register.Rows.Where(r => r.EntityId == site.Id && r.Exposed).ToArray();
+            bool Shown(RegisterRow r) => r.MaxRating >= 2 || (r.Risk.Key == "efficiency_regulation" && BreachProbability(site, r.HorizonYear) >= 0.5);
+            var low = siteRows.Where(r => !Shown(r)).ToArray();
+            var rows = siteRows.Where(Shown).OrderByDescending(r => r.MaxRating).ThenBy(r => r.RiskId, StringComparer.Ordinal).Select(r =>
+            {
+                var worst = r.Score(r.WorstScenario);
+                return (IReadOnlyList<string>)
+                [
+                    E(r.RiskId),
+                    E(r.Risk.Name) + $"<br><span class=\"note\">{E(r.Horizon)} term ({Format.Int(r.HorizonYear)})</span>",
+                    "<span class=\"chips\">" + string.Join(" ", r.Scores.Select(s => Rating(s.Rating))) + "</span>",
+                    Format.Millions(worst.MeanCny) + " / " + Format.Millions(worst.P95Cny),
+                    Controls(r, 1, 110) + (r.Risk.Key == "efficiency_regulation" && r.Note.Length > 0 ? "<br><span class=\"note\">" + E(r.Note) + "</span>" : string.Empty),
+                ];
+            });
+            var letters = string.Join(", ", _scenarios.Select((s, i) => $"{(char)('A' + i)}"));
+            Append(Table(["ID", "Risk and horizon", $"Rating by scenario ({letters})", "Mean / P95, CNY m (worst)", "Controls in force (operator's disclosure)"], rows, "small site-risks", [false, false, false, true, false]));
+            if (low.Length > 0)
+            {
+                Append($"<p class=\"note\">Rated 1 (low) in every scenario: {E(string.Join(", ", low.Select(r => $"{r.RiskId} {r.Risk.Name.ToLowerInvariant()}")))}. Full register: register/risk_register.xlsx.</p>\n");
+            }
+
+            Append($"<p class=\"note\">Scenarios: {E(string.Join("; ", _scenarios.Select((s, i) => $"{(char)('A' + i)} = {data.ScenarioName(s)}")))}.</p>\n");
+            Close();
+        }
+
+        private double BreachProbability(Site site, int year)
+            => _scenarios.Select(s => _index.Cell(s, site.Id, year, Metric.Pue).PExceed).Where(p => !double.IsNaN(p)).DefaultIfEmpty(0).Max();
+
+        private void AppendixAssumptions()
+        {
+            var settings = data.Result.Settings;
+            var threshold = data.Threshold(Metric.TotalClimateCostCny, portfolio: false);
+            var pThreshold = data.Threshold(Metric.TotalClimateCostCny, portfolio: true);
+            Open("appendix-assumptions", "Appendix", "A. Method and assumptions", flow: true);
+            Append("<ul>\n");
+            string[] items =
+            [
+                $"Monte Carlo simulation of {Format.Whole(settings.Paths)} paths per scenario, {Format.Int(settings.FirstYear)}–{Format.Int(settings.LastYear)}, counter-based random numbers (Philox4x32-10, seed {settings.Seed.ToString(CultureInfo.InvariantCulture)}); all scenarios use the same draws (common random numbers). The full model is docs/model.md.",
+                "Physical risks: river/pluvial flood (depth–damage curves of JRC), storm surge with sea-level rise and subsidence, typhoon wind (Emanuel damage function), extreme heat (cooling shortfall), water stress (drought restrictions); hazards correlated across sites by distance (Gaussian copula).",
+                "Chronic heat: annual PUE from the hourly PUE curve of the site's cooling type calibrated exactly to the reported PUE, shifted by the path's warming; the operator's planned efficiency programme is included.",
+                "Transition: carbon price and coverage, grid emission factor, electricity price and green-power premium follow each scenario file; efficiency rules (PUE limits and surcharges) follow data/transition/pue_rules.csv.",
+                $"Money in real 2023 CNY; NPV discounted at each scenario's rate to {Format.Int(settings.FirstYear)}. Quantiles are exact order statistics of the paths; loss exceedance at 1-in-R uses the 1 − 1/R quantile (fewer than ten paths beyond R = N/10).",
+                $"Materiality: site {Format.Money(threshold?.Materiality ?? double.NaN)}, portfolio {Format.Money(pThreshold?.Materiality ?? double.NaN)} (data/register/thresholds.csv). Register likelihood bands < 1 %, 1–5 %, 5–20 %, 20–50 %, ≥ 50 %; impact bands from the thresholds' impact2–impact5 bounds.",
+                "Register conventions: a two-metric risk's P95 is the sum of its components' P95s (exact when direct damage and business interruption rise with the same event) and its probability the largest component probability (a lower bound); horizon = the first horizon at which the risk reaches its highest rating.",
+                "Limitations: one representative room stands for Kuaishou's leased fleet; several hazard parameters are assumptions documented in the data files' source columns (Appendix C); the carbon cost assumes pricing reaches data-centre electricity use as each scenario states.",
+            ];
+            foreach (var item in items)
+            {
+                Append($"<li>{E(item)}</li>\n");
+            }
+
+            Append("</ul>\n");
+            Close();
+        }
+
+        private void AppendixScenarios()
+        {
+            Open("appendix-scenarios", "Appendix", "B. Scenarios and their sources", flow: true);
+            foreach (var s in _scenarios)
+            {
+                var notes = data.Sources.Scenarios.FirstOrDefault(n => n.Id == s);
+                Append($"<h3>{ScenarioLabel(s)}</h3>\n");
+                if (notes is null)
+                {
+                    Append("<p class=\"note\">The scenario file of this run was not found among the inputs.</p>\n");
+                    continue;
+                }
+
+                Append($"<p>{E(notes.Description)}</p>\n");
+                Append(Table(["Item", "Source"], notes.Sources.Select(kv => (IReadOnlyList<string>)[E(kv.Key), E(kv.Value)]), "small sources"));
+                Append($"<p class=\"note\">File: {E(notes.File)}</p>\n");
+            }
+
+            Close();
+        }
+
+        private void AppendixDataSources()
+        {
+            Open("appendix-data", "Appendix", "C. Data sources (the source column of every input table)", flow: true);
+            foreach (var file in data.Sources.DataSources.GroupBy(n => n.File))
+            {
+                Append($"<h3>{E(file.Key)}</h3>\n");
+                // Rows that share one source text (e.g. one assumption for many thresholds) are listed once.
+                var rows = file.GroupBy(n => n.Source).Select(g => (IReadOnlyList<string>)
+                [
+                    E(string.Join(", ", g.Select(n => n.Key.Trim()))) + $"<br><span class=\"note\">{(g.Count() == 1 ? "line" : "lines")} {string.Join(", ", g.Select(n => Format.Int(n.Line)))}</span>",
+                    E(g.Key),
+                ]);
+                Append(Table(["Rows", "Source"], rows, "small sources"));
+            }
+
+            if (data.Sources.DataSources.Count == 0)
+            {
+                Append("<p class=\"note\">No input tables were available to this report.</p>\n");
+            }
+
+            Close();
+        }
+
+        private void AppendixManifest()
+        {
+            var m = data.Manifest;
+            Open("appendix-manifest", "Appendix", "D. Run manifest (reproduce the numbers)", flow: true);
+            IReadOnlyList<string>[] rows =
+            [
+                ["Tool", E(m.Tool)],
+                ["Command line", "<code>climaterisk " + E(string.Join(' ', m.CommandLine)) + "</code>"],
+                ["Seed / paths", $"{m.Seed.ToString(CultureInfo.InvariantCulture)} / {Format.Whole(m.Paths)}"],
+                ["Years", $"{Format.Int(m.FirstYear)}–{Format.Int(m.LastYear)}"],
+                ["Workers", $"{Format.Int(m.Workers)} (results do not depend on it)"],
+                ["Scenarios", E(string.Join(", ", m.Scenarios))],
+                ["Sites", E(string.Join(", ", m.Sites))],
+                ["Started / finished", $"{E(Date(m.StartedUtc))} / {E(Date(m.FinishedUtc))} ({Format.Fixed(m.ElapsedSeconds, 1)} s)"],
+                ["Outputs", Format.Int(m.Outputs.Count) + " files: " + E(string.Join(", ", m.Outputs.Where(o => !o.StartsWith("charts/", StringComparison.Ordinal)))) + $", charts/*.svg ({Format.Int(m.Outputs.Count(o => o.StartsWith("charts/", StringComparison.Ordinal)))})"],
+            ];
+            Append(Table(["Field", "Value"], rows, "small"));
+            Append("<h3>Input files (SHA-256)</h3>\n");
+            Append(Table(["File", "SHA-256"], m.InputSha256.Select(kv => (IReadOnlyList<string>)[E(kv.Key), "<code>" + E(kv.Value) + "</code>"]), "small sources"));
+            Close();
+        }
+
+        private void Figure(string stem, string fit, string caption)
+        {
+            if (!charts.TryGetValue(stem, out var chart))
+            {
+                return;
+            }
+
+            Append($"<figure class=\"{fit}\">\n");
+            var copy = _shown[stem] = _shown.GetValueOrDefault(stem) + 1;
+            Append(copy == 1 ? chart.ToInlineSvg() : chart.ToInlineSvg("copy" + Format.Int(copy)));
+            if (caption.Length > 0)
+            {
+                Append($"<figcaption>{E(caption)}</figcaption>\n");
+            }
+
+            Append("</figure>\n");
+        }
+
+        private static string Controls(RegisterRow row, int max, int maxChars = int.MaxValue)
+        {
+            if (row.Controls.Count == 0)
+            {
+                return "<span class=\"note\">none disclosed</span>";
+            }
+
+            var shown = row.Controls.Take(max).Select(c => $"{E(c.English.Length > maxChars ? c.English[..maxChars].TrimEnd() + "…" : c.English)} <span class=\"note\">[{E(c.Operator)}, {E(c.Source)}]</span>");
+            var more = row.Controls.Count > max ? $" <span class=\"note\">(+{Format.Int(row.Controls.Count - max)} more in the register)</span>" : string.Empty;
+            return string.Join("<br>", shown) + more;
+        }
+
+        private static string Rating(int rating)
+            => $"<span class=\"rating\" style=\"background:{RiskScoring.BandColour(rating)};color:{RiskScoring.BandTextColour(rating)}\">{Format.Int(rating)}</span>";
+
+        private string ScenarioLabel(string scenario) => E(data.ScenarioName(scenario));
+
+        private void Fact(string label, string value) => Append($"<div><b>{E(label)}:</b> {E(value)}</div>\n");
+
+        private void Open(string id, string section, string title, bool flow = false)
+        {
+            Append($"<section class=\"page{(flow ? " flow" : string.Empty)}\" id=\"{E(id)}\">\n");
+            Append($"<div class=\"running\"><span class=\"section\">{E(section)}</span><span>Climate risk board pack · {E(_portfolioName)}</span></div>\n");
+            if (title.Length > 0)
+            {
+                Append($"<h2>{E(title)}</h2>\n");
+            }
+        }
+
+        private void Close() => Append("</section>\n");
+
+        private void Append(string text) => _html.Append(text);
+
+        private static string Place(Site site) => site.Latitude.ToString("0.00", CultureInfo.InvariantCulture) + "° N, " + site.Longitude.ToString("0.00", CultureInfo.InvariantCulture) + "° E";
+
+        private static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+        private static string FirstSentence(string text)
+        {
+            var flat = string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            var end = flat.IndexOf(". ", StringComparison.Ordinal);
+            return end < 0 ? flat : flat[..(end + 1)];
+        }
+
+        private static string Range(IEnumerable<double> probabilities)
+        {
+            var list = probabilities.ToArray();
+            return Format.PercentRange(list.Min(), list.Max());
+        }
+
+        private static string RangeFixed(IReadOnlyList<double> values, int decimals)
+        {
+            var (lo, hi) = (values.Min(), values.Max());
+            return Format.Fixed(lo, decimals) == Format.Fixed(hi, decimals) ? Format.Fixed(lo, decimals) : $"{Format.Fixed(lo, decimals)}–{Format.Fixed(hi, decimals)}";
+        }
+    }
+}

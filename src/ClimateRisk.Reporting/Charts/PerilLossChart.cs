@@ -1,0 +1,107 @@
+using ClimateRisk.Core.Simulation;
+using ClimateRisk.Reporting.Charts.Internal;
+using ClimateRisk.Reporting.Internal;
+using ClimateRisk.Reporting.Svg;
+
+namespace ClimateRisk.Reporting.Charts;
+
+/// <summary>
+/// Expected annual physical loss of a site or the portfolio, stacked by peril (direct damage +
+/// business interruption), one horizontal bar per scenario, one panel per reporting horizon on a
+/// shared axis (MODEL §5–§9). Means add up, so the stack's length is the mean total loss.
+/// </summary>
+public static class PerilLossChart
+{
+    /// <summary>Width, CSS pixels.</summary>
+    public const double Width = 1000;
+
+    private const double LabelColumn = 190;
+    private const double RowPitch = 21;
+
+    /// <summary>The file stem of an entity's chart.</summary>
+    public static string FileStem(string entityId) => "loss_by_peril_" + entityId;
+
+    /// <summary>Height for <paramref name="scenarios"/> bars.</summary>
+    public static double HeightFor(int scenarios) => 124 + (scenarios * RowPitch);
+
+    /// <summary>Draws the chart.</summary>
+    public static ChartDocument Create(ReportData data, string entityId, ScenarioPalette palette)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(palette);
+        var index = data.Index;
+        var scenarios = data.Result.ScenarioIds;
+        var horizons = index.Horizons.Count > 0 ? index.Horizons : [data.Result.Settings.LastYear];
+        var source = entityId == SimulationResult.PortfolioId ? "portfolio_year" : "site_year";
+        var doc = new ChartDocument(
+            FileStem(entityId),
+            "loss-by-peril",
+            Width,
+            HeightFor(scenarios.Count),
+            $"Expected annual physical loss by peril — {data.EntityName(entityId)}",
+            "Mean annual loss (direct damage + business interruption; drought: extra energy + BI) at the reporting horizons, by scenario. Real 2023 CNY m.",
+            "Means over all simulated paths, so rare severe events are included at their probability; see the exceedance curves for the tail.");
+        foreach (var peril in Peril.All)
+        {
+            doc.Define(ChartParts.Hatch(doc.Id("peril-" + peril.Key), peril.Colour, peril.Hatch));
+        }
+
+        doc.AddLegend(Peril.All.Select(p => new LegendItem(p.Name, LegendSymbol.Swatch, Fill: $"url(#{doc.Id("peril-" + p.Key)})", Stroke: "#444444")).ToArray());
+
+        double Mean(string scenario, int year, Peril peril) => peril.Metrics.Sum(m => index.Cell(scenario, entityId, year, m).Mean);
+        var max = scenarios.SelectMany(s => horizons.Select(h => Peril.All.Sum(p => Math.Max(0, Mean(s, h, p))))).DefaultIfEmpty(0).Max();
+
+        var body = doc.Body.Inset(LabelColumn, 18, 30, 38);
+        var panels = body.Grid(horizons.Count, 1, 34, 0);
+        var pitch = body.Height / Math.Max(1, scenarios.Count);
+        var barHeight = Math.Min(16, pitch * 0.68);
+        for (var k = 0; k < scenarios.Count; k++)
+        {
+            var style = palette.Style(scenarios[k]);
+            var cy = body.Y + (pitch * (k + 0.5));
+            doc.Add(ChartParts.StyleSample(style, doc.Body.X, cy, 20));
+            doc.Add(ChartParts.WrappedLabel(doc.Body.X + 26, cy, data.ScenarioName(scenarios[k]), ChartTheme.TickSize, LabelColumn - 34, "category", pitch));
+        }
+
+        for (var h = 0; h < horizons.Count; h++)
+        {
+            var year = horizons[h];
+            var area = panels[h];
+            var x = LinearScale.Nice(0, max > 0 ? max : 1e6, area.X, area.Right, 4);
+            var panel = ChartParts.Panel(Format.Int(year), x, null);
+            panel.Add(ChartParts.PanelTitle(area, Format.Int(year)));
+            panel.Add(Axis.Bottom(area, x, "Mean annual loss (CNY m)", Axis.Millions(x, 4), x.Ticks(4)));
+            panel.Add(SvgElements.Line(area.X, area.Y, area.X, area.Bottom, ChartTheme.Ink, 1));
+            for (var k = 0; k < scenarios.Count; k++)
+            {
+                var scenario = scenarios[k];
+                var top = area.Y + (pitch * (k + 0.5)) - (barHeight / 2);
+                var cumulative = 0.0;
+                foreach (var peril in Peril.All)
+                {
+                    var value = Math.Max(0, Mean(scenario, year, peril));
+                    if (value <= 0)
+                    {
+                        continue;
+                    }
+
+                    var bar = SvgElements.Rect(x.Map(cumulative), top, x.Map(cumulative + value) - x.Map(cumulative), barHeight, $"url(#{doc.Id("peril-" + peril.Key)})", "#ffffff", 0.5, "bar");
+                    bar.SetAttributeValue("data-source", source);
+                    bar.SetAttributeValue("data-entity", entityId);
+                    bar.SetAttributeValue("data-scenario", scenario);
+                    bar.SetAttributeValue("data-year", Format.Int(year));
+                    bar.SetAttributeValue("data-metric", peril.MetricKey);
+                    bar.SetAttributeValue("data-stat", "mean");
+                    panel.Add(bar);
+                    cumulative += value;
+                }
+
+                panel.Add(SvgElements.Text(x.Map(cumulative) + 4, top + (barHeight / 2) + 3.5, Format.Millions(cumulative), ChartTheme.NoteSize + 0.5, fill: ChartTheme.Ink, cssClass: "bar-total"));
+            }
+
+            doc.Add(panel);
+        }
+
+        return doc;
+    }
+}

@@ -1,0 +1,48 @@
+using ClimateRisk.Core.Simulation;
+using ClimateRisk.Core.Statistics;
+
+namespace ClimateRisk.Reporting.Internal;
+
+/// <summary>Constant-time look-ups into a <see cref="SimulationResult"/> by scenario, entity, year and metric.</summary>
+internal sealed class ResultIndex
+{
+    private readonly Dictionary<(string Scenario, string Entity, int Year, Metric Metric), CellStatistics> _cells;
+    private readonly Dictionary<(string Scenario, string Entity), CellStatistics> _npv;
+    private readonly Dictionary<(string Scenario, string Entity, int Year, string Curve), ExceedancePoint[]> _curves;
+
+    public ResultIndex(SimulationResult result)
+    {
+        Result = result;
+        _cells = result.Cells.ToDictionary(c => (c.ScenarioId, c.EntityId, c.Year, c.Metric), c => c.Statistics);
+        _npv = result.Npv.ToDictionary(n => (n.ScenarioId, n.EntityId), n => n.Statistics);
+        _curves = result.Exceedance
+            .GroupBy(p => (p.ScenarioId, p.EntityId, p.Year, p.Curve))
+            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.ReturnPeriodY).ToArray());
+        Years = Enumerable.Range(result.Settings.FirstYear, result.Settings.YearCount).ToArray();
+        Horizons = result.Settings.Horizons.Where(h => h >= result.Settings.FirstYear && h <= result.Settings.LastYear).ToArray();
+        Entities = [.. result.SiteIds, SimulationResult.PortfolioId];
+    }
+
+    public SimulationResult Result { get; }
+
+    public IReadOnlyList<int> Years { get; }
+
+    /// <summary>The reporting horizons inside the simulated years.</summary>
+    public IReadOnlyList<int> Horizons { get; }
+
+    /// <summary>Sites then the portfolio.</summary>
+    public IReadOnlyList<string> Entities { get; }
+
+    /// <summary>The last horizon (the long term), or the last year when no horizon is simulated.</summary>
+    public int LongHorizon => Horizons.Count > 0 ? Horizons[^1] : Result.Settings.LastYear;
+
+    public CellStatistics Cell(string scenario, string entity, int year, Metric metric) => _cells[(scenario, entity, year, metric)];
+
+    public bool TryCell(string scenario, string entity, int year, Metric metric, out CellStatistics statistics)
+        => _cells.TryGetValue((scenario, entity, year, metric), out statistics!);
+
+    public CellStatistics Npv(string scenario, string entity) => _npv[(scenario, entity)];
+
+    public IReadOnlyList<ExceedancePoint> Curve(string scenario, string entity, int year, string curve)
+        => _curves.TryGetValue((scenario, entity, year, curve), out var points) ? points : [];
+}

@@ -1,0 +1,131 @@
+using System.Text;
+using ClimateRisk.Core.Simulation;
+using ClimateRisk.Reporting.BoardPack;
+using ClimateRisk.Reporting.Charts;
+using ClimateRisk.Reporting.Register;
+using ClimateRisk.Reporting.Svg;
+
+namespace ClimateRisk.Reporting;
+
+/// <summary>
+/// Draws a run's report into its directory: <c>charts/*.svg</c>, <c>register/risk_register.{csv,xlsx,md}</c>
+/// and <c>board-pack.html</c> (ARCHITECTURE.md, "Outputs of run"). Used by <c>run</c> (into the
+/// staging directory) and by <c>report</c> (from saved results).
+/// </summary>
+public static class ReportBuilder
+{
+    /// <summary>The board pack's file name.</summary>
+    public const string BoardPackFile = "board-pack.html";
+
+    /// <summary>The register's files, relative to the run directory.</summary>
+    public static IReadOnlyList<string> RegisterFiles { get; } = ["register/risk_register.csv", "register/risk_register.xlsx", "register/risk_register.md"];
+
+    /// <summary>The files <see cref="Write"/> produces for <paramref name="result"/>, relative to the run directory (for the manifest).</summary>
+    public static IReadOnlyList<string> OutputFiles(SimulationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return [.. ChartStems(result).Select(s => $"charts/{s}.svg"), .. RegisterFiles, BoardPackFile];
+    }
+
+    /// <summary>Every chart of a report, by file stem, in board-pack order of kinds.</summary>
+    public static IReadOnlyDictionary<string, ChartDocument> Charts(ReportData data, RiskRegister register)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(register);
+        var palette = ScenarioPalette.For(data.Result.ScenarioIds);
+        var index = data.Index;
+        var charts = new List<ChartDocument> { CostDistributionChart.Create(data, palette) };
+        foreach (var entity in index.Entities)
+        {
+            foreach (var year in index.Horizons)
+            {
+                charts.Add(ExceedanceChart.Create(data, entity, year, palette));
+            }
+
+            charts.Add(PerilLossChart.Create(data, entity, palette));
+            charts.Add(TransitionChart.Create(data, entity, palette));
+        }
+
+        charts.AddRange(data.Sites.Select(site => PueFanChart.Create(data, site, palette)));
+        charts.AddRange(data.Result.ScenarioIds.Select(s => RiskHeatMap.Create(data, register, s)));
+        return charts.ToDictionary(c => c.FileStem, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Writes charts, register and board pack under <paramref name="directory"/> (a run directory
+    /// or its staging copy); existing files of the same names are replaced. Returns the files
+    /// written, relative to <paramref name="directory"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Write(ReportData data, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var register = RiskRegister.Build(data);
+        var charts = Charts(data, register);
+        var written = new List<string>();
+        Directory.CreateDirectory(Path.Combine(directory, "charts"));
+        Directory.CreateDirectory(Path.Combine(directory, "register"));
+        foreach (var chart in charts.Values)
+        {
+            var relative = "charts/" + chart.FileName;
+            WriteText(Path.Combine(directory, relative), chart.ToSvg());
+            written.Add(relative);
+        }
+
+        using (var csv = new StringWriter(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            RegisterCsvWriter.Write(register, csv);
+            WriteText(Path.Combine(directory, RegisterFiles[0]), csv.ToString());
+        }
+
+        RegisterXlsxWriter.Write(register, Path.Combine(directory, RegisterFiles[1]));
+        using (var md = new StringWriter(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            RegisterMarkdownWriter.Write(register, data.ScenarioName, md);
+            WriteText(Path.Combine(directory, RegisterFiles[2]), md.ToString());
+        }
+
+        written.AddRange(RegisterFiles);
+        using (var html = new StringWriter(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            BoardPackWriter.Write(data, register, charts, html);
+            WriteText(Path.Combine(directory, BoardPackFile), html.ToString());
+        }
+
+        written.Add(BoardPackFile);
+        return written;
+    }
+
+    private static IEnumerable<string> ChartStems(SimulationResult result)
+    {
+        var horizons = result.Settings.Horizons.Where(h => h >= result.Settings.FirstYear && h <= result.Settings.LastYear).ToArray();
+        yield return CostDistributionChart.FileStem;
+        foreach (var entity in result.SiteIds.Append(SimulationResult.PortfolioId))
+        {
+            foreach (var year in horizons)
+            {
+                yield return ExceedanceChart.FileStem(entity, year);
+            }
+
+            yield return PerilLossChart.FileStem(entity);
+            yield return TransitionChart.FileStem(entity);
+        }
+
+        foreach (var site in result.SiteIds)
+        {
+            yield return PueFanChart.FileStem(site);
+        }
+
+        foreach (var scenario in result.ScenarioIds)
+        {
+            yield return RiskHeatMap.FileStem(scenario);
+        }
+    }
+
+    /// <summary>Writes UTF-8 without BOM through a temporary name, so a reader never sees half a file.</summary>
+    private static void WriteText(string path, string text)
+    {
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, text, new UTF8Encoding(false));
+        File.Move(temp, path, overwrite: true);
+    }
+}
