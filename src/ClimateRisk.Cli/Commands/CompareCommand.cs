@@ -5,6 +5,7 @@ using ClimateRisk.Cli.Internal;
 using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Planning;
 using ClimateRisk.IO;
+using ClimateRisk.Reporting.Compare;
 using Spectre.Console;
 
 namespace ClimateRisk.Cli.Commands;
@@ -143,6 +144,11 @@ internal static class CompareCommand
                 error.WriteLine("Stopped: nothing was written.");
                 return ExitCodes.Failure;
             }
+
+            var sites = (candidateInputs?.Sites ?? []).Concat(portfolio?.Sites ?? []).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First().Name);
+            var scenarioNames = (candidateInputs ?? portfolio)!.Scenarios.ToDictionary(x => x.Id, x => x.Name);
+            var report = new CompareReport(ranking, benefits, sites, measures.ToDictionary(m => m.Id, m => m.Name), scenarioNames);
+            outputs.AddRange(report.Write(runDirectory.StagingPath));
 
             new RunManifest
             {

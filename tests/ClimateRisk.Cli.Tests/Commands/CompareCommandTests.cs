@@ -29,7 +29,7 @@ public sealed class CompareCommandTests : IDisposable
     [Fact]
     public void Bundled_candidates_and_measures_are_ranked_and_evaluated()
     {
-        var (code, output, error) = Run(new CompareRequest { Scenarios = ["ngfs-ndcs"], Paths = 300, Years = "2025..2032" });
+        var (code, output, error) = Run(new CompareRequest { Scenarios = ["ngfs-ndcs"], Paths = 300, Years = "2025..2031" });
         code.Should().Be(0, error);
         output.Should().Contain("Candidates, ngfs-ndcs").And.Contain("Measures (benefit");
 
@@ -47,6 +47,10 @@ public sealed class CompareCommandTests : IDisposable
         (noop[3], noop[8]).Should().Be(("0", "0"), "a measure that changes and costs nothing has benefit 0 and cost 0");
         measures.Single(r => r[1] == "ulanqab-protection-control")[3].Should().Be("0", "protection at a site without flood hazard changes nothing");
         File.Exists(Path.Combine(_out, "manifest.json")).Should().BeTrue();
+        foreach (var file in new[] { "compare-pack.html", "charts/candidate_ranking.svg", "charts/candidate_pue_cost.svg", "charts/measure_benefit_cost.svg" })
+        {
+            File.Exists(Path.Combine(_out, file)).Should().BeTrue(file);
+        }
     }
 
     [Fact]
