@@ -166,3 +166,34 @@ public sealed class RegisterTests(SmallRun run)
         });
     }
 }
+
+public class RegisterConvergenceTests
+{
+    [Fact]
+    public void A_row_is_not_converged_when_any_scenarios_mean_rse_exceeds_the_target()
+    {
+        var register = Register.RiskRegister.Build(TestSupport.Synthetic.Data());
+        register.ConvergenceTarget.Should().Be(Register.RiskRegister.DefaultConvergenceTarget, "the synthetic run set no --target-rse");
+        var row = register.Rows.First(r => r.Exposed);
+        var loose = row with { Scores = row.Scores.Select((s, i) => i == 0 ? s with { MeanRse = 0.20 } : s with { MeanRse = 0.01 }).ToArray() };
+        var tight = row with { Scores = row.Scores.Select(s => s with { MeanRse = 0.049 }).ToArray() };
+        var infinite = row with { Scores = row.Scores.Select(s => s with { MeanRse = double.PositiveInfinity }).ToArray() };
+        register.IsConverged(loose).Should().BeFalse();
+        register.IsConverged(tight).Should().BeTrue();
+        register.IsConverged(infinite).Should().BeFalse("a zero mean with a positive s.e. is not a settled number");
+    }
+
+    [Fact]
+    public void The_rse_of_a_risk_is_the_summed_standard_error_over_the_absolute_mean()
+    {
+        var data = TestSupport.Synthetic.Data();
+        var register = Register.RiskRegister.Build(data);
+        var row = register.Rows.First(r => r.Exposed && r.Risk.Metrics.Count == 2);
+        foreach (var score in row.Scores)
+        {
+            var cells = row.Risk.Metrics.Select(m => data.Result.Cells.Single(c => c.ScenarioId == score.ScenarioId && c.EntityId == row.EntityId && c.Year == row.HorizonYear && c.Metric == m).Statistics).ToArray();
+            var expected = cells.Sum(c => c.StandardError) / Math.Abs(cells.Sum(c => c.Mean));
+            score.MeanRse.Should().BeApproximately(expected, 1e-12);
+        }
+    }
+}

@@ -112,6 +112,17 @@ public static class BoardPackWriter
                 rows,
                 "glance",
                 [false, false, true, true, true, true, true, true, true, true]));
+            if (data.Manifest.Convergence is { Count: > 0 } convergence)
+            {
+                var target = data.Manifest.TargetRse;
+                var parts = convergence.Select(c =>
+                {
+                    var status = c.Converged switch { true => "converged", false => "NOT converged", _ => c.WorstRse <= RiskRegister.DefaultConvergenceTarget ? "within 5 %" : "NOT converged (RSE > 5 %)" };
+                    return $"{data.ScenarioName(c.Scenario)}: worst headline RSE {Format.Percent(c.WorstRse)} ({c.WorstMetric.Replace('_', ' ')}), {Format.Whole(c.Paths)} paths, {status}";
+                });
+                Append($"<p class=\"note\">Convergence{(target is { } t ? $" (target RSE {E(Format.Percent(t))})" : string.Empty)} — {E(string.Join("; ", parts))}.</p>\n");
+            }
+
             Append("<h3>What the numbers say</h3>\n<ul>\n");
             foreach (var message in Messages())
             {
@@ -228,12 +239,16 @@ public static class BoardPackWriter
                     E(r.Risk.Name) + "<br><span class=\"note\">" + E(r.Risk.Category) + "</span>",
                     $"{E(r.Horizon)} ({Format.Int(r.HorizonYear)})",
                     Rating(r.MaxRating) + "<br><span class=\"note\">" + E(data.ScenarioName(r.WorstScenario)) + "</span>",
-                    Format.Millions(worst.MeanCny),
+                    Format.Millions(worst.MeanCny) + (register.IsConverged(r) ? string.Empty : " †"),
                     Format.Millions(worst.P95Cny),
                     Controls(r, 1),
                 ];
             });
             Append(Table(["ID", "Site / portfolio", "Risk", "Horizon", "Max rating (scenario)", "Mean, CNY m", "P95, CNY m", "Controls in force (operator's disclosure)"], rows, "small", [false, false, false, false, false, true, true, false]));
+            var unconverged = register.Rows.Where(r => !register.IsConverged(r)).Select(r => r.RiskId).ToArray();
+            Append($"<p class=\"note\">† Not converged: the mean's relative standard error exceeds {E(Format.Percent(register.ConvergenceTarget))} in at least one scenario. "
+                + (unconverged.Length == 0 ? "Every register row is converged." : $"{Format.Int(unconverged.Length)} of {Format.Int(register.Rows.Count)} register rows are not: {E(string.Join(", ", unconverged))}.")
+                + " More paths (or run --target-rse) narrow them; the full register lists the RSE of every mean.</p>\n");
             Close();
         }
 

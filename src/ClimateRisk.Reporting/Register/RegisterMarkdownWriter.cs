@@ -33,6 +33,12 @@ public static class RegisterMarkdownWriter
         Line();
         Line("Scenarios: " + string.Join("; ", register.ScenarioIds.Select((s, i) => $"{Letter(i)} = {scenarioName(s)}")) + ".");
         Line();
+        var unconverged = register.Rows.Where(r => !register.IsConverged(r)).ToArray();
+        Line($"Convergence: † marks a mean whose relative standard error exceeds {Format.Percent(register.ConvergenceTarget)} in at least one scenario "
+            + $"(not converged: {Format.Int(unconverged.Length)} of {Format.Int(register.Rows.Count)} rows"
+            + (unconverged.Length > 0 ? ": " + string.Join(", ", unconverged.Select(r => r.RiskId)) : string.Empty)
+            + "). More paths, or run --target-rse, narrow them.");
+        Line();
 
         Line("## Highest-rated risks");
         Line();
@@ -42,7 +48,7 @@ public static class RegisterMarkdownWriter
         {
             var worst = row.Score(row.WorstScenario);
             Line($"| {row.RiskId} | {Escape(row.EntityName)} | {Escape(row.Risk.Name)} | {row.Risk.Category} | {row.Horizon} ({Format.Int(row.HorizonYear)}) | "
-                + $"{Format.Int(row.MaxRating)} ({RiskScoring.Band(row.MaxRating)}) | {Escape(scenarioName(row.WorstScenario))} | {Format.Millions(worst.MeanCny)} | {Format.Millions(worst.P95Cny)} | {Sources(row)} |");
+                + $"{Format.Int(row.MaxRating)} ({RiskScoring.Band(row.MaxRating)}) | {Escape(scenarioName(row.WorstScenario))} | {Format.Millions(worst.MeanCny)}{Dagger(register, row)} | {Format.Millions(worst.P95Cny)} | {Sources(row)} |");
         }
 
         Line();
@@ -69,7 +75,7 @@ public static class RegisterMarkdownWriter
             }
 
             var worst = row.Score(row.WorstScenario);
-            line.Append(CultureInfo.InvariantCulture, $" {Format.Int(row.MaxRating)} | {Format.Millions(worst.MeanCny)} | {Format.Millions(worst.P95Cny)} | {Escape(row.Note)} |");
+            line.Append(CultureInfo.InvariantCulture, $" {Format.Int(row.MaxRating)} | {Format.Millions(worst.MeanCny)}{Dagger(register, row)} | {Format.Millions(worst.P95Cny)} | {Escape(row.Note)} |");
             Line(line.ToString());
         }
 
@@ -111,6 +117,8 @@ public static class RegisterMarkdownWriter
         => row.Controls.Count == 0 ? "none disclosed" : string.Join(", ", row.Controls.Select(c => c.Source).Distinct());
 
     private static string Letter(int index) => ((char)('A' + index)).ToString();
+
+    private static string Dagger(RiskRegister register, RegisterRow row) => register.IsConverged(row) ? string.Empty : " †";
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

@@ -24,10 +24,24 @@ namespace ClimateRisk.Reporting.Register;
 /// </summary>
 public sealed class RiskRegister
 {
-    private RiskRegister(IReadOnlyList<string> scenarioIds, IReadOnlyList<RegisterRow> rows)
+    /// <summary>Relative standard error above which a mean counts as not converged when the run set no --target-rse.</summary>
+    public const double DefaultConvergenceTarget = 0.05;
+
+    private RiskRegister(IReadOnlyList<string> scenarioIds, IReadOnlyList<RegisterRow> rows, double convergenceTarget)
     {
         ScenarioIds = scenarioIds;
         Rows = rows;
+        ConvergenceTarget = convergenceTarget;
+    }
+
+    /// <summary>The RSE a row's means must not exceed to count as converged: the run's --target-rse, else <see cref="DefaultConvergenceTarget"/>.</summary>
+    public double ConvergenceTarget { get; }
+
+    /// <summary>Whether every scenario's mean of <paramref name="row"/> has an RSE within <see cref="ConvergenceTarget"/> (an unexposed row, with mean 0 and s.e. 0, is converged).</summary>
+    public bool IsConverged(RegisterRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.Scores.All(s => double.IsNaN(s.MeanRse) || s.MeanRse <= ConvergenceTarget);
     }
 
     /// <summary>Scenario ids in run order (the order of every row's scores).</summary>
@@ -86,7 +100,7 @@ public sealed class RiskRegister
             }
         }
 
-        return new RiskRegister(scenarios, rows);
+        return new RiskRegister(scenarios, rows, data.Manifest.TargetRse ?? DefaultConvergenceTarget);
     }
 
     private static ScenarioScore Score(ResultIndex index, string scenario, string entity, int year, RegisterRisk risk, IReadOnlyList<double> bounds)
@@ -98,7 +112,10 @@ public sealed class RiskRegister
         var probability = probabilities.Length > 0 ? probabilities.Max() : 0;
         var likelihood = RiskScoring.Likelihood(probability);
         var impact = RiskScoring.Impact(p95, bounds);
-        return new ScenarioScore(scenario, likelihood, impact, likelihood * impact, probability, mean, p95);
+        // The s.e. of a sum of metrics from the same paths is at most the sum of their s.e.
+        var se = stats.Sum(s => s.StandardError);
+        var rse = mean != 0 ? se / Math.Abs(mean) : (se == 0 ? 0 : double.PositiveInfinity);
+        return new ScenarioScore(scenario, likelihood, impact, likelihood * impact, probability, mean, p95, rse);
     }
 
     private static string HorizonLabel(int position, int count)

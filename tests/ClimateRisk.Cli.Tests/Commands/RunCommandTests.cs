@@ -83,6 +83,21 @@ public sealed class RunCommandTests : IClassFixture<RunCommandTests.SharedRun>, 
     }
 
     [Fact]
+    public void Board_pack_and_register_show_which_means_are_not_converged()
+    {
+        // 300 paths leave the rare-event losses far from converged: the pack and register must say so.
+        var pack = File.ReadAllText(Path.Combine(_run.Out, "board-pack.html"));
+        pack.Should().Contain("† Not converged: the mean's relative standard error exceeds 5.0 %").And.MatchRegex("[0-9]+ of [0-9]+ register rows are not: ");
+        pack.Should().Contain("Convergence — ").And.Contain("paths, NOT converged");
+        var csv = File.ReadAllLines(Path.Combine(_run.Out, "register", "risk_register.csv"));
+        var header = csv[0].Split(',');
+        header.Should().Contain(["ngfs-ndcs_mean_rse", "converged"]);
+        var converged = Array.IndexOf(header, "converged");
+        csv.Skip(1).Should().Contain(l => l.Split(',')[converged] == "false");
+        File.ReadAllText(Path.Combine(_run.Out, "register", "risk_register.md")).Should().Contain(" †");
+    }
+
+    [Fact]
     public void Run_directory_holds_the_manifest_and_five_results()
     {
         Directory.GetFileSystemEntries(_run.Out).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal("board-pack.html", "charts", "manifest.json", "register", "results");

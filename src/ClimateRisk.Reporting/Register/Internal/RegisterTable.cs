@@ -32,11 +32,13 @@ internal static class RegisterTable
             columns.Add(new($"{scenario}_p_material", RegisterCellKind.Probability, 12, r => r.Score(scenario).ProbabilityMaterial));
             columns.Add(new($"{scenario}_mean_cny", RegisterCellKind.Money, 15, r => Math.Round(r.Score(scenario).MeanCny)));
             columns.Add(new($"{scenario}_p95_cny", RegisterCellKind.Money, 15, r => Math.Round(r.Score(scenario).P95Cny)));
+            columns.Add(new($"{scenario}_mean_rse", RegisterCellKind.Probability, 12, r => double.IsFinite(r.Score(scenario).MeanRse) ? r.Score(scenario).MeanRse : double.NaN));
         }
 
         columns.Add(new("max_rating", RegisterCellKind.Rating, 10, r => r.MaxRating));
         columns.Add(new("max_rating_band", RegisterCellKind.Text, 12, r => RiskScoring.Band(r.MaxRating)));
         columns.Add(new("worst_scenario", RegisterCellKind.Text, 26, r => r.WorstScenario));
+        columns.Add(new("converged", RegisterCellKind.Text, 11, r => register.IsConverged(r) ? "true" : "false"));
         columns.Add(new("controls", RegisterCellKind.LongText, 70, r => string.Join("; ", r.Controls.Select(c => $"{c.Operator}: {c.English} [{c.Source}]"))));
         columns.Add(new("controls_quoted", RegisterCellKind.LongText, 60, r => string.Join(" | ", r.Controls.Select(Quoted))));
         columns.Add(new("note", RegisterCellKind.LongText, 60, r => r.Note));
