@@ -152,7 +152,7 @@ internal static class CompareCommand
 
             new RunManifest
             {
-                Tool = "climaterisk " + typeof(CompareCommand).Assembly.GetName().Version?.ToString(3),
+                Tool = ToolVersion.Text,
                 CommandLine = request.CommandLine,
                 Seed = settings.Seed,
                 Paths = settings.Paths,

@@ -109,7 +109,7 @@ internal static class MergeCommand
             var first = manifests[0].Manifest;
             new RunManifest
             {
-                Tool = "climaterisk " + typeof(MergeCommand).Assembly.GetName().Version?.ToString(3),
+                Tool = ToolVersion.Text,
                 CommandLine = commandLine,
                 Seed = merged.Settings.Seed,
                 Paths = merged.Settings.Paths,

@@ -230,7 +230,7 @@ internal static class RunCommand
 
             var manifest = new RunManifest
             {
-                Tool = "climaterisk " + typeof(RunCommand).Assembly.GetName().Version?.ToString(3),
+                Tool = ToolVersion.Text,
                 CommandLine = request.CommandLine,
                 Seed = settings.Seed,
                 Paths = settings.Paths,

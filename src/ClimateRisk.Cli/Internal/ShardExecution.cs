@@ -20,7 +20,7 @@ internal static class ShardExecution
         ShardFile.Write(result, runDirectory.File(PartialFile));
         new RunManifest
         {
-            Tool = "climaterisk " + typeof(ShardExecution).Assembly.GetName().Version?.ToString(3),
+            Tool = ToolVersion.Text,
             CommandLine = commandLine,
             Seed = settings.Seed,
             Paths = settings.Paths,
