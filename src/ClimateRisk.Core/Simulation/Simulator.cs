@@ -13,7 +13,7 @@ namespace ClimateRisk.Core.Simulation;
 /// </summary>
 public static class Simulator
 {
-    private const int BlockSize = 256;
+    private const int BlockSize = PathKernel.BlockSize;
 
     /// <summary>Simulates <paramref name="inputs"/> under <paramref name="settings"/>; quantiles are exact order statistics.</summary>
     public static SimulationResult Run(
@@ -138,12 +138,8 @@ public static class Simulator
                     () => new KernelScratch(sitePlans.Length),
                     (block, _, scratch) =>
                     {
-                        var end = Math.Min(n, (block + 1) * BlockSize);
-                        for (var p = block * BlockSize; p < end; p++)
-                        {
-                            kernel.Evaluate(p, settings.FirstPath + p, yearIndex, year, scratch);
-                        }
-
+                        var first = block * BlockSize;
+                        kernel.EvaluateBlock(first, settings.FirstPath + first, Math.Min(BlockSize, n - first), yearIndex, year, scratch);
                         return scratch;
                     },
                     _ => { });

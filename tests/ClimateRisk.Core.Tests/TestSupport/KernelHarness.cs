@@ -25,10 +25,7 @@ internal static class KernelHarness
             {
                 var buffers = new PathBuffers(sites.Length, settings.Paths);
                 var kernel = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, rng, buffers);
-                for (var p = 0; p < settings.Paths; p++)
-                {
-                    kernel.Evaluate(p, p, year - settings.FirstYear, year, scratch);
-                }
+                EvaluateAll(kernel, settings.Paths, 0, year - settings.FirstYear, year, scratch);
 
                 check(k, year, buffers);
             }
@@ -42,11 +39,25 @@ internal static class KernelHarness
         var buffers = new PathBuffers(sites.Length, settings.Paths);
         var kernel = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, new CounterRng(settings.Seed), buffers);
         var scratch = new KernelScratch(sites.Length);
-        for (var p = 0; p < settings.Paths; p++)
-        {
-            kernel.Evaluate(p, p, year - settings.FirstYear, year, scratch);
-        }
-
+        EvaluateAll(kernel, settings.Paths, 0, year - settings.FirstYear, year, scratch);
         return buffers.Cell(metric, entity).ToArray();
+    }
+
+    /// <summary>Paths [firstPath, firstPath + paths) into columns [0, paths), block by block as the simulator does.</summary>
+    public static void EvaluateAll(PathKernel kernel, int paths, long firstPath, int yearIndex, int year, KernelScratch scratch)
+    {
+        for (var p = 0; p < paths; p += PathKernel.BlockSize)
+        {
+            kernel.EvaluateBlock(p, firstPath + p, Math.Min(PathKernel.BlockSize, paths - p), yearIndex, year, scratch);
+        }
+    }
+
+    /// <summary>The same with the scalar reference kernel, one path at a time.</summary>
+    public static void EvaluateAllScalar(PathKernel kernel, int paths, long firstPath, int yearIndex, int year, KernelScratch scratch)
+    {
+        for (var p = 0; p < paths; p++)
+        {
+            kernel.Evaluate(p, firstPath + p, yearIndex, year, scratch);
+        }
     }
 }

@@ -72,9 +72,9 @@ internal sealed class SiteEvaluation
             var year = settings.FirstYear + t;
             var inForce = year >= switchYear;
             var kernel = inForce ? kernelAfter : kernelBefore;
-            for (var p = 0; p < n; p++)
+            for (var p = 0; p < n; p += PathKernel.BlockSize)
             {
-                kernel.Evaluate(p, p, t, year, scratch);
+                kernel.EvaluateBlock(p, p, Math.Min(PathKernel.BlockSize, n - p), t, year, scratch);
             }
 
             var discount = scenarioPlan.Discount[t];

@@ -1,15 +1,88 @@
 namespace ClimateRisk.Core.Simulation.Internal;
 
-/// <summary>Per-thread work space of the kernel, allocated once per thread and year, never per path.</summary>
-internal sealed class KernelScratch(int sites)
+/// <summary>
+/// Per-thread work space of the kernel, allocated once per thread and reused for every block:
+/// the block's draws and per-path drivers as structure-of-arrays, one row of
+/// <see cref="PathKernel.BlockSize"/> values per quantity (and per site where it varies by site).
+/// Nothing is allocated per path or per block.
+/// </summary>
+internal sealed class KernelScratch
 {
-    public double[] Independent { get; } = new double[sites];
+    private const int B = PathKernel.BlockSize;
 
-    public double[] Heat { get; } = new double[sites];
+    public KernelScratch(int sites)
+    {
+        Sites = sites;
+        Independent = new double[sites];
+        Heat = new double[sites];
+        Flood = new double[sites];
+        Surge = new double[sites];
+        Wind = new double[sites];
+        IndependentBlock = new double[sites * B];
+        HeatBlock = new double[sites * B];
+        FloodBlock = new double[sites * B];
+        SurgeBlock = new double[sites * B];
+        WindBlock = new double[sites * B];
+    }
 
-    public double[] Flood { get; } = new double[sites];
+    public int Sites { get; }
 
-    public double[] Surge { get; } = new double[sites];
+    // Scalar reference kernel (one path): the correlated normals by site.
+    public double[] Independent { get; }
 
-    public double[] Wind { get; } = new double[sites];
+    public double[] Heat { get; }
+
+    public double[] Flood { get; }
+
+    public double[] Surge { get; }
+
+    public double[] Wind { get; }
+
+    // Block kernel: [site · B + path in block].
+    public double[] IndependentBlock { get; }
+
+    public double[] HeatBlock { get; }
+
+    public double[] FloodBlock { get; }
+
+    public double[] SurgeBlock { get; }
+
+    public double[] WindBlock { get; }
+
+    // Block kernel: path-level drivers, [path in block].
+    public double[] GlobalWarmingC { get; } = new double[B];
+
+    public double[] SeaLevelRiseM { get; } = new double[B];
+
+    public double[] CarbonPriceCnyPerT { get; } = new double[B];
+
+    public double[] GridFactor { get; } = new double[B];
+
+    public double[] PriceFactor { get; } = new double[B];
+
+    public double[] FrequencyMultiplier { get; } = new double[B];
+
+    public double[] WindIntensity { get; } = new double[B];
+
+    // Block kernel: one site's transformed draws, reused site after site.
+    public double[] HotDayProbability { get; } = new double[B];
+
+    public double[] HotDaysU { get; } = new double[B];
+
+    public double[] ShortfallU { get; } = new double[B];
+
+    public double[] DroughtU { get; } = new double[B];
+
+    public double[] FloodExceedance { get; } = new double[B];
+
+    public double[] SurgeProbability { get; } = new double[B];
+
+    public double[] WindProbability { get; } = new double[B];
+
+    // Block kernel: per-path portfolio accumulators.
+    public double[] DriftEnergyMwh { get; } = new double[B];
+
+    public double[] MaxSiteLossCny { get; } = new double[B];
+
+    public double[] AnyBreach { get; } = new double[B];
 }

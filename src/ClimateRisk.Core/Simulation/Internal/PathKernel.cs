@@ -1,16 +1,31 @@
+using System.Runtime.Intrinsics;
 using ClimateRisk.Core.Distributions;
+using ClimateRisk.Core.Distributions.Internal;
 using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Random;
+using ClimateRisk.Core.Random.Internal;
 
 namespace ClimateRisk.Core.Simulation.Internal;
 
 /// <summary>
-/// Evaluates every peril and transition driver of MODEL §3–§10 for one path of one
+/// Evaluates every peril and transition driver of MODEL §3–§10 for the paths of one
 /// (scenario, year) and writes the per-path values. Pure in its inputs: the result of a path
-/// does not depend on which thread runs it or on any other path.
+/// does not depend on which thread runs it, on the block it falls in, or on any other path.
 /// </summary>
+/// <remarks>
+/// <see cref="EvaluateBlock"/> is the production kernel: up to <see cref="BlockSize"/> paths at
+/// a time as structure-of-arrays, with the random numbers drawn by the vector Philox
+/// (<see cref="PhiloxBatch"/>) and the normal transforms batched (<see cref="NormalBatch"/>),
+/// then the per-path arithmetic site by site. <see cref="Evaluate"/> is the scalar reference,
+/// one path at a time with one generator call per draw; both produce the same bits (tested),
+/// because every batch routine is bit-identical to its scalar form and the per-path
+/// arithmetic is the same expressions in the same order.
+/// </remarks>
 internal sealed class PathKernel
 {
+    /// <summary>Paths per block: the unit of parallel work and the length of every scratch row.</summary>
+    public const int BlockSize = 256;
+
     private const double SummerDays = 92;
     private const int SummerDaysCount = 92;
     private const int DaysPerYear = 365;
@@ -36,6 +51,300 @@ internal sealed class PathKernel
         _buffers = buffers;
     }
 
+    /// <summary>
+    /// Evaluates paths [<paramref name="firstPath"/>, <paramref name="firstPath"/> + <paramref name="count"/>)
+    /// into buffer columns [<paramref name="firstIndex"/>, <paramref name="firstIndex"/> + <paramref name="count"/>);
+    /// <paramref name="count"/> ≤ <see cref="BlockSize"/>. Same values as <see cref="Evaluate"/> path by path.
+    /// </summary>
+    public void EvaluateBlock(int firstIndex, long firstPath, int count, int yearIndex, int year, KernelScratch scratch)
+    {
+        if ((uint)count > BlockSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"A block holds at most {BlockSize} paths.");
+        }
+
+        if (count == 0)
+        {
+            return;
+        }
+
+        var sp = _scenario;
+        var scenario = sp.Scenario;
+        var seed = _rng.Seed;
+
+        // Path-level climate and transition state (year 0, site 0: shared by all years and sites).
+        var warming = scratch.GlobalWarmingC.AsSpan(0, count);
+        var seaLevel = scratch.SeaLevelRiseM.AsSpan(0, count);
+        var carbon = scratch.CarbonPriceCnyPerT.AsSpan(0, count);
+        var grid = scratch.GridFactor.AsSpan(0, count);
+        var priceFactors = scratch.PriceFactor.AsSpan(0, count);
+        var frequency = scratch.FrequencyMultiplier.AsSpan(0, count);
+        var windIntensities = scratch.WindIntensity.AsSpan(0, count);
+        PhiloxBatch.Normals(seed, RandomStreamId.Warming, firstPath, 0, 0, 0, warming);
+        PhiloxBatch.Normals(seed, RandomStreamId.SeaLevel, firstPath, 0, 0, 0, seaLevel);
+        PhiloxBatch.Normals(seed, RandomStreamId.Carbon, firstPath, 0, 0, 0, carbon);
+        PhiloxBatch.Normals(seed, RandomStreamId.Grid, firstPath, 0, 0, 0, grid);
+        PhiloxBatch.Normals(seed, RandomStreamId.PowerPrice, firstPath, year, 0, 0, priceFactors);
+        {
+            var gsatMedian = sp.GsatMedian[yearIndex];
+            var gsatSigma = sp.GsatSigma[yearIndex];
+            var slrMedian = sp.SlrMedianDelta[yearIndex];
+            var slrSigma = sp.SlrSigmaDelta[yearIndex];
+            var carbonMedian = sp.CarbonPrice[yearIndex];
+            var gridDecline = sp.GridDecline[yearIndex];
+            var escalation = sp.Escalation[yearIndex];
+            for (var p = 0; p < count; p++)
+            {
+                var zWarming = warming[p];
+                var warmingNow = gsatMedian + (zWarming * gsatSigma);
+                var warmingBase = sp.GsatMedian0 + (zWarming * sp.GsatSigma0);
+                var globalWarmingSinceBase = warmingNow - warmingBase;
+                warming[p] = globalWarmingSinceBase;
+                seaLevel[p] = slrMedian + (seaLevel[p] * slrSigma);
+                carbon[p] = carbonMedian * LogNormalFactor(scenario.CarbonPriceSigma, carbon[p]);
+                grid[p] = gridDecline * LogNormalFactor(scenario.GridSigma, grid[p]);
+                priceFactors[p] = escalation * LogNormalFactor(scenario.ElectricitySigma, priceFactors[p]);
+                frequency[p] = Math.Max(_heavyPrecipitation.At(warmingNow), 1e-9) / Math.Max(_heavyPrecipitation.At(warmingBase), 1e-9);
+                windIntensities[p] = 1 + (scenario.TyphoonIntensityPerC * globalWarmingSinceBase);
+            }
+        }
+
+        CorrelateBlock(RandomStreamId.HeatAnomaly, firstPath, count, year, sp.Heat, scratch.IndependentBlock, scratch.HeatBlock);
+        CorrelateBlock(RandomStreamId.Flood, firstPath, count, year, sp.Flood, scratch.IndependentBlock, scratch.FloodBlock);
+        CorrelateBlock(RandomStreamId.Surge, firstPath, count, year, sp.Surge, scratch.IndependentBlock, scratch.SurgeBlock);
+        CorrelateBlock(RandomStreamId.Wind, firstPath, count, year, sp.Wind, scratch.IndependentBlock, scratch.WindBlock);
+
+        var b = _buffers;
+        var values = b.Values;
+        var n = b.Paths;
+        var portfolio = _sites.Length;
+        var discount = sp.Discount[yearIndex];
+        Span<int> siteOffsets = stackalloc int[MetricNames.Count];
+        Span<int> portfolioOffsets = stackalloc int[MetricNames.Count];
+        Span<double> siteValues = stackalloc double[MetricNames.Count];
+        for (var m = 0; m < MetricNames.Count; m++)
+        {
+            portfolioOffsets[m] = b.Offset((Metric)m, portfolio) + firstIndex;
+            values.AsSpan(portfolioOffsets[m], count).Clear();
+        }
+
+        var driftEnergy = scratch.DriftEnergyMwh.AsSpan(0, count);
+        var maxSiteLoss = scratch.MaxSiteLossCny.AsSpan(0, count);
+        var anyBreach = scratch.AnyBreach.AsSpan(0, count);
+        driftEnergy.Clear();
+        maxSiteLoss.Clear();
+        anyBreach.Clear();
+        double sumItEnergy = 0;
+
+        var hotDayProbability = scratch.HotDayProbability.AsSpan(0, count);
+        var hotDaysU = scratch.HotDaysU.AsSpan(0, count);
+        var shortfallU = scratch.ShortfallU.AsSpan(0, count);
+        var droughtU = scratch.DroughtU.AsSpan(0, count);
+        var floodExceedance = scratch.FloodExceedance.AsSpan(0, count);
+        var surgeProbability = scratch.SurgeProbability.AsSpan(0, count);
+        var windProbability = scratch.WindProbability.AsSpan(0, count);
+
+        for (var s = 0; s < _sites.Length; s++)
+        {
+            var plan = _sites[s];
+            var site = plan.Site;
+            var key = plan.Key;
+            var heatAnomaly = scratch.HeatBlock.AsSpan(s * BlockSize, count);
+            var heat = site.Heat;
+            var climate = site.Climate;
+
+            // The batched transforms of this site's draws.
+            for (var p = 0; p < count; p++)
+            {
+                var shift = (site.LandAmplification * warming[p]) + (climate.InterannualSdC * heatAnomaly[p]);
+                hotDayProbability[p] = (climate.SummerTmaxMeanC + shift - heat.TCritC) / climate.SummerTmaxSdC;
+            }
+
+            NormalBatch.Cdf(hotDayProbability, hotDayProbability);
+            PhiloxBatch.Uniforms(seed, RandomStreamId.HotDays, firstPath, year, key, 0, hotDaysU);
+            PhiloxBatch.Uniforms(seed, RandomStreamId.HotDays, firstPath, year, key, 1, shortfallU);
+            PhiloxBatch.Uniforms(seed, RandomStreamId.Drought, firstPath, year, key, 0, droughtU);
+            if (site.Flood is not null)
+            {
+                // 1 − u = Φ(−y) keeps the tail of R = 1/(1 − u) exact.
+                var flood = scratch.FloodBlock.AsSpan(s * BlockSize, count);
+                for (var p = 0; p < count; p++)
+                {
+                    floodExceedance[p] = -flood[p];
+                }
+
+                NormalBatch.Cdf(floodExceedance, floodExceedance);
+            }
+
+            if (site.Surge is not null)
+            {
+                NormalBatch.Cdf(scratch.SurgeBlock.AsSpan(s * BlockSize, count), surgeProbability);
+            }
+
+            if (site.Wind is not null)
+            {
+                NormalBatch.Cdf(scratch.WindBlock.AsSpan(s * BlockSize, count), windProbability);
+            }
+
+            for (var m = 0; m < MetricNames.Count; m++)
+            {
+                siteOffsets[m] = b.Offset((Metric)m, s) + firstIndex;
+            }
+
+            var itEnergy = plan.ItEnergyMwh[yearIndex];
+            var plannedChange = plan.PlannedChange[yearIndex];
+            var renewable = plan.RenewableShare[yearIndex];
+            var limit = plan.LimitPue[yearIndex];
+            var tier2Pue = plan.Tier2Pue[yearIndex];
+            var tier2Rate = plan.Tier2RateCnyPerMwh[yearIndex];
+            var rate = plan.RateCnyPerMwh[yearIndex];
+            var coverage = sp.Coverage[yearIndex];
+            var premiumRate = sp.Premium[yearIndex];
+            var biPerDay = site.BiCnyPerDay * (1 - site.Failover);
+            var water = site.WueLPerKwh * itEnergy;
+            var waterCost = water * site.WaterPriceCnyPerM3;
+            var occurrence = b.Occurrence.AsSpan((s * n) + firstIndex, count);
+            var npv = b.Npv.AsSpan((s * n) + firstIndex, count);
+            sumItEnergy += itEnergy;
+
+            for (var p = 0; p < count; p++)
+            {
+                var path = firstPath + p;
+                var globalWarmingSinceBase = warming[p];
+                var carbonPrice = carbon[p];
+
+                // §3–4 chronic heat → PUE.
+                var siteWarming = site.LandAmplification * globalWarmingSinceBase;
+                var shift = siteWarming + (climate.InterannualSdC * heatAnomaly[p]);
+                var climatePue = plan.Pue.Lookup(shift);
+                var pue = climatePue + plannedChange;
+                var drift = climatePue - site.ReportedPue;
+                var facilityEnergy = itEnergy * pue;
+
+                // §10 transition.
+                var emissionFactor = site.BaseGridFactorTPerMwh * grid[p];
+                var price = (site.ElectricityPriceCnyPerMwh * priceFactors[p]) + (scenario.CarbonPassThrough * carbonPrice * emissionFactor);
+                var scope2Location = facilityEnergy * emissionFactor;
+                var scope2Market = scope2Location * (1 - renewable);
+                var carbonCost = coverage * carbonPrice * (site.Scope1T + scope2Market);
+                var premium = renewable * facilityEnergy * premiumRate;
+                var breach = pue > limit; // false when limit is NaN (no rule in force)
+                var surcharge = breach
+                    ? itEnergy * (pue - limit) * (pue > tier2Pue ? tier2Rate : rate)
+                    : 0;
+
+                // §5 extreme heat (capped at D: see Evaluate).
+                var hotDayRate = SummerDays * hotDayProbability[p];
+                var hotDays = Math.Min(SummerDaysCount, PoissonQuantile.InvCdfUnchecked(hotDayRate, hotDaysU[p]));
+                var shortfalls = hotDays > 0 ? BinomialQuantile.InvCdfUnchecked(hotDays, heat.ShortfallProbability, shortfallU[p]) : 0;
+                var heatBi = shortfalls * biPerDay * heat.ThrottleFraction * heat.ThrottleHours / 24.0;
+
+                // §6 river / pluvial flood. The damage draw is rare, so it is made on demand.
+                double floodDirect = 0, floodBi = 0;
+                if (site.Flood is not null)
+                {
+                    var returnPeriod = 1.0 / floodExceedance[p];
+                    var depth = plan.DepthAt(returnPeriod * frequency[p]);
+                    if (depth > 0 && !(depth <= plan.ProtectionDepthM))
+                    {
+                        (floodDirect, floodBi) = Inundation(plan, depth - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, path, year, key, 0), biPerDay);
+                    }
+                }
+
+                // §7 coastal flood.
+                double surgeDirect = 0, surgeBi = 0;
+                if (site.Surge is { } surge)
+                {
+                    var level = GeneralizedExtremeValue.InvCdfUnchecked(surge.GevLocationM, surge.GevScaleM, surge.GevShape, surgeProbability[p])
+                        + seaLevel[p] + (surge.SubsidenceMPerYear * (year - SimulationSettings.BaseYear));
+                    if (level > surge.DefenceCrestM)
+                    {
+                        (surgeDirect, surgeBi) = Inundation(plan, level - surge.GroundElevationM - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, path, year, key, 1), biPerDay);
+                    }
+                }
+
+                // §8 typhoon wind.
+                double windDirect = 0, windBi = 0;
+                if (site.Wind is { } wind)
+                {
+                    var gust = Gumbel.InvCdfUnchecked(wind.GumbelLocationMs, wind.GumbelScaleMs, windProbability[p]) * windIntensities[p];
+                    var v = Math.Max(0, gust - WindThresholdMs) / (wind.VHalfMs - WindThresholdMs);
+                    var v3 = v * v * v;
+                    windDirect = site.AssetValueCny * v3 / (1 + v3);
+                    windBi = gust > wind.VBiMs ? biPerDay * wind.BiHours / 24.0 : 0;
+                }
+
+                // §9 water stress.
+                var restrictionRate = site.Drought.RestrictionDaysPerYear * Math.Max(0, 1 + (DroughtWarmingSensitivity * siteWarming));
+                var restrictedDays = Math.Min(DaysPerYear, PoissonQuantile.InvCdfUnchecked(restrictionRate, droughtU[p]));
+                double droughtEnergy = 0, droughtBi = 0;
+                if (plan.IsWaterCooled && restrictedDays > 0)
+                {
+                    droughtEnergy = restrictedDays * itEnergy / 365.0 * site.Drought.DryPuePenalty * price;
+                    droughtBi = site.WaterStorageH < StorageNeededH ? restrictedDays * biPerDay * DroughtBiShare : 0;
+                }
+
+                var physical = floodDirect + floodBi + surgeDirect + surgeBi + windDirect + windBi + heatBi + droughtEnergy + droughtBi;
+                var climateEnergyCost = itEnergy * drift * price;
+                var total = physical + climateEnergyCost + carbonCost + surcharge + premium;
+
+                siteValues[(int)Metric.FloodDirectCny] = floodDirect;
+                siteValues[(int)Metric.FloodBiCny] = floodBi;
+                siteValues[(int)Metric.SurgeDirectCny] = surgeDirect;
+                siteValues[(int)Metric.SurgeBiCny] = surgeBi;
+                siteValues[(int)Metric.WindDirectCny] = windDirect;
+                siteValues[(int)Metric.WindBiCny] = windBi;
+                siteValues[(int)Metric.HeatBiCny] = heatBi;
+                siteValues[(int)Metric.DroughtEnergyCny] = droughtEnergy;
+                siteValues[(int)Metric.DroughtBiCny] = droughtBi;
+                siteValues[(int)Metric.PhysicalLossCny] = physical;
+                siteValues[(int)Metric.Pue] = pue;
+                siteValues[(int)Metric.PueDrift] = drift;
+                siteValues[(int)Metric.PueLimitBreach] = breach ? 1 : 0;
+                siteValues[(int)Metric.FacilityEnergyMwh] = facilityEnergy;
+                siteValues[(int)Metric.EnergyCostCny] = facilityEnergy * price;
+                siteValues[(int)Metric.ClimateEnergyCostCny] = climateEnergyCost;
+                siteValues[(int)Metric.Scope2LocationT] = scope2Location;
+                siteValues[(int)Metric.Scope2MarketT] = scope2Market;
+                siteValues[(int)Metric.CarbonCostCny] = carbonCost;
+                siteValues[(int)Metric.PueSurchargeCny] = surcharge;
+                siteValues[(int)Metric.RenewablePremiumCny] = premium;
+                siteValues[(int)Metric.WaterM3] = water;
+                siteValues[(int)Metric.WaterCostCny] = waterCost;
+                siteValues[(int)Metric.TotalClimateCostCny] = total;
+
+                for (var m = 0; m < siteValues.Length; m++)
+                {
+                    values[siteOffsets[m] + p] = siteValues[m];
+                    values[portfolioOffsets[m] + p] += siteValues[m];
+                }
+
+                occurrence[p] = Math.Max(Math.Max(floodDirect + floodBi, surgeDirect + surgeBi), Math.Max(windDirect + windBi, Math.Max(heatBi, droughtEnergy + droughtBi)));
+                npv[p] += total * discount;
+                driftEnergy[p] += itEnergy * drift;
+                maxSiteLoss[p] = Math.Max(maxSiteLoss[p], physical);
+                anyBreach[p] = breach ? 1 : anyBreach[p];
+            }
+        }
+
+        // Portfolio: per-path sums across sites, so cross-site correlation shows; PUE and drift
+        // are IT-energy weighted, the breach indicator is "any site in breach".
+        var portfolioPue = values.AsSpan(portfolioOffsets[(int)Metric.Pue], count);
+        var portfolioEnergy = values.AsSpan(portfolioOffsets[(int)Metric.FacilityEnergyMwh], count);
+        var portfolioDrift = values.AsSpan(portfolioOffsets[(int)Metric.PueDrift], count);
+        var portfolioTotal = values.AsSpan(portfolioOffsets[(int)Metric.TotalClimateCostCny], count);
+        anyBreach.CopyTo(values.AsSpan(portfolioOffsets[(int)Metric.PueLimitBreach], count));
+        maxSiteLoss.CopyTo(b.Occurrence.AsSpan((portfolio * n) + firstIndex, count));
+        var portfolioNpv = b.Npv.AsSpan((portfolio * n) + firstIndex, count);
+        for (var p = 0; p < count; p++)
+        {
+            portfolioPue[p] = portfolioEnergy[p] / sumItEnergy;
+            portfolioDrift[p] = driftEnergy[p] / sumItEnergy;
+            portfolioNpv[p] += portfolioTotal[p] * discount;
+        }
+    }
+
+    /// <summary>The scalar reference of <see cref="EvaluateBlock"/>: one path, one generator call per draw.</summary>
     public void Evaluate(int pathIndex, long path, int yearIndex, int year, KernelScratch scratch)
     {
         var sp = _scenario;
@@ -253,6 +562,56 @@ internal sealed class PathKernel
             }
 
             correlated[members[i]] = sum;
+        }
+    }
+
+    /// <summary>
+    /// The block form of <see cref="Correlate"/>: row i of <paramref name="independent"/> holds
+    /// member i's draws for the block, row <c>members[i]</c> of <paramref name="correlated"/>
+    /// receives y_i = Σ_{j≤i} L_ij x_j, summed in the same order as the scalar form.
+    /// </summary>
+    private void CorrelateBlock(RandomStreamId stream, long firstPath, int count, int year, Copula copula, double[] independent, double[] correlated)
+    {
+        var members = copula.Members;
+        var cholesky = copula.Factor;
+        var n = members.Length;
+        for (var i = 0; i < n; i++)
+        {
+            PhiloxBatch.Normals(_rng.Seed, stream, firstPath, year, _sites[members[i]].Key, 0, independent.AsSpan(i * BlockSize, count));
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var y = correlated.AsSpan(members[i] * BlockSize, count);
+            y.Clear();
+            var row = i * n;
+            for (var j = 0; j <= i; j++)
+            {
+                MultiplyAdd(cholesky[row + j], independent.AsSpan(j * BlockSize, count), y);
+            }
+        }
+    }
+
+    /// <summary>
+    /// destination[p] += a · x[p], as a multiply then an add (never fused, so each lane rounds
+    /// exactly as the scalar <c>sum += a * x</c>); Vector256 body with a scalar tail.
+    /// </summary>
+    private static void MultiplyAdd(double a, ReadOnlySpan<double> x, Span<double> destination)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var va = Vector256.Create(a);
+            for (; i <= x.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                var acc = Vector256.Create<double>(destination[i..]);
+                (acc + (va * Vector256.Create<double>(x[i..]))).CopyTo(destination[i..]);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            destination[i] += a * x[i];
         }
     }
 }

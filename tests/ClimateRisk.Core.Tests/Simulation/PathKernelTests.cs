@@ -1,0 +1,120 @@
+using ClimateRisk.Core.Model;
+using ClimateRisk.Core.Random;
+using ClimateRisk.Core.Simulation;
+using ClimateRisk.Core.Simulation.Internal;
+using ClimateRisk.Core.Tests.TestSupport;
+
+namespace ClimateRisk.Core.Tests.Simulation;
+
+/// <summary>
+/// The block kernel (vector Philox, batched Φ/Φ⁻¹, structure-of-arrays) against the scalar
+/// reference kernel, bit for bit: every metric of every site and the portfolio, the OEP
+/// occurrence and the running NPV.
+/// </summary>
+public class PathKernelTests
+{
+    private static ModelInputs Portfolio()
+    {
+        var wind = new WindExposure { GumbelLocationMs = 30, GumbelScaleMs = 5, VHalfMs = 90, VBiMs = 33, BiHours = 12 };
+        var surge = new SurgeExposure { GevLocationM = 2.4, GevScaleM = 0.35, GevShape = 0.1, GroundElevationM = 2.5, DefenceCrestM = 2.8, SubsidenceMPerYear = 0.01 };
+        Site[] sites =
+        [
+            // Flood often enough (1-in-2 depth > 0) that the on-demand damage draws are exercised.
+            SyntheticInputs.Site("beijing", 39.8, 116.5) with { Flood = SyntheticInputs.Flood(protectionRp: 20) with { DepthsM = [0.2, 0.4, 0.6, 0.9, 1.2, 1.5, 1.9, 2.3, 2.6] }, Climate = SyntheticInputs.Climate(0.6) },
+            SyntheticInputs.Site("tianjin", 39.4, 117.0) with { Flood = SyntheticInputs.Flood(floorHeight: 0.2), Climate = SyntheticInputs.Climate(0.6) },
+            SyntheticInputs.Site("shanghai", 31.2, 121.5) with { Surge = surge, Wind = wind, Climate = SyntheticInputs.Climate(0.6), WueLPerKwh = 1.8, Drought = new DroughtExposure { RestrictionDaysPerYear = 3, DryPuePenalty = 0.15 } },
+            SyntheticInputs.Site("ningbo", 29.9, 121.6) with { Wind = wind, Flood = SyntheticInputs.Flood(), Climate = SyntheticInputs.Climate(0.8) },
+            SyntheticInputs.Site("ulanqab", 41.0, 113.1) with { Climate = SyntheticInputs.Climate(0.6), Heat = new HeatShortfall { TCritC = 31, ShortfallProbability = 0.15, ThrottleFraction = 0.25, ThrottleHours = 6 } },
+        ];
+        var warm = SyntheticInputs.Scenario("warm", "WARM") with { CarbonPriceSigma = 0.3, GridSigma = 0.1, ElectricitySigma = 0.1 };
+        var hot = SyntheticInputs.Scenario("hot", "HOT") with { CarbonPriceSigma = 0.2, GridSigma = 0.05, ElectricitySigma = 0.15 };
+        return SyntheticInputs.Inputs(sites, [warm, hot]);
+    }
+
+    [Fact]
+    public void Block_kernel_equals_the_scalar_kernel_bit_for_bit_on_lengths_0_to_257()
+    {
+        var inputs = Portfolio();
+        var settings = new SimulationSettings { Paths = 257, FirstYear = 2025, LastYear = 2050 };
+        var sites = inputs.Sites.Select(s => new SitePlan(s, inputs, settings)).ToArray();
+        var scenario = new ScenarioPlan(inputs.Scenarios[0], inputs, settings);
+        var rng = new CounterRng(20231231);
+        const int Year = 2040;
+        const long FirstPath = 1_000_003;
+
+        var reference = new PathBuffers(sites.Length, 257);
+        var scalar = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, rng, reference);
+        KernelHarness.EvaluateAllScalar(scalar, 257, FirstPath, Year - settings.FirstYear, Year, new KernelScratch(sites.Length));
+
+        var scratch = new KernelScratch(sites.Length);
+        for (var length = 0; length <= 257; length++)
+        {
+            var buffers = new PathBuffers(sites.Length, length);
+            var kernel = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, rng, buffers);
+            KernelHarness.EvaluateAll(kernel, length, FirstPath, Year - settings.FirstYear, Year, scratch);
+            for (var m = 0; m < MetricNames.Count; m++)
+            {
+                for (var e = 0; e < buffers.Entities; e++)
+                {
+                    AssertBits(buffers.Cell((Metric)m, e), reference.Cell((Metric)m, e)[..length], $"length {length}, {(Metric)m}, entity {e}");
+                }
+            }
+
+            for (var e = 0; e < buffers.Entities; e++)
+            {
+                AssertBits(buffers.Occurrence.AsSpan(e * length, length), reference.Occurrence.AsSpan(e * 257, length), $"length {length}, occurrence, entity {e}");
+                AssertBits(buffers.Npv.AsSpan(e * length, length), reference.Npv.AsSpan(e * 257, length), $"length {length}, NPV, entity {e}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Block_kernel_equals_the_scalar_kernel_over_every_year_and_scenario_with_the_npv_carried()
+    {
+        var inputs = Portfolio();
+        var settings = new SimulationSettings { Paths = 700, FirstYear = 2025, LastYear = 2050 };
+        var sites = inputs.Sites.Select(s => new SitePlan(s, inputs, settings)).ToArray();
+        var rng = new CounterRng(7);
+        var scratch = new KernelScratch(sites.Length);
+        var exercised = new HashSet<Metric>();
+        foreach (var scenarioInput in inputs.Scenarios)
+        {
+            var scenario = new ScenarioPlan(scenarioInput, inputs, settings);
+            var blockBuffers = new PathBuffers(sites.Length, settings.Paths);
+            var scalarBuffers = new PathBuffers(sites.Length, settings.Paths);
+            var block = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, rng, blockBuffers);
+            var scalar = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, rng, scalarBuffers);
+            for (var t = 0; t < settings.YearCount; t++)
+            {
+                KernelHarness.EvaluateAll(block, settings.Paths, 0, t, settings.FirstYear + t, scratch);
+                KernelHarness.EvaluateAllScalar(scalar, settings.Paths, 0, t, settings.FirstYear + t, scratch);
+                AssertBits(blockBuffers.Values, scalarBuffers.Values, $"{scenarioInput.Id} {settings.FirstYear + t} values");
+                AssertBits(blockBuffers.Occurrence, scalarBuffers.Occurrence, $"{scenarioInput.Id} {settings.FirstYear + t} occurrence");
+                foreach (var metric in Enum.GetValues<Metric>())
+                {
+                    if (blockBuffers.Cell(metric, sites.Length).ToArray().Any(v => v != 0))
+                    {
+                        exercised.Add(metric);
+                    }
+                }
+            }
+
+            AssertBits(blockBuffers.Npv, scalarBuffers.Npv, $"{scenarioInput.Id} NPV");
+        }
+
+        // The comparison means something only if every peril actually produced losses.
+        exercised.Should().Contain([Metric.FloodDirectCny, Metric.SurgeDirectCny, Metric.WindDirectCny, Metric.WindBiCny, Metric.HeatBiCny, Metric.DroughtEnergyCny, Metric.CarbonCostCny]);
+    }
+
+    private static void AssertBits(ReadOnlySpan<double> actual, ReadOnlySpan<double> expected, string what)
+    {
+        actual.Length.Should().Be(expected.Length, what);
+        for (var i = 0; i < actual.Length; i++)
+        {
+            if (BitConverter.DoubleToInt64Bits(actual[i]) != BitConverter.DoubleToInt64Bits(expected[i]))
+            {
+                throw new Xunit.Sdk.XunitException($"{what}: index {i} is {actual[i]:R}, the scalar kernel gives {expected[i]:R}");
+            }
+        }
+    }
+}
