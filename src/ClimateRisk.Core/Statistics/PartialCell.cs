@@ -23,15 +23,13 @@ public sealed record PartialCell
     /// <summary>Summarises <paramref name="values"/>.</summary>
     public static PartialCell From(ReadOnlySpan<double> values, double threshold)
     {
-        var moments = default(RunningMoments);
         var exceed = 0L;
         foreach (var v in values)
         {
-            moments.Push(v);
             exceed += v > threshold ? 1 : 0;
         }
 
-        return new PartialCell { Moments = moments, ExceedCount = exceed, HasThreshold = !double.IsNaN(threshold), Sketch = QuantileSketch.Build(values) };
+        return new PartialCell { Moments = RunningMoments.Of(values), ExceedCount = exceed, HasThreshold = !double.IsNaN(threshold), Sketch = QuantileSketch.Build(values) };
     }
 
     /// <summary>The summary of the union of two path sets.</summary>

@@ -46,7 +46,7 @@ public static class SampleSummary
         var scan = Scan(values, threshold, pivot, work);
         var (below, above) = (scan.Below, scan.Above);
         var first = values[0];
-        var moments = scan.Moments;
+        var moments = RunningMoments.Of(values);
         var pExceed = double.IsNaN(threshold) ? double.NaN : (double)scan.Exceed / n;
         if (scan.AllEqual)
         {
@@ -149,7 +149,6 @@ public static class SampleSummary
     private static ScanResult Scan(ReadOnlySpan<double> values, double threshold, double pivot, Span<double> work)
     {
         var pivotBits = BitConverter.DoubleToInt64Bits(pivot);
-        var moments = default(RunningMoments);
         var exceed = 0L;
         var nanCount = 0;
         var allEqual = true;
@@ -159,7 +158,6 @@ public static class SampleSummary
         ref var w = ref MemoryMarshal.GetReference(work);
         foreach (var v in values)
         {
-            moments.Push(v);
             exceed += v > threshold ? 1 : 0;
             nanCount += double.IsNaN(v) ? 1 : 0;
             allEqual &= v == first;
@@ -177,7 +175,7 @@ public static class SampleSummary
             above -= isAbove;
         }
 
-        return new ScanResult(moments, exceed, nanCount, allEqual, below, above);
+        return new ScanResult(exceed, nanCount, allEqual, below, above);
     }
 
     /// <summary>Type-7 quantile from a span whose order statistics j = ⌊(n − 1)p⌋ and j + 1 are in place.</summary>
@@ -239,5 +237,5 @@ public static class SampleSummary
     }
 
     /// <summary>What <see cref="Scan"/> found; see there.</summary>
-    private readonly record struct ScanResult(RunningMoments Moments, long Exceed, int NanCount, bool AllEqual, int Below, int Above);
+    private readonly record struct ScanResult(long Exceed, int NanCount, bool AllEqual, int Below, int Above);
 }
