@@ -1,5 +1,5 @@
-using ClimateRisk.Core.Distributions;
 using ClimateRisk.Core.Distributions.Internal;
+using ClimateRisk.Core.Distributions;
 
 namespace ClimateRisk.Core.Tests.Distributions;
 

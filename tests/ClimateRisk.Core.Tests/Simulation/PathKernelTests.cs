@@ -106,6 +106,24 @@ public class PathKernelTests
         exercised.Should().Contain([Metric.FloodDirectCny, Metric.SurgeDirectCny, Metric.WindDirectCny, Metric.WindBiCny, Metric.HeatBiCny, Metric.DroughtEnergyCny, Metric.CarbonCostCny]);
     }
 
+    [Fact]
+    public void Block_kernel_does_not_allocate()
+    {
+        var inputs = Portfolio();
+        var settings = new SimulationSettings { Paths = 1_000, FirstYear = 2025, LastYear = 2050 };
+        var sites = inputs.Sites.Select(s => new SitePlan(s, inputs, settings)).ToArray();
+        var buffers = new PathBuffers(sites.Length, settings.Paths);
+        var kernel = new PathKernel(sites, new ScenarioPlan(inputs.Scenarios[1], inputs, settings), inputs.HeavyPrecipitationMultiplier, new CounterRng(1), buffers);
+        var scratch = new KernelScratch(sites.Length);
+        Allocation.LeastOf(3, () =>
+        {
+            for (var t = 0; t < settings.YearCount; t++)
+            {
+                KernelHarness.EvaluateAll(kernel, settings.Paths, 0, t, settings.FirstYear + t, scratch);
+            }
+        }).Should().Be(0);
+    }
+
     private static void AssertBits(ReadOnlySpan<double> actual, ReadOnlySpan<double> expected, string what)
     {
         actual.Length.Should().Be(expected.Length, what);

@@ -47,4 +47,54 @@ public class RunningMomentsTests
         a.Mean.Should().Be(3);
         a.Variance.Should().Be(2);
     }
+
+    [Theory]
+    [InlineData(0, 1.0)]
+    [InlineData(1, 1.0)]
+    [InlineData(15, 1.0)]
+    [InlineData(16, 1.0)]
+    [InlineData(17, 1.0)]
+    [InlineData(10_007, 1.0)]
+    [InlineData(10_007, 1e9)]
+    public void A_whole_sample_at_once_matches_exact_rational_arithmetic(int n, double offset)
+    {
+        // Reference in exact rational arithmetic: every value here is ≥ 1 or 0, so v·2⁶⁰ is an
+        // integer; mean = ΣX/(n·2⁶⁰), M2 = (nΣX² − (ΣX)²)/(n·2¹²⁰). The offset case defeats the
+        // naive Σx² − n·mean² formula in doubles.
+        var random = new System.Random(n + 3);
+        var values = Enumerable.Range(0, n).Select(_ => offset + (random.NextDouble() < 0.5 ? 0 : Math.Exp(8 * random.NextDouble()))).ToArray();
+        var moments = RunningMoments.Of(values);
+        moments.Count.Should().Be(n);
+        if (n == 0)
+        {
+            double.IsNaN(moments.Mean).Should().BeTrue();
+            return;
+        }
+
+        var scaled = values.Select(v => new System.Numerics.BigInteger(Math.ScaleB(v, 60))).ToArray();
+        var sum = scaled.Aggregate(System.Numerics.BigInteger.Zero, (a, x) => a + x);
+        var sumSquares = scaled.Aggregate(System.Numerics.BigInteger.Zero, (a, x) => a + (x * x));
+        var exactMean = Math.ScaleB((double)sum / n, -60);
+        var exactM2 = Math.ScaleB((double)((n * sumSquares) - (sum * sum)) / n, -120);
+        moments.Mean.Should().BeApproximately(exactMean, 2e-15 * Math.Abs(exactMean));
+        moments.SumOfSquaredDeviations.Should().BeApproximately(exactM2, (1e-13 * exactM2) + 1e-300);
+
+        var welford = default(RunningMoments);
+        foreach (var v in values)
+        {
+            welford.Push(v);
+        }
+
+        // Mergeable with Push-built and shard moments alike.
+        var combined = RunningMoments.Combine(RunningMoments.Of(values.AsSpan(0, n / 3)), RunningMoments.Of(values.AsSpan(n / 3)));
+        combined.Mean.Should().BeApproximately(welford.Mean, 1e-13 * Math.Abs(welford.Mean));
+        combined.SumOfSquaredDeviations.Should().BeApproximately(moments.SumOfSquaredDeviations, (1e-10 * moments.SumOfSquaredDeviations) + 1e-300);
+    }
+
+    [Fact]
+    public void A_whole_sample_with_NaN_or_infinity_has_NaN_moments()
+    {
+        double.IsNaN(RunningMoments.Of([1.0, double.NaN, 3.0]).Mean).Should().BeTrue();
+        double.IsNaN(RunningMoments.Of(Enumerable.Repeat(2.0, 40).Append(double.PositiveInfinity).ToArray()).Variance).Should().BeTrue();
+    }
 }

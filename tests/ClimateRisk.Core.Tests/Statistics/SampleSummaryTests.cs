@@ -145,11 +145,7 @@ public class SampleSummarySelectionTests
     {
         var random = new System.Random(5);
         var values = Enumerable.Range(0, 10_007).Select(_ => random.NextDouble() < 0.6 ? 0 : Math.Exp(10 * random.NextDouble())).ToArray();
-        var moments = default(RunningMoments);
-        foreach (var v in values)
-        {
-            moments.Push(v);
-        }
+        var moments = RunningMoments.Of(values);
 
         var stats = SampleSummary.Summarize(values, double.NaN, new double[values.Length]);
         stats.Mean.Should().Be(moments.Mean);
