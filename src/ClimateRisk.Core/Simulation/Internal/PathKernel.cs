@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using ClimateRisk.Core.Distributions;
 using ClimateRisk.Core.Distributions.Internal;
@@ -68,6 +69,13 @@ internal sealed class PathKernel
             return;
         }
 
+        // Every write below lands in columns [firstIndex, firstIndex + count) of rows that exist:
+        // checked once here, so the per-path stores go without bounds checks.
+        if (firstIndex < 0 || firstIndex + count > _buffers.Paths)
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstIndex), firstIndex, $"Columns {firstIndex}..{firstIndex + count} lie outside the {_buffers.Paths} paths of the buffers.");
+        }
+
         var sp = _scenario;
         var scenario = sp.Scenario;
         var seed = _rng.Seed;
@@ -119,9 +127,8 @@ internal sealed class PathKernel
         var n = b.Paths;
         var portfolio = _sites.Length;
         var discount = sp.Discount[yearIndex];
-        Span<int> siteOffsets = stackalloc int[MetricNames.Count];
+        var metricStride = b.Entities * n;
         Span<int> portfolioOffsets = stackalloc int[MetricNames.Count];
-        Span<double> siteValues = stackalloc double[MetricNames.Count];
         for (var m = 0; m < MetricNames.Count; m++)
         {
             portfolioOffsets[m] = b.Offset((Metric)m, portfolio) + firstIndex;
@@ -186,10 +193,8 @@ internal sealed class PathKernel
                 NormalBatch.Cdf(scratch.WindBlock.AsSpan(s * BlockSize, count), windProbability);
             }
 
-            for (var m = 0; m < MetricNames.Count; m++)
-            {
-                siteOffsets[m] = b.Offset((Metric)m, s) + firstIndex;
-            }
+            // value(metric, site, path) = siteRow0[metric · stride + path in block]
+            ref var siteRow0 = ref values[b.Offset(0, s) + firstIndex];
 
             var itEnergy = plan.ItEnergyMwh[yearIndex];
             var plannedChange = plan.PlannedChange[yearIndex];
@@ -288,42 +293,42 @@ internal sealed class PathKernel
                 var climateEnergyCost = itEnergy * drift * price;
                 var total = physical + climateEnergyCost + carbonCost + surcharge + premium;
 
-                siteValues[(int)Metric.FloodDirectCny] = floodDirect;
-                siteValues[(int)Metric.FloodBiCny] = floodBi;
-                siteValues[(int)Metric.SurgeDirectCny] = surgeDirect;
-                siteValues[(int)Metric.SurgeBiCny] = surgeBi;
-                siteValues[(int)Metric.WindDirectCny] = windDirect;
-                siteValues[(int)Metric.WindBiCny] = windBi;
-                siteValues[(int)Metric.HeatBiCny] = heatBi;
-                siteValues[(int)Metric.DroughtEnergyCny] = droughtEnergy;
-                siteValues[(int)Metric.DroughtBiCny] = droughtBi;
-                siteValues[(int)Metric.PhysicalLossCny] = physical;
-                siteValues[(int)Metric.Pue] = pue;
-                siteValues[(int)Metric.PueDrift] = drift;
-                siteValues[(int)Metric.PueLimitBreach] = breach ? 1 : 0;
-                siteValues[(int)Metric.FacilityEnergyMwh] = facilityEnergy;
-                siteValues[(int)Metric.EnergyCostCny] = facilityEnergy * price;
-                siteValues[(int)Metric.ClimateEnergyCostCny] = climateEnergyCost;
-                siteValues[(int)Metric.Scope2LocationT] = scope2Location;
-                siteValues[(int)Metric.Scope2MarketT] = scope2Market;
-                siteValues[(int)Metric.CarbonCostCny] = carbonCost;
-                siteValues[(int)Metric.PueSurchargeCny] = surcharge;
-                siteValues[(int)Metric.RenewablePremiumCny] = premium;
-                siteValues[(int)Metric.WaterM3] = water;
-                siteValues[(int)Metric.WaterCostCny] = waterCost;
-                siteValues[(int)Metric.TotalClimateCostCny] = total;
-
-                for (var m = 0; m < siteValues.Length; m++)
-                {
-                    values[siteOffsets[m] + p] = siteValues[m];
-                    values[portfolioOffsets[m] + p] += siteValues[m];
-                }
+                Put(ref siteRow0, Metric.FloodDirectCny, metricStride, p, floodDirect);
+                Put(ref siteRow0, Metric.FloodBiCny, metricStride, p, floodBi);
+                Put(ref siteRow0, Metric.SurgeDirectCny, metricStride, p, surgeDirect);
+                Put(ref siteRow0, Metric.SurgeBiCny, metricStride, p, surgeBi);
+                Put(ref siteRow0, Metric.WindDirectCny, metricStride, p, windDirect);
+                Put(ref siteRow0, Metric.WindBiCny, metricStride, p, windBi);
+                Put(ref siteRow0, Metric.HeatBiCny, metricStride, p, heatBi);
+                Put(ref siteRow0, Metric.DroughtEnergyCny, metricStride, p, droughtEnergy);
+                Put(ref siteRow0, Metric.DroughtBiCny, metricStride, p, droughtBi);
+                Put(ref siteRow0, Metric.PhysicalLossCny, metricStride, p, physical);
+                Put(ref siteRow0, Metric.Pue, metricStride, p, pue);
+                Put(ref siteRow0, Metric.PueDrift, metricStride, p, drift);
+                Put(ref siteRow0, Metric.PueLimitBreach, metricStride, p, breach ? 1 : 0);
+                Put(ref siteRow0, Metric.FacilityEnergyMwh, metricStride, p, facilityEnergy);
+                Put(ref siteRow0, Metric.EnergyCostCny, metricStride, p, facilityEnergy * price);
+                Put(ref siteRow0, Metric.ClimateEnergyCostCny, metricStride, p, climateEnergyCost);
+                Put(ref siteRow0, Metric.Scope2LocationT, metricStride, p, scope2Location);
+                Put(ref siteRow0, Metric.Scope2MarketT, metricStride, p, scope2Market);
+                Put(ref siteRow0, Metric.CarbonCostCny, metricStride, p, carbonCost);
+                Put(ref siteRow0, Metric.PueSurchargeCny, metricStride, p, surcharge);
+                Put(ref siteRow0, Metric.RenewablePremiumCny, metricStride, p, premium);
+                Put(ref siteRow0, Metric.WaterM3, metricStride, p, water);
+                Put(ref siteRow0, Metric.WaterCostCny, metricStride, p, waterCost);
+                Put(ref siteRow0, Metric.TotalClimateCostCny, metricStride, p, total);
 
                 occurrence[p] = Math.Max(Math.Max(floodDirect + floodBi, surgeDirect + surgeBi), Math.Max(windDirect + windBi, Math.Max(heatBi, droughtEnergy + droughtBi)));
                 npv[p] += total * discount;
                 driftEnergy[p] += itEnergy * drift;
                 maxSiteLoss[p] = Math.Max(maxSiteLoss[p], physical);
                 anyBreach[p] = breach ? 1 : anyBreach[p];
+            }
+
+            // Sites are added in site order, as the scalar kernel adds them path by path.
+            for (var m = 0; m < MetricNames.Count; m++)
+            {
+                AddTo(values.AsSpan(b.Offset((Metric)m, s) + firstIndex, count), values.AsSpan(portfolioOffsets[m], count));
             }
         }
 
@@ -612,6 +617,28 @@ internal sealed class PathKernel
         for (; i < x.Length; i++)
         {
             destination[i] += a * x[i];
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Put(ref double row0, Metric metric, int stride, int pathInBlock, double value)
+        => Unsafe.Add(ref row0, ((int)metric * stride) + pathInBlock) = value;
+
+    /// <summary>destination[p] += x[p]; Vector256 body with a scalar tail (same rounding as the scalar add).</summary>
+    private static void AddTo(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= x.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                (Vector256.Create<double>(destination[i..]) + Vector256.Create<double>(x[i..])).CopyTo(destination[i..]);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            destination[i] += x[i];
         }
     }
 }
