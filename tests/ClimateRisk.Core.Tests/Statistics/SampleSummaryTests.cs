@@ -125,9 +125,14 @@ public class SampleSummarySelectionTests
         var stats = SampleSummary.Summarize(values, threshold: 0.5, new double[n + 5]);
 
         var sorted = values.Order().ToArray();
-        var expected = new double[6];
-        SampleSummary.Quantiles((double[])sorted.Clone(), SampleSummary.Probabilities, expected);
+        var expected = SortedType7(sorted, SampleSummary.Probabilities.ToArray());
         new[] { stats.P5, stats.P25, stats.P50, stats.P75, stats.P95, stats.P99 }.Should().Equal(expected);
+
+        // The exceedance curves' quantiles (by selection too) against the same sorted reference.
+        double[] returnPeriodProbabilities = [0, 0.5, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.998, 0.999, 1];
+        var curve = new double[returnPeriodProbabilities.Length];
+        SampleSummary.Quantiles((double[])values.Clone(), returnPeriodProbabilities, curve);
+        curve.Should().Equal(SortedType7(sorted, returnPeriodProbabilities));
         var k = (int)Math.Ceiling(n / 100.0);
         var tailSum = 0.0;
         foreach (var v in sorted[^k..])
@@ -161,5 +166,17 @@ public class SampleSummarySelectionTests
         var stats = SampleSummary.Summarize(values, 1.0, new double[5]);
         double.IsNaN(stats.Mean).Should().BeTrue();
         stats.PExceed.Should().Be(0.4);
+    }
+
+    /// <summary>Type 7 read off a fully sorted copy: the independent reference for the selection.</summary>
+    private static double[] SortedType7(double[] sorted, double[] probabilities)
+    {
+        var n = sorted.Length;
+        return probabilities.Select(p =>
+        {
+            var h = (n - 1) * p;
+            var j = (int)Math.Floor(h);
+            return j + 1 < n ? sorted[j] + ((h - j) * (sorted[j + 1] - sorted[j])) : sorted[j];
+        }).ToArray();
     }
 }
