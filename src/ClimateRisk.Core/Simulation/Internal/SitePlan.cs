@@ -63,6 +63,7 @@ internal sealed class SitePlan
             FloodLnReturnPeriod = flood.ReturnPeriodsY.Select(r => Math.Log(r)).ToArray();
             FloodDepthM = [.. flood.DepthsM];
             FirstPositiveDepth = Array.FindIndex(FloodDepthM, d => d > 0);
+            _noFloodBelowY = FirstPositiveDepth >= 0 ? flood.ReturnPeriodsY[FirstPositiveDepth] * (1 - 1e-12) : double.PositiveInfinity;
             ProtectionDepthM = flood.ProtectionRpY > 0 ? DepthAt(flood.ProtectionRpY) : double.NaN;
         }
         else
@@ -75,6 +76,9 @@ internal sealed class SitePlan
 
         IsWaterCooled = site.WueLPerKwh >= 0.5;
     }
+
+    /// <summary>Return periods below this certainly give depth 0 (see <see cref="DepthAt"/>).</summary>
+    private readonly double _noFloodBelowY;
 
     private static readonly DamageCurve NoDamage = new() { Class = "none", Mean = new PiecewiseLinear([0.0], [0.0]), Sd = new PiecewiseLinear([0.0], [0.0]) };
 
@@ -127,6 +131,13 @@ internal sealed class SitePlan
     {
         var first = FirstPositiveDepth;
         if (first < 0)
+        {
+            return 0;
+        }
+
+        // Most paths fall below the first flooding return period; a relative margin of 1e-12,
+        // far above ln's rounding, proves ln R < x[first] without computing ln R.
+        if (returnPeriodY < _noFloodBelowY)
         {
             return 0;
         }
