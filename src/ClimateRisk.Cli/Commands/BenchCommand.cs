@@ -20,17 +20,21 @@ internal static class BenchCommand
         var paths = new Option<int>("--paths") { Description = "Paths per scenario.", DefaultValueFactory = _ => 100_000 };
         var workers = new Option<int>("--workers") { Description = "Worker threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var screening = new Option<int>("--screening") { Description = "Instead: compare a generated grid of this many candidate locations × 3 scenarios (paths default 5,000)." };
+        var sites = new Option<int>("--sites") { Description = "Use only the first N bundled sites (for linearity checks; 0 = all).", DefaultValueFactory = _ => 0 };
+        var years = new Option<string>("--years") { Description = "Simulated years, e.g. 2025..2050.", DefaultValueFactory = _ => "2025..2050" };
         var command = new Command("bench", "Time the standard workload (bundled portfolio × all scenarios × 2025–2050 × 100,000 paths).");
         command.Options.Add(paths);
         command.Options.Add(workers);
         command.Options.Add(screening);
+        command.Options.Add(sites);
+        command.Options.Add(years);
         command.SetAction(parse => parse.GetValue(screening) is > 0 and var count
             ? Screening(count, parse.GetResult(paths) is { Implicit: false } ? parse.GetValue(paths) : 5_000, parse.GetValue(workers), output, error, stop)
-            : Execute(parse.GetValue(paths), parse.GetValue(workers), output, error, stop));
+            : Execute(parse.GetValue(paths), parse.GetValue(workers), output, error, stop, parse.GetValue(sites), parse.GetValue(years) ?? "2025..2050"));
         return command;
     }
 
-    public static int Execute(int paths, int workers, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static int Execute(int paths, int workers, TextWriter output, TextWriter error, CancellationToken cancellationToken, int siteCount = 0, string years = "2025..2050")
     {
         var inv = CultureInfo.InvariantCulture;
         Core.Model.ModelInputs model;
@@ -44,7 +48,24 @@ internal static class BenchCommand
             return ExitCodes.BadInput;
         }
 
-        var settings = new SimulationSettings { Paths = paths, Workers = workers };
+        if (siteCount < 0 || siteCount > model.Sites.Count)
+        {
+            error.WriteLine(string.Create(inv, $"error: --sites '{siteCount}': expected 0 (all) to {model.Sites.Count}, the bundled sites"));
+            return ExitCodes.BadInput;
+        }
+
+        if (siteCount > 0)
+        {
+            model = model with { Sites = model.Sites.Take(siteCount).ToArray() };
+        }
+
+        if (!YearRange.TryParse(years, out var firstYear, out var lastYear))
+        {
+            error.WriteLine($"error: --years '{years}': expected FIRST..LAST, e.g. 2025..2050");
+            return ExitCodes.BadInput;
+        }
+
+        var settings = new SimulationSettings { Paths = paths, Workers = workers, FirstYear = firstYear, LastYear = lastYear };
         try
         {
             settings.Validate();

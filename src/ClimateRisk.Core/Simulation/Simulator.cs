@@ -116,6 +116,11 @@ public static class Simulator
         var npv = new List<(string, string, TCell)>();
         var curves = new List<(string, string, int, string, TCurve)>();
         var blocks = (n + BlockSize - 1) / BlockSize;
+
+        // One path-length work array per worker for the whole run: allocated afresh for every
+        // (scenario, year) they were large-object-heap garbage, 8 MB each at a million paths,
+        // and the heap grew to several times the path buffers before a collection.
+        var reductionScratch = new System.Collections.Concurrent.ConcurrentBag<double[]>();
         var done = 0;
 
         foreach (var scenario in inputs.Scenarios)
@@ -150,7 +155,7 @@ public static class Simulator
                     0,
                     metrics * entities,
                     options,
-                    () => new double[n],
+                    () => reductionScratch.TryTake(out var reused) ? reused : new double[n],
                     (cell, _, scratch) =>
                     {
                         var metric = (Metric)(cell / entities);
@@ -158,16 +163,18 @@ public static class Simulator
                         reduced[entity, yearIndex, (int)metric] = reduceCell(buffers.Cell(metric, entity), Threshold(inputs, sitePlans, metric, entity, yearIndex), scratch);
                         return scratch;
                     },
-                    _ => { });
+                    reductionScratch.Add);
 
                 if (settings.Horizons.Contains(year))
                 {
-                    var scratch = new double[n];
+                    var scratch = reductionScratch.TryTake(out var reused) ? reused : new double[n];
                     for (var e = 0; e < entities; e++)
                     {
                         curves.Add((scenario.Id, entityIds[e], year, "AEP", reduceCurve(buffers.Cell(Metric.PhysicalLossCny, e), scratch)));
                         curves.Add((scenario.Id, entityIds[e], year, "OEP", reduceCurve(buffers.Occurrence.AsSpan(e * n, n), scratch)));
                     }
+
+                    reductionScratch.Add(scratch);
                 }
 
                 reductionSeconds += clock.Elapsed.TotalSeconds;
@@ -175,11 +182,13 @@ public static class Simulator
                 progress?.Report(new SimulationProgress(++done, inputs.Scenarios.Count * years, scenario.Id, year));
             }
 
-            var npvScratch = new double[n];
+            var npvScratch = reductionScratch.TryTake(out var reusedNpv) ? reusedNpv : new double[n];
             for (var e = 0; e < entities; e++)
             {
                 npv.Add((scenario.Id, entityIds[e], reduceCell(buffers.Npv.AsSpan(e * n, n), double.NaN, npvScratch)));
             }
+
+            reductionScratch.Add(npvScratch);
 
             reductionSeconds += clock.Elapsed.TotalSeconds;
             clock.Restart();
