@@ -4,7 +4,8 @@ using System.Runtime.Intrinsics;
 namespace ClimateRisk.Core.Statistics;
 
 /// <summary>
-/// Count, mean and sum of squared deviations, updated one value at a time (Welford) and
+/// Count, mean and sum of squared deviations, of a whole sample at once (<see cref="Of"/>, the
+/// corrected two-pass algorithm) or one value at a time (<see cref="Push"/>, Welford), and
 /// mergeable (Chan, Golub &amp; LeVeque 1983), like MathNet's RunningStatistics. Merging in a
 /// fixed order gives a fixed result, so threads and shards stay deterministic.
 /// </summary>

@@ -14,11 +14,12 @@ namespace ClimateRisk.Core.Statistics;
 /// not depend on how the selection happened to arrange them.
 /// </summary>
 /// <remarks>
-/// Cost on 100,000 paths is about one pass of Welford's update (a chain of divisions) plus a
-/// multiple selection on part of the sample: the pass also copies the sample split around a
-/// sampled median, which on a loss distribution is its zero mass and settles every quantile
-/// inside it at once; the wanted ranks (j and j + 1 of each quantile, and n − k) are then
-/// selected together with branch-free partitions (<see cref="OrderStatistics.SelectMany"/>).
+/// Cost on 100,000 paths: a vectorised census (exceedance count, NaN, constant — a constant
+/// cell stops there), the moments by <see cref="RunningMoments.Of"/> (two vectorised passes),
+/// a branch-free copy of the sample split around a sampled median, which on a loss
+/// distribution is its zero mass and settles every quantile inside it at once, and a multiple
+/// selection of the wanted ranks (j and j + 1 of each quantile, and n − k) with branch-free
+/// partitions (<see cref="OrderStatistics.SelectMany"/>).
 /// </remarks>
 public static class SampleSummary
 {
