@@ -59,20 +59,8 @@ internal static class BenchCommand
             model = model with { Sites = model.Sites.Take(siteCount).ToArray() };
         }
 
-        if (!YearRange.TryParse(years, out var firstYear, out var lastYear))
+        if (SimulationOptions.TryCreate(paths, new SimulationSettings().Seed, years, workers, error) is not { } settings)
         {
-            error.WriteLine($"error: --years '{years}': expected FIRST..LAST, e.g. 2025..2050");
-            return ExitCodes.BadInput;
-        }
-
-        var settings = new SimulationSettings { Paths = paths, Workers = workers, FirstYear = firstYear, LastYear = lastYear };
-        try
-        {
-            settings.Validate();
-        }
-        catch (ArgumentOutOfRangeException ex)
-        {
-            error.WriteLine($"error: {ex.ParamName} '{ex.ActualValue}': {ex.Message.Split(" (Parameter")[0]}");
             return ExitCodes.BadInput;
         }
 

@@ -121,6 +121,7 @@ public static class Simulator
         // (scenario, year) they were large-object-heap garbage, 8 MB each at a million paths,
         // and the heap grew to several times the path buffers before a collection.
         var reductionScratch = new System.Collections.Concurrent.ConcurrentBag<double[]>();
+        double[] RentScratch() => reductionScratch.TryTake(out var reused) ? reused : new double[n];
         var done = 0;
 
         foreach (var scenario in inputs.Scenarios)
@@ -155,7 +156,7 @@ public static class Simulator
                     0,
                     metrics * entities,
                     options,
-                    () => reductionScratch.TryTake(out var reused) ? reused : new double[n],
+                    RentScratch,
                     (cell, _, scratch) =>
                     {
                         var metric = (Metric)(cell / entities);
@@ -167,7 +168,7 @@ public static class Simulator
 
                 if (settings.Horizons.Contains(year))
                 {
-                    var scratch = reductionScratch.TryTake(out var reused) ? reused : new double[n];
+                    var scratch = RentScratch();
                     for (var e = 0; e < entities; e++)
                     {
                         curves.Add((scenario.Id, entityIds[e], year, "AEP", reduceCurve(buffers.Cell(Metric.PhysicalLossCny, e), scratch)));
@@ -182,7 +183,7 @@ public static class Simulator
                 progress?.Report(new SimulationProgress(++done, inputs.Scenarios.Count * years, scenario.Id, year));
             }
 
-            var npvScratch = reductionScratch.TryTake(out var reusedNpv) ? reusedNpv : new double[n];
+            var npvScratch = RentScratch();
             for (var e = 0; e < entities; e++)
             {
                 npv.Add((scenario.Id, entityIds[e], reduceCell(buffers.Npv.AsSpan(e * n, n), double.NaN, npvScratch)));

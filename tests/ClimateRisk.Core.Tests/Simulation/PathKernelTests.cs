@@ -9,7 +9,10 @@ namespace ClimateRisk.Core.Tests.Simulation;
 /// <summary>
 /// The block kernel (vector Philox, batched Φ/Φ⁻¹, structure-of-arrays) against the scalar
 /// reference kernel, bit for bit: every metric of every site and the portfolio, the OEP
-/// occurrence and the running NPV.
+/// occurrence and the running NPV. The two share the model arithmetic of one site-year, so
+/// this checks what differs — the draws, their transforms and the block bookkeeping; the
+/// arithmetic itself is checked against independent references in PerilReferenceTests and
+/// TransitionTests.
 /// </summary>
 public class PathKernelTests
 {

@@ -12,7 +12,6 @@ internal sealed class KernelScratch
 
     public KernelScratch(int sites)
     {
-        Sites = sites;
         Independent = new double[sites];
         Heat = new double[sites];
         Flood = new double[sites];
@@ -24,8 +23,6 @@ internal sealed class KernelScratch
         SurgeBlock = new double[sites * B];
         WindBlock = new double[sites * B];
     }
-
-    public int Sites { get; }
 
     // Scalar reference kernel (one path): the correlated normals by site.
     public double[] Independent { get; }

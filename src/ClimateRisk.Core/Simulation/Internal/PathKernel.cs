@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using ClimateRisk.Core.Distributions;
 using ClimateRisk.Core.Distributions.Internal;
@@ -69,18 +70,17 @@ internal sealed class PathKernel
             return;
         }
 
-        // Every write below lands in columns [firstIndex, firstIndex + count) of rows that exist:
+        // Every write lands in columns [firstIndex, firstIndex + count) of rows that exist:
         // checked once here, so the per-path stores go without bounds checks.
         if (firstIndex < 0 || firstIndex + count > _buffers.Paths)
         {
             throw new ArgumentOutOfRangeException(nameof(firstIndex), firstIndex, $"Columns {firstIndex}..{firstIndex + count} lie outside the {_buffers.Paths} paths of the buffers.");
         }
 
-        var sp = _scenario;
-        var scenario = sp.Scenario;
         var seed = _rng.Seed;
 
-        // Path-level climate and transition state (year 0, site 0: shared by all years and sites).
+        // Path-level climate and transition state (year 0, site 0: shared by all years and sites),
+        // drawn for the whole block, then turned into drivers in place.
         var warming = scratch.GlobalWarmingC.AsSpan(0, count);
         var seaLevel = scratch.SeaLevelRiseM.AsSpan(0, count);
         var carbon = scratch.CarbonPriceCnyPerT.AsSpan(0, count);
@@ -93,40 +93,22 @@ internal sealed class PathKernel
         PhiloxBatch.Normals(seed, RandomStreamId.Carbon, firstPath, 0, 0, 0, carbon);
         PhiloxBatch.Normals(seed, RandomStreamId.Grid, firstPath, 0, 0, 0, grid);
         PhiloxBatch.Normals(seed, RandomStreamId.PowerPrice, firstPath, year, 0, 0, priceFactors);
+        for (var p = 0; p < count; p++)
         {
-            var gsatMedian = sp.GsatMedian[yearIndex];
-            var gsatSigma = sp.GsatSigma[yearIndex];
-            var slrMedian = sp.SlrMedianDelta[yearIndex];
-            var slrSigma = sp.SlrSigmaDelta[yearIndex];
-            var carbonMedian = sp.CarbonPrice[yearIndex];
-            var gridDecline = sp.GridDecline[yearIndex];
-            var escalation = sp.Escalation[yearIndex];
-            for (var p = 0; p < count; p++)
-            {
-                var zWarming = warming[p];
-                var warmingNow = gsatMedian + (zWarming * gsatSigma);
-                var warmingBase = sp.GsatMedian0 + (zWarming * sp.GsatSigma0);
-                var globalWarmingSinceBase = warmingNow - warmingBase;
-                warming[p] = globalWarmingSinceBase;
-                seaLevel[p] = slrMedian + (seaLevel[p] * slrSigma);
-                carbon[p] = carbonMedian * LogNormalFactor(scenario.CarbonPriceSigma, carbon[p]);
-                grid[p] = gridDecline * LogNormalFactor(scenario.GridSigma, grid[p]);
-                priceFactors[p] = escalation * LogNormalFactor(scenario.ElectricitySigma, priceFactors[p]);
-                frequency[p] = Math.Max(_heavyPrecipitation.At(warmingNow), 1e-9) / Math.Max(_heavyPrecipitation.At(warmingBase), 1e-9);
-                windIntensities[p] = 1 + (scenario.TyphoonIntensityPerC * globalWarmingSinceBase);
-            }
+            var d = Drivers(yearIndex, warming[p], seaLevel[p], carbon[p], grid[p], priceFactors[p]);
+            (warming[p], seaLevel[p], carbon[p], grid[p], priceFactors[p], frequency[p], windIntensities[p]) = d;
         }
 
-        CorrelateBlock(RandomStreamId.HeatAnomaly, firstPath, count, year, sp.Heat, scratch.IndependentBlock, scratch.HeatBlock);
-        CorrelateBlock(RandomStreamId.Flood, firstPath, count, year, sp.Flood, scratch.IndependentBlock, scratch.FloodBlock);
-        CorrelateBlock(RandomStreamId.Surge, firstPath, count, year, sp.Surge, scratch.IndependentBlock, scratch.SurgeBlock);
-        CorrelateBlock(RandomStreamId.Wind, firstPath, count, year, sp.Wind, scratch.IndependentBlock, scratch.WindBlock);
+        CorrelateBlock(RandomStreamId.HeatAnomaly, firstPath, count, year, _scenario.Heat, scratch.IndependentBlock, scratch.HeatBlock);
+        CorrelateBlock(RandomStreamId.Flood, firstPath, count, year, _scenario.Flood, scratch.IndependentBlock, scratch.FloodBlock);
+        CorrelateBlock(RandomStreamId.Surge, firstPath, count, year, _scenario.Surge, scratch.IndependentBlock, scratch.SurgeBlock);
+        CorrelateBlock(RandomStreamId.Wind, firstPath, count, year, _scenario.Wind, scratch.IndependentBlock, scratch.WindBlock);
 
         var b = _buffers;
         var values = b.Values;
         var n = b.Paths;
         var portfolio = _sites.Length;
-        var discount = sp.Discount[yearIndex];
+        var discount = _scenario.Discount[yearIndex];
         var metricStride = b.Entities * n;
         Span<int> portfolioOffsets = stackalloc int[MetricNames.Count];
         for (var m = 0; m < MetricNames.Count; m++)
@@ -157,14 +139,11 @@ internal sealed class PathKernel
             var site = plan.Site;
             var key = plan.Key;
             var heatAnomaly = scratch.HeatBlock.AsSpan(s * BlockSize, count);
-            var heat = site.Heat;
-            var climate = site.Climate;
 
             // The batched transforms of this site's draws.
             for (var p = 0; p < count; p++)
             {
-                var shift = (site.LandAmplification * warming[p]) + (climate.InterannualSdC * heatAnomaly[p]);
-                hotDayProbability[p] = (climate.SummerTmaxMeanC + shift - heat.TCritC) / climate.SummerTmaxSdC;
+                hotDayProbability[p] = HotDayZ(site, warming[p], heatAnomaly[p]);
             }
 
             NormalBatch.Cdf(hotDayProbability, hotDayProbability);
@@ -173,7 +152,6 @@ internal sealed class PathKernel
             PhiloxBatch.Uniforms(seed, RandomStreamId.Drought, firstPath, year, key, 0, droughtU);
             if (site.Flood is not null)
             {
-                // 1 − u = Φ(−y) keeps the tail of R = 1/(1 − u) exact.
                 var flood = scratch.FloodBlock.AsSpan(s * BlockSize, count);
                 for (var p = 0; p < count; p++)
                 {
@@ -193,142 +171,34 @@ internal sealed class PathKernel
                 NormalBatch.Cdf(scratch.WindBlock.AsSpan(s * BlockSize, count), windProbability);
             }
 
-            // value(metric, site, path) = siteRow0[metric · stride + path in block]
-            ref var siteRow0 = ref values[b.Offset(0, s) + firstIndex];
-
+            var siteColumn0 = b.Offset(0, s) + firstIndex;
             var itEnergy = plan.ItEnergyMwh[yearIndex];
-            var plannedChange = plan.PlannedChange[yearIndex];
-            var renewable = plan.RenewableShare[yearIndex];
-            var limit = plan.LimitPue[yearIndex];
-            var tier2Pue = plan.Tier2Pue[yearIndex];
-            var tier2Rate = plan.Tier2RateCnyPerMwh[yearIndex];
-            var rate = plan.RateCnyPerMwh[yearIndex];
-            var coverage = sp.Coverage[yearIndex];
-            var premiumRate = sp.Premium[yearIndex];
-            var biPerDay = site.BiCnyPerDay * (1 - site.Failover);
-            var water = site.WueLPerKwh * itEnergy;
-            var waterCost = water * site.WaterPriceCnyPerM3;
             var occurrence = b.Occurrence.AsSpan((s * n) + firstIndex, count);
             var npv = b.Npv.AsSpan((s * n) + firstIndex, count);
             sumItEnergy += itEnergy;
-
             for (var p = 0; p < count; p++)
             {
-                var path = firstPath + p;
-                var globalWarmingSinceBase = warming[p];
-                var carbonPrice = carbon[p];
-
-                // §3–4 chronic heat → PUE.
-                var siteWarming = site.LandAmplification * globalWarmingSinceBase;
-                var shift = siteWarming + (climate.InterannualSdC * heatAnomaly[p]);
-                var climatePue = plan.Pue.Lookup(shift);
-                var pue = climatePue + plannedChange;
-                var drift = climatePue - site.ReportedPue;
-                var facilityEnergy = itEnergy * pue;
-
-                // §10 transition.
-                var emissionFactor = site.BaseGridFactorTPerMwh * grid[p];
-                var price = (site.ElectricityPriceCnyPerMwh * priceFactors[p]) + (scenario.CarbonPassThrough * carbonPrice * emissionFactor);
-                var scope2Location = facilityEnergy * emissionFactor;
-                var scope2Market = scope2Location * (1 - renewable);
-                var carbonCost = coverage * carbonPrice * (site.Scope1T + scope2Market);
-                var premium = renewable * facilityEnergy * premiumRate;
-                var breach = pue > limit; // false when limit is NaN (no rule in force)
-                var surcharge = breach
-                    ? itEnergy * (pue - limit) * (pue > tier2Pue ? tier2Rate : rate)
-                    : 0;
-
-                // §5 extreme heat (capped at D: see Evaluate).
-                var hotDayRate = SummerDays * hotDayProbability[p];
-                var hotDays = Math.Min(SummerDaysCount, PoissonQuantile.InvCdfUnchecked(hotDayRate, hotDaysU[p]));
-                var shortfalls = hotDays > 0 ? BinomialQuantile.InvCdfUnchecked(hotDays, heat.ShortfallProbability, shortfallU[p]) : 0;
-                var heatBi = shortfalls * biPerDay * heat.ThrottleFraction * heat.ThrottleHours / 24.0;
-
-                // §6 river / pluvial flood. The damage draw is rare, so it is made on demand.
-                double floodDirect = 0, floodBi = 0;
-                if (site.Flood is not null)
-                {
-                    var returnPeriod = 1.0 / floodExceedance[p];
-                    var depth = plan.DepthAt(returnPeriod * frequency[p]);
-                    if (depth > 0 && !(depth <= plan.ProtectionDepthM))
-                    {
-                        (floodDirect, floodBi) = Inundation(plan, depth - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, path, year, key, 0), biPerDay);
-                    }
-                }
-
-                // §7 coastal flood.
-                double surgeDirect = 0, surgeBi = 0;
-                if (site.Surge is { } surge)
-                {
-                    var level = GeneralizedExtremeValue.InvCdfUnchecked(surge.GevLocationM, surge.GevScaleM, surge.GevShape, surgeProbability[p])
-                        + seaLevel[p] + (surge.SubsidenceMPerYear * (year - SimulationSettings.BaseYear));
-                    if (level > surge.DefenceCrestM)
-                    {
-                        (surgeDirect, surgeBi) = Inundation(plan, level - surge.GroundElevationM - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, path, year, key, 1), biPerDay);
-                    }
-                }
-
-                // §8 typhoon wind.
-                double windDirect = 0, windBi = 0;
-                if (site.Wind is { } wind)
-                {
-                    var gust = Gumbel.InvCdfUnchecked(wind.GumbelLocationMs, wind.GumbelScaleMs, windProbability[p]) * windIntensities[p];
-                    var v = Math.Max(0, gust - WindThresholdMs) / (wind.VHalfMs - WindThresholdMs);
-                    var v3 = v * v * v;
-                    windDirect = site.AssetValueCny * v3 / (1 + v3);
-                    windBi = gust > wind.VBiMs ? biPerDay * wind.BiHours / 24.0 : 0;
-                }
-
-                // §9 water stress.
-                var restrictionRate = site.Drought.RestrictionDaysPerYear * Math.Max(0, 1 + (DroughtWarmingSensitivity * siteWarming));
-                var restrictedDays = Math.Min(DaysPerYear, PoissonQuantile.InvCdfUnchecked(restrictionRate, droughtU[p]));
-                double droughtEnergy = 0, droughtBi = 0;
-                if (plan.IsWaterCooled && restrictedDays > 0)
-                {
-                    droughtEnergy = restrictedDays * itEnergy / 365.0 * site.Drought.DryPuePenalty * price;
-                    droughtBi = site.WaterStorageH < StorageNeededH ? restrictedDays * biPerDay * DroughtBiShare : 0;
-                }
-
-                var physical = floodDirect + floodBi + surgeDirect + surgeBi + windDirect + windBi + heatBi + droughtEnergy + droughtBi;
-                var climateEnergyCost = itEnergy * drift * price;
-                var total = physical + climateEnergyCost + carbonCost + surcharge + premium;
-
-                Put(ref siteRow0, Metric.FloodDirectCny, metricStride, p, floodDirect);
-                Put(ref siteRow0, Metric.FloodBiCny, metricStride, p, floodBi);
-                Put(ref siteRow0, Metric.SurgeDirectCny, metricStride, p, surgeDirect);
-                Put(ref siteRow0, Metric.SurgeBiCny, metricStride, p, surgeBi);
-                Put(ref siteRow0, Metric.WindDirectCny, metricStride, p, windDirect);
-                Put(ref siteRow0, Metric.WindBiCny, metricStride, p, windBi);
-                Put(ref siteRow0, Metric.HeatBiCny, metricStride, p, heatBi);
-                Put(ref siteRow0, Metric.DroughtEnergyCny, metricStride, p, droughtEnergy);
-                Put(ref siteRow0, Metric.DroughtBiCny, metricStride, p, droughtBi);
-                Put(ref siteRow0, Metric.PhysicalLossCny, metricStride, p, physical);
-                Put(ref siteRow0, Metric.Pue, metricStride, p, pue);
-                Put(ref siteRow0, Metric.PueDrift, metricStride, p, drift);
-                Put(ref siteRow0, Metric.PueLimitBreach, metricStride, p, breach ? 1 : 0);
-                Put(ref siteRow0, Metric.FacilityEnergyMwh, metricStride, p, facilityEnergy);
-                Put(ref siteRow0, Metric.EnergyCostCny, metricStride, p, facilityEnergy * price);
-                Put(ref siteRow0, Metric.ClimateEnergyCostCny, metricStride, p, climateEnergyCost);
-                Put(ref siteRow0, Metric.Scope2LocationT, metricStride, p, scope2Location);
-                Put(ref siteRow0, Metric.Scope2MarketT, metricStride, p, scope2Market);
-                Put(ref siteRow0, Metric.CarbonCostCny, metricStride, p, carbonCost);
-                Put(ref siteRow0, Metric.PueSurchargeCny, metricStride, p, surcharge);
-                Put(ref siteRow0, Metric.RenewablePremiumCny, metricStride, p, premium);
-                Put(ref siteRow0, Metric.WaterM3, metricStride, p, water);
-                Put(ref siteRow0, Metric.WaterCostCny, metricStride, p, waterCost);
-                Put(ref siteRow0, Metric.TotalClimateCostCny, metricStride, p, total);
-
-                occurrence[p] = Math.Max(Math.Max(floodDirect + floodBi, surgeDirect + surgeBi), Math.Max(windDirect + windBi, Math.Max(heatBi, droughtEnergy + droughtBi)));
-                npv[p] += total * discount;
-                driftEnergy[p] += itEnergy * drift;
-                maxSiteLoss[p] = Math.Max(maxSiteLoss[p], physical);
-                anyBreach[p] = breach ? 1 : anyBreach[p];
+                var outcome = EvaluateSite(
+                    plan,
+                    yearIndex,
+                    year,
+                    firstPath + p,
+                    new PathDrivers(warming[p], seaLevel[p], carbon[p], grid[p], priceFactors[p], frequency[p], windIntensities[p]),
+                    new SiteDraws(heatAnomaly[p], hotDayProbability[p], hotDaysU[p], shortfallU[p], droughtU[p], floodExceedance[p], surgeProbability[p], windProbability[p]),
+                    siteColumn0 + p,
+                    metricStride);
+                occurrence[p] = outcome.OccurrenceCny;
+                npv[p] += outcome.TotalCny * discount;
+                driftEnergy[p] += itEnergy * outcome.PueDrift;
+                maxSiteLoss[p] = Math.Max(maxSiteLoss[p], outcome.PhysicalCny);
+                anyBreach[p] = outcome.Breach ? 1 : anyBreach[p];
             }
 
-            // Sites are added in site order, as the scalar kernel adds them path by path.
+            // Sites are added in site order, as the scalar kernel adds them path by path
+            // (1 · x is exact, so this is a plain add).
             for (var m = 0; m < MetricNames.Count; m++)
             {
-                AddTo(values.AsSpan(b.Offset((Metric)m, s) + firstIndex, count), values.AsSpan(portfolioOffsets[m], count));
+                MultiplyAdd(1, values.AsSpan(b.Offset((Metric)m, s) + firstIndex, count), values.AsSpan(portfolioOffsets[m], count));
             }
         }
 
@@ -349,183 +219,234 @@ internal sealed class PathKernel
         }
     }
 
-    /// <summary>The scalar reference of <see cref="EvaluateBlock"/>: one path, one generator call per draw.</summary>
+    /// <summary>
+    /// The scalar reference of <see cref="EvaluateBlock"/>: one path, one generator call and one
+    /// Φ or Φ⁻¹ per draw. It shares the model arithmetic (<see cref="Drivers"/>,
+    /// <see cref="EvaluateSite"/>) with the block kernel, so comparing the two checks the
+    /// vector draws, the batched transforms and the block bookkeeping.
+    /// </summary>
     public void Evaluate(int pathIndex, long path, int yearIndex, int year, KernelScratch scratch)
     {
-        var sp = _scenario;
-        var scenario = sp.Scenario;
-        var rng = _rng;
-
-        // Path-level climate and transition state (year 0, site 0: shared by all years and sites).
-        var zWarming = rng.Normal(RandomStreamId.Warming, path, 0, 0, 0);
-        var warmingNow = sp.GsatMedian[yearIndex] + (zWarming * sp.GsatSigma[yearIndex]);
-        var warmingBase = sp.GsatMedian0 + (zWarming * sp.GsatSigma0);
-        var globalWarmingSinceBase = warmingNow - warmingBase;
-        var seaLevelRiseM = sp.SlrMedianDelta[yearIndex] + (rng.Normal(RandomStreamId.SeaLevel, path, 0, 0, 0) * sp.SlrSigmaDelta[yearIndex]);
-        var carbonPrice = sp.CarbonPrice[yearIndex] * LogNormalFactor(scenario.CarbonPriceSigma, rng.Normal(RandomStreamId.Carbon, path, 0, 0, 0));
-        var gridFactor = sp.GridDecline[yearIndex] * LogNormalFactor(scenario.GridSigma, rng.Normal(RandomStreamId.Grid, path, 0, 0, 0));
-        var priceFactor = sp.Escalation[yearIndex] * LogNormalFactor(scenario.ElectricitySigma, rng.Normal(RandomStreamId.PowerPrice, path, year, 0, 0));
-        var frequencyMultiplier = Math.Max(_heavyPrecipitation.At(warmingNow), 1e-9) / Math.Max(_heavyPrecipitation.At(warmingBase), 1e-9);
-        var windIntensity = 1 + (scenario.TyphoonIntensityPerC * globalWarmingSinceBase);
-
-        Correlate(RandomStreamId.HeatAnomaly, path, year, sp.Heat, scratch.Independent, scratch.Heat);
-        Correlate(RandomStreamId.Flood, path, year, sp.Flood, scratch.Independent, scratch.Flood);
-        Correlate(RandomStreamId.Surge, path, year, sp.Surge, scratch.Independent, scratch.Surge);
-        Correlate(RandomStreamId.Wind, path, year, sp.Wind, scratch.Independent, scratch.Wind);
-
         var b = _buffers;
+        if ((uint)pathIndex >= (uint)b.Paths)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pathIndex), pathIndex, $"Column {pathIndex} lies outside the {b.Paths} paths of the buffers.");
+        }
+
+        var rng = _rng;
+        var drivers = Drivers(
+            yearIndex,
+            rng.Normal(RandomStreamId.Warming, path, 0, 0, 0),
+            rng.Normal(RandomStreamId.SeaLevel, path, 0, 0, 0),
+            rng.Normal(RandomStreamId.Carbon, path, 0, 0, 0),
+            rng.Normal(RandomStreamId.Grid, path, 0, 0, 0),
+            rng.Normal(RandomStreamId.PowerPrice, path, year, 0, 0));
+
+        Correlate(RandomStreamId.HeatAnomaly, path, year, _scenario.Heat, scratch.Independent, scratch.Heat);
+        Correlate(RandomStreamId.Flood, path, year, _scenario.Flood, scratch.Independent, scratch.Flood);
+        Correlate(RandomStreamId.Surge, path, year, _scenario.Surge, scratch.Independent, scratch.Surge);
+        Correlate(RandomStreamId.Wind, path, year, _scenario.Wind, scratch.Independent, scratch.Wind);
+
         var values = b.Values;
         var portfolio = _sites.Length;
+        var discount = _scenario.Discount[yearIndex];
         double sumItEnergy = 0, sumDriftEnergy = 0, maxSiteLoss = 0, anyBreach = 0;
-        Span<double> portfolioSums = stackalloc double[MetricNames.Count];
-        portfolioSums.Clear();
-        Span<double> siteValues = stackalloc double[MetricNames.Count];
-
         for (var s = 0; s < _sites.Length; s++)
         {
             var plan = _sites[s];
             var site = plan.Site;
             var key = plan.Key;
-
-            // §3–4 chronic heat → PUE.
-            var siteWarming = site.LandAmplification * globalWarmingSinceBase;
-            var shift = siteWarming + (site.Climate.InterannualSdC * scratch.Heat[s]);
-            var climatePue = plan.Pue.Lookup(shift);
-            var pue = climatePue + plan.PlannedChange[yearIndex];
-            var drift = climatePue - site.ReportedPue;
+            var draws = new SiteDraws(
+                scratch.Heat[s],
+                StandardNormal.Cdf(HotDayZ(site, drivers.GlobalWarmingC, scratch.Heat[s])),
+                rng.Uniform(RandomStreamId.HotDays, path, year, key, 0),
+                rng.Uniform(RandomStreamId.HotDays, path, year, key, 1),
+                rng.Uniform(RandomStreamId.Drought, path, year, key, 0),
+                site.Flood is null ? 0 : StandardNormal.Cdf(-scratch.Flood[s]),
+                site.Surge is null ? 0 : StandardNormal.Cdf(scratch.Surge[s]),
+                site.Wind is null ? 0 : StandardNormal.Cdf(scratch.Wind[s]));
+            var outcome = EvaluateSite(plan, yearIndex, year, path, drivers, draws, b.Offset(0, s) + pathIndex, b.Entities * b.Paths);
             var itEnergy = plan.ItEnergyMwh[yearIndex];
-            var facilityEnergy = itEnergy * pue;
-
-            // §10 transition.
-            var emissionFactor = site.BaseGridFactorTPerMwh * gridFactor;
-            var price = (site.ElectricityPriceCnyPerMwh * priceFactor) + (scenario.CarbonPassThrough * carbonPrice * emissionFactor);
-            var renewable = plan.RenewableShare[yearIndex];
-            var scope2Location = facilityEnergy * emissionFactor;
-            var scope2Market = scope2Location * (1 - renewable);
-            var carbonCost = sp.Coverage[yearIndex] * carbonPrice * (site.Scope1T + scope2Market);
-            var premium = renewable * facilityEnergy * sp.Premium[yearIndex];
-            var limit = plan.LimitPue[yearIndex];
-            var breach = pue > limit; // false when limit is NaN (no rule in force)
-            var surcharge = breach
-                ? itEnergy * (pue - limit) * (pue > plan.Tier2Pue[yearIndex] ? plan.Tier2RateCnyPerMwh[yearIndex] : plan.RateCnyPerMwh[yearIndex])
-                : 0;
-
-            var biPerDay = site.BiCnyPerDay * (1 - site.Failover);
-
-            // §5 extreme heat.
-            var heat = site.Heat;
-            var hotDayRate = SummerDays * StandardNormal.Cdf((site.Climate.SummerTmaxMeanC + shift - heat.TCritC) / site.Climate.SummerTmaxSdC);
-            // Poisson is the rare-event count of MODEL §5; as λ nears D it would count more hot
-            // days than the summer has, so the count is capped at D (docs/model.md, §5 notes).
-            var hotDays = Math.Min(SummerDaysCount, PoissonQuantile.InvCdfUnchecked(hotDayRate, rng.Uniform(RandomStreamId.HotDays, path, year, key, 0)));
-            var shortfalls = hotDays > 0 ? BinomialQuantile.InvCdfUnchecked(hotDays, heat.ShortfallProbability, rng.Uniform(RandomStreamId.HotDays, path, year, key, 1)) : 0;
-            var heatBi = shortfalls * biPerDay * heat.ThrottleFraction * heat.ThrottleHours / 24.0;
-
-            // §6 river / pluvial flood.
-            double floodDirect = 0, floodBi = 0;
-            if (site.Flood is not null)
-            {
-                // 1 − u = Φ(−y) keeps the tail of R = 1/(1 − u) exact.
-                var returnPeriod = 1.0 / StandardNormal.Cdf(-scratch.Flood[s]);
-                var depth = plan.DepthAt(returnPeriod * frequencyMultiplier);
-                if (depth > 0 && !(depth <= plan.ProtectionDepthM))
-                {
-                    (floodDirect, floodBi) = Inundation(plan, depth - plan.FloorHeightM, rng.Uniform(RandomStreamId.FloodDamage, path, year, key, 0), biPerDay);
-                }
-            }
-
-            // §7 coastal flood.
-            double surgeDirect = 0, surgeBi = 0;
-            if (site.Surge is { } surge)
-            {
-                var level = GeneralizedExtremeValue.InvCdfUnchecked(surge.GevLocationM, surge.GevScaleM, surge.GevShape, StandardNormal.Cdf(scratch.Surge[s]))
-                    + seaLevelRiseM + (surge.SubsidenceMPerYear * (year - SimulationSettings.BaseYear));
-                if (level > surge.DefenceCrestM)
-                {
-                    (surgeDirect, surgeBi) = Inundation(plan, level - surge.GroundElevationM - plan.FloorHeightM, rng.Uniform(RandomStreamId.FloodDamage, path, year, key, 1), biPerDay);
-                }
-            }
-
-            // §8 typhoon wind.
-            double windDirect = 0, windBi = 0;
-            if (site.Wind is { } wind)
-            {
-                var gust = Gumbel.InvCdfUnchecked(wind.GumbelLocationMs, wind.GumbelScaleMs, StandardNormal.Cdf(scratch.Wind[s])) * windIntensity;
-                var v = Math.Max(0, gust - WindThresholdMs) / (wind.VHalfMs - WindThresholdMs);
-                var v3 = v * v * v;
-                windDirect = site.AssetValueCny * v3 / (1 + v3);
-                windBi = gust > wind.VBiMs ? biPerDay * wind.BiHours / 24.0 : 0;
-            }
-
-            // §9 water stress.
-            var water = site.WueLPerKwh * itEnergy;
-            var waterCost = water * site.WaterPriceCnyPerM3;
-            var restrictionRate = site.Drought.RestrictionDaysPerYear * Math.Max(0, 1 + (DroughtWarmingSensitivity * siteWarming));
-            // Likewise no more restricted days than the year has.
-            var restrictedDays = Math.Min(DaysPerYear, PoissonQuantile.InvCdfUnchecked(restrictionRate, rng.Uniform(RandomStreamId.Drought, path, year, key, 0)));
-            double droughtEnergy = 0, droughtBi = 0;
-            if (plan.IsWaterCooled && restrictedDays > 0)
-            {
-                droughtEnergy = restrictedDays * itEnergy / 365.0 * site.Drought.DryPuePenalty * price;
-                droughtBi = site.WaterStorageH < StorageNeededH ? restrictedDays * biPerDay * DroughtBiShare : 0;
-            }
-
-            var physical = floodDirect + floodBi + surgeDirect + surgeBi + windDirect + windBi + heatBi + droughtEnergy + droughtBi;
-            var climateEnergyCost = itEnergy * drift * price;
-            var total = physical + climateEnergyCost + carbonCost + surcharge + premium;
-
-            siteValues[(int)Metric.FloodDirectCny] = floodDirect;
-            siteValues[(int)Metric.FloodBiCny] = floodBi;
-            siteValues[(int)Metric.SurgeDirectCny] = surgeDirect;
-            siteValues[(int)Metric.SurgeBiCny] = surgeBi;
-            siteValues[(int)Metric.WindDirectCny] = windDirect;
-            siteValues[(int)Metric.WindBiCny] = windBi;
-            siteValues[(int)Metric.HeatBiCny] = heatBi;
-            siteValues[(int)Metric.DroughtEnergyCny] = droughtEnergy;
-            siteValues[(int)Metric.DroughtBiCny] = droughtBi;
-            siteValues[(int)Metric.PhysicalLossCny] = physical;
-            siteValues[(int)Metric.Pue] = pue;
-            siteValues[(int)Metric.PueDrift] = drift;
-            siteValues[(int)Metric.PueLimitBreach] = breach ? 1 : 0;
-            siteValues[(int)Metric.FacilityEnergyMwh] = facilityEnergy;
-            siteValues[(int)Metric.EnergyCostCny] = facilityEnergy * price;
-            siteValues[(int)Metric.ClimateEnergyCostCny] = climateEnergyCost;
-            siteValues[(int)Metric.Scope2LocationT] = scope2Location;
-            siteValues[(int)Metric.Scope2MarketT] = scope2Market;
-            siteValues[(int)Metric.CarbonCostCny] = carbonCost;
-            siteValues[(int)Metric.PueSurchargeCny] = surcharge;
-            siteValues[(int)Metric.RenewablePremiumCny] = premium;
-            siteValues[(int)Metric.WaterM3] = water;
-            siteValues[(int)Metric.WaterCostCny] = waterCost;
-            siteValues[(int)Metric.TotalClimateCostCny] = total;
-
-            for (var m = 0; m < siteValues.Length; m++)
-            {
-                values[b.Offset((Metric)m, s) + pathIndex] = siteValues[m];
-                portfolioSums[m] += siteValues[m];
-            }
-
-            var occurrence = Math.Max(Math.Max(floodDirect + floodBi, surgeDirect + surgeBi), Math.Max(windDirect + windBi, Math.Max(heatBi, droughtEnergy + droughtBi)));
-            b.Occurrence[(s * b.Paths) + pathIndex] = occurrence;
-            b.Npv[(s * b.Paths) + pathIndex] += total * sp.Discount[yearIndex];
+            b.Occurrence[(s * b.Paths) + pathIndex] = outcome.OccurrenceCny;
+            b.Npv[(s * b.Paths) + pathIndex] += outcome.TotalCny * discount;
             sumItEnergy += itEnergy;
-            sumDriftEnergy += itEnergy * drift;
-            maxSiteLoss = Math.Max(maxSiteLoss, physical);
-            anyBreach = breach ? 1 : anyBreach;
+            sumDriftEnergy += itEnergy * outcome.PueDrift;
+            maxSiteLoss = Math.Max(maxSiteLoss, outcome.PhysicalCny);
+            anyBreach = outcome.Breach ? 1 : anyBreach;
         }
 
-        // Portfolio: per-path sums across sites, so cross-site correlation shows; PUE and drift
-        // are IT-energy weighted, the breach indicator is "any site in breach".
-        portfolioSums[(int)Metric.Pue] = portfolioSums[(int)Metric.FacilityEnergyMwh] / sumItEnergy;
-        portfolioSums[(int)Metric.PueDrift] = sumDriftEnergy / sumItEnergy;
-        portfolioSums[(int)Metric.PueLimitBreach] = anyBreach;
-        for (var m = 0; m < portfolioSums.Length; m++)
+        // Portfolio: per-path sums across sites in site order, so cross-site correlation shows;
+        // PUE and drift are IT-energy weighted, the breach indicator is "any site in breach".
+        for (var m = 0; m < MetricNames.Count; m++)
         {
-            values[b.Offset((Metric)m, portfolio) + pathIndex] = portfolioSums[m];
+            var sum = 0.0;
+            for (var s = 0; s < _sites.Length; s++)
+            {
+                sum += values[b.Offset((Metric)m, s) + pathIndex];
+            }
+
+            values[b.Offset((Metric)m, portfolio) + pathIndex] = sum;
         }
 
+        values[b.Offset(Metric.Pue, portfolio) + pathIndex] = values[b.Offset(Metric.FacilityEnergyMwh, portfolio) + pathIndex] / sumItEnergy;
+        values[b.Offset(Metric.PueDrift, portfolio) + pathIndex] = sumDriftEnergy / sumItEnergy;
+        values[b.Offset(Metric.PueLimitBreach, portfolio) + pathIndex] = anyBreach;
         b.Occurrence[(portfolio * b.Paths) + pathIndex] = maxSiteLoss;
-        b.Npv[(portfolio * b.Paths) + pathIndex] += portfolioSums[(int)Metric.TotalClimateCostCny] * sp.Discount[yearIndex];
+        b.Npv[(portfolio * b.Paths) + pathIndex] += values[b.Offset(Metric.TotalClimateCostCny, portfolio) + pathIndex] * discount;
+    }
+
+    /// <summary>The standardised summer maximum against the site's critical temperature, whose Φ is the hot-day probability (MODEL §5).</summary>
+    private static double HotDayZ(Site site, double globalWarmingC, double heatAnomaly)
+    {
+        var climate = site.Climate;
+        var shift = (site.LandAmplification * globalWarmingC) + (climate.InterannualSdC * heatAnomaly);
+        return (climate.SummerTmaxMeanC + shift - site.Heat.TCritC) / climate.SummerTmaxSdC;
+    }
+
+    /// <summary>The path's climate and transition drivers for the year, from its path-level standard normal draws (MODEL §3, §10).</summary>
+    private PathDrivers Drivers(int yearIndex, double zWarming, double zSeaLevel, double zCarbon, double zGrid, double zPrice)
+    {
+        var sp = _scenario;
+        var scenario = sp.Scenario;
+        var warmingNow = sp.GsatMedian[yearIndex] + (zWarming * sp.GsatSigma[yearIndex]);
+        var warmingBase = sp.GsatMedian0 + (zWarming * sp.GsatSigma0);
+        var globalWarmingSinceBase = warmingNow - warmingBase;
+        return new PathDrivers(
+            globalWarmingSinceBase,
+            sp.SlrMedianDelta[yearIndex] + (zSeaLevel * sp.SlrSigmaDelta[yearIndex]),
+            sp.CarbonPrice[yearIndex] * LogNormalFactor(scenario.CarbonPriceSigma, zCarbon),
+            sp.GridDecline[yearIndex] * LogNormalFactor(scenario.GridSigma, zGrid),
+            sp.Escalation[yearIndex] * LogNormalFactor(scenario.ElectricitySigma, zPrice),
+            Math.Max(_heavyPrecipitation.At(warmingNow), 1e-9) / Math.Max(_heavyPrecipitation.At(warmingBase), 1e-9),
+            1 + (scenario.TyphoonIntensityPerC * globalWarmingSinceBase));
+    }
+
+    /// <summary>
+    /// One site, one path, one year: MODEL §3–§10 from the path's drivers and the site's
+    /// transformed draws. Writes the 24 metrics at <c>Values[column0 + metric · stride]</c>
+    /// (unchecked: the callers check the column) and returns what the portfolio needs.
+    /// </summary>
+    private SiteOutcome EvaluateSite(SitePlan plan, int yearIndex, int year, long path, in PathDrivers drivers, in SiteDraws draws, int column0, int stride)
+    {
+        var sp = _scenario;
+        var scenario = sp.Scenario;
+        var site = plan.Site;
+        var key = plan.Key;
+        var carbonPrice = drivers.CarbonPriceCnyPerT;
+
+        // §3–4 chronic heat → PUE.
+        var siteWarming = site.LandAmplification * drivers.GlobalWarmingC;
+        var shift = siteWarming + (site.Climate.InterannualSdC * draws.HeatAnomaly);
+        var climatePue = plan.Pue.Lookup(shift);
+        var pue = climatePue + plan.PlannedChange[yearIndex];
+        var drift = climatePue - site.ReportedPue;
+        var itEnergy = plan.ItEnergyMwh[yearIndex];
+        var facilityEnergy = itEnergy * pue;
+
+        // §10 transition.
+        var emissionFactor = site.BaseGridFactorTPerMwh * drivers.GridFactor;
+        var price = (site.ElectricityPriceCnyPerMwh * drivers.PriceFactor) + (scenario.CarbonPassThrough * carbonPrice * emissionFactor);
+        var renewable = plan.RenewableShare[yearIndex];
+        var scope2Location = facilityEnergy * emissionFactor;
+        var scope2Market = scope2Location * (1 - renewable);
+        var carbonCost = sp.Coverage[yearIndex] * carbonPrice * (site.Scope1T + scope2Market);
+        var premium = renewable * facilityEnergy * sp.Premium[yearIndex];
+        var limit = plan.LimitPue[yearIndex];
+        var breach = pue > limit; // false when limit is NaN (no rule in force)
+        var surcharge = breach
+            ? itEnergy * (pue - limit) * (pue > plan.Tier2Pue[yearIndex] ? plan.Tier2RateCnyPerMwh[yearIndex] : plan.RateCnyPerMwh[yearIndex])
+            : 0;
+
+        var biPerDay = site.BiCnyPerDay * (1 - site.Failover);
+
+        // §5 extreme heat. Poisson is the rare-event count of MODEL §5; as λ nears D it would
+        // count more hot days than the summer has, so the count is capped at D (docs/model.md, §5 notes).
+        var heat = site.Heat;
+        var hotDayRate = SummerDays * draws.HotDayProbability;
+        var hotDays = Math.Min(SummerDaysCount, PoissonQuantile.InvCdfUnchecked(hotDayRate, draws.HotDaysU));
+        var shortfalls = hotDays > 0 ? BinomialQuantile.InvCdfUnchecked(hotDays, heat.ShortfallProbability, draws.ShortfallU) : 0;
+        var heatBi = shortfalls * biPerDay * heat.ThrottleFraction * heat.ThrottleHours / 24.0;
+
+        // §6 river / pluvial flood. 1 − u = Φ(−y) keeps the tail of R = 1/(1 − u) exact. The
+        // damage draw is rare, so it is made on demand.
+        double floodDirect = 0, floodBi = 0;
+        if (site.Flood is not null)
+        {
+            var returnPeriod = 1.0 / draws.FloodExceedance;
+            var depth = plan.DepthAt(returnPeriod * drivers.FrequencyMultiplier);
+            if (depth > 0 && !(depth <= plan.ProtectionDepthM))
+            {
+                (floodDirect, floodBi) = Inundation(plan, depth - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, path, year, key, 0), biPerDay);
+            }
+        }
+
+        // §7 coastal flood.
+        double surgeDirect = 0, surgeBi = 0;
+        if (site.Surge is { } surge)
+        {
+            var level = GeneralizedExtremeValue.InvCdfUnchecked(surge.GevLocationM, surge.GevScaleM, surge.GevShape, draws.SurgeProbability)
+                + drivers.SeaLevelRiseM + (surge.SubsidenceMPerYear * (year - SimulationSettings.BaseYear));
+            if (level > surge.DefenceCrestM)
+            {
+                (surgeDirect, surgeBi) = Inundation(plan, level - surge.GroundElevationM - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, path, year, key, 1), biPerDay);
+            }
+        }
+
+        // §8 typhoon wind.
+        double windDirect = 0, windBi = 0;
+        if (site.Wind is { } wind)
+        {
+            var gust = Gumbel.InvCdfUnchecked(wind.GumbelLocationMs, wind.GumbelScaleMs, draws.WindProbability) * drivers.WindIntensity;
+            var v = Math.Max(0, gust - WindThresholdMs) / (wind.VHalfMs - WindThresholdMs);
+            var v3 = v * v * v;
+            windDirect = site.AssetValueCny * v3 / (1 + v3);
+            windBi = gust > wind.VBiMs ? biPerDay * wind.BiHours / 24.0 : 0;
+        }
+
+        // §9 water stress; likewise no more restricted days than the year has.
+        var water = site.WueLPerKwh * itEnergy;
+        var waterCost = water * site.WaterPriceCnyPerM3;
+        var restrictionRate = site.Drought.RestrictionDaysPerYear * Math.Max(0, 1 + (DroughtWarmingSensitivity * siteWarming));
+        var restrictedDays = Math.Min(DaysPerYear, PoissonQuantile.InvCdfUnchecked(restrictionRate, draws.DroughtU));
+        double droughtEnergy = 0, droughtBi = 0;
+        if (plan.IsWaterCooled && restrictedDays > 0)
+        {
+            droughtEnergy = restrictedDays * itEnergy / 365.0 * site.Drought.DryPuePenalty * price;
+            droughtBi = site.WaterStorageH < StorageNeededH ? restrictedDays * biPerDay * DroughtBiShare : 0;
+        }
+
+        var physical = floodDirect + floodBi + surgeDirect + surgeBi + windDirect + windBi + heatBi + droughtEnergy + droughtBi;
+        var climateEnergyCost = itEnergy * drift * price;
+        var total = physical + climateEnergyCost + carbonCost + surcharge + premium;
+
+        ref var cell = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffers.Values), column0);
+        Unsafe.Add(ref cell, (int)Metric.FloodDirectCny * stride) = floodDirect;
+        Unsafe.Add(ref cell, (int)Metric.FloodBiCny * stride) = floodBi;
+        Unsafe.Add(ref cell, (int)Metric.SurgeDirectCny * stride) = surgeDirect;
+        Unsafe.Add(ref cell, (int)Metric.SurgeBiCny * stride) = surgeBi;
+        Unsafe.Add(ref cell, (int)Metric.WindDirectCny * stride) = windDirect;
+        Unsafe.Add(ref cell, (int)Metric.WindBiCny * stride) = windBi;
+        Unsafe.Add(ref cell, (int)Metric.HeatBiCny * stride) = heatBi;
+        Unsafe.Add(ref cell, (int)Metric.DroughtEnergyCny * stride) = droughtEnergy;
+        Unsafe.Add(ref cell, (int)Metric.DroughtBiCny * stride) = droughtBi;
+        Unsafe.Add(ref cell, (int)Metric.PhysicalLossCny * stride) = physical;
+        Unsafe.Add(ref cell, (int)Metric.Pue * stride) = pue;
+        Unsafe.Add(ref cell, (int)Metric.PueDrift * stride) = drift;
+        Unsafe.Add(ref cell, (int)Metric.PueLimitBreach * stride) = breach ? 1 : 0;
+        Unsafe.Add(ref cell, (int)Metric.FacilityEnergyMwh * stride) = facilityEnergy;
+        Unsafe.Add(ref cell, (int)Metric.EnergyCostCny * stride) = facilityEnergy * price;
+        Unsafe.Add(ref cell, (int)Metric.ClimateEnergyCostCny * stride) = climateEnergyCost;
+        Unsafe.Add(ref cell, (int)Metric.Scope2LocationT * stride) = scope2Location;
+        Unsafe.Add(ref cell, (int)Metric.Scope2MarketT * stride) = scope2Market;
+        Unsafe.Add(ref cell, (int)Metric.CarbonCostCny * stride) = carbonCost;
+        Unsafe.Add(ref cell, (int)Metric.PueSurchargeCny * stride) = surcharge;
+        Unsafe.Add(ref cell, (int)Metric.RenewablePremiumCny * stride) = premium;
+        Unsafe.Add(ref cell, (int)Metric.WaterM3 * stride) = water;
+        Unsafe.Add(ref cell, (int)Metric.WaterCostCny * stride) = waterCost;
+        Unsafe.Add(ref cell, (int)Metric.TotalClimateCostCny * stride) = total;
+
+        var occurrence = Math.Max(Math.Max(floodDirect + floodBi, surgeDirect + surgeBi), Math.Max(windDirect + windBi, Math.Max(heatBi, droughtEnergy + droughtBi)));
+        return new SiteOutcome(occurrence, physical, total, drift, breach);
     }
 
     /// <summary>Direct and BI loss of water reaching the site with effective depth <paramref name="effectiveDepthM"/> (MODEL §6).</summary>
@@ -620,25 +541,27 @@ internal sealed class PathKernel
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Put(ref double row0, Metric metric, int stride, int pathInBlock, double value)
-        => Unsafe.Add(ref row0, ((int)metric * stride) + pathInBlock) = value;
+    /// <summary>A path's drivers for one year (see <see cref="Drivers"/>).</summary>
+    private readonly record struct PathDrivers(
+        double GlobalWarmingC,
+        double SeaLevelRiseM,
+        double CarbonPriceCnyPerT,
+        double GridFactor,
+        double PriceFactor,
+        double FrequencyMultiplier,
+        double WindIntensity);
 
-    /// <summary>destination[p] += x[p]; Vector256 body with a scalar tail (same rounding as the scalar add).</summary>
-    private static void AddTo(ReadOnlySpan<double> x, Span<double> destination)
-    {
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i <= x.Length - Vector256<double>.Count; i += Vector256<double>.Count)
-            {
-                (Vector256.Create<double>(destination[i..]) + Vector256.Create<double>(x[i..])).CopyTo(destination[i..]);
-            }
-        }
+    /// <summary>One site's draws for one path and year, already transformed: Φ of the hot-day z, uniforms, Φ(−y) of flood, Φ(y) of surge and wind (0 where the site is not exposed).</summary>
+    private readonly record struct SiteDraws(
+        double HeatAnomaly,
+        double HotDayProbability,
+        double HotDaysU,
+        double ShortfallU,
+        double DroughtU,
+        double FloodExceedance,
+        double SurgeProbability,
+        double WindProbability);
 
-        for (; i < x.Length; i++)
-        {
-            destination[i] += x[i];
-        }
-    }
+    /// <summary>What the portfolio needs of one site's year on one path.</summary>
+    private readonly record struct SiteOutcome(double OccurrenceCny, double PhysicalCny, double TotalCny, double PueDrift, bool Breach);
 }
