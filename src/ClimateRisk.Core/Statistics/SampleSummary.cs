@@ -74,7 +74,7 @@ public static class SampleSummary
         {
             work[below..(above + 1)].Fill(pivot);
             Span<int> ranks = stackalloc int[(2 * Probabilities.Length) + 1];
-            ranks = ranks[..WantedRanks(n, tailStart, ranks)];
+            ranks = ranks[..WantedRanks(n, Probabilities, tailStart, ranks)];
             var lowRanks = 0;
             while (lowRanks < ranks.Length && ranks[lowRanks] < below)
             {
@@ -144,33 +144,16 @@ public static class SampleSummary
         }
         else
         {
-            var ranks = new int[2 * probabilities.Length];
-            var count = 0;
             foreach (var p in probabilities)
             {
                 if (!(p >= 0 && p <= 1))
                 {
                     throw new ArgumentOutOfRangeException(nameof(probabilities), p, "Probabilities must lie in [0, 1].");
                 }
-
-                var j = (int)Math.Floor((n - 1) * p);
-                ranks[count++] = j;
-                if (j + 1 < n)
-                {
-                    ranks[count++] = j + 1;
-                }
             }
 
-            Array.Sort(ranks, 0, count);
-            var distinct = count == 0 ? 0 : 1;
-            for (var i = 1; i < count; i++)
-            {
-                if (ranks[i] != ranks[distinct - 1])
-                {
-                    ranks[distinct++] = ranks[i];
-                }
-            }
-
+            var ranks = new int[(2 * probabilities.Length) + 1];
+            var distinct = WantedRanks(n, probabilities, -1, ranks);
             OrderStatistics.SelectMany(values, 0, n, ranks.AsSpan(0, distinct));
         }
 
@@ -267,11 +250,15 @@ public static class SampleSummary
         return j + 1 < n ? ordered[j] + ((h - j) * (ordered[j + 1] - ordered[j])) : ordered[j];
     }
 
-    /// <summary>The ranks the summary reads (j and j + 1 of each quantile, and the tail's first), ascending and distinct; returns how many.</summary>
-    private static int WantedRanks(int n, int tailStart, Span<int> ranks)
+    /// <summary>
+    /// The ranks type 7 reads for <paramref name="probabilities"/> (j and j + 1 of each), plus
+    /// <paramref name="extraRank"/> unless it is negative, ascending and distinct in
+    /// <paramref name="ranks"/> (room for 2 per probability + 1); returns how many.
+    /// </summary>
+    private static int WantedRanks(int n, ReadOnlySpan<double> probabilities, int extraRank, Span<int> ranks)
     {
         var count = 0;
-        foreach (var p in Probabilities)
+        foreach (var p in probabilities)
         {
             var j = (int)Math.Floor((n - 1) * p);
             ranks[count++] = j;
@@ -281,9 +268,13 @@ public static class SampleSummary
             }
         }
 
-        ranks[count++] = tailStart;
+        if (extraRank >= 0)
+        {
+            ranks[count++] = extraRank;
+        }
+
         ranks[..count].Sort();
-        var distinct = 1;
+        var distinct = count == 0 ? 0 : 1;
         for (var i = 1; i < count; i++)
         {
             if (ranks[i] != ranks[distinct - 1])
