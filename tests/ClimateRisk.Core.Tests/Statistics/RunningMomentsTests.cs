@@ -86,9 +86,17 @@ public class RunningMomentsTests
         }
 
         // Mergeable with Push-built and shard moments alike.
-        var combined = RunningMoments.Combine(RunningMoments.Of(values.AsSpan(0, n / 3)), RunningMoments.Of(values.AsSpan(n / 3)));
-        combined.Mean.Should().BeApproximately(welford.Mean, 1e-13 * Math.Abs(welford.Mean));
-        combined.SumOfSquaredDeviations.Should().BeApproximately(moments.SumOfSquaredDeviations, (1e-10 * moments.SumOfSquaredDeviations) + 1e-300);
+        var first = RunningMoments.Of(values.AsSpan(0, n / 3));
+        var second = RunningMoments.Of(values.AsSpan(n / 3));
+        var combined = RunningMoments.Combine(first, second);
+        combined.Mean.Should().BeApproximately(exactMean, 2e-15 * Math.Abs(exactMean));
+
+        // Combining adds δ²·n_a·n_b/n with δ the difference of the parts' means, each rounded to
+        // about one ulp: an error of up to 2|δ|·2ulp(mean)·n_a·n_b/n on top of the parts' own.
+        var delta = n < 3 ? 0 : Math.Abs(second.Mean - first.Mean);
+        var combineError = 4 * delta * (Math.BitIncrement(Math.Abs(exactMean)) - Math.Abs(exactMean)) * first.Count * second.Count / Math.Max(n, 1);
+        combined.SumOfSquaredDeviations.Should().BeApproximately(exactM2, (1e-13 * exactM2) + combineError + 1e-300);
+        welford.Mean.Should().BeApproximately(exactMean, 1e-13 * Math.Abs(exactMean));
     }
 
     [Fact]
