@@ -35,7 +35,7 @@ internal static partial class NormalBatch
     /// Offset subtracted from |z| before the interval's rational; also the interval's lower end
     /// (intervals [0.5, 0.75), [0.75, 1.25), …, [85, 110)), which <see cref="BuildIntervalTable"/> turns into a lookup.
     /// </summary>
-    private static ReadOnlySpan<double> IntervalOffsets => [0.5, 0.75, 1.25, 2.25, 3.5, 5.25, 8, 11.5, 17, 24, 38, 60, 85];
+    private static readonly double[] IntervalOffsets = [0.5, 0.75, 1.25, 2.25, 3.5, 5.25, 8, 11.5, 17, 24, 38, 60, 85];
 
     /// <summary>Bits below the exponent and top 6 mantissa bits of a double.</summary>
     private const int IntervalTableShift = 46;
@@ -47,14 +47,14 @@ internal static partial class NormalBatch
     private static readonly byte[] IntervalTable = BuildIntervalTable();
 
     /// <summary>The interval's constant b, single-precision literals in the source, widened as there.</summary>
-    private static ReadOnlySpan<double> IntervalB =>
+    private static readonly double[] IntervalB =
     [
         0.3440242112F, 0.419990927F, 0.4898625016F, 0.5317370892F, 0.5489973426F, 0.5571740866F, 0.5609807968F,
         0.5626493692F, 0.5634598136F, 0.5638477802F, 0.5640528202F, 0.5641309023F, 0.5641584396F,
     ];
 
     /// <summary>Numerator coefficients per interval, lowest order first, zero-padded to <see cref="Terms"/>.</summary>
-    private static ReadOnlySpan<double> IntervalNumerators =>
+    private static readonly double[] IntervalNumerators =
     [
         -0.0361790390718262471360258, 0.292251883444882683221149, 0.281447041797604512774415, 0.125610208862766947294894, 0.0274135028268930549240776, 0.00250839672168065762786937, 0, 0,
         -0.0397876892611136856954425, 0.153165212467878293257683, 0.191260295600936245503129, 0.10276327061989304213645, 0.029637090615738836726027, 0.0046093486780275489468812, 0.000307607820348680180548455, 0,
@@ -72,7 +72,7 @@ internal static partial class NormalBatch
     ];
 
     /// <summary>Denominator coefficients per interval, lowest order first, zero-padded to <see cref="Terms"/>.</summary>
-    private static ReadOnlySpan<double> IntervalDenominators =>
+    private static readonly double[] IntervalDenominators =
     [
         1, 1.8545005897903486499845, 1.43575803037831418074962, 0.582827658753036572454135, 0.124810476932949746447682, 0.0113724176546353285778481, 0, 0,
         1, 1.95520072987627704987886, 1.64762317199384860109595, 0.768238607022126250082483, 0.209793185936509782784315, 0.0319569316899913392596356, 0.00213363160895785378615014, 0,
@@ -264,8 +264,8 @@ internal static partial class NormalBatch
         ref double dst)
     {
         var width = Vector256<double>.Count;
-        var numerators = IntervalNumerators.Slice(interval * Terms, Terms);
-        var denominators = IntervalDenominators.Slice(interval * Terms, Terms);
+        var numerators = IntervalNumerators.AsSpan(interval * Terms, Terms);
+        var denominators = IntervalDenominators.AsSpan(interval * Terms, Terms);
         var offset = Vector256.Create(IntervalOffsets[interval]);
         var b = Vector256.Create(IntervalB[interval]);
         for (var t = start; t < end; t += width)
@@ -301,8 +301,8 @@ internal static partial class NormalBatch
         {
             var interval = IntervalOf(w);
             var s = w - IntervalOffsets[interval];
-            var numerators = IntervalNumerators.Slice(interval * Terms, Terms);
-            var denominators = IntervalDenominators.Slice(interval * Terms, Terms);
+            var numerators = IntervalNumerators.AsSpan(interval * Terms, Terms);
+            var denominators = IntervalDenominators.AsSpan(interval * Terms, Terms);
             var num = numerators[Terms - 1];
             var den = denominators[Terms - 1];
             for (var k = Terms - 2; k >= 0; k--)
