@@ -38,6 +38,22 @@ public sealed class RegisterTests(SmallRun run)
     public void Impact_bands_follow_the_thresholds(double p95, int score)
         => RiskScoring.Impact(p95, [5e6, 2e7, 7e7, 3.5e8]).Should().Be(score);
 
+    [Theory]
+    [InlineData(1, "low", "#ffffb2", "#222222")]
+    [InlineData(4, "low", "#ffffb2", "#222222")]
+    [InlineData(5, "moderate", "#fecc5c", "#222222")]
+    [InlineData(9, "moderate", "#fecc5c", "#222222")]
+    [InlineData(10, "high", "#fd8d3c", "#222222")]
+    [InlineData(16, "high", "#fd8d3c", "#222222")]
+    [InlineData(20, "very high", "#e31a1c", "#ffffff")]
+    [InlineData(25, "very high", "#e31a1c", "#ffffff")]
+    public void Rating_bands_follow_model_section_13(int rating, string band, string fill, string text)
+    {
+        RiskScoring.Band(rating).Should().Be(band);
+        RiskScoring.BandColour(rating).Should().Be(fill);
+        RiskScoring.BandTextColour(rating).Should().Be(text);
+    }
+
     [Fact]
     public void One_row_per_site_or_portfolio_and_risk_scored_from_the_results()
     {
