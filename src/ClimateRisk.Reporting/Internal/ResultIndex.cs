@@ -38,9 +38,6 @@ internal sealed class ResultIndex
 
     public CellStatistics Cell(string scenario, string entity, int year, Metric metric) => _cells[(scenario, entity, year, metric)];
 
-    public bool TryCell(string scenario, string entity, int year, Metric metric, out CellStatistics statistics)
-        => _cells.TryGetValue((scenario, entity, year, metric), out statistics!);
-
     public CellStatistics Npv(string scenario, string entity) => _npv[(scenario, entity)];
 
     public IReadOnlyList<ExceedancePoint> Curve(string scenario, string entity, int year, string curve)
