@@ -2,6 +2,7 @@ using System.Text;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.Reporting.BoardPack;
 using ClimateRisk.Reporting.Charts;
+using ClimateRisk.Reporting.Internal;
 using ClimateRisk.Reporting.Register;
 using ClimateRisk.Reporting.Svg;
 
@@ -97,7 +98,7 @@ public static class ReportBuilder
 
     private static IEnumerable<string> ChartStems(SimulationResult result)
     {
-        var horizons = result.Settings.Horizons.Where(h => h >= result.Settings.FirstYear && h <= result.Settings.LastYear).ToArray();
+        var horizons = ResultIndex.HorizonsIn(result.Settings);
         yield return CostDistributionChart.FileStem;
         foreach (var entity in result.SiteIds.Append(SimulationResult.PortfolioId))
         {

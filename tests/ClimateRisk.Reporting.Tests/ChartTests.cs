@@ -10,7 +10,7 @@ namespace ClimateRisk.Reporting.Tests;
 [Collection(SmallRunGroup.Name)]
 public sealed partial class ChartTests(SmallRun run)
 {
-    private readonly ResultsLookup _results = new(run.Directory);
+    private readonly ResultsLookup _results = run.Results;
 
     [Fact]
     public void The_report_writes_every_chart_it_promises_the_manifest()

@@ -95,7 +95,9 @@ public class CompareChartTests
     public void Scatter_points_read_back_to_pue_2050_and_cost_per_mwh()
     {
         var candidates = Candidates().ToDictionary(c => $"{c.ScenarioId}|{c.SiteId}");
-        foreach (var (row, x, y, panel) in Plotted(Svg(CandidateScatterChart.FileStem), "point"))
+        var plotted = Plotted(Svg(CandidateScatterChart.FileStem), "point").ToArray();
+        plotted.Select(p => p.Row).Should().BeEquivalentTo(candidates.Keys, "every candidate under every scenario has a finite PUE and cost, so each is plotted once");
+        foreach (var (row, x, y, panel) in plotted)
         {
             var c = candidates[row];
             var (sx, sy) = (SvgFile.XScale(panel)!, SvgFile.YScale(panel)!);
@@ -113,6 +115,26 @@ public class CompareChartTests
         var scale = SvgFile.XScale(barrier.Panel)!;
         scale.Invert(barrier.X).Should().BeApproximately(130e6 / 4e6, 32.5 * 0.002);
         scale.Invert(points["nz|ppa|bcr"].X).Should().BeApproximately(MeasureBenefitChart.Floor, MeasureBenefitChart.Floor * 0.002);
+
+        // Whiskers: P5–P95 of the per-path ratio. Barrier: P5 0 / 4e6 = 0 sits at the floor, P95 700e6 / 4e6 = 175;
+        // ppa: both ends negative (−1.8e6 and −1.6e6 over 2.5e6), so the whole whisker sits at the floor.
+        var whiskers = Svg(MeasureBenefitChart.FileStem).Descendants(SvgFile.Ns + "line").Where(e => SvgFile.HasClass(e, "interval"))
+            .ToDictionary(e => (string)e.Attribute("data-row")!);
+        whiskers.Keys.Should().BeEquivalentTo(["nz|barrier|p5-p95", "nz|ppa|p5-p95"]);
+        var expected = new Dictionary<string, (double P5, double P95)>
+        {
+            ["nz|barrier|p5-p95"] = (MeasureBenefitChart.Floor, 700e6 / 4e6),
+            ["nz|ppa|p5-p95"] = (MeasureBenefitChart.Floor, MeasureBenefitChart.Floor),
+        };
+        foreach (var (row, (p5, p95)) in expected)
+        {
+            var line = whiskers[row];
+            var lineScale = SvgFile.XScale(SvgFile.Panel(line))!;
+            lineScale.Invert(SvgFile.Num(line, "x1")).Should().BeApproximately(p5, p5 * 0.002, row);
+            lineScale.Invert(SvgFile.Num(line, "x2")).Should().BeApproximately(p95, p95 * 0.002, row);
+            SvgFile.Num(line, "y1").Should().Be(SvgFile.Num(line, "y2"), row);
+            SvgFile.Num(line, "y1").Should().BeApproximately(points[row.Replace("p5-p95", "bcr", StringComparison.Ordinal)].Y, 0.011, "the whisker runs through its marker");
+        }
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public static class BoardPackWriter
 
         private int LongYear => _index.LongHorizon;
 
-        private int ShortYear => _index.Horizons.Count > 0 ? _index.Horizons[0] : data.Result.Settings.LastYear;
+        private int ShortYear => _index.ShortHorizon;
 
         public string Build()
         {

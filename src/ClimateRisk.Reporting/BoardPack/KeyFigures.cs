@@ -60,7 +60,7 @@ public static class KeyFigures
                 top.Risk.ShortName,
                 $"{top.Risk.Name}: rated {Format.Int(top.MaxRating)} of 25 ({RiskScoring.Band(top.MaxRating)}) at {top.EntityName} ({top.RiskId}), {top.Horizon} term, under {data.ScenarioName(top.WorstScenario)}."));
 
-        var shortYear = index.Horizons.Count > 0 ? index.Horizons[0] : settings.LastYear;
+        var shortYear = index.ShortHorizon;
         var breaches = data.Sites
             .Select(site => (Site: site, Rule: data.LimitInForce(site, shortYear), P: scenarios.Select(s => index.Cell(s, site.Id, shortYear, Metric.Pue).PExceed).Where(x => !double.IsNaN(x)).DefaultIfEmpty(0).Max()))
             .Where(b => b.Rule is not null)

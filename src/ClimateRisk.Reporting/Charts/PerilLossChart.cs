@@ -31,7 +31,7 @@ public static class PerilLossChart
         ArgumentNullException.ThrowIfNull(palette);
         var index = data.Index;
         var scenarios = data.Result.ScenarioIds;
-        var horizons = index.Horizons.Count > 0 ? index.Horizons : [data.Result.Settings.LastYear];
+        var horizons = index.ReportingYears;
         var source = entityId == SimulationResult.PortfolioId ? "portfolio_year" : "site_year";
         var doc = new ChartDocument(
             FileStem(entityId),

@@ -49,7 +49,7 @@ public static class RiskHeatMap
         var panel = ChartParts.Panel(scenarioId, x, y);
         var cellWidth = area.Width / 5;
         var cellHeight = area.Height / 5;
-        var rows = register.Rows.Where(r => r.Exposed).ToArray();
+        var ids = register.Rows.Where(r => r.Exposed).ToLookup(r => (r.Score(scenarioId).Likelihood, r.Score(scenarioId).Impact), r => r.RiskId);
         for (var likelihood = 1; likelihood <= 5; likelihood++)
         {
             for (var impact = 1; impact <= 5; impact++)
@@ -61,8 +61,7 @@ public static class RiskHeatMap
                 cell.Add(SvgElements.Rect(left, top, cellWidth, cellHeight, RiskScoring.BandColour(rating), "#ffffff", 1.5));
                 var ink = RiskScoring.BandTextColour(rating);
                 cell.Add(SvgElements.Text(left + cellWidth - 4, top + 11, Format.Int(rating), ChartTheme.NoteSize, "end", fill: ink == "#ffffff" ? "#ffe0e0" : "#8a6d3b"));
-                var ids = rows.Where(r => r.Score(scenarioId).Likelihood == likelihood && r.Score(scenarioId).Impact == impact).Select(r => r.RiskId).ToArray();
-                AddIds(cell, ids, left, top, cellWidth, cellHeight, ink);
+                AddIds(cell, ids[(likelihood, impact)].ToArray(), left, top, cellWidth, cellHeight, ink);
                 panel.Add(cell);
             }
         }

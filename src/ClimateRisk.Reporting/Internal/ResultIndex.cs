@@ -19,7 +19,8 @@ internal sealed class ResultIndex
             .GroupBy(p => (p.ScenarioId, p.EntityId, p.Year, p.Curve))
             .ToDictionary(g => g.Key, g => g.OrderBy(p => p.ReturnPeriodY).ToArray());
         Years = Enumerable.Range(result.Settings.FirstYear, result.Settings.YearCount).ToArray();
-        Horizons = result.Settings.Horizons.Where(h => h >= result.Settings.FirstYear && h <= result.Settings.LastYear).ToArray();
+        Horizons = HorizonsIn(result.Settings);
+        ReportingYears = Horizons.Count > 0 ? Horizons : [result.Settings.LastYear];
         Entities = [.. result.SiteIds, SimulationResult.PortfolioId];
     }
 
@@ -30,16 +31,23 @@ internal sealed class ResultIndex
     /// <summary>The reporting horizons inside the simulated years.</summary>
     public IReadOnlyList<int> Horizons { get; }
 
+    /// <summary>The years reported by horizon (register, loss by peril): the reporting horizons, or the last year when no horizon is simulated.</summary>
+    public IReadOnlyList<int> ReportingYears { get; }
+
     /// <summary>Sites then the portfolio.</summary>
     public IReadOnlyList<string> Entities { get; }
 
+    /// <summary>The first horizon (the short term), or the last year when no horizon is simulated.</summary>
+    public int ShortHorizon => ReportingYears[0];
+
     /// <summary>The last horizon (the long term), or the last year when no horizon is simulated.</summary>
-    public int LongHorizon => Horizons.Count > 0 ? Horizons[^1] : Result.Settings.LastYear;
+    public int LongHorizon => ReportingYears[^1];
+
+    /// <summary>The reporting horizons of <paramref name="settings"/> inside its simulated years.</summary>
+    public static int[] HorizonsIn(SimulationSettings settings)
+        => settings.Horizons.Where(h => h >= settings.FirstYear && h <= settings.LastYear).ToArray();
 
     public CellStatistics Cell(string scenario, string entity, int year, Metric metric) => _cells[(scenario, entity, year, metric)];
-
-    public bool TryCell(string scenario, string entity, int year, Metric metric, out CellStatistics statistics)
-        => _cells.TryGetValue((scenario, entity, year, metric), out statistics!);
 
     public CellStatistics Npv(string scenario, string entity) => _npv[(scenario, entity)];
 

@@ -25,8 +25,6 @@ public static class RegisterXlsxWriter
     private const uint StyleRatingLow = 7; // + band index 0..3
     private const uint StyleTitle = 11;
 
-    private static readonly string[] BandFills = ["FFFFB2", "FECC5C", "FD8D3C", "E31A1C"];
-
     /// <summary>Writes <paramref name="register"/> to the file <paramref name="path"/> (replaced if present).</summary>
     public static void Write(RiskRegister register, string path)
     {
@@ -106,7 +104,7 @@ public static class RegisterXlsxWriter
                     RegisterCellKind.LongText => TextCell(i, r, (string)value, StyleWrap),
                     RegisterCellKind.Score => NumberCell(i, r, (int)value, StyleScore),
                     RegisterCellKind.Year => NumberCell(i, r, (int)value, StyleYear),
-                    RegisterCellKind.Rating => NumberCell(i, r, (int)value, StyleRatingLow + (uint)BandIndex((int)value)),
+                    RegisterCellKind.Rating => NumberCell(i, r, (int)value, StyleRatingLow + (uint)RiskScoring.BandIndex((int)value)),
                     RegisterCellKind.Money => NumberCell(i, r, (double)value, StyleMoney),
                     _ => NumberCell(i, r, (double)value, StylePercent),
                 });
@@ -183,8 +181,6 @@ public static class RegisterXlsxWriter
             StyleIndex = style,
         };
 
-    private static int BandIndex(int rating) => rating >= 20 ? 3 : rating >= 10 ? 2 : rating >= 5 ? 1 : 0;
-
     /// <summary>Spreadsheet column name of a 1-based column number (1 → A, 27 → AA).</summary>
     internal static string ColumnName(int number)
     {
@@ -218,9 +214,9 @@ public static class RegisterXlsxWriter
             new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
             SolidFill("FF1F3A5F"))
         { Count = 3U };
-        foreach (var band in BandFills)
+        foreach (var colour in RiskScoring.BandColours)
         {
-            fills.Append(SolidFill("FF" + band));
+            fills.Append(SolidFill("FF" + colour.TrimStart('#').ToUpperInvariant()));
         }
 
         fills.Count = (uint)fills.ChildElements.Count;

@@ -69,7 +69,7 @@ public sealed class RiskRegister
         ArgumentNullException.ThrowIfNull(data);
         var index = data.Index;
         var scenarios = data.Result.ScenarioIds;
-        var horizons = index.Horizons.Count > 0 ? index.Horizons : [data.Result.Settings.LastYear];
+        var horizons = index.ReportingYears;
         var rows = new List<RegisterRow>();
         foreach (var entity in index.Entities)
         {

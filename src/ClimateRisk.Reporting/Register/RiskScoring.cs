@@ -7,28 +7,17 @@ namespace ClimateRisk.Reporting.Register;
 /// </summary>
 public static class RiskScoring
 {
+    /// <summary>Names of the rating bands, lowest first.</summary>
+    private static readonly string[] BandNames = ["low", "moderate", "high", "very high"];
+
     /// <summary>Upper bounds (exclusive) of likelihood scores 1–4: &lt; 1 %, 1–5 %, 5–20 %, 20–50 %; 5 is ≥ 50 %.</summary>
     public static IReadOnlyList<double> LikelihoodBounds { get; } = [0.01, 0.05, 0.20, 0.50];
 
-    /// <summary>Likelihood score of an annual probability.</summary>
-    public static int Likelihood(double probability)
-    {
-        if (double.IsNaN(probability))
-        {
-            return 1;
-        }
+    /// <summary>Fill colours of the rating bands, lowest first (ColorBrewer YlOrRd: lightness falls with the rating, so it reads in grey).</summary>
+    internal static IReadOnlyList<string> BandColours { get; } = ["#ffffb2", "#fecc5c", "#fd8d3c", "#e31a1c"];
 
-        var score = 1;
-        foreach (var bound in LikelihoodBounds)
-        {
-            if (probability >= bound)
-            {
-                score++;
-            }
-        }
-
-        return score;
-    }
+    /// <summary>Likelihood score of an annual probability: 1 below the first of <see cref="LikelihoodBounds"/>, one more from each bound.</summary>
+    public static int Likelihood(double probability) => Impact(probability, LikelihoodBounds);
 
     /// <summary>Impact score of a P95 annual impact: 1 below the impact-2 bound, up to 5 from the impact-5 bound.</summary>
     /// <param name="p95">P95 annual impact, in the thresholds' unit.</param>
@@ -54,23 +43,14 @@ public static class RiskScoring
     }
 
     /// <summary>The band of a rating: low (1–4), moderate (5–9), high (10–16), very high (20–25).</summary>
-    public static string Band(int rating) => rating switch
-    {
-        >= 20 => "very high",
-        >= 10 => "high",
-        >= 5 => "moderate",
-        _ => "low",
-    };
+    public static string Band(int rating) => BandNames[BandIndex(rating)];
 
     /// <summary>Fill colour of a rating band (ColorBrewer YlOrRd: lightness falls with the rating, so it reads in grey).</summary>
-    public static string BandColour(int rating) => rating switch
-    {
-        >= 20 => "#e31a1c",
-        >= 10 => "#fd8d3c",
-        >= 5 => "#fecc5c",
-        _ => "#ffffb2",
-    };
+    public static string BandColour(int rating) => BandColours[BandIndex(rating)];
 
-    /// <summary>Text colour on <see cref="BandColour"/>.</summary>
-    public static string BandTextColour(int rating) => rating >= 20 ? "#ffffff" : "#222222";
+    /// <summary>Text colour on <see cref="BandColour"/>: white on the darkest band.</summary>
+    public static string BandTextColour(int rating) => BandIndex(rating) == BandColours.Count - 1 ? "#ffffff" : "#222222";
+
+    /// <summary>The band of a rating, 0–3: low (1–4), moderate (5–9), high (10–16), very high (20–25).</summary>
+    internal static int BandIndex(int rating) => rating >= 20 ? 3 : rating >= 10 ? 2 : rating >= 5 ? 1 : 0;
 }

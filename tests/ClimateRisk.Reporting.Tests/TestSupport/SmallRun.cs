@@ -47,6 +47,7 @@ public sealed class SmallRun : IDisposable
         Sources = ReportSources.Load(Paths, Inputs.Sites);
         Data = ReportData.Create(Result, Manifest, Inputs, Sources);
         Written = ReportBuilder.Write(Data, Directory);
+        Results = new ResultsLookup(Directory);
     }
 
     /// <summary>The run directory.</summary>
@@ -69,6 +70,9 @@ public sealed class SmallRun : IDisposable
     public ReportData Data { get; }
 
     public IReadOnlyList<string> Written { get; }
+
+    /// <summary>The results CSVs as written, read once by the tests' own reader.</summary>
+    public ResultsLookup Results { get; }
 
     public string File(string relative) => Path.Combine(Directory, relative);
 

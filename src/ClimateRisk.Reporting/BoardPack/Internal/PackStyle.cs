@@ -1,12 +1,14 @@
+using ClimateRisk.Reporting.Svg;
+
 namespace ClimateRisk.Reporting.BoardPack.Internal;
 
-/// <summary>The board pack's stylesheet: A4 landscape pages for print, the same pages as cards on screen.</summary>
+/// <summary>The board pack's stylesheet: A4 landscape pages for print, the same pages as cards on screen; the charts' font stack.</summary>
 internal static class PackStyle
 {
-    public const string Css = """
+    public const string Css = $$"""
 @page { size: A4 landscape; margin: 10mm; }
 * { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; font-family: Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif; color: #222; font-size: 10.5pt; line-height: 1.35; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; font-family: {{ChartTheme.FontFamily}}; color: #222; font-size: 10.5pt; line-height: 1.35; }
 body { margin: 0; background: #e9ebee; }
 .page { width: 297mm; min-height: 210mm; margin: 6mm auto; padding: 10mm; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.18); break-after: page; page-break-after: always; position: relative; }
 .page:last-child { break-after: auto; page-break-after: auto; }

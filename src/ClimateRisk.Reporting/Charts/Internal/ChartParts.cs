@@ -43,14 +43,6 @@ internal static class ChartParts
         return pattern;
     }
 
-    /// <summary>A clip path that keeps drawing inside <paramref name="area"/>.</summary>
-    public static XElement Clip(string id, PlotArea area)
-    {
-        var clip = SvgElements.Element("clipPath", ("id", id));
-        clip.Add(SvgElements.Rect(area.X, area.Y, area.Width, area.Height, "#000000"));
-        return clip;
-    }
-
     /// <summary><paramref name="text"/> shortened with an ellipsis to fit <paramref name="maxWidth"/> at <paramref name="size"/>.</summary>
     public static string Ellipsize(string text, double maxWidth, double size)
     {
