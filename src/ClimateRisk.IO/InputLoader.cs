@@ -162,7 +162,7 @@ public static class InputLoader
         var result = new Dictionary<string, T>();
         foreach (var group in GroupByKey(table, "ssp"))
         {
-            var points = YearRows(table, group, errors, columns);
+            var points = YearRows(table, group, columns);
             foreach (var (row, _, v) in points)
             {
                 if (!(v[1] <= v[0] && v[0] <= v[2]))
@@ -370,11 +370,9 @@ public static class InputLoader
         ];
         var table = CsvTable.Read(path, columns);
         var sites = new List<Site>();
-        var ids = new HashSet<string>();
         foreach (var row in table.Rows)
         {
-            var id = UniqueKey(table, row, "site_id", ids);
-            ids.Add(id);
+            var id = UniqueKey(table, row, "site_id", lines.Keys);
             lines.TryAdd(id, row.Line);
             if (id == Core.Simulation.SimulationResult.PortfolioId)
             {
@@ -555,9 +553,8 @@ public static class InputLoader
         => table.Rows.GroupBy(r => table.Required(r, column)).Where(g => g.Key.Length > 0);
 
     private static List<((int Line, string[] Fields) Row, int Year, double[] Values)> YearRows(
-        CsvTable table, IEnumerable<(int Line, string[] Fields)> rows, List<InputError> errors, params string[] valueColumns)
+        CsvTable table, IEnumerable<(int Line, string[] Fields)> rows, params string[] valueColumns)
     {
-        _ = errors;
         var list = new List<((int, string[]), int, double[])>();
         foreach (var row in rows)
         {
