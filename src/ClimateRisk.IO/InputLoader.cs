@@ -535,9 +535,9 @@ public static class InputLoader
     private static string UniqueKey(CsvTable table, (int Line, string[] Fields) row, string column, IEnumerable<string> seen)
     {
         var key = table.Required(row, column);
-        if (key.Length > 0 && !key.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_'))
+        if (!Slug.IsValidOrEmpty(key))
         {
-            table.Error(row.Line, column, key, "a slug of lower-case letters, digits, '-' or '_'");
+            table.Error(row.Line, column, key, Slug.Expected);
         }
         else if (seen.Contains(key))
         {
