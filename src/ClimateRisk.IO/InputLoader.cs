@@ -112,7 +112,7 @@ public static class InputLoader
                 + Math.Min(0, Math.Min(site.PlannedPueChange.At(2030), site.PlannedPueChange.At(2050)));
             if (lowest < 1)
             {
-                errors.Add(new InputError(paths.SitesFile, siteLines[site.Id], "reported_pue", Fmt(site.ReportedPue),
+                errors.Add(new InputError(paths.SitesFile, siteLines[site.Id], "reported_pue", CsvText.RoundTrip(site.ReportedPue),
                     string.Create(System.Globalization.CultureInfo.InvariantCulture,
                         $"a PUE that keeps the annual PUE ≥ 1: with cooling type {site.Cooling.Id}, this climate and the planned change, a cool year would give PUE {lowest:0.000}")));
             }
@@ -167,7 +167,7 @@ public static class InputLoader
             {
                 if (!(v[1] <= v[0] && v[0] <= v[2]))
                 {
-                    table.Error(row.Line, columns[0], Fmt(v[0]), $"{columns[1]} ≤ {columns[0]} ≤ {columns[2]}");
+                    table.Error(row.Line, columns[0], CsvText.RoundTrip(v[0]), $"{columns[1]} ≤ {columns[0]} ≤ {columns[2]}");
                 }
             }
 
@@ -195,11 +195,11 @@ public static class InputLoader
             RequireSource(table, row);
             if (x.Count > 0 && !(warming > x[^1]))
             {
-                table.Error(row.Line, "warming_c", Fmt(warming), $"rows in increasing order of warming (previous row: {Fmt(x[^1])})");
+                table.Error(row.Line, "warming_c", CsvText.RoundTrip(warming), $"rows in increasing order of warming (previous row: {CsvText.RoundTrip(x[^1])})");
             }
             else if (y.Count > 0 && multiplier < y[^1])
             {
-                table.Error(row.Line, "heavy_precip_10y", Fmt(multiplier), $"a multiplier that does not fall with warming (previous row: {Fmt(y[^1])})");
+                table.Error(row.Line, "heavy_precip_10y", CsvText.RoundTrip(multiplier), $"a multiplier that does not fall with warming (previous row: {CsvText.RoundTrip(y[^1])})");
             }
 
             x.Add(warming);
@@ -227,13 +227,13 @@ public static class InputLoader
                 RequireSource(table, row);
                 if (depth.Count > 0 && !(d > depth[^1]))
                 {
-                    table.Error(row.Line, "depth_m", Fmt(d), $"depths increasing within class {group.Key} (previous: {Fmt(depth[^1])})");
+                    table.Error(row.Line, "depth_m", CsvText.RoundTrip(d), $"depths increasing within class {group.Key} (previous: {CsvText.RoundTrip(depth[^1])})");
                     continue;
                 }
 
                 if (mean.Count > 0 && m < mean[^1])
                 {
-                    table.Error(row.Line, "mean", Fmt(m), $"a damage ratio that does not fall with depth (previous: {Fmt(mean[^1])})");
+                    table.Error(row.Line, "mean", CsvText.RoundTrip(m), $"a damage ratio that does not fall with depth (previous: {CsvText.RoundTrip(mean[^1])})");
                 }
 
                 depth.Add(d);
@@ -307,7 +307,7 @@ public static class InputLoader
                 RequireSource(table, row);
                 if (list.Count > 0 && rule.FromYear <= list[^1].FromYear)
                 {
-                    table.Error(row.Line, "from_year", rule.FromYear.ToString(System.Globalization.CultureInfo.InvariantCulture), $"years increasing within jurisdiction {group.Key} (previous: {list[^1].FromYear})");
+                    table.Error(row.Line, "from_year", CsvText.Integer(rule.FromYear), $"years increasing within jurisdiction {group.Key} (previous: {list[^1].FromYear})");
                 }
 
                 list.Add(rule);
@@ -336,7 +336,7 @@ public static class InputLoader
             {
                 if (bounds[i] < bounds[i - 1])
                 {
-                    table.Error(row.Line, $"impact{i + 2}", Fmt(bounds[i]), $"impact bounds non-decreasing (impact{i + 1} = {Fmt(bounds[i - 1])})");
+                    table.Error(row.Line, $"impact{i + 2}", CsvText.RoundTrip(bounds[i]), $"impact bounds non-decreasing (impact{i + 1} = {CsvText.RoundTrip(bounds[i - 1])})");
                 }
             }
 
@@ -459,7 +459,7 @@ public static class InputLoader
         {
             if (depths[i] < depths[i - 1])
             {
-                t.Error(row.Line, $"d_{FloodReturnPeriods[i]}_m", Fmt(depths[i]), $"depths non-decreasing with return period (d_{FloodReturnPeriods[i - 1]}_m = {Fmt(depths[i - 1])})");
+                t.Error(row.Line, $"d_{FloodReturnPeriods[i]}_m", CsvText.RoundTrip(depths[i]), $"depths non-decreasing with return period (d_{FloodReturnPeriods[i - 1]}_m = {CsvText.RoundTrip(depths[i - 1])})");
             }
         }
 
@@ -563,7 +563,7 @@ public static class InputLoader
             RequireSource(table, row);
             if (list.Count > 0 && year <= list[^1].Item2)
             {
-                table.Error(row.Line, "year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), $"years increasing (previous row: {list[^1].Item2})");
+                table.Error(row.Line, "year", CsvText.Integer(year), $"years increasing (previous row: {list[^1].Item2})");
                 continue;
             }
 
@@ -578,8 +578,6 @@ public static class InputLoader
     /// data centre, low enough that sums over sites, years and paths stay finite.
     /// </summary>
     private const double MaxMoneyCny = 1e13;
-
-    private static string Fmt(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     private static readonly CoolingType Placeholder = new() { Id = "?", BetaPuePerC = 0, KneeC = 0, WidthC = 1, TCritC = 40 };
 }
