@@ -41,9 +41,10 @@ public static class InputLoader
         var wind = PerSite(Data("hazard/wind_gumbel.csv"), siteIds, errors, required: false, ReadWindRow, ["site_id", "gumbel_mu_ms", "gumbel_beta_ms", "v_half_ms", "v_bi_ms", "bi_hours", "source"]);
 
         var scenarios = new List<Scenario>();
+        var ssps = warming.Keys.Intersect(seaLevel.Keys).ToArray();
         foreach (var file in paths.ScenarioFiles)
         {
-            var scenario = ScenarioLoader.Load(file, warming.Keys.Intersect(seaLevel.Keys).ToArray(), errors);
+            var scenario = ScenarioLoader.Load(file, ssps, errors);
             if (scenario is null)
             {
                 continue;

@@ -105,14 +105,17 @@ public static class ResultsWriter
         var settings = result.Settings;
         var npvLabel = $"npv_{settings.FirstYear}_{settings.LastYear}";
         writer.Write("scenario,site,horizon,metric," + StatisticsHeader + "\n");
+        // Each scenario's rows in the order of Cells and Npv, grouped in one pass each.
+        var horizonCells = result.Cells.Where(c => settings.Horizons.Contains(c.Year)).ToLookup(c => c.ScenarioId);
+        var npvs = result.Npv.ToLookup(n => n.ScenarioId);
         foreach (var scenario in result.ScenarioIds)
         {
-            foreach (var cell in result.Cells.Where(c => c.ScenarioId == scenario && settings.Horizons.Contains(c.Year)))
+            foreach (var cell in horizonCells[scenario])
             {
                 writer.Write($"{CsvText.Field(scenario)},{CsvText.Field(cell.EntityId)},{CsvText.Integer(cell.Year)},{cell.Metric.Name()},{Statistics(cell.Statistics)}\n");
             }
 
-            foreach (var npv in result.Npv.Where(n => n.ScenarioId == scenario))
+            foreach (var npv in npvs[scenario])
             {
                 writer.Write($"{CsvText.Field(scenario)},{CsvText.Field(npv.EntityId)},{npvLabel},{Metric.TotalClimateCostCny.Name()},{Statistics(npv.Statistics)}\n");
             }
