@@ -1,4 +1,3 @@
-using System.Text;
 using ClimateRisk.Core.Planning;
 using ClimateRisk.IO.Internal;
 
@@ -50,11 +49,5 @@ public static class CompareWriter
     }
 
     /// <summary>Writes a file through <paramref name="write"/>: UTF-8 without BOM, never over an existing file.</summary>
-    public static void WriteFile(string path, Action<TextWriter> write)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        write(writer);
-    }
+    public static void WriteFile(string path, Action<TextWriter> write) => TextFile.CreateNew(path, write);
 }

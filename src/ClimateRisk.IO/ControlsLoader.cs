@@ -40,9 +40,9 @@ public static class ControlsLoader
         {
             var op = table.Required(row, "operator");
             var siteId = table.Text(row, "site_id");
-            if (siteId.Length > 0 && !siteId.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_'))
+            if (!Slug.IsValidOrEmpty(siteId))
             {
-                table.Error(row.Line, "site_id", siteId, "empty (all sites of the operator) or a site id: a slug of lower-case letters, digits, '-' or '_'");
+                table.Error(row.Line, "site_id", siteId, "empty (all sites of the operator) or a site id: " + Slug.Expected);
             }
 
             var site = sites.FirstOrDefault(s => s.Id == siteId);

@@ -41,9 +41,10 @@ public static class InputLoader
         var wind = PerSite(Data("hazard/wind_gumbel.csv"), siteIds, errors, required: false, ReadWindRow, ["site_id", "gumbel_mu_ms", "gumbel_beta_ms", "v_half_ms", "v_bi_ms", "bi_hours", "source"]);
 
         var scenarios = new List<Scenario>();
+        var ssps = warming.Keys.Intersect(seaLevel.Keys).ToArray();
         foreach (var file in paths.ScenarioFiles)
         {
-            var scenario = ScenarioLoader.Load(file, warming.Keys.Intersect(seaLevel.Keys).ToArray(), errors);
+            var scenario = ScenarioLoader.Load(file, ssps, errors);
             if (scenario is null)
             {
                 continue;
@@ -112,7 +113,7 @@ public static class InputLoader
                 + Math.Min(0, Math.Min(site.PlannedPueChange.At(2030), site.PlannedPueChange.At(2050)));
             if (lowest < 1)
             {
-                errors.Add(new InputError(paths.SitesFile, siteLines[site.Id], "reported_pue", Fmt(site.ReportedPue),
+                errors.Add(new InputError(paths.SitesFile, siteLines[site.Id], "reported_pue", CsvText.RoundTrip(site.ReportedPue),
                     string.Create(System.Globalization.CultureInfo.InvariantCulture,
                         $"a PUE that keeps the annual PUE ≥ 1: with cooling type {site.Cooling.Id}, this climate and the planned change, a cool year would give PUE {lowest:0.000}")));
             }
@@ -162,12 +163,12 @@ public static class InputLoader
         var result = new Dictionary<string, T>();
         foreach (var group in GroupByKey(table, "ssp"))
         {
-            var points = YearRows(table, group, errors, columns);
+            var points = YearRows(table, group, columns);
             foreach (var (row, _, v) in points)
             {
                 if (!(v[1] <= v[0] && v[0] <= v[2]))
                 {
-                    table.Error(row.Line, columns[0], Fmt(v[0]), $"{columns[1]} ≤ {columns[0]} ≤ {columns[2]}");
+                    table.Error(row.Line, columns[0], CsvText.RoundTrip(v[0]), $"{columns[1]} ≤ {columns[0]} ≤ {columns[2]}");
                 }
             }
 
@@ -195,11 +196,11 @@ public static class InputLoader
             RequireSource(table, row);
             if (x.Count > 0 && !(warming > x[^1]))
             {
-                table.Error(row.Line, "warming_c", Fmt(warming), $"rows in increasing order of warming (previous row: {Fmt(x[^1])})");
+                table.Error(row.Line, "warming_c", CsvText.RoundTrip(warming), $"rows in increasing order of warming (previous row: {CsvText.RoundTrip(x[^1])})");
             }
             else if (y.Count > 0 && multiplier < y[^1])
             {
-                table.Error(row.Line, "heavy_precip_10y", Fmt(multiplier), $"a multiplier that does not fall with warming (previous row: {Fmt(y[^1])})");
+                table.Error(row.Line, "heavy_precip_10y", CsvText.RoundTrip(multiplier), $"a multiplier that does not fall with warming (previous row: {CsvText.RoundTrip(y[^1])})");
             }
 
             x.Add(warming);
@@ -227,13 +228,13 @@ public static class InputLoader
                 RequireSource(table, row);
                 if (depth.Count > 0 && !(d > depth[^1]))
                 {
-                    table.Error(row.Line, "depth_m", Fmt(d), $"depths increasing within class {group.Key} (previous: {Fmt(depth[^1])})");
+                    table.Error(row.Line, "depth_m", CsvText.RoundTrip(d), $"depths increasing within class {group.Key} (previous: {CsvText.RoundTrip(depth[^1])})");
                     continue;
                 }
 
                 if (mean.Count > 0 && m < mean[^1])
                 {
-                    table.Error(row.Line, "mean", Fmt(m), $"a damage ratio that does not fall with depth (previous: {Fmt(mean[^1])})");
+                    table.Error(row.Line, "mean", CsvText.RoundTrip(m), $"a damage ratio that does not fall with depth (previous: {CsvText.RoundTrip(mean[^1])})");
                 }
 
                 depth.Add(d);
@@ -307,7 +308,7 @@ public static class InputLoader
                 RequireSource(table, row);
                 if (list.Count > 0 && rule.FromYear <= list[^1].FromYear)
                 {
-                    table.Error(row.Line, "from_year", rule.FromYear.ToString(System.Globalization.CultureInfo.InvariantCulture), $"years increasing within jurisdiction {group.Key} (previous: {list[^1].FromYear})");
+                    table.Error(row.Line, "from_year", CsvText.Integer(rule.FromYear), $"years increasing within jurisdiction {group.Key} (previous: {list[^1].FromYear})");
                 }
 
                 list.Add(rule);
@@ -336,7 +337,7 @@ public static class InputLoader
             {
                 if (bounds[i] < bounds[i - 1])
                 {
-                    table.Error(row.Line, $"impact{i + 2}", Fmt(bounds[i]), $"impact bounds non-decreasing (impact{i + 1} = {Fmt(bounds[i - 1])})");
+                    table.Error(row.Line, $"impact{i + 2}", CsvText.RoundTrip(bounds[i]), $"impact bounds non-decreasing (impact{i + 1} = {CsvText.RoundTrip(bounds[i - 1])})");
                 }
             }
 
@@ -370,11 +371,9 @@ public static class InputLoader
         ];
         var table = CsvTable.Read(path, columns);
         var sites = new List<Site>();
-        var ids = new HashSet<string>();
         foreach (var row in table.Rows)
         {
-            var id = UniqueKey(table, row, "site_id", ids);
-            ids.Add(id);
+            var id = UniqueKey(table, row, "site_id", lines.Keys);
             lines.TryAdd(id, row.Line);
             if (id == Core.Simulation.SimulationResult.PortfolioId)
             {
@@ -461,7 +460,7 @@ public static class InputLoader
         {
             if (depths[i] < depths[i - 1])
             {
-                t.Error(row.Line, $"d_{FloodReturnPeriods[i]}_m", Fmt(depths[i]), $"depths non-decreasing with return period (d_{FloodReturnPeriods[i - 1]}_m = {Fmt(depths[i - 1])})");
+                t.Error(row.Line, $"d_{FloodReturnPeriods[i]}_m", CsvText.RoundTrip(depths[i]), $"depths non-decreasing with return period (d_{FloodReturnPeriods[i - 1]}_m = {CsvText.RoundTrip(depths[i - 1])})");
             }
         }
 
@@ -537,9 +536,9 @@ public static class InputLoader
     private static string UniqueKey(CsvTable table, (int Line, string[] Fields) row, string column, IEnumerable<string> seen)
     {
         var key = table.Required(row, column);
-        if (key.Length > 0 && !key.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_'))
+        if (!Slug.IsValidOrEmpty(key))
         {
-            table.Error(row.Line, column, key, "a slug of lower-case letters, digits, '-' or '_'");
+            table.Error(row.Line, column, key, Slug.Expected);
         }
         else if (seen.Contains(key))
         {
@@ -555,9 +554,8 @@ public static class InputLoader
         => table.Rows.GroupBy(r => table.Required(r, column)).Where(g => g.Key.Length > 0);
 
     private static List<((int Line, string[] Fields) Row, int Year, double[] Values)> YearRows(
-        CsvTable table, IEnumerable<(int Line, string[] Fields)> rows, List<InputError> errors, params string[] valueColumns)
+        CsvTable table, IEnumerable<(int Line, string[] Fields)> rows, params string[] valueColumns)
     {
-        _ = errors;
         var list = new List<((int, string[]), int, double[])>();
         foreach (var row in rows)
         {
@@ -566,7 +564,7 @@ public static class InputLoader
             RequireSource(table, row);
             if (list.Count > 0 && year <= list[^1].Item2)
             {
-                table.Error(row.Line, "year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), $"years increasing (previous row: {list[^1].Item2})");
+                table.Error(row.Line, "year", CsvText.Integer(year), $"years increasing (previous row: {list[^1].Item2})");
                 continue;
             }
 
@@ -581,8 +579,6 @@ public static class InputLoader
     /// data centre, low enough that sums over sites, years and paths stay finite.
     /// </summary>
     private const double MaxMoneyCny = 1e13;
-
-    private static string Fmt(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     private static readonly CoolingType Placeholder = new() { Id = "?", BetaPuePerC = 0, KneeC = 0, WidthC = 1, TCritC = 40 };
 }

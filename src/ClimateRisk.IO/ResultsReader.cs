@@ -42,10 +42,12 @@ public static class ResultsReader
     {
         ArgumentNullException.ThrowIfNull(settings);
         var errors = new List<InputError>();
-        var siteCells = ReadCells(Path.Combine(resultsDirectory, "site_year.csv"), hasSite: true, settings.Paths, errors);
-        var portfolioCells = ReadCells(Path.Combine(resultsDirectory, "portfolio_year.csv"), hasSite: false, settings.Paths, errors);
-        var (npv, horizons) = ReadHorizons(Path.Combine(resultsDirectory, "horizons.csv"), settings, errors);
-        var (exceedance, returnPeriods) = ReadExceedance(Path.Combine(resultsDirectory, "exceedance.csv"), errors);
+        var sitePath = Path.Combine(resultsDirectory, ResultsWriter.SiteYearFileName);
+        var portfolioPath = Path.Combine(resultsDirectory, ResultsWriter.PortfolioYearFileName);
+        var siteCells = ReadCells(sitePath, hasSite: true, settings.Paths, errors);
+        var portfolioCells = ReadCells(portfolioPath, hasSite: false, settings.Paths, errors);
+        var (npv, horizons) = ReadHorizons(Path.Combine(resultsDirectory, ResultsWriter.HorizonsFileName), settings, errors);
+        var (exceedance, returnPeriods) = ReadExceedance(Path.Combine(resultsDirectory, ResultsWriter.ExceedanceFileName), errors);
         if (errors.Count > 0)
         {
             throw new InputException(errors);
@@ -54,7 +56,6 @@ public static class ResultsReader
         var scenarios = siteCells.Select(c => c.ScenarioId).Distinct().ToArray();
         var sites = siteCells.Select(c => c.EntityId).Distinct().ToArray();
         var years = siteCells.Select(c => c.Year).Distinct().Order().ToArray();
-        var sitePath = Path.Combine(resultsDirectory, "site_year.csv");
         if (years.Length > 0 && (years[0] != settings.FirstYear || years[^1] != settings.LastYear))
         {
             errors.Add(new InputError(sitePath, 0, "year", $"{years[0]}..{years[^1]}", $"the years of the run, {settings.FirstYear}..{settings.LastYear}"));
@@ -75,7 +76,7 @@ public static class ResultsReader
 
             if (portfolio.Count != expected)
             {
-                errors.Add(new InputError(Path.Combine(resultsDirectory, "portfolio_year.csv"), 0, "scenario", scenario, $"a row for every year and metric ({expected}), found {portfolio.Count}"));
+                errors.Add(new InputError(portfolioPath, 0, "scenario", scenario, $"a row for every year and metric ({expected}), found {portfolio.Count}"));
             }
 
             cells.AddRange(own);
@@ -84,7 +85,7 @@ public static class ResultsReader
 
         foreach (var scenario in portfolioCells.Select(c => c.ScenarioId).Distinct().Where(s => !scenarios.Contains(s)))
         {
-            errors.Add(new InputError(Path.Combine(resultsDirectory, "portfolio_year.csv"), 0, "scenario", scenario, "a scenario that also has site rows"));
+            errors.Add(new InputError(portfolioPath, 0, "scenario", scenario, "a scenario that also has site rows"));
         }
 
         if (errors.Count > 0)

@@ -1,4 +1,3 @@
-using System.Text;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.Core.Statistics;
 using ClimateRisk.IO.Internal;
@@ -15,8 +14,22 @@ public static class ResultsWriter
     /// <summary>The statistics columns shared by the cell files.</summary>
     public const string StatisticsHeader = "mean,se,sd,p5,p25,p50,p75,p95,p99,tvar99,p_exceed";
 
+    internal const string SiteYearFileName = "site_year.csv";
+    internal const string PortfolioYearFileName = "portfolio_year.csv";
+    internal const string HorizonsFileName = "horizons.csv";
+    internal const string ExceedanceFileName = "exceedance.csv";
+
+    /// <summary>The four files of <see cref="Write"/> with their writers, in the order written.</summary>
+    private static readonly (string Name, Action<SimulationResult, TextWriter> Write)[] Files =
+    [
+        (SiteYearFileName, WriteSiteYear),
+        (PortfolioYearFileName, WritePortfolioYear),
+        (HorizonsFileName, WriteHorizons),
+        (ExceedanceFileName, WriteExceedance),
+    ];
+
     /// <summary>File names, in the order written.</summary>
-    public static IReadOnlyList<string> FileNames { get; } = ["site_year.csv", "portfolio_year.csv", "horizons.csv", "exceedance.csv"];
+    public static IReadOnlyList<string> FileNames { get; } = Files.Select(f => f.Name).ToArray();
 
     /// <summary>The convergence table (<see cref="WriteConvergence"/>), written beside the four files by <c>run</c>.</summary>
     public const string ConvergenceFileName = "convergence.csv";
@@ -45,16 +58,16 @@ public static class ResultsWriter
     }
 
     /// <summary>Writes <paramref name="write"/>'s text to a new file: UTF-8 without BOM, never over an existing file.</summary>
-    public static void CreateFile(string path, Action<TextWriter> write) => WriteFile(path, write);
+    public static void CreateFile(string path, Action<TextWriter> write) => TextFile.CreateNew(path, write);
 
     /// <summary>Writes the four files into <paramref name="directory"/> (which must exist).</summary>
     public static void Write(SimulationResult result, string directory)
     {
         ArgumentNullException.ThrowIfNull(result);
-        WriteFile(Path.Combine(directory, "site_year.csv"), w => WriteSiteYear(result, w));
-        WriteFile(Path.Combine(directory, "portfolio_year.csv"), w => WritePortfolioYear(result, w));
-        WriteFile(Path.Combine(directory, "horizons.csv"), w => WriteHorizons(result, w));
-        WriteFile(Path.Combine(directory, "exceedance.csv"), w => WriteExceedance(result, w));
+        foreach (var (name, write) in Files)
+        {
+            TextFile.CreateNew(Path.Combine(directory, name), w => write(result, w));
+        }
     }
 
     /// <summary>site_year.csv: scenario, site, year, metric, statistics.</summary>
@@ -92,14 +105,17 @@ public static class ResultsWriter
         var settings = result.Settings;
         var npvLabel = $"npv_{settings.FirstYear}_{settings.LastYear}";
         writer.Write("scenario,site,horizon,metric," + StatisticsHeader + "\n");
+        // Each scenario's rows in the order of Cells and Npv, grouped in one pass each.
+        var horizonCells = result.Cells.Where(c => settings.Horizons.Contains(c.Year)).ToLookup(c => c.ScenarioId);
+        var npvs = result.Npv.ToLookup(n => n.ScenarioId);
         foreach (var scenario in result.ScenarioIds)
         {
-            foreach (var cell in result.Cells.Where(c => c.ScenarioId == scenario && settings.Horizons.Contains(c.Year)))
+            foreach (var cell in horizonCells[scenario])
             {
                 writer.Write($"{CsvText.Field(scenario)},{CsvText.Field(cell.EntityId)},{CsvText.Integer(cell.Year)},{cell.Metric.Name()},{Statistics(cell.Statistics)}\n");
             }
 
-            foreach (var npv in result.Npv.Where(n => n.ScenarioId == scenario))
+            foreach (var npv in npvs[scenario])
             {
                 writer.Write($"{CsvText.Field(scenario)},{CsvText.Field(npv.EntityId)},{npvLabel},{Metric.TotalClimateCostCny.Name()},{Statistics(npv.Statistics)}\n");
             }
@@ -121,11 +137,4 @@ public static class ResultsWriter
     private static string Statistics(CellStatistics s)
         => string.Join(',', CsvText.Number(s.Mean), CsvText.Number(s.StandardError), CsvText.Number(s.StandardDeviation), CsvText.Number(s.P5), CsvText.Number(s.P25), CsvText.Number(s.P50), CsvText.Number(s.P75),
             CsvText.Number(s.P95), CsvText.Number(s.P99), CsvText.Number(s.TVaR99), CsvText.Number(s.PExceed));
-
-    private static void WriteFile(string path, Action<TextWriter> write)
-    {
-        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        write(writer);
-    }
 }

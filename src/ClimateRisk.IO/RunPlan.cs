@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ClimateRisk.IO.Internal;
 
 namespace ClimateRisk.IO;
 
@@ -64,7 +65,7 @@ public sealed record RunPlan
             }
         }
 
-        static string Optional(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "(none)";
+        static string Optional(double? value) => value is { } v ? CsvText.RoundTrip(v) : "(none)";
         Compare("--seed", earlier.Seed.ToString(inv), Seed.ToString(inv));
         Compare("--paths", earlier.Paths.ToString(inv), Paths.ToString(inv));
         Compare("--years", $"{earlier.FirstYear}..{earlier.LastYear}", $"{FirstYear}..{LastYear}");

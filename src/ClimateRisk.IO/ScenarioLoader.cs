@@ -49,9 +49,9 @@ public static class ScenarioLoader
         YamlNode? Get(Dictionary<string, (int Line, YamlNode Value)>? block, string key) => block is not null && block.TryGetValue(key, out var entry) ? entry.Value : null;
 
         var id = y.Text(Get(top, "id"), "id");
-        if (string.IsNullOrWhiteSpace(id) || !id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_'))
+        if (string.IsNullOrEmpty(id) || !Slug.IsValidOrEmpty(id))
         {
-            y.Error(top.TryGetValue("id", out var idEntry) ? idEntry.Line : 0, "id", id ?? string.Empty, "a slug of lower-case letters, digits, '-' or '_'");
+            y.Error(top.TryGetValue("id", out var idEntry) ? idEntry.Line : 0, "id", id ?? string.Empty, Slug.Expected);
         }
 
         var name = y.Text(Get(top, "name"), "name");

@@ -14,6 +14,9 @@ public static class ShardFile
 {
     private const string Magic = "CRSHARD1";
 
+    /// <summary>The largest count of a list or of a sketch's buckets that a shard file may give.</summary>
+    private const int MaxCount = 100_000_000;
+
     /// <summary>Writes <paramref name="shard"/> to <paramref name="path"/> (a new file).</summary>
     public static void Write(ShardResult shard, string path)
     {
@@ -56,7 +59,7 @@ public static class ShardFile
     }
 
     /// <summary>Reads a shard file.</summary>
-    /// <exception cref="InputException">When the file is not a shard file or is truncated.</exception>
+    /// <exception cref="InputException">When the file is not a shard file, is truncated or gives a count that cannot be right.</exception>
     public static ShardResult Read(string path)
     {
         try
@@ -91,6 +94,10 @@ public static class ShardFile
         catch (EndOfStreamException)
         {
             throw new InputException([new InputError(path, 0, "length", new FileInfo(path).Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes", "a complete shard file (this one is truncated)")]);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InputException([new InputError(path, 0, "count", ex.Message, "a count that fits in the rest of the file (this shard file is truncated or corrupt)")]);
         }
     }
 
@@ -141,7 +148,7 @@ public static class ShardFile
 
     private static (int[] Indices, long[] Counts) ReadBuckets(BinaryReader r)
     {
-        var n = r.ReadInt32();
+        var n = ReadCount(r, sizeof(int) + sizeof(long));
         var indices = new int[n];
         var counts = new long[n];
         for (var i = 0; i < n; i++)
@@ -162,14 +169,28 @@ public static class ShardFile
         }
     }
 
-    private static T[] ReadList<T>(BinaryReader r, Func<T> read)
+    /// <summary>
+    /// A count of items that take at least <paramref name="minItemBytes"/> each: checked against
+    /// the bytes left, so that a corrupt count is reported instead of allocating (or failing to
+    /// allocate) a huge array.
+    /// </summary>
+    /// <exception cref="InvalidDataException">With the count, where it is and the bytes left.</exception>
+    private static int ReadCount(BinaryReader r, int minItemBytes)
     {
+        var at = r.BaseStream.Position;
         var n = r.ReadInt32();
-        if (n < 0 || n > 100_000_000)
+        var left = r.BaseStream.Length - r.BaseStream.Position;
+        if (n < 0 || n > MaxCount || (long)n * minItemBytes > left)
         {
-            throw new EndOfStreamException();
+            throw new InvalidDataException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{n} at byte {at}, {left} bytes left"));
         }
 
+        return n;
+    }
+
+    private static T[] ReadList<T>(BinaryReader r, Func<T> read)
+    {
+        var n = ReadCount(r, 1);
         var items = new T[n];
         for (var i = 0; i < n; i++)
         {

@@ -72,6 +72,147 @@ public sealed class InputLoaderTests
         }
     }
 
+    /// <summary>The rows of a per-site table that belong to the portfolio, with their site (the tables also hold candidates' rows).</summary>
+    private static List<(Dictionary<string, string> Row, Site Site)> PortfolioRows(string file)
+    {
+        var sites = Bundled.Value.Sites.ToDictionary(s => s.Id);
+        var rows = CsvLine.ReadTable(DataFile(file))
+            .Where(r => sites.ContainsKey(r["site_id"]))
+            .Select(r => (r, sites[r["site_id"]]))
+            .ToList();
+        rows.Should().NotBeEmpty($"{file} has rows for portfolio sites");
+        return rows;
+    }
+
+    [Fact]
+    public void Every_site_climate_field_matches_its_csv_row()
+    {
+        string[] months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+        var rows = PortfolioRows("climate/site_climate.csv");
+        rows.Should().HaveCount(Bundled.Value.Sites.Count, "site_climate.csv has a row for every site");
+        foreach (var (row, site) in rows)
+        {
+            site.Climate.MonthlyMeanC.Should().Equal(months.Select(m => CsvLine.Number(row[$"t_{m}_c"])), site.Id);
+            site.Climate.HourlySdC.Should().Be(CsvLine.Number(row["hourly_sd_c"]), site.Id);
+            site.Climate.SummerTmaxMeanC.Should().Be(CsvLine.Number(row["summer_tmax_mean_c"]), site.Id);
+            site.Climate.SummerTmaxSdC.Should().Be(CsvLine.Number(row["summer_tmax_sd_c"]), site.Id);
+            site.Climate.InterannualSdC.Should().Be(CsvLine.Number(row["interannual_sd_c"]), site.Id);
+        }
+    }
+
+    [Fact]
+    public void Every_heat_shortfall_field_matches_its_csv_row()
+    {
+        var rows = PortfolioRows("hazard/heat_shortfall.csv");
+        rows.Should().HaveCount(Bundled.Value.Sites.Count, "heat_shortfall.csv has a row for every site");
+        foreach (var (row, site) in rows)
+        {
+            site.Heat.Should().Be(new HeatShortfall
+            {
+                TCritC = CsvLine.Number(row["t_crit_c"]),
+                ShortfallProbability = CsvLine.Number(row["shortfall_prob"]),
+                ThrottleFraction = CsvLine.Number(row["throttle_fraction"]),
+                ThrottleHours = CsvLine.Number(row["throttle_hours"]),
+            }, site.Id);
+        }
+    }
+
+    [Fact]
+    public void Every_drought_field_matches_its_csv_row()
+    {
+        var rows = PortfolioRows("hazard/drought.csv");
+        rows.Should().HaveCount(Bundled.Value.Sites.Count, "drought.csv has a row for every site");
+        foreach (var (row, site) in rows)
+        {
+            site.Drought.Should().Be(new DroughtExposure
+            {
+                RestrictionDaysPerYear = CsvLine.Number(row["restriction_days_per_yr"]),
+                DryPuePenalty = CsvLine.Number(row["dry_pue_penalty"]),
+            }, site.Id);
+        }
+    }
+
+    [Fact]
+    public void Every_flood_field_matches_its_csv_row()
+    {
+        string[] periods = ["2", "5", "10", "25", "50", "100", "250", "500", "1000"];
+        foreach (var (row, site) in PortfolioRows("hazard/flood_depth.csv"))
+        {
+            var flood = site.Flood!;
+            flood.Should().NotBeNull(site.Id);
+            flood.ReturnPeriodsY.Should().Equal(periods.Select(CsvLine.Number), site.Id);
+            flood.DepthsM.Should().Equal(periods.Select(p => CsvLine.Number(row[$"d_{p}_m"])), site.Id);
+            flood.ProtectionRpY.Should().Be(CsvLine.Number(row["protection_rp_y"]), site.Id);
+            flood.FloorHeightM.Should().Be(CsvLine.Number(row["floor_height_m"]), site.Id);
+            flood.Hardening.Should().Be(CsvLine.Number(row["hardening"]), site.Id);
+            flood.VulnerabilityClass.Should().Be(row["vulnerability_class"], site.Id);
+        }
+    }
+
+    [Fact]
+    public void Every_surge_field_matches_its_csv_row()
+    {
+        foreach (var (row, site) in PortfolioRows("hazard/surge_gev.csv"))
+        {
+            site.Surge.Should().Be(new SurgeExposure
+            {
+                GevLocationM = CsvLine.Number(row["gev_mu_m"]),
+                GevScaleM = CsvLine.Number(row["gev_sigma_m"]),
+                GevShape = CsvLine.Number(row["gev_xi"]),
+                GroundElevationM = CsvLine.Number(row["ground_elevation_m"]),
+                DefenceCrestM = CsvLine.Number(row["defence_crest_m"]),
+                SubsidenceMPerYear = CsvLine.Number(row["subsidence_m_per_yr"]),
+            }, site.Id);
+        }
+    }
+
+    [Fact]
+    public void Every_wind_field_matches_its_csv_row()
+    {
+        foreach (var (row, site) in PortfolioRows("hazard/wind_gumbel.csv"))
+        {
+            site.Wind.Should().Be(new WindExposure
+            {
+                GumbelLocationMs = CsvLine.Number(row["gumbel_mu_ms"]),
+                GumbelScaleMs = CsvLine.Number(row["gumbel_beta_ms"]),
+                VHalfMs = CsvLine.Number(row["v_half_ms"]),
+                VBiMs = CsvLine.Number(row["v_bi_ms"]),
+                BiHours = CsvLine.Number(row["bi_hours"]),
+            }, site.Id);
+        }
+    }
+
+    [Fact]
+    public void Every_warming_and_sea_level_point_matches_its_csv_row()
+    {
+        static (int Year, double Value)[] Points(List<Dictionary<string, string>> rows, string column)
+            => rows.Select(r => (CsvLine.Integer(r["year"]), CsvLine.Number(r[column]))).ToArray();
+
+        var gsat = CsvLine.ReadTable(DataFile("climate/gsat.csv")).GroupBy(r => r["ssp"]).ToDictionary(g => g.Key, g => g.ToList());
+        var slr = CsvLine.ReadTable(DataFile("climate/slr.csv")).GroupBy(r => r["ssp"]).ToDictionary(g => g.Key, g => g.ToList());
+        var model = Bundled.Value;
+
+        model.Warming.Keys.Should().BeEquivalentTo(gsat.Keys);
+        model.SeaLevel.Keys.Should().BeEquivalentTo(slr.Keys);
+        foreach (var (ssp, rows) in gsat)
+        {
+            var warming = model.Warming[ssp];
+            warming.Ssp.Should().Be(ssp);
+            warming.MedianC.Points.Should().Equal(Points(rows, "median_c"), ssp);
+            warming.Q05C.Points.Should().Equal(Points(rows, "q05_c"), ssp);
+            warming.Q95C.Points.Should().Equal(Points(rows, "q95_c"), ssp);
+        }
+
+        foreach (var (ssp, rows) in slr)
+        {
+            var seaLevel = model.SeaLevel[ssp];
+            seaLevel.Ssp.Should().Be(ssp);
+            seaLevel.MedianM.Points.Should().Equal(Points(rows, "median_m"), ssp);
+            seaLevel.LikelyLowM.Points.Should().Equal(Points(rows, "likely_lo_m"), ssp);
+            seaLevel.LikelyHighM.Points.Should().Equal(Points(rows, "likely_hi_m"), ssp);
+        }
+    }
+
     [Fact]
     public void Yizhuang_spot_values()
     {

@@ -57,6 +57,67 @@ public sealed class ScenarioLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Every_value_is_read_from_its_own_key()
+    {
+        // Every number distinct and none equal to a default, so a value read from the wrong key
+        // or a default used instead of the file's value cannot pass unnoticed.
+        var path = _inputs.Scenario("distinct-values");
+        File.WriteAllText(path, """
+            id: distinct-values
+            name: Distinct values
+            physical:
+              ssp: SSP3-7.0
+              typhoon_intensity_per_c: 0.031
+              correlation_length_km: {heat: 910, flood: 220, surge: 330, wind: 440}
+            transition:
+              discount_rate: 0.045
+              carbon_price_cny_per_t: {2023: 71, 2040: 612}
+              carbon_price_sigma: 0.27
+              carbon_coverage: {2024: 0.05, 2045: 0.65}
+              grid_decline_rate: 0.037
+              grid_sigma: 0.11
+              electricity_escalation: {2025: 1.01, 2035: 1.09}
+              electricity_sigma: 0.13
+              carbon_pass_through: 0.21
+              renewable_premium_cny_per_mwh: {2026: 33, 2048: 12}
+            """);
+
+        var errors = new List<InputError>();
+        var scenario = ScenarioLoader.Load(path, Ssps, errors)!;
+
+        errors.Should().BeEmpty();
+        scenario.Id.Should().Be("distinct-values");
+        scenario.Name.Should().Be("Distinct values");
+        scenario.Ssp.Should().Be("SSP3-7.0");
+        scenario.TyphoonIntensityPerC.Should().Be(0.031);
+        scenario.CorrelationLengthsKm.Should().Be(new Core.Model.CorrelationLengths { HeatKm = 910, FloodKm = 220, SurgeKm = 330, WindKm = 440 });
+        scenario.DiscountRate.Should().Be(0.045);
+        scenario.CarbonPriceCnyPerT.Points.Should().Equal((2023, 71.0), (2040, 612.0));
+        scenario.CarbonPriceSigma.Should().Be(0.27);
+        scenario.CarbonCoverage.Points.Should().Equal((2024, 0.05), (2045, 0.65));
+        scenario.GridDeclineRate.Should().Be(0.037);
+        scenario.GridSigma.Should().Be(0.11);
+        scenario.ElectricityEscalation.Points.Should().Equal((2025, 1.01), (2035, 1.09));
+        scenario.ElectricitySigma.Should().Be(0.13);
+        scenario.CarbonPassThrough.Should().Be(0.21);
+        scenario.RenewablePremiumCnyPerMwh.Points.Should().Equal((2026, 33.0), (2048, 12.0));
+    }
+
+    [Fact]
+    public void Bundled_values_that_differ_from_the_defaults_are_read()
+    {
+        var errors = new List<InputError>();
+        var stress = ScenarioLoader.Load(_inputs.Scenario("ssp5-85-physical-stress"), Ssps, errors)!;
+        var delayed = ScenarioLoader.Load(_inputs.Scenario("ngfs-delayed-transition"), Ssps, errors)!;
+
+        errors.Should().BeEmpty();
+        stress.TyphoonIntensityPerC.Should().Be(0.035);
+        stress.ElectricitySigma.Should().Be(0.12);
+        delayed.CarbonPriceSigma.Should().Be(0.4);
+        delayed.GridSigma.Should().Be(0.15);
+    }
+
+    [Fact]
     public void Optional_values_fall_back_to_the_defaults()
     {
         ReplaceLine(Ndcs, 12, "  typhoon_intensity_per_c: 0.025", "  correlation_length_km: {flood: 100}");

@@ -175,21 +175,6 @@ internal sealed class CsvTable
         return value;
     }
 
-    public bool Boolean((int Line, string[] Fields) row, string column)
-    {
-        var text = Text(row, column);
-        switch (text.ToLowerInvariant())
-        {
-            case "true":
-                return true;
-            case "false":
-                return false;
-            default:
-                Errors.Add(new InputError(Path, row.Line, column, text, "true or false"));
-                return false;
-        }
-    }
-
     /// <summary>A key that must be one of <paramref name="known"/>.</summary>
     public string Key((int Line, string[] Fields) row, string column, IReadOnlyCollection<string> known, string what)
     {

@@ -3,7 +3,7 @@ namespace ClimateRisk.IO.Internal;
 /// <summary>Suggests the nearest known name for a typo (Levenshtein distance).</summary>
 internal static class NameSuggester
 {
-    public static string? Nearest(string name, IEnumerable<string> known)
+    private static string? Nearest(string name, IEnumerable<string> known)
     {
         string? best = null;
         var bestDistance = int.MaxValue;

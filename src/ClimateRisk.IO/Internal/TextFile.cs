@@ -4,13 +4,23 @@ using System.Text;
 namespace ClimateRisk.IO.Internal;
 
 /// <summary>
-/// Reads an input file as strict UTF-8. A file saved in another encoding (a Chinese Excel saves
+/// Creates output text files and reads input files. Outputs are UTF-8 without BOM and never
+/// written over an existing file. Inputs are read as strict UTF-8: a file saved in another encoding (a Chinese Excel saves
 /// "CSV" as GBK) would otherwise decode silently into replacement characters: ids that match
 /// nothing and source texts that are garbage. Instead the first undecodable byte is reported.
 /// </summary>
 internal static class TextFile
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Writes <paramref name="write"/>'s text to a new file <paramref name="path"/>: UTF-8 without BOM, never over an existing file.</summary>
+    public static void CreateNew(string path, Action<TextWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        write(writer);
+    }
 
     /// <summary>The text without a UTF-8 BOM, or null with the problem added to <paramref name="errors"/>.</summary>
     public static string? Read(string path, List<InputError> errors)

@@ -159,12 +159,10 @@ internal sealed class YamlFields(string path, List<InputError> errors)
         return ok ? points : null;
     }
 
-    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
     public static string Range(double min, double max)
         => double.IsPositiveInfinity(max)
-            ? (double.IsNegativeInfinity(min) ? "a finite number" : $"a number ≥ {Format(min)}")
-            : $"a number from {Format(min)} to {Format(max)}";
+            ? (double.IsNegativeInfinity(min) ? "a finite number" : $"a number ≥ {CsvText.RoundTrip(min)}")
+            : $"a number from {CsvText.RoundTrip(min)} to {CsvText.RoundTrip(max)}";
 
     /// <summary>YAML core-schema floats: decimal and exponent forms, plus .inf / .nan (which the callers then reject).</summary>
     private static bool TryParseNumber(YamlScalarNode scalar, out double value)

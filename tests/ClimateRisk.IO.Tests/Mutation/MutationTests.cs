@@ -103,7 +103,6 @@ public sealed class MutationTests(ITestOutputHelper output)
         }
 
         failures.Should().BeEmpty();
-        (rejected + valid).Should().Be(Mutations);
         simulated.Should().BeGreaterThan(80, "enough valid mutations are simulated to mean something");
     }
 
