@@ -59,7 +59,7 @@ public static class ShardFile
     }
 
     /// <summary>Reads a shard file.</summary>
-    /// <exception cref="InputException">When the file is not a shard file, is truncated or gives a count that cannot be right.</exception>
+    /// <exception cref="InputException">When the file is not a shard file, is truncated, gives a count that cannot be right or holds a malformed string.</exception>
     public static ShardResult Read(string path)
     {
         try
@@ -98,6 +98,11 @@ public static class ShardFile
         catch (InvalidDataException ex)
         {
             throw new InputException([new InputError(path, 0, "count", ex.Message, "a count that fits in the rest of the file (this shard file is truncated or corrupt)")]);
+        }
+        catch (FormatException)
+        {
+            // BinaryReader.ReadString on a corrupt length prefix.
+            throw new InputException([new InputError(path, 0, "text", "a malformed string length", "a shard file written by 'climaterisk run --shard' (this one is corrupt)")]);
         }
     }
 

@@ -99,4 +99,21 @@ public sealed class ShardFileTests : IDisposable
         act.Should().Throw<InputException>().Which.Errors.Should().Equal(new InputError(path, 0, "count",
             FormattableString.Invariant($"200000000 at byte {length - 4}, 0 bytes left"), "a count that fits in the rest of the file (this shard file is truncated or corrupt)"));
     }
+
+    [Fact]
+    public void Corrupt_string_length_is_bad_input_naming_the_file()
+    {
+        var path = WriteShard();
+        var bytes = File.ReadAllBytes(path);
+        var at = bytes.AsSpan().IndexOf([(byte)9, .. "ngfs-ndcs"u8]);
+        at.Should().BePositive("the scenario id is written with a one-byte length prefix");
+
+        // Five continuation bytes: more than a 7-bit encoded 32-bit length can have.
+        bytes.AsSpan(at, 5).Fill(0xFF);
+        File.WriteAllBytes(path, bytes);
+
+        var act = () => ShardFile.Read(path);
+
+        act.Should().Throw<InputException>().Which.Errors.Should().Equal(new InputError(path, 0, "text", "a malformed string length", "a shard file written by 'climaterisk run --shard' (this one is corrupt)"));
+    }
 }
