@@ -2,6 +2,7 @@ using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Planning;
 using ClimateRisk.Core.Planning.Internal;
 using ClimateRisk.Core.Simulation;
+using ClimateRisk.Core.Simulation.Internal;
 using ClimateRisk.Core.Tests.TestSupport;
 
 namespace ClimateRisk.Core.Tests.Planning;
@@ -69,6 +70,25 @@ public class CandidateComparisonTests
         var main = Simulator.Run(inputs, Settings).Npv.Single(n => n.EntityId == "a").Statistics;
         var evaluation = SiteEvaluation.Run(inputs, site, null, int.MaxValue, Warm, Settings, null, default);
         evaluation.Npv.Average().Should().BeApproximately(main.Mean, 1e-9 * Math.Abs(main.Mean));
+    }
+
+    [Fact]
+    public void A_reused_workspace_gives_the_evaluation_of_a_fresh_one()
+    {
+        // Workers reuse their path buffers from job to job: nothing of the previous evaluation may leak into the next.
+        var first = Candidate("a");
+        var second = Candidate("b") with { Flood = SyntheticInputs.Flood(protectionRp: 200) };
+        var tables = SyntheticInputs.Inputs([first, second], [Warm]);
+        var fresh = SiteEvaluation.Run(tables, second, null, int.MaxValue, Warm, Settings, null, default);
+        var workspace = new EvaluationWorkspace(Settings.Paths);
+        SiteEvaluation.Run(tables, new SitePlan(first, tables, Settings), null, int.MaxValue, Warm, Settings, workspace, default);
+
+        var reused = SiteEvaluation.Run(tables, new SitePlan(second, tables, Settings), null, int.MaxValue, Warm, Settings, workspace, default);
+
+        reused.Npv.Should().Equal(fresh.Npv);
+        reused.ComponentNpv.Should().Equal(fresh.ComponentNpv);
+        new[] { reused.DiscountedEnergyCostCny, reused.Pue2030, reused.Pue2050, reused.Breach2030, reused.Breach2050 }
+            .Should().Equal(fresh.DiscountedEnergyCostCny, fresh.Pue2030, fresh.Pue2050, fresh.Breach2030, fresh.Breach2050);
     }
 
     [Fact]
