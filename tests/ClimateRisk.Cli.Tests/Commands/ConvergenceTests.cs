@@ -58,6 +58,7 @@ public sealed class ConvergenceTests : IDisposable
         convergence.Converged.Should().BeTrue();
         convergence.CapReason.Should().BeNull();
         convergence.Paths.Should().BeGreaterThan(100, "100 paths are far from an RSE of 0.2 for the physical loss");
+        (convergence.Paths % 100).Should().Be(0, "paths double from --paths");
         (convergence.Paths / 100).Should().Match(n => (n & (n - 1)) == 0, "paths double from --paths");
         convergence.WorstRse.Should().BeLessThanOrEqualTo(0.2);
 
@@ -77,6 +78,12 @@ public sealed class ConvergenceTests : IDisposable
         {
             File.ReadAllBytes(Path.Combine(outPath, "results", file)).Should().Equal(File.ReadAllBytes(Path.Combine(plain, "results", file)), file);
         }
+
+        // And it stops at the first count that meets the target: half as many paths do not.
+        var half = NewOut();
+        CliHarness.Run(Request(half) with { Paths = convergence.Paths / 2 }).ExitCode.Should().Be(0);
+        RunManifest.Read(Path.Combine(half, "manifest.json")).Convergence.Should().ContainSingle()
+            .Which.WorstRse.Should().BeGreaterThan(0.2, "the doubling must not overshoot the first path count that meets the target");
     }
 
     [Fact]
