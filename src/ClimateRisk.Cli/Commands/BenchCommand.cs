@@ -66,7 +66,7 @@ internal static class BenchCommand
 
         var siteYears = (long)model.Sites.Count * model.Scenarios.Count * settings.YearCount * settings.Paths;
         output.WriteLine(string.Create(inv, $"Standard workload: {model.Sites.Count} sites × {model.Scenarios.Count} scenarios × {settings.YearCount} years × {settings.Paths:N0} paths = {siteYears:N0} site-years"));
-        output.WriteLine(string.Create(inv, $"Machine: {Environment.ProcessorCount} logical cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, .NET {Environment.Version}, workers {(workers > 0 ? workers : Environment.ProcessorCount)}"));
+        output.WriteLine(string.Create(inv, $"Machine: {Environment.ProcessorCount} logical cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, .NET {Environment.Version}, workers {settings.EffectiveWorkers}"));
         var directory = Path.Combine(Path.GetTempPath(), "climaterisk-bench-" + Guid.NewGuid().ToString("N"));
         var wall = Stopwatch.StartNew();
         SimulationResult result;

@@ -158,7 +158,7 @@ internal static class CompareCommand
                 Paths = settings.Paths,
                 FirstYear = settings.FirstYear,
                 LastYear = settings.LastYear,
-                Workers = settings.Workers > 0 ? settings.Workers : Environment.ProcessorCount,
+                Workers = settings.EffectiveWorkers,
                 Scenarios = (candidateInputs ?? portfolio)!.Scenarios.Select(s => s.Id).ToArray(),
                 Sites = (candidateInputs?.Sites ?? []).Concat(portfolio?.Sites ?? []).Select(s => s.Id).ToArray(),
                 InputSha256 = hashes,

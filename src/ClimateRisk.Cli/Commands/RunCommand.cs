@@ -236,7 +236,7 @@ internal static class RunCommand
                 Paths = settings.Paths,
                 FirstYear = settings.FirstYear,
                 LastYear = settings.LastYear,
-                Workers = settings.Workers > 0 ? settings.Workers : Environment.ProcessorCount,
+                Workers = settings.EffectiveWorkers,
                 Scenarios = scenarioIds,
                 Sites = plan.Sites,
                 InputSha256 = plan.InputSha256,

@@ -42,7 +42,7 @@ internal static class ScenarioRunner
                 {
                     cap = "max_paths";
                 }
-                else if (!FitsInMemory(model.Sites.Count, next, settings.Workers))
+                else if (!FitsInMemory(model.Sites.Count, next, settings.EffectiveWorkers))
                 {
                     cap = "memory";
                 }
@@ -72,9 +72,8 @@ internal static class ScenarioRunner
     /// (plus occurrence and NPV), and each worker a scratch array for the quantiles. For the
     /// bundled 8 sites, 1,000,000 paths take about 1.9 GB.
     /// </summary>
-    public static bool FitsInMemory(int sites, int paths, int workers)
+    public static bool FitsInMemory(int sites, int paths, int threads)
     {
-        var threads = workers > 0 ? workers : Environment.ProcessorCount;
         var bytes = (((long)(sites + 1) * (MetricNames.Count + 2)) + threads + 1) * paths * sizeof(double);
         return bytes <= GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
     }

@@ -144,8 +144,8 @@ public sealed class ConvergenceTests : IDisposable
     [Fact]
     public void The_memory_estimate_refuses_a_path_count_that_cannot_fit()
     {
-        ScenarioRunner.FitsInMemory(sites: 8, paths: 10_000, workers: 2).Should().BeTrue();
-        ScenarioRunner.FitsInMemory(sites: 8, paths: int.MaxValue, workers: 2).Should().BeFalse();
+        ScenarioRunner.FitsInMemory(sites: 8, paths: 10_000, threads: 2).Should().BeTrue();
+        ScenarioRunner.FitsInMemory(sites: 8, paths: int.MaxValue, threads: 2).Should().BeFalse();
     }
 
     [Fact]
