@@ -125,17 +125,10 @@ internal static class BenchCommand
         var settings = new SimulationSettings { Paths = paths, Workers = workers };
         output.WriteLine(string.Create(inv, $"Screening: {count:N0} generated candidates × {grid.Scenarios.Count} scenarios × {settings.YearCount} years × {paths:N0} paths"));
         var wall = Stopwatch.StartNew();
-        var lastTenth = 0;
         try
         {
-            Core.Planning.CandidateComparison.Compare(grid, settings, new CallbackProgress<SimulationProgress>(p =>
-            {
-                var tenth = p.Done * 10 / p.Total;
-                if (Interlocked.Exchange(ref lastTenth, Math.Max(tenth, lastTenth)) < tenth)
-                {
-                    output.WriteLine(string.Create(inv, $"  [{tenth * 10,3}%] {p.Done:N0}/{p.Total:N0} candidate-scenarios, {wall.Elapsed.TotalSeconds:F0} s"));
-                }
-            }), cancellationToken);
+            var progress = ProgressDisplay.Tenths(output, (p, tenth) => string.Create(inv, $"  [{tenth * 10,3}%] {p.Done:N0}/{p.Total:N0} candidate-scenarios, {wall.Elapsed.TotalSeconds:F0} s"));
+            Core.Planning.CandidateComparison.Compare(grid, settings, progress, cancellationToken);
         }
         catch (OperationCanceledException)
         {
