@@ -264,7 +264,7 @@ internal static class RunCommand
     /// <summary>Scenarios finished so far (resumed or simulated) and the results of those simulated here.</summary>
     private sealed class Batch(int resumed)
     {
-        public int Finished { get; set; } = resumed;
+        public int Finished => resumed + Simulated.Count;
 
         public List<ScenarioRunner.Outcome> Simulated { get; } = [];
     }
@@ -294,7 +294,6 @@ internal static class RunCommand
                     ResultsWriter.CreateFile(Path.Combine(directory, ResultsWriter.ConvergenceFileName), w => ResultsWriter.WriteConvergence(outcome.Headlines, request.TargetRse, w));
                 });
                 batch.Simulated.Add(outcome);
-                batch.Finished++;
             }
 
             return batch;
