@@ -21,7 +21,7 @@ internal static class BenchCommand
         var workers = new Option<int>("--workers") { Description = "Worker threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var screening = new Option<int>("--screening") { Description = "Instead: compare a generated grid of this many candidate locations × 3 scenarios (paths default 5,000)." };
         var sites = new Option<int>("--sites") { Description = "Use only the first N bundled sites (for linearity checks; 0 = all).", DefaultValueFactory = _ => 0 };
-        var years = new Option<string>("--years") { Description = "Simulated years, e.g. 2025..2050.", DefaultValueFactory = _ => "2025..2050" };
+        var years = new Option<string>("--years") { Description = "Simulated years, e.g. 2025..2050.", DefaultValueFactory = _ => SimulationOptions.DefaultYears };
         var command = new Command("bench", "Time the standard workload (bundled portfolio × all scenarios × 2025–2050 × 100,000 paths).");
         command.Options.Add(paths);
         command.Options.Add(workers);
@@ -30,11 +30,11 @@ internal static class BenchCommand
         command.Options.Add(years);
         command.SetAction(parse => parse.GetValue(screening) is > 0 and var count
             ? Screening(count, parse.GetResult(paths) is { Implicit: false } ? parse.GetValue(paths) : 5_000, parse.GetValue(workers), output, error, stop)
-            : Execute(parse.GetValue(paths), parse.GetValue(workers), output, error, stop, parse.GetValue(sites), parse.GetValue(years) ?? "2025..2050"));
+            : Execute(parse.GetValue(paths), parse.GetValue(workers), output, error, stop, parse.GetValue(sites), parse.GetRequiredValue(years)));
         return command;
     }
 
-    public static int Execute(int paths, int workers, TextWriter output, TextWriter error, CancellationToken cancellationToken, int siteCount = 0, string years = "2025..2050")
+    public static int Execute(int paths, int workers, TextWriter output, TextWriter error, CancellationToken cancellationToken, int siteCount = 0, string? years = null)
     {
         var inv = CultureInfo.InvariantCulture;
         Core.Model.ModelInputs model;
@@ -59,14 +59,14 @@ internal static class BenchCommand
             model = model with { Sites = model.Sites.Take(siteCount).ToArray() };
         }
 
-        if (SimulationOptions.TryCreate(paths, new SimulationSettings().Seed, years, workers, error) is not { } settings)
+        if (SimulationOptions.TryCreate(paths, SimulationOptions.Defaults.Seed, years ?? SimulationOptions.DefaultYears, workers, error) is not { } settings)
         {
             return ExitCodes.BadInput;
         }
 
         var siteYears = (long)model.Sites.Count * model.Scenarios.Count * settings.YearCount * settings.Paths;
         output.WriteLine(string.Create(inv, $"Standard workload: {model.Sites.Count} sites × {model.Scenarios.Count} scenarios × {settings.YearCount} years × {settings.Paths:N0} paths = {siteYears:N0} site-years"));
-        output.WriteLine(string.Create(inv, $"Machine: {Environment.ProcessorCount} logical cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, .NET {Environment.Version}, workers {(workers > 0 ? workers : Environment.ProcessorCount)}"));
+        output.WriteLine(string.Create(inv, $"Machine: {Environment.ProcessorCount} logical cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, .NET {Environment.Version}, workers {settings.EffectiveWorkers}"));
         var directory = Path.Combine(Path.GetTempPath(), "climaterisk-bench-" + Guid.NewGuid().ToString("N"));
         var wall = Stopwatch.StartNew();
         SimulationResult result;
@@ -125,17 +125,10 @@ internal static class BenchCommand
         var settings = new SimulationSettings { Paths = paths, Workers = workers };
         output.WriteLine(string.Create(inv, $"Screening: {count:N0} generated candidates × {grid.Scenarios.Count} scenarios × {settings.YearCount} years × {paths:N0} paths"));
         var wall = Stopwatch.StartNew();
-        var lastTenth = 0;
         try
         {
-            Core.Planning.CandidateComparison.Compare(grid, settings, new CallbackProgress<SimulationProgress>(p =>
-            {
-                var tenth = p.Done * 10 / p.Total;
-                if (Interlocked.Exchange(ref lastTenth, Math.Max(tenth, lastTenth)) < tenth)
-                {
-                    output.WriteLine(string.Create(inv, $"  [{tenth * 10,3}%] {p.Done:N0}/{p.Total:N0} candidate-scenarios, {wall.Elapsed.TotalSeconds:F0} s"));
-                }
-            }), cancellationToken);
+            var progress = ProgressDisplay.Tenths(output, (p, tenth) => string.Create(inv, $"  [{tenth * 10,3}%] {p.Done:N0}/{p.Total:N0} candidate-scenarios, {wall.Elapsed.TotalSeconds:F0} s"));
+            Core.Planning.CandidateComparison.Compare(grid, settings, progress, cancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -21,7 +21,7 @@ internal static class CompareCommand
     public static Command Create(IAnsiConsole console, TextWriter output, TextWriter error, CancellationToken stop)
     {
         var inputs = new InputOptions();
-        var simulation = new SimulationOptions(defaultPaths: 5_000);
+        var simulation = new SimulationOptions(defaultPaths: CompareRequest.DefaultPaths);
         var candidates = new Option<string?>("--candidates") { Description = "Candidate sites (the columns of sites.csv; their hazard rows in the data tables)." };
         var measures = new Option<string?>("--measures") { Description = "Adaptation measures for sites of the portfolio (--sites)." };
         var command = new Command("compare", "Rank candidate sites and evaluate adaptation measures on common random numbers.");
@@ -30,21 +30,11 @@ internal static class CompareCommand
         command.Options.Add(candidates);
         command.Options.Add(measures);
         command.SetAction(parse => Execute(
-            new CompareRequest
+            simulation.Read(parse, inputs, new CompareRequest
             {
-                Data = parse.GetValue(inputs.Data),
-                Sites = parse.GetValue(inputs.Sites),
-                Scenarios = parse.GetValue(inputs.Scenarios) ?? [],
                 Candidates = parse.GetValue(candidates),
                 Measures = parse.GetValue(measures),
-                Paths = parse.GetValue(simulation.Paths),
-                Seed = parse.GetValue(simulation.Seed),
-                Years = parse.GetValue(simulation.Years) ?? "2025..2050",
-                Out = parse.GetValue(simulation.Out),
-                Workers = parse.GetValue(simulation.Workers),
-                Force = parse.GetValue(simulation.Force),
-                CommandLine = Environment.GetCommandLineArgs().Skip(1).ToArray(),
-            },
+            }),
             console,
             output,
             error,
@@ -158,7 +148,7 @@ internal static class CompareCommand
                 Paths = settings.Paths,
                 FirstYear = settings.FirstYear,
                 LastYear = settings.LastYear,
-                Workers = settings.Workers > 0 ? settings.Workers : Environment.ProcessorCount,
+                Workers = settings.EffectiveWorkers,
                 Scenarios = (candidateInputs ?? portfolio)!.Scenarios.Select(s => s.Id).ToArray(),
                 Sites = (candidateInputs?.Sites ?? []).Concat(portfolio?.Sites ?? []).Select(s => s.Id).ToArray(),
                 InputSha256 = hashes,

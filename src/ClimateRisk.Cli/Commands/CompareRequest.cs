@@ -1,29 +1,14 @@
 namespace ClimateRisk.Cli.Commands;
 
 /// <summary>What <c>climaterisk compare</c> was asked to do.</summary>
-internal sealed record CompareRequest
+internal sealed record CompareRequest : SimulationRequest
 {
-    public string? Data { get; init; }
+    /// <summary>Default <c>--paths</c> of compare: every candidate and measure is simulated on its own.</summary>
+    public const int DefaultPaths = 5_000;
 
-    public string? Sites { get; init; }
-
-    public IReadOnlyList<string> Scenarios { get; init; } = [];
+    public CompareRequest() => Paths = DefaultPaths;
 
     public string? Candidates { get; init; }
 
     public string? Measures { get; init; }
-
-    public int Paths { get; init; } = 5_000;
-
-    public ulong Seed { get; init; } = 20231231;
-
-    public string Years { get; init; } = "2025..2050";
-
-    public string? Out { get; init; }
-
-    public int Workers { get; init; }
-
-    public bool Force { get; init; }
-
-    public IReadOnlyList<string> CommandLine { get; init; } = [];
 }

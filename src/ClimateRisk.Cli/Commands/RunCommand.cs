@@ -22,7 +22,7 @@ internal static class RunCommand
     public static Command Create(IAnsiConsole console, TextWriter output, TextWriter error, CancellationToken stop)
     {
         var inputs = new InputOptions();
-        var simulation = new SimulationOptions(defaultPaths: 20_000);
+        var simulation = new SimulationOptions(defaultPaths: SimulationOptions.Defaults.Paths);
         var resume = new Option<string?>("--resume") { Description = "Continue the interrupted run of this directory (its --out): same options and inputs required; finished scenarios are kept." };
         var replay = new Option<string?>("--replay") { Description = "Reproduce the run of this manifest.json (seed, paths, years, sites, scenarios, input files); refused if an input file changed." };
         var targetRse = new Option<double?>("--target-rse") { Description = "Double the paths from --paths until the relative standard error of every headline metric is at most this, e.g. 0.01." };
@@ -52,24 +52,14 @@ internal static class RunCommand
             }
 
             return Execute(
-                new RunRequest
+                simulation.Read(parse, inputs, new RunRequest
                 {
-                    Data = parse.GetValue(inputs.Data),
-                    Sites = parse.GetValue(inputs.Sites),
-                    Scenarios = parse.GetValue(inputs.Scenarios) ?? [],
-                    Paths = parse.GetValue(simulation.Paths),
-                    Seed = parse.GetValue(simulation.Seed),
-                    Years = parse.GetValue(simulation.Years) ?? "2025..2050",
-                    Out = parse.GetValue(simulation.Out),
-                    Workers = parse.GetValue(simulation.Workers),
-                    Force = parse.GetValue(simulation.Force),
                     Resume = parse.GetValue(resume),
                     Replay = parse.GetValue(replay),
                     TargetRse = parse.GetValue(targetRse),
                     MaxPaths = parse.GetValue(maxPaths),
                     Shard = parse.GetValue(shard),
-                    CommandLine = Environment.GetCommandLineArgs().Skip(1).ToArray(),
-                },
+                }),
                 console,
                 output,
                 error,
@@ -236,7 +226,7 @@ internal static class RunCommand
                 Paths = settings.Paths,
                 FirstYear = settings.FirstYear,
                 LastYear = settings.LastYear,
-                Workers = settings.Workers > 0 ? settings.Workers : Environment.ProcessorCount,
+                Workers = settings.EffectiveWorkers,
                 Scenarios = scenarioIds,
                 Sites = plan.Sites,
                 InputSha256 = plan.InputSha256,
@@ -274,7 +264,7 @@ internal static class RunCommand
     /// <summary>Scenarios finished so far (resumed or simulated) and the results of those simulated here.</summary>
     private sealed class Batch(int resumed)
     {
-        public int Finished { get; set; } = resumed;
+        public int Finished => resumed + Simulated.Count;
 
         public List<ScenarioRunner.Outcome> Simulated { get; } = [];
     }
@@ -304,7 +294,6 @@ internal static class RunCommand
                     ResultsWriter.CreateFile(Path.Combine(directory, ResultsWriter.ConvergenceFileName), w => ResultsWriter.WriteConvergence(outcome.Headlines, request.TargetRse, w));
                 });
                 batch.Simulated.Add(outcome);
-                batch.Finished++;
             }
 
             return batch;

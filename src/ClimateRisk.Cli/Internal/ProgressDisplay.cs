@@ -29,9 +29,19 @@ internal static class ProgressDisplay
             return result;
         }
 
+        return job(Tenths(output, (p, tenth) => $"  [{tenth * 10,3}%] {label}: {p.Done}/{p.Total} ({p.ScenarioId})"));
+    }
+
+    /// <summary>
+    /// Progress that writes <paramref name="line"/>(progress, tenth) to <paramref name="output"/>
+    /// when a further tenth of the job is done. Reports may come from several threads at once: a
+    /// lock makes each tenth appear at most once and the lines in increasing order.
+    /// </summary>
+    public static IProgress<SimulationProgress> Tenths(TextWriter output, Func<SimulationProgress, int, string> line)
+    {
         var lastTenth = 0;
-        var gate = new object();
-        return job(new CallbackProgress<SimulationProgress>(p =>
+        var gate = new Lock();
+        return new CallbackProgress<SimulationProgress>(p =>
         {
             lock (gate)
             {
@@ -39,9 +49,9 @@ internal static class ProgressDisplay
                 if (tenth > lastTenth)
                 {
                     lastTenth = tenth;
-                    output.WriteLine($"  [{tenth * 10,3}%] {label}: {p.Done}/{p.Total} ({p.ScenarioId})");
+                    output.WriteLine(line(p, tenth));
                 }
             }
-        }));
+        });
     }
 }

@@ -42,7 +42,7 @@ internal static class ScenarioRunner
                 {
                     cap = "max_paths";
                 }
-                else if (!FitsInMemory(model.Sites.Count, next, settings.Workers))
+                else if (!FitsInMemory(model.Sites.Count, next, settings.EffectiveWorkers))
                 {
                     cap = "memory";
                 }
@@ -67,15 +67,9 @@ internal static class ScenarioRunner
     }
 
     /// <summary>
-    /// Whether <paramref name="paths"/> paths fit in half the memory available to the process:
-    /// the kernel keeps every metric of every site and the portfolio for every path of a year
-    /// (plus occurrence and NPV), and each worker a scratch array for the quantiles. For the
-    /// bundled 8 sites, 1,000,000 paths take about 1.9 GB.
+    /// Whether <paramref name="paths"/> paths fit in half the memory available to the process, by
+    /// <see cref="SimulationMemory.WorkingSetBytes"/>.
     /// </summary>
-    public static bool FitsInMemory(int sites, int paths, int workers)
-    {
-        var threads = workers > 0 ? workers : Environment.ProcessorCount;
-        var bytes = (((long)(sites + 1) * (MetricNames.Count + 2)) + threads + 1) * paths * sizeof(double);
-        return bytes <= GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
-    }
+    public static bool FitsInMemory(int sites, int paths, int threads) =>
+        SimulationMemory.WorkingSetBytes(sites, paths, threads) <= GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
 }

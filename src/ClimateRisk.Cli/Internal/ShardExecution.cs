@@ -26,7 +26,7 @@ internal static class ShardExecution
             Paths = settings.Paths,
             FirstYear = settings.FirstYear,
             LastYear = settings.LastYear,
-            Workers = settings.Workers > 0 ? settings.Workers : Environment.ProcessorCount,
+            Workers = settings.EffectiveWorkers,
             Scenarios = result.ScenarioIds,
             Sites = result.SiteIds,
             InputSha256 = RunManifest.HashInputs(paths),

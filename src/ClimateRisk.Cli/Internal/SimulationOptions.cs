@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using ClimateRisk.Cli.Commands;
 using ClimateRisk.Core.Simulation;
 
 namespace ClimateRisk.Cli.Internal;
@@ -6,11 +8,17 @@ namespace ClimateRisk.Cli.Internal;
 /// <summary>The options that size a simulation and name its output, shared by run and compare.</summary>
 internal sealed class SimulationOptions(int defaultPaths)
 {
+    /// <summary>The settings the options default to (seed, years; paths for run).</summary>
+    public static SimulationSettings Defaults { get; } = new();
+
+    /// <summary>The default <c>--years</c>, FIRST..LAST of <see cref="Defaults"/>.</summary>
+    public static string DefaultYears { get; } = string.Create(CultureInfo.InvariantCulture, $"{Defaults.FirstYear}..{Defaults.LastYear}");
+
     public Option<int> Paths { get; } = new("--paths") { Description = "Monte Carlo paths per scenario.", DefaultValueFactory = _ => defaultPaths };
 
-    public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the counter-based generator.", DefaultValueFactory = _ => 20231231UL };
+    public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the counter-based generator.", DefaultValueFactory = _ => Defaults.Seed };
 
-    public Option<string> Years { get; } = new("--years") { Description = "Simulated years, e.g. 2025..2050.", DefaultValueFactory = _ => "2025..2050" };
+    public Option<string> Years { get; } = new("--years") { Description = "Simulated years, e.g. 2025..2050.", DefaultValueFactory = _ => DefaultYears };
 
     public Option<string?> Out { get; } = new("--out") { Description = "Output directory (default: out/<command>-<UTC timestamp>)." };
 
@@ -27,6 +35,22 @@ internal sealed class SimulationOptions(int defaultPaths)
         command.Options.Add(Workers);
         command.Options.Add(Force);
     }
+
+    /// <summary><paramref name="request"/> with the inputs and the simulation options as parsed.</summary>
+    public T Read<T>(ParseResult parse, InputOptions inputs, T request)
+        where T : SimulationRequest => request with
+        {
+            Data = parse.GetValue(inputs.Data),
+            Sites = parse.GetValue(inputs.Sites),
+            Scenarios = parse.GetValue(inputs.Scenarios) ?? [],
+            Paths = parse.GetValue(Paths),
+            Seed = parse.GetValue(Seed),
+            Years = parse.GetRequiredValue(Years),
+            Out = parse.GetValue(Out),
+            Workers = parse.GetValue(Workers),
+            Force = parse.GetValue(Force),
+            CommandLine = Environment.GetCommandLineArgs().Skip(1).ToArray(),
+        };
 
     /// <summary>Builds checked settings, or writes the problem to <paramref name="error"/> and returns null.</summary>
     public static SimulationSettings? TryCreate(int paths, ulong seed, string years, int workers, TextWriter error)

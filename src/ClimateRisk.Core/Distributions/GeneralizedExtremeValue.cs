@@ -27,7 +27,6 @@ public sealed class GeneralizedExtremeValue
     /// <summary>|ξ| below this is evaluated as the Gumbel limit ξ = 0.</summary>
     public const double GumbelShapeThreshold = 1e-12;
 
-    private const double EulerMascheroni = 0.57721566490153286061;
     private const double SeriesShapeLimit = 0.05;
 
     /// <summary>ζ(k) for k = 2..18 (Riemann zeta; A&amp;S Table 23.3).</summary>
@@ -97,7 +96,7 @@ public sealed class GeneralizedExtremeValue
 
             if (Math.Abs(xi) < GumbelShapeThreshold)
             {
-                return Location + (EulerMascheroni * Scale);
+                return Location + (Gumbel.EulerMascheroni * Scale);
             }
 
             double lnGamma = Math.Abs(xi) < SeriesShapeLimit
@@ -174,12 +173,12 @@ public sealed class GeneralizedExtremeValue
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double InvCdfUnchecked(double location, double scale, double shape, double p)
     {
-        double logY = Math.Log(-Math.Log(p));
         if (Math.Abs(shape) < GumbelShapeThreshold)
         {
-            return location - (scale * logY);
+            return Gumbel.InvCdfUnchecked(location, scale, p);
         }
 
+        double logY = Math.Log(-Math.Log(p));
         return location + (scale * Fp.ExpM1(-shape * logY) / shape);
     }
 
@@ -192,7 +191,7 @@ public sealed class GeneralizedExtremeValue
             sum = (sum * xi) + (Zeta[k - 2] / k);
         }
 
-        return xi * (EulerMascheroni + (xi * sum));
+        return xi * (Gumbel.EulerMascheroni + (xi * sum));
     }
 
     /// <summary>ln t(x); −∞ beyond the upper bound (F = 1), +∞ below the lower bound (F = 0).</summary>

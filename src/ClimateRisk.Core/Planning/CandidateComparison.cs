@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Planning.Internal;
 using ClimateRisk.Core.Simulation;
+using ClimateRisk.Core.Simulation.Internal;
 using ClimateRisk.Core.Statistics;
 
 namespace ClimateRisk.Core.Planning;
@@ -36,17 +38,25 @@ public static class CandidateComparison
         var results = new List<CandidateResult>();
         var total = candidates.Scenarios.Count * sites.Count;
         var done = 0;
+        var workspaces = new ConcurrentBag<EvaluationWorkspace>();
+
+        // A site's plan (PUE table, per-year arrays) does not depend on the scenario: built by the
+        // first scenario's loop, reused by the others.
+        var plans = new SitePlan?[sites.Count];
         foreach (var scenario in candidates.Scenarios)
         {
             var evaluations = new SiteEvaluation[sites.Count];
-            Parallel.For(0, sites.Count, options, c =>
+            var stats = new CellStatistics[sites.Count];
+            ForEachWithWorkspace(sites.Count, options, workspaces, settings.Paths, (c, workspace) =>
             {
-                evaluations[c] = SiteEvaluation.Run(candidates, sites[c], null, int.MaxValue, scenario, settings, SharedSiteKey, cancellationToken);
+                var plan = plans[c] ??= new SitePlan(sites[c], candidates, settings, SharedSiteKey);
+                var evaluation = SiteEvaluation.Run(candidates, plan, null, int.MaxValue, scenario, settings, workspace, cancellationToken);
+                evaluations[c] = evaluation;
+                stats[c] = SampleSummary.Summarize(evaluation.Npv, double.NaN, workspace.Scratch);
                 var finished = Interlocked.Increment(ref done);
                 progress?.Report(new SimulationProgress(finished, total, scenario.Id, settings.LastYear));
             });
 
-            var stats = evaluations.Select(e => SampleSummary.Summarize(e.Npv, double.NaN, new double[settings.Paths])).ToArray();
             var order = Enumerable.Range(0, sites.Count).OrderBy(c => stats[c].Mean).ThenBy(c => c).ToArray();
             var best = order[0];
             var rank = new int[sites.Count];
@@ -110,14 +120,25 @@ public static class CandidateComparison
         var measureSites = measures.Select(m => m.SiteId).Distinct().ToArray();
         var baselines = new Dictionary<(string Site, string Scenario), SiteEvaluation>();
         var baselineJobs = scenarios.SelectMany(k => measureSites.Select(s => (Site: s, Scenario: k))).ToArray();
-        var measureJobs = scenarios.SelectMany(k => measures.Select(m => (Measure: m, Scenario: k))).ToArray();
+        var measureJobs = scenarios.SelectMany(k => measures.Select((m, i) => (Measure: m, Index: i, Scenario: k))).ToArray();
         var total = baselineJobs.Length + measureJobs.Length;
         var done = 0;
+        var workspaces = new ConcurrentBag<EvaluationWorkspace>();
+
+        // Plans do not depend on the scenario: one per measure site without and one per measure
+        // with the change, each built by the first job that needs it and shared by the others.
+        var sitePlans = measureSites.ToDictionary(s => s, s => new Lazy<SitePlan>(() => new SitePlan(sitesById[s], portfolio, settings)));
+        var measurePlans = measures.Select(m => new Lazy<SitePlan>(() =>
+        {
+            var site = sitesById[m.SiteId];
+            return new SitePlan(m.Change.ApplyTo(site), portfolio, settings);
+        })).ToArray();
+
         var baselineResults = new SiteEvaluation[baselineJobs.Length];
-        Parallel.For(0, baselineJobs.Length, options, j =>
+        ForEachWithWorkspace(baselineJobs.Length, options, workspaces, settings.Paths, (j, workspace) =>
         {
             var (site, scenario) = baselineJobs[j];
-            baselineResults[j] = SiteEvaluation.Run(portfolio, sitesById[site], null, int.MaxValue, scenario, settings, null, cancellationToken);
+            baselineResults[j] = SiteEvaluation.Run(portfolio, sitePlans[site].Value, null, int.MaxValue, scenario, settings, workspace, cancellationToken);
             progress?.Report(new SimulationProgress(Interlocked.Increment(ref done), total, scenario.Id, settings.LastYear));
         });
         for (var j = 0; j < baselineJobs.Length; j++)
@@ -126,13 +147,13 @@ public static class CandidateComparison
         }
 
         var results = new MeasureResult[measureJobs.Length];
-        Parallel.For(0, measureJobs.Length, options, j =>
+        ForEachWithWorkspace(measureJobs.Length, options, workspaces, settings.Paths, (j, workspace) =>
         {
-            var (measure, scenario) = measureJobs[j];
+            var (measure, index, scenario) = measureJobs[j];
             var site = sitesById[measure.SiteId];
             var baseline = baselines[(site.Id, scenario.Id)];
-            var with = SiteEvaluation.Run(portfolio, site, measure.Change.ApplyTo(site), measure.YearInForce, scenario, settings, null, cancellationToken);
-            var benefit = new double[settings.Paths];
+            var with = SiteEvaluation.Run(portfolio, sitePlans[site.Id].Value, measurePlans[index].Value, measure.YearInForce, scenario, settings, workspace, cancellationToken);
+            var benefit = workspace.Sample;
             for (var p = 0; p < benefit.Length; p++)
             {
                 benefit[p] = baseline.Npv[p] - with.Npv[p];
@@ -143,7 +164,7 @@ public static class CandidateComparison
                 ScenarioId = scenario.Id,
                 MeasureId = measure.Id,
                 SiteId = site.Id,
-                Benefit = SampleSummary.Summarize(benefit, 0, new double[benefit.Length]),
+                Benefit = SampleSummary.Summarize(benefit, 0, workspace.Scratch),
                 PresentCostCny = PresentCost(measure, scenario.DiscountRate, settings),
                 EnergyCostSavingCny = baseline.DiscountedEnergyCostCny - with.DiscountedEnergyCostCny,
             };
@@ -176,6 +197,24 @@ public static class CandidateComparison
 
         return cost;
     }
+
+    /// <summary>
+    /// Parallel.For over [0, <paramref name="count"/>) with one work space per worker: taken from
+    /// <paramref name="pool"/> (or made) when a worker starts and returned when it ends, so the
+    /// buffers are reused across jobs and across calls sharing the pool.
+    /// </summary>
+    private static void ForEachWithWorkspace(int count, ParallelOptions options, ConcurrentBag<EvaluationWorkspace> pool, int paths, Action<int, EvaluationWorkspace> body) =>
+        Parallel.For(
+            0,
+            count,
+            options,
+            () => pool.TryTake(out var workspace) ? workspace : new EvaluationWorkspace(paths),
+            (i, _, workspace) =>
+            {
+                body(i, workspace);
+                return workspace;
+            },
+            pool.Add);
 
     private static ParallelOptions Options(SimulationSettings settings, CancellationToken cancellationToken) => new()
     {

@@ -27,6 +27,9 @@ public sealed record SimulationSettings
     /// <summary>Worker threads; 0 = all cores. Results do not depend on it.</summary>
     public int Workers { get; init; }
 
+    /// <summary>The worker threads <see cref="Workers"/> stands for: itself, or the logical cores for 0.</summary>
+    public int EffectiveWorkers => Workers > 0 ? Workers : Environment.ProcessorCount;
+
     /// <summary>Reporting horizons (TCFD / ISSB S2 short, medium, long).</summary>
     public IReadOnlyList<int> Horizons { get; init; } = [2030, 2040, 2050];
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ClimateRisk.Core.Statistics;
 
 /// <summary>
@@ -70,62 +72,73 @@ public sealed class QuantileSketch
     public ReadOnlySpan<long> NegativeCounts => _negativeCount;
 
     /// <summary>The sketch of <paramref name="values"/> (NaN is rejected), in O(n + bucket range).</summary>
+    /// <remarks>One logarithm per non-zero value: the first pass finds the bucket range and keeps
+    /// each value's bucket index in a pooled buffer, the second counts from it.</remarks>
     public static QuantileSketch Build(ReadOnlySpan<double> values, double accuracy = DefaultAccuracy)
     {
         var logGamma = Math.Log((1 + accuracy) / (1 - accuracy));
-        long zeros = 0;
-        int minPos = int.MaxValue, maxPos = int.MinValue, minNeg = int.MaxValue, maxNeg = int.MinValue;
-        foreach (var v in values)
+        var indices = ArrayPool<int>.Shared.Rent(values.Length);
+        try
         {
-            if (double.IsNaN(v))
+            long zeros = 0;
+            int minPos = int.MaxValue, maxPos = int.MinValue, minNeg = int.MaxValue, maxNeg = int.MinValue;
+            for (var i = 0; i < values.Length; i++)
             {
-                throw new ArgumentException("Cannot sketch NaN.", nameof(values));
+                var v = values[i];
+                if (double.IsNaN(v))
+                {
+                    throw new ArgumentException("Cannot sketch NaN.", nameof(values));
+                }
+
+                var magnitude = Math.Abs(v);
+                if (magnitude < MinMagnitude)
+                {
+                    zeros++;
+                    continue;
+                }
+
+                var index = Index(magnitude, logGamma);
+                indices[i] = index;
+                if (v > 0)
+                {
+                    minPos = Math.Min(minPos, index);
+                    maxPos = Math.Max(maxPos, index);
+                }
+                else
+                {
+                    minNeg = Math.Min(minNeg, index);
+                    maxNeg = Math.Max(maxNeg, index);
+                }
             }
 
-            var magnitude = Math.Abs(v);
-            if (magnitude < MinMagnitude)
+            var positive = minPos <= maxPos ? new long[maxPos - minPos + 1] : [];
+            var negative = minNeg <= maxNeg ? new long[maxNeg - minNeg + 1] : [];
+            for (var i = 0; i < values.Length; i++)
             {
-                zeros++;
-                continue;
+                var v = values[i];
+                if (Math.Abs(v) < MinMagnitude)
+                {
+                    continue;
+                }
+
+                if (v > 0)
+                {
+                    positive[indices[i] - minPos]++;
+                }
+                else
+                {
+                    negative[indices[i] - minNeg]++;
+                }
             }
 
-            var index = Index(magnitude, logGamma);
-            if (v > 0)
-            {
-                minPos = Math.Min(minPos, index);
-                maxPos = Math.Max(maxPos, index);
-            }
-            else
-            {
-                minNeg = Math.Min(minNeg, index);
-                maxNeg = Math.Max(maxNeg, index);
-            }
+            var (pi, pc) = Compact(positive, minPos);
+            var (ni, nc) = Compact(negative, minNeg);
+            return new QuantileSketch(accuracy, zeros, pi, pc, ni, nc);
         }
-
-        var positive = minPos <= maxPos ? new long[maxPos - minPos + 1] : [];
-        var negative = minNeg <= maxNeg ? new long[maxNeg - minNeg + 1] : [];
-        foreach (var v in values)
+        finally
         {
-            var magnitude = Math.Abs(v);
-            if (magnitude < MinMagnitude)
-            {
-                continue;
-            }
-
-            var index = Index(magnitude, logGamma);
-            if (v > 0)
-            {
-                positive[index - minPos]++;
-            }
-            else
-            {
-                negative[index - minNeg]++;
-            }
+            ArrayPool<int>.Shared.Return(indices);
         }
-
-        var (pi, pc) = Compact(positive, minPos);
-        var (ni, nc) = Compact(negative, minNeg);
-        return new QuantileSketch(accuracy, zeros, pi, pc, ni, nc);
     }
 
     /// <summary>Restores a sketch from its buckets (shard files).</summary>

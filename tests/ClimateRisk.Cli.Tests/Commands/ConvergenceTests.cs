@@ -2,6 +2,7 @@ using System.Globalization;
 using ClimateRisk.Cli.Commands;
 using ClimateRisk.Cli.Internal;
 using ClimateRisk.Cli.Tests.TestSupport;
+using ClimateRisk.Core.Simulation;
 using ClimateRisk.IO;
 
 namespace ClimateRisk.Cli.Tests.Commands;
@@ -58,6 +59,7 @@ public sealed class ConvergenceTests : IDisposable
         convergence.Converged.Should().BeTrue();
         convergence.CapReason.Should().BeNull();
         convergence.Paths.Should().BeGreaterThan(100, "100 paths are far from an RSE of 0.2 for the physical loss");
+        (convergence.Paths % 100).Should().Be(0, "paths double from --paths");
         (convergence.Paths / 100).Should().Match(n => (n & (n - 1)) == 0, "paths double from --paths");
         convergence.WorstRse.Should().BeLessThanOrEqualTo(0.2);
 
@@ -77,6 +79,12 @@ public sealed class ConvergenceTests : IDisposable
         {
             File.ReadAllBytes(Path.Combine(outPath, "results", file)).Should().Equal(File.ReadAllBytes(Path.Combine(plain, "results", file)), file);
         }
+
+        // And it stops at the first count that meets the target: half as many paths do not.
+        var half = NewOut();
+        CliHarness.Run(Request(half) with { Paths = convergence.Paths / 2 }).ExitCode.Should().Be(0);
+        RunManifest.Read(Path.Combine(half, "manifest.json")).Convergence.Should().ContainSingle()
+            .Which.WorstRse.Should().BeGreaterThan(0.2, "the doubling must not overshoot the first path count that meets the target");
     }
 
     [Fact]
@@ -137,8 +145,16 @@ public sealed class ConvergenceTests : IDisposable
     [Fact]
     public void The_memory_estimate_refuses_a_path_count_that_cannot_fit()
     {
-        ScenarioRunner.FitsInMemory(sites: 8, paths: 10_000, workers: 2).Should().BeTrue();
-        ScenarioRunner.FitsInMemory(sites: 8, paths: int.MaxValue, workers: 2).Should().BeFalse();
+        // The documented figure: the bundled 8 sites, 1,000,000 paths, 2 workers take about 1.9 GB.
+        SimulationMemory.WorkingSetBytes(sites: 8, paths: 1_000_000, threads: 2).Should().Be(1_896_000_000);
+
+        // The limit is half the memory available to the process, to the path.
+        var perPath = SimulationMemory.WorkingSetBytes(sites: 8, paths: 1, threads: 2);
+        var limit = (int)Math.Min(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2 / perPath, int.MaxValue - 1);
+        ScenarioRunner.FitsInMemory(sites: 8, paths: 10_000, threads: 2).Should().BeTrue();
+        ScenarioRunner.FitsInMemory(sites: 8, paths: limit, threads: 2).Should().BeTrue();
+        ScenarioRunner.FitsInMemory(sites: 8, paths: limit + 1, threads: 2).Should().BeFalse();
+        ScenarioRunner.FitsInMemory(sites: 8, paths: int.MaxValue, threads: 2).Should().BeFalse();
     }
 
     [Fact]

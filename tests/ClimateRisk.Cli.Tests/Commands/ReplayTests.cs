@@ -87,6 +87,28 @@ public sealed class ReplayTests : IDisposable
     }
 
     [Fact]
+    public void Replay_takes_each_scenarios_paths_and_cap_from_the_manifest_even_where_doubling_would_go_further()
+    {
+        // An unreachable target: both scenarios double to the --max-paths cap (400). Then the
+        // manifest is made to say that the first stopped at 200 paths for want of memory, as on
+        // a smaller machine: the replay must simulate 200 paths there, not double again.
+        var first = NewOut();
+        var second = NewOut();
+        CliHarness.Run(Original(first) with { TargetRse = 1e-9, Paths = 100, MaxPaths = 400 }).ExitCode.Should().Be(0);
+        var manifestPath = Path.Combine(first, "manifest.json");
+        var original = RunManifest.Read(manifestPath);
+        original.Convergence.Should().OnlyContain(c => c.Paths == 400 && c.CapReason == "max_paths");
+        var recorded = original with { Convergence = [original.Convergence![0] with { Paths = 200, CapReason = "memory" }, original.Convergence[1]] };
+        recorded.Write(manifestPath);
+
+        var replay = CliHarness.Run(new RunRequest { Replay = manifestPath, Out = second });
+
+        replay.ExitCode.Should().Be(0, replay.Error);
+        RunManifest.Read(Path.Combine(second, "manifest.json")).Convergence!.Select(c => (c.Scenario, c.Paths, c.Converged, c.CapReason)).Should().Equal(
+            ("ngfs-delayed-transition", 200, false, "memory"), ("ngfs-ndcs", 400, false, "max_paths"));
+    }
+
+    [Fact]
     public void Replay_refuses_when_an_input_file_changed_and_names_it()
     {
         var first = NewOut();

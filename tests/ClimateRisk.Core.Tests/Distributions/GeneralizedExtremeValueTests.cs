@@ -115,6 +115,22 @@ public class GeneralizedExtremeValueTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Below_the_shape_threshold_quantiles_and_mean_are_the_Gumbel_ones_exactly()
+    {
+        var g = new Gumbel(1.5, 0.7);
+        foreach (double xi in new[] { 0.0, 1e-13, -1e-13 })
+        {
+            var d = new GeneralizedExtremeValue(1.5, 0.7, xi);
+            d.Mean.Should().Be(g.Mean);
+            foreach (double p in new[] { 1e-9, 0.1, 0.5, 0.9, 1 - 1e-9 })
+            {
+                d.InvCdf(p).Should().Be(g.InvCdf(p));
+                GeneralizedExtremeValue.InvCdfUnchecked(1.5, 0.7, xi, p).Should().Be(Gumbel.InvCdfUnchecked(1.5, 0.7, p));
+            }
+        }
+    }
+
+    [Fact]
     public void Support_bounds_are_respected()
     {
         var frechet = new GeneralizedExtremeValue(0, 1, 0.5);   // lower bound −2

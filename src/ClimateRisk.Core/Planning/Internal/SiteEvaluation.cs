@@ -51,19 +51,48 @@ internal sealed class SiteEvaluation
 
     public double Breach2050 { get; private set; } = double.NaN;
 
+    /// <summary>Builds the site plans and a work space, then evaluates (tests and one-off use).</summary>
     public static SiteEvaluation Run(
         ModelInputs tables, Site before, Site? after, int switchYear, Scenario scenario, SimulationSettings settings, uint? siteKey, CancellationToken cancellationToken)
     {
+        var planBefore = new SitePlan(before, tables, settings, siteKey);
+        var planAfter = after is null ? null : new SitePlan(after, tables, settings, siteKey);
+        return Run(tables, planBefore, planAfter, switchYear, scenario, settings, new EvaluationWorkspace(settings.Paths), cancellationToken);
+    }
+
+    /// <summary>
+    /// Evaluates the site of <paramref name="planBefore"/> (changing to <paramref name="planAfter"/>
+    /// from <paramref name="switchYear"/> on, when given) under <paramref name="scenario"/>. The plans
+    /// do not depend on the scenario, so callers build them once per site and reuse them;
+    /// <paramref name="workspace"/> is the calling thread's.
+    /// </summary>
+    public static SiteEvaluation Run(
+        ModelInputs tables,
+        SitePlan planBefore,
+        SitePlan? planAfter,
+        int switchYear,
+        Scenario scenario,
+        SimulationSettings settings,
+        EvaluationWorkspace workspace,
+        CancellationToken cancellationToken)
+    {
         var n = settings.Paths;
-        var single = tables with { Sites = [before], Scenarios = [scenario] };
+        var single = tables with { Sites = [planBefore.Site], Scenarios = [scenario] };
         var scenarioPlan = new ScenarioPlan(scenario, single, settings);
-        var buffers = new PathBuffers(1, n);
+        var buffers = workspace.Buffers;
+        if (buffers.Entities != 2 || buffers.Paths != n)
+        {
+            throw new ArgumentException($"The work space holds {buffers.Entities - 1} site(s) × {buffers.Paths} paths, need 1 × {n}.", nameof(workspace));
+        }
+
+        // The kernel adds each year's discounted cost to the NPV; every other value it writes
+        // afresh for every path of every year before it is read.
+        Array.Clear(buffers.Npv);
         var rng = new CounterRng(settings.Seed);
-        var planBefore = new SitePlan(before, single, settings, siteKey);
         var kernelBefore = new PathKernel([planBefore], scenarioPlan, tables.HeavyPrecipitationMultiplier, rng, buffers);
-        var planAfter = after is null ? planBefore : new SitePlan(after, single with { Sites = [after] }, settings, siteKey);
-        var kernelAfter = after is null ? kernelBefore : new PathKernel([planAfter], scenarioPlan, tables.HeavyPrecipitationMultiplier, rng, buffers);
-        var scratch = new KernelScratch(1);
+        planAfter ??= planBefore;
+        var kernelAfter = ReferenceEquals(planAfter, planBefore) ? kernelBefore : new PathKernel([planAfter], scenarioPlan, tables.HeavyPrecipitationMultiplier, rng, buffers);
+        var scratch = workspace.Kernel;
         var result = new SiteEvaluation(n);
 
         for (var t = 0; t < settings.YearCount; t++)
