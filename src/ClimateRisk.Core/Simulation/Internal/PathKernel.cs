@@ -172,7 +172,8 @@ internal sealed class PathKernel
             }
 
             var siteColumn0 = b.Offset(0, s) + firstIndex;
-            var itEnergy = plan.ItEnergyMwh[yearIndex];
+            var constants = new SiteYear(plan, _scenario, yearIndex);
+            var itEnergy = constants.ItEnergyMwh;
             var occurrence = b.Occurrence.AsSpan((s * n) + firstIndex, count);
             var npv = b.Npv.AsSpan((s * n) + firstIndex, count);
             sumItEnergy += itEnergy;
@@ -180,7 +181,7 @@ internal sealed class PathKernel
             {
                 var outcome = EvaluateSite(
                     plan,
-                    yearIndex,
+                    constants,
                     year,
                     firstPath + p,
                     new PathDrivers(warming[p], seaLevel[p], carbon[p], grid[p], priceFactors[p], frequency[p], windIntensities[p]),
@@ -265,7 +266,7 @@ internal sealed class PathKernel
                 site.Flood is null ? 0 : StandardNormal.Cdf(-scratch.Flood[s]),
                 site.Surge is null ? 0 : StandardNormal.Cdf(scratch.Surge[s]),
                 site.Wind is null ? 0 : StandardNormal.Cdf(scratch.Wind[s]));
-            var outcome = EvaluateSite(plan, yearIndex, year, path, drivers, draws, b.Offset(0, s) + pathIndex, b.Entities * b.Paths);
+            var outcome = EvaluateSite(plan, new SiteYear(plan, _scenario, yearIndex), year, path, drivers, draws, b.Offset(0, s) + pathIndex, b.Entities * b.Paths);
             var itEnergy = plan.ItEnergyMwh[yearIndex];
             b.Occurrence[(s * b.Paths) + pathIndex] = outcome.OccurrenceCny;
             b.Npv[(s * b.Paths) + pathIndex] += outcome.TotalCny * discount;
@@ -326,10 +327,9 @@ internal sealed class PathKernel
     /// transformed draws. Writes the 24 metrics at <c>Values[column0 + metric · stride]</c>
     /// (unchecked: the callers check the column) and returns what the portfolio needs.
     /// </summary>
-    private SiteOutcome EvaluateSite(SitePlan plan, int yearIndex, int year, long path, in PathDrivers drivers, in SiteDraws draws, int column0, int stride)
+    private SiteOutcome EvaluateSite(SitePlan plan, in SiteYear c, int year, long path, in PathDrivers drivers, in SiteDraws draws, int column0, int stride)
     {
-        var sp = _scenario;
-        var scenario = sp.Scenario;
+        var scenario = _scenario.Scenario;
         var site = plan.Site;
         var key = plan.Key;
         var carbonPrice = drivers.CarbonPriceCnyPerT;
@@ -338,26 +338,26 @@ internal sealed class PathKernel
         var siteWarming = site.LandAmplification * drivers.GlobalWarmingC;
         var shift = siteWarming + (site.Climate.InterannualSdC * draws.HeatAnomaly);
         var climatePue = plan.Pue.Lookup(shift);
-        var pue = climatePue + plan.PlannedChange[yearIndex];
+        var pue = climatePue + c.PlannedPueChange;
         var drift = climatePue - site.ReportedPue;
-        var itEnergy = plan.ItEnergyMwh[yearIndex];
+        var itEnergy = c.ItEnergyMwh;
         var facilityEnergy = itEnergy * pue;
 
         // §10 transition.
         var emissionFactor = site.BaseGridFactorTPerMwh * drivers.GridFactor;
         var price = (site.ElectricityPriceCnyPerMwh * drivers.PriceFactor) + (scenario.CarbonPassThrough * carbonPrice * emissionFactor);
-        var renewable = plan.RenewableShare[yearIndex];
+        var renewable = c.RenewableShare;
         var scope2Location = facilityEnergy * emissionFactor;
         var scope2Market = scope2Location * (1 - renewable);
-        var carbonCost = sp.Coverage[yearIndex] * carbonPrice * (site.Scope1T + scope2Market);
-        var premium = renewable * facilityEnergy * sp.Premium[yearIndex];
-        var limit = plan.LimitPue[yearIndex];
+        var carbonCost = c.CarbonCoverage * carbonPrice * (site.Scope1T + scope2Market);
+        var premium = renewable * facilityEnergy * c.PremiumCnyPerMwh;
+        var limit = c.LimitPue;
         var breach = pue > limit; // false when limit is NaN (no rule in force)
         var surcharge = breach
-            ? itEnergy * (pue - limit) * (pue > plan.Tier2Pue[yearIndex] ? plan.Tier2RateCnyPerMwh[yearIndex] : plan.RateCnyPerMwh[yearIndex])
+            ? itEnergy * (pue - limit) * (pue > c.Tier2Pue ? c.Tier2RateCnyPerMwh : c.RateCnyPerMwh)
             : 0;
 
-        var biPerDay = site.BiCnyPerDay * (1 - site.Failover);
+        var biPerDay = c.BiCnyPerDay;
 
         // §5 extreme heat. Poisson is the rare-event count of MODEL §5; as λ nears D it would
         // count more hot days than the summer has, so the count is capped at D (docs/model.md, §5 notes).
@@ -561,6 +561,30 @@ internal sealed class PathKernel
         double FloodExceedance,
         double SurgeProbability,
         double WindProbability);
+
+    /// <summary>A site's constants for one year, read once per site and block rather than per path.</summary>
+    private readonly struct SiteYear(SitePlan plan, ScenarioPlan scenario, int yearIndex)
+    {
+        public double ItEnergyMwh { get; } = plan.ItEnergyMwh[yearIndex];
+
+        public double PlannedPueChange { get; } = plan.PlannedChange[yearIndex];
+
+        public double RenewableShare { get; } = plan.RenewableShare[yearIndex];
+
+        public double LimitPue { get; } = plan.LimitPue[yearIndex];
+
+        public double Tier2Pue { get; } = plan.Tier2Pue[yearIndex];
+
+        public double RateCnyPerMwh { get; } = plan.RateCnyPerMwh[yearIndex];
+
+        public double Tier2RateCnyPerMwh { get; } = plan.Tier2RateCnyPerMwh[yearIndex];
+
+        public double CarbonCoverage { get; } = scenario.Coverage[yearIndex];
+
+        public double PremiumCnyPerMwh { get; } = scenario.Premium[yearIndex];
+
+        public double BiCnyPerDay { get; } = plan.Site.BiCnyPerDay * (1 - plan.Site.Failover);
+    }
 
     /// <summary>What the portfolio needs of one site's year on one path.</summary>
     private readonly record struct SiteOutcome(double OccurrenceCny, double PhysicalCny, double TotalCny, double PueDrift, bool Breach);
