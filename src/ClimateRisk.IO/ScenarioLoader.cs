@@ -133,7 +133,7 @@ public static class ScenarioLoader
         var gridIndexGiven = t.ContainsKey("grid_factor_index");
         if (gridDecline is null && !gridIndexGiven)
         {
-            y.Error(at, "transition.grid_decline_rate", string.Empty, $"a value, {YamlFields.Range(-0.5, 0.99)} (or a grid_factor_index)");
+            y.Error(at, "transition.grid_decline_rate", string.Empty, $"a value, {YamlFields.Range(-0.5, 0.99)}");
         }
         else if (t.ContainsKey("grid_decline_rate") && gridIndexGiven)
         {
