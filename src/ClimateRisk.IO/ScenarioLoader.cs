@@ -200,7 +200,7 @@ public static class ScenarioLoader
                 continue;
             }
 
-            if (y.YearMap(value, gridLine, field, 1e-6, 5) is not { } points)
+            if (y.YearMap(value, gridLine, field, 0, 5) is not { } points)
             {
                 ok = false;
                 continue;
