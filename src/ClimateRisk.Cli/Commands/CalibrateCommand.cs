@@ -2,6 +2,7 @@ using System.CommandLine;
 using ClimateRisk.Calibration;
 using ClimateRisk.Cli.Internal;
 using ClimateRisk.IO;
+using ClimateRisk.Pipeline;
 
 namespace ClimateRisk.Cli.Commands;
 
