@@ -16,7 +16,12 @@ public static class PueResponseLoader
     /// <summary>The columns, in file order.</summary>
     public static IReadOnlyList<string> Columns { get; } = ["site_id", "temperature_c", "pue"];
 
-    /// <summary>Each site's hourly PUE against outdoor temperature (linear between rows, flat outside).</summary>
+    /// <summary>
+    /// Each site's hourly PUE against outdoor temperature (linear between rows, flat outside), for
+    /// the sites of <paramref name="siteIds"/>. Like the per-site tables, the file may describe
+    /// more sites than the portfolio: their rows are checked, then left out (a run says which
+    /// sites use a learned curve).
+    /// </summary>
     /// <exception cref="InputException">With every problem found.</exception>
     public static IReadOnlyDictionary<string, PiecewiseLinear> Load(string path, IReadOnlyCollection<string> siteIds)
     {
@@ -36,9 +41,9 @@ public static class PueResponseLoader
 
             if (!points.TryGetValue(siteId, out var site))
             {
-                if (!siteIds.Contains(siteId))
+                if (!Slug.IsValidOrEmpty(siteId))
                 {
-                    table.Error(row.Line, "site_id", siteId, "a site of the portfolio: " + NameSuggester.ExpectedOneOf(siteId, siteIds));
+                    table.Error(row.Line, "site_id", siteId, Slug.Expected);
                 }
 
                 site = (row.Line, [], []);
@@ -66,7 +71,8 @@ public static class PueResponseLoader
             site.Pue.Add(pue);
         }
 
-        foreach (var (siteId, site) in points.Where(p => p.Value.T.Count == 1))
+        // Only on an otherwise clean file: a site whose other rows were refused would be counted short.
+        foreach (var (siteId, site) in table.Errors.Count > 0 ? [] : points.Where(p => p.Value.T.Count == 1))
         {
             table.Error(site.FirstLine, "site_id", siteId, "at least 2 rows per site (a curve needs two temperatures)");
         }
@@ -76,7 +82,7 @@ public static class PueResponseLoader
             throw new InputException(table.Errors);
         }
 
-        return points.ToDictionary(p => p.Key, p => new PiecewiseLinear(p.Value.T, p.Value.Pue), StringComparer.Ordinal);
+        return points.Where(p => siteIds.Contains(p.Key)).ToDictionary(p => p.Key, p => new PiecewiseLinear(p.Value.T, p.Value.Pue), StringComparer.Ordinal);
     }
 
     /// <summary>
