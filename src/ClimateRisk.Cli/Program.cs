@@ -41,6 +41,7 @@ internal static class Program
         root.Subcommands.Add(BenchCommand.Create(output, error, stop));
         root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(ReportCommand.Create(output, error));
+        root.Subcommands.Add(CalibrateCommand.Create(output, error));
         root.Options.OfType<VersionOption>().Single().Action = new VersionAction();
         return root;
     }

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace ClimateRisk.Cli.Internal;
 
-/// <summary>The options that name a run's inputs, shared by run and validate.</summary>
+/// <summary>The options that name a run's inputs, shared by run, compare, report and validate.</summary>
 internal sealed class InputOptions
 {
     // Descriptions, help names and defaults are those of README.md's table of run options
@@ -22,10 +22,17 @@ internal sealed class InputOptions
         AllowMultipleArgumentsPerToken = true,
     };
 
+    public Option<string?> PueResponse { get; } = new("--pue-response")
+    {
+        Description = "PUE response learned from telemetry (pue_response.csv from calibrate): its sites use that curve's shape in place of their cooling type's, the level still set by the reported PUE.",
+        HelpName = "FILE",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Data);
         command.Options.Add(Sites);
         command.Options.Add(Scenarios);
+        command.Options.Add(PueResponse);
     }
 }

@@ -41,6 +41,7 @@ internal sealed class SimulationOptions(int defaultPaths, string command)
             Data = parse.GetValue(inputs.Data),
             Sites = parse.GetValue(inputs.Sites),
             Scenarios = parse.GetValue(inputs.Scenarios) ?? [],
+            PueResponse = parse.GetValue(inputs.PueResponse),
             Paths = parse.GetValue(Paths),
             Seed = parse.GetValue(Seed),
             Years = parse.GetRequiredValue(Years),
