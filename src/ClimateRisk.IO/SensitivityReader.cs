@@ -63,7 +63,7 @@ public static class SensitivityReader
     }
 
     /// <summary>A number as written by the writer: empty for NaN, otherwise invariant round-trip text.</summary>
-    private static double Value(CsvTable table, (int Line, string[] Fields) row, string column)
+    private static double Value(CsvTable table, CsvRow row, string column)
     {
         var text = table.Text(row, column);
         if (text.Length == 0)

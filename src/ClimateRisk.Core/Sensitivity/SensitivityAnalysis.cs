@@ -32,6 +32,9 @@ public static class SensitivityAnalysis
     /// <summary>Share of the run's time the analysis may add (issue 13: at most 25 %).</summary>
     public const double TimeBudget = 0.25;
 
+    /// <summary><c>run</c> computes the indices by default from this many paths on (issue 13).</summary>
+    public const int DefaultFromPaths = 2_000;
+
     /// <summary>Fewest base rows for which indices are estimated (below it the s.e. are meaningless).</summary>
     public const int MinimumBaseRows = 8;
 
