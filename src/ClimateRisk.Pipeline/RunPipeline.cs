@@ -226,7 +226,7 @@ public sealed class RunPipeline : IDisposable
         List<string> outputs = ["manifest.json", .. resultFiles.Select(f => "results/" + f)];
         // Results derived from `complete` (every scenario) are written here into resultsDirectory,
         // each writer returning the files it wrote for the manifest's outputs.
-        var runManifest = RunManifestFactory.Create(Settings, Request.CommandLine, scenarioIds, _plan.Sites, _plan.InputSha256, [.. outputs, .. ReportBuilder.OutputFiles(complete)], StartedUtc) with
+        var runManifest = RunManifestFactory.Create(Settings, Request.CommandLine, scenarioIds, _plan.Sites, _plan.InputSha256, [.. outputs, .. ReportBuilder.OutputFiles(complete, sensitivityIndices)], StartedUtc) with
         {
             Inputs = RunInputs.Of(Inputs),
             WorkingDirectory = Directory.GetCurrentDirectory(),
@@ -238,7 +238,7 @@ public sealed class RunPipeline : IDisposable
             Sensitivity = ComputesSensitivity,
         };
         runManifest.Write(_runDirectory.File("manifest.json"));
-        ReportBuilder.Write(ReportData.Create(complete, runManifest, Model, _reportSources), _runDirectory.StagingPath);
+        ReportBuilder.Write(ReportData.Create(complete, runManifest, Model, _reportSources, sensitivityIndices), _runDirectory.StagingPath);
         checkpoint.Remove();
         _runDirectory.Commit();
         return new RunOutcome
