@@ -83,7 +83,7 @@ public static class TornadoChart
             note);
         doc.AddLegend(
         [
-            new LegendItem("Total index (alone and with other drivers)", LegendSymbol.Swatch, Fill: TotalColour),
+            new LegendItem("Total index (with interactions)", LegendSymbol.Swatch, Fill: TotalColour),
             new LegendItem("First-order index (alone)", LegendSymbol.Swatch, Fill: FirstOrderColour),
         ]);
 
@@ -124,7 +124,7 @@ public static class TornadoChart
                 panel.Add(Whisker(x, cy - (barHeight * 0.35), e.Total, e.TotalSe));
                 panel.Add(Whisker(x, cy + (barHeight * 0.2), e.FirstOrder, e.FirstOrderSe));
                 var labelX = x.Map(Math.Clamp(Math.Max(e.Total + (2 * e.TotalSe), e.FirstOrder + (2 * e.FirstOrderSe)), 0, 1)) + 5;
-                panel.Add(SvgElements.Text(labelX, cy + 3.5, $"{Format.Fixed(e.FirstOrder, 2)} / {Format.Fixed(e.Total, 2)}", ChartTheme.NoteSize, fill: ChartTheme.Ink, cssClass: "bar-label"));
+                panel.Add(SvgElements.Text(labelX, cy + 3.5, $"{Index(e.FirstOrder)} / {Index(e.Total)}", ChartTheme.NoteSize, fill: ChartTheme.Ink, cssClass: "bar-label"));
             }
 
             chart.Add(panel);
@@ -143,6 +143,9 @@ public static class TornadoChart
             bar.SetAttributeValue("data-value", raw.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
             return bar;
         }
+
+        // Two decimals, and a small negative estimate shown as 0.00 rather than −0.00.
+        static string Index(double value) => Format.Fixed(Math.Round(value, 2) == 0 ? 0 : value, 2);
 
         static System.Xml.Linq.XElement Whisker(LinearScale x, double y, double value, double se)
         {
