@@ -16,7 +16,7 @@ namespace ClimateRisk.Reporting.Charts;
 public static class TornadoChart
 {
     /// <summary>Width, CSS pixels.</summary>
-    public const double Width = 1000;
+    public const double Width = 720;
 
     /// <summary>Total index bar colour.</summary>
     public const string TotalColour = "#a6c8e4";
@@ -24,7 +24,10 @@ public static class TornadoChart
     /// <summary>First-order index bar colour.</summary>
     public const string FirstOrderColour = "#1f5f99";
 
-    private const double LabelColumn = 210;
+    private const double LabelColumn = 168;
+
+    // Each panel keeps this much on its right for the "first / total" numbers.
+    private const double ValueColumn = 64;
     private const double RowPitch = 21;
 
     /// <summary>The file stem of a scenario's chart.</summary>
@@ -71,15 +74,15 @@ public static class TornadoChart
             .ToArray();
 
         var note = baseRows > 0
-            ? $"Pick-freeze estimates (Saltelli 2010 first-order, Jansen total) on {Format.Whole(baseRows)} base rows × 13 model evaluations; an index is the share of the variance across paths. Whiskers: ± 2 standard errors."
-            : "Pick-freeze estimates (Saltelli 2010 first-order, Jansen total); an index is the share of the variance across paths. Whiskers: ± 2 standard errors.";
+            ? $"Pick-freeze estimates on {Format.Whole(baseRows)} base rows (docs/model.md, Sensitivity). Whiskers: ± 2 standard errors."
+            : "Pick-freeze estimates (docs/model.md, Sensitivity). Whiskers: ± 2 standard errors.";
         var doc = new ChartDocument(
             FileStem(scenarioId),
             "sensitivity",
             Width,
             HeightFor(drivers.Length),
-            $"What drives the portfolio's climate cost — {scenarioName}",
-            $"Sobol indices of the portfolio {npvLabel} of total climate cost and of its total climate cost in {(costYear is { } c ? Format.Int(c) : "–")}, by driver.",
+            $"Drivers of the portfolio's cost — {scenarioName}",
+            $"Share of the variance of the portfolio's total climate cost ({npvLabel}; {(costYear is { } c ? Format.Int(c) : "–")}) by driver.",
             note);
         doc.AddLegend(
         [
@@ -87,8 +90,8 @@ public static class TornadoChart
             new LegendItem("First-order index (alone)", LegendSymbol.Swatch, Fill: FirstOrderColour),
         ]);
 
-        var body = doc.Body.Inset(LabelColumn, 18, 40, 38);
-        var panels = body.Grid(2, 1, 46, 0);
+        var body = doc.Body.Inset(LabelColumn, 18, 8, 38);
+        var panels = body.Grid(2, 1, 18, 0);
         var pitch = body.Height / Math.Max(1, drivers.Length);
         var barHeight = Math.Min(15, pitch * 0.72);
         for (var k = 0; k < drivers.Length; k++)
@@ -101,12 +104,14 @@ public static class TornadoChart
         DrawPanel(doc, panels[1], costYear is { } yy ? $"Total climate cost {Format.Int(yy)}" : "Total climate cost", costYear is { } h ? Format.Int(h) : string.Empty, cost);
         return doc;
 
-        void DrawPanel(ChartDocument chart, PlotArea area, string title, string horizon, Dictionary<SensitivityDriver, SobolEstimate> estimates)
+        void DrawPanel(ChartDocument chart, PlotArea panelArea, string title, string horizon, Dictionary<SensitivityDriver, SobolEstimate> estimates)
         {
+            var area = panelArea with { Width = panelArea.Width - ValueColumn };
             var x = new LinearScale(0, 1, area.X, area.Right);
             var panel = ChartParts.Panel(horizon, x, null);
             panel.Add(ChartParts.PanelTitle(area, title));
-            panel.Add(Axis.Bottom(area, x, "Share of variance (%)", v => Format.Percent(v), [0, 0.25, 0.5, 0.75, 1]));
+            panel.Add(Axis.Bottom(area, x, "Share of variance (%)", v => Format.Percent(v), [0, 0.5, 1]));
+            panel.Add(SvgElements.Text(area.Right + ValueColumn - 2, area.Y - 7, "first / total", ChartTheme.NoteSize, "end", fill: ChartTheme.Muted, cssClass: "column-title"));
             panel.Add(SvgElements.Line(area.X, area.Y, area.X, area.Bottom, ChartTheme.Ink, 1));
             for (var k = 0; k < drivers.Length; k++)
             {
@@ -123,8 +128,7 @@ public static class TornadoChart
                 panel.Add(Bar(x, cy - (barHeight * 0.3), barHeight * 0.6, first, FirstOrderColour, "first_order", drivers[k], horizon, e.FirstOrder));
                 panel.Add(Whisker(x, cy - (barHeight * 0.35), e.Total, e.TotalSe));
                 panel.Add(Whisker(x, cy + (barHeight * 0.2), e.FirstOrder, e.FirstOrderSe));
-                var labelX = x.Map(Math.Clamp(Math.Max(e.Total + (2 * e.TotalSe), e.FirstOrder + (2 * e.FirstOrderSe)), 0, 1)) + 5;
-                panel.Add(SvgElements.Text(labelX, cy + 3.5, $"{Index(e.FirstOrder)} / {Index(e.Total)}", ChartTheme.NoteSize, fill: ChartTheme.Ink, cssClass: "bar-label"));
+                panel.Add(SvgElements.Text(area.Right + ValueColumn - 2, cy + 3.5, $"{Index(e.FirstOrder)} / {Index(e.Total)}", ChartTheme.NoteSize, "end", fill: ChartTheme.Ink, cssClass: "bar-label"));
             }
 
             chart.Add(panel);

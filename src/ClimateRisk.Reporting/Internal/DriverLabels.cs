@@ -8,7 +8,7 @@ internal static class DriverLabels
     /// <summary>Short label for chart rows, capitalised.</summary>
     public static string Label(SensitivityDriver driver) => driver switch
     {
-        SensitivityDriver.Warming => "Global warming (climate sensitivity)",
+        SensitivityDriver.Warming => "Warming (climate sensitivity)",
         SensitivityDriver.SeaLevel => "Sea-level rise",
         SensitivityDriver.CarbonPrice => "Carbon price",
         SensitivityDriver.GridFactor => "Grid emission factor",
