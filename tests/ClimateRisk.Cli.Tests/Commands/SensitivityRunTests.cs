@@ -50,7 +50,10 @@ public sealed class SensitivityRunTests : IDisposable
         indices.Select(i => i.ScenarioId).Distinct().Should().Equal("ngfs-ndcs", "ngfs-net-zero-2050");
         var manifest = RunManifest.Read(Path.Combine(request.Out!, "manifest.json"));
         manifest.Sensitivity.Should().BeTrue();
-        manifest.Outputs.Should().Contain("results/sensitivity.csv");
+        manifest.Outputs.Should().Contain(["results/sensitivity.csv", "charts/sensitivity_ngfs-ndcs.svg", "charts/sensitivity_ngfs-net-zero-2050.svg"]);
+        File.Exists(Path.Combine(request.Out!, "charts", "sensitivity_ngfs-ndcs.svg")).Should().BeTrue();
+        var pack = File.ReadAllText(Path.Combine(request.Out!, "board-pack.html"));
+        pack.Should().Contain("What drives the spread of the portfolio").And.Contain("NGFS Net Zero 2050: ").And.Contain("data-chart=\"sensitivity\"");
     }
 
     [Fact]
@@ -75,6 +78,7 @@ public sealed class SensitivityRunTests : IDisposable
             File.Exists(Path.Combine(request.Out!, "results", SensitivityWriter.FileName)).Should().BeFalse();
             outcome.Output.Should().NotContain("Sensitivity:");
             RunManifest.Read(Path.Combine(request.Out!, "manifest.json")).Sensitivity.Should().BeFalse();
+            File.ReadAllText(Path.Combine(request.Out!, "board-pack.html")).Should().NotContain("What drives the spread of the portfolio");
         }
     }
 
