@@ -58,6 +58,12 @@ public sealed record RunManifest
     /// <summary>The manifest this run replayed (<c>--replay</c>), or null.</summary>
     public string? ReplayOf { get; init; }
 
+    /// <summary>
+    /// Whether results/sensitivity.csv was computed (<c>--sensitivity</c>); null in manifests of
+    /// shards, merges and runs before the option. Base rows per scenario: ⌊paths / 52⌋.
+    /// </summary>
+    public bool? Sensitivity { get; init; }
+
     /// <summary>Output files written, relative to the run directory.</summary>
     public required IReadOnlyList<string> Outputs { get; init; }
 

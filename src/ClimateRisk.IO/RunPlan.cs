@@ -33,6 +33,9 @@ public sealed record RunPlan
     /// <summary>Paths per scenario fixed in advance (a replay of a converged run), by scenario id; null when none.</summary>
     public IReadOnlyDictionary<string, int>? FixedPaths { get; init; }
 
+    /// <summary>Whether the run computes the sensitivity indices (each finished scenario keeps its own).</summary>
+    public bool Sensitivity { get; init; }
+
     /// <summary>Site ids in order.</summary>
     public required IReadOnlyList<string> Sites { get; init; }
 
@@ -72,6 +75,7 @@ public sealed record RunPlan
         Compare("--target-rse", Optional(earlier.TargetRse), Optional(TargetRse));
         Compare("--max-paths", Optional(earlier.MaxPaths), Optional(MaxPaths));
         Compare("paths fixed per scenario (--replay)", Describe(earlier.FixedPaths), Describe(FixedPaths));
+        Compare("--sensitivity", earlier.Sensitivity ? "on" : "off", Sensitivity ? "on" : "off");
         Compare("sites", string.Join(", ", earlier.Sites), string.Join(", ", Sites));
         Compare("scenarios", string.Join(", ", earlier.Scenarios), string.Join(", ", Scenarios));
         // Input files are matched by full path, each plan's relative paths taken from its own working directory.

@@ -17,4 +17,10 @@ public sealed record RunOutcome
 
     /// <summary>Wall-clock time of <see cref="RunPipeline.Execute"/>.</summary>
     public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>What the sensitivity design cost, over the scenarios simulated by this process; null when it was not computed.</summary>
+    public SensitivitySummary? Sensitivity { get; init; }
+
+    /// <summary>The indices of results/sensitivity.csv (every scenario, resumed ones included); null when not computed.</summary>
+    public IReadOnlyList<Core.Sensitivity.SensitivityIndex>? SensitivityIndices { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ClimateRisk.Core.Model;
+using ClimateRisk.Core.Sensitivity;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.IO;
 using ClimateRisk.Pipeline.Internal;
@@ -68,6 +69,13 @@ public sealed class RunPipeline : IDisposable
     /// <summary>Scenarios an interrupted run finished (<c>--resume</c>), in run order; empty otherwise.</summary>
     public IReadOnlyList<string> ResumedScenarios { get; }
 
+    /// <summary>
+    /// Whether this run computes results/sensitivity.csv: <c>--sensitivity</c> (default on from
+    /// 2,000 paths), never for a shard — the design's base rows are the whole run's first paths,
+    /// which a shard does not own (docs/model.md, "Sensitivity").
+    /// </summary>
+    public bool ComputesSensitivity => Shard is null && Request.SensitivityOn;
+
     /// <summary>When the run was opened, UTC.</summary>
     public DateTimeOffset StartedUtc { get; }
 
@@ -124,6 +132,7 @@ public sealed class RunPipeline : IDisposable
             Scenarios = model.Scenarios.Select(x => x.Id).ToArray(),
             InputSha256 = RunManifest.HashInputs(inputs),
             WorkingDirectory = Directory.GetCurrentDirectory(),
+            Sensitivity = shard is null && request.SensitivityOn,
         };
 
         RunDirectory runDirectory;
@@ -169,6 +178,11 @@ public sealed class RunPipeline : IDisposable
         var stopwatch = Stopwatch.StartNew();
         if (Shard is { } shard)
         {
+            if (Request.SensitivityOn)
+            {
+                observer.Line("Sensitivity indices are not computed under --shard (their base rows are the whole run's first paths); run without --shard for results/sensitivity.csv.");
+            }
+
             try
             {
                 var manifest = ShardExecution.Execute(shard, Model, Inputs, Settings, _runDirectory, Request.CommandLine, observer, cancellationToken);
@@ -184,10 +198,11 @@ public sealed class RunPipeline : IDisposable
         var scenarioIds = _plan.Scenarios;
         WriteHeader(observer);
         var simulated = new List<ScenarioRunner.Outcome>();
+        var sensitivity = new SensitivityTally();
         string Stopped() => $"Stopped after {ResumedScenarios.Count + simulated.Count} of {scenarioIds.Count} scenarios";
         try
         {
-            SimulateScenarios(observer, checkpoint, simulated, cancellationToken);
+            SimulateScenarios(observer, checkpoint, simulated, sensitivity, cancellationToken);
         }
         catch (OperationCanceledException ex)
         {
@@ -201,15 +216,17 @@ public sealed class RunPipeline : IDisposable
         }
 
         var resultsDirectory = Path.Combine(_runDirectory.StagingPath, "results");
-        checkpoint.Assemble(resultsDirectory, scenarioIds, ResultsWriter.RunFileNames);
+        IReadOnlyList<string> resultFiles = ComputesSensitivity ? [.. ResultsWriter.RunFileNames, SensitivityWriter.FileName] : ResultsWriter.RunFileNames;
+        checkpoint.Assemble(resultsDirectory, scenarioIds, resultFiles);
 
         // Reports and derived results read the assembled results of every scenario: after a
         // resume the in-memory result holds only the scenarios simulated by this process.
         var complete = ResultsReader.Read(resultsDirectory, Settings);
-        List<string> outputs = ["manifest.json", .. ResultsWriter.RunFileNames.Select(f => "results/" + f)];
+        var sensitivityIndices = ComputesSensitivity ? SensitivityReader.ReadIfPresent(resultsDirectory) : null;
+        List<string> outputs = ["manifest.json", .. resultFiles.Select(f => "results/" + f)];
         // Results derived from `complete` (every scenario) are written here into resultsDirectory,
         // each writer returning the files it wrote for the manifest's outputs.
-        var runManifest = RunManifestFactory.Create(Settings, Request.CommandLine, scenarioIds, _plan.Sites, _plan.InputSha256, [.. outputs, .. ReportBuilder.OutputFiles(complete)], StartedUtc) with
+        var runManifest = RunManifestFactory.Create(Settings, Request.CommandLine, scenarioIds, _plan.Sites, _plan.InputSha256, [.. outputs, .. ReportBuilder.OutputFiles(complete, sensitivityIndices)], StartedUtc) with
         {
             Inputs = RunInputs.Of(Inputs),
             WorkingDirectory = Directory.GetCurrentDirectory(),
@@ -218,19 +235,28 @@ public sealed class RunPipeline : IDisposable
             Convergence = scenarioIds.Select(checkpoint.Convergence).ToArray(),
             ResumedScenarios = [.. ResumedScenarios],
             ReplayOf = Request.ReplayOf,
+            Sensitivity = ComputesSensitivity,
         };
         runManifest.Write(_runDirectory.File("manifest.json"));
-        ReportBuilder.Write(ReportData.Create(complete, runManifest, Model, _reportSources), _runDirectory.StagingPath);
+        ReportBuilder.Write(ReportData.Create(complete, runManifest, Model, _reportSources, sensitivityIndices), _runDirectory.StagingPath);
         checkpoint.Remove();
         _runDirectory.Commit();
-        return new RunOutcome { OutPath = OutPath, Manifest = runManifest, Simulated = Merge(simulated, Settings), Elapsed = stopwatch.Elapsed };
+        return new RunOutcome
+        {
+            OutPath = OutPath,
+            Manifest = runManifest,
+            Simulated = Merge(simulated, Settings),
+            Elapsed = stopwatch.Elapsed,
+            Sensitivity = ComputesSensitivity ? sensitivity.Summary() : null,
+            SensitivityIndices = sensitivityIndices,
+        };
     }
 
     /// <inheritdoc/>
     public void Dispose() => _runDirectory.Dispose();
 
     /// <summary>Simulates every scenario the checkpoint does not hold yet, saving each as soon as it is done.</summary>
-    private void SimulateScenarios(IRunObserver observer, RunCheckpoint checkpoint, List<ScenarioRunner.Outcome> simulated, CancellationToken cancellationToken)
+    private void SimulateScenarios(IRunObserver observer, RunCheckpoint checkpoint, List<ScenarioRunner.Outcome> simulated, SensitivityTally sensitivity, CancellationToken cancellationToken)
     {
         var total = Model.Scenarios.Count * Settings.YearCount;
         observer.Track("Simulating", progress =>
@@ -246,11 +272,29 @@ public sealed class RunPipeline : IDisposable
                 // Progress over the whole run: this scenario's years after those of the scenarios before it.
                 var offset = k * Settings.YearCount;
                 var scenarioProgress = new CallbackProgress<SimulationProgress>(p => progress.Report(p with { Done = offset + p.Done, Total = total }));
+                var clock = Stopwatch.StartNew();
                 var outcome = ScenarioRunner.Run(Model, scenario, Settings, Request.TargetRse, Request.MaxPaths, Request.FixedPaths?.GetValueOrDefault(scenario.Id), scenarioProgress, cancellationToken);
+                var simulationSeconds = clock.Elapsed.TotalSeconds;
+                clock.Restart();
+
+                // Sobol indices on the scenario's final path count (docs/model.md, "Sensitivity").
+                IReadOnlyList<SensitivityIndex> indices = [];
+                var rows = SensitivityAnalysis.BaseRowsFor(outcome.Convergence.Paths);
+                if (ComputesSensitivity && rows >= SensitivityAnalysis.MinimumBaseRows)
+                {
+                    indices = SensitivityAnalysis.Run(Model with { Scenarios = [scenario] }, Settings with { Paths = outcome.Convergence.Paths }, rows, cancellationToken).Indices;
+                }
+
+                sensitivity.Add(simulationSeconds, ComputesSensitivity ? clock.Elapsed.TotalSeconds : 0, indices.Count > 0 ? rows : 0);
                 checkpoint.Save(scenario.Id, outcome.Convergence, directory =>
                 {
                     ResultsWriter.Write(outcome.Result, directory);
                     ResultsWriter.CreateFile(Path.Combine(directory, ResultsWriter.ConvergenceFileName), w => ResultsWriter.WriteConvergence(outcome.Headlines, Request.TargetRse, w));
+                    if (ComputesSensitivity)
+                    {
+                        // Every scenario writes the file (header only when it had too few paths), so the fragments assemble.
+                        SensitivityWriter.Write(indices, directory);
+                    }
                 });
                 simulated.Add(outcome);
             }
@@ -293,5 +337,29 @@ public sealed class RunPipeline : IDisposable
         {
             throw new RunRefusedException(string.Create(CultureInfo.InvariantCulture, $"error: --max-paths '{request.MaxPaths}': expected at least --paths ({request.Paths})"));
         }
+    }
+
+    /// <summary>Time spent simulating and on the sensitivity design, and the base rows, over the scenarios this process simulated.</summary>
+    private sealed class SensitivityTally
+    {
+        private double _simulationSeconds;
+        private double _sensitivitySeconds;
+        private readonly List<int> _rows = [];
+
+        public void Add(double simulationSeconds, double sensitivitySeconds, int rows)
+        {
+            _simulationSeconds += simulationSeconds;
+            _sensitivitySeconds += sensitivitySeconds;
+            _rows.Add(rows);
+        }
+
+        public SensitivitySummary Summary() => new()
+        {
+            SimulationSeconds = _simulationSeconds,
+            SensitivitySeconds = _sensitivitySeconds,
+            BaseRows = _rows.Count == 0 ? 0 : _rows.Min(),
+            MaxBaseRows = _rows.Count == 0 ? 0 : _rows.Max(),
+            Scenarios = _rows.Count,
+        };
     }
 }

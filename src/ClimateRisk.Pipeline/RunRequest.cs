@@ -26,6 +26,15 @@ public sealed record RunRequest : SimulationRequest
     /// <summary>Paths per scenario taken from a replayed manifest (no doubling then), by scenario id.</summary>
     public IReadOnlyDictionary<string, ScenarioConvergence>? FixedPaths { get; init; }
 
+    /// <summary>
+    /// Compute the Sobol indices of the headlines (<c>--sensitivity on|off</c>); null: on from
+    /// <see cref="Core.Sensitivity.SensitivityAnalysis.DefaultFromPaths"/> paths.
+    /// </summary>
+    public bool? Sensitivity { get; init; }
+
+    /// <summary>Whether this request computes the sensitivity indices (before the shard rule: a shard never does).</summary>
+    public bool SensitivityOn => Sensitivity ?? Paths >= Core.Sensitivity.SensitivityAnalysis.DefaultFromPaths;
+
     /// <summary>The manifest this request was made from, for the new manifest's <c>replay_of</c>.</summary>
     public string? ReplayOf { get; init; }
 }

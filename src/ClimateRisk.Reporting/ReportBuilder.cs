@@ -1,4 +1,5 @@
 using System.Text;
+using ClimateRisk.Core.Sensitivity;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.Reporting.BoardPack;
 using ClimateRisk.Reporting.Charts;
@@ -22,10 +23,24 @@ public static class ReportBuilder
     public static IReadOnlyList<string> RegisterFiles { get; } = ["register/risk_register.csv", "register/risk_register.xlsx", "register/risk_register.md"];
 
     /// <summary>The files <see cref="Write"/> produces for <paramref name="result"/>, relative to the run directory (for the manifest).</summary>
-    public static IReadOnlyList<string> OutputFiles(SimulationResult result)
+    /// <param name="result">The results.</param>
+    /// <param name="sensitivity">The rows of results/sensitivity.csv, or null when the run has none (then no tornado charts).</param>
+    public static IReadOnlyList<string> OutputFiles(SimulationResult result, IReadOnlyList<SensitivityIndex>? sensitivity = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return [.. ChartStems(result).Select(s => $"charts/{s}.svg"), .. RegisterFiles, BoardPackFile];
+        return [.. ChartStems(result).Concat(SensitivityScenarios(result, sensitivity).Select(TornadoChart.FileStem)).Select(s => $"charts/{s}.svg"), .. RegisterFiles, BoardPackFile];
+    }
+
+    /// <summary>The scenarios of <paramref name="result"/> with portfolio NPV rows in <paramref name="sensitivity"/>: those that get a tornado chart.</summary>
+    internal static IEnumerable<string> SensitivityScenarios(SimulationResult result, IReadOnlyList<SensitivityIndex>? sensitivity)
+    {
+        if (sensitivity is null || sensitivity.Count == 0)
+        {
+            return [];
+        }
+
+        var withNpv = sensitivity.Where(i => i.EntityId == SimulationResult.PortfolioId && i.Horizon == "npv").Select(i => i.ScenarioId).ToHashSet(StringComparer.Ordinal);
+        return result.ScenarioIds.Where(withNpv.Contains);
     }
 
     /// <summary>Every chart of a report, by file stem, in board-pack order of kinds.</summary>
@@ -49,6 +64,10 @@ public static class ReportBuilder
 
         charts.AddRange(data.Sites.Select(site => PueFanChart.Create(data, site, palette)));
         charts.AddRange(data.Result.ScenarioIds.Select(s => RiskHeatMap.Create(data, register, s)));
+        var npvLabel = $"NPV {Format.Int(data.Result.Settings.FirstYear)}–{Format.Int(data.Result.Settings.LastYear)}";
+        // Each scenario's base rows follow from its own final path count (--target-rse may differ by scenario).
+        int BaseRows(string scenario) => SensitivityAnalysis.BaseRowsFor(data.Manifest.Convergence?.FirstOrDefault(c => c.Scenario == scenario)?.Paths ?? data.Result.Settings.Paths);
+        charts.AddRange(SensitivityScenarios(data.Result, data.Sensitivity).Select(s => TornadoChart.Create(s, data.ScenarioName(s), data.Sensitivity!, npvLabel, BaseRows(s))));
         return charts.ToDictionary(c => c.FileStem, StringComparer.Ordinal);
     }
 

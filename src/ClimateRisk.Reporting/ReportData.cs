@@ -1,4 +1,5 @@
 using ClimateRisk.Core.Model;
+using ClimateRisk.Core.Sensitivity;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.IO;
 using ClimateRisk.Reporting.Internal;
@@ -42,6 +43,9 @@ public sealed class ReportData
     /// <summary>The scenarios of the results, in run order (null where the inputs no longer have one with that id).</summary>
     public IReadOnlyList<Scenario?> Scenarios { get; }
 
+    /// <summary>The Sobol indices of results/sensitivity.csv, or null when the run has none.</summary>
+    public IReadOnlyList<SensitivityIndex>? Sensitivity { get; private init; }
+
     internal ResultIndex Index => _index ??= new ResultIndex(Result);
 
     /// <summary>
@@ -50,7 +54,12 @@ public sealed class ReportData
     /// by id.
     /// </summary>
     /// <exception cref="InputException">When a site of the results is not among the inputs' sites.</exception>
-    public static ReportData Create(SimulationResult result, RunManifest manifest, ModelInputs inputs, ReportSources sources)
+    /// <param name="result">The results.</param>
+    /// <param name="manifest">The run's manifest.</param>
+    /// <param name="inputs">The inputs.</param>
+    /// <param name="sources">Controls, scenario notes and data sources.</param>
+    /// <param name="sensitivity">The rows of results/sensitivity.csv, or null when the run has none.</param>
+    public static ReportData Create(SimulationResult result, RunManifest manifest, ModelInputs inputs, ReportSources sources, IReadOnlyList<SensitivityIndex>? sensitivity = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(manifest);
@@ -64,7 +73,7 @@ public sealed class ReportData
 
         var sites = result.SiteIds.Select(id => inputs.Sites.First(s => s.Id == id)).ToArray();
         var scenarios = result.ScenarioIds.Select(id => inputs.Scenarios.FirstOrDefault(s => s.Id == id)).ToArray();
-        return new ReportData(result, manifest, inputs, sources, sites, scenarios);
+        return new ReportData(result, manifest, inputs, sources, sites, scenarios) { Sensitivity = sensitivity };
     }
 
     /// <summary>The display name of a scenario.</summary>

@@ -63,7 +63,7 @@ public sealed class RunManifestTests : IDisposable
         text.Should().EndWith("}\n");
         root.EnumerateObject().Select(p => p.Name).Should().Equal(
             "tool", "command_line", "seed", "paths", "first_year", "last_year", "workers", "scenarios", "sites",
-            "input_sha256", "inputs", "working_directory", "target_rse", "max_paths", "convergence", "resumed_scenarios", "replay_of",
+            "input_sha256", "inputs", "working_directory", "target_rse", "max_paths", "convergence", "resumed_scenarios", "replay_of", "sensitivity",
             "outputs", "shard", "first_path", "total_paths", "started_utc", "finished_utc", "elapsed_seconds");
         root.GetProperty("seed").GetUInt64().Should().Be(ulong.MaxValue);
         root.GetProperty("input_sha256").GetProperty("data/sites.csv").GetString()

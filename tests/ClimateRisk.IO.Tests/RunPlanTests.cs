@@ -35,6 +35,7 @@ public sealed class RunPlanTests
             TargetRse = 0.01,
             MaxPaths = 1000,
             Scenarios = ["y", "x"],
+            Sensitivity = true,
         };
 
         now.DifferencesFrom(earlier).Should().Equal(
@@ -42,6 +43,7 @@ public sealed class RunPlanTests
             "--years: 2025..2030 in the interrupted run, 2025..2031 now",
             "--target-rse: (none) in the interrupted run, 0.01 now",
             "--max-paths: (none) in the interrupted run, 1000 now",
+            "--sensitivity: off in the interrupted run, on now",
             "scenarios: x, y in the interrupted run, y, x now",
             "data/sites.csv: changed since the interrupted run (SHA-256 aaaaaaaaaaaa… then, bbbbbbbbbbbb… now)");
     }

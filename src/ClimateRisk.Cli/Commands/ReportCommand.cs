@@ -50,7 +50,7 @@ internal static class ReportCommand
                     + "names, PUE targets and limits, thresholds and controls are taken from the current files.");
             }
 
-            report = ReportData.Create(result, manifest, model, sources);
+            report = ReportData.Create(result, manifest, model, sources, SensitivityReader.ReadIfPresent(Path.Combine(runDirectory, "results")));
         }
         catch (InputException ex)
         {

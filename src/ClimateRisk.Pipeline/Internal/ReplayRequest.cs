@@ -67,6 +67,7 @@ internal static class ReplayRequest
             Years = $"{manifest.FirstYear}..{manifest.LastYear}",
             TargetRse = manifest.TargetRse,
             MaxPaths = manifest.MaxPaths ?? request.MaxPaths,
+            Sensitivity = request.Sensitivity ?? manifest.Sensitivity,
             FixedPaths = manifest.TargetRse is null ? null : manifest.Convergence?.ToDictionary(c => c.Scenario, c => c),
         };
     }

@@ -55,6 +55,7 @@ public static class BoardPackWriter
             Summary();
             StrategyScenarios();
             StrategyPhysical();
+            StrategyDrivers();
             RiskManagementHeatMaps();
             RiskManagementRegister();
             MetricsPue();
@@ -201,6 +202,37 @@ public static class BoardPackWriter
             Open("strategy-physical", "Strategy — resilience to physical risk", "Physical risk of the portfolio");
             Figure(ExceedanceChart.FileStem(SimulationResult.PortfolioId, LongYear), "full", string.Empty);
             Figure(PerilLossChart.FileStem(SimulationResult.PortfolioId), "full", string.Empty);
+            Close();
+        }
+
+        /// <summary>What drives the range: one generated sentence and one tornado chart per scenario (results/sensitivity.csv); absent when the run has no indices.</summary>
+        private void StrategyDrivers()
+        {
+            var scenarios = ReportBuilder.SensitivityScenarios(data.Result, data.Sensitivity).ToArray();
+            if (scenarios.Length == 0)
+            {
+                return;
+            }
+
+            Open("strategy-drivers", "Strategy — what drives the range", "What drives the spread of the portfolio's climate cost");
+            Append("<p>Which uncertainty matters: the share of the variance of the portfolio's NPV of total climate cost that each group of uncertain drivers explains alone (first-order Sobol index) "
+                + "and together with the others (total index), estimated by a pick-freeze design on the run's own paths (docs/model.md, \"Sensitivity\"). "
+                + "Every site, horizon and index with its standard error is in <code>results/sensitivity.csv</code>.</p>\n<ul>\n");
+            foreach (var scenario in scenarios)
+            {
+                if (SensitivitySentence.For(scenario, data.ScenarioName(scenario), data.Sensitivity!) is { } sentence)
+                {
+                    Append($"<li>{E(sentence)}</li>\n");
+                }
+            }
+
+            Append("</ul>\n<div class=\"two\">\n");
+            foreach (var scenario in scenarios)
+            {
+                Figure(TornadoChart.FileStem(scenario), "half", string.Empty);
+            }
+
+            Append("</div>\n");
             Close();
         }
 

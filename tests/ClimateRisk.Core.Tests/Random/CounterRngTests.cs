@@ -72,4 +72,61 @@ public class CounterRngTests
         // FNV-1a 32 of "a" (one code unit 0x61) is 0xe40c292c.
         SiteKey.FromId("a").Should().Be(0xe40c292cu);
     }
+
+    [Fact]
+    public void Rekeying_changes_exactly_the_named_streams_and_agrees_between_generators_of_one_replicate()
+    {
+        var plain = new CounterRng(20231231);
+        var rekeyed = plain.Rekeyed([RandomStreamId.Flood, RandomStreamId.HotDays], 1);
+        var all = plain.Rekeyed(Enum.GetValues<RandomStreamId>(), 1);
+        foreach (var stream in Enum.GetValues<RandomStreamId>())
+        {
+            for (var path = 0; path < 50; path++)
+            {
+                var u = plain.Uniform(stream, path, 2040, 77, 1);
+                var v = rekeyed.Uniform(stream, path, 2040, 77, 1);
+                if (stream is RandomStreamId.Flood or RandomStreamId.HotDays)
+                {
+                    v.Should().NotBe(u);
+                    v.Should().Be(all.Uniform(stream, path, 2040, 77, 1), "a stream re-keyed with one replicate is one and the same draw");
+                }
+                else
+                {
+                    v.Should().Be(u);
+                }
+            }
+        }
+
+        rekeyed.KeyFor(RandomStreamId.Flood).Should().Be(CounterRng.ReplicateKey(20231231, 1)).And.NotBe(20231231UL);
+        rekeyed.KeyFor(RandomStreamId.Wind).Should().Be(20231231UL);
+        CounterRng.ReplicateKey(20231231, 0).Should().Be(20231231UL);
+        CounterRng.ReplicateKey(20231231, 2).Should().NotBe(CounterRng.ReplicateKey(20231231, 1));
+        new CounterRng(5).IsRekeyed(RandomStreamId.Warming).Should().BeFalse();
+        rekeyed.IsRekeyed(RandomStreamId.HotDays).Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_rekeyed_stream_is_independent_of_the_original_within_four_standard_errors()
+    {
+        // Correlation of Φ⁻¹(u) under the seed and under the replicate key: 0 ± 1/√N.
+        var plain = new CounterRng(11);
+        var rekeyed = plain.Rekeyed([RandomStreamId.Warming], 1);
+        const int N = 100_000;
+        double cross = 0;
+        for (var p = 0; p < N; p++)
+        {
+            cross += plain.Normal(RandomStreamId.Warming, p, 0, 0, 0) * rekeyed.Normal(RandomStreamId.Warming, p, 0, 0, 0);
+        }
+
+        Math.Abs(cross / N).Should().BeLessThan(4 / Math.Sqrt(N));
+    }
+
+    [Fact]
+    public void Rekeying_with_a_second_replicate_is_refused()
+    {
+        var once = new CounterRng(1).Rekeyed([RandomStreamId.Flood], 1);
+        once.Rekeyed([RandomStreamId.Wind], 1).IsRekeyed(RandomStreamId.Flood).Should().BeTrue();
+        var act = () => once.Rekeyed([RandomStreamId.Wind], 2);
+        act.Should().Throw<InvalidOperationException>();
+    }
 }

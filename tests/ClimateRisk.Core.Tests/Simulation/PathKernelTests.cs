@@ -110,6 +110,48 @@ public class PathKernelTests
     }
 
     [Fact]
+    public void Under_a_rekeyed_generator_block_and_scalar_kernels_agree_and_only_the_rekeyed_perils_change()
+    {
+        // The sensitivity designs run the kernel with some streams re-keyed (CounterRng.Rekeyed):
+        // both kernels must take every stream's key from the generator, or they would disagree.
+        var inputs = Portfolio();
+        var settings = new SimulationSettings { Paths = 700, FirstYear = 2025, LastYear = 2050 };
+        var sites = inputs.Sites.Select(s => new SitePlan(s, inputs, settings)).ToArray();
+        var scenario = new ScenarioPlan(inputs.Scenarios[0], inputs, settings);
+        var plain = new CounterRng(7);
+        var scratch = new KernelScratch(sites.Length);
+        const int Year = 2045;
+        PathBuffers Run(CounterRng rng, bool scalar)
+        {
+            var buffers = new PathBuffers(sites.Length, settings.Paths);
+            var kernel = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, rng, buffers);
+            if (scalar)
+            {
+                KernelHarness.EvaluateAllScalar(kernel, settings.Paths, 0, Year - settings.FirstYear, Year, scratch);
+            }
+            else
+            {
+                KernelHarness.EvaluateAll(kernel, settings.Paths, 0, Year - settings.FirstYear, Year, scratch);
+            }
+
+            return buffers;
+        }
+
+        var all = plain.Rekeyed(Enum.GetValues<RandomStreamId>(), 1);
+        AssertBits(Run(all, false).Values, Run(all, true).Values, "every stream re-keyed");
+
+        var wind = plain.Rekeyed([RandomStreamId.Wind], 1);
+        var windBlock = Run(wind, false);
+        AssertBits(windBlock.Values, Run(wind, true).Values, "wind re-keyed");
+        var reference = Run(plain, false);
+        var shanghai = Array.FindIndex(sites, s => s.Site.Id == "shanghai");
+        var beijing = Array.FindIndex(sites, s => s.Site.Id == "beijing");
+        AssertBits(windBlock.Cell(Metric.TotalClimateCostCny, beijing), reference.Cell(Metric.TotalClimateCostCny, beijing), "a site without wind keeps its values");
+        AssertBits(windBlock.Cell(Metric.FloodDirectCny, shanghai), reference.Cell(Metric.FloodDirectCny, shanghai), "other perils keep theirs");
+        windBlock.Cell(Metric.WindDirectCny, shanghai).ToArray().Should().NotEqual(reference.Cell(Metric.WindDirectCny, shanghai).ToArray());
+    }
+
+    [Fact]
     public void Block_kernel_does_not_allocate()
     {
         var inputs = Portfolio();

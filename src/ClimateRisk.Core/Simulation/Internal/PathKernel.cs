@@ -77,7 +77,9 @@ internal sealed class PathKernel
             throw new ArgumentOutOfRangeException(nameof(firstIndex), firstIndex, $"Columns {firstIndex}..{firstIndex + count} lie outside the {_buffers.Paths} paths of the buffers.");
         }
 
-        var seed = _rng.Seed;
+        // Each stream's key comes from the generator, which may re-key some streams for a
+        // sensitivity design (CounterRng.Rekeyed); for a plain run every key is the seed.
+        var rng = _rng;
 
         // Path-level climate and transition state (year 0, site 0: shared by all years and sites),
         // drawn for the whole block, then turned into drivers in place.
@@ -88,11 +90,11 @@ internal sealed class PathKernel
         var priceFactors = scratch.PriceFactor.AsSpan(0, count);
         var frequency = scratch.FrequencyMultiplier.AsSpan(0, count);
         var windIntensities = scratch.WindIntensity.AsSpan(0, count);
-        PhiloxBatch.Normals(seed, RandomStreamId.Warming, firstPath, 0, 0, 0, warming);
-        PhiloxBatch.Normals(seed, RandomStreamId.SeaLevel, firstPath, 0, 0, 0, seaLevel);
-        PhiloxBatch.Normals(seed, RandomStreamId.Carbon, firstPath, 0, 0, 0, carbon);
-        PhiloxBatch.Normals(seed, RandomStreamId.Grid, firstPath, 0, 0, 0, grid);
-        PhiloxBatch.Normals(seed, RandomStreamId.PowerPrice, firstPath, year, 0, 0, priceFactors);
+        PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.Warming), RandomStreamId.Warming, firstPath, 0, 0, 0, warming);
+        PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.SeaLevel), RandomStreamId.SeaLevel, firstPath, 0, 0, 0, seaLevel);
+        PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.Carbon), RandomStreamId.Carbon, firstPath, 0, 0, 0, carbon);
+        PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.Grid), RandomStreamId.Grid, firstPath, 0, 0, 0, grid);
+        PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.PowerPrice), RandomStreamId.PowerPrice, firstPath, year, 0, 0, priceFactors);
         for (var p = 0; p < count; p++)
         {
             var d = Drivers(yearIndex, warming[p], seaLevel[p], carbon[p], grid[p], priceFactors[p]);
@@ -147,9 +149,9 @@ internal sealed class PathKernel
             }
 
             NormalBatch.Cdf(hotDayProbability, hotDayProbability);
-            PhiloxBatch.Uniforms(seed, RandomStreamId.HotDays, firstPath, year, key, 0, hotDaysU);
-            PhiloxBatch.Uniforms(seed, RandomStreamId.HotDays, firstPath, year, key, 1, shortfallU);
-            PhiloxBatch.Uniforms(seed, RandomStreamId.Drought, firstPath, year, key, 0, droughtU);
+            PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.HotDays), RandomStreamId.HotDays, firstPath, year, key, 0, hotDaysU);
+            PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.HotDays), RandomStreamId.HotDays, firstPath, year, key, 1, shortfallU);
+            PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.Drought), RandomStreamId.Drought, firstPath, year, key, 0, droughtU);
             if (site.Flood is not null)
             {
                 var flood = scratch.FloodBlock.AsSpan(s * BlockSize, count);
@@ -505,7 +507,7 @@ internal sealed class PathKernel
         var n = members.Length;
         for (var i = 0; i < n; i++)
         {
-            PhiloxBatch.Normals(_rng.Seed, stream, firstPath, year, _sites[members[i]].Key, 0, independent.AsSpan(i * BlockSize, count));
+            PhiloxBatch.Normals(_rng.KeyFor(stream), stream, firstPath, year, _sites[members[i]].Key, 0, independent.AsSpan(i * BlockSize, count));
         }
 
         for (var i = 0; i < n; i++)
