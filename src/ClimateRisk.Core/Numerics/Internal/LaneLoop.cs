@@ -1,0 +1,64 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace ClimateRisk.Core.Numerics.Internal;
+
+/// <summary>The span loop shared by the vector functions: whole registers, then a scalar tail.</summary>
+internal static class LaneLoop
+{
+    /// <summary>
+    /// destination[i] = f(x[i]) with f = <typeparamref name="TOperator"/>: 8 lanes at a time with
+    /// AVX-512, else 4 with AVX2, and the remainder one at a time through
+    /// <see cref="Scalar{TOperator}"/>, which runs the same operations on a 128-bit register, so
+    /// every element gets the same bits wherever it falls in the span.
+    /// </summary>
+    /// <remarks>
+    /// Span conventions of <c>TensorPrimitives</c>: input first, destination last, lengths checked
+    /// once, in-place use (destination = x) allowed, partial overlap rejected.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The destination is shorter than <paramref name="x"/> or partially overlaps it.</exception>
+    public static void Apply<TOperator>(ReadOnlySpan<double> x, Span<double> destination)
+        where TOperator : struct, IUnaryLanes
+    {
+        if (destination.Length < x.Length)
+        {
+            throw new ArgumentException($"Destination holds {destination.Length} values, need {x.Length}.", nameof(destination));
+        }
+
+        if (x.Overlaps(destination, out var offset) && offset != 0)
+        {
+            throw new ArgumentException("Destination partially overlaps the input.", nameof(destination));
+        }
+
+        ref var src = ref MemoryMarshal.GetReference(x);
+        ref var dst = ref MemoryMarshal.GetReference(destination);
+        var length = x.Length;
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                Lanes512.Store(TOperator.Invoke(Lanes512.Load(in src, (nuint)i)), ref dst, (nuint)i);
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                Lanes256.Store(TOperator.Invoke(Lanes256.Load(in src, (nuint)i)), ref dst, (nuint)i);
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            Unsafe.Add(ref dst, i) = Scalar<TOperator>(Unsafe.Add(ref src, i));
+        }
+    }
+
+    /// <summary>f(x) for one value: the generic code on a 128-bit register, lane 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Scalar<TOperator>(double x)
+        where TOperator : struct, IUnaryLanes
+        => TOperator.Invoke(new Lanes128(Vector128.Create(x))).Value.ToScalar();
+}
