@@ -33,31 +33,45 @@ internal static class LaneLoop
 
         ref var src = ref MemoryMarshal.GetReference(x);
         ref var dst = ref MemoryMarshal.GetReference(destination);
-        var length = x.Length;
-        var i = 0;
-        if (Vector512.IsHardwareAccelerated)
+        var done = Vector512.IsHardwareAccelerated ? Registers<TOperator, Lanes512>(ref src, ref dst, x.Length)
+            : Vector256.IsHardwareAccelerated ? Registers<TOperator, Lanes256>(ref src, ref dst, x.Length)
+            : 0;
+        if (done < x.Length)
         {
-            for (; i <= length - Vector512<double>.Count; i += Vector512<double>.Count)
-            {
-                Lanes512.Store(TOperator.Invoke(Lanes512.Load(in src, (nuint)i)), ref dst, (nuint)i);
-            }
+            Tail<TOperator>(ref src, ref dst, done, x.Length);
         }
-        else if (Vector256.IsHardwareAccelerated)
+    }
+
+    /// <summary>
+    /// Whole registers from the start; returns how many elements were written. A method of its
+    /// own (not inlined) so the JIT's inlining budget goes to the function's few dozen register
+    /// operations: inlined into a caller, it ran out and left the operators as calls (9× slower).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Registers<TOperator, TLanes>(ref double src, ref double dst, int length)
+        where TOperator : struct, IUnaryLanes
+        where TLanes : struct, ILanes<TLanes>
+    {
+        var i = 0;
+        for (; i <= length - TLanes.Count; i += TLanes.Count)
         {
-            for (; i <= length - Vector256<double>.Count; i += Vector256<double>.Count)
-            {
-                Lanes256.Store(TOperator.Invoke(Lanes256.Load(in src, (nuint)i)), ref dst, (nuint)i);
-            }
+            TLanes.Store(TOperator.Invoke(TLanes.Load(in src, (nuint)i)), ref dst, (nuint)i);
         }
 
-        for (; i < length; i++)
+        return i;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Tail<TOperator>(ref double src, ref double dst, int start, int length)
+        where TOperator : struct, IUnaryLanes
+    {
+        for (var i = start; i < length; i++)
         {
             Unsafe.Add(ref dst, i) = Scalar<TOperator>(Unsafe.Add(ref src, i));
         }
     }
 
     /// <summary>f(x) for one value: the generic code on a 128-bit register, lane 0.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Scalar<TOperator>(double x)
         where TOperator : struct, IUnaryLanes
         => TOperator.Invoke(new Lanes128(Vector128.Create(x))).Value.ToScalar();
