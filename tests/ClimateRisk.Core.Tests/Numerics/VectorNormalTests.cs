@@ -163,4 +163,17 @@ public class VectorNormalTests
         w256.Select(BitConverter.DoubleToInt64Bits).Should().Equal(w512.Select(BitConverter.DoubleToInt64Bits));
         w128.Select(BitConverter.DoubleToInt64Bits).Should().Equal(w512.Select(BitConverter.DoubleToInt64Bits));
     }
+
+    [Theory]
+    [MemberData(nameof(Functions))]
+    public void A_span_of_thousands_across_chunks_gives_the_scalar_bits_in_place_and_not(string function)
+    {
+        var x = LaneHarness.Mixed(Rows(function).Select(r => r["x"]), function == "cdf" ? CdfSpecials : InvCdfSpecials);
+        var expected = x.Select(v => BitConverter.DoubleToInt64Bits(Scalar(function, v))).ToArray();
+        var destination = new double[x.Length];
+        Span(function, x, destination);
+        destination.Select(BitConverter.DoubleToInt64Bits).Should().Equal(expected);
+        Span(function, x, x);
+        x.Select(BitConverter.DoubleToInt64Bits).Should().Equal(expected);
+    }
 }

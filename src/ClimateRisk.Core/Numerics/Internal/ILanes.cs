@@ -69,6 +69,9 @@ internal interface ILanes<TSelf>
     /// <summary>True when some lane of the mask is set.</summary>
     static abstract bool Any(TSelf mask);
 
+    /// <summary>Bit k = the sign bit of lane k (for a mask: lane k is set).</summary>
+    static abstract uint SignBits(TSelf value);
+
     static abstract TSelf AddInt64(TSelf left, TSelf right);
 
     static abstract TSelf SubtractInt64(TSelf left, TSelf right);

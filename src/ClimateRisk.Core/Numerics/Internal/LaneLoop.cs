@@ -21,16 +21,7 @@ internal static class LaneLoop
     public static void Apply<TOperator>(ReadOnlySpan<double> x, Span<double> destination)
         where TOperator : struct, IUnaryLanes
     {
-        if (destination.Length < x.Length)
-        {
-            throw new ArgumentException($"Destination holds {destination.Length} values, need {x.Length}.", nameof(destination));
-        }
-
-        if (x.Overlaps(destination, out var offset) && offset != 0)
-        {
-            throw new ArgumentException("Destination partially overlaps the input.", nameof(destination));
-        }
-
+        CheckSpans(x, destination);
         ref var src = ref MemoryMarshal.GetReference(x);
         ref var dst = ref MemoryMarshal.GetReference(destination);
         var done = Vector512.IsHardwareAccelerated ? Registers<TOperator, Lanes512>(ref src, ref dst, x.Length)
@@ -39,6 +30,21 @@ internal static class LaneLoop
         if (done < x.Length)
         {
             Tail<TOperator>(ref src, ref dst, done, x.Length);
+        }
+    }
+
+    /// <summary>The span rules of <see cref="Apply{TOperator}"/>: destination long enough, no partial overlap.</summary>
+    /// <exception cref="ArgumentException">The destination is shorter than <paramref name="x"/> or partially overlaps it.</exception>
+    public static void CheckSpans(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        if (destination.Length < x.Length)
+        {
+            throw new ArgumentException($"Destination holds {destination.Length} values, need {x.Length}.", nameof(destination));
+        }
+
+        if (x.Overlaps(destination, out var offset) && offset != 0)
+        {
+            throw new ArgumentException("Destination partially overlaps the input.", nameof(destination));
         }
     }
 
@@ -61,8 +67,9 @@ internal static class LaneLoop
         return i;
     }
 
+    /// <summary>Elements [start, length) one at a time through <see cref="Scalar{TOperator}"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Tail<TOperator>(ref double src, ref double dst, int start, int length)
+    public static void Tail<TOperator>(ref double src, ref double dst, int start, int length)
         where TOperator : struct, IUnaryLanes
     {
         for (var i = start; i < length; i++)

@@ -74,6 +74,9 @@ internal readonly struct Lanes128(Vector128<double> value) : ILanes<Lanes128>
     public static bool Any(Lanes128 mask) => mask.Value.AsInt64() != Vector128<long>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint SignBits(Lanes128 value) => (uint)value.Value.ExtractMostSignificantBits();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes128 AddInt64(Lanes128 left, Lanes128 right) => new((left.Value.AsInt64() + right.Value.AsInt64()).AsDouble());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -74,6 +74,9 @@ internal readonly struct Lanes256(Vector256<double> value) : ILanes<Lanes256>
     public static bool Any(Lanes256 mask) => mask.Value.AsInt64() != Vector256<long>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint SignBits(Lanes256 value) => (uint)value.Value.ExtractMostSignificantBits();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 AddInt64(Lanes256 left, Lanes256 right) => new((left.Value.AsInt64() + right.Value.AsInt64()).AsDouble());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -74,6 +74,9 @@ internal readonly struct Lanes512(Vector512<double> value) : ILanes<Lanes512>
     public static bool Any(Lanes512 mask) => mask.Value.AsInt64() != Vector512<long>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint SignBits(Lanes512 value) => (uint)value.Value.ExtractMostSignificantBits();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 AddInt64(Lanes512 left, Lanes512 right) => new((left.Value.AsInt64() + right.Value.AsInt64()).AsDouble());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
