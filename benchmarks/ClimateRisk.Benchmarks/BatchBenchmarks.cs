@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using ClimateRisk.Core.Distributions;
 using ClimateRisk.Core.Distributions.Internal;
+using ClimateRisk.Core.Numerics.Internal;
 using ClimateRisk.Core.Random;
 using ClimateRisk.Core.Random.Internal;
 
@@ -9,8 +10,10 @@ namespace ClimateRisk.Benchmarks;
 
 /// <summary>
 /// The per-path scalar generator against the structure-of-arrays batch kernels, for one block
-/// of consecutive paths with the rest of the key fixed. Each category's ratio is batch/scalar;
-/// divide a mean by <see cref="Paths"/> for the cost per draw.
+/// of consecutive paths with the rest of the key fixed, and the vector math (exp, log, Φ, Φ⁻¹
+/// of <c>VectorMath</c>/<c>VectorNormal</c>) against Math.Exp/Math.Log loops and the
+/// libm-exact <c>NormalBatch</c>. Each category's ratio is against its scalar loop; divide a
+/// mean by <see cref="Paths"/> for the cost per value.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -23,6 +26,7 @@ public class BatchBenchmarks
     private double[] _destination = [];
     private double[] _uniforms = [];
     private double[] _normals = [];
+    private double[] _exponents = [];
 
     [Params(256, 4096)]
     public int Paths { get; set; }
@@ -35,6 +39,9 @@ public class BatchBenchmarks
         _normals = new double[Paths];
         PhiloxBatch.UniformsScalar(Seed, RandomStreamId.Flood, FirstPath, 2030, 7, 0, _uniforms);
         PhiloxBatch.NormalsScalar(Seed, RandomStreamId.Flood, FirstPath, 2030, 7, 0, _normals);
+
+        // Lognormal factors and Poisson terms: exponents of a few units either side of 0.
+        _exponents = _normals.Select(z => 3 * z).ToArray();
     }
 
     [Benchmark(Baseline = true)]
@@ -121,5 +128,93 @@ public class BatchBenchmarks
     {
         NormalBatch.Cdf(_normals, _destination);
         return _destination[^1];
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("InvCdf")]
+    public double InvCdfVector()
+    {
+        VectorNormal.InvCdf(_uniforms, _destination);
+        return _destination[^1];
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("Cdf")]
+    public double CdfVector()
+    {
+        VectorNormal.Cdf(_normals, _destination);
+        return _destination[^1];
+    }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Exp")]
+    public double ExpMathLoop()
+    {
+        var destination = _destination;
+        var x = _exponents;
+        for (var i = 0; i < x.Length; i++)
+        {
+            destination[i] = Math.Exp(x[i]);
+        }
+
+        return destination[^1];
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("Exp")]
+    public double ExpVector()
+    {
+        VectorMath.Exp(_exponents, _destination);
+        return _destination[^1];
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("Exp")]
+    public double ExpScalarLoop()
+    {
+        var destination = _destination;
+        var x = _exponents;
+        for (var i = 0; i < x.Length; i++)
+        {
+            destination[i] = VectorMath.Exp(x[i]);
+        }
+
+        return destination[^1];
+    }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Log")]
+    public double LogMathLoop()
+    {
+        var destination = _destination;
+        var x = _uniforms;
+        for (var i = 0; i < x.Length; i++)
+        {
+            destination[i] = Math.Log(x[i]);
+        }
+
+        return destination[^1];
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("Log")]
+    public double LogVector()
+    {
+        VectorMath.Log(_uniforms, _destination);
+        return _destination[^1];
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("Log")]
+    public double LogScalarLoop()
+    {
+        var destination = _destination;
+        var x = _uniforms;
+        for (var i = 0; i < x.Length; i++)
+        {
+            destination[i] = VectorMath.Log(x[i]);
+        }
+
+        return destination[^1];
     }
 }

@@ -6,13 +6,14 @@ namespace ClimateRisk.IO;
 
 /// <summary>
 /// The partial results of one shard (<c>partial.bin</c>, MODEL §12): a little-endian binary
-/// file — magic <c>CRSHARD1</c>, the settings, the ids, then every cell's moments, threshold
+/// file — magic <c>CRSHARD2</c>, the settings, the ids, then every cell's moments, threshold
 /// count and sketch buckets. Doubles are stored bit for bit, so a merge from files equals a
-/// merge in memory.
+/// merge in memory. (<c>CRSHARD1</c> files numbered their sketch buckets by a logarithm, so
+/// their bucket indices mean other values; they are refused rather than merged wrongly.)
 /// </summary>
 public static class ShardFile
 {
-    private const string Magic = "CRSHARD1";
+    private const string Magic = "CRSHARD2";
 
     /// <summary>The largest count of a list or of a sketch's buckets that a shard file may give.</summary>
     private const int MaxCount = 100_000_000;

@@ -85,4 +85,68 @@ public class QuantileSketchTests
         restored.Quantile(0.5).Should().Be(sketch.Quantile(0.5));
         QuantileSketch.Build(new double[] { 0, 0 }).Quantile(0.99).Should().Be(0);
     }
+
+    [Fact]
+    public void Half_a_percent_takes_100_buckets_per_binade_and_bounds_the_error_by_1_in_201()
+    {
+        QuantileSketch.BucketsPerBinade(QuantileSketch.DefaultAccuracy).Should().Be(100);
+        (1.0 / 201).Should().BeLessThanOrEqualTo(QuantileSketch.DefaultAccuracy);
+        QuantileSketch.BucketsPerBinade(0.01).Should().Be(50);
+        QuantileSketch.BucketsPerBinade(0.1).Should().Be(5);
+    }
+
+    [Theory]
+    [InlineData(0.005)]
+    [InlineData(0.02)]
+    [InlineData(1e-4)]
+    public void Buckets_are_binade_aligned_monotone_and_every_value_is_within_the_bound_of_its_representative(double accuracy)
+    {
+        var b = QuantileSketch.BucketsPerBinade(accuracy);
+        var bound = 1.0 / ((2 * b) + 1);
+        bound.Should().BeLessThanOrEqualTo(accuracy);
+
+        // A power of two closes the last bucket of the binade below; the next double opens the first of its own.
+        foreach (var e in new[] { -29, -1, 0, 1, 40, 1023 })
+        {
+            var power = Math.ScaleB(1.0, e);
+            QuantileSketch.Index(power, b).Should().Be(e * b);
+            QuantileSketch.Index(Math.BitIncrement(power), b).Should().Be((e * b) + 1);
+        }
+
+        // Bucket edges 2ᵉ·(1 + j/B) (rounded to a double, so on either side of the true edge): the
+        // index steps by exactly one across each edge, and the worst relative error is at the edges.
+        var worst = 0.0;
+        foreach (var e in new[] { -30, 0, 17, 1000 })
+        {
+            for (var j = 1; j <= b; j += Math.Max(1, b / 500))
+            {
+                var edge = Math.ScaleB(1 + ((double)j / b), e);
+                var below = QuantileSketch.Index(Math.BitDecrement(edge), b);
+                var above = QuantileSketch.Index(Math.BitIncrement(edge), b);
+                above.Should().Be(below + 1, $"edge j = {j} of binade {e}");
+                below.Should().Be((e * b) + j, $"edge j = {j} of binade {e}");
+                foreach (var x in new[] { edge, Math.BitIncrement(edge), Math.BitDecrement(edge) })
+                {
+                    var i = QuantileSketch.Index(x, b);
+                    var error = Math.Abs(QuantileSketch.Representative(i, b) - x) / x;
+                    error.Should().BeLessThanOrEqualTo(bound * (1 + 1e-12), $"x = {x:R}");
+                    worst = Math.Max(worst, error);
+                }
+            }
+        }
+
+        worst.Should().BeGreaterThan(bound * 0.999, "the bound is attained at the first bucket of a binade");
+
+        // Random magnitudes over the whole range the sketch keeps: monotone index, error within the bound.
+        var random = new System.Random(5);
+        var values = Enumerable.Range(0, 200_000).Select(_ => Math.Pow(10, -9 + (317 * random.NextDouble()))).Append(double.MaxValue).Append(QuantileSketch.MinMagnitude).Order().ToArray();
+        var previous = int.MinValue;
+        foreach (var x in values)
+        {
+            var i = QuantileSketch.Index(x, b);
+            i.Should().BeGreaterThanOrEqualTo(previous);
+            previous = i;
+            (Math.Abs(QuantileSketch.Representative(i, b) - x) / x).Should().BeLessThanOrEqualTo(bound * (1 + 1e-12));
+        }
+    }
 }

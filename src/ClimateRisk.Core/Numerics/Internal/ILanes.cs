@@ -1,0 +1,82 @@
+namespace ClimateRisk.Core.Numerics.Internal;
+
+/// <summary>
+/// The operations of a vector of doubles that the vector math needs, as static abstract members,
+/// so each function is written once as a generic method and the JIT compiles it for 512-, 256-
+/// and 128-bit registers (the pattern of .NET's TensorPrimitives operators).
+/// </summary>
+/// <remarks>
+/// Every arithmetic member is one IEEE-754 operation per lane, correctly rounded (a fused
+/// multiply–add rounds once), so a lane's result never depends on the register width or on the
+/// other lanes: the same generic code gives the same bits in every width. The scalar entry points
+/// run it on <see cref="Lanes128"/> and take lane 0. Masks are lanes with all bits set (true) or
+/// clear (false), as the comparisons of <c>Vector512</c> return them; the <c>…Int64</c> members
+/// treat the lanes' bits as two's-complement 64-bit integers.
+/// </remarks>
+/// <typeparam name="TSelf">The implementing register type.</typeparam>
+internal interface ILanes<TSelf>
+    where TSelf : struct, ILanes<TSelf>
+{
+    /// <summary>Lanes per register.</summary>
+    static abstract int Count { get; }
+
+    /// <summary>Whether the hardware runs this width natively.</summary>
+    static abstract bool IsHardwareAccelerated { get; }
+
+    static abstract TSelf Load(ref readonly double source, nuint index);
+
+    static abstract void Store(TSelf value, ref double destination, nuint index);
+
+    /// <summary>All lanes = <paramref name="value"/>.</summary>
+    static abstract TSelf Create(double value);
+
+    /// <summary>All lanes' bits = <paramref name="bits"/>.</summary>
+    static abstract TSelf CreateInt64(long bits);
+
+    static abstract TSelf operator +(TSelf left, TSelf right);
+
+    static abstract TSelf operator -(TSelf left, TSelf right);
+
+    static abstract TSelf operator *(TSelf left, TSelf right);
+
+    static abstract TSelf operator /(TSelf left, TSelf right);
+
+    static abstract TSelf operator -(TSelf value);
+
+    /// <summary>(a·b) + c rounded once.</summary>
+    static abstract TSelf FusedMultiplyAdd(TSelf a, TSelf b, TSelf c);
+
+    static abstract TSelf Sqrt(TSelf value);
+
+    static abstract TSelf Abs(TSelf value);
+
+    static abstract TSelf LessThan(TSelf left, TSelf right);
+
+    static abstract TSelf LessThanOrEqual(TSelf left, TSelf right);
+
+    static abstract TSelf Equals(TSelf left, TSelf right);
+
+    /// <summary>Per lane: <paramref name="ifTrue"/> where <paramref name="mask"/> is set, else <paramref name="ifFalse"/>.</summary>
+    static abstract TSelf Select(TSelf mask, TSelf ifTrue, TSelf ifFalse);
+
+    static abstract TSelf And(TSelf left, TSelf right);
+
+    static abstract TSelf Or(TSelf left, TSelf right);
+
+    /// <summary>True when every lane of the mask is set.</summary>
+    static abstract bool All(TSelf mask);
+
+    /// <summary>True when some lane of the mask is set.</summary>
+    static abstract bool Any(TSelf mask);
+
+    /// <summary>Bit k = the sign bit of lane k (for a mask: lane k is set).</summary>
+    static abstract uint SignBits(TSelf value);
+
+    static abstract TSelf AddInt64(TSelf left, TSelf right);
+
+    static abstract TSelf SubtractInt64(TSelf left, TSelf right);
+
+    static abstract TSelf ShiftLeftInt64(TSelf value, int count);
+
+    static abstract TSelf ShiftRightArithmeticInt64(TSelf value, int count);
+}

@@ -1,0 +1,90 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace ClimateRisk.Core.Numerics.Internal;
+
+/// <summary>2 doubles in a <see cref="Vector128{T}"/>; see <see cref="ILanes{TSelf}"/>.</summary>
+/// <param name="value">The lanes.</param>
+internal readonly struct Lanes128(Vector128<double> value) : ILanes<Lanes128>
+{
+    public Vector128<double> Value { get; } = value;
+
+    public static int Count => Vector128<double>.Count;
+
+    public static bool IsHardwareAccelerated => Vector128.IsHardwareAccelerated;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 Load(ref readonly double source, nuint index) => new(Vector128.LoadUnsafe(in source, index));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Lanes128 value, ref double destination, nuint index) => value.Value.StoreUnsafe(ref destination, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 Create(double value) => new(Vector128.Create(value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 CreateInt64(long bits) => new(Vector128.Create(bits).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 operator +(Lanes128 left, Lanes128 right) => new(left.Value + right.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 operator -(Lanes128 left, Lanes128 right) => new(left.Value - right.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 operator *(Lanes128 left, Lanes128 right) => new(left.Value * right.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 operator /(Lanes128 left, Lanes128 right) => new(left.Value / right.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 operator -(Lanes128 value) => new(-value.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 FusedMultiplyAdd(Lanes128 a, Lanes128 b, Lanes128 c) => new(Vector128.FusedMultiplyAdd(a.Value, b.Value, c.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 Sqrt(Lanes128 value) => new(Vector128.Sqrt(value.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 Abs(Lanes128 value) => new(Vector128.Abs(value.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 LessThan(Lanes128 left, Lanes128 right) => new(Vector128.LessThan(left.Value, right.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 LessThanOrEqual(Lanes128 left, Lanes128 right) => new(Vector128.LessThanOrEqual(left.Value, right.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 Equals(Lanes128 left, Lanes128 right) => new(Vector128.Equals(left.Value, right.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 Select(Lanes128 mask, Lanes128 ifTrue, Lanes128 ifFalse) => new(Vector128.ConditionalSelect(mask.Value, ifTrue.Value, ifFalse.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 And(Lanes128 left, Lanes128 right) => new(left.Value & right.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 Or(Lanes128 left, Lanes128 right) => new(left.Value | right.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool All(Lanes128 mask) => Vector128.EqualsAll(mask.Value.AsInt64(), Vector128<long>.AllBitsSet);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Any(Lanes128 mask) => mask.Value.AsInt64() != Vector128<long>.Zero;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint SignBits(Lanes128 value) => (uint)value.Value.ExtractMostSignificantBits();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 AddInt64(Lanes128 left, Lanes128 right) => new((left.Value.AsInt64() + right.Value.AsInt64()).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 SubtractInt64(Lanes128 left, Lanes128 right) => new((left.Value.AsInt64() - right.Value.AsInt64()).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 ShiftLeftInt64(Lanes128 value, int count) => new(Vector128.ShiftLeft(value.Value.AsInt64(), count).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 ShiftRightArithmeticInt64(Lanes128 value, int count) => new(Vector128.ShiftRightArithmetic(value.Value.AsInt64(), count).AsDouble());
+}
