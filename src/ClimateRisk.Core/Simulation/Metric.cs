@@ -77,4 +77,16 @@ public enum Metric
 
     /// <summary>Total climate cost: physical loss + climate energy cost + carbon cost + surcharge + renewable premium, CNY.</summary>
     TotalClimateCostCny,
+
+    /// <summary>Insurance recoveries of direct damage (flood, coastal flood, wind), CNY (MODEL §15).</summary>
+    InsuredPropertyCny,
+
+    /// <summary>Insurance recoveries of business interruption, CNY (MODEL §15).</summary>
+    InsuredBiCny,
+
+    /// <summary>Physical loss retained after insurance: physical loss − both recoveries, CNY.</summary>
+    RetainedLossCny,
+
+    /// <summary>Direct damage of events whose damage ratio exceeds the impairment threshold (written off and replaced, not repaired), CNY (MODEL §15).</summary>
+    ImpairmentCny,
 }
