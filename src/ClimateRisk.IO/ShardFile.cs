@@ -1,4 +1,5 @@
 using System.Text;
+using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.Core.Statistics;
 
@@ -6,13 +7,14 @@ namespace ClimateRisk.IO;
 
 /// <summary>
 /// The partial results of one shard (<c>partial.bin</c>, MODEL §12): a little-endian binary
-/// file — magic <c>CRSHARD1</c>, the settings, the ids, then every cell's moments, threshold
-/// count and sketch buckets. Doubles are stored bit for bit, so a merge from files equals a
+/// file — magic <c>CRSHARD2</c>, the settings, the ids, then every cell's moments, threshold
+/// count and sketch buckets, then the financial effects' cells and terms (MODEL §15; version 2
+/// added them, so a version-1 shard is refused as not a shard of this version). Doubles are stored bit for bit, so a merge from files equals a
 /// merge in memory.
 /// </summary>
 public static class ShardFile
 {
-    private const string Magic = "CRSHARD1";
+    private const string Magic = "CRSHARD2";
 
     /// <summary>The largest count of a list or of a sketch's buckets that a shard file may give.</summary>
     private const int MaxCount = 100_000_000;
@@ -56,6 +58,40 @@ public static class ShardFile
             w.Write(c.Curve);
             WriteSketch(w, c.Sketch);
         });
+        WriteList(w, shard.Financial, c =>
+        {
+            w.Write(c.ScenarioId);
+            w.Write(c.EntityId);
+            w.Write(c.Year ?? 0);
+            w.Write((int)c.Item);
+            w.Write((int)c.Basis);
+            WriteCell(w, c.Cell);
+        });
+        var context = shard.FinancialContext;
+        WriteList(w, context.Terms.Insurance.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(), p =>
+        {
+            var t = p.Value;
+            w.Write(p.Key);
+            w.Write(t.PropertyDeductibleCny);
+            w.Write(t.PropertyAggregateLimitCny);
+            w.Write(t.Coinsurance);
+            w.Write(t.BiWaitingDays);
+            w.Write(t.BiLimitCny);
+            w.Write(t.PremiumCny);
+            w.Write(t.PremiumLoading);
+            w.Write(t.PremiumLagYears);
+        });
+        WriteList(w, context.Terms.Baselines.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(), p =>
+        {
+            w.Write(p.Key);
+            w.Write(p.Value.RevenueCny);
+            w.Write(p.Value.EbitdaMargin);
+        });
+        WriteList(w, context.DiscountRates.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(), p =>
+        {
+            w.Write(p.Key);
+            w.Write(p.Value);
+        });
     }
 
     /// <summary>Reads a shard file.</summary>
@@ -89,6 +125,31 @@ public static class ShardFile
                 Cells = ReadList(r, () => (r.ReadString(), r.ReadString(), r.ReadInt32(), (Metric)r.ReadInt32(), ReadCell(r))),
                 Npv = ReadList(r, () => (r.ReadString(), r.ReadString(), ReadCell(r))),
                 Exceedance = ReadList(r, () => (r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadString(), ReadSketch(r))),
+                Financial = ReadList(r, () =>
+                {
+                    var (scenario, entity, year) = (r.ReadString(), r.ReadString(), r.ReadInt32());
+                    return (scenario, entity, year == 0 ? (int?)null : year, (FinancialItem)r.ReadInt32(), (FinancialBasis)r.ReadInt32(), ReadCell(r));
+                }),
+                FinancialContext = new FinancialContext
+                {
+                    Terms = new FinanceTerms
+                    {
+                        Insurance = ReadList(r, () => (r.ReadString(), new InsuranceTerms
+                        {
+                            PropertyDeductibleCny = r.ReadDouble(),
+                            PropertyAggregateLimitCny = r.ReadDouble(),
+                            Coinsurance = r.ReadDouble(),
+                            BiWaitingDays = r.ReadDouble(),
+                            BiLimitCny = r.ReadDouble(),
+                            PremiumCny = r.ReadDouble(),
+                            PremiumLoading = r.ReadDouble(),
+                            PremiumLagYears = r.ReadInt32(),
+                        })).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
+                        Baselines = ReadList(r, () => (r.ReadString(), new SiteBaseline { RevenueCny = r.ReadDouble(), EbitdaMargin = r.ReadDouble() }))
+                            .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
+                    },
+                    DiscountRates = ReadList(r, () => (r.ReadString(), r.ReadDouble())).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
+                },
             };
         }
         catch (EndOfStreamException)
