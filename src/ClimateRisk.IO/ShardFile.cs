@@ -8,7 +8,7 @@ namespace ClimateRisk.IO;
 /// <summary>
 /// The partial results of one shard (<c>partial.bin</c>, MODEL §12): a little-endian binary
 /// file — magic <c>CRSHARD2</c>, the settings, the ids, then every cell's moments, threshold
-/// count and sketch buckets, then the financial effects' cells and terms (MODEL §15; version 2
+/// count and sketch buckets (the financial effects' cells and terms come after the ids) (MODEL §15; version 2
 /// added them, so a version-1 shard is refused as not a shard of this version). Doubles are stored bit for bit, so a merge from files equals a
 /// merge in memory.
 /// </summary>
@@ -36,28 +36,9 @@ public static class ShardFile
         WriteList(w, s.ReturnPeriodsY, w.Write);
         WriteList(w, shard.ScenarioIds, w.Write);
         WriteList(w, shard.SiteIds, w.Write);
-        WriteList(w, shard.Cells, c =>
-        {
-            w.Write(c.ScenarioId);
-            w.Write(c.EntityId);
-            w.Write(c.Year);
-            w.Write((int)c.Metric);
-            WriteCell(w, c.Cell);
-        });
-        WriteList(w, shard.Npv, c =>
-        {
-            w.Write(c.ScenarioId);
-            w.Write(c.EntityId);
-            WriteCell(w, c.Cell);
-        });
-        WriteList(w, shard.Exceedance, c =>
-        {
-            w.Write(c.ScenarioId);
-            w.Write(c.EntityId);
-            w.Write(c.Year);
-            w.Write(c.Curve);
-            WriteSketch(w, c.Sketch);
-        });
+
+        // The financial cells and terms before the result cells, so the file still ends with the
+        // NPV and exceedance sketches.
         WriteList(w, shard.Financial, c =>
         {
             w.Write(c.ScenarioId);
@@ -92,6 +73,28 @@ public static class ShardFile
             w.Write(p.Key);
             w.Write(p.Value);
         });
+        WriteList(w, shard.Cells, c =>
+        {
+            w.Write(c.ScenarioId);
+            w.Write(c.EntityId);
+            w.Write(c.Year);
+            w.Write((int)c.Metric);
+            WriteCell(w, c.Cell);
+        });
+        WriteList(w, shard.Npv, c =>
+        {
+            w.Write(c.ScenarioId);
+            w.Write(c.EntityId);
+            WriteCell(w, c.Cell);
+        });
+        WriteList(w, shard.Exceedance, c =>
+        {
+            w.Write(c.ScenarioId);
+            w.Write(c.EntityId);
+            w.Write(c.Year);
+            w.Write(c.Curve);
+            WriteSketch(w, c.Sketch);
+        });
     }
 
     /// <summary>Reads a shard file.</summary>
@@ -122,9 +125,6 @@ public static class ShardFile
                 Settings = settings,
                 ScenarioIds = ReadList(r, r.ReadString),
                 SiteIds = ReadList(r, r.ReadString),
-                Cells = ReadList(r, () => (r.ReadString(), r.ReadString(), r.ReadInt32(), (Metric)r.ReadInt32(), ReadCell(r))),
-                Npv = ReadList(r, () => (r.ReadString(), r.ReadString(), ReadCell(r))),
-                Exceedance = ReadList(r, () => (r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadString(), ReadSketch(r))),
                 Financial = ReadList(r, () =>
                 {
                     var (scenario, entity, year) = (r.ReadString(), r.ReadString(), r.ReadInt32());
@@ -150,6 +150,9 @@ public static class ShardFile
                     },
                     DiscountRates = ReadList(r, () => (r.ReadString(), r.ReadDouble())).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
                 },
+                Cells = ReadList(r, () => (r.ReadString(), r.ReadString(), r.ReadInt32(), (Metric)r.ReadInt32(), ReadCell(r))),
+                Npv = ReadList(r, () => (r.ReadString(), r.ReadString(), ReadCell(r))),
+                Exceedance = ReadList(r, () => (r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadString(), ReadSketch(r))),
             };
         }
         catch (EndOfStreamException)
