@@ -118,7 +118,7 @@ public static class InputLoader
         "premium_rate", "premium_loading", "premium_lag_y", "source",
     ];
 
-    private static (Core.Finance.InsuranceTerms Terms, double PremiumRate) ReadInsuranceRow(CsvTable t, (int Line, string[] Fields) row) => (new()
+    private static (Core.Finance.InsuranceTerms Terms, double PremiumRate) ReadInsuranceRow(CsvTable t, CsvRow row) => (new()
     {
         PropertyDeductibleCny = t.Number(row, "property_deductible_cny", 0, 1e12),
         PropertyAggregateLimitCny = t.Number(row, "property_aggregate_limit_cny", 0, 1e13),
@@ -130,7 +130,7 @@ public static class InputLoader
         PremiumLagYears = t.Integer(row, "premium_lag_y", 0, 10),
     }, t.Number(row, "premium_rate", 0, 0.2));
 
-    private static Core.Finance.SiteBaseline ReadBaselineRow(CsvTable t, (int Line, string[] Fields) row) => new()
+    private static Core.Finance.SiteBaseline ReadBaselineRow(CsvTable t, CsvRow row) => new()
     {
         RevenueCny = t.Number(row, "revenue_cny", 1, 1e13),
         EbitdaMargin = t.Number(row, "ebitda_margin", 0.001, 1),
