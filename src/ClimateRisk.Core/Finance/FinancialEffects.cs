@@ -9,9 +9,8 @@ namespace ClimateRisk.Core.Finance;
 /// </summary>
 /// <remarks>
 /// The premium of a site at the renewal of year t follows the expected insured loss (EIL) the
-/// insurer sees L years earlier: ΔP(t) = (1 + λ)·(EIL(t − L) − EIL(t₀)) for t − L ≥ t₀, else 0,
-/// with t₀ the first simulated year and EIL(y) the mean over paths of the year's recoveries
-/// (insured_property_cny + insured_bi_cny). It is a property of the scenario, not of a path, so
+/// insurer sees L years earlier, averaged over a window of W years (<see cref="PremiumChange"/>),
+/// with EIL(y) the mean over paths of the year's recoveries (insured_property_cny + insured_bi_cny). It is a property of the scenario, not of a path, so
 /// it is the same on every path: adding it after the reduction shifts the mean and every
 /// quantile by ΔP and leaves the s.e. as it is; and because it is computed from the (merged)
 /// means, shards merged give what one run gives, to the rounding of the merged means.
@@ -37,16 +36,35 @@ public static class FinancialEffects
     public static string Name(this FinancialBasis basis) => basis == FinancialBasis.Gross ? "gross" : "net";
 
     /// <summary>
+    /// Years of expected insured loss an insurer averages when it prices a renewal (an
+    /// experience / catastrophe-model window): five, which also keeps the Monte Carlo noise of
+    /// one year's mean out of the premium (its s.e. falls by √5).
+    /// </summary>
+    public const int ExperienceWindowYears = 5;
+
+    /// <summary>
     /// ΔP(t) of <paramref name="terms"/> for the years of <paramref name="expectedInsuredLossCny"/>
-    /// (EIL by year, first simulated year first), CNY per year.
+    /// (EIL by year, first simulated year first), CNY per year:
+    /// ΔP(t) = (1 + λ)·(mean EIL over [t − L − W + 1, t − L] − mean EIL over [t₀, t₀ + W − 1])
+    /// once the window lies in the simulated years, else 0 (W = <see cref="ExperienceWindowYears"/>):
+    /// today's premium prices the first W years, each renewal the W years seen L years earlier.
     /// </summary>
     public static double[] PremiumChange(InsuranceTerms terms, ReadOnlySpan<double> expectedInsuredLossCny)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        var change = new double[expectedInsuredLossCny.Length];
-        for (var t = terms.PremiumLagYears; t < change.Length; t++)
+        const int w = ExperienceWindowYears;
+        var years = expectedInsuredLossCny.Length;
+        var change = new double[years];
+        if (years < w)
         {
-            change[t] = (1 + terms.PremiumLoading) * (expectedInsuredLossCny[t - terms.PremiumLagYears] - expectedInsuredLossCny[0]);
+            return change;
+        }
+
+        var reference = Mean(expectedInsuredLossCny[..w]);
+        for (var t = terms.PremiumLagYears + w - 1; t < years; t++)
+        {
+            var last = t - terms.PremiumLagYears;
+            change[t] = (1 + terms.PremiumLoading) * (Mean(expectedInsuredLossCny[(last - w + 1)..(last + 1)]) - reference);
         }
 
         return change;
@@ -150,6 +168,17 @@ public static class FinancialEffects
         }
 
         return sum;
+    }
+
+    private static double Mean(ReadOnlySpan<double> values)
+    {
+        var sum = 0.0;
+        foreach (var v in values)
+        {
+            sum += v;
+        }
+
+        return sum / values.Length;
     }
 
     private static double Discounted(double[] perYear, double rate)

@@ -9,7 +9,7 @@ namespace ClimateRisk.Core.Tests.Finance;
 /// <summary>MODEL §15: recoveries, retained loss and the statement effects, per path and in the means.</summary>
 public class FinancialEffectsTests
 {
-    private static readonly SimulationSettings Settings = new() { Paths = 4_001, FirstYear = 2029, LastYear = 2032, Horizons = [2030, 2032], Seed = 7 };
+    private static readonly SimulationSettings Settings = new() { Paths = 4_001, FirstYear = 2029, LastYear = 2036, Horizons = [2030, 2036], Seed = 7 };
 
     private static readonly InsuranceTerms Cover = new()
     {
@@ -52,7 +52,7 @@ public class FinancialEffectsTests
     {
         var inputs = Inputs(Cover);
         var anyRecovery = false;
-        KernelHarness.ForEachScenarioYear(inputs, Settings, [2030, 2032], (_, _, b) =>
+        KernelHarness.ForEachScenarioYear(inputs, Settings, [2030, 2036], (_, _, b) =>
         {
             var v = new double[b.Paths];
             var opex = new double[b.Paths];
@@ -97,9 +97,9 @@ public class FinancialEffectsTests
     [Fact]
     public void A_higher_deductible_never_lowers_the_retained_loss_of_any_path()
     {
-        var low = KernelHarness.PathValues(Inputs(Cover), Settings, 2032, Metric.RetainedLossCny, 0);
-        var high = KernelHarness.PathValues(Inputs(Cover with { PropertyDeductibleCny = 20e6 }), Settings, 2032, Metric.RetainedLossCny, 0);
-        var none = KernelHarness.PathValues(Inputs(null), Settings, 2032, Metric.RetainedLossCny, 0);
+        var low = KernelHarness.PathValues(Inputs(Cover), Settings, 2036, Metric.RetainedLossCny, 0);
+        var high = KernelHarness.PathValues(Inputs(Cover with { PropertyDeductibleCny = 20e6 }), Settings, 2036, Metric.RetainedLossCny, 0);
+        var none = KernelHarness.PathValues(Inputs(null), Settings, 2036, Metric.RetainedLossCny, 0);
         var raised = 0;
         for (var p = 0; p < low.Length; p++)
         {
@@ -137,13 +137,14 @@ public class FinancialEffectsTests
 
         foreach (var scenario in result.ScenarioIds)
         {
-            // ΔP(t) = 1.3 · (EIL(t − 1) − EIL(2029)), by site; the portfolio's is the sum.
-            double Change(string site, int year) => year - 1 < 2029 ? 0 : 1.3 * (Eil(scenario, site, year - 1) - Eil(scenario, site, 2029));
-            var npvChange = new[] { "a", "b" }.Sum(site => Enumerable.Range(2029, 4).Sum(y => Change(site, y) * Math.Pow(1.06, -(y - 2029))));
+            // ΔP(t) = 1.3 · (mean EIL over [t − 5, t − 1] − mean EIL over [2029, 2033]) once t − 5 ≥ 2029, by site; the portfolio's is the sum.
+            double Window(string site, int last) => Enumerable.Range(last - 4, 5).Average(y => Eil(scenario, site, y));
+            double Change(string site, int year) => year - 5 < 2029 ? 0 : 1.3 * (Window(site, year - 1) - Window(site, 2033));
+            var npvChange = new[] { "a", "b" }.Sum(site => Enumerable.Range(2029, 8).Sum(y => Change(site, y) * Math.Pow(1.06, -(y - 2029))));
 
             foreach (var entity in new[] { "a", "b", SimulationResult.PortfolioId })
             {
-                foreach (int? year in new int?[] { 2030, 2032, null })
+                foreach (int? year in new int?[] { 2030, 2036, null })
                 {
                     foreach (var basis in FinancialEffects.Bases)
                     {
@@ -154,7 +155,7 @@ public class FinancialEffectsTests
 
                     var expected = entity == SimulationResult.PortfolioId
                         ? (year is { } y ? Change("a", y) + Change("b", y) : npvChange)
-                        : (year is { } t ? Change(entity, t) : Enumerable.Range(2029, 4).Sum(z => Change(entity, z) * Math.Pow(1.06, -(z - 2029))));
+                        : (year is { } t ? Change(entity, t) : Enumerable.Range(2029, 8).Sum(z => Change(entity, z) * Math.Pow(1.06, -(z - 2029))));
                     var netOpex = Row(scenario, entity, year, FinancialItem.Opex, FinancialBasis.Net).Statistics;
                     var grossOpex = Row(scenario, entity, year, FinancialItem.Opex, FinancialBasis.Gross).Statistics;
                     (netOpex.Mean - grossOpex.Mean).Should().BeApproximately(expected, 1e-6 * (1 + Math.Abs(expected)));
@@ -167,7 +168,7 @@ public class FinancialEffectsTests
                 }
             }
 
-            Change("a", 2032).Should().NotBe(0, "the lagged premium change must be exercised");
+            Change("a", 2036).Should().NotBe(0, "the lagged premium change must be exercised");
         }
     }
 
@@ -179,7 +180,7 @@ public class FinancialEffectsTests
         revenue.BaselineCny.Should().Be(2.0e9);
         revenue.MeanPercentOfBaseline.Should().BeApproximately(100 * revenue.Statistics.Mean / 2.0e9, 1e-12);
         result.Financial.First(f => f.EntityId == "a" && f.Year == 2030 && f.Item == FinancialItem.Ebitda).BaselineCny.Should().BeApproximately(0.24e9, 1);
-        var annuity = Enumerable.Range(0, 4).Sum(t => Math.Pow(1.06, -t));
+        var annuity = Enumerable.Range(0, 8).Sum(t => Math.Pow(1.06, -t));
         result.Financial.First(f => f.EntityId == "b" && f.Year is null && f.Item == FinancialItem.Opex).BaselineCny.Should().BeApproximately(0.2e9 * annuity, 1e-3);
     }
 

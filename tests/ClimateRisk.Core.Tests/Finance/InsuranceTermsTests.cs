@@ -112,10 +112,17 @@ public class InsuranceTermsTests
     }
 
     [Fact]
-    public void Premium_change_follows_the_expected_insured_loss_with_loading_and_lag()
+    public void Premium_change_follows_the_windowed_expected_insured_loss_with_loading_and_lag()
     {
         var terms = Terms() with { PremiumLoading = 0.25, PremiumLagYears = 2 };
-        // EIL 100, 110, 130, 90: ΔP(t) = 1.25 · (EIL(t − 2) − 100) from t = 2 on.
-        FinancialEffects.PremiumChange(terms, [100, 110, 130, 90]).Should().Equal(0, 0, 0, 12.5);
+        // W = 5. Reference = mean(EIL 2025..2029) = (100 + 110 + 90 + 100 + 100) / 5 = 100.
+        // ΔP(t) is 0 until the window [t − 6, t − 2] lies inside the run (t index ≥ 6):
+        // t = 6: mean(EIL[0..4]) − 100 = 0; t = 7: mean(110, 90, 100, 100, 150) = 110 → 1.25 · 10 = 12.5;
+        // t = 8: mean(90, 100, 100, 150, 200) = 128 → 1.25 · 28 = 35.
+        double[] eil = [100, 110, 90, 100, 100, 150, 200, 400, 400];
+        FinancialEffects.PremiumChange(terms, eil).Should().Equal(0, 0, 0, 0, 0, 0, 0, 12.5, 35);
+
+        // Fewer years than the window: no change can be priced.
+        FinancialEffects.PremiumChange(terms, [100, 200, 300]).Should().Equal(0, 0, 0);
     }
 }
