@@ -49,6 +49,24 @@ public sealed record InsuranceTerms
     /// <exception cref="ArgumentException">When the spans differ in length or a value is negative or not finite.</exception>
     public InsuranceRecovery Apply(ReadOnlySpan<double> directCny, ReadOnlySpan<double> biCny, double biCnyPerDay)
     {
+        Span<double> perEvent = stackalloc double[Math.Min(directCny.Length, 64)];
+        return directCny.Length <= 64 ? Apply(directCny, biCny, biCnyPerDay, perEvent) : Apply(directCny, biCny, biCnyPerDay, new double[directCny.Length]);
+    }
+
+    /// <summary>
+    /// <see cref="Apply(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/>, also writing each
+    /// event's recovery (property + BI) into <paramref name="perEventCny"/>. The year's totals do
+    /// not depend on the order of the events; the split between them follows it (an earlier
+    /// event uses the aggregate first).
+    /// </summary>
+    /// <exception cref="ArgumentException">When the spans differ in length or a value is negative or not finite.</exception>
+    public InsuranceRecovery Apply(ReadOnlySpan<double> directCny, ReadOnlySpan<double> biCny, double biCnyPerDay, Span<double> perEventCny)
+    {
+        if (perEventCny.Length != directCny.Length)
+        {
+            throw new ArgumentException($"{directCny.Length} events but room for {perEventCny.Length} recoveries.", nameof(perEventCny));
+        }
+
         if (directCny.Length != biCny.Length)
         {
             throw new ArgumentException($"{directCny.Length} property losses but {biCny.Length} BI losses: one of each per event.", nameof(biCny));
@@ -61,11 +79,11 @@ public sealed record InsuranceTerms
             throw new ArgumentOutOfRangeException(nameof(biCnyPerDay), biCnyPerDay, "BI per day must be finite and ≥ 0.");
         }
 
-        return ApplyUnchecked(directCny, biCny, biCnyPerDay);
+        return ApplyUnchecked(directCny, biCny, biCnyPerDay, perEventCny);
     }
 
-    /// <summary><see cref="Apply"/> without the checks (the kernel's call: its values are finite and ≥ 0 by construction).</summary>
-    internal InsuranceRecovery ApplyUnchecked(ReadOnlySpan<double> directCny, ReadOnlySpan<double> biCny, double biCnyPerDay)
+    /// <summary><see cref="Apply(ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double})"/> without the checks (the kernel's call: its values are finite and ≥ 0 by construction).</summary>
+    internal InsuranceRecovery ApplyUnchecked(ReadOnlySpan<double> directCny, ReadOnlySpan<double> biCny, double biCnyPerDay, Span<double> perEventCny)
     {
         var share = 1 - Coinsurance;
         double propertyUsed = 0, property = 0, biUsed = 0, bi = 0;
@@ -81,6 +99,7 @@ public sealed record InsuranceTerms
             var zb = Math.Min(yb, BiLimitCny - biUsed);
             biUsed += zb;
             bi += share * zb;
+            perEventCny[i] = (share * z) + (share * zb);
         }
 
         return new InsuranceRecovery(property, bi);

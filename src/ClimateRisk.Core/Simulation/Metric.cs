@@ -89,4 +89,13 @@ public enum Metric
 
     /// <summary>Direct damage of events whose damage ratio exceeds the impairment threshold (written off and replaced, not repaired), CNY (MODEL §15).</summary>
     ImpairmentCny,
+
+    /// <summary>Insurance recoveries (property + BI) of the year's river/pluvial flood event, CNY; the aggregate is used by flood, then coastal flood, then wind.</summary>
+    InsuredFloodCny,
+
+    /// <summary>Insurance recoveries (property + BI) of the year's coastal flood event, CNY.</summary>
+    InsuredSurgeCny,
+
+    /// <summary>Insurance recoveries (property + BI) of the year's typhoon wind event, CNY.</summary>
+    InsuredWindCny,
 }

@@ -12,7 +12,7 @@ public static class SimulationMemory
     /// worker threads: the path buffers of a (scenario, year) — every metric of every site and of
     /// the portfolio, plus the largest occurrence and the running NPV of each — and one path-length
     /// reduction work array per worker and one more as a margin. For the bundled 8 sites, 1,000,000 paths and
-    /// 2 workers: (9 · (28 + 2 + 5) + 1 + 2 + 1) · 10⁶ · 8 B = 2,552,000,000 B (about 2.6 GB).
+    /// 2 workers: (9 · (31 + 2 + 5) + 1 + 2 + 1) · 10⁶ · 8 B = 2,768,000,000 B (about 2.8 GB).
     /// </summary>
     /// <param name="sites">Sites simulated (the portfolio comes on top).</param>
     /// <param name="paths">Paths held at once.</param>

@@ -67,6 +67,8 @@ public class FinancialEffectsTests
                 for (var p = 0; p < b.Paths; p++)
                 {
                     (property[p] + bi[p] + retained[p]).Should().BeApproximately(physical[p], 1e-9 * (1 + physical[p]));
+                    (b.Cell(Metric.InsuredFloodCny, e)[p] + b.Cell(Metric.InsuredSurgeCny, e)[p] + b.Cell(Metric.InsuredWindCny, e)[p])
+                        .Should().BeApproximately(property[p] + bi[p], 1e-9 * (1 + physical[p]));
                     property[p].Should().BeInRange(0, b.Cell(Metric.FloodDirectCny, e)[p] + b.Cell(Metric.SurgeDirectCny, e)[p] + b.Cell(Metric.WindDirectCny, e)[p]);
                     bi[p].Should().BeGreaterThanOrEqualTo(0);
                     anyRecovery |= property[p] > 0 && bi[p] > 0;

@@ -46,9 +46,11 @@ public class InsuranceTermsTests
     public void Aggregate_limit_exhausted_mid_year_leaves_the_later_events_retained()
     {
         // 30 + 20 (limit 50 reached in the second event) + 0: recovery 50, retained 40.
-        var recovery = Terms(aggregate: 50).Apply([30, 30, 30], NoBi, 0);
+        var perEvent = new double[3];
+        var recovery = Terms(aggregate: 50).Apply([30, 30, 30], NoBi, 0, perEvent);
         recovery.PropertyCny.Should().Be(50);
         (90 - recovery.PropertyCny).Should().Be(40);
+        perEvent.Should().Equal(30, 20, 0);
 
         // The total does not depend on which event comes first.
         Terms(aggregate: 50).Apply([30, 0, 60], NoBi, 0).PropertyCny.Should().Be(50);
@@ -106,6 +108,7 @@ public class InsuranceTermsTests
     {
         var terms = Terms();
         FluentActions.Invoking(() => terms.Apply([1, 2], [0, 0, 0], 1)).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => terms.Apply([1, 2, 3], [0, 0, 0], 1, new double[2])).Should().Throw<ArgumentException>();
         FluentActions.Invoking(() => terms.Apply([-1, 0, 0], NoBi, 1)).Should().Throw<ArgumentOutOfRangeException>();
         FluentActions.Invoking(() => terms.Apply([double.NaN, 0, 0], NoBi, 1)).Should().Throw<ArgumentOutOfRangeException>();
         FluentActions.Invoking(() => terms.Apply([0, 0, 0], NoBi, double.PositiveInfinity)).Should().Throw<ArgumentOutOfRangeException>();

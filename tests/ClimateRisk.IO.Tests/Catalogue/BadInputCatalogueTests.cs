@@ -143,7 +143,7 @@ public sealed class BadInputCatalogueTests
             + "data/sites.csv:7: grid 'qinghai': expected a grid of grid_factors.csv: one of national, north_china, east_china, central_china, northwest, tianjin, inner_mongolia, hebei, anhui, sichuan, south_china"),
         Cell(Rules, "beijing,", "limit_pue", "0.9", "data/transition/pue_rules.csv:{line}: limit_pue '0.9': expected a PUE limit from 1 to 5"),
         Cell(Rules, "tianjin,2030,", "from_year", "2024", "data/transition/pue_rules.csv:{line}: from_year '2024': expected years increasing within jurisdiction tianjin (previous: 2025)"),
-        Cell(Thresholds, "physical_loss_cny,site,", "metric", "physical_los_cny", "data/register/thresholds.csv:{line}: metric 'physical_los_cny': expected a metric: one of 28 known keys (did you mean 'physical_loss_cny'?)"),
+        Cell(Thresholds, "physical_loss_cny,site,", "metric", "physical_los_cny", "data/register/thresholds.csv:{line}: metric 'physical_los_cny': expected a metric: one of 31 known keys (did you mean 'physical_loss_cny'?)"),
         Cell(Thresholds, "physical_loss_cny,site,", "impact4", "10000000", "data/register/thresholds.csv:{line}: impact4 '10000000': expected impact bounds non-decreasing (impact3 = 20000000)"),
         Cell(Thresholds, "carbon_cost_cny,site,", "metric", "physical_loss_cny", "data/register/thresholds.csv:{line}: metric 'physical_loss_cny': expected one row per metric and level (site already given)"),
         // ---- finance/insurance.csv and finance/baselines.csv (MODEL §15) ----

@@ -430,9 +430,10 @@ internal sealed class PathKernel
         // flood and gust); heat throttling and drought restrictions damage nothing, so neither
         // triggers the property or BI cover.
         var recovery = default(InsuranceRecovery);
+        double floodRecovery = 0, surgeRecovery = 0, windRecovery = 0;
         if (plan.Insurance is { } cover && (floodDirect + floodBi + surgeDirect + surgeBi + windDirect + windBi) > 0)
         {
-            recovery = Insure(cover, floodDirect, floodBi, surgeDirect, surgeBi, windDirect, windBi, biPerDay);
+            (recovery, floodRecovery, surgeRecovery, windRecovery) = Insure(cover, floodDirect, floodBi, surgeDirect, surgeBi, windDirect, windBi, biPerDay);
         }
 
         var retained = physical - recovery.PropertyCny - recovery.BiCny;
@@ -470,17 +471,23 @@ internal sealed class PathKernel
         Unsafe.Add(ref cell, (int)Metric.InsuredBiCny * stride) = recovery.BiCny;
         Unsafe.Add(ref cell, (int)Metric.RetainedLossCny * stride) = retained;
         Unsafe.Add(ref cell, (int)Metric.ImpairmentCny * stride) = impairment;
+        Unsafe.Add(ref cell, (int)Metric.InsuredFloodCny * stride) = floodRecovery;
+        Unsafe.Add(ref cell, (int)Metric.InsuredSurgeCny * stride) = surgeRecovery;
+        Unsafe.Add(ref cell, (int)Metric.InsuredWindCny * stride) = windRecovery;
 
         var occurrence = Math.Max(Math.Max(floodDirect + floodBi, surgeDirect + surgeBi), Math.Max(windDirect + windBi, Math.Max(heatBi, droughtEnergy + droughtBi)));
         return new SiteOutcome(occurrence, physical, total, drift, breach);
     }
 
     /// <summary>The recoveries of a site's three insurable events of the year, in the order flood, coastal flood, wind.</summary>
-    private static InsuranceRecovery Insure(InsuranceTerms cover, double floodDirect, double floodBi, double surgeDirect, double surgeBi, double windDirect, double windBi, double biPerDay)
+    private static (InsuranceRecovery Total, double Flood, double Surge, double Wind) Insure(
+        InsuranceTerms cover, double floodDirect, double floodBi, double surgeDirect, double surgeBi, double windDirect, double windBi, double biPerDay)
     {
         Span<double> direct = [floodDirect, surgeDirect, windDirect];
         Span<double> bi = [floodBi, surgeBi, windBi];
-        return cover.ApplyUnchecked(direct, bi, biPerDay);
+        Span<double> perEvent = [0, 0, 0];
+        var total = cover.ApplyUnchecked(direct, bi, biPerDay, perEvent);
+        return (total, perEvent[0], perEvent[1], perEvent[2]);
     }
 
     /// <summary>Direct and BI loss of water reaching the site with effective depth <paramref name="effectiveDepthM"/> (MODEL §6).</summary>
