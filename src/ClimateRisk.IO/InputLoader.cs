@@ -92,7 +92,7 @@ public static class InputLoader
             throw new InputException(errors);
         }
 
-        return new ModelInputs
+        var model = new ModelInputs
         {
             Sites = sites,
             Scenarios = scenarios,
@@ -110,6 +110,9 @@ public static class InputLoader
                 Baselines = baselines,
             },
         };
+
+        // A learned PUE response replaces the default curve of the sites in it (MODEL §4).
+        return paths.PueResponseFile is { } response ? PueResponseLoader.Apply(model, response) : model;
     }
 
     private static readonly string[] InsuranceColumns =
