@@ -36,7 +36,7 @@ public static class CompareWriter
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write("scenario,measure,site,benefit_mean_cny,benefit_se_cny,benefit_p5_cny,benefit_p95_cny,p_benefit_positive,present_cost_cny,npv_cny,bcr,bcr_p5,bcr_p95,energy_cost_saving_cny,bcr_with_energy\n");
+        writer.Write("scenario,measure,site,benefit_mean_cny,benefit_se_cny,benefit_p5_cny,benefit_p95_cny,p_benefit_positive,present_cost_cny,npv_cny,bcr,bcr_p5,bcr_p95,energy_cost_saving_cny,bcr_with_energy,retained_loss_saving_cny,premium_saving_cny\n");
         foreach (var r in results.OrderBy(r => r.ScenarioId, StringComparer.Ordinal).ThenBy(r => r.MeasureId, StringComparer.Ordinal))
         {
             writer.Write(string.Join(',',
@@ -44,7 +44,8 @@ public static class CompareWriter
                 CsvText.Number(r.Benefit.Mean), CsvText.Number(r.Benefit.StandardError), CsvText.Number(r.Benefit.P5), CsvText.Number(r.Benefit.P95),
                 CsvText.Number(r.Benefit.PExceed), CsvText.Number(r.PresentCostCny), CsvText.Number(r.NetPresentValueCny),
                 CsvText.Number(r.BenefitCostRatio), CsvText.Number(r.BenefitCostRatioP5), CsvText.Number(r.BenefitCostRatioP95),
-                CsvText.Number(r.EnergyCostSavingCny), CsvText.Number(r.BenefitCostRatioWithEnergy)) + "\n");
+                CsvText.Number(r.EnergyCostSavingCny), CsvText.Number(r.BenefitCostRatioWithEnergy),
+                CsvText.Number(r.RetainedLossSavingCny), CsvText.Number(r.PremiumSavingCny)) + "\n");
         }
     }
 

@@ -41,6 +41,14 @@ public static class InputLoader
         var surge = PerSite(Data("hazard/surge_gev.csv"), siteIds, errors, required: false, ReadSurgeRow, ["site_id", "gev_mu_m", "gev_sigma_m", "gev_xi", "ground_elevation_m", "defence_crest_m", "subsidence_m_per_yr", "source"]);
         var wind = PerSite(Data("hazard/wind_gumbel.csv"), siteIds, errors, required: false, ReadWindRow, ["site_id", "gumbel_mu_ms", "gumbel_beta_ms", "v_half_ms", "v_bi_ms", "bi_hours", "source"]);
 
+        // Optional (MODEL §15): without them every site is uninsured (net = gross) and has no baseline.
+        var insurance = File.Exists(Data(InputPaths.InsuranceTable))
+            ? PerSite(Data(InputPaths.InsuranceTable), siteIds, errors, required: false, ReadInsuranceRow, InsuranceColumns)
+            : [];
+        var baselines = File.Exists(Data(InputPaths.BaselinesTable))
+            ? PerSite(Data(InputPaths.BaselinesTable), siteIds, errors, required: false, ReadBaselineRow, ["site_id", "revenue_cny", "ebitda_margin", "source"])
+            : [];
+
         var scenarios = new List<Scenario>();
         var ssps = warming.Keys.Intersect(seaLevel.Keys).ToArray();
         foreach (var file in paths.ScenarioFiles)
@@ -97,11 +105,41 @@ public static class InputLoader
             CarbonPilots = pilots,
             Thresholds = thresholds,
             CoolingTypes = cooling,
+            Finance = new Core.Finance.FinanceTerms
+            {
+                // The premium is given as a rate on the property sum insured, the site's asset value.
+                Insurance = insurance.ToDictionary(p => p.Key, p => p.Value.Terms with { PremiumCny = p.Value.PremiumRate * sites.First(s => s.Id == p.Key).AssetValueCny }),
+                Baselines = baselines,
+            },
         };
 
         // A learned PUE response replaces the default curve of the sites in it (MODEL §4).
         return paths.PueResponseFile is { } response ? PueResponseLoader.Apply(model, response) : model;
     }
+
+    private static readonly string[] InsuranceColumns =
+    [
+        "site_id", "property_deductible_cny", "property_aggregate_limit_cny", "coinsurance", "bi_waiting_days", "bi_limit_cny",
+        "premium_rate", "premium_loading", "premium_lag_y", "source",
+    ];
+
+    private static (Core.Finance.InsuranceTerms Terms, double PremiumRate) ReadInsuranceRow(CsvTable t, CsvRow row) => (new()
+    {
+        PropertyDeductibleCny = t.Number(row, "property_deductible_cny", 0, 1e12),
+        PropertyAggregateLimitCny = t.Number(row, "property_aggregate_limit_cny", 0, 1e13),
+        Coinsurance = t.Number(row, "coinsurance", 0, 1),
+        BiWaitingDays = t.Number(row, "bi_waiting_days", 0, 365),
+        BiLimitCny = t.Number(row, "bi_limit_cny", 0, 1e13),
+        PremiumCny = 0,
+        PremiumLoading = t.Number(row, "premium_loading", 0, 10),
+        PremiumLagYears = t.Integer(row, "premium_lag_y", 0, 10),
+    }, t.Number(row, "premium_rate", 0, 0.2));
+
+    private static Core.Finance.SiteBaseline ReadBaselineRow(CsvTable t, CsvRow row) => new()
+    {
+        RevenueCny = t.Number(row, "revenue_cny", 1, 1e13),
+        EbitdaMargin = t.Number(row, "ebitda_margin", 0.001, 1),
+    };
 
     /// <summary>
     /// Checks that need several files, each valid on its own: they run once every file has

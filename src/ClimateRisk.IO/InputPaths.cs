@@ -27,6 +27,15 @@ public sealed record InputPaths
             yield return System.IO.Path.Combine(DataDirectory, table);
         }
 
+        foreach (var table in OptionalDataTables)
+        {
+            var path = System.IO.Path.Combine(DataDirectory, table);
+            if (File.Exists(path))
+            {
+                yield return path;
+            }
+        }
+
         if (PueResponseFile is not null)
         {
             yield return PueResponseFile;
@@ -37,6 +46,15 @@ public sealed record InputPaths
             yield return scenario;
         }
     }
+
+    /// <summary>Insurance terms per site (MODEL §15), optional.</summary>
+    public const string InsuranceTable = "finance/insurance.csv";
+
+    /// <summary>Revenue and EBITDA margin per site (MODEL §15), optional.</summary>
+    public const string BaselinesTable = "finance/baselines.csv";
+
+    /// <summary>Tables under the data directory a run reads when they are there, relative paths.</summary>
+    public static IReadOnlyList<string> OptionalDataTables { get; } = [InsuranceTable, BaselinesTable];
 
     /// <summary>Shared tables under the data directory, relative paths.</summary>
     public static IReadOnlyList<string> DataTables { get; } =

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.Core.Statistics;
 using ClimateRisk.IO.Internal;
@@ -48,6 +49,10 @@ public static class ResultsReader
         var portfolioCells = ReadCells(portfolioPath, hasSite: false, settings.Paths, errors);
         var (npv, horizons) = ReadHorizons(Path.Combine(resultsDirectory, ResultsWriter.HorizonsFileName), settings, errors);
         var (exceedance, returnPeriods) = ReadExceedance(Path.Combine(resultsDirectory, ResultsWriter.ExceedanceFileName), errors);
+        var financialPath = Path.Combine(resultsDirectory, FinancialEffectsWriter.FileName);
+
+        // Runs written before the financial effects (MODEL §15) have no such file.
+        var financial = File.Exists(financialPath) ? ReadFinancial(financialPath, settings.Paths, errors) : [];
         if (errors.Count > 0)
         {
             throw new InputException(errors);
@@ -105,7 +110,48 @@ public static class ResultsReader
             Cells = cells,
             Npv = npv,
             Exceedance = exceedance,
+            Financial = financial,
         };
+    }
+
+    /// <summary>financial_effects.csv; the statistics it does not carry (sd, p25, p75, p99, TVaR99, p_exceed) read as NaN.</summary>
+    private static List<FinancialEffect> ReadFinancial(string path, long paths, List<InputError> errors)
+    {
+        var table = CsvTable.Read(path, FinancialEffectsWriter.Header.Split(','), allowEmpty: true);
+        var rows = new List<FinancialEffect>(table.Rows.Count);
+        var items = FinancialEffects.Items.ToDictionary(i => i.Name());
+        var bases = FinancialEffects.Bases.ToDictionary(b => b.Name());
+        foreach (var row in table.Rows)
+        {
+            var horizon = table.Required(row, "horizon");
+            int? year = null;
+            if (horizon != FinancialEffectsWriter.NpvHorizon)
+            {
+                year = table.Integer(row, "horizon", 1900, 2200);
+            }
+
+            var item = items.GetValueOrDefault(table.Key(row, "item", items.Keys, "financial item"));
+            var basis = bases.GetValueOrDefault(table.Key(row, "basis", bases.Keys, "basis"));
+            var statistics = new CellStatistics
+            {
+                Count = paths,
+                Mean = Value(table, row, "mean"),
+                StandardError = Value(table, row, "se"),
+                StandardDeviation = double.NaN,
+                P5 = Value(table, row, "p5"),
+                P25 = double.NaN,
+                P50 = Value(table, row, "p50"),
+                P75 = double.NaN,
+                P95 = Value(table, row, "p95"),
+                P99 = double.NaN,
+                TVaR99 = double.NaN,
+                PExceed = double.NaN,
+            };
+            rows.Add(new FinancialEffect(table.Required(row, "scenario"), table.Required(row, "entity"), year, item, basis, statistics, Value(table, row, "baseline_cny")));
+        }
+
+        errors.AddRange(table.Errors);
+        return rows;
     }
 
     private static List<CellResult> ReadCells(string path, bool hasSite, long paths, List<InputError> errors)

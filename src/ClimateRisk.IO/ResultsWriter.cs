@@ -6,7 +6,7 @@ namespace ClimateRisk.IO;
 
 /// <summary>
 /// Writes the results CSVs of ARCHITECTURE.md "Outputs of run": site_year.csv,
-/// portfolio_year.csv, horizons.csv and exceedance.csv. UTF-8 without BOM, LF, invariant
+/// portfolio_year.csv, horizons.csv, exceedance.csv and financial_effects.csv (<see cref="FinancialEffectsWriter"/>). UTF-8 without BOM, LF, invariant
 /// culture, shortest round-trip numbers (so the files reproduce the doubles exactly).
 /// </summary>
 public static class ResultsWriter
@@ -19,13 +19,14 @@ public static class ResultsWriter
     internal const string HorizonsFileName = "horizons.csv";
     internal const string ExceedanceFileName = "exceedance.csv";
 
-    /// <summary>The four files of <see cref="Write"/> with their writers, in the order written.</summary>
+    /// <summary>The five files of <see cref="Write"/> with their writers, in the order written.</summary>
     private static readonly (string Name, Action<SimulationResult, TextWriter> Write)[] Files =
     [
         (SiteYearFileName, WriteSiteYear),
         (PortfolioYearFileName, WritePortfolioYear),
         (HorizonsFileName, WriteHorizons),
         (ExceedanceFileName, WriteExceedance),
+        (FinancialEffectsWriter.FileName, FinancialEffectsWriter.Write),
     ];
 
     /// <summary>File names, in the order written.</summary>
@@ -34,7 +35,7 @@ public static class ResultsWriter
     /// <summary>The convergence table (<see cref="WriteConvergence"/>), written beside the four files by <c>run</c>.</summary>
     public const string ConvergenceFileName = "convergence.csv";
 
-    /// <summary>Every results file of <c>run</c>: the four of <see cref="FileNames"/> and convergence.csv.</summary>
+    /// <summary>Every results file of <c>run</c>: the five of <see cref="FileNames"/> and convergence.csv.</summary>
     public static IReadOnlyList<string> RunFileNames { get; } = [.. FileNames, ConvergenceFileName];
 
     /// <summary>
@@ -60,7 +61,7 @@ public static class ResultsWriter
     /// <summary>Writes <paramref name="write"/>'s text to a new file: UTF-8 without BOM, never over an existing file.</summary>
     public static void CreateFile(string path, Action<TextWriter> write) => TextFile.CreateNew(path, write);
 
-    /// <summary>Writes the four files into <paramref name="directory"/> (which must exist).</summary>
+    /// <summary>Writes the five files into <paramref name="directory"/> (which must exist).</summary>
     public static void Write(SimulationResult result, string directory)
     {
         ArgumentNullException.ThrowIfNull(result);

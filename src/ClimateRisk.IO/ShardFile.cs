@@ -1,4 +1,5 @@
 using System.Text;
+using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.Core.Statistics;
 
@@ -7,9 +8,10 @@ namespace ClimateRisk.IO;
 /// <summary>
 /// The partial results of one shard (<c>partial.bin</c>, MODEL §12): a little-endian binary
 /// file — magic <c>CRSHARD2</c>, the settings, the ids, then every cell's moments, threshold
-/// count and sketch buckets. Doubles are stored bit for bit, so a merge from files equals a
-/// merge in memory. (<c>CRSHARD1</c> files numbered their sketch buckets by a logarithm, so
-/// their bucket indices mean other values; they are refused rather than merged wrongly.)
+/// count and sketch buckets, then the financial effects' cells and terms (MODEL §15). Doubles
+/// are stored bit for bit, so a merge from files equals a merge in memory. (<c>CRSHARD1</c>
+/// files numbered their sketch buckets by a logarithm and had no financial cells, so they are
+/// refused rather than merged wrongly.)
 /// </summary>
 public static class ShardFile
 {
@@ -35,6 +37,43 @@ public static class ShardFile
         WriteList(w, s.ReturnPeriodsY, w.Write);
         WriteList(w, shard.ScenarioIds, w.Write);
         WriteList(w, shard.SiteIds, w.Write);
+
+        // The financial cells and terms before the result cells, so the file still ends with the
+        // NPV and exceedance sketches.
+        WriteList(w, shard.Financial, c =>
+        {
+            w.Write(c.ScenarioId);
+            w.Write(c.EntityId);
+            w.Write(c.Year ?? 0);
+            w.Write((int)c.Item);
+            w.Write((int)c.Basis);
+            WriteCell(w, c.Cell);
+        });
+        var context = shard.FinancialContext;
+        WriteList(w, context.Terms.Insurance.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(), p =>
+        {
+            var t = p.Value;
+            w.Write(p.Key);
+            w.Write(t.PropertyDeductibleCny);
+            w.Write(t.PropertyAggregateLimitCny);
+            w.Write(t.Coinsurance);
+            w.Write(t.BiWaitingDays);
+            w.Write(t.BiLimitCny);
+            w.Write(t.PremiumCny);
+            w.Write(t.PremiumLoading);
+            w.Write(t.PremiumLagYears);
+        });
+        WriteList(w, context.Terms.Baselines.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(), p =>
+        {
+            w.Write(p.Key);
+            w.Write(p.Value.RevenueCny);
+            w.Write(p.Value.EbitdaMargin);
+        });
+        WriteList(w, context.DiscountRates.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(), p =>
+        {
+            w.Write(p.Key);
+            w.Write(p.Value);
+        });
         WriteList(w, shard.Cells, c =>
         {
             w.Write(c.ScenarioId);
@@ -87,6 +126,31 @@ public static class ShardFile
                 Settings = settings,
                 ScenarioIds = ReadList(r, r.ReadString),
                 SiteIds = ReadList(r, r.ReadString),
+                Financial = ReadList(r, () =>
+                {
+                    var (scenario, entity, year) = (r.ReadString(), r.ReadString(), r.ReadInt32());
+                    return (scenario, entity, year == 0 ? (int?)null : year, (FinancialItem)r.ReadInt32(), (FinancialBasis)r.ReadInt32(), ReadCell(r));
+                }),
+                FinancialContext = new FinancialContext
+                {
+                    Terms = new FinanceTerms
+                    {
+                        Insurance = ReadList(r, () => (r.ReadString(), new InsuranceTerms
+                        {
+                            PropertyDeductibleCny = r.ReadDouble(),
+                            PropertyAggregateLimitCny = r.ReadDouble(),
+                            Coinsurance = r.ReadDouble(),
+                            BiWaitingDays = r.ReadDouble(),
+                            BiLimitCny = r.ReadDouble(),
+                            PremiumCny = r.ReadDouble(),
+                            PremiumLoading = r.ReadDouble(),
+                            PremiumLagYears = r.ReadInt32(),
+                        })).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
+                        Baselines = ReadList(r, () => (r.ReadString(), new SiteBaseline { RevenueCny = r.ReadDouble(), EbitdaMargin = r.ReadDouble() }))
+                            .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
+                    },
+                    DiscountRates = ReadList(r, () => (r.ReadString(), r.ReadDouble())).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
+                },
                 Cells = ReadList(r, () => (r.ReadString(), r.ReadString(), r.ReadInt32(), (Metric)r.ReadInt32(), ReadCell(r))),
                 Npv = ReadList(r, () => (r.ReadString(), r.ReadString(), ReadCell(r))),
                 Exceedance = ReadList(r, () => (r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadString(), ReadSketch(r))),

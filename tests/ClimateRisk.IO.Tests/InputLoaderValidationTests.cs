@@ -434,7 +434,7 @@ public sealed class InputLoaderValidationTests : IDisposable
         var path = _inputs.Data("register/thresholds.csv");
         TestInputs.SetCell(path, 2, "metric", "physical_los_cny").Should().Be("physical_loss_cny");
 
-        Errors().Should().Equal(new InputError(path, 2, "metric", "physical_los_cny", "a metric: one of 24 known keys (did you mean 'physical_loss_cny'?)"));
+        Errors().Should().Equal(new InputError(path, 2, "metric", "physical_los_cny", "a metric: one of 31 known keys (did you mean 'physical_loss_cny'?)"));
     }
 
     [Fact]

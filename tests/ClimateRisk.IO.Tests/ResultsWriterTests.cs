@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.Core.Statistics;
 
 namespace ClimateRisk.IO.Tests;
 
-/// <summary>ResultsWriter: exact text of the four CSVs for a hand-built result, whatever the culture.</summary>
+/// <summary>ResultsWriter: exact text of the five CSVs for a hand-built result, whatever the culture.</summary>
 public sealed class ResultsWriterTests : IDisposable
 {
     private const string Weird = "we\"ird,site";
@@ -37,6 +38,12 @@ public sealed class ResultsWriterTests : IDisposable
         "s1,site-a,2030,AEP,2,0.5,1000000\n" +
         "s1,portfolio,2030,OEP,3,0.3333333333333333,0.1\n" +
         "s1,portfolio,2030,AEP,1000,0.001,\n";
+
+    private const string ExpectedFinancial =
+        "scenario,entity,horizon,item,basis,mean,se,p5,p50,p95,baseline_cny,mean_pct_of_baseline\n" +
+        "s1,site-a,2030,opex,net,1234.5,0.1,,0,-0,2000,61.725\n" +
+        "s1,portfolio,npv,ebitda,gross,100,10,0,50,300,,\n" +
+        "s2,\"we\"\"ird,site\",2030,revenue,net,-2.5,5E-324,1,2,3,1000,-0.25\n";
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "climaterisk-writer-" + Guid.NewGuid().ToString("N"));
 
@@ -75,6 +82,12 @@ public sealed class ResultsWriterTests : IDisposable
             new("s1", SimulationResult.PortfolioId, 2030, "OEP", 3, 0.1),
             new("s1", SimulationResult.PortfolioId, 2030, "AEP", 1000, double.NaN),
         ],
+        Financial =
+        [
+            new("s1", "site-a", 2030, FinancialItem.Opex, FinancialBasis.Net, Stats(1234.5, 0.1, 1e-20, double.NaN, 0, -0.0, 1e21, 123456789.123, double.NaN), 2000),
+            new("s1", SimulationResult.PortfolioId, null, FinancialItem.Ebitda, FinancialBasis.Gross, Stats(100, 10, 1000, 0, 50, 300, 900, 950, 0.5), double.NaN),
+            new("s2", Weird, 2030, FinancialItem.Revenue, FinancialBasis.Net, Stats(-2.5, double.Epsilon, double.MaxValue, 1, 2, 3, 4, 5, 0), 1000),
+        ],
     };
 
     private static string Render(Action<SimulationResult, TextWriter> write)
@@ -90,6 +103,7 @@ public sealed class ResultsWriterTests : IDisposable
         Render(ResultsWriter.WritePortfolioYear),
         Render(ResultsWriter.WriteHorizons),
         Render(ResultsWriter.WriteExceedance),
+        Render(FinancialEffectsWriter.Write),
     ];
 
     private static T InCulture<T>(string name, Func<T> action)
@@ -121,6 +135,9 @@ public sealed class ResultsWriterTests : IDisposable
     public void Exceedance_text() => Render(ResultsWriter.WriteExceedance).Should().Be(ExpectedExceedance);
 
     [Fact]
+    public void Financial_effects_text() => Render(FinancialEffectsWriter.Write).Should().Be(ExpectedFinancial);
+
+    [Fact]
     public void Statistics_header_is_the_documented_one()
         => ResultsWriter.StatisticsHeader.Should().Be("mean,se,sd,p5,p25,p50,p75,p95,p99,tvar99,p_exceed");
 
@@ -137,11 +154,11 @@ public sealed class ResultsWriterTests : IDisposable
         var other = InCulture(culture, RenderAll);
 
         other.Should().Equal(invariant);
-        invariant.Should().Equal(ExpectedSiteYear, ExpectedPortfolioYear, ExpectedHorizons, ExpectedExceedance);
+        invariant.Should().Equal(ExpectedSiteYear, ExpectedPortfolioYear, ExpectedHorizons, ExpectedExceedance, ExpectedFinancial);
     }
 
     [Fact]
-    public void Write_creates_the_four_files_utf8_without_bom_with_lf()
+    public void Write_creates_the_five_files_utf8_without_bom_with_lf()
     {
         InCulture("ru-RU", () =>
         {
@@ -150,8 +167,8 @@ public sealed class ResultsWriterTests : IDisposable
         });
 
         Directory.GetFiles(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal)
-            .Should().Equal("exceedance.csv", "horizons.csv", "portfolio_year.csv", "site_year.csv");
-        ResultsWriter.FileNames.Should().Equal("site_year.csv", "portfolio_year.csv", "horizons.csv", "exceedance.csv");
+            .Should().Equal("exceedance.csv", "financial_effects.csv", "horizons.csv", "portfolio_year.csv", "site_year.csv");
+        ResultsWriter.FileNames.Should().Equal("site_year.csv", "portfolio_year.csv", "horizons.csv", "exceedance.csv", "financial_effects.csv");
         var bytes = File.ReadAllBytes(Path.Combine(_directory, "site_year.csv"));
         bytes.Should().Equal(new UTF8Encoding(false).GetBytes(ExpectedSiteYear), "no BOM, LF line ends, exactly the text");
         File.ReadAllText(Path.Combine(_directory, "portfolio_year.csv")).Should().Be(ExpectedPortfolioYear);

@@ -137,7 +137,7 @@ public sealed class RunManifestTests : IDisposable
 
         var hashes = RunManifest.HashInputs(paths);
 
-        hashes.Should().HaveCount(1 + InputPaths.DataTables.Count + 1);
+        hashes.Should().HaveCount(1 + InputPaths.DataTables.Count + InputPaths.OptionalDataTables.Count + 1);
         hashes.Keys.Should().BeEquivalentTo(paths.AllFiles());
         hashes.Keys.Should().BeInAscendingOrder(StringComparer.Ordinal);
         hashes[inputs.SitesFile].Should().Be("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

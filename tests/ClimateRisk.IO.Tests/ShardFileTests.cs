@@ -1,3 +1,4 @@
+using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.Core.Statistics;
 
@@ -51,6 +52,48 @@ public sealed class ShardFileTests : IDisposable
         sketch.PositiveIndices.Length.Should().Be(3);
         sketch.NegativeIndices.Length.Should().Be(0);
         shard.Exceedance.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Financial_cells_and_terms_read_back()
+    {
+        var path = Path.Combine(_directory, "financial.bin");
+        var terms = new InsuranceTerms
+        {
+            PropertyDeductibleCny = 1.5e6, PropertyAggregateLimitCny = 2e8, Coinsurance = 0.1, BiWaitingDays = 3, BiLimitCny = 3e8,
+            PremiumCny = 285_000, PremiumLoading = 0.4, PremiumLagYears = 2,
+        };
+        var context = new FinancialContext
+        {
+            Terms = new FinanceTerms
+            {
+                Insurance = new Dictionary<string, InsuranceTerms> { ["ks-ulanqab"] = terms },
+                Baselines = new Dictionary<string, SiteBaseline> { ["ks-ulanqab"] = new() { RevenueCny = 2.3e10, EbitdaMargin = 0.2 } },
+            },
+            DiscountRates = new Dictionary<string, double> { ["ngfs-ndcs"] = 0.06 },
+        };
+        var cell = PartialCell.From([1.0, 2.0, 3.0], double.NaN);
+        ShardFile.Write(
+            new ShardResult
+            {
+                Settings = new SimulationSettings { Paths = 3, FirstYear = 2025, LastYear = 2025, Horizons = [2025], ReturnPeriodsY = [10] },
+                ScenarioIds = ["ngfs-ndcs"],
+                SiteIds = ["ks-ulanqab"],
+                Cells = [],
+                Npv = [],
+                Exceedance = [],
+                Financial = [("ngfs-ndcs", "ks-ulanqab", 2025, FinancialItem.Ebitda, FinancialBasis.Net, cell), ("ngfs-ndcs", "portfolio", null, FinancialItem.Capex, FinancialBasis.Gross, cell)],
+                FinancialContext = context,
+            },
+            path);
+
+        var read = ShardFile.Read(path);
+
+        read.Financial.Select(f => (f.ScenarioId, f.EntityId, f.Year, f.Item, f.Basis, f.Cell.ToStatistics()))
+            .Should().Equal(("ngfs-ndcs", "ks-ulanqab", 2025, FinancialItem.Ebitda, FinancialBasis.Net, cell.ToStatistics()), ("ngfs-ndcs", "portfolio", (int?)null, FinancialItem.Capex, FinancialBasis.Gross, cell.ToStatistics()));
+        read.FinancialContext.Terms.Insurance["ks-ulanqab"].Should().Be(terms);
+        read.FinancialContext.Terms.Baselines["ks-ulanqab"].Should().Be(context.Terms.Baselines["ks-ulanqab"]);
+        read.FinancialContext.DiscountRates.Should().Equal(context.DiscountRates);
     }
 
     [Theory]

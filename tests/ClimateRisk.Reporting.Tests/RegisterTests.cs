@@ -65,8 +65,24 @@ public sealed class RegisterTests(SmallRun run)
             foreach (var score in row.Scores)
             {
                 var cells = row.Risk.Metrics.Select(m => run.Result.Cells.Single(c => c.ScenarioId == score.ScenarioId && c.EntityId == row.EntityId && c.Year == row.HorizonYear && c.Metric == m).Statistics).ToArray();
-                score.MeanCny.Should().Be(cells.Sum(c => c.Mean), "the same cells summed in the same order");
-                score.P95Cny.Should().Be(cells.Sum(c => c.P95), "the same cells summed in the same order");
+                var (mean, p95) = (cells.Sum(c => c.Mean), cells.Sum(c => c.P95));
+
+                // Acute perils of an insured site (the portfolio: any insured site) are scored net of the peril's recoveries (MODEL §15).
+                var insured = row.EntityId == SimulationResult.PortfolioId
+                    ? run.Data.Sites.Any(s => run.Data.Inputs.Finance.Insurance.ContainsKey(s.Id))
+                    : run.Data.Inputs.Finance.Insurance.ContainsKey(row.EntityId);
+                if (insured && row.Risk.Recovery is { } recovery)
+                {
+                    var recovered = run.Result.Cells.Single(c => c.ScenarioId == score.ScenarioId && c.EntityId == row.EntityId && c.Year == row.HorizonYear && c.Metric == recovery).Statistics;
+                    (mean, p95) = (mean - recovered.Mean, Math.Max(0, p95 - recovered.P95));
+                    if (row.Exposed)
+                    {
+                        row.Note.Should().Contain("net of insurance");
+                    }
+                }
+
+                score.MeanCny.Should().Be(mean, "the same cells summed in the same order");
+                score.P95Cny.Should().Be(p95, "the same cells summed in the same order");
                 score.ProbabilityMaterial.Should().Be(cells.Select(c => c.PExceed).Where(p => !double.IsNaN(p)).DefaultIfEmpty(0).Max());
                 score.Likelihood.Should().Be(RiskScoring.Likelihood(score.ProbabilityMaterial));
                 score.Impact.Should().Be(RiskScoring.Impact(score.P95Cny, ImpactBounds(row.Risk.Metrics[0], row.EntityId == SimulationResult.PortfolioId)));

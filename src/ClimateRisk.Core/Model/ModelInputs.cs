@@ -33,6 +33,9 @@ public sealed record ModelInputs
     /// <summary>Cooling technologies by key (for measures that change a site's cooling).</summary>
     public IReadOnlyDictionary<string, CoolingType> CoolingTypes { get; init; } = new Dictionary<string, CoolingType>();
 
+    /// <summary>Insurance terms and financial baselines by site (MODEL §15); none by default.</summary>
+    public Finance.FinanceTerms Finance { get; init; } = Core.Finance.FinanceTerms.None;
+
     /// <summary>Materiality thresholds.</summary>
     public required IReadOnlyList<MaterialityThreshold> Thresholds { get; init; }
 }

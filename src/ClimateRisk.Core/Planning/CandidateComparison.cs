@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Planning.Internal;
 using ClimateRisk.Core.Simulation;
@@ -167,11 +168,28 @@ public static class CandidateComparison
                 Benefit = SampleSummary.Summarize(benefit, 0, workspace.Scratch),
                 PresentCostCny = PresentCost(measure, scenario.DiscountRate, settings),
                 EnergyCostSavingCny = baseline.DiscountedEnergyCostCny - with.DiscountedEnergyCostCny,
+                RetainedLossSavingCny = baseline.DiscountedRetainedLossCny - with.DiscountedRetainedLossCny,
+                PremiumSavingCny = portfolio.Finance.Insurance.TryGetValue(site.Id, out var cover)
+                    ? PresentPremiumChange(cover, baseline.ExpectedInsuredLossCny, scenario.DiscountRate) - PresentPremiumChange(cover, with.ExpectedInsuredLossCny, scenario.DiscountRate)
+                    : 0,
             };
             progress?.Report(new SimulationProgress(Interlocked.Increment(ref done), total, scenario.Id, settings.LastYear));
         });
 
         return results;
+    }
+
+    /// <summary>The premium changes of <see cref="FinancialEffects.PremiumChange"/>, discounted to the first simulated year.</summary>
+    private static double PresentPremiumChange(InsuranceTerms cover, double[] expectedInsuredLossCny, double discountRate)
+    {
+        var change = FinancialEffects.PremiumChange(cover, expectedInsuredLossCny);
+        var sum = 0.0;
+        for (var t = 0; t < change.Length; t++)
+        {
+            sum += change[t] * Math.Pow(1 + discountRate, -t);
+        }
+
+        return sum;
     }
 
     /// <summary>

@@ -38,6 +38,19 @@ public sealed record MeasureResult
     /// <summary>Mean reduction of discounted energy cost, CNY (not part of the climate-cost benefit; shown for planners).</summary>
     public required double EnergyCostSavingCny { get; init; }
 
+    /// <summary>
+    /// Mean reduction of the discounted physical loss retained after insurance, CNY (MODEL §15);
+    /// the physical-loss part of the benefit seen net of insurance (equal to it for an uninsured site).
+    /// </summary>
+    public double RetainedLossSavingCny { get; init; }
+
+    /// <summary>
+    /// Reduction of the discounted insurance premium change, CNY (MODEL §15): the premium follows
+    /// the expected insured loss, so a measure that cuts insured losses also cuts the premium at
+    /// later renewals. Not part of <see cref="Benefit"/> (a saving on top, like the energy saving); 0 without cover.
+    /// </summary>
+    public double PremiumSavingCny { get; init; }
+
     /// <summary>(Mean benefit + energy cost saving) / present cost: the ratio an efficiency retrofit is judged by (NaN for a free measure).</summary>
     public double BenefitCostRatioWithEnergy => PresentCostCny > 0 ? (Benefit.Mean + EnergyCostSavingCny) / PresentCostCny : double.NaN;
 }

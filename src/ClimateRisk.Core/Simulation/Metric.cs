@@ -77,4 +77,25 @@ public enum Metric
 
     /// <summary>Total climate cost: physical loss + climate energy cost + carbon cost + surcharge + renewable premium, CNY.</summary>
     TotalClimateCostCny,
+
+    /// <summary>Insurance recoveries of direct damage (flood, coastal flood, wind), CNY (MODEL §15).</summary>
+    InsuredPropertyCny,
+
+    /// <summary>Insurance recoveries of business interruption, CNY (MODEL §15).</summary>
+    InsuredBiCny,
+
+    /// <summary>Physical loss retained after insurance: physical loss − both recoveries, CNY.</summary>
+    RetainedLossCny,
+
+    /// <summary>Direct damage of events whose damage ratio exceeds the impairment threshold (written off and replaced, not repaired), CNY (MODEL §15).</summary>
+    ImpairmentCny,
+
+    /// <summary>Insurance recoveries (property + BI) of the year's river/pluvial flood event, CNY; the aggregate is used by flood, then coastal flood, then wind.</summary>
+    InsuredFloodCny,
+
+    /// <summary>Insurance recoveries (property + BI) of the year's coastal flood event, CNY.</summary>
+    InsuredSurgeCny,
+
+    /// <summary>Insurance recoveries (property + BI) of the year's typhoon wind event, CNY.</summary>
+    InsuredWindCny,
 }

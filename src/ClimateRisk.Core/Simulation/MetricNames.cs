@@ -10,7 +10,8 @@ public static class MetricNames
         "pue", "pue_drift", "pue_limit_breach", "facility_energy_mwh", "energy_cost_cny",
         "climate_energy_cost_cny", "scope2_location_t", "scope2_market_t", "carbon_cost_cny",
         "pue_surcharge_cny", "renewable_premium_cny", "water_m3", "water_cost_cny",
-        "total_climate_cost_cny",
+        "total_climate_cost_cny", "insured_property_cny", "insured_bi_cny", "retained_loss_cny",
+        "impairment_cny", "insured_flood_cny", "insured_surge_cny", "insured_wind_cny",
     ];
 
     /// <summary>Number of metrics.</summary>

@@ -1,3 +1,4 @@
+using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Statistics;
 
 namespace ClimateRisk.Core.Simulation;
@@ -26,6 +27,12 @@ public sealed record ShardResult
 
     /// <summary>Sketches of annual loss (AEP) and largest occurrence (OEP) at the horizon years.</summary>
     public required IReadOnlyList<(string ScenarioId, string EntityId, int Year, string Curve, QuantileSketch Sketch)> Exceedance { get; init; }
+
+    /// <summary>Per (scenario, entity, horizon year or null for the NPV, item, basis): the financial effects before the premium change (MODEL §15).</summary>
+    public IReadOnlyList<(string ScenarioId, string EntityId, int? Year, FinancialItem Item, FinancialBasis Basis, PartialCell Cell)> Financial { get; init; } = [];
+
+    /// <summary>Financial terms and discount rates, for adding the premium change after the merge.</summary>
+    public FinancialContext FinancialContext { get; init; } = FinancialContext.None;
 
     /// <summary>
     /// Merges shards of one run. They must agree on seed, years, scenarios and sites, and their
@@ -70,6 +77,8 @@ public sealed record ShardResult
             Cells = first.Cells.Select((c, i) => (c.ScenarioId, c.EntityId, c.Year, c.Metric, ordered.Skip(1).Aggregate(c.Cell, (acc, s) => PartialCell.Merge(acc, s.Cells[i].Cell)))).ToArray(),
             Npv = first.Npv.Select((c, i) => (c.ScenarioId, c.EntityId, ordered.Skip(1).Aggregate(c.Cell, (acc, s) => PartialCell.Merge(acc, s.Npv[i].Cell)))).ToArray(),
             Exceedance = first.Exceedance.Select((c, i) => (c.ScenarioId, c.EntityId, c.Year, c.Curve, ordered.Skip(1).Aggregate(c.Sketch, (acc, s) => QuantileSketch.Merge(acc, s.Exceedance[i].Sketch)))).ToArray(),
+            Financial = first.Financial.Select((c, i) => (c.ScenarioId, c.EntityId, c.Year, c.Item, c.Basis, ordered.Skip(1).Aggregate(c.Cell, (acc, s) => PartialCell.Merge(acc, s.Financial[i].Cell)))).ToArray(),
+            FinancialContext = first.FinancialContext,
         };
     }
 
@@ -77,12 +86,14 @@ public sealed record ShardResult
     public SimulationResult ToResult()
     {
         var returnPeriods = Settings.ReturnPeriodsY;
+        var cells = Cells.Select(c => new CellResult(c.ScenarioId, c.EntityId, c.Year, c.Metric, c.Cell.ToStatistics())).ToArray();
         return new SimulationResult
         {
             Settings = Settings,
             ScenarioIds = ScenarioIds,
             SiteIds = SiteIds,
-            Cells = Cells.Select(c => new CellResult(c.ScenarioId, c.EntityId, c.Year, c.Metric, c.Cell.ToStatistics())).ToArray(),
+            Cells = cells,
+            Financial = FinancialEffects.Build(Settings, SiteIds, cells, Financial.Select(f => (f.ScenarioId, f.EntityId, f.Year, f.Item, f.Basis, f.Cell.ToStatistics())), FinancialContext),
             Npv = Npv.Select(n => new NpvResult(n.ScenarioId, n.EntityId, n.Cell.ToStatistics())).ToArray(),
             Exceedance = Exceedance.SelectMany(e => returnPeriods.Select(r => new ExceedancePoint(e.ScenarioId, e.EntityId, e.Year, e.Curve, r, e.Sketch.Quantile(1 - (1 / r))))).ToArray(),
         };

@@ -12,7 +12,7 @@ public static class SimulationMemory
     /// worker threads: the path buffers of a (scenario, year) — every metric of every site and of
     /// the portfolio, plus the largest occurrence and the running NPV of each — and one path-length
     /// reduction work array per worker and one more as a margin. For the bundled 8 sites, 1,000,000 paths and
-    /// 2 workers: (9 · (24 + 2) + 2 + 1) · 10⁶ · 8 B = 1,896,000,000 B (about 1.9 GB).
+    /// 2 workers: (9 · (31 + 2 + 5) + 1 + 2 + 1) · 10⁶ · 8 B = 2,768,000,000 B (about 2.8 GB).
     /// </summary>
     /// <param name="sites">Sites simulated (the portfolio comes on top).</param>
     /// <param name="paths">Paths held at once.</param>
@@ -22,8 +22,9 @@ public static class SimulationMemory
         ArgumentOutOfRangeException.ThrowIfNegative(sites);
         ArgumentOutOfRangeException.ThrowIfNegative(paths);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
-        // PathBuffers: Values (every metric per entity), Occurrence and Npv (one row per entity).
-        var pathBufferRows = (sites + 1L) * (MetricNames.Count + 2);
+        // PathBuffers: Values (every metric per entity), Occurrence and Npv (one row per entity),
+        // the financial NPVs (FinancialSeries.NpvRows per entity) and one financial work row.
+        var pathBufferRows = ((sites + 1L) * (MetricNames.Count + 2 + Internal.FinancialSeries.NpvRows)) + 1;
         var reductionRows = threads + 1L;
         return (pathBufferRows + reductionRows) * paths * sizeof(double);
     }

@@ -24,6 +24,9 @@ public sealed record SimulationResult
     /// <summary>Where the run's time went (not part of the numbers; differs between runs).</summary>
     public SimulationTimings Timings { get; init; } = new();
 
+    /// <summary>The S2 financial effects (MODEL §15): per (scenario, entity, horizon or NPV, item, basis), premium change included; empty when not computed.</summary>
+    public IReadOnlyList<Finance.FinancialEffect> Financial { get; init; } = [];
+
     /// <summary>Loss exceedance curves at the horizon years.</summary>
     public required IReadOnlyList<ExceedancePoint> Exceedance { get; init; }
 }

@@ -1,3 +1,4 @@
+using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Random;
 using ClimateRisk.Core.Simulation.Internal;
@@ -37,12 +38,14 @@ public static class Simulator
                 return losses;
             },
             cancellationToken);
+        var cells = output.Cells.Select(c => new CellResult(c.ScenarioId, c.EntityId, c.Year, c.Metric, c.Cell)).ToArray();
         return new SimulationResult
         {
             Settings = settings,
             ScenarioIds = output.ScenarioIds,
             SiteIds = output.SiteIds,
-            Cells = output.Cells.Select(c => new CellResult(c.ScenarioId, c.EntityId, c.Year, c.Metric, c.Cell)).ToArray(),
+            Cells = cells,
+            Financial = FinancialEffects.Build(settings, output.SiteIds, cells, output.Financial, FinancialContextOf(inputs)),
             Npv = output.Npv.Select(n => new NpvResult(n.ScenarioId, n.EntityId, n.Cell)).ToArray(),
             Exceedance = output.Curves.SelectMany(c => c.Curve.Select((loss, i) => new ExceedancePoint(c.ScenarioId, c.EntityId, c.Year, c.Name, settings.ReturnPeriodsY[i], loss))).ToArray(),
             Timings = output.Timings,
@@ -74,8 +77,17 @@ public static class Simulator
             Cells = output.Cells,
             Npv = output.Npv,
             Exceedance = output.Curves,
+            Financial = output.Financial,
+            FinancialContext = FinancialContextOf(inputs),
         };
     }
+
+    /// <summary>The financial terms of <paramref name="inputs"/> and its scenarios' discount rates.</summary>
+    private static FinancialContext FinancialContextOf(ModelInputs inputs) => new()
+    {
+        Terms = inputs.Finance,
+        DiscountRates = inputs.Scenarios.ToDictionary(s => s.Id, s => s.DiscountRate),
+    };
 
     private delegate TCell CellReducer<out TCell>(ReadOnlySpan<double> values, double threshold, double[] scratch);
 
@@ -115,6 +127,7 @@ public static class Simulator
         var cells = new List<(string, string, int, Metric, TCell)>(inputs.Scenarios.Count * entities * years * metrics);
         var npv = new List<(string, string, TCell)>();
         var curves = new List<(string, string, int, string, TCurve)>();
+        var financial = new List<(string, string, int?, FinancialItem, FinancialBasis, TCell)>();
         var blocks = (n + BlockSize - 1) / BlockSize;
 
         // One path-length work array per worker for the whole run: allocated afresh for every
@@ -129,6 +142,7 @@ public static class Simulator
             var scenarioPlan = new ScenarioPlan(scenario, inputs, settings);
             var kernel = new PathKernel(sitePlans, scenarioPlan, inputs.HeavyPrecipitationMultiplier, rng, buffers);
             Array.Clear(buffers.Npv);
+            Array.Clear(buffers.FinancialNpv);
             var reduced = new TCell[entities, years, metrics];
             planSeconds += clock.Elapsed.TotalSeconds;
             clock.Restart();
@@ -151,6 +165,7 @@ public static class Simulator
                     _ => { });
                 kernelSeconds += clock.Elapsed.TotalSeconds;
                 clock.Restart();
+                FinancialSeries.Accumulate(buffers, scenarioPlan.Discount[t]);
 
                 Parallel.For(
                     0,
@@ -175,6 +190,18 @@ public static class Simulator
                         curves.Add((scenario.Id, entityIds[e], year, "OEP", reduceCurve(buffers.Occurrence.AsSpan(e * n, n), scratch)));
                     }
 
+                    for (var e = 0; e < entities; e++)
+                    {
+                        foreach (var item in FinancialEffects.Items)
+                        {
+                            foreach (var basis in FinancialEffects.Bases)
+                            {
+                                FinancialSeries.Fill(buffers, e, item, basis, buffers.FinancialValues);
+                                financial.Add((scenario.Id, entityIds[e], year, item, basis, reduceCell(buffers.FinancialValues, double.NaN, scratch)));
+                            }
+                        }
+                    }
+
                     reductionScratch.Add(scratch);
                 }
 
@@ -187,6 +214,18 @@ public static class Simulator
             for (var e = 0; e < entities; e++)
             {
                 npv.Add((scenario.Id, entityIds[e], reduceCell(buffers.Npv.AsSpan(e * n, n), double.NaN, npvScratch)));
+            }
+
+            for (var e = 0; e < entities; e++)
+            {
+                foreach (var item in FinancialEffects.Items)
+                {
+                    foreach (var basis in FinancialEffects.Bases)
+                    {
+                        FinancialSeries.FillNpv(buffers, e, item, basis, buffers.FinancialValues);
+                        financial.Add((scenario.Id, entityIds[e], null, item, basis, reduceCell(buffers.FinancialValues, double.NaN, npvScratch)));
+                    }
+                }
             }
 
             reductionScratch.Add(npvScratch);
@@ -207,7 +246,7 @@ public static class Simulator
         }
 
         var timings = new SimulationTimings { PlanSeconds = planSeconds, KernelSeconds = kernelSeconds, ReductionSeconds = reductionSeconds };
-        return new Output<TCell, TCurve>(inputs.Scenarios.Select(s => s.Id).ToArray(), inputs.Sites.Select(s => s.Id).ToArray(), cells, npv, curves, timings);
+        return new Output<TCell, TCurve>(inputs.Scenarios.Select(s => s.Id).ToArray(), inputs.Sites.Select(s => s.Id).ToArray(), cells, npv, curves, financial, timings);
     }
 
     /// <summary>
@@ -247,5 +286,6 @@ public static class Simulator
         List<(string ScenarioId, string EntityId, int Year, Metric Metric, TCell Cell)> Cells,
         List<(string ScenarioId, string EntityId, TCell Cell)> Npv,
         List<(string ScenarioId, string EntityId, int Year, string Name, TCurve Curve)> Curves,
+        List<(string ScenarioId, string EntityId, int? Year, FinancialItem Item, FinancialBasis Basis, TCell Cell)> Financial,
         SimulationTimings Timings);
 }

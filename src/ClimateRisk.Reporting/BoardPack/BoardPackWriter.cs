@@ -54,6 +54,7 @@ public static class BoardPackWriter
             Append($"<title>Climate risk board pack — {E(_portfolioName)}</title>\n<style>\n{PackStyle.Css}</style>\n</head>\n<body>\n");
             Summary();
             StrategyScenarios();
+            StrategyFinancialEffects();
             StrategyPhysical();
             StrategyDrivers();
             RiskManagementHeatMaps();
@@ -195,6 +196,17 @@ public static class BoardPackWriter
             return within >= between
                 ? $"Resilience: in {Format.Int(LongYear)} the spread within a scenario (P5–P95, on average {Format.Money(within)}) is wider than the spread of the expected cost between scenarios ({Format.Money(between)}): plan for the upper whisker, not the median."
                 : $"Resilience: in {Format.Int(LongYear)} the spread of the expected cost between scenarios ({Format.Money(between)}) is wider than the spread within one (P5–P95, on average {Format.Money(within)}): which future unfolds matters more than the luck within it.";
+        }
+
+        private void StrategyFinancialEffects()
+        {
+            var body = FinancialEffectsSection.Html(data);
+            if (body.Length > 0)
+            {
+                Open("strategy-financial", "Strategy — anticipated financial effects", "Anticipated financial effects (IFRS S2)");
+                Append(body);
+                Close();
+            }
         }
 
         private void StrategyPhysical()

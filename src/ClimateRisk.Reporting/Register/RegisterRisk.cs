@@ -11,8 +11,9 @@ public sealed class RegisterRisk
 {
     private readonly Func<Site, bool> _exposed;
 
-    private RegisterRisk(string key, string code, string name, string shortName, string category, IReadOnlyList<Metric> metrics, Func<Site, bool> exposed, string exposureSource)
+    private RegisterRisk(string key, string code, string name, string shortName, string category, IReadOnlyList<Metric> metrics, Func<Site, bool> exposed, string exposureSource, Metric? recovery = null)
     {
+        Recovery = recovery;
         Key = key;
         Code = code;
         Name = name;
@@ -41,6 +42,9 @@ public sealed class RegisterRisk
     /// <summary>The metrics whose sum is the risk's annual financial effect.</summary>
     public IReadOnlyList<Metric> Metrics { get; }
 
+    /// <summary>The insurance recoveries of the risk's events (MODEL §15), or null when insurance does not cover it.</summary>
+    public Metric? Recovery { get; }
+
     /// <summary>Where exposure is decided (for rows of sites that are not exposed).</summary>
     public string ExposureSource { get; }
 
@@ -50,9 +54,9 @@ public sealed class RegisterRisk
     /// <summary>The register's risks, in register order.</summary>
     public static IReadOnlyList<RegisterRisk> All { get; } =
     [
-        new("flood", "FL", "River and pluvial flood", "Flood", RiskCategory.AcutePhysical, [Metric.FloodDirectCny, Metric.FloodBiCny], s => s.Flood is not null, "data/hazard/flood_depth.csv"),
-        new("coastal_flood", "CF", "Coastal flood (surge + sea-level rise)", "Coastal flood", RiskCategory.AcutePhysical, [Metric.SurgeDirectCny, Metric.SurgeBiCny], s => s.Surge is not null, "data/hazard/surge_gev.csv"),
-        new("typhoon", "TY", "Typhoon wind", "Typhoon", RiskCategory.AcutePhysical, [Metric.WindDirectCny, Metric.WindBiCny], s => s.Wind is not null, "data/hazard/wind_gumbel.csv"),
+        new("flood", "FL", "River and pluvial flood", "Flood", RiskCategory.AcutePhysical, [Metric.FloodDirectCny, Metric.FloodBiCny], s => s.Flood is not null, "data/hazard/flood_depth.csv", Metric.InsuredFloodCny),
+        new("coastal_flood", "CF", "Coastal flood (surge + sea-level rise)", "Coastal flood", RiskCategory.AcutePhysical, [Metric.SurgeDirectCny, Metric.SurgeBiCny], s => s.Surge is not null, "data/hazard/surge_gev.csv", Metric.InsuredSurgeCny),
+        new("typhoon", "TY", "Typhoon wind", "Typhoon", RiskCategory.AcutePhysical, [Metric.WindDirectCny, Metric.WindBiCny], s => s.Wind is not null, "data/hazard/wind_gumbel.csv", Metric.InsuredWindCny),
         new("extreme_heat", "EH", "Extreme heat (cooling shortfall)", "Extreme heat", RiskCategory.AcutePhysical, [Metric.HeatBiCny], _ => true, string.Empty),
         new("chronic_heat_pue", "CH", "Chronic heat / PUE drift", "PUE drift", RiskCategory.ChronicPhysical, [Metric.ClimateEnergyCostCny], _ => true, string.Empty),
         new("water_stress", "WS", "Water stress (drought restrictions)", "Water stress", RiskCategory.ChronicPhysical, [Metric.DroughtEnergyCny, Metric.DroughtBiCny], _ => true, string.Empty),

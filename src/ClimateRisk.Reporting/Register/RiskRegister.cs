@@ -18,6 +18,12 @@ namespace ClimateRisk.Reporting.Register;
 /// <item>Probability of a material impact: the largest <c>p_exceed</c> of the risk's metrics
 /// (P(component &gt; materiality)); exact for one-metric risks, a lower bound for two.</item>
 /// <item>Impact thresholds: those of the risk's first metric at site or portfolio level.</item>
+/// <item>Net of insurance (MODEL §15): flood, coastal flood and typhoon rows of a site with a row
+/// in data/finance/insurance.csv (the portfolio: any such site) are scored on the retained
+/// loss: mean − mean recoveries, and P95 − P95 of the recoveries, which is the P95 of the
+/// retained loss when retained loss and recoveries rise together with the event (one event per
+/// peril and year; exact unless the aggregate is shared with another peril's event that year).
+/// The note of the row says so.</item>
 /// <item>Horizon: the first reporting horizon at which the risk reaches its highest rating in
 /// any scenario; every per-scenario figure of the row is for that year.</item>
 /// </list>
@@ -80,7 +86,8 @@ public sealed class RiskRegister
                 var exposed = portfolio ? data.Sites.Any(risk.IsExposed) : site is not null && risk.IsExposed(site);
                 var threshold = risk.Metrics.Select(m => data.Threshold(m, portfolio)).FirstOrDefault(t => t is not null);
                 var bounds = threshold?.ImpactBounds ?? [double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity];
-                var byHorizon = horizons.Select(h => (Year: h, Scores: scenarios.Select(s => Score(index, s, entity, h, risk, bounds)).ToArray())).ToArray();
+                var net = risk.Recovery is not null && (portfolio ? data.Sites.Any(s => data.Inputs.Finance.Insurance.ContainsKey(s.Id)) : data.Inputs.Finance.Insurance.ContainsKey(entity));
+                var byHorizon = horizons.Select(h => (Year: h, Scores: scenarios.Select(s => Score(index, s, entity, h, risk, bounds, net)).ToArray())).ToArray();
                 var best = byHorizon.Select(h => h.Scores.Max(s => s.Rating)).Max();
                 var chosen = byHorizon.First(h => h.Scores.Max(s => s.Rating) == best);
                 var position = horizons.ToList().IndexOf(chosen.Year);
@@ -95,7 +102,7 @@ public sealed class RiskRegister
                     Horizon = HorizonLabel(position, horizons.Count),
                     Scores = chosen.Scores,
                     Controls = Controls(data, site, risk),
-                    Note = Note(data, index, site, entity, risk, exposed, chosen.Year, threshold is null),
+                    Note = Note(data, index, site, entity, risk, exposed, chosen.Year, threshold is null, net),
                 });
             }
         }
@@ -103,11 +110,18 @@ public sealed class RiskRegister
         return new RiskRegister(scenarios, rows, data.Manifest.TargetRse ?? DefaultConvergenceTarget);
     }
 
-    private static ScenarioScore Score(ResultIndex index, string scenario, string entity, int year, RegisterRisk risk, IReadOnlyList<double> bounds)
+    private static ScenarioScore Score(ResultIndex index, string scenario, string entity, int year, RegisterRisk risk, IReadOnlyList<double> bounds, bool net)
     {
         var stats = risk.Metrics.Select(m => index.Cell(scenario, entity, year, m)).ToArray();
         var mean = stats.Sum(s => s.Mean);
         var p95 = stats.Sum(s => s.P95);
+        if (net && risk.Recovery is { } recovery)
+        {
+            var recovered = index.Cell(scenario, entity, year, recovery);
+            mean -= recovered.Mean;
+            p95 = Math.Max(0, p95 - recovered.P95);
+        }
+
         var probabilities = stats.Select(s => s.PExceed).Where(p => !double.IsNaN(p)).ToArray();
         var probability = probabilities.Length > 0 ? probabilities.Max() : 0;
         var likelihood = RiskScoring.Likelihood(probability);
@@ -141,9 +155,14 @@ public sealed class RiskRegister
             .GroupBy(c => (c.Operator, c.Quote)).Select(g => g.First()).ToArray();
     }
 
-    private static string Note(ReportData data, ResultIndex index, Site? site, string entity, RegisterRisk risk, bool exposed, int year, bool noThreshold)
+    private static string Note(ReportData data, ResultIndex index, Site? site, string entity, RegisterRisk risk, bool exposed, int year, bool noThreshold, bool net)
     {
         var notes = new List<string>();
+        if (net && exposed)
+        {
+            notes.Add("Scored net of insurance (recoveries under data/finance/insurance.csv deducted from mean and P95).");
+        }
+
         if (!exposed)
         {
             notes.Add(site is null ? "No site of the portfolio is exposed." : $"Not exposed: no row for this site in {risk.ExposureSource}.");

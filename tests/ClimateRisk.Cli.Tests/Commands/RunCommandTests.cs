@@ -98,11 +98,11 @@ public sealed class RunCommandTests : IClassFixture<RunCommandTests.SharedRun>, 
     }
 
     [Fact]
-    public void Run_directory_holds_the_manifest_and_five_results()
+    public void Run_directory_holds_the_manifest_and_six_results()
     {
         Directory.GetFileSystemEntries(_run.Out).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal("board-pack.html", "charts", "manifest.json", "register", "results");
         Directory.GetFiles(Path.Combine(_run.Out, "results")).Select(Path.GetFileName).Order(StringComparer.Ordinal)
-            .Should().Equal("convergence.csv", "exceedance.csv", "horizons.csv", "portfolio_year.csv", "site_year.csv");
+            .Should().Equal("convergence.csv", "exceedance.csv", "financial_effects.csv", "horizons.csv", "portfolio_year.csv", "site_year.csv");
         Directory.GetFileSystemEntries(Path.GetDirectoryName(_run.Out)!, "." + Path.GetFileName(_run.Out) + "*").Should().BeEmpty("no staging directory is left");
     }
 
@@ -114,7 +114,7 @@ public sealed class RunCommandTests : IClassFixture<RunCommandTests.SharedRun>, 
 
         var rows = DataLines(_run.Results("site_year.csv")).Select(l => l.Split(',')).ToArray();
 
-        rows.Should().HaveCount(8 * 3 * 24 * 2);
+        rows.Should().HaveCount(8 * 3 * MetricNames.Count * 2);
         rows.Should().OnlyContain(r => r.Length == 15);
         rows.Select(r => r[0]).Distinct().Should().Equal(TwoScenarios);
         rows.Select(r => r[1]).Distinct().Should().Equal(CsvLine.ReadTable(Path.Combine(TestInputs.BundledDataDirectory, "sites.csv")).Select(r => r["site_id"]));
@@ -127,7 +127,7 @@ public sealed class RunCommandTests : IClassFixture<RunCommandTests.SharedRun>, 
     public void Portfolio_year_horizons_and_exceedance_have_the_expected_rows()
     {
         File.ReadAllText(_run.Results("portfolio_year.csv")).Split('\n')[0].Should().Be("scenario,year,metric,mean,se,sd,p5,p25,p50,p75,p95,p99,tvar99,p_exceed");
-        DataLines(_run.Results("portfolio_year.csv")).Should().HaveCount(3 * 24 * 2);
+        DataLines(_run.Results("portfolio_year.csv")).Should().HaveCount(3 * MetricNames.Count * 2);
 
         // 2025..2027 holds no reporting horizon (2030/2040/2050): only the NPV rows, one per scenario and entity.
         var horizons = DataLines(_run.Results("horizons.csv")).Select(l => l.Split(',')).ToArray();
@@ -150,12 +150,12 @@ public sealed class RunCommandTests : IClassFixture<RunCommandTests.SharedRun>, 
         manifest.CommandLine.Should().Equal("run", "--paths", "300");
         manifest.Scenarios.Should().Equal(TwoScenarios);
         manifest.Sites.Should().HaveCount(8).And.StartWith("ksc-beijing-yizhuang");
-        manifest.Outputs.Take(6).Should().Equal("manifest.json", "results/site_year.csv", "results/portfolio_year.csv", "results/horizons.csv", "results/exceedance.csv", "results/convergence.csv");
+        manifest.Outputs.Take(7).Should().Equal("manifest.json", "results/site_year.csv", "results/portfolio_year.csv", "results/horizons.csv", "results/exceedance.csv", "results/financial_effects.csv", "results/convergence.csv");
         manifest.Outputs.Should().Contain(["board-pack.html", "register/risk_register.csv", "register/risk_register.xlsx", "register/risk_register.md"]);
-        manifest.Outputs.Skip(6).Should().OnlyContain(f => File.Exists(Path.Combine(_run.Out, f)), "every listed output exists");
+        manifest.Outputs.Skip(7).Should().OnlyContain(f => File.Exists(Path.Combine(_run.Out, f)), "every listed output exists");
         manifest.FinishedUtc.Should().BeOnOrAfter(manifest.StartedUtc);
 
-        manifest.InputSha256.Should().HaveCount(1 + InputPaths.DataTables.Count + 2);
+        manifest.InputSha256.Should().HaveCount(1 + InputPaths.DataTables.Count + InputPaths.OptionalDataTables.Count + 2);
         foreach (var (path, hash) in manifest.InputSha256)
         {
             hash.Should().Be(RunManifest.Sha256(path), path);
@@ -291,7 +291,7 @@ public sealed class RunCommandTests : IClassFixture<RunCommandTests.SharedRun>, 
         outcome.ExitCode.Should().Be(0, outcome.Error);
         File.Exists(Path.Combine(outPath, "keep.txt")).Should().BeFalse();
         File.Exists(Path.Combine(outPath, "manifest.json")).Should().BeTrue();
-        DataLines(Path.Combine(outPath, "results", "site_year.csv")).Should().HaveCount(8 * 24);
+        DataLines(Path.Combine(outPath, "results", "site_year.csv")).Should().HaveCount(8 * MetricNames.Count);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class ValidateCommandTests : IDisposable
         outcome.ExitCode.Should().Be(0);
         outcome.Error.Should().BeEmpty();
         outcome.Output.Should().StartWith("OK: 8 sites, 6 scenarios");
-        outcome.Output.Should().Be($"OK: 8 sites, 6 scenarios, {1 + InputPaths.DataTables.Count + 6} files checked, {Controls} disclosed controls.{Environment.NewLine}");
+        outcome.Output.Should().Be($"OK: 8 sites, 6 scenarios, {1 + InputPaths.DataTables.Count + InputPaths.OptionalDataTables.Count + 6} files checked, {Controls} disclosed controls.{Environment.NewLine}");
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class ValidateCommandTests : IDisposable
         var outcome = CliHarness.Validate(null, null, ["ngfs-ndcs,ngfs-below-2c"]);
 
         outcome.ExitCode.Should().Be(0);
-        outcome.Output.Should().Be($"OK: 8 sites, 2 scenarios, {1 + InputPaths.DataTables.Count + 2} files checked, {Controls} disclosed controls.{Environment.NewLine}");
+        outcome.Output.Should().Be($"OK: 8 sites, 2 scenarios, {1 + InputPaths.DataTables.Count + InputPaths.OptionalDataTables.Count + 2} files checked, {Controls} disclosed controls.{Environment.NewLine}");
     }
 
     [Fact]

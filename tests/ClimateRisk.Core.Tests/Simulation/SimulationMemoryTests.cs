@@ -14,7 +14,7 @@ public class SimulationMemoryTests
         var buffers = new PathBuffers(sites, paths);
         // Every per-path array the buffers hold, so that one added to PathBuffers shows here.
         var arrays = typeof(PathBuffers).GetProperties().Where(p => p.PropertyType == typeof(double[])).Select(p => (double[])p.GetValue(buffers)!).ToArray();
-        arrays.Should().HaveCount(3);
+        arrays.Should().HaveCount(5);
         var bufferValues = arrays.Sum(a => (long)a.Length);
 
         SimulationMemory.WorkingSetBytes(sites, paths, threads).Should().Be((bufferValues + ((threads + 1L) * paths)) * sizeof(double));

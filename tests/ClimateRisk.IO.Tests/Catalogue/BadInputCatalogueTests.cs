@@ -29,6 +29,8 @@ public sealed class BadInputCatalogueTests
     private const string Thresholds = "data/register/thresholds.csv";
     private const string Delayed = "scenarios/ngfs-delayed-transition.yaml";
     private const string GridIndex = "    default: {2023: 1.0, 2030: 0.862, 2035: 0.62, 2040: 0.42, 2050: 0.226}";
+    private const string Insurance = "data/finance/insurance.csv";
+    private const string Baselines = "data/finance/baselines.csv";
     private const string Ndcs = "scenarios/ngfs-ndcs.yaml";
     private const string Measures = "data/measures.csv";
 
@@ -158,9 +160,16 @@ public sealed class BadInputCatalogueTests
             "data/transition/carbon_pilots.csv:3: year '2020': expected years increasing within jurisdiction beijing (previous: 2024)"),
         Whole(Pilots, "column coverage removed", p => TestInputs.RemoveColumn(p, "coverage"),
             "data/transition/carbon_pilots.csv:1: coverage '': expected this column to be present"),
-        Cell(Thresholds, "physical_loss_cny,site,", "metric", "physical_los_cny", "data/register/thresholds.csv:{line}: metric 'physical_los_cny': expected a metric: one of 24 known keys (did you mean 'physical_loss_cny'?)"),
+        Cell(Thresholds, "physical_loss_cny,site,", "metric", "physical_los_cny", "data/register/thresholds.csv:{line}: metric 'physical_los_cny': expected a metric: one of 31 known keys (did you mean 'physical_loss_cny'?)"),
         Cell(Thresholds, "physical_loss_cny,site,", "impact4", "10000000", "data/register/thresholds.csv:{line}: impact4 '10000000': expected impact bounds non-decreasing (impact3 = 20000000)"),
         Cell(Thresholds, "carbon_cost_cny,site,", "metric", "physical_loss_cny", "data/register/thresholds.csv:{line}: metric 'physical_loss_cny': expected one row per metric and level (site already given)"),
+        // ---- finance/insurance.csv and finance/baselines.csv (MODEL §15) ----
+        Cell(Insurance, Yizhuang, "coinsurance", "1.5", "data/finance/insurance.csv:{line}: coinsurance '1.5': expected from 0 to 1"),
+        Cell(Insurance, Tianjin, "premium_lag_y", "2.5", "data/finance/insurance.csv:{line}: premium_lag_y '2.5': expected a whole number from 0 to 10"),
+        Cell(Insurance, Ulanqab, "property_deductible_cny", "-1", "data/finance/insurance.csv:{line}: property_deductible_cny '-1': expected from 0 to 1000000000000"),
+        Cell(Insurance, Changshu, "bi_waiting_days", "\"3,5\"", "data/finance/insurance.csv:{line}: bi_waiting_days '3,5': expected a number with '.' as the decimal separator, from 0 to 365"),
+        Cell(Baselines, Yizhuang, "ebitda_margin", "0", "data/finance/baselines.csv:{line}: ebitda_margin '0': expected from 0.001 to 1"),
+        Cell(Baselines, Ulanqab, "revenue_cny", "23bn", "data/finance/baselines.csv:{line}: revenue_cny '23bn': expected a number, from 1 to 10000000000000"),
         Cell(Thresholds, "carbon_cost_cny,site,", "level", "fleet", "data/register/thresholds.csv:{line}: level 'fleet': expected a level: one of site, portfolio"),
 
         // ---- scenarios/*.yaml ----
@@ -242,7 +251,7 @@ public sealed class BadInputCatalogueTests
         Catalogue.Should().HaveCountGreaterThanOrEqualTo(40);
         Catalogue.Select(c => c.Name).Should().OnlyHaveUniqueItems();
         Catalogue.Select(c => c.File).Distinct().Should().BeEquivalentTo(
-            ["data/sites.csv", .. InputPaths.DataTables.Select(t => "data/" + t), Ndcs, Delayed, Measures]);
+            ["data/sites.csv", .. InputPaths.DataTables.Select(t => "data/" + t), .. InputPaths.OptionalDataTables.Select(t => "data/" + t), Ndcs, Delayed, Measures]);
     }
 
     [Theory]

@@ -37,7 +37,7 @@ public sealed class MutationTests(ITestOutputHelper output)
         using var inputs = TestInputs.Copy();
         var paths = inputs.Paths();
         var files = paths.AllFiles().ToArray();
-        files.Should().HaveCount(1 + InputPaths.DataTables.Count + 6, "every CSV and every bundled scenario is mutated");
+        files.Should().HaveCount(1 + InputPaths.DataTables.Count + InputPaths.OptionalDataTables.Count + 6, "every CSV and every bundled scenario is mutated");
         var originals = files.ToDictionary(f => f, File.ReadAllBytes);
         var random = new Random(Seed);
         var settings = new SimulationSettings { Paths = 20, FirstYear = 2030, LastYear = 2030, Workers = 1, Seed = 7 };

@@ -27,11 +27,18 @@ internal sealed class SiteEvaluation
         ("renewable_premium", [Metric.RenewablePremiumCny]),
     ];
 
-    private SiteEvaluation(int paths)
+    private SiteEvaluation(int paths, int years)
     {
         Npv = new double[paths];
         ComponentNpv = new double[Components.Length];
+        ExpectedInsuredLossCny = new double[years];
     }
+
+    /// <summary>Mean recoveries (property + BI) per simulated year, CNY (MODEL §15: what the premium follows).</summary>
+    public double[] ExpectedInsuredLossCny { get; }
+
+    /// <summary>Mean physical loss retained after insurance, discounted and summed over the years, CNY.</summary>
+    public double DiscountedRetainedLossCny { get; private set; }
 
     /// <summary>Per-path NPV of total climate cost, CNY.</summary>
     public double[] Npv { get; }
@@ -93,7 +100,7 @@ internal sealed class SiteEvaluation
         planAfter ??= planBefore;
         var kernelAfter = ReferenceEquals(planAfter, planBefore) ? kernelBefore : new PathKernel([planAfter], scenarioPlan, tables.HeavyPrecipitationMultiplier, rng, buffers);
         var scratch = workspace.Kernel;
-        var result = new SiteEvaluation(n);
+        var result = new SiteEvaluation(n, settings.YearCount);
 
         for (var t = 0; t < settings.YearCount; t++)
         {
@@ -117,6 +124,8 @@ internal sealed class SiteEvaluation
 
             result.DiscountedItEnergyMwh += discount * (inForce ? planAfter : planBefore).ItEnergyMwh[t];
             result.DiscountedEnergyCostCny += discount * Mean(buffers.Cell(Metric.EnergyCostCny, 0));
+            result.DiscountedRetainedLossCny += discount * Mean(buffers.Cell(Metric.RetainedLossCny, 0));
+            result.ExpectedInsuredLossCny[t] = Mean(buffers.Cell(Metric.InsuredPropertyCny, 0)) + Mean(buffers.Cell(Metric.InsuredBiCny, 0));
             if (year == 2030)
             {
                 result.Pue2030 = Mean(buffers.Cell(Metric.Pue, 0));

@@ -14,6 +14,8 @@ internal sealed class PathBuffers
         Values = new double[checked(MetricNames.Count * Entities * paths)];
         Occurrence = new double[Entities * paths];
         Npv = new double[Entities * paths];
+        FinancialNpv = new double[checked(FinancialSeries.NpvRows * Entities * paths)];
+        FinancialValues = new double[paths];
     }
 
     public int Entities { get; }
@@ -27,6 +29,12 @@ internal sealed class PathBuffers
 
     /// <summary>Discounted total climate cost summed over the years so far, per (entity, path).</summary>
     public double[] Npv { get; }
+
+    /// <summary>Discounted statement effects summed over the years so far, [row · E · N + entity · N + path] (rows of <see cref="FinancialSeries"/>).</summary>
+    public double[] FinancialNpv { get; }
+
+    /// <summary>Work row for one financial series of one entity, filled before it is reduced.</summary>
+    public double[] FinancialValues { get; }
 
     public int Offset(Metric metric, int entity) => (((int)metric * Entities) + entity) * Paths;
 

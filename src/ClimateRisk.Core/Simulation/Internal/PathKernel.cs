@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using ClimateRisk.Core.Distributions;
 using ClimateRisk.Core.Distributions.Internal;
+using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Random;
 using ClimateRisk.Core.Random.Internal;
@@ -37,6 +38,14 @@ internal sealed class PathKernel
     private const double DroughtWarmingSensitivity = 0.1;
     private const double StorageNeededH = 12;
     private const double DroughtBiShare = 0.1;
+
+    /// <summary>
+    /// Damage ratio above which an event's direct damage is an impairment (the asset is written
+    /// off and replaced) rather than a repair: the "substantial damage" line of 50 % of the
+    /// structure's value (US NFIP, 44 CFR 59.1), above which rebuilding to current standards is
+    /// required (docs/model.md §15).
+    /// </summary>
+    private const double ImpairmentDamageRatio = 0.5;
 
     private readonly SitePlan[] _sites;
     private readonly ScenarioPlan _scenario;
@@ -326,7 +335,7 @@ internal sealed class PathKernel
 
     /// <summary>
     /// One site, one path, one year: MODEL §3–§10 from the path's drivers and the site's
-    /// transformed draws. Writes the 24 metrics at <c>Values[column0 + metric · stride]</c>
+    /// transformed draws. Writes the metrics at <c>Values[column0 + metric · stride]</c>
     /// (unchecked: the callers check the column) and returns what the portfolio needs.
     /// </summary>
     private SiteOutcome EvaluateSite(SitePlan plan, in SiteYear c, int year, long path, in PathDrivers drivers, in SiteDraws draws, int column0, int stride)
@@ -420,6 +429,20 @@ internal sealed class PathKernel
         }
 
         var physical = floodDirect + floodBi + surgeDirect + surgeBi + windDirect + windBi + heatBi + droughtEnergy + droughtBi;
+
+        // §15 insurance: one event per acute peril and year (the annual maximum flood, coastal
+        // flood and gust); heat throttling and drought restrictions damage nothing, so neither
+        // triggers the property or BI cover.
+        var recovery = default(InsuranceRecovery);
+        double floodRecovery = 0, surgeRecovery = 0, windRecovery = 0;
+        if (plan.Insurance is { } cover && (floodDirect + floodBi + surgeDirect + surgeBi + windDirect + windBi) > 0)
+        {
+            (recovery, floodRecovery, surgeRecovery, windRecovery) = Insure(cover, floodDirect, floodBi, surgeDirect, surgeBi, windDirect, windBi, biPerDay);
+        }
+
+        var retained = physical - recovery.PropertyCny - recovery.BiCny;
+        var impairmentAbove = ImpairmentDamageRatio * site.AssetValueCny;
+        var impairment = (floodDirect > impairmentAbove ? floodDirect : 0) + (surgeDirect > impairmentAbove ? surgeDirect : 0) + (windDirect > impairmentAbove ? windDirect : 0);
         var climateEnergyCost = itEnergy * drift * price;
         var total = physical + climateEnergyCost + carbonCost + surcharge + premium;
 
@@ -448,9 +471,27 @@ internal sealed class PathKernel
         Unsafe.Add(ref cell, (int)Metric.WaterM3 * stride) = water;
         Unsafe.Add(ref cell, (int)Metric.WaterCostCny * stride) = waterCost;
         Unsafe.Add(ref cell, (int)Metric.TotalClimateCostCny * stride) = total;
+        Unsafe.Add(ref cell, (int)Metric.InsuredPropertyCny * stride) = recovery.PropertyCny;
+        Unsafe.Add(ref cell, (int)Metric.InsuredBiCny * stride) = recovery.BiCny;
+        Unsafe.Add(ref cell, (int)Metric.RetainedLossCny * stride) = retained;
+        Unsafe.Add(ref cell, (int)Metric.ImpairmentCny * stride) = impairment;
+        Unsafe.Add(ref cell, (int)Metric.InsuredFloodCny * stride) = floodRecovery;
+        Unsafe.Add(ref cell, (int)Metric.InsuredSurgeCny * stride) = surgeRecovery;
+        Unsafe.Add(ref cell, (int)Metric.InsuredWindCny * stride) = windRecovery;
 
         var occurrence = Math.Max(Math.Max(floodDirect + floodBi, surgeDirect + surgeBi), Math.Max(windDirect + windBi, Math.Max(heatBi, droughtEnergy + droughtBi)));
         return new SiteOutcome(occurrence, physical, total, drift, breach);
+    }
+
+    /// <summary>The recoveries of a site's three insurable events of the year, in the order flood, coastal flood, wind.</summary>
+    private static (InsuranceRecovery Total, double Flood, double Surge, double Wind) Insure(
+        InsuranceTerms cover, double floodDirect, double floodBi, double surgeDirect, double surgeBi, double windDirect, double windBi, double biPerDay)
+    {
+        Span<double> direct = [floodDirect, surgeDirect, windDirect];
+        Span<double> bi = [floodBi, surgeBi, windBi];
+        Span<double> perEvent = [0, 0, 0];
+        var total = cover.ApplyUnchecked(direct, bi, biPerDay, perEvent);
+        return (total, perEvent[0], perEvent[1], perEvent[2]);
     }
 
     /// <summary>Direct and BI loss of water reaching the site with effective depth <paramref name="effectiveDepthM"/> (MODEL §6).</summary>

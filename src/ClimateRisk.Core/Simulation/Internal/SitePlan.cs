@@ -1,4 +1,5 @@
 using ClimateRisk.Core.Climate;
+using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Random;
 
@@ -81,6 +82,7 @@ internal sealed class SitePlan
         }
 
         IsWaterCooled = site.WueLPerKwh >= 0.5;
+        Insurance = inputs.Finance.Insurance.GetValueOrDefault(site.Id);
     }
 
     /// <summary>Return periods below this certainly give depth 0 (see <see cref="DepthAt"/>).</summary>
@@ -136,6 +138,9 @@ internal sealed class SitePlan
     public double ProtectionDepthM { get; }
 
     public bool IsWaterCooled { get; }
+
+    /// <summary>The site's cover, or null when uninsured (net = gross).</summary>
+    public InsuranceTerms? Insurance { get; }
 
     /// <summary>
     /// d_s(R), MODEL §6: linear in ln R between the tabulated return periods, 0 below the
