@@ -31,14 +31,18 @@ public static class InputLoader
         var thresholds = ReadThresholds(Data("register/thresholds.csv"), errors);
 
         var siteLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var before = errors.Count;
         var siteRows = ReadSites(paths.SitesFile, cooling, grids, rules, errors, siteLines);
         var siteIds = siteRows.Select(s => s.Id).ToHashSet();
-        var climate = PerSite(Data("climate/site_climate.csv"), siteIds, errors, required: true, ReadClimateRow, ["site_id", .. Months.Select(m => $"t_{m}_c"), "hourly_sd_c", "summer_tmax_mean_c", "summer_tmax_sd_c", "interannual_sd_c", "source"]);
-        var heat = PerSite(Data("hazard/heat_shortfall.csv"), siteIds, errors, required: true, ReadHeatRow, ["site_id", "t_crit_c", "shortfall_prob", "throttle_fraction", "throttle_hours", "source"]);
-        var drought = PerSite(Data("hazard/drought.csv"), siteIds, errors, required: true, ReadDroughtRow, ["site_id", "restriction_days_per_yr", "dry_pue_penalty", "source"]);
-        var flood = PerSite(Data("hazard/flood_depth.csv"), siteIds, errors, required: false, (t, r) => ReadFloodRow(t, r, damage.Keys), ["site_id", "protection_rp_y", "floor_height_m", "hardening", "vulnerability_class", .. FloodReturnPeriods.Select(r => $"d_{r}_m"), "source"]);
-        var surge = PerSite(Data("hazard/surge_gev.csv"), siteIds, errors, required: false, ReadSurgeRow, ["site_id", "gev_mu_m", "gev_sigma_m", "gev_xi", "ground_elevation_m", "defence_crest_m", "subsidence_m_per_yr", "source"]);
-        var wind = PerSite(Data("hazard/wind_gumbel.csv"), siteIds, errors, required: false, ReadWindRow, ["site_id", "gumbel_mu_ms", "gumbel_beta_ms", "v_half_ms", "v_bi_ms", "bi_hours", "source"]);
+
+        // A broken sites file would make every row of its broken sites look unknown: follow-on noise.
+        var ids = KnownSites.Of(paths, siteIds, checkRows: errors.Skip(before).All(e => e.File != paths.SitesFile));
+        var climate = PerSite(Data("climate/site_climate.csv"), ids, errors, required: true, ReadClimateRow, ["site_id", .. Months.Select(m => $"t_{m}_c"), "hourly_sd_c", "summer_tmax_mean_c", "summer_tmax_sd_c", "interannual_sd_c", "source"]);
+        var heat = PerSite(Data("hazard/heat_shortfall.csv"), ids, errors, required: true, ReadHeatRow, ["site_id", "t_crit_c", "shortfall_prob", "throttle_fraction", "throttle_hours", "source"]);
+        var drought = PerSite(Data("hazard/drought.csv"), ids, errors, required: true, ReadDroughtRow, ["site_id", "restriction_days_per_yr", "dry_pue_penalty", "source"]);
+        var flood = PerSite(Data("hazard/flood_depth.csv"), ids, errors, required: false, (t, r) => ReadFloodRow(t, r, damage.Keys), ["site_id", "protection_rp_y", "floor_height_m", "hardening", "vulnerability_class", .. FloodReturnPeriods.Select(r => $"d_{r}_m"), "source"]);
+        var surge = PerSite(Data("hazard/surge_gev.csv"), ids, errors, required: false, ReadSurgeRow, ["site_id", "gev_mu_m", "gev_sigma_m", "gev_xi", "ground_elevation_m", "defence_crest_m", "subsidence_m_per_yr", "source"]);
+        var wind = PerSite(Data("hazard/wind_gumbel.csv"), ids, errors, required: false, ReadWindRow, ["site_id", "gumbel_mu_ms", "gumbel_beta_ms", "v_half_ms", "v_bi_ms", "bi_hours", "source"]);
 
         var scenarios = new List<Scenario>();
         var ssps = warming.Keys.Intersect(seaLevel.Keys).ToArray();
@@ -500,7 +504,7 @@ public static class InputLoader
 
     private static Dictionary<string, T> PerSite<T>(
         string path,
-        HashSet<string> siteIds,
+        KnownSites ids,
         List<InputError> errors,
         bool required,
         Func<CsvTable, CsvRow, T> read,
@@ -509,25 +513,34 @@ public static class InputLoader
         var table = CsvTable.Read(path, columns);
         var result = new Dictionary<string, T>();
         var seen = new HashSet<string>();
+        var unknown = new List<InputError>();
         foreach (var row in table.Rows)
         {
             var id = UniqueKey(table, row, "site_id", seen);
             seen.Add(id);
             var value = read(table, row);
             RequireSource(table, row);
-            if (siteIds.Contains(id))
+            if (ids.Portfolio.Contains(id))
             {
                 result[id] = value;
+            }
+            else if (ids.CheckRows && id.Length > 0 && Slug.IsValidOrEmpty(id) && !ids.All.Contains(id))
+            {
+                // A row that names no site would be ignored, and a misspelt id would leave its
+                // site unexposed: zero loss reported as "not exposed" (issue "Trust v2", class 1).
+                unknown.Add(new InputError(path, row.Line, "site_id", id, ids.Describe(id, result.Keys)));
             }
         }
 
         if (required && table.Errors.Count == 0)
         {
-            foreach (var id in siteIds.Where(id => !result.ContainsKey(id)).Order(StringComparer.Ordinal))
+            foreach (var id in ids.Portfolio.Where(id => !result.ContainsKey(id)).Order(StringComparer.Ordinal))
             {
                 table.Error(0, "site_id", id, "a row for every site of the portfolio");
             }
         }
+
+        table.Errors.AddRange(unknown);
 
         errors.AddRange(table.Errors);
         return result;

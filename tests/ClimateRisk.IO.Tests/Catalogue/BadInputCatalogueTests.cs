@@ -135,6 +135,22 @@ public sealed class BadInputCatalogueTests
         Whole(Drought, "CRLF line ends and a BOM, then one value broken", p => CrlfWithBom(p, "ksc-beijing-yizhuang,1.0,", "ksc-beijing-yizhuang,-1.0,"),
             "data/hazard/drought.csv:2: restriction_days_per_yr '-1.0': expected from 0 to 365"),
 
+        // ---- class 1 (Trust v2): site ids across tables; a typo must not make a site silently unexposed ----
+        Cell(Flood, Yizhuang, "site_id", "ksc-beijing-yizhuagn", "data/hazard/flood_depth.csv:{line}: site_id 'ksc-beijing-yizhuagn': expected a site of sites.csv or candidates.csv (did you mean 'ksc-beijing-yizhuang'?)"),
+        Cell(Flood, Yizhuang, "site_id", "KSC-BEIJING-YIZHUANG", "data/hazard/flood_depth.csv:{line}: site_id 'KSC-BEIJING-YIZHUANG': expected a slug of lower-case letters, digits, '-' or '_'"),
+        Cell(Flood, Yizhuang, "site_id", "acme-frankfurt-1", "data/hazard/flood_depth.csv:{line}: site_id 'acme-frankfurt-1': expected a site of sites.csv or candidates.csv (no site has this id, so the row would be ignored: correct the id or remove the row)"),
+        Cell(Flood, "cand-wuhu,", "site_id", "cand-wuhuu", "data/hazard/flood_depth.csv:{line}: site_id 'cand-wuhuu': expected a site of sites.csv or candidates.csv (did you mean 'cand-wuhu'?)"),
+        Cell(Surge, Guanghuan, "site_id", "ksc-shanghai-guanhuan", "data/hazard/surge_gev.csv:{line}: site_id 'ksc-shanghai-guanhuan': expected a site of sites.csv or candidates.csv (did you mean 'ksc-shanghai-guanghuan'?)"),
+        Cell(Surge, Guanghuan, "site_id", string.Empty, "data/hazard/surge_gev.csv:{line}: site_id '': expected a value"),
+        Cell(Wind, Changshu, "site_id", "ksc-changshu-gpl", "data/hazard/wind_gumbel.csv:{line}: site_id 'ksc-changshu-gpl': expected a site of sites.csv or candidates.csv (did you mean 'ksc-changshu-glp'?)"),
+        Cell(Wind, Changshu, "site_id", "ksc_changshu_glp", "data/hazard/wind_gumbel.csv:{line}: site_id 'ksc_changshu_glp': expected a site of sites.csv or candidates.csv (did you mean 'ksc-changshu-glp'?)"),
+        Cell(Heat, Yizhuang, "site_id", "ksc-beijing-yizhaung", "data/hazard/heat_shortfall.csv: site_id 'ksc-beijing-yizhuang': expected a row for every site of the portfolio\n"
+            + "data/hazard/heat_shortfall.csv:{line}: site_id 'ksc-beijing-yizhaung': expected a site of sites.csv or candidates.csv (did you mean 'ksc-beijing-yizhuang'?)"),
+        Cell(Drought, Tianjin, "site_id", "ksc-tianjin", "data/hazard/drought.csv: site_id 'ksc-tianjin-yixianyuan': expected a row for every site of the portfolio\n"
+            + "data/hazard/drought.csv:{line}: site_id 'ksc-tianjin': expected a site of sites.csv or candidates.csv (no site has this id, so the row would be ignored: correct the id or remove the row)"),
+        Cell(Climate, Ulanqab, "site_id", "ks-ulanqap", "data/climate/site_climate.csv: site_id 'ks-ulanqab': expected a row for every site of the portfolio\n"
+            + "data/climate/site_climate.csv:{line}: site_id 'ks-ulanqap': expected a site of sites.csv or candidates.csv (did you mean 'ks-ulanqab'?)"),
+
         // ---- transition and register tables ----
         Cell(Grid, "north_china,2022,", "year", "2023", "data/transition/grid_factors.csv:5: year '2023': expected one row per grid and year (north_china already has a row for this year)"),
         Cell(Grid, "qinghai,", "year", "2024", "data/transition/grid_factors.csv:{line}: year '2024': expected a year ≤ 2023 (the base year) in at least one row for grid qinghai\n"
