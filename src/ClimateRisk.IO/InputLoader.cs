@@ -198,6 +198,11 @@ public static class InputLoader
             var multiplier = table.Number(row, "heavy_precip_10y", 0.01, 100);
             table.Number(row, "hot_extreme_10y", 0.01, 1000);
             RequireSource(table, row);
+            if (double.IsNaN(warming) || double.IsNaN(multiplier))
+            {
+                continue; // already reported; comparing with it would only add noise
+            }
+
             if (x.Count > 0 && !(warming > x[^1]))
             {
                 table.Error(row.Line, "warming_c", CsvText.RoundTrip(warming), $"rows in increasing order of warming (previous row: {CsvText.RoundTrip(x[^1])})");
@@ -224,19 +229,26 @@ public static class InputLoader
             var depth = new List<double>();
             var mean = new List<double>();
             var sd = new List<double>();
+            var broken = false;
             foreach (var row in group)
             {
                 var d = table.Number(row, "depth_m", 0, 100);
                 var m = table.Number(row, "mean", 0, 1);
                 var s = table.Number(row, "sd", 0, 0.5);
                 RequireSource(table, row);
+                if (double.IsNaN(d))
+                {
+                    broken = true; // already reported; comparing with it would only add noise
+                    continue;
+                }
+
                 if (depth.Count > 0 && !(d > depth[^1]))
                 {
                     table.Error(row.Line, "depth_m", CsvText.RoundTrip(d), $"depths increasing within class {group.Key} (previous: {CsvText.RoundTrip(depth[^1])})");
                     continue;
                 }
 
-                if (mean.Count > 0 && m < mean[^1])
+                if (mean.Count > 0 && m < mean[^1] && !double.IsNaN(mean[^1]))
                 {
                     table.Error(row.Line, "mean", CsvText.RoundTrip(m), $"a damage ratio that does not fall with depth (previous: {CsvText.RoundTrip(mean[^1])})");
                 }
@@ -246,7 +258,7 @@ public static class InputLoader
                 sd.Add(s);
             }
 
-            if (depth.Count > 0 && !depth.Any(double.IsNaN))
+            if (depth.Count > 0 && !broken)
             {
                 result[group.Key] = new DamageCurve { Class = group.Key, Mean = new PiecewiseLinear(depth, mean), Sd = new PiecewiseLinear(depth, sd) };
             }
@@ -513,7 +525,7 @@ public static class InputLoader
         var table = CsvTable.Read(path, columns);
         var result = new Dictionary<string, T>();
         var seen = new HashSet<string>();
-        var unknown = new List<InputError>();
+        var unknown = new List<(int Line, string Id)>();
         foreach (var row in table.Rows)
         {
             var id = UniqueKey(table, row, "site_id", seen);
@@ -528,7 +540,7 @@ public static class InputLoader
             {
                 // A row that names no site would be ignored, and a misspelt id would leave its
                 // site unexposed: zero loss reported as "not exposed" (issue "Trust v2", class 1).
-                unknown.Add(new InputError(path, row.Line, "site_id", id, ids.Describe(id, result.Keys)));
+                unknown.Add((row.Line, id));
             }
         }
 
@@ -540,7 +552,10 @@ public static class InputLoader
             }
         }
 
-        table.Errors.AddRange(unknown);
+        foreach (var (line, id) in unknown)
+        {
+            table.Error(line, "site_id", id, ids.Describe(id, result.Keys));
+        }
 
         errors.AddRange(table.Errors);
         return result;

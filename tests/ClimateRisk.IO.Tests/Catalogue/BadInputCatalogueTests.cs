@@ -9,7 +9,7 @@ namespace ClimateRisk.IO.Tests.Catalogue;
 /// way at a time on a private copy of the bundled inputs, and the exact messages the loader
 /// must print. Read it as a table: file, mutation, expected output.
 /// </summary>
-public sealed class BadInputCatalogueTests
+public sealed partial class BadInputCatalogueTests
 {
     private const string Sites = "data/sites.csv";
     private const string Climate = "data/climate/site_climate.csv";
@@ -44,7 +44,7 @@ public sealed class BadInputCatalogueTests
     private const string TransitionKeys = "discount_rate, carbon_price_cny_per_t, carbon_price_sigma, carbon_coverage, grid_decline_rate, grid_sigma, "
         + "electricity_escalation, electricity_sigma, carbon_pass_through, renewable_premium_cny_per_mwh";
 
-    private static readonly BadInputCase[] Catalogue =
+    private static readonly BadInputCase[] Handwritten =
     [
         // ---- sites.csv (and candidates, which use the same loader) ----
         Cell(Sites, Yizhuang, "lat", "95", "data/sites.csv:{line}: lat '95': expected from -90 to 90"),
@@ -201,6 +201,22 @@ public sealed class BadInputCatalogueTests
             "scenarios/ngfs-ndcs.yaml:25: yaml 'a second document': expected one scenario per file (remove the '---' line)"),
         Edit(Ndcs, "  discount_rate: MODEL §11 default 6 % real.", "  discount_rate: [6, real]",
             "scenarios/ngfs-ndcs.yaml:34: sources.discount_rate '(a list)': expected text"),
+        // class 2 (Trust v2): damage and nesting that would abort the parser's process
+        Edit(Ndcs, Coverage, "  carbon_coverage: " + new string('[', 33) + new string(']', 33),
+            "scenarios/ngfs-ndcs.yaml:17: yaml 'more than 32 nested '[' or '{'': expected nesting at most 32 levels deep (a scenario needs 3; see docs/data.md)"),
+        Whole(Ndcs, "carbon_coverage opens 200,000 '[' (would overflow the parser's stack)", p => TestInputs.ReplaceOnce(p, Coverage, "  carbon_coverage: " + new string('[', 200_000)),
+            "scenarios/ngfs-ndcs.yaml:17: yaml 'more than 32 nested '[' or '{'': expected nesting at most 32 levels deep (a scenario needs 3; see docs/data.md)"),
+        Whole(Ndcs, "carbon_coverage opens 50,000 nested '{a: '", p => TestInputs.ReplaceOnce(p, Coverage, "  carbon_coverage: " + string.Concat(Enumerable.Repeat("{a: ", 50_000))),
+            "scenarios/ngfs-ndcs.yaml:17: yaml 'more than 32 nested '[' or '{'': expected nesting at most 32 levels deep (a scenario needs 3; see docs/data.md)"),
+        Edit(Ndcs, Coverage, string.Concat(Enumerable.Range(0, 200).Select(i => new string(' ', 2 * i + 2) + $"k{i}:\n")),
+            "scenarios/ngfs-ndcs.yaml:81: yaml 'indentation of more than 128 spaces': expected nesting at most 32 levels deep (a scenario needs 3; see docs/data.md)"),
+        Edit(Ndcs, "  discount_rate: 0.06", "  discount_rate: 0.06\0",
+            "scenarios/ngfs-ndcs.yaml:14: yaml 'column 22': expected text without control characters (found a NUL byte: the file looks damaged; restore it)"),
+        Edit(Ndcs, "  discount_rate: 0.06", "  discount_rate: \u00010.06",
+            "scenarios/ngfs-ndcs.yaml:14: yaml 'column 18': expected text without control characters (found control character U+0001: the file looks damaged; restore it)"),
+        Edit(Ndcs, "  discount_rate: 0.06", "  discount_rate: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['",
+            "scenarios/ngfs-ndcs.yaml:14: transition.discount_rate '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[': expected a number from -0.5 to 1"),
+
         Whole(Ndcs, "only comments", p => File.WriteAllText(p, "# nothing here\n"),
             "scenarios/ngfs-ndcs.yaml: '(empty file)': expected a scenario in the form of docs/data.md"),
         Whole(Ndcs, "transition block removed", p => File.WriteAllLines(p, File.ReadAllLines(p).Take(12)),
@@ -223,12 +239,14 @@ public sealed class BadInputCatalogueTests
             "data/measures.csv:3: measure_id 'yizhuang-flood-wall': expected a unique id (this one is already used above)"),
     ];
 
+    private static readonly BadInputCase[] Catalogue = [.. Handwritten, .. Generated()];
+
     public static TheoryData<string> Cases => new(Catalogue.Select(c => c.Name));
 
     [Fact]
-    public void The_catalogue_has_at_least_40_distinct_cases_over_every_file()
+    public void The_catalogue_has_at_least_150_distinct_cases_over_every_file()
     {
-        Catalogue.Should().HaveCountGreaterThanOrEqualTo(40);
+        Catalogue.Should().HaveCountGreaterThanOrEqualTo(150);
         Catalogue.Select(c => c.Name).Should().OnlyHaveUniqueItems();
         Catalogue.Select(c => c.File).Distinct().Should().BeEquivalentTo(
             ["data/sites.csv", .. InputPaths.DataTables.Select(t => "data/" + t), Ndcs, Measures]);
