@@ -123,6 +123,7 @@ public sealed record RunManifest
     public string ComputeSettingsSha256() => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(SettingsText())));
 
     /// <summary>Whether <see cref="SettingsSha256"/> is present and matches the settings as they now read.</summary>
+    [JsonIgnore]
     public bool SettingsUnedited => SettingsSha256 is { } stored && stored == ComputeSettingsSha256();
 
     /// <summary>

@@ -30,8 +30,21 @@ public sealed record Site
     /// <summary>PUE-rule jurisdiction key.</summary>
     public required string PueJurisdiction { get; init; }
 
+    /// <summary>
+    /// Key of the regional pilot ETS of the site's province in <see cref="ModelInputs.CarbonPilots"/>,
+    /// or null where the national scheme alone applies.
+    /// </summary>
+    public string? CarbonPilot { get; init; }
+
     /// <summary>Cooling technology.</summary>
     public required CoolingType Cooling { get; init; }
+
+    /// <summary>
+    /// Hourly PUE against outdoor temperature (°C) at the median load, learned from the site's
+    /// own telemetry (<c>climaterisk calibrate</c>), or null to use the cooling type's softplus
+    /// (MODEL §4). Only its shape is used: the level is calibrated to <see cref="ReportedPue"/>.
+    /// </summary>
+    public PiecewiseLinear? LearnedPueResponse { get; init; }
 
     /// <summary>Average IT load in the base year, MW.</summary>
     public required double ItLoadMw { get; init; }
