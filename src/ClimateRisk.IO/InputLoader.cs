@@ -32,14 +32,18 @@ public static class InputLoader
         var thresholds = ReadThresholds(Data("register/thresholds.csv"), errors);
 
         var siteLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var before = errors.Count;
         var siteRows = ReadSites(paths.SitesFile, cooling, grids, rules, pilots, errors, siteLines);
         var siteIds = siteRows.Select(s => s.Id).ToHashSet();
-        var climate = PerSite(Data("climate/site_climate.csv"), siteIds, errors, required: true, ReadClimateRow, ["site_id", .. Months.Select(m => $"t_{m}_c"), "hourly_sd_c", "summer_tmax_mean_c", "summer_tmax_sd_c", "interannual_sd_c", "source"]);
-        var heat = PerSite(Data("hazard/heat_shortfall.csv"), siteIds, errors, required: true, ReadHeatRow, ["site_id", "t_crit_c", "shortfall_prob", "throttle_fraction", "throttle_hours", "source"]);
-        var drought = PerSite(Data("hazard/drought.csv"), siteIds, errors, required: true, ReadDroughtRow, ["site_id", "restriction_days_per_yr", "dry_pue_penalty", "source"]);
-        var flood = PerSite(Data("hazard/flood_depth.csv"), siteIds, errors, required: false, (t, r) => ReadFloodRow(t, r, damage.Keys), ["site_id", "protection_rp_y", "floor_height_m", "hardening", "vulnerability_class", .. FloodReturnPeriods.Select(r => $"d_{r}_m"), "source"]);
-        var surge = PerSite(Data("hazard/surge_gev.csv"), siteIds, errors, required: false, ReadSurgeRow, ["site_id", "gev_mu_m", "gev_sigma_m", "gev_xi", "ground_elevation_m", "defence_crest_m", "subsidence_m_per_yr", "source"]);
-        var wind = PerSite(Data("hazard/wind_gumbel.csv"), siteIds, errors, required: false, ReadWindRow, ["site_id", "gumbel_mu_ms", "gumbel_beta_ms", "v_half_ms", "v_bi_ms", "bi_hours", "source"]);
+
+        // A broken sites file would make every row of its broken sites look unknown: follow-on noise.
+        var ids = KnownSites.Of(paths, siteIds, checkRows: errors.Skip(before).All(e => e.File != paths.SitesFile));
+        var climate = PerSite(Data("climate/site_climate.csv"), ids, errors, required: true, ReadClimateRow, ["site_id", .. Months.Select(m => $"t_{m}_c"), "hourly_sd_c", "summer_tmax_mean_c", "summer_tmax_sd_c", "interannual_sd_c", "source"]);
+        var heat = PerSite(Data("hazard/heat_shortfall.csv"), ids, errors, required: true, ReadHeatRow, ["site_id", "t_crit_c", "shortfall_prob", "throttle_fraction", "throttle_hours", "source"]);
+        var drought = PerSite(Data("hazard/drought.csv"), ids, errors, required: true, ReadDroughtRow, ["site_id", "restriction_days_per_yr", "dry_pue_penalty", "source"]);
+        var flood = PerSite(Data("hazard/flood_depth.csv"), ids, errors, required: false, (t, r) => ReadFloodRow(t, r, damage.Keys), ["site_id", "protection_rp_y", "floor_height_m", "hardening", "vulnerability_class", .. FloodReturnPeriods.Select(r => $"d_{r}_m"), "source"]);
+        var surge = PerSite(Data("hazard/surge_gev.csv"), ids, errors, required: false, ReadSurgeRow, ["site_id", "gev_mu_m", "gev_sigma_m", "gev_xi", "ground_elevation_m", "defence_crest_m", "subsidence_m_per_yr", "source"]);
+        var wind = PerSite(Data("hazard/wind_gumbel.csv"), ids, errors, required: false, ReadWindRow, ["site_id", "gumbel_mu_ms", "gumbel_beta_ms", "v_half_ms", "v_bi_ms", "bi_hours", "source"]);
 
         // Optional (MODEL §15): without them every site is uninsured (net = gross) and has no baseline.
         var insurance = File.Exists(Data(InputPaths.InsuranceTable))
@@ -237,6 +241,11 @@ public static class InputLoader
             var multiplier = table.Number(row, "heavy_precip_10y", 0.01, 100);
             table.Number(row, "hot_extreme_10y", 0.01, 1000);
             RequireSource(table, row);
+            if (double.IsNaN(warming) || double.IsNaN(multiplier))
+            {
+                continue; // already reported; comparing with it would only add noise
+            }
+
             if (x.Count > 0 && !(warming > x[^1]))
             {
                 table.Error(row.Line, "warming_c", CsvText.RoundTrip(warming), $"rows in increasing order of warming (previous row: {CsvText.RoundTrip(x[^1])})");
@@ -263,19 +272,26 @@ public static class InputLoader
             var depth = new List<double>();
             var mean = new List<double>();
             var sd = new List<double>();
+            var broken = false;
             foreach (var row in group)
             {
                 var d = table.Number(row, "depth_m", 0, 100);
                 var m = table.Number(row, "mean", 0, 1);
                 var s = table.Number(row, "sd", 0, 0.5);
                 RequireSource(table, row);
+                if (double.IsNaN(d))
+                {
+                    broken = true; // already reported; comparing with it would only add noise
+                    continue;
+                }
+
                 if (depth.Count > 0 && !(d > depth[^1]))
                 {
                     table.Error(row.Line, "depth_m", CsvText.RoundTrip(d), $"depths increasing within class {group.Key} (previous: {CsvText.RoundTrip(depth[^1])})");
                     continue;
                 }
 
-                if (mean.Count > 0 && m < mean[^1])
+                if (mean.Count > 0 && m < mean[^1] && !double.IsNaN(mean[^1]))
                 {
                     table.Error(row.Line, "mean", CsvText.RoundTrip(m), $"a damage ratio that does not fall with depth (previous: {CsvText.RoundTrip(mean[^1])})");
                 }
@@ -285,7 +301,7 @@ public static class InputLoader
                 sd.Add(s);
             }
 
-            if (depth.Count > 0 && !depth.Any(double.IsNaN))
+            if (depth.Count > 0 && !broken)
             {
                 result[group.Key] = new DamageCurve { Class = group.Key, Mean = new PiecewiseLinear(depth, mean), Sd = new PiecewiseLinear(depth, sd) };
             }
@@ -633,7 +649,7 @@ public static class InputLoader
 
     private static Dictionary<string, T> PerSite<T>(
         string path,
-        HashSet<string> siteIds,
+        KnownSites ids,
         List<InputError> errors,
         bool required,
         Func<CsvTable, CsvRow, T> read,
@@ -642,24 +658,36 @@ public static class InputLoader
         var table = CsvTable.Read(path, columns);
         var result = new Dictionary<string, T>();
         var seen = new HashSet<string>();
+        var unknown = new List<(int Line, string Id)>();
         foreach (var row in table.Rows)
         {
             var id = UniqueKey(table, row, "site_id", seen);
             seen.Add(id);
             var value = read(table, row);
             RequireSource(table, row);
-            if (siteIds.Contains(id))
+            if (ids.Portfolio.Contains(id))
             {
                 result[id] = value;
+            }
+            else if (ids.CheckRows && id.Length > 0 && Slug.IsValidOrEmpty(id) && !ids.All.Contains(id))
+            {
+                // A row that names no site would be ignored, and a misspelt id would leave its
+                // site unexposed: zero loss reported as "not exposed" (issue "Trust v2", class 1).
+                unknown.Add((row.Line, id));
             }
         }
 
         if (required && table.Errors.Count == 0)
         {
-            foreach (var id in siteIds.Where(id => !result.ContainsKey(id)).Order(StringComparer.Ordinal))
+            foreach (var id in ids.Portfolio.Where(id => !result.ContainsKey(id)).Order(StringComparer.Ordinal))
             {
                 table.Error(0, "site_id", id, "a row for every site of the portfolio");
             }
+        }
+
+        foreach (var (line, id) in unknown)
+        {
+            table.Error(line, "site_id", id, ids.Describe(id, result.Keys));
         }
 
         errors.AddRange(table.Errors);

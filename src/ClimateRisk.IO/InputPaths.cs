@@ -56,6 +56,24 @@ public sealed record InputPaths
     /// <summary>Tables under the data directory a run reads when they are there, relative paths.</summary>
     public static IReadOnlyList<string> OptionalDataTables { get; } = [InsuranceTable, BaselinesTable];
 
+    /// <summary>
+    /// Every file that shapes an output, for the manifest's hashes: <see cref="AllFiles"/> and,
+    /// when present, <c>register/controls.csv</c> (the register's controls column).
+    /// </summary>
+    public IEnumerable<string> HashedFiles()
+    {
+        foreach (var file in AllFiles())
+        {
+            yield return file;
+        }
+
+        var controls = System.IO.Path.Combine(DataDirectory, "register", "controls.csv");
+        if (File.Exists(controls))
+        {
+            yield return controls;
+        }
+    }
+
     /// <summary>Shared tables under the data directory, relative paths.</summary>
     public static IReadOnlyList<string> DataTables { get; } =
     [

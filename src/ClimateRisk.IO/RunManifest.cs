@@ -76,6 +76,13 @@ public sealed record RunManifest
     /// <summary>For a shard: the paths of the whole run it is part of.</summary>
     public int? TotalPaths { get; init; }
 
+    /// <summary>
+    /// SHA-256 of the settings that determine the numbers (<see cref="SettingsText"/>), set by
+    /// <see cref="Write"/>: <c>--replay</c> refuses a manifest whose seed, paths, years, ids or
+    /// input hashes were edited by hand after the run. Null in manifests of older versions.
+    /// </summary>
+    public string? SettingsSha256 { get; init; }
+
     /// <summary>Start time, UTC.</summary>
     public required DateTimeOffset StartedUtc { get; init; }
 
@@ -102,7 +109,7 @@ public sealed record RunManifest
     {
         ArgumentNullException.ThrowIfNull(paths);
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in paths.AllFiles())
+        foreach (var file in paths.HashedFiles())
         {
             result[file.Replace('\\', '/')] = Sha256(file);
         }
@@ -110,8 +117,36 @@ public sealed record RunManifest
         return result;
     }
 
-    /// <summary>Writes the manifest as JSON.</summary>
-    public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, JsonOptions) + "\n");
+    /// <summary>Writes the manifest as JSON with its <see cref="SettingsSha256"/>; returns what it wrote.</summary>
+    public RunManifest Write(string path)
+    {
+        var written = this with { SettingsSha256 = ComputeSettingsSha256() };
+        File.WriteAllText(path, JsonSerializer.Serialize(written, JsonOptions) + "\n");
+        return written;
+    }
+
+    /// <summary>The SHA-256 of <see cref="SettingsText"/>, lower-case hex.</summary>
+    public string ComputeSettingsSha256() => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(SettingsText())));
+
+    /// <summary>Whether <see cref="SettingsSha256"/> is present and matches the settings as they now read.</summary>
+    [JsonIgnore]
+    public bool SettingsUnedited => SettingsSha256 is { } stored && stored == ComputeSettingsSha256();
+
+    /// <summary>
+    /// The settings that determine the numbers, as canonical JSON: seed, paths, years, site and
+    /// scenario ids, input paths and hashes, working directory, convergence target and outcome,
+    /// shard. Not the command line, times or outputs, which replay does not use.
+    /// </summary>
+    public string SettingsText() => JsonSerializer.Serialize(
+        new
+        {
+            Seed, Paths, FirstYear, LastYear, Scenarios, Sites,
+            InputSha256 = InputSha256.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(),
+            Inputs, WorkingDirectory, TargetRse, MaxPaths, Convergence, Shard, FirstPath, TotalPaths,
+        },
+        CompactJson);
+
+    private static JsonSerializerOptions CompactJson { get; } = new(JsonOptions) { WriteIndented = false };
 
     /// <summary>Reads a manifest.</summary>
     /// <exception cref="InputException">When the file is missing or not a manifest.</exception>

@@ -22,6 +22,57 @@ public static class ScenarioLoader
         "electricity_escalation", "electricity_sigma", "carbon_pass_through", "renewable_premium_cny_per_mwh",
     ];
 
+    /// <summary>
+    /// The optional keys a scenario file leaves out and the defaults used instead (docs/data.md,
+    /// "Optional keys and their defaults"), as <c>transition.discount_rate = 0.06</c>, for the run
+    /// summary and <c>validate</c> to echo: a default applied silently would look like a choice.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultsUsed(string path)
+    {
+        var quiet = new List<InputError>();
+        if (TextFile.Read(path, quiet) is not { } text || YamlText.Parse(path, text, quiet) is not YamlMappingNode root)
+        {
+            return [];
+        }
+
+        bool Has(YamlMappingNode? block, string key) => block is not null && block.Children.ContainsKey(new YamlScalarNode(key));
+        YamlMappingNode? Block(string key) => root.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node as YamlMappingNode : null;
+        var physical = Block("physical");
+        var transition = Block("transition");
+        var lengths = physical is not null && physical.Children.TryGetValue(new YamlScalarNode("correlation_length_km"), out var l) ? l as YamlMappingNode : null;
+        var used = new List<string>();
+        if (!Has(root, "name"))
+        {
+            used.Add("name = the id");
+        }
+
+        foreach (var (block, key, value) in Defaults)
+        {
+            var holder = block switch { "physical" => physical, "transition" => transition, _ => lengths };
+            if (!Has(holder, key))
+            {
+                used.Add($"{block}.{key} = {value}");
+            }
+        }
+
+        return used;
+    }
+
+    /// <summary>Optional keys and their defaults, as documented in docs/data.md.</summary>
+    private static readonly (string Block, string Key, string Value)[] Defaults =
+    [
+        ("physical", "typhoon_intensity_per_c", "0.025"),
+        ("physical.correlation_length_km", "heat", "1000"),
+        ("physical.correlation_length_km", "flood", "250"),
+        ("physical.correlation_length_km", "surge", "300"),
+        ("physical.correlation_length_km", "wind", "400"),
+        ("transition", "discount_rate", "0.06"),
+        ("transition", "carbon_price_sigma", "0.3"),
+        ("transition", "grid_sigma", "0.1"),
+        ("transition", "electricity_sigma", "0.1"),
+        ("transition", "carbon_pass_through", "0"),
+    ];
+
     /// <summary>Reads one scenario; problems are appended to <paramref name="errors"/> and null returned.</summary>
     /// <param name="path">The YAML file.</param>
     /// <param name="knownSsps">SSP keys of the climate tables.</param>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Simulation;
@@ -7,11 +8,12 @@ namespace ClimateRisk.IO;
 
 /// <summary>
 /// The partial results of one shard (<c>partial.bin</c>, MODEL §12): a little-endian binary
-/// file — magic <c>CRSHARD2</c>, the settings, the ids, then every cell's moments, threshold
-/// count and sketch buckets, then the financial effects' cells and terms (MODEL §15). Doubles
-/// are stored bit for bit, so a merge from files equals a merge in memory. (<c>CRSHARD1</c>
-/// files numbered their sketch buckets by a logarithm and had no financial cells, so they are
-/// refused rather than merged wrongly.)
+/// file — magic <c>CRSHARD2</c>, then five sections (settings and ids, the financial effects'
+/// cells and terms of MODEL §15, cells, NPV cells, exceedance sketches), each as its byte
+/// length, its bytes and their SHA-256. Doubles are stored bit for bit, so a merge from files
+/// equals a merge in memory; the checksums make a flipped byte (a disk or transfer fault) a
+/// refused shard instead of silently wrong quantiles. (<c>CRSHARD1</c> files numbered their
+/// sketch buckets by a logarithm, had no financial cells and no checksums: they are refused.)
 /// </summary>
 public static class ShardFile
 {
@@ -20,6 +22,8 @@ public static class ShardFile
     /// <summary>The largest count of a list or of a sketch's buckets that a shard file may give.</summary>
     private const int MaxCount = 100_000_000;
 
+    private static readonly string[] Sections = ["settings", "financial", "cells", "npv", "exceedance"];
+
     /// <summary>Writes <paramref name="shard"/> to <paramref name="path"/> (a new file).</summary>
     public static void Write(ShardResult shard, string path)
     {
@@ -27,148 +31,208 @@ public static class ShardFile
         using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
         using var w = new BinaryWriter(new BufferedStream(stream, 1 << 16), Encoding.UTF8);
         w.Write(Encoding.ASCII.GetBytes(Magic));
-        var s = shard.Settings;
-        w.Write(s.Seed);
-        w.Write(s.FirstPath);
-        w.Write(s.Paths);
-        w.Write(s.FirstYear);
-        w.Write(s.LastYear);
-        WriteList(w, s.Horizons, w.Write);
-        WriteList(w, s.ReturnPeriodsY, w.Write);
-        WriteList(w, shard.ScenarioIds, w.Write);
-        WriteList(w, shard.SiteIds, w.Write);
-
-        // The financial cells and terms before the result cells, so the file still ends with the
-        // NPV and exceedance sketches.
-        WriteList(w, shard.Financial, c =>
+        WriteSection(w, s =>
         {
-            w.Write(c.ScenarioId);
-            w.Write(c.EntityId);
-            w.Write(c.Year ?? 0);
-            w.Write((int)c.Item);
-            w.Write((int)c.Basis);
-            WriteCell(w, c.Cell);
+            var settings = shard.Settings;
+            s.Write(settings.Seed);
+            s.Write(settings.FirstPath);
+            s.Write(settings.Paths);
+            s.Write(settings.FirstYear);
+            s.Write(settings.LastYear);
+            WriteList(s, settings.Horizons, s.Write);
+            WriteList(s, settings.ReturnPeriodsY, s.Write);
+            WriteList(s, shard.ScenarioIds, s.Write);
+            WriteList(s, shard.SiteIds, s.Write);
         });
-        var context = shard.FinancialContext;
-        WriteList(w, context.Terms.Insurance.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(), p =>
+        WriteSection(w, s =>
         {
-            var t = p.Value;
-            w.Write(p.Key);
-            w.Write(t.PropertyDeductibleCny);
-            w.Write(t.PropertyAggregateLimitCny);
-            w.Write(t.Coinsurance);
-            w.Write(t.BiWaitingDays);
-            w.Write(t.BiLimitCny);
-            w.Write(t.PremiumCny);
-            w.Write(t.PremiumLoading);
-            w.Write(t.PremiumLagYears);
+            WriteList(s, shard.Financial, c =>
+            {
+                s.Write(c.ScenarioId);
+                s.Write(c.EntityId);
+                s.Write(c.Year ?? 0);
+                s.Write((int)c.Item);
+                s.Write((int)c.Basis);
+                WriteCell(s, c.Cell);
+            });
+            var context = shard.FinancialContext;
+            WriteList(s, context.Terms.Insurance.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(), p =>
+            {
+                var t = p.Value;
+                s.Write(p.Key);
+                s.Write(t.PropertyDeductibleCny);
+                s.Write(t.PropertyAggregateLimitCny);
+                s.Write(t.Coinsurance);
+                s.Write(t.BiWaitingDays);
+                s.Write(t.BiLimitCny);
+                s.Write(t.PremiumCny);
+                s.Write(t.PremiumLoading);
+                s.Write(t.PremiumLagYears);
+            });
+            WriteList(s, context.Terms.Baselines.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(), p =>
+            {
+                s.Write(p.Key);
+                s.Write(p.Value.RevenueCny);
+                s.Write(p.Value.EbitdaMargin);
+            });
+            WriteList(s, context.DiscountRates.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(), p =>
+            {
+                s.Write(p.Key);
+                s.Write(p.Value);
+            });
         });
-        WriteList(w, context.Terms.Baselines.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(), p =>
+        WriteSection(w, s => WriteList(s, shard.Cells, c =>
         {
-            w.Write(p.Key);
-            w.Write(p.Value.RevenueCny);
-            w.Write(p.Value.EbitdaMargin);
-        });
-        WriteList(w, context.DiscountRates.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(), p =>
+            s.Write(c.ScenarioId);
+            s.Write(c.EntityId);
+            s.Write(c.Year);
+            s.Write((int)c.Metric);
+            WriteCell(s, c.Cell);
+        }));
+        WriteSection(w, s => WriteList(s, shard.Npv, c =>
         {
-            w.Write(p.Key);
-            w.Write(p.Value);
-        });
-        WriteList(w, shard.Cells, c =>
+            s.Write(c.ScenarioId);
+            s.Write(c.EntityId);
+            WriteCell(s, c.Cell);
+        }));
+        WriteSection(w, s => WriteList(s, shard.Exceedance, c =>
         {
-            w.Write(c.ScenarioId);
-            w.Write(c.EntityId);
-            w.Write(c.Year);
-            w.Write((int)c.Metric);
-            WriteCell(w, c.Cell);
-        });
-        WriteList(w, shard.Npv, c =>
-        {
-            w.Write(c.ScenarioId);
-            w.Write(c.EntityId);
-            WriteCell(w, c.Cell);
-        });
-        WriteList(w, shard.Exceedance, c =>
-        {
-            w.Write(c.ScenarioId);
-            w.Write(c.EntityId);
-            w.Write(c.Year);
-            w.Write(c.Curve);
-            WriteSketch(w, c.Sketch);
-        });
+            s.Write(c.ScenarioId);
+            s.Write(c.EntityId);
+            s.Write(c.Year);
+            s.Write(c.Curve);
+            WriteSketch(s, c.Sketch);
+        }));
     }
 
     /// <summary>Reads a shard file.</summary>
-    /// <exception cref="InputException">When the file is not a shard file, is truncated, gives a count that cannot be right or holds a malformed string.</exception>
+    /// <exception cref="InputException">When the file is not a shard file, is truncated, fails a section's checksum, gives a count that cannot be right or holds a malformed string.</exception>
     public static ShardResult Read(string path)
     {
+        var section = Sections[0];
         try
         {
             using var stream = File.OpenRead(path);
             using var r = new BinaryReader(new BufferedStream(stream, 1 << 16), Encoding.UTF8);
-            if (Encoding.ASCII.GetString(r.ReadBytes(Magic.Length)) != Magic)
+            var magic = Encoding.ASCII.GetString(r.ReadBytes(Magic.Length));
+            if (magic != Magic)
             {
-                throw new InputException([new InputError(path, 0, "magic", string.Empty, $"a shard file written by 'climaterisk run --shard' (starting with {Magic})")]);
+                var expected = magic == "CRSHARD1"
+                    ? "a shard file of this version, with checksums (this one was written by an older version: run the shard again)"
+                    : $"a shard file written by 'climaterisk run --shard' (starting with {Magic})";
+                throw new InputException([new InputError(path, 0, "magic", string.Empty, expected)]);
             }
 
+            BinaryReader Next(string name)
+            {
+                section = name;
+                return ReadSection(r, path, name);
+            }
+
+            var h = Next("settings");
             var settings = new SimulationSettings
             {
-                Seed = r.ReadUInt64(),
-                FirstPath = r.ReadInt64(),
-                Paths = r.ReadInt32(),
-                FirstYear = r.ReadInt32(),
-                LastYear = r.ReadInt32(),
-                Horizons = ReadList(r, r.ReadInt32),
-                ReturnPeriodsY = ReadList(r, r.ReadDouble),
+                Seed = h.ReadUInt64(),
+                FirstPath = h.ReadInt64(),
+                Paths = h.ReadInt32(),
+                FirstYear = h.ReadInt32(),
+                LastYear = h.ReadInt32(),
+                Horizons = ReadList(h, h.ReadInt32),
+                ReturnPeriodsY = ReadList(h, h.ReadDouble),
             };
-            return new ShardResult
+            var scenarioIds = ReadList(h, h.ReadString);
+            var siteIds = ReadList(h, h.ReadString);
+            var f = Next("financial");
+            var financial = ReadList(f, () =>
             {
-                Settings = settings,
-                ScenarioIds = ReadList(r, r.ReadString),
-                SiteIds = ReadList(r, r.ReadString),
-                Financial = ReadList(r, () =>
+                var (scenario, entity, year) = (f.ReadString(), f.ReadString(), f.ReadInt32());
+                return (scenario, entity, year == 0 ? (int?)null : year, (FinancialItem)f.ReadInt32(), (FinancialBasis)f.ReadInt32(), ReadCell(f));
+            });
+            var financialContext = new FinancialContext
+            {
+                Terms = new FinanceTerms
                 {
-                    var (scenario, entity, year) = (r.ReadString(), r.ReadString(), r.ReadInt32());
-                    return (scenario, entity, year == 0 ? (int?)null : year, (FinancialItem)r.ReadInt32(), (FinancialBasis)r.ReadInt32(), ReadCell(r));
-                }),
-                FinancialContext = new FinancialContext
-                {
-                    Terms = new FinanceTerms
+                    Insurance = ReadList(f, () => (f.ReadString(), new InsuranceTerms
                     {
-                        Insurance = ReadList(r, () => (r.ReadString(), new InsuranceTerms
-                        {
-                            PropertyDeductibleCny = r.ReadDouble(),
-                            PropertyAggregateLimitCny = r.ReadDouble(),
-                            Coinsurance = r.ReadDouble(),
-                            BiWaitingDays = r.ReadDouble(),
-                            BiLimitCny = r.ReadDouble(),
-                            PremiumCny = r.ReadDouble(),
-                            PremiumLoading = r.ReadDouble(),
-                            PremiumLagYears = r.ReadInt32(),
-                        })).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
-                        Baselines = ReadList(r, () => (r.ReadString(), new SiteBaseline { RevenueCny = r.ReadDouble(), EbitdaMargin = r.ReadDouble() }))
-                            .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
-                    },
-                    DiscountRates = ReadList(r, () => (r.ReadString(), r.ReadDouble())).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
+                        PropertyDeductibleCny = f.ReadDouble(),
+                        PropertyAggregateLimitCny = f.ReadDouble(),
+                        Coinsurance = f.ReadDouble(),
+                        BiWaitingDays = f.ReadDouble(),
+                        BiLimitCny = f.ReadDouble(),
+                        PremiumCny = f.ReadDouble(),
+                        PremiumLoading = f.ReadDouble(),
+                        PremiumLagYears = f.ReadInt32(),
+                    })).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
+                    Baselines = ReadList(f, () => (f.ReadString(), new SiteBaseline { RevenueCny = f.ReadDouble(), EbitdaMargin = f.ReadDouble() }))
+                        .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
                 },
-                Cells = ReadList(r, () => (r.ReadString(), r.ReadString(), r.ReadInt32(), (Metric)r.ReadInt32(), ReadCell(r))),
-                Npv = ReadList(r, () => (r.ReadString(), r.ReadString(), ReadCell(r))),
-                Exceedance = ReadList(r, () => (r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadString(), ReadSketch(r))),
+                DiscountRates = ReadList(f, () => (f.ReadString(), f.ReadDouble())).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal),
             };
+            var c = Next("cells");
+            var cells = ReadList(c, () => (c.ReadString(), c.ReadString(), c.ReadInt32(), (Metric)c.ReadInt32(), ReadCell(c)));
+            var n = Next("npv");
+            var npv = ReadList(n, () => (n.ReadString(), n.ReadString(), ReadCell(n)));
+            var e = Next("exceedance");
+            var exceedance = ReadList(e, () => (e.ReadString(), e.ReadString(), e.ReadInt32(), e.ReadString(), ReadSketch(e)));
+            if (r.BaseStream.Position != r.BaseStream.Length)
+            {
+                throw new InputException([new InputError(path, 0, "length", Bytes(r.BaseStream.Length), "a shard file that ends after its last section (this one has bytes appended)")]);
+            }
+
+            return new ShardResult { Settings = settings, ScenarioIds = scenarioIds, SiteIds = siteIds, Financial = financial, FinancialContext = financialContext, Cells = cells, Npv = npv, Exceedance = exceedance };
         }
         catch (EndOfStreamException)
         {
-            throw new InputException([new InputError(path, 0, "length", new FileInfo(path).Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes", "a complete shard file (this one is truncated)")]);
+            throw new InputException([new InputError(path, 0, section, Bytes(new FileInfo(path).Length), "a complete shard file (this one is truncated: run the shard again)")]);
         }
         catch (InvalidDataException ex)
         {
-            throw new InputException([new InputError(path, 0, "count", ex.Message, "a count that fits in the rest of the file (this shard file is truncated or corrupt)")]);
+            throw new InputException([new InputError(path, 0, section, ex.Message, "a count that fits in the rest of the section (this shard file is corrupt: run the shard again)")]);
         }
-        catch (FormatException)
+        catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException or DecoderFallbackException)
         {
-            // BinaryReader.ReadString on a corrupt length prefix.
-            throw new InputException([new InputError(path, 0, "text", "a malformed string length", "a shard file written by 'climaterisk run --shard' (this one is corrupt)")]);
+            // A section whose checksum holds but whose content does not parse: written by a
+            // different build, or damaged in a way that kept the hash (not by chance).
+            throw new InputException([new InputError(path, 0, section, ex.GetType().Name, "a shard file written by 'climaterisk run --shard' (this one is corrupt: run the shard again)")]);
         }
+    }
+
+    private static string Bytes(long length) => length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes";
+
+    private static void WriteSection(BinaryWriter w, Action<BinaryWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var s = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            write(s);
+        }
+
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        w.Write(buffer.Length);
+        w.Write(bytes);
+        w.Write(SHA256.HashData(bytes));
+    }
+
+    /// <summary>One section's bytes after checking their SHA-256, as a reader over them.</summary>
+    private static BinaryReader ReadSection(BinaryReader r, string path, string name)
+    {
+        var length = r.ReadInt64();
+        var left = r.BaseStream.Length - r.BaseStream.Position;
+        if (length < 0 || length > left - SHA256.HashSizeInBytes || length > int.MaxValue)
+        {
+            throw new InputException([new InputError(path, 0, name, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"length {length}, {left} bytes left"),
+                "a section length that fits in the file (this shard file is truncated or corrupt: run the shard again)")]);
+        }
+
+        var bytes = r.ReadBytes((int)length);
+        var hash = r.ReadBytes(SHA256.HashSizeInBytes);
+        if (!SHA256.HashData(bytes).AsSpan().SequenceEqual(hash))
+        {
+            throw new InputException([new InputError(path, 0, name, "checksum mismatch",
+                $"the SHA-256 stored with section '{name}' (the file is damaged, e.g. by a disk or transfer fault: run the shard again or copy it again)")]);
+        }
+
+        return new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
     }
 
     private static void WriteCell(BinaryWriter w, PartialCell cell)

@@ -32,6 +32,12 @@ public static class InputResolver
         var files = new List<string>();
         var errors = new List<InputError>();
         var requested = (scenarios ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        if (requested.Count == 0 && scenarios is { Count: > 0 })
+        {
+            // --scenarios '' (an empty shell variable, say) must not silently mean "all of them".
+            throw new InputException([new InputError("command line", 0, "--scenarios", string.Join(",", scenarios), "at least one scenario file, directory or bundled id (leave --scenarios out to run every bundled scenario)")]);
+        }
+
         if (requested.Count == 0)
         {
             requested.Add(scenarioDirectory);

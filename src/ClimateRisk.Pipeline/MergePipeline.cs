@@ -50,6 +50,13 @@ public static class MergePipeline
             throw new RunRefusedException($"error: the shards cover {merged.Settings.Paths} of the run's {total} paths; some shards are missing.");
         }
 
+        var result = merged.ToResult();
+        if (ResultInvariants.Violations(result) is { Count: > 0 } violations)
+        {
+            // Checked before anything is written: a damaged shard must not become a report.
+            throw new RunRefusedException($"error: the merged results break their invariants (e.g. {violations[0]}); a shard is damaged: check each with its manifest and run the damaged one again. Nothing was written.");
+        }
+
         RunDirectory runDirectory;
         try
         {
@@ -62,7 +69,6 @@ public static class MergePipeline
 
         using (runDirectory)
         {
-            var result = merged.ToResult();
             ResultsWriter.Write(result, Path.GetDirectoryName(runDirectory.File("results/site_year.csv"))!);
             var first = manifests[0].Manifest;
             var manifest = RunManifestFactory.Create(merged.Settings, commandLine, merged.ScenarioIds, merged.SiteIds, first.InputSha256, ["manifest.json", .. ResultsWriter.FileNames.Select(f => "results/" + f)], manifests.Min(m => m.Manifest.StartedUtc)) with

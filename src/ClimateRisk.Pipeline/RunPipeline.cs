@@ -111,6 +111,10 @@ public sealed class RunPipeline : IDisposable
         var inputs = InputResolver.Resolve(request.Data, request.Sites, request.Scenarios, request.PueResponse);
         var model = InputLoader.Load(inputs);
         var reportSources = ReportSources.Load(inputs, model.Sites);
+        if (request.ReplayOf is { } replayed)
+        {
+            CheckReplayedIds(replayed, model);
+        }
         if (request.Resume is { } resumeDirectory && request.Out is { } outOption && Path.GetFullPath(outOption) != Path.GetFullPath(resumeDirectory))
         {
             throw new RunRefusedException($"error: --resume {resumeDirectory} continues that directory; --out {outOption} names another.");
@@ -323,6 +327,23 @@ public sealed class RunPipeline : IDisposable
         if (ResumedScenarios.Count > 0)
         {
             observer.Line($"Resuming: {ResumedScenarios.Count} of {Model.Scenarios.Count} scenarios already finished ({string.Join(", ", ResumedScenarios)})");
+        }
+    }
+
+    /// <summary>A replay must simulate exactly the sites and scenarios the manifest records, in its order.</summary>
+    private static void CheckReplayedIds(string manifestPath, ModelInputs model)
+    {
+        var manifest = RunManifest.Read(manifestPath);
+        var sites = model.Sites.Select(x => x.Id).ToArray();
+        var scenarios = model.Scenarios.Select(x => x.Id).ToArray();
+        if (!sites.SequenceEqual(manifest.Sites))
+        {
+            throw new RunRefusedException($"error: cannot replay {manifestPath}: it records sites {string.Join(", ", manifest.Sites)}, the inputs give {string.Join(", ", sites)}.");
+        }
+
+        if (!scenarios.SequenceEqual(manifest.Scenarios))
+        {
+            throw new RunRefusedException($"error: cannot replay {manifestPath}: it records scenarios {string.Join(", ", manifest.Scenarios)}, the inputs give {string.Join(", ", scenarios)}.");
         }
     }
 

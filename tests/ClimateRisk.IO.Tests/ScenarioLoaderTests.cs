@@ -29,6 +29,55 @@ public sealed class ScenarioLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Optional_keys_left_out_take_the_defaults_docs_data_md_lists_and_are_echoed()
+    {
+        var kept = File.ReadAllLines(Ndcs).Where(l => !System.Text.RegularExpressions.Regex.IsMatch(l,
+            "^(name|  typhoon_intensity_per_c|  discount_rate|  carbon_price_sigma|  grid_sigma|  electricity_sigma|  carbon_pass_through):")).ToArray();
+        File.WriteAllLines(Ndcs, kept);
+
+        var errors = new List<InputError>();
+        var scenario = ScenarioLoader.Load(Ndcs, Ssps, errors)!;
+        var used = ScenarioLoader.DefaultsUsed(Ndcs);
+
+        errors.Should().BeEmpty();
+        used.Should().Equal(
+            "name = the id", "physical.typhoon_intensity_per_c = 0.025",
+            "physical.correlation_length_km.heat = 1000", "physical.correlation_length_km.flood = 250",
+            "physical.correlation_length_km.surge = 300", "physical.correlation_length_km.wind = 400",
+            "transition.discount_rate = 0.06", "transition.carbon_price_sigma = 0.3", "transition.grid_sigma = 0.1",
+            "transition.electricity_sigma = 0.1", "transition.carbon_pass_through = 0");
+
+        // The echoed values are the ones the loader used ...
+        scenario.Name.Should().Be("ngfs-ndcs");
+        (scenario.TyphoonIntensityPerC, scenario.DiscountRate, scenario.CarbonPriceSigma, scenario.GridSigma, scenario.ElectricitySigma, scenario.CarbonPassThrough)
+            .Should().Be((0.025, 0.06, 0.3, 0.1, 0.1, 0.0));
+        (scenario.CorrelationLengthsKm.HeatKm, scenario.CorrelationLengthsKm.FloodKm, scenario.CorrelationLengthsKm.SurgeKm, scenario.CorrelationLengthsKm.WindKm)
+            .Should().Be((1000.0, 250.0, 300.0, 400.0));
+
+        // ... and the ones docs/data.md documents, row by row.
+        var doc = File.ReadAllText(Path.Combine(TestInputs.RepoRoot, "docs", "data.md"));
+        foreach (var item in used.Where(u => !u.StartsWith("name", StringComparison.Ordinal)))
+        {
+            var (key, value) = (item.Split(" = ")[0], item.Split(" = ")[1]);
+            doc.Should().Contain($"| `{key}` | {value} |");
+        }
+    }
+
+    [Fact]
+    public void A_complete_bundled_scenario_uses_only_the_correlation_length_defaults()
+        => ScenarioLoader.DefaultsUsed(Ndcs).Should().Equal(
+            "physical.correlation_length_km.heat = 1000", "physical.correlation_length_km.flood = 250",
+            "physical.correlation_length_km.surge = 300", "physical.correlation_length_km.wind = 400");
+
+    [Fact]
+    public void A_hundred_thousand_nested_brackets_are_refused_without_aborting_the_process()
+    {
+        File.WriteAllText(Ndcs, "id: x\nphysical: " + new string('[', 100_000) + "\n");
+
+        LoadErrors(Ndcs).Should().Equal(new InputError(Ndcs, 2, "yaml", "more than 32 nested '[' or '{'", "nesting at most 32 levels deep (a scenario needs 3; see docs/data.md)"));
+    }
+
+    [Fact]
     public void Every_bundled_scenario_loads_without_errors()
     {
         foreach (var file in TestInputs.Bundled().ScenarioFiles)

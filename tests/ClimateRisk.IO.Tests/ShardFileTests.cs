@@ -4,7 +4,7 @@ using ClimateRisk.Core.Statistics;
 
 namespace ClimateRisk.IO.Tests;
 
-/// <summary>ShardFile: a corrupt count is reported as bad input naming the file (merge's exit-code path), not as a crash.</summary>
+/// <summary>ShardFile: any damage (a flipped byte, a cut, appended bytes) is reported as bad input naming the file and section (merge's exit-code path), never read as data.</summary>
 public sealed class ShardFileTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "climaterisk-shard-" + Guid.NewGuid().ToString("N"));
@@ -33,16 +33,8 @@ public sealed class ShardFileTests : IDisposable
         return path;
     }
 
-    private static void Patch(string path, long offset, int expectedOld, int value)
-    {
-        var bytes = File.ReadAllBytes(path);
-        BitConverter.ToInt32(bytes, (int)offset).Should().Be(expectedOld, "the patch must hit the count it means to");
-        BitConverter.TryWriteBytes(bytes.AsSpan((int)offset), value).Should().BeTrue();
-        File.WriteAllBytes(path, bytes);
-    }
-
     [Fact]
-    public void The_unpatched_shard_reads_back()
+    public void The_unflipped_shard_reads_back()
     {
         var path = WriteShard();
 
@@ -96,67 +88,80 @@ public sealed class ShardFileTests : IDisposable
         read.FinancialContext.DiscountRates.Should().Equal(context.DiscountRates);
     }
 
-    [Theory]
-    [InlineData(-1)]
-    [InlineData(1_000)]
-    [InlineData(99_999_999)]
-    [InlineData(int.MaxValue)]
-    public void Corrupt_negative_bucket_count_is_bad_input_naming_the_file(int count)
+    [Fact]
+    public void Every_single_flipped_byte_is_refused_naming_the_file()
     {
         var path = WriteShard();
-        var length = new FileInfo(path).Length;
-        var at = length - 8;
-        Patch(path, at, 0, count);
+        var original = File.ReadAllBytes(path);
+        for (var at = 0; at < original.Length; at++)
+        {
+            foreach (var mask in new byte[] { 0x01, 0x80 })
+            {
+                var bytes = (byte[])original.Clone();
+                bytes[at] ^= mask;
+                File.WriteAllBytes(path, bytes);
 
-        var act = () => ShardFile.Read(path);
+                var act = () => ShardFile.Read(path);
 
-        act.Should().Throw<InputException>().Which.Errors.Should().Equal(new InputError(path, 0, "count",
-            FormattableString.Invariant($"{count} at byte {at}, 4 bytes left"), "a count that fits in the rest of the file (this shard file is truncated or corrupt)"));
-    }
-
-    [Theory]
-    [InlineData(-7)]
-    [InlineData(int.MaxValue)]
-    public void Corrupt_positive_bucket_count_is_bad_input_naming_the_file(int count)
-    {
-        var path = WriteShard();
-        var length = new FileInfo(path).Length;
-        var at = length - 8 - (3 * (sizeof(int) + sizeof(long))) - 4;
-        Patch(path, at, 3, count);
-
-        var act = () => ShardFile.Read(path);
-
-        act.Should().Throw<InputException>().Which.Errors.Should().Equal(new InputError(path, 0, "count",
-            FormattableString.Invariant($"{count} at byte {at}, {length - at - 4} bytes left"), "a count that fits in the rest of the file (this shard file is truncated or corrupt)"));
+                act.Should().Throw<InputException>($"byte {at} ^ {mask} must not be read as data").Which.Errors.Should().ContainSingle().Which.File.Should().Be(path);
+            }
+        }
     }
 
     [Fact]
-    public void Corrupt_list_count_is_bad_input_naming_the_file()
-    {
-        var path = WriteShard();
-        var length = new FileInfo(path).Length;
-        Patch(path, length - 4, 0, 200_000_000);
-
-        var act = () => ShardFile.Read(path);
-
-        act.Should().Throw<InputException>().Which.Errors.Should().Equal(new InputError(path, 0, "count",
-            FormattableString.Invariant($"200000000 at byte {length - 4}, 0 bytes left"), "a count that fits in the rest of the file (this shard file is truncated or corrupt)"));
-    }
-
-    [Fact]
-    public void Corrupt_string_length_is_bad_input_naming_the_file()
+    public void A_flipped_byte_in_the_npv_section_fails_its_checksum()
     {
         var path = WriteShard();
         var bytes = File.ReadAllBytes(path);
-        var at = bytes.AsSpan().IndexOf([(byte)9, .. "ngfs-ndcs"u8]);
-        at.Should().BePositive("the scenario id is written with a one-byte length prefix");
-
-        // Five continuation bytes: more than a 7-bit encoded 32-bit length can have.
-        bytes.AsSpan(at, 5).Fill(0xFF);
+        var first = bytes.AsSpan().IndexOf("ngfs-ndcs"u8);
+        var npv = bytes.AsSpan().LastIndexOf("ngfs-ndcs"u8);
+        npv.Should().BeGreaterThan(first, "the NPV cell repeats the scenario id of the settings section");
+        bytes[npv] ^= 0x20;
         File.WriteAllBytes(path, bytes);
 
         var act = () => ShardFile.Read(path);
 
-        act.Should().Throw<InputException>().Which.Errors.Should().Equal(new InputError(path, 0, "text", "a malformed string length", "a shard file written by 'climaterisk run --shard' (this one is corrupt)"));
+        act.Should().Throw<InputException>().Which.Errors.Should().Equal(new InputError(path, 0, "npv", "checksum mismatch",
+            "the SHA-256 stored with section 'npv' (the file is damaged, e.g. by a disk or transfer fault: run the shard again or copy it again)"));
+    }
+
+    [Fact]
+    public void A_truncated_shard_is_refused()
+    {
+        var path = WriteShard();
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..^40]);
+
+        var act = () => ShardFile.Read(path);
+
+        // The exceedance section is 8 (length) + 4 (count 0) + 32 (SHA-256) bytes: 40 cut leave half its length.
+        act.Should().Throw<InputException>().Which.Errors.Should().Equal(new InputError(path, 0, "exceedance",
+            FormattableString.Invariant($"{bytes.Length - 40} bytes"), "a complete shard file (this one is truncated: run the shard again)"));
+    }
+
+    [Fact]
+    public void Bytes_appended_after_the_last_section_are_refused()
+    {
+        var path = WriteShard();
+        File.AppendAllText(path, "x");
+
+        var act = () => ShardFile.Read(path);
+
+        act.Should().Throw<InputException>().Which.Errors.Should().Equal(new InputError(path, 0, "length",
+            FormattableString.Invariant($"{new FileInfo(path).Length} bytes"), "a shard file that ends after its last section (this one has bytes appended)"));
+    }
+
+    [Fact]
+    public void A_shard_of_the_format_without_checksums_is_refused_with_the_way_out()
+    {
+        var path = WriteShard();
+        var bytes = File.ReadAllBytes(path);
+        "CRSHARD1"u8.CopyTo(bytes);
+        File.WriteAllBytes(path, bytes);
+
+        var act = () => ShardFile.Read(path);
+
+        act.Should().Throw<InputException>().Which.Errors.Should().Equal(new InputError(path, 0, "magic", string.Empty,
+            "a shard file of this version, with checksums (this one was written by an older version: run the shard again)"));
     }
 }

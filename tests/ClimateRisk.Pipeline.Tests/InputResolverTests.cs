@@ -24,6 +24,17 @@ public sealed class InputResolverTests : IDisposable
         paths.ScenarioFiles.Should().HaveCount(6);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" , ")]
+    public void An_empty_scenarios_option_is_refused_not_read_as_every_scenario(string given)
+    {
+        var act = () => InputResolver.Resolve(null, null, [given]);
+
+        act.Should().Throw<InputException>().Which.Errors.Should().Equal(new InputError("command line", 0, "--scenarios", given,
+            "at least one scenario file, directory or bundled id (leave --scenarios out to run every bundled scenario)"));
+    }
+
     [Fact]
     public void Ids_may_be_comma_separated_and_repeated_ids_are_dropped()
     {

@@ -121,6 +121,17 @@ public sealed class RegisterTests(SmallRun run)
     }
 
     [Fact]
+    public void The_not_exposed_note_names_the_hazard_table_of_the_runs_own_data_directory()
+    {
+        var data = TestSupport.Synthetic.Data();
+        var manifest = data.Manifest with { Inputs = new IO.RunInputs { DataDirectory = "/srv/my-data", SitesFile = "/srv/my-sites.csv", ScenarioFiles = [] } };
+        var register = RiskRegister.Build(ReportData.Create(data.Result, manifest, data.Inputs, data.Sources));
+
+        register.Rows.Single(r => r.EntityId == "alpha-dc" && r.Risk.Key == "coastal_flood").Note
+            .Should().StartWith("Not exposed: no row for this site in /srv/my-data/hazard/surge_gev.csv.");
+    }
+
+    [Fact]
     public void Xlsx_passes_the_open_xml_validator()
     {
         using var document = SpreadsheetDocument.Open(run.File("register/risk_register.xlsx"), false);

@@ -64,6 +64,13 @@ internal static class RunCommand
                 }
             }
 
+            if (parse.GetResult(maxPaths) is { Implicit: false } && parse.GetValue(targetRse) is null && parse.GetValue(replay) is null)
+            {
+                // Ignoring it would let a user believe the run was capped or converged.
+                error.WriteLine("error: --max-paths caps the doubling of --target-rse; give --target-rse R as well, or drop --max-paths (the paths are then --paths).");
+                return ExitCodes.BadInput;
+            }
+
             return Execute(
                 simulation.Read(parse, inputs, new RunRequest
                 {

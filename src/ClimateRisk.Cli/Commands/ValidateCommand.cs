@@ -26,6 +26,17 @@ internal static class ValidateCommand
             var model = InputLoader.Load(paths);
             var sources = ReportSources.Load(paths, model.Sites);
             output.WriteLine($"OK: {model.Sites.Count} sites, {model.Scenarios.Count} scenarios, {paths.AllFiles().Count()} files checked, {sources.Controls.Count} disclosed controls.");
+
+            // Zero loss from a hazard is only right if the site truly does not face it: show it.
+            var gaps = ExposureGap.Of(model.Sites, paths.DataDirectory);
+            if (gaps.Count > 0)
+            {
+                output.WriteLine("Sites without a row in an optional hazard table count as not exposed (add the row if the site does face the hazard):");
+                foreach (var gap in gaps)
+                {
+                    output.WriteLine($"  {gap}");
+                }
+            }
             return ExitCodes.Ok;
         }
         catch (InputException ex)

@@ -10,9 +10,11 @@ namespace ClimateRisk.IO.Internal;
 internal sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
+    private readonly HashSet<(int Line, string Column)> _damaged;
 
-    private CsvTable(string path, Dictionary<string, int> columns, List<CsvRow> rows, List<InputError> errors)
+    private CsvTable(string path, Dictionary<string, int> columns, List<CsvRow> rows, List<InputError> errors, HashSet<(int Line, string Column)>? damaged = null)
     {
+        _damaged = damaged ?? [];
         Path = path;
         _columns = columns;
         Rows = rows;
@@ -44,11 +46,39 @@ internal sealed class CsvTable
 
         var delimiter = CsvRecordReader.DetectDelimiter(text);
         string[]? header = null;
-        foreach (var (line, record) in CsvRecordReader.Parse(text, delimiter))
+        var problems = new List<CsvProblem>();
+        var records = CsvRecordReader.Parse(text, delimiter, problems);
+        var damaged = new HashSet<(int Line, string Column)>();
+        var headerFields = records.FirstOrDefault(r => !r.Fields.All(string.IsNullOrWhiteSpace)).Fields ?? [];
+        string ColumnName(int field) => field < headerFields.Length ? headerFields[field].Trim() : string.Create(CultureInfo.InvariantCulture, $"field {field + 1}");
+        foreach (var p in problems)
+        {
+            errors.Add(new InputError(path, p.Line, ColumnName(p.FieldIndex), p.Value, p.Expected));
+            damaged.Add((p.Line, ColumnName(p.FieldIndex)));
+        }
+
+        foreach (var (line, record) in records)
         {
             if (record.All(string.IsNullOrWhiteSpace))
             {
                 continue;
+            }
+
+            if (ControlCharacter(record) is { } bad)
+            {
+                // A NUL or other control character is damage (a disk or transfer fault, a binary
+                // file), never data: "12\0" would otherwise parse as 12.
+                var column = ColumnName(bad.Field);
+                damaged.Add((line, column));
+                errors.Add(new InputError(path, line, column, Escaped(record[bad.Field]),
+                    $"text without control characters (found {bad.Name}: the file looks damaged; export it again)"));
+
+                // Read on without them: the load fails on the error above, and the rest of the
+                // file is still checked without follow-on noise from a dropped row.
+                for (var f = 0; f < record.Length; f++)
+                {
+                    record[f] = new string(record[f].Where(c => !IsDamage(c)).ToArray());
+                }
             }
 
             if (header is null)
@@ -111,7 +141,55 @@ internal sealed class CsvTable
             rows.RemoveAll(r => r.Fields.Length != header.Length);
         }
 
-        return new CsvTable(path, columns, rows, errors);
+        return new CsvTable(path, columns, rows, errors, damaged);
+    }
+
+    /// <summary>The first field with a control character (other than tab and the line ends of a quoted multi-line field) and its name.</summary>
+    private static (int Field, string Name)? ControlCharacter(string[] record)
+    {
+        for (var f = 0; f < record.Length; f++)
+        {
+            var text = record[f];
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                var allowed = c == '\t' || c == '\n' || (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n');
+                if (IsDamage(c) && !allowed)
+                {
+                    var name = c switch
+                    {
+                        '\0' => "a NUL byte",
+                        '\r' => "a carriage return without a line feed",
+                        '\uFEFF' => "a byte-order mark inside the file (two files joined?)",
+                        _ => string.Create(CultureInfo.InvariantCulture, $"control character U+{(int)c:X4}"),
+                    };
+                    return (f, name);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsDamage(char c) => (char.IsControl(c) && c is not ('\t' or '\n')) || c == '\uFEFF';
+
+    /// <summary>A field as shown in a message: control characters as \0, \r, \uXXXX so that the message itself stays one clean line.</summary>
+    private static string Escaped(string text)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var c in text.Length > 60 ? text[..60] : text)
+        {
+            sb.Append(c switch
+            {
+                '\0' => "\\0",
+                '\r' => "\\r",
+                '\n' => "\\n",
+                _ when char.IsControl(c) || c == '\uFEFF' => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"),
+                _ => c.ToString(),
+            });
+        }
+
+        return sb.ToString();
     }
 
     private static string Count(int fields) => fields == 1 ? "1 field" : string.Create(CultureInfo.InvariantCulture, $"{fields} fields");
@@ -126,7 +204,7 @@ internal sealed class CsvTable
         var text = Text(row, column);
         if (text.Length == 0 && Has(column))
         {
-            Errors.Add(new InputError(Path, row.Line, column, string.Empty, "a value"));
+            Report(new InputError(Path, row.Line, column, string.Empty, "a value"));
         }
 
         return text;
@@ -145,13 +223,13 @@ internal sealed class CsvTable
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
             var hint = text.Contains(',', StringComparison.Ordinal) ? " with '.' as the decimal separator" : string.Empty;
-            Errors.Add(new InputError(Path, row.Line, column, text, $"a number{hint}, {range}"));
+            Report(new InputError(Path, row.Line, column, text, $"a number{hint}, {range}"));
             return double.NaN;
         }
 
         if (value < min || value > max)
         {
-            Errors.Add(new InputError(Path, row.Line, column, text, range));
+            Report(new InputError(Path, row.Line, column, text, range));
             return double.NaN;
         }
 
@@ -168,7 +246,7 @@ internal sealed class CsvTable
 
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
         {
-            Errors.Add(new InputError(Path, row.Line, column, text, $"a whole number from {min} to {max}"));
+            Report(new InputError(Path, row.Line, column, text, $"a whole number from {min} to {max}"));
             return 0;
         }
 
@@ -181,13 +259,22 @@ internal sealed class CsvTable
         var text = Required(row, column);
         if (text.Length > 0 && !known.Contains(text))
         {
-            Errors.Add(new InputError(Path, row.Line, column, text, $"a {what}: {NameSuggester.ExpectedOneOf(text, known)}"));
+            Report(new InputError(Path, row.Line, column, text, $"a {what}: {NameSuggester.ExpectedOneOf(text, known)}"));
         }
 
         return text;
     }
 
-    public void Error(int line, string field, string value, string expected) => Errors.Add(new InputError(Path, line, field, value, expected));
+    public void Error(int line, string field, string value, string expected) => Report(new InputError(Path, line, field, value, expected));
+
+    /// <summary>Adds <paramref name="error"/> unless its cell was already reported as damaged (one message per cell, no follow-on noise).</summary>
+    private void Report(InputError error)
+    {
+        if (!_damaged.Contains((error.Line, error.Field)))
+        {
+            Errors.Add(error);
+        }
+    }
 
     private static string DescribeRange(double min, double max)
     {

@@ -3,7 +3,8 @@ namespace ClimateRisk.IO.Internal;
 /// <summary>Suggests the nearest known name for a typo (Levenshtein distance).</summary>
 internal static class NameSuggester
 {
-    private static string? Nearest(string name, IEnumerable<string> known)
+    /// <summary>The known name nearest to <paramref name="name"/> if it is a plausible typo of it (edit distance ≤ max(2, length/3)), else null.</summary>
+    public static string? Nearest(string name, IEnumerable<string> known)
     {
         string? best = null;
         var bestDistance = int.MaxValue;

@@ -18,6 +18,11 @@ internal static class YamlText
     /// <summary>The root node of the file's single document, or null with the problems added to <paramref name="errors"/>.</summary>
     public static YamlNode? Parse(string path, string text, List<InputError> errors)
     {
+        if (ReportDamage(path, text, errors) || ReportDeepNesting(path, text, errors))
+        {
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -60,6 +65,104 @@ internal static class YamlText
         }
 
         return stream.Documents[0].RootNode;
+    }
+
+    /// <summary>
+    /// Deepest nesting a scenario may have. A scenario needs 3 levels; YamlDotNet parses nested
+    /// collections recursively, and a few ten thousand '[' would overflow the stack, which ends
+    /// the process without a message: such text is refused before it reaches the parser.
+    /// </summary>
+    internal const int MaxDepth = 32;
+
+    /// <summary>Reports a control character (a NUL from a damaged copy, a binary file) at its line: the parser's message would not say which.</summary>
+    private static bool ReportDamage(string path, string text, List<InputError> errors)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+            else if (char.IsControl(c) && c is not ('\t' or '\r'))
+            {
+                var name = c == '\0' ? "a NUL byte" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"control character U+{(int)c:X4}");
+                errors.Add(new InputError(path, line, "yaml", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"column {i - lineStart + 1}"),
+                    $"text without control characters (found {name}: the file looks damaged; restore it)"));
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Refuses flow brackets nested deeper than <see cref="MaxDepth"/>, or indentation deeper than a scenario could need, at the line where the limit is passed.</summary>
+    private static bool ReportDeepNesting(string path, string text, List<InputError> errors)
+    {
+        var depth = 0;
+        var line = 1;
+        var quote = '\0';
+        var comment = false;
+        var lineStart = true;
+        var indent = 0;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                comment = false;
+                lineStart = true;
+                indent = 0;
+                quote = '\0';
+                continue;
+            }
+
+            if (lineStart && c == ' ')
+            {
+                if (++indent > 4 * MaxDepth)
+                {
+                    errors.Add(new InputError(path, line, "yaml", $"indentation of more than {4 * MaxDepth} spaces",
+                        $"nesting at most {MaxDepth} levels deep (a scenario needs 3; see docs/data.md)"));
+                    return true;
+                }
+
+                continue;
+            }
+
+            lineStart = false;
+            if (comment)
+            {
+                continue;
+            }
+
+            if (quote != '\0')
+            {
+                quote = c == quote ? '\0' : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == '#')
+            {
+                comment = true;
+            }
+            else if (c is '[' or '{' && ++depth > MaxDepth)
+            {
+                errors.Add(new InputError(path, line, "yaml", $"more than {MaxDepth} nested '[' or '{{'",
+                    $"nesting at most {MaxDepth} levels deep (a scenario needs 3; see docs/data.md)"));
+                return true;
+            }
+            else if (c is ']' or '}')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reports every line indented with a tab (YAML allows only spaces there).</summary>

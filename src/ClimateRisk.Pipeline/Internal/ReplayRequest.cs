@@ -24,6 +24,16 @@ internal static class ReplayRequest
             throw new RunRefusedException($"error: cannot replay {manifestPath}: {(ex.Errors.Count > 0 ? ex.Errors[0].Value : ex.Message)}", ex);
         }
 
+        if (manifest.SettingsSha256 is null)
+        {
+            throw new RunRefusedException($"error: cannot replay {manifestPath}: the manifest carries no settings hash (written by an older version), so edits to it cannot be ruled out; run the original command again instead.");
+        }
+
+        if (!manifest.SettingsUnedited)
+        {
+            throw new RunRefusedException($"error: cannot replay {manifestPath}: the manifest was edited after the run (its seed, paths, years, site or scenario ids or input hashes no longer match its settings_sha256); replay the manifest.json the run wrote.");
+        }
+
         if (manifest.Inputs is not { } inputs)
         {
             throw new RunRefusedException($"error: cannot replay {manifestPath}: the manifest does not record its input paths (written before --replay existed).");

@@ -45,7 +45,7 @@ public sealed class RegisterRisk
     /// <summary>The insurance recoveries of the risk's events (MODEL §15), or null when insurance does not cover it.</summary>
     public Metric? Recovery { get; }
 
-    /// <summary>Where exposure is decided (for rows of sites that are not exposed).</summary>
+    /// <summary>Where exposure is decided, relative to the data directory (for rows of sites that are not exposed).</summary>
     public string ExposureSource { get; }
 
     /// <summary>Whether <paramref name="site"/> is exposed (has the hazard's data row).</summary>
@@ -54,9 +54,9 @@ public sealed class RegisterRisk
     /// <summary>The register's risks, in register order.</summary>
     public static IReadOnlyList<RegisterRisk> All { get; } =
     [
-        new("flood", "FL", "River and pluvial flood", "Flood", RiskCategory.AcutePhysical, [Metric.FloodDirectCny, Metric.FloodBiCny], s => s.Flood is not null, "data/hazard/flood_depth.csv", Metric.InsuredFloodCny),
-        new("coastal_flood", "CF", "Coastal flood (surge + sea-level rise)", "Coastal flood", RiskCategory.AcutePhysical, [Metric.SurgeDirectCny, Metric.SurgeBiCny], s => s.Surge is not null, "data/hazard/surge_gev.csv", Metric.InsuredSurgeCny),
-        new("typhoon", "TY", "Typhoon wind", "Typhoon", RiskCategory.AcutePhysical, [Metric.WindDirectCny, Metric.WindBiCny], s => s.Wind is not null, "data/hazard/wind_gumbel.csv", Metric.InsuredWindCny),
+        new("flood", "FL", "River and pluvial flood", "Flood", RiskCategory.AcutePhysical, [Metric.FloodDirectCny, Metric.FloodBiCny], s => s.Flood is not null, "hazard/flood_depth.csv", Metric.InsuredFloodCny),
+        new("coastal_flood", "CF", "Coastal flood (surge + sea-level rise)", "Coastal flood", RiskCategory.AcutePhysical, [Metric.SurgeDirectCny, Metric.SurgeBiCny], s => s.Surge is not null, "hazard/surge_gev.csv", Metric.InsuredSurgeCny),
+        new("typhoon", "TY", "Typhoon wind", "Typhoon", RiskCategory.AcutePhysical, [Metric.WindDirectCny, Metric.WindBiCny], s => s.Wind is not null, "hazard/wind_gumbel.csv", Metric.InsuredWindCny),
         new("extreme_heat", "EH", "Extreme heat (cooling shortfall)", "Extreme heat", RiskCategory.AcutePhysical, [Metric.HeatBiCny], _ => true, string.Empty),
         new("chronic_heat_pue", "CH", "Chronic heat / PUE drift", "PUE drift", RiskCategory.ChronicPhysical, [Metric.ClimateEnergyCostCny], _ => true, string.Empty),
         new("water_stress", "WS", "Water stress (drought restrictions)", "Water stress", RiskCategory.ChronicPhysical, [Metric.DroughtEnergyCny, Metric.DroughtBiCny], _ => true, string.Empty),

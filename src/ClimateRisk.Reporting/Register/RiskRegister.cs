@@ -132,6 +132,10 @@ public sealed class RiskRegister
         return new ScenarioScore(scenario, likelihood, impact, likelihood * impact, probability, mean, p95, rse);
     }
 
+    /// <summary>The hazard table the run actually read (its <c>--data</c>), not the bundled one.</summary>
+    private static string ExposureFile(ReportData data, RegisterRisk risk)
+        => Path.Combine(data.Manifest.Inputs?.DataDirectory ?? "data", risk.ExposureSource).Replace('\\', '/');
+
     private static string HorizonLabel(int position, int count)
     {
         if (count >= 3)
@@ -165,7 +169,7 @@ public sealed class RiskRegister
 
         if (!exposed)
         {
-            notes.Add(site is null ? "No site of the portfolio is exposed." : $"Not exposed: no row for this site in {risk.ExposureSource}.");
+            notes.Add(site is null ? "No site of the portfolio is exposed." : $"Not exposed: no row for this site in {ExposureFile(data, risk)}.");
         }
 
         if (noThreshold)

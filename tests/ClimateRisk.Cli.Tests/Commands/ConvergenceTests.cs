@@ -152,4 +152,15 @@ public sealed class ConvergenceTests : IDisposable
         manifest.TargetRse.Should().Be(0.5);
         manifest.MaxPaths.Should().Be(800);
     }
+
+    [Fact]
+    public void Max_paths_without_a_target_is_refused_before_anything_runs()
+    {
+        var outPath = CliHarness.TempPath("maxpaths");
+        var outcome = CliHarness.InvokeRun("run", "--max-paths", "5000", "--paths", "100", "--out", outPath);
+
+        outcome.ExitCode.Should().Be(1);
+        outcome.Error.Should().Be("error: --max-paths caps the doubling of --target-rse; give --target-rse R as well, or drop --max-paths (the paths are then --paths)." + Environment.NewLine);
+        Directory.Exists(outPath).Should().BeFalse();
+    }
 }

@@ -93,4 +93,27 @@ public sealed class MergeCommandTests : IDisposable
         outcome.ExitCode.Should().Be(1);
         outcome.Error.Should().Contain("a directory written by 'run --shard' (with manifest.json and partial.bin)");
     }
+
+    [Fact]
+    public void A_shard_with_one_flipped_byte_is_refused_naming_it_and_nothing_is_written()
+    {
+        var shards = Enumerable.Range(0, 2).Select(i => Path.Combine(_root, $"shard-{i}")).ToArray();
+        for (var i = 0; i < 2; i++)
+        {
+            CliHarness.Run(Request(shards[i], $"{i}/2")).ExitCode.Should().Be(0);
+        }
+
+        var damaged = Path.Combine(shards[1], "partial.bin");
+        var bytes = File.ReadAllBytes(damaged);
+        bytes[bytes.Length / 2] ^= 0x10;
+        File.WriteAllBytes(damaged, bytes);
+
+        var merged = Path.Combine(_root, "merged");
+        var outcome = Run(shards, merged);
+
+        outcome.ExitCode.Should().Be(1);
+        outcome.Error.Should().Contain(damaged).And.Contain("checksum mismatch").And.Contain("run the shard again");
+        Directory.Exists(merged).Should().BeFalse();
+        Directory.GetFileSystemEntries(_root).Should().BeEquivalentTo(shards, "no partial merge output is left behind");
+    }
 }

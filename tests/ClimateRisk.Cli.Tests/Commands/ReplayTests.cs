@@ -133,6 +133,40 @@ public sealed class ReplayTests : IDisposable
         Directory.Exists(second).Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData("\"seed\": 42,", "\"seed\": 43,")]
+    [InlineData("\"last_year\": 2031,", "\"last_year\": 2032,")]
+    [InlineData("\"first_year\": 2029,", "\"first_year\": 2030,")]
+    [InlineData("\"ngfs-ndcs\"\n  ],\n  \"sites\"", "\"ngfs-net-zero-2050\"\n  ],\n  \"sites\"")]
+    [InlineData("\"ks-ulanqab\",", "\"ks-ulanqab-2\",")]
+    public void Replay_refuses_a_manifest_edited_by_hand(string oldText, string newText)
+    {
+        var first = NewOut();
+        CliHarness.Run(Original(first)).ExitCode.Should().Be(0);
+        var manifestPath = Path.Combine(first, "manifest.json");
+        TestInputs.ReplaceOnce(manifestPath, oldText, newText);
+
+        var second = NewOut();
+        var replay = CliHarness.Run(new RunRequest { Replay = manifestPath, Out = second });
+
+        replay.ExitCode.Should().Be(1);
+        replay.Error.Should().Be($"error: cannot replay {manifestPath}: the manifest was edited after the run (its seed, paths, years, site or scenario ids or input hashes no longer match its settings_sha256); replay the manifest.json the run wrote.{Environment.NewLine}");
+        Directory.Exists(second).Should().BeFalse();
+    }
+
+    [Fact]
+    public void The_manifest_hashes_the_register_controls_it_read()
+    {
+        var first = NewOut();
+        CliHarness.Run(Original(first)).ExitCode.Should().Be(0);
+
+        var manifest = RunManifest.Read(Path.Combine(first, "manifest.json"));
+
+        var controls = _inputs.Data("register/controls.csv");
+        manifest.InputSha256.Should().ContainKey(controls.Replace('\\', '/')).WhoseValue.Should().Be(RunManifest.Sha256(controls));
+        manifest.SettingsUnedited.Should().BeTrue();
+    }
+
     [Fact]
     public void Replay_refuses_a_missing_input_and_a_manifest_that_is_not_one()
     {

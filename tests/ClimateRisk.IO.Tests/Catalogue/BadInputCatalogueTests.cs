@@ -9,7 +9,7 @@ namespace ClimateRisk.IO.Tests.Catalogue;
 /// way at a time on a private copy of the bundled inputs, and the exact messages the loader
 /// must print. Read it as a table: file, mutation, expected output.
 /// </summary>
-public sealed class BadInputCatalogueTests
+public sealed partial class BadInputCatalogueTests
 {
     private const string Sites = "data/sites.csv";
     private const string Climate = "data/climate/site_climate.csv";
@@ -49,7 +49,7 @@ public sealed class BadInputCatalogueTests
     private const string TransitionKeys = "discount_rate, carbon_price_cny_per_t, carbon_price_sigma, carbon_coverage, grid_decline_rate, grid_factor_index, grid_sigma, "
         + "electricity_escalation, electricity_sigma, carbon_pass_through, renewable_premium_cny_per_mwh";
 
-    private static readonly BadInputCase[] Catalogue =
+    private static readonly BadInputCase[] Handwritten =
     [
         // ---- sites.csv (and candidates, which use the same loader) ----
         Cell(Sites, Yizhuang, "lat", "95", "data/sites.csv:{line}: lat '95': expected from -90 to 90"),
@@ -140,6 +140,22 @@ public sealed class BadInputCatalogueTests
         Whole(Drought, "CRLF line ends and a BOM, then one value broken", p => CrlfWithBom(p, "ksc-beijing-yizhuang,1.0,", "ksc-beijing-yizhuang,-1.0,"),
             "data/hazard/drought.csv:2: restriction_days_per_yr '-1.0': expected from 0 to 365"),
 
+        // ---- class 1 (Trust v2): site ids across tables; a typo must not make a site silently unexposed ----
+        Cell(Flood, Yizhuang, "site_id", "ksc-beijing-yizhuagn", "data/hazard/flood_depth.csv:{line}: site_id 'ksc-beijing-yizhuagn': expected a site of sites.csv or candidates.csv (did you mean 'ksc-beijing-yizhuang'?)"),
+        Cell(Flood, Yizhuang, "site_id", "KSC-BEIJING-YIZHUANG", "data/hazard/flood_depth.csv:{line}: site_id 'KSC-BEIJING-YIZHUANG': expected a slug of lower-case letters, digits, '-' or '_'"),
+        Cell(Flood, Yizhuang, "site_id", "acme-frankfurt-1", "data/hazard/flood_depth.csv:{line}: site_id 'acme-frankfurt-1': expected a site of sites.csv or candidates.csv (no site has this id, so the row would be ignored: correct the id or remove the row)"),
+        Cell(Flood, "cand-wuhu,", "site_id", "cand-wuhuu", "data/hazard/flood_depth.csv:{line}: site_id 'cand-wuhuu': expected a site of sites.csv or candidates.csv (did you mean 'cand-wuhu'?)"),
+        Cell(Surge, Guanghuan, "site_id", "ksc-shanghai-guanhuan", "data/hazard/surge_gev.csv:{line}: site_id 'ksc-shanghai-guanhuan': expected a site of sites.csv or candidates.csv (did you mean 'ksc-shanghai-guanghuan'?)"),
+        Cell(Surge, Guanghuan, "site_id", string.Empty, "data/hazard/surge_gev.csv:{line}: site_id '': expected a value"),
+        Cell(Wind, Changshu, "site_id", "ksc-changshu-gpl", "data/hazard/wind_gumbel.csv:{line}: site_id 'ksc-changshu-gpl': expected a site of sites.csv or candidates.csv (did you mean 'ksc-changshu-glp'?)"),
+        Cell(Wind, Changshu, "site_id", "ksc_changshu_glp", "data/hazard/wind_gumbel.csv:{line}: site_id 'ksc_changshu_glp': expected a site of sites.csv or candidates.csv (did you mean 'ksc-changshu-glp'?)"),
+        Cell(Heat, Yizhuang, "site_id", "ksc-beijing-yizhaung", "data/hazard/heat_shortfall.csv: site_id 'ksc-beijing-yizhuang': expected a row for every site of the portfolio\n"
+            + "data/hazard/heat_shortfall.csv:{line}: site_id 'ksc-beijing-yizhaung': expected a site of sites.csv or candidates.csv (did you mean 'ksc-beijing-yizhuang'?)"),
+        Cell(Drought, Tianjin, "site_id", "ksc-tianjin", "data/hazard/drought.csv: site_id 'ksc-tianjin-yixianyuan': expected a row for every site of the portfolio\n"
+            + "data/hazard/drought.csv:{line}: site_id 'ksc-tianjin': expected a site of sites.csv or candidates.csv (no site has this id, so the row would be ignored: correct the id or remove the row)"),
+        Cell(Climate, Ulanqab, "site_id", "ks-ulanqap", "data/climate/site_climate.csv: site_id 'ks-ulanqab': expected a row for every site of the portfolio\n"
+            + "data/climate/site_climate.csv:{line}: site_id 'ks-ulanqap': expected a site of sites.csv or candidates.csv (did you mean 'ks-ulanqab'?)"),
+
         // ---- transition and register tables ----
         Cell(Grid, "north_china,2022,", "year", "2023", "data/transition/grid_factors.csv:5: year '2023': expected one row per grid and year (north_china already has a row for this year)"),
         Cell(Grid, "qinghai,", "year", "2024", "data/transition/grid_factors.csv:{line}: year '2024': expected a year ≤ 2023 (the base year) in at least one row for grid qinghai\n"
@@ -211,6 +227,22 @@ public sealed class BadInputCatalogueTests
             "scenarios/ngfs-ndcs.yaml:25: yaml 'a second document': expected one scenario per file (remove the '---' line)"),
         Edit(Ndcs, "  discount_rate: MODEL §11 default 6 % real.", "  discount_rate: [6, real]",
             "scenarios/ngfs-ndcs.yaml:34: sources.discount_rate '(a list)': expected text"),
+        // class 2 (Trust v2): damage and nesting that would abort the parser's process
+        Edit(Ndcs, Coverage, "  carbon_coverage: " + new string('[', 33) + new string(']', 33),
+            "scenarios/ngfs-ndcs.yaml:17: yaml 'more than 32 nested '[' or '{'': expected nesting at most 32 levels deep (a scenario needs 3; see docs/data.md)"),
+        Whole(Ndcs, "carbon_coverage opens 200,000 '[' (would overflow the parser's stack)", p => TestInputs.ReplaceOnce(p, Coverage, "  carbon_coverage: " + new string('[', 200_000)),
+            "scenarios/ngfs-ndcs.yaml:17: yaml 'more than 32 nested '[' or '{'': expected nesting at most 32 levels deep (a scenario needs 3; see docs/data.md)"),
+        Whole(Ndcs, "carbon_coverage opens 50,000 nested '{a: '", p => TestInputs.ReplaceOnce(p, Coverage, "  carbon_coverage: " + string.Concat(Enumerable.Repeat("{a: ", 50_000))),
+            "scenarios/ngfs-ndcs.yaml:17: yaml 'more than 32 nested '[' or '{'': expected nesting at most 32 levels deep (a scenario needs 3; see docs/data.md)"),
+        Edit(Ndcs, Coverage, string.Concat(Enumerable.Range(0, 200).Select(i => new string(' ', 2 * i + 2) + $"k{i}:\n")),
+            "scenarios/ngfs-ndcs.yaml:81: yaml 'indentation of more than 128 spaces': expected nesting at most 32 levels deep (a scenario needs 3; see docs/data.md)"),
+        Edit(Ndcs, "  discount_rate: 0.06", "  discount_rate: 0.06\0",
+            "scenarios/ngfs-ndcs.yaml:14: yaml 'column 22': expected text without control characters (found a NUL byte: the file looks damaged; restore it)"),
+        Edit(Ndcs, "  discount_rate: 0.06", "  discount_rate: \u00010.06",
+            "scenarios/ngfs-ndcs.yaml:14: yaml 'column 18': expected text without control characters (found control character U+0001: the file looks damaged; restore it)"),
+        Edit(Ndcs, "  discount_rate: 0.06", "  discount_rate: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['",
+            "scenarios/ngfs-ndcs.yaml:14: transition.discount_rate '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[': expected a number from -0.5 to 1"),
+
         Edit(Delayed, GridIndex, "    default: {2023: 0.9, 2030: 0.862, 2050: 0.226}",
             "scenarios/ngfs-delayed-transition.yaml:22: transition.grid_factor_index.default '0.9 in 2023': expected a path that is 1 in 2023, the base year (it multiplies the 2023 factor of grid_factors.csv), e.g. {2023: 1, 2030: 0.86}"),
         Edit(Delayed, GridIndex, GridIndex + "\n    north_chna: {2023: 1.0, 2050: 0.1}",
@@ -243,12 +275,14 @@ public sealed class BadInputCatalogueTests
             "data/measures.csv:3: measure_id 'yizhuang-flood-wall': expected a unique id (this one is already used above)"),
     ];
 
+    private static readonly BadInputCase[] Catalogue = [.. Handwritten, .. Generated()];
+
     public static TheoryData<string> Cases => new(Catalogue.Select(c => c.Name));
 
     [Fact]
-    public void The_catalogue_has_at_least_40_distinct_cases_over_every_file()
+    public void The_catalogue_has_at_least_150_distinct_cases_over_every_file()
     {
-        Catalogue.Should().HaveCountGreaterThanOrEqualTo(40);
+        Catalogue.Should().HaveCountGreaterThanOrEqualTo(150);
         Catalogue.Select(c => c.Name).Should().OnlyHaveUniqueItems();
         Catalogue.Select(c => c.File).Distinct().Should().BeEquivalentTo(
             ["data/sites.csv", .. InputPaths.DataTables.Select(t => "data/" + t), .. InputPaths.OptionalDataTables.Select(t => "data/" + t), Ndcs, Delayed, Measures]);
