@@ -9,8 +9,8 @@ using ClimateRisk.Reporting.Svg;
 namespace ClimateRisk.Reporting;
 
 /// <summary>
-/// Draws a run's report into its directory: <c>charts/*.svg</c>, <c>register/risk_register.{csv,xlsx,md}</c>
-/// and <c>board-pack.html</c> (ARCHITECTURE.md, "Outputs of run"). Used by <c>run</c> (into the
+/// Draws a run's report into its directory: <c>charts/*.svg</c>, <c>register/risk_register.{csv,xlsx,md}</c>,
+/// <c>board-pack.html</c> and <c>sources.html</c> (ARCHITECTURE.md, "Outputs of run"). Used by <c>run</c> (into the
 /// staging directory) and by <c>report</c> (from saved results).
 /// </summary>
 public static class ReportBuilder
@@ -35,7 +35,7 @@ public static class ReportBuilder
         ArgumentNullException.ThrowIfNull(register);
         var palette = ScenarioPalette.For(data.Result.ScenarioIds);
         var index = data.Index;
-        var charts = new List<ChartDocument> { CostDistributionChart.Create(data, palette) };
+        var charts = new List<ChartDocument> { CostComponentsChart.Create(data), CostDistributionChart.Create(data, palette) };
         foreach (var entity in index.Entities)
         {
             foreach (var year in index.Horizons)
@@ -86,19 +86,28 @@ public static class ReportBuilder
         }
 
         written.AddRange(RegisterFiles);
+        var model = BoardPackModel.Build(data, register);
         using (var html = new StringWriter(System.Globalization.CultureInfo.InvariantCulture))
         {
-            BoardPackWriter.Write(data, register, charts, html);
+            BoardPackWriter.Write(data, register, model, charts, html);
             WriteText(Path.Combine(directory, BoardPackFile), html.ToString());
         }
 
+        using (var html = new StringWriter(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            SourcesWriter.Write(data, model, html);
+            WriteText(Path.Combine(directory, SourcesWriter.FileName), html.ToString());
+        }
+
         written.Add(BoardPackFile);
+        written.Add(SourcesWriter.FileName);
         return written;
     }
 
     private static IEnumerable<string> ChartStems(SimulationResult result)
     {
         var horizons = ResultIndex.HorizonsIn(result.Settings);
+        yield return CostComponentsChart.FileStem;
         yield return CostDistributionChart.FileStem;
         foreach (var entity in result.SiteIds.Append(SimulationResult.PortfolioId))
         {

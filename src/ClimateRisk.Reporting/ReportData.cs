@@ -87,6 +87,19 @@ public sealed class ReportData
             : null;
     }
 
+    /// <summary>
+    /// True when a PUE limit is an assumption of this project rather than a published rule: its
+    /// row's <c>source</c> in <c>pue_rules.csv</c> starts with <c>assumption</c> (docs/data.md).
+    /// False when the source is unknown (a report drawn from results alone).
+    /// </summary>
+    public bool IsAssumption(PueRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var key = rule.Jurisdiction + " " + Format.Int(rule.FromYear);
+        return Sources.DataSources.Any(n => n.File.EndsWith("pue_rules.csv", StringComparison.Ordinal) && n.Key == key
+            && n.Source.TrimStart().StartsWith("assumption", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>The materiality threshold of a metric at site or portfolio level, or null.</summary>
     public MaterialityThreshold? Threshold(Metric metric, bool portfolio)
         => Inputs.Thresholds.FirstOrDefault(t => t.Metric == metric.Name() && t.Level == (portfolio ? "portfolio" : "site"));

@@ -88,7 +88,8 @@ public static class RiskHeatMap
         var perLine = Math.Max(1, (int)((width - 6) / 33));
         var lines = Math.Max(1, (int)((height - 16) / lineHeight));
         var capacity = perLine * lines;
-        var shown = ids.Length > capacity ? capacity - 1 : ids.Length;
+        // When some do not fit, the last line says how many more (and the key beside the map explains the codes).
+        var shown = ids.Length > capacity ? Math.Max(0, capacity - perLine) : ids.Length;
         for (var i = 0; i < shown; i++)
         {
             var text = SvgElements.Text(left + 5 + (i % perLine * 33), top + 24 + (i / perLine * lineHeight), ids[i], size, fill: ink, cssClass: "risk-id");
@@ -98,7 +99,7 @@ public static class RiskHeatMap
 
         if (shown < ids.Length)
         {
-            var more = SvgElements.Text(left + 5 + (shown % perLine * 33), top + 24 + (shown / perLine * lineHeight), "+" + (ids.Length - shown).ToString(CultureInfo.InvariantCulture), size, weight: "bold", fill: ink, cssClass: "risk-more");
+            var more = SvgElements.Text(left + 5, top + 24 + ((lines - 1) * lineHeight), "+" + (ids.Length - shown).ToString(CultureInfo.InvariantCulture) + " more", size, weight: "bold", fill: ink, cssClass: "risk-more");
             more.SetAttributeValue("data-hidden", string.Join(' ', ids.Skip(shown)));
             cell.Add(more);
         }

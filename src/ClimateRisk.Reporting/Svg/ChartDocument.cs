@@ -42,7 +42,8 @@ public sealed class ChartDocument
             ("class", "chart"),
             ("data-chart", kind),
             ("id", Id("chart")),
-            ("font-family", ChartTheme.FontFamily));
+            ("font-family", ChartTheme.FontFamily),
+            ("style", ChartTheme.TextStyle));
         Root.Add(SvgElements.Element("title", ("id", Id("title"))));
         Root.Element(SvgElements.Ns + "title")!.Value = title;
         var desc = SvgElements.Element("desc");

@@ -1,14 +1,39 @@
+using System.Text;
 using ClimateRisk.Reporting.Svg;
+using ClimateRisk.Reporting.Svg.Internal;
 
 namespace ClimateRisk.Reporting.BoardPack.Internal;
 
-/// <summary>The board pack's stylesheet: A4 landscape pages for print, the same pages as cards on screen; the charts' font stack.</summary>
+/// <summary>
+/// The board pack's stylesheet: the embedded DejaVu Sans subsets (regular and bold, WOFF data
+/// URIs, with their licence), A4 landscape pages for print, the same pages as cards on screen.
+/// </summary>
 internal static class PackStyle
 {
-    public const string Css = $$"""
+    /// <summary>The stylesheet, fonts first.</summary>
+    public static string Css { get; } = FontFaces() + Rules;
+
+    private static string FontFaces()
+    {
+        var b = new StringBuilder();
+        // The licence asks that its notice travel with every copy of the font software.
+        b.Append("/* DejaVu Sans (subset, no kerning or ligatures) embedded below. Its licence:\n");
+        b.Append(FontResources.Text(FontResources.Licence).Replace("*/", "* /", StringComparison.Ordinal));
+        b.Append("*/\n");
+        foreach (var (resource, weight) in new[] { (FontResources.Regular, "normal"), (FontResources.Bold, "bold") })
+        {
+            b.Append("@font-face { font-family: 'DejaVu Sans'; font-style: normal; font-weight: ").Append(weight)
+                .Append("; src: url(data:font/woff;base64,").Append(Convert.ToBase64String(FontResources.Bytes(resource))).Append(") format('woff'); }\n");
+        }
+
+        return b.ToString();
+    }
+
+    private const string Rules = $$"""
 @page { size: A4 landscape; margin: 10mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; font-family: {{ChartTheme.FontFamily}}; color: #222; font-size: 10.5pt; line-height: 1.35; }
+svg.chart { font-kerning: none; font-variant-ligatures: none; }
 body { margin: 0; background: #e9ebee; }
 .page { width: 297mm; min-height: 210mm; margin: 6mm auto; padding: 10mm; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.18); break-after: page; page-break-after: always; position: relative; }
 .page:last-child { break-after: auto; page-break-after: auto; }
