@@ -45,8 +45,8 @@ public static class PueFanChart
             Width,
             Height,
             $"PUE by year — {site.Name}",
-            $"Annual PUE: median with P25–P75 and P5–P95 bands, by scenario. Reported {Format.Pue(site.ReportedPue)} in {Format.Int(site.ReportingYear)}; "
-                + $"operator target {Format.Pue(site.PueTarget)}" + (limitText.Length > 0 ? $"; {site.PueJurisdiction} limit {limitText}." : "; no regulatory limit."),
+            $"Annual PUE: median, P25–P75 and P5–P95 bands by scenario. Reported {Format.Pue(site.ReportedPue)} ({Format.Int(site.ReportingYear)}); "
+                + $"target {Format.Pue(site.PueTarget)}" + (limitText.Length > 0 ? $"; {site.PueJurisdiction} limit {limitText}." : "; no regulatory limit."),
             "Includes the operator's planned efficiency programme (data/sites.csv) and climate-driven drift (MODEL §4). P(> limit): share of paths above the limit in force.");
         doc.AddLegend(
         [
@@ -73,7 +73,9 @@ public static class PueFanChart
             var area = cells[k];
             var style = palette.Style(scenario);
             var x = LinearScale.Years(years[0], years[^1], area.X, area.Right);
-            var y = LinearScale.Nice(lo - pad, hi + pad, area.Bottom, area.Y, 4);
+            // As many y ticks as the panel's height holds with a label's height (plus air) between them.
+            var yTicks = Math.Clamp((int)(area.Height / (ChartTheme.TickSize * 2.2)), 2, 4);
+            var y = LinearScale.Nice(lo - pad, hi + pad, area.Bottom, area.Y, yTicks);
             var panel = ChartParts.Panel(scenario, x, y);
             panel.Add(ChartParts.StyleSample(style, area.X, area.Y - 11, 18));
             var last = years[^1];
@@ -86,7 +88,7 @@ public static class PueFanChart
             panel.Add(SvgElements.Text(area.X + 24, area.Y - 7, ChartParts.Ellipsize(data.ScenarioName(scenario), area.Width - 24 - noteWidth, ChartTheme.PanelTitleSize, bold: true), ChartTheme.PanelTitleSize, weight: "bold", cssClass: "panel-title"));
             var firstColumn = k % columns == 0;
             var lastRow = k / columns == rows - 1 || k + columns >= scenarios.Count;
-            panel.Add(Axis.Left(area, y, firstColumn ? "PUE (ratio)" : string.Empty, Axis.Plain(y, 4), y.Ticks(4), showTickLabels: true));
+            panel.Add(Axis.Left(area, y, firstColumn ? "PUE (ratio)" : string.Empty, Axis.Plain(y, yTicks), y.Ticks(yTicks), showTickLabels: true));
             panel.Add(Axis.Bottom(area, x, lastRow ? "Year (calendar)" : string.Empty, v => Format.Int((int)Math.Round(v)), YearTicks(years), grid: false));
 
             var cells95 = years.Select(t => index.Cell(scenario, site.Id, t, Metric.Pue)).ToArray();
