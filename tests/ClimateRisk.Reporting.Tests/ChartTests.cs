@@ -17,7 +17,7 @@ public sealed partial class ChartTests(SmallRun run)
     {
         var charts = run.Written.Where(f => f.StartsWith("charts/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
         charts.Should().Equal(ReportBuilder.OutputFiles(run.Result).Where(f => f.StartsWith("charts/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
-        charts.Should().HaveCount(1 + (4 * 3) + 4 + 4 + 3 + 2);
+        charts.Should().HaveCount(2 + (4 * 3) + 4 + 4 + 3 + 2);
         foreach (var file in run.Written)
         {
             File.Exists(run.File(file)).Should().BeTrue(file);

@@ -94,14 +94,13 @@ public static class BoardPackWriter
 
             Append("</div>\n");
             Figure(CostComponentsChart.FileStem, "full headline", string.Empty);
-            Append("<h3>What the numbers say</h3>\n<ul class=\"messages\">\n");
+            Append("<h3>What the numbers say <span class=\"note\">(expected = mean over the simulated paths; scenarios are plausible futures, not forecasts)</span></h3>\n<ul class=\"messages\">\n");
             foreach (var message in model.Messages)
             {
                 Append($"<li>{E(message)}</li>\n");
             }
 
-            Append("</ul>\n<p class=\"note\">Expected = mean over the simulated paths; P95 = exceeded in 5 % of paths; ranges are across scenarios, which are plausible futures, not forecasts. "
-                + "Total climate cost = physical loss + climate-driven energy cost + carbon cost + PUE surcharge + green-power premium. Scenario texts, data sources and input hashes: sources.html.</p>\n");
+            Append("</ul>\n");
             Close();
         }
 
@@ -139,7 +138,7 @@ public static class BoardPackWriter
             Append("<p>Each scenario pairs a physical pathway (AR6 SSP warming and sea level) with a transition pathway (carbon price and coverage, grid decarbonisation, "
                 + "electricity price, green-power premium); their descriptions and sources are in sources.html. All scenarios see the same random draws, so differences between them are not sampling noise.</p>\n");
             Glance();
-            Figure(CostDistributionChart.FileStem, "full", model.Resilience);
+            Figure(CostDistributionChart.FileStem, "full capped", model.Resilience);
             Close();
         }
 
