@@ -23,7 +23,7 @@ public sealed class BoardPackModelTests(SmallRun run)
         // Only past the stated ratio (1.5) in either direction does one spread "matter more".
         BoardPackModel.ResilienceSentence(2050, 1.5 * 88.6e6, 88.6e6).Should().Contain("which future unfolds matters more than the luck within it");
         BoardPackModel.ResilienceSentence(2050, 1.49 * 88.6e6, 88.6e6).Should().Contain("similar size");
-        BoardPackModel.ResilienceSentence(2050, 40e6, 60e6).Should().Contain("similar size");
+        BoardPackModel.ResilienceSentence(2050, 40e6, 59.9e6).Should().Contain("similar size");
         BoardPackModel.ResilienceSentence(2050, 40e6, 60.1e6).Should().Contain("plan for the upper whisker, not the median");
     }
 
@@ -43,13 +43,13 @@ public sealed class BoardPackModelTests(SmallRun run)
         note.Should().NotContain("_cny").And.NotContain("physical_loss");
         CountOf(note, "physical loss").Should().Be(1, note);
         note.Should().Contain("every scenario").And.Contain("10–15 %").And.Contain("2,000 paths each");
-        note.Should().Contain("6 of 6 scenarios are above the 5 % target", "an RSE of 10–15 % against the register's 5 % is not converged");
+        note.Should().Contain("6 of 6 scenarios are above the 5.0 % target", "an RSE of 10–15 % against the register's 5 % is not converged");
 
         var mixed = six.Select((c, i) => c with { WorstRse = 0.004, WorstMetric = i < 4 ? "physical_loss_cny 2030" : "total_climate_cost_cny npv_2025_2050", Converged = true }).ToArray();
         var ok = BoardPackModel.ConvergenceSentence(run.Data, mixed, 0.01)!;
         CountOf(ok, "physical loss").Should().Be(1, ok);
         CountOf(ok, "NPV of total climate cost").Should().Be(1, ok);
-        ok.Should().Contain("all 6 scenarios are within the 1 % target");
+        ok.Should().Contain("all 6 scenarios are within the 1.0 % target");
         BoardPackModel.ConvergenceSentence(run.Data, null, null).Should().BeNull();
     }
 

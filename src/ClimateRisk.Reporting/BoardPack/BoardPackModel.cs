@@ -248,23 +248,23 @@ public sealed class BoardPackModel
     }
 
     /// <summary>
-    /// The source notes of the inputs the run used: rows keyed by a site, candidate, PUE
-    /// jurisdiction or cooling type outside this run's portfolio are left out.
+    /// The source notes of the inputs the run used. A table whose rows are keyed by something the
+    /// run names (a site, PUE jurisdiction, cooling type, grid, scenario or warming pathway — the
+    /// first key column) keeps only the rows of what the run used; other tables are kept whole;
+    /// candidate sites (<c>cand-…</c>) are never part of a run.
     /// </summary>
     private static DataSourceNote[] UsedBy(ReportData data)
     {
-        var used = data.Sites.SelectMany(s => new[] { s.Id, s.PueJurisdiction, s.Cooling.Id, s.Grid }).ToHashSet(StringComparer.Ordinal);
-        var unused = data.Inputs.Sites.Select(s => s.Id)
-            .Concat(data.Inputs.PueRules.Keys)
-            .Concat(data.Inputs.Sites.Select(s => s.Cooling.Id))
-            .Concat(data.Inputs.Sites.Select(s => s.Grid))
-            .Where(k => !used.Contains(k))
-            .ToHashSet(StringComparer.Ordinal);
-        return data.Sources.DataSources.Where(n =>
-        {
-            var first = n.Key.Split(' ', 2)[0].Trim();
-            return !first.StartsWith("cand-", StringComparison.Ordinal) && !unused.Contains(first);
-        }).ToArray();
+        var used = data.Sites.SelectMany(s => new[] { s.Id, s.PueJurisdiction, s.Cooling.Id, s.Grid })
+            .Concat(data.Result.ScenarioIds)
+            .Concat(data.Scenarios.Select(s => s?.Ssp).OfType<string>())
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        static string First(DataSourceNote n) => n.Key.Split(' ', 2)[0].Trim();
+        return data.Sources.DataSources
+            .Where(n => !First(n).StartsWith("cand-", StringComparison.Ordinal))
+            .GroupBy(n => n.File)
+            .SelectMany(file => file.Any(n => used.Contains(First(n))) ? file.Where(n => used.Contains(First(n))) : file)
+            .ToArray();
     }
 
     private static string Range(IEnumerable<double> probabilities)

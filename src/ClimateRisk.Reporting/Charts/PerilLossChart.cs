@@ -16,13 +16,17 @@ public static class PerilLossChart
     public const double Width = 1000;
 
     private const double LabelColumn = 190;
-    private const double RowPitch = 21;
+    private const double RowPitch = 17;
 
     /// <summary>The file stem of an entity's chart.</summary>
     public static string FileStem(string entityId) => "loss_by_peril_" + entityId;
 
-    /// <summary>Height for <paramref name="scenarios"/> bars.</summary>
-    public static double HeightFor(int scenarios) => 124 + (scenarios * RowPitch);
+    /// <summary>
+    /// Height for <paramref name="scenarios"/> bars: the fixed parts (title, subtitle, one legend
+    /// row, panel titles, axis, note: 158 px) plus a row pitch that holds a label (was 124 + 21 per
+    /// row, which left two scenarios 4 px apart).
+    /// </summary>
+    public static double HeightFor(int scenarios) => 158 + (scenarios * RowPitch);
 
     /// <summary>Draws the chart.</summary>
     public static ChartDocument Create(ReportData data, string entityId, ScenarioPalette palette)

@@ -19,7 +19,7 @@ public static class PueFanChart
     public const double Width = 1000;
 
     /// <summary>Height, CSS pixels.</summary>
-    public const double Height = 310;
+    public const double Height = 300;
 
     private const string ReferenceInk = "#333333";
 
