@@ -430,7 +430,7 @@ public static class InputLoader
         return sites;
     }
 
-    private static SiteClimate ReadClimateRow(CsvTable t, (int Line, string[] Fields) row) => new()
+    private static SiteClimate ReadClimateRow(CsvTable t, CsvRow row) => new()
     {
         MonthlyMeanC = Months.Select(m => t.Number(row, $"t_{m}_c", -60, 50)).ToArray(),
         HourlySdC = t.Number(row, "hourly_sd_c", 0.1, 20),
@@ -439,7 +439,7 @@ public static class InputLoader
         InterannualSdC = t.Number(row, "interannual_sd_c", 0, 5),
     };
 
-    private static HeatShortfall ReadHeatRow(CsvTable t, (int Line, string[] Fields) row) => new()
+    private static HeatShortfall ReadHeatRow(CsvTable t, CsvRow row) => new()
     {
         TCritC = t.Number(row, "t_crit_c", 20, 70),
         ShortfallProbability = t.Number(row, "shortfall_prob", 0, 1),
@@ -447,13 +447,13 @@ public static class InputLoader
         ThrottleHours = t.Number(row, "throttle_hours", 0, 24),
     };
 
-    private static DroughtExposure ReadDroughtRow(CsvTable t, (int Line, string[] Fields) row) => new()
+    private static DroughtExposure ReadDroughtRow(CsvTable t, CsvRow row) => new()
     {
         RestrictionDaysPerYear = t.Number(row, "restriction_days_per_yr", 0, 365),
         DryPuePenalty = t.Number(row, "dry_pue_penalty", 0, 2),
     };
 
-    private static FloodExposure ReadFloodRow(CsvTable t, (int Line, string[] Fields) row, IReadOnlyCollection<string> classes)
+    private static FloodExposure ReadFloodRow(CsvTable t, CsvRow row, IReadOnlyCollection<string> classes)
     {
         var depths = FloodReturnPeriods.Select(r => t.Number(row, $"d_{r}_m", 0, 50)).ToArray();
         for (var i = 1; i < depths.Length; i++)
@@ -475,7 +475,7 @@ public static class InputLoader
         };
     }
 
-    private static SurgeExposure ReadSurgeRow(CsvTable t, (int Line, string[] Fields) row) => new()
+    private static SurgeExposure ReadSurgeRow(CsvTable t, CsvRow row) => new()
     {
         GevLocationM = t.Number(row, "gev_mu_m", -20, 50),
         GevScaleM = t.Number(row, "gev_sigma_m", 1e-6, 20, "a scale > 0 (m)"),
@@ -485,7 +485,7 @@ public static class InputLoader
         SubsidenceMPerYear = t.Number(row, "subsidence_m_per_yr", -0.5, 0.5),
     };
 
-    private static WindExposure ReadWindRow(CsvTable t, (int Line, string[] Fields) row)
+    private static WindExposure ReadWindRow(CsvTable t, CsvRow row)
     {
         var exposure = new WindExposure
         {
@@ -503,7 +503,7 @@ public static class InputLoader
         HashSet<string> siteIds,
         List<InputError> errors,
         bool required,
-        Func<CsvTable, (int Line, string[] Fields), T> read,
+        Func<CsvTable, CsvRow, T> read,
         IReadOnlyList<string> columns)
     {
         var table = CsvTable.Read(path, columns);
@@ -533,7 +533,7 @@ public static class InputLoader
         return result;
     }
 
-    private static string UniqueKey(CsvTable table, (int Line, string[] Fields) row, string column, IEnumerable<string> seen)
+    private static string UniqueKey(CsvTable table, CsvRow row, string column, IEnumerable<string> seen)
     {
         var key = table.Required(row, column);
         if (!Slug.IsValidOrEmpty(key))
@@ -548,15 +548,15 @@ public static class InputLoader
         return key;
     }
 
-    private static void RequireSource(CsvTable table, (int Line, string[] Fields) row) => table.Required(row, "source");
+    private static void RequireSource(CsvTable table, CsvRow row) => table.Required(row, "source");
 
-    private static IEnumerable<IGrouping<string, (int Line, string[] Fields)>> GroupByKey(CsvTable table, string column)
+    private static IEnumerable<IGrouping<string, CsvRow>> GroupByKey(CsvTable table, string column)
         => table.Rows.GroupBy(r => table.Required(r, column)).Where(g => g.Key.Length > 0);
 
-    private static List<((int Line, string[] Fields) Row, int Year, double[] Values)> YearRows(
-        CsvTable table, IEnumerable<(int Line, string[] Fields)> rows, params string[] valueColumns)
+    private static List<(CsvRow Row, int Year, double[] Values)> YearRows(
+        CsvTable table, IEnumerable<CsvRow> rows, params string[] valueColumns)
     {
-        var list = new List<((int, string[]), int, double[])>();
+        var list = new List<(CsvRow, int, double[])>();
         foreach (var row in rows)
         {
             var year = table.Integer(row, "year", 1990, 2200);

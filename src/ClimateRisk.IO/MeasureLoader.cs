@@ -58,7 +58,7 @@ public static class MeasureLoader
         return measures;
     }
 
-    private static SiteChange ParseChanges(CsvTable table, (int Line, string[] Fields) row, IReadOnlyDictionary<string, CoolingType> coolingTypes)
+    private static SiteChange ParseChanges(CsvTable table, CsvRow row, IReadOnlyDictionary<string, CoolingType> coolingTypes)
     {
         var change = new SiteChange();
         var pueGiven = false;

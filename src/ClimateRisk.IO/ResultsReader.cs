@@ -190,7 +190,7 @@ public static class ResultsReader
         return (points, returnPeriods);
     }
 
-    private static Metric ParseMetric(CsvTable table, (int Line, string[] Fields) row, string column)
+    private static Metric ParseMetric(CsvTable table, CsvRow row, string column)
     {
         var name = table.Required(row, column);
         if (!MetricNames.TryParse(name, out var metric))
@@ -201,7 +201,7 @@ public static class ResultsReader
         return metric;
     }
 
-    private static CellStatistics Statistics(CsvTable table, (int Line, string[] Fields) row, long paths) => new()
+    private static CellStatistics Statistics(CsvTable table, CsvRow row, long paths) => new()
     {
         Count = paths,
         Mean = Value(table, row, "mean"),
@@ -218,7 +218,7 @@ public static class ResultsReader
     };
 
     /// <summary>A number as written by <see cref="CsvText.Number"/>: empty for NaN, otherwise invariant round-trip text.</summary>
-    private static double Value(CsvTable table, (int Line, string[] Fields) row, string column)
+    private static double Value(CsvTable table, CsvRow row, string column)
     {
         var text = table.Text(row, column);
         if (text.Length == 0)

@@ -4,6 +4,7 @@ using System.Globalization;
 using ClimateRisk.Cli.Internal;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.IO;
+using ClimateRisk.Pipeline;
 
 namespace ClimateRisk.Cli.Commands;
 
@@ -21,7 +22,7 @@ internal static class BenchCommand
         var workers = new Option<int>("--workers") { Description = "Worker threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var screening = new Option<int>("--screening") { Description = "Instead: compare a generated grid of this many candidate locations × 3 scenarios (paths default 5,000)." };
         var sites = new Option<int>("--sites") { Description = "Use only the first N bundled sites (for linearity checks; 0 = all).", DefaultValueFactory = _ => 0 };
-        var years = new Option<string>("--years") { Description = "Simulated years, e.g. 2025..2050.", DefaultValueFactory = _ => SimulationOptions.DefaultYears };
+        var years = new Option<string>("--years") { Description = "Simulated years, e.g. 2025..2050.", DefaultValueFactory = _ => SimulationRequest.DefaultYears };
         var command = new Command("bench", "Time the standard workload (bundled portfolio × all scenarios × 2025–2050 × 100,000 paths).");
         command.Options.Add(paths);
         command.Options.Add(workers);
@@ -59,8 +60,14 @@ internal static class BenchCommand
             model = model with { Sites = model.Sites.Take(siteCount).ToArray() };
         }
 
-        if (SimulationOptions.TryCreate(paths, SimulationOptions.Defaults.Seed, years ?? SimulationOptions.DefaultYears, workers, error) is not { } settings)
+        SimulationSettings settings;
+        try
         {
+            settings = SettingsParser.Create(paths, SimulationRequest.Defaults.Seed, years ?? SimulationRequest.DefaultYears, workers);
+        }
+        catch (RunRefusedException ex)
+        {
+            error.WriteLine(ex.Message);
             return ExitCodes.BadInput;
         }
 

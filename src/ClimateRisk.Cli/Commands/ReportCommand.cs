@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using ClimateRisk.Cli.Internal;
 using ClimateRisk.IO;
+using ClimateRisk.Pipeline;
 using ClimateRisk.Reporting;
 
 namespace ClimateRisk.Cli.Commands;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ClimateRisk.Cli.Internal;
 using ClimateRisk.IO;
+using ClimateRisk.Pipeline;
 using ClimateRisk.Reporting;
 
 namespace ClimateRisk.Cli.Commands;

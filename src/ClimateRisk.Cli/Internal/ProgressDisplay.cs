@@ -1,4 +1,5 @@
 using ClimateRisk.Core.Simulation;
+using ClimateRisk.Pipeline;
 using Spectre.Console;
 
 namespace ClimateRisk.Cli.Internal;

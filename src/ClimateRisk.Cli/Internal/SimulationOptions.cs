@@ -1,7 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
-using ClimateRisk.Cli.Commands;
 using ClimateRisk.Core.Simulation;
+using ClimateRisk.Pipeline;
 
 namespace ClimateRisk.Cli.Internal;
 
@@ -9,16 +8,13 @@ namespace ClimateRisk.Cli.Internal;
 internal sealed class SimulationOptions(int defaultPaths)
 {
     /// <summary>The settings the options default to (seed, years; paths for run).</summary>
-    public static SimulationSettings Defaults { get; } = new();
-
-    /// <summary>The default <c>--years</c>, FIRST..LAST of <see cref="Defaults"/>.</summary>
-    public static string DefaultYears { get; } = string.Create(CultureInfo.InvariantCulture, $"{Defaults.FirstYear}..{Defaults.LastYear}");
+    public static SimulationSettings Defaults => SimulationRequest.Defaults;
 
     public Option<int> Paths { get; } = new("--paths") { Description = "Monte Carlo paths per scenario.", DefaultValueFactory = _ => defaultPaths };
 
     public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the counter-based generator.", DefaultValueFactory = _ => Defaults.Seed };
 
-    public Option<string> Years { get; } = new("--years") { Description = "Simulated years, e.g. 2025..2050.", DefaultValueFactory = _ => DefaultYears };
+    public Option<string> Years { get; } = new("--years") { Description = "Simulated years, e.g. 2025..2050.", DefaultValueFactory = _ => SimulationRequest.DefaultYears };
 
     public Option<string?> Out { get; } = new("--out") { Description = "Output directory (default: out/<command>-<UTC timestamp>)." };
 
@@ -51,26 +47,4 @@ internal sealed class SimulationOptions(int defaultPaths)
             Force = parse.GetValue(Force),
             CommandLine = Environment.GetCommandLineArgs().Skip(1).ToArray(),
         };
-
-    /// <summary>Builds checked settings, or writes the problem to <paramref name="error"/> and returns null.</summary>
-    public static SimulationSettings? TryCreate(int paths, ulong seed, string years, int workers, TextWriter error)
-    {
-        if (!YearRange.TryParse(years, out var firstYear, out var lastYear))
-        {
-            error.WriteLine($"error: --years '{years}': expected FIRST..LAST, e.g. 2025..2050");
-            return null;
-        }
-
-        var settings = new SimulationSettings { Paths = paths, Seed = seed, FirstYear = firstYear, LastYear = lastYear, Workers = workers };
-        try
-        {
-            settings.Validate();
-            return settings;
-        }
-        catch (ArgumentOutOfRangeException ex)
-        {
-            error.WriteLine($"error: {ex.ParamName} '{ex.ActualValue}': {ex.Message.Split(" (Parameter")[0]}");
-            return null;
-        }
-    }
 }

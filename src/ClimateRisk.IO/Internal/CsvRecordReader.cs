@@ -10,9 +10,9 @@ namespace ClimateRisk.IO.Internal;
 internal static class CsvRecordReader
 {
     /// <summary>Reads all records of <paramref name="text"/> separated by <paramref name="delimiter"/>.</summary>
-    public static List<(int Line, string[] Fields)> Parse(string text, char delimiter)
+    public static List<CsvRow> Parse(string text, char delimiter)
     {
-        var records = new List<(int, string[])>();
+        var records = new List<CsvRow>();
         var fields = new List<string>();
         var field = new StringBuilder();
         var line = 1;
@@ -66,7 +66,7 @@ internal static class CsvRecordReader
             {
                 fields.Add(field.ToString());
                 field.Clear();
-                records.Add((recordLine, fields.ToArray()));
+                records.Add(new CsvRow(recordLine, fields.ToArray()));
                 fields.Clear();
                 line++;
                 recordLine = line;
@@ -80,7 +80,7 @@ internal static class CsvRecordReader
         if (field.Length > 0 || fields.Count > 0)
         {
             fields.Add(field.ToString());
-            records.Add((recordLine, fields.ToArray()));
+            records.Add(new CsvRow(recordLine, fields.ToArray()));
         }
 
         return records;

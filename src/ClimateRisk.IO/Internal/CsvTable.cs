@@ -11,7 +11,7 @@ internal sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
 
-    private CsvTable(string path, Dictionary<string, int> columns, List<(int Line, string[] Fields)> rows, List<InputError> errors)
+    private CsvTable(string path, Dictionary<string, int> columns, List<CsvRow> rows, List<InputError> errors)
     {
         Path = path;
         _columns = columns;
@@ -21,7 +21,7 @@ internal sealed class CsvTable
 
     public string Path { get; }
 
-    public List<(int Line, string[] Fields)> Rows { get; }
+    public List<CsvRow> Rows { get; }
 
     public List<InputError> Errors { get; }
 
@@ -29,7 +29,7 @@ internal sealed class CsvTable
     public static CsvTable Read(string path, IReadOnlyList<string> required, IReadOnlyList<string>? optional = null, bool allowEmpty = false)
     {
         var errors = new List<InputError>();
-        var rows = new List<(int Line, string[] Fields)>();
+        var rows = new List<CsvRow>();
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         if (!File.Exists(path))
         {
@@ -64,7 +64,7 @@ internal sealed class CsvTable
                 continue;
             }
 
-            rows.Add((line, record));
+            rows.Add(new CsvRow(line, record));
         }
 
         if (header is null)
@@ -118,10 +118,10 @@ internal sealed class CsvTable
 
     public bool Has(string column) => _columns.ContainsKey(column);
 
-    public string Text((int Line, string[] Fields) row, string column)
+    public string Text(CsvRow row, string column)
         => _columns.TryGetValue(column, out var i) && i < row.Fields.Length ? row.Fields[i].Trim() : string.Empty;
 
-    public string Required((int Line, string[] Fields) row, string column)
+    public string Required(CsvRow row, string column)
     {
         var text = Text(row, column);
         if (text.Length == 0 && Has(column))
@@ -133,7 +133,7 @@ internal sealed class CsvTable
     }
 
     /// <summary>A finite number within [min, max]; records an error and returns NaN otherwise.</summary>
-    public double Number((int Line, string[] Fields) row, string column, double min = double.NegativeInfinity, double max = double.PositiveInfinity, string? expected = null)
+    public double Number(CsvRow row, string column, double min = double.NegativeInfinity, double max = double.PositiveInfinity, string? expected = null)
     {
         var text = Text(row, column);
         if (!Has(column))
@@ -158,7 +158,7 @@ internal sealed class CsvTable
         return value;
     }
 
-    public int Integer((int Line, string[] Fields) row, string column, int min, int max)
+    public int Integer(CsvRow row, string column, int min, int max)
     {
         var text = Text(row, column);
         if (!Has(column))
@@ -176,7 +176,7 @@ internal sealed class CsvTable
     }
 
     /// <summary>A key that must be one of <paramref name="known"/>.</summary>
-    public string Key((int Line, string[] Fields) row, string column, IReadOnlyCollection<string> known, string what)
+    public string Key(CsvRow row, string column, IReadOnlyCollection<string> known, string what)
     {
         var text = Required(row, column);
         if (text.Length > 0 && !known.Contains(text))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClimateRisk.Cli.Commands;
 using ClimateRisk.Cli.Tests.TestSupport;
+using ClimateRisk.Pipeline;
 using Spectre.Console;
 
 namespace ClimateRisk.Cli.Tests.Commands;

@@ -1,9 +1,7 @@
 using System.Globalization;
-using ClimateRisk.Cli.Commands;
-using ClimateRisk.Cli.Internal;
 using ClimateRisk.Cli.Tests.TestSupport;
-using ClimateRisk.Core.Simulation;
 using ClimateRisk.IO;
+using ClimateRisk.Pipeline;
 
 namespace ClimateRisk.Cli.Tests.Commands;
 
@@ -140,21 +138,6 @@ public sealed class ConvergenceTests : IDisposable
         outcome.ExitCode.Should().Be(1);
         outcome.Error.Should().Be(message + Environment.NewLine);
         Directory.Exists(outPath).Should().BeFalse();
-    }
-
-    [Fact]
-    public void The_memory_estimate_refuses_a_path_count_that_cannot_fit()
-    {
-        // The documented figure: the bundled 8 sites, 1,000,000 paths, 2 workers take about 1.9 GB.
-        SimulationMemory.WorkingSetBytes(sites: 8, paths: 1_000_000, threads: 2).Should().Be(1_896_000_000);
-
-        // The limit is half the memory available to the process, to the path.
-        var perPath = SimulationMemory.WorkingSetBytes(sites: 8, paths: 1, threads: 2);
-        var limit = (int)Math.Min(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2 / perPath, int.MaxValue - 1);
-        ScenarioRunner.FitsInMemory(sites: 8, paths: 10_000, threads: 2).Should().BeTrue();
-        ScenarioRunner.FitsInMemory(sites: 8, paths: limit, threads: 2).Should().BeTrue();
-        ScenarioRunner.FitsInMemory(sites: 8, paths: limit + 1, threads: 2).Should().BeFalse();
-        ScenarioRunner.FitsInMemory(sites: 8, paths: int.MaxValue, threads: 2).Should().BeFalse();
     }
 
     [Fact]

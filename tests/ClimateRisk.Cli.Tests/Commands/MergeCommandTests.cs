@@ -1,5 +1,6 @@
 using ClimateRisk.Cli.Commands;
 using ClimateRisk.Cli.Tests.TestSupport;
+using ClimateRisk.Pipeline;
 
 namespace ClimateRisk.Cli.Tests.Commands;
 

@@ -1,7 +1,7 @@
-using ClimateRisk.Cli.Commands;
 using ClimateRisk.Cli.Tests.TestSupport;
 using ClimateRisk.IO;
 using ClimateRisk.IO.Tests.TestSupport;
+using ClimateRisk.Pipeline;
 
 namespace ClimateRisk.Cli.Tests.Commands;
 

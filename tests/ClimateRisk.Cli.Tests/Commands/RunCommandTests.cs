@@ -1,8 +1,8 @@
-using ClimateRisk.Cli.Commands;
 using ClimateRisk.Cli.Tests.TestSupport;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.IO;
 using ClimateRisk.IO.Tests.TestSupport;
+using ClimateRisk.Pipeline;
 
 namespace ClimateRisk.Cli.Tests.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using ClimateRisk.Cli.Commands;
 using ClimateRisk.Cli.Internal;
+using ClimateRisk.Pipeline;
 
 namespace ClimateRisk.Cli.Tests.Commands;
 

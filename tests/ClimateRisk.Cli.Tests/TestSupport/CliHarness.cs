@@ -1,4 +1,5 @@
 using ClimateRisk.Cli.Commands;
+using ClimateRisk.Pipeline;
 using Spectre.Console;
 
 namespace ClimateRisk.Cli.Tests.TestSupport;

@@ -5,7 +5,7 @@ namespace ClimateRisk.IO.Tests.Internal;
 /// <summary>CsvRecordReader: RFC 4180 records with the line each starts on.</summary>
 public sealed class CsvRecordReaderTests
 {
-    private static string[] Lines(List<(int Line, string[] Fields)> records) => records.Select(r => $"{r.Line}:{string.Join("|", r.Fields)}").ToArray();
+    private static string[] Lines(List<CsvRow> records) => records.Select(r => $"{r.Line}:{string.Join("|", r.Fields)}").ToArray();
 
     [Fact]
     public void Plain_records_with_line_numbers()

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ClimateRisk.Cli.Internal;
+namespace ClimateRisk.Pipeline.Internal;
 
 /// <summary>Parses <c>--years</c>: <c>2025..2050</c>, <c>2025-2050</c> or one year.</summary>
 internal static class YearRange

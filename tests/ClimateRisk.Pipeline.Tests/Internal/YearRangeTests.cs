@@ -1,6 +1,6 @@
-using ClimateRisk.Cli.Internal;
+using ClimateRisk.Pipeline.Internal;
 
-namespace ClimateRisk.Cli.Tests.Internal;
+namespace ClimateRisk.Pipeline.Tests.Internal;
 
 /// <summary>YearRange.TryParse: FIRST..LAST, FIRST-LAST, FIRST:LAST or one year.</summary>
 public sealed class YearRangeTests

@@ -1,7 +1,8 @@
-namespace ClimateRisk.Cli.Internal;
+namespace ClimateRisk.Pipeline;
 
 /// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread (System.Progress posts to the thread pool).</summary>
-internal sealed class CallbackProgress<T>(Action<T> report) : IProgress<T>
+public sealed class CallbackProgress<T>(Action<T> report) : IProgress<T>
 {
+    /// <inheritdoc/>
     public void Report(T value) => report(value);
 }

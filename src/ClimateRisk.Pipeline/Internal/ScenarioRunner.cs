@@ -2,7 +2,7 @@ using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.IO;
 
-namespace ClimateRisk.Cli.Internal;
+namespace ClimateRisk.Pipeline.Internal;
 
 /// <summary>
 /// Simulates one scenario of a run. Simulator.Run with the inputs cut to one scenario gives

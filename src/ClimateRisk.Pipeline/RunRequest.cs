@@ -1,10 +1,14 @@
 using ClimateRisk.IO;
 
-namespace ClimateRisk.Cli.Commands;
+namespace ClimateRisk.Pipeline;
 
 /// <summary>What <c>climaterisk run</c> was asked to do.</summary>
-internal sealed record RunRequest : SimulationRequest
+public sealed record RunRequest : SimulationRequest
 {
+    /// <summary>The default <see cref="MaxPaths"/>.</summary>
+    public const int DefaultMaxPaths = 1_000_000;
+
+    /// <summary>Simulate only this shard of the paths: <c>i/n</c> or <c>auto</c> (<c>--shard</c>).</summary>
     public string? Shard { get; init; }
 
     /// <summary>The run directory of an interrupted run to continue (<c>--resume</c>).</summary>
@@ -17,7 +21,7 @@ internal sealed record RunRequest : SimulationRequest
     public double? TargetRse { get; init; }
 
     /// <summary>Path cap of the doubling (<c>--max-paths</c>).</summary>
-    public int MaxPaths { get; init; } = 1_000_000;
+    public int MaxPaths { get; init; } = DefaultMaxPaths;
 
     /// <summary>Paths per scenario taken from a replayed manifest (no doubling then), by scenario id.</summary>
     public IReadOnlyDictionary<string, ScenarioConvergence>? FixedPaths { get; init; }

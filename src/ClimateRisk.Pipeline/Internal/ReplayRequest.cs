@@ -1,6 +1,6 @@
 using ClimateRisk.IO;
 
-namespace ClimateRisk.Cli.Commands;
+namespace ClimateRisk.Pipeline.Internal;
 
 /// <summary>
 /// <c>run --replay MANIFEST</c>: the request that reproduces a finished run from its
@@ -9,8 +9,9 @@ namespace ClimateRisk.Cli.Commands;
 /// </summary>
 internal static class ReplayRequest
 {
-    /// <summary>The replaying request, or null after writing why the run cannot be replayed.</summary>
-    public static RunRequest? TryCreate(RunRequest request, TextWriter error)
+    /// <summary>The replaying request.</summary>
+    /// <exception cref="RunRefusedException">Why the run cannot be replayed.</exception>
+    public static RunRequest Create(RunRequest request)
     {
         var manifestPath = request.Replay!;
         RunManifest manifest;
@@ -20,14 +21,12 @@ internal static class ReplayRequest
         }
         catch (InputException ex)
         {
-            error.WriteLine($"error: cannot replay {manifestPath}: {(ex.Errors.Count > 0 ? ex.Errors[0].Value : ex.Message)}");
-            return null;
+            throw new RunRefusedException($"error: cannot replay {manifestPath}: {(ex.Errors.Count > 0 ? ex.Errors[0].Value : ex.Message)}", ex);
         }
 
         if (manifest.Inputs is not { } inputs)
         {
-            error.WriteLine($"error: cannot replay {manifestPath}: the manifest does not record its input paths (written before --replay existed).");
-            return null;
+            throw new RunRefusedException($"error: cannot replay {manifestPath}: the manifest does not record its input paths (written before --replay existed).");
         }
 
         // Relative paths were relative to the run's working directory: use them from here when
@@ -52,13 +51,7 @@ internal static class ReplayRequest
 
         if (changed.Count > 0)
         {
-            error.WriteLine($"error: cannot replay {manifestPath}: {changed.Count} input file(s) changed since the run:");
-            foreach (var line in changed)
-            {
-                error.WriteLine(line);
-            }
-
-            return null;
+            throw new RunRefusedException(string.Join(Environment.NewLine, [$"error: cannot replay {manifestPath}: {changed.Count} input file(s) changed since the run:", .. changed]));
         }
 
         return request with

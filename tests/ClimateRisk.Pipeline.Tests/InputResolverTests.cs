@@ -1,8 +1,7 @@
-using ClimateRisk.Cli.Internal;
 using ClimateRisk.IO;
 using ClimateRisk.IO.Tests.TestSupport;
 
-namespace ClimateRisk.Cli.Tests.Internal;
+namespace ClimateRisk.Pipeline.Tests;
 
 /// <summary>InputResolver: command-line input options to file paths.</summary>
 public sealed class InputResolverTests : IDisposable

@@ -1,8 +1,8 @@
-using ClimateRisk.Cli.Internal;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.IO;
+using ClimateRisk.Pipeline.Internal;
 
-namespace ClimateRisk.Cli.Tests.Internal;
+namespace ClimateRisk.Pipeline.Tests.Internal;
 
 /// <summary>ScenarioRunner with the paths of a replayed manifest: no doubling, the recorded outcome kept.</summary>
 public sealed class ScenarioRunnerTests
@@ -29,5 +29,20 @@ public sealed class ScenarioRunnerTests
         });
         outcome.Result.Settings.Paths.Should().Be(200);
         worst.RelativeStandardError.Should().BeGreaterThan(1e-9, "the target is out of reach, so only the fixed paths stop the doubling");
+    }
+
+    [Fact]
+    public void The_memory_estimate_refuses_a_path_count_that_cannot_fit()
+    {
+        // The documented figure: the bundled 8 sites, 1,000,000 paths, 2 workers take about 1.9 GB.
+        SimulationMemory.WorkingSetBytes(sites: 8, paths: 1_000_000, threads: 2).Should().Be(1_896_000_000);
+
+        // The limit is half the memory available to the process, to the path.
+        var perPath = SimulationMemory.WorkingSetBytes(sites: 8, paths: 1, threads: 2);
+        var limit = (int)Math.Min(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2 / perPath, int.MaxValue - 1);
+        ScenarioRunner.FitsInMemory(sites: 8, paths: 10_000, threads: 2).Should().BeTrue();
+        ScenarioRunner.FitsInMemory(sites: 8, paths: limit, threads: 2).Should().BeTrue();
+        ScenarioRunner.FitsInMemory(sites: 8, paths: limit + 1, threads: 2).Should().BeFalse();
+        ScenarioRunner.FitsInMemory(sites: 8, paths: int.MaxValue, threads: 2).Should().BeFalse();
     }
 }

@@ -1,14 +1,16 @@
 using ClimateRisk.IO;
 
-namespace ClimateRisk.Cli.Internal;
+namespace ClimateRisk.Pipeline;
 
 /// <summary>
 /// Turns the command-line input options into file paths. Without options the bundled data and
 /// scenarios are used: ./data and ./scenarios when run from the repository, else the nearest
 /// ancestor of the program that holds them.
 /// </summary>
-internal static class InputResolver
+public static class InputResolver
 {
+    /// <summary>The input files of <c>--data</c>, <c>--sites</c> and <c>--scenarios</c> (null or empty: the bundled ones).</summary>
+    /// <exception cref="IO.InputException">A directory, file or scenario id that does not exist.</exception>
     public static InputPaths Resolve(string? data, string? sites, IReadOnlyList<string>? scenarios)
     {
         var bundled = FindBundledRoot();

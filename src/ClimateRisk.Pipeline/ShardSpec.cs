@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ClimateRisk.Cli.Internal;
+namespace ClimateRisk.Pipeline;
 
 /// <summary>
 /// Which shard of a run this process simulates: <c>--shard i/n</c> (0-based), or
@@ -9,7 +9,7 @@ namespace ClimateRisk.Cli.Internal;
 /// does not export it) or a Slurm job array (SLURM_ARRAY_TASK_ID − SLURM_ARRAY_TASK_MIN of
 /// SLURM_ARRAY_TASK_COUNT).
 /// </summary>
-internal readonly record struct ShardSpec(int Index, int Count)
+public readonly record struct ShardSpec(int Index, int Count)
 {
     /// <summary>Paths [First, First + Length) of a run of <paramref name="totalPaths"/> (MODEL §12: [i·N/n, (i+1)·N/n)).</summary>
     public (long First, int Length) Range(int totalPaths)
@@ -19,8 +19,10 @@ internal readonly record struct ShardSpec(int Index, int Count)
         return (first, (int)(next - first));
     }
 
+    /// <summary>The shard as <c>i/n</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Index}/{Count}");
 
+    /// <summary>Parses <c>i/n</c> or <c>auto</c> (reading the scheduler's variables from <paramref name="environment"/>); else false and the <paramref name="problem"/>.</summary>
     public static bool TryParse(string text, Func<string, string?> environment, out ShardSpec spec, out string problem)
     {
         spec = default;

@@ -1,6 +1,5 @@
-using ClimateRisk.Cli.Internal;
 
-namespace ClimateRisk.Cli.Tests.Internal;
+namespace ClimateRisk.Pipeline.Tests;
 
 public class ShardSpecTests
 {

@@ -1,0 +1,297 @@
+using System.Diagnostics;
+using System.Globalization;
+using ClimateRisk.Core.Model;
+using ClimateRisk.Core.Simulation;
+using ClimateRisk.IO;
+using ClimateRisk.Pipeline.Internal;
+using ClimateRisk.Reporting;
+
+namespace ClimateRisk.Pipeline;
+
+/// <summary>
+/// A run of <c>climaterisk run</c>, from request to committed run directory, in two steps.
+/// <see cref="Open"/> checks the request (replay, options, shard), loads and hashes the inputs
+/// and opens the run directory — a new one, or the staging directory of an interrupted run to
+/// resume, after checking its plan. <see cref="Execute"/> simulates the scenarios the
+/// checkpoint does not hold yet (each saved as soon as it is done), assembles the results
+/// files, writes the manifest and the reports, and commits the directory; with
+/// <c>--shard</c> it simulates the shard's paths and writes partial.bin instead.
+/// </summary>
+/// <remarks>
+/// Stages of <see cref="Execute"/>, where further outputs plug in: inputs (<see cref="Inputs"/>,
+/// hashed by <see cref="RunManifest.HashInputs"/>: a further input file belongs in
+/// <see cref="InputPaths.AllFiles"/>), simulation per scenario (<c>SimulateScenarios</c>),
+/// results files (<see cref="ResultsWriter"/>, assembled from the checkpoint), results derived
+/// from the assembled results of every scenario (each writer returns the files it wrote and
+/// the manifest lists them), manifest, reports.
+/// </remarks>
+public sealed class RunPipeline : IDisposable
+{
+    private readonly RunDirectory _runDirectory;
+    private readonly RunCheckpoint? _checkpoint;
+    private readonly ReportSources _reportSources;
+    private readonly RunPlan _plan;
+
+    private RunPipeline(RunRequest request, SimulationSettings settings, ShardSpec? shard, InputPaths inputs, ModelInputs model, ReportSources reportSources, RunPlan plan, RunDirectory runDirectory, RunCheckpoint? checkpoint, DateTimeOffset started)
+    {
+        Request = request;
+        Settings = settings;
+        Shard = shard;
+        Inputs = inputs;
+        Model = model;
+        _reportSources = reportSources;
+        _plan = plan;
+        _runDirectory = runDirectory;
+        _checkpoint = checkpoint;
+        StartedUtc = started;
+        ResumedScenarios = checkpoint is null ? [] : model.Scenarios.Select(s => s.Id).Where(checkpoint.IsDone).ToArray();
+    }
+
+    /// <summary>The request as run: a replay's request carries the settings and inputs of its manifest.</summary>
+    public RunRequest Request { get; }
+
+    /// <summary>Checked simulation settings (a shard's are those of the whole run).</summary>
+    public SimulationSettings Settings { get; }
+
+    /// <summary>The shard this process simulates, or null for a whole run.</summary>
+    public ShardSpec? Shard { get; }
+
+    /// <summary>The input files.</summary>
+    public InputPaths Inputs { get; }
+
+    /// <summary>The loaded and validated inputs.</summary>
+    public ModelInputs Model { get; }
+
+    /// <summary>The run directory as given (<c>--out</c>, <c>--resume</c> or the default).</summary>
+    public string OutPath => _runDirectory.FinalPath;
+
+    /// <summary>Scenarios an interrupted run finished (<c>--resume</c>), in run order; empty otherwise.</summary>
+    public IReadOnlyList<string> ResumedScenarios { get; }
+
+    /// <summary>When the run was opened, UTC.</summary>
+    public DateTimeOffset StartedUtc { get; }
+
+    /// <summary>Checks <paramref name="request"/>, loads its inputs and opens its run directory.</summary>
+    /// <exception cref="InputException">An input file is missing or malformed (one error per problem).</exception>
+    /// <exception cref="RunRefusedException">The request cannot run as asked; nothing was started.</exception>
+    public static RunPipeline Open(RunRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Replay is not null)
+        {
+            request = ReplayRequest.Create(request);
+        }
+
+        CheckConvergenceOptions(request);
+        var settings = SettingsParser.Create(request);
+        ShardSpec? shard = null;
+        if (request.Shard is { } shardText)
+        {
+            if (!ShardSpec.TryParse(shardText, Environment.GetEnvironmentVariable, out var parsed, out var problem))
+            {
+                throw new RunRefusedException($"error: {problem}");
+            }
+
+            shard = parsed;
+            if (request.Resume is not null || request.Replay is not null || request.TargetRse is not null)
+            {
+                throw new RunRefusedException("error: --shard runs one slice of a fixed number of paths; it does not combine with --resume, --replay or --target-rse.");
+            }
+        }
+
+        var started = DateTimeOffset.UtcNow;
+        var inputs = InputResolver.Resolve(request.Data, request.Sites, request.Scenarios);
+        var model = InputLoader.Load(inputs);
+        var reportSources = ReportSources.Load(inputs, model.Sites);
+        if (request.Resume is { } resumeDirectory && request.Out is { } outOption && Path.GetFullPath(outOption) != Path.GetFullPath(resumeDirectory))
+        {
+            throw new RunRefusedException($"error: --resume {resumeDirectory} continues that directory; --out {outOption} names another.");
+        }
+
+        var outPath = request.Resume ?? request.Out ?? Path.Combine("out", shard is { } s
+            ? $"shard-{s.Index}-of-{s.Count}"
+            : "run-" + started.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        var plan = new RunPlan
+        {
+            Seed = settings.Seed,
+            Paths = settings.Paths,
+            FirstYear = settings.FirstYear,
+            LastYear = settings.LastYear,
+            TargetRse = request.TargetRse,
+            MaxPaths = request.TargetRse is null ? null : request.MaxPaths,
+            FixedPaths = request.FixedPaths?.ToDictionary(p => p.Key, p => p.Value.Paths),
+            Sites = model.Sites.Select(x => x.Id).ToArray(),
+            Scenarios = model.Scenarios.Select(x => x.Id).ToArray(),
+            InputSha256 = RunManifest.HashInputs(inputs),
+            WorkingDirectory = Directory.GetCurrentDirectory(),
+        };
+
+        RunDirectory runDirectory;
+        try
+        {
+            runDirectory = request.Resume is null ? RunDirectory.Create(outPath, request.Force, keepUnfinished: true) : RunDirectory.Resume(outPath, request.Force);
+        }
+        catch (IOException ex)
+        {
+            throw new RunRefusedException($"error: {ex.Message}", ex);
+        }
+
+        RunCheckpoint? checkpoint = null;
+        if (shard is null)
+        {
+            try
+            {
+                checkpoint = request.Resume is null ? RunCheckpoint.Start(runDirectory.StagingPath, plan) : RunCheckpoint.Resume(runDirectory.StagingPath, plan);
+            }
+            catch (InputException ex)
+            {
+                runDirectory.Dispose();
+                throw new RunRefusedException(
+                    string.Join(Environment.NewLine, [
+                        $"error: cannot resume {outPath}: it was started with other settings or inputs:",
+                        .. ex.Errors.Select(e => $"  {e.Value}"),
+                        "Resume with the options and inputs of the interrupted run, or start again with --force and without --resume."]),
+                    ex);
+            }
+        }
+
+        return new RunPipeline(request, settings, shard, inputs, model, reportSources, plan, runDirectory, checkpoint, started);
+    }
+
+    /// <summary>
+    /// Simulates, writes and commits the run (or the shard); returns what it wrote. Progress and
+    /// status go to <paramref name="observer"/>.
+    /// </summary>
+    /// <exception cref="RunStoppedException">Cancelled or failed; the message says what was kept.</exception>
+    public RunOutcome Execute(IRunObserver observer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        var stopwatch = Stopwatch.StartNew();
+        if (Shard is { } shard)
+        {
+            try
+            {
+                var manifest = ShardExecution.Execute(shard, Model, Inputs, Settings, _runDirectory, Request.CommandLine, observer, cancellationToken);
+                return new RunOutcome { OutPath = _runDirectory.FinalPath, Manifest = manifest, Simulated = null, Elapsed = stopwatch.Elapsed };
+            }
+            catch (OperationCanceledException ex)
+            {
+                throw new RunStoppedException("Stopped: nothing was written.", ex);
+            }
+        }
+
+        var checkpoint = _checkpoint!;
+        var scenarioIds = _plan.Scenarios;
+        WriteHeader(observer);
+        var simulated = new List<ScenarioRunner.Outcome>();
+        string Stopped() => $"Stopped after {ResumedScenarios.Count + simulated.Count} of {scenarioIds.Count} scenarios";
+        try
+        {
+            SimulateScenarios(observer, checkpoint, simulated, cancellationToken);
+        }
+        catch (OperationCanceledException ex)
+        {
+            throw new RunStoppedException($"{Stopped()}; resume with --resume {OutPath}", ex);
+        }
+#pragma warning disable CA1031 // any failure: say what was kept and how to continue, rather than a stack trace
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            throw new RunStoppedException($"error: {ex.Message}{Environment.NewLine}{Stopped()}; the finished ones are kept: resume with --resume {OutPath}", ex);
+        }
+
+        var resultsDirectory = Path.Combine(_runDirectory.StagingPath, "results");
+        checkpoint.Assemble(resultsDirectory, scenarioIds, ResultsWriter.RunFileNames);
+
+        // Reports and derived results read the assembled results of every scenario: after a
+        // resume the in-memory result holds only the scenarios simulated by this process.
+        var complete = ResultsReader.Read(resultsDirectory, Settings);
+        List<string> outputs = ["manifest.json", .. ResultsWriter.RunFileNames.Select(f => "results/" + f)];
+        // Results derived from `complete` (every scenario) are written here into resultsDirectory,
+        // each writer returning the files it wrote for the manifest's outputs.
+        var runManifest = RunManifestFactory.Create(Settings, Request.CommandLine, scenarioIds, _plan.Sites, _plan.InputSha256, [.. outputs, .. ReportBuilder.OutputFiles(complete)], StartedUtc) with
+        {
+            Inputs = RunInputs.Of(Inputs),
+            WorkingDirectory = Directory.GetCurrentDirectory(),
+            TargetRse = Request.TargetRse,
+            MaxPaths = _plan.MaxPaths,
+            Convergence = scenarioIds.Select(checkpoint.Convergence).ToArray(),
+            ResumedScenarios = [.. ResumedScenarios],
+            ReplayOf = Request.ReplayOf,
+        };
+        runManifest.Write(_runDirectory.File("manifest.json"));
+        ReportBuilder.Write(ReportData.Create(complete, runManifest, Model, _reportSources), _runDirectory.StagingPath);
+        checkpoint.Remove();
+        _runDirectory.Commit();
+        return new RunOutcome { OutPath = OutPath, Manifest = runManifest, Simulated = Merge(simulated, Settings), Elapsed = stopwatch.Elapsed };
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _runDirectory.Dispose();
+
+    /// <summary>Simulates every scenario the checkpoint does not hold yet, saving each as soon as it is done.</summary>
+    private void SimulateScenarios(IRunObserver observer, RunCheckpoint checkpoint, List<ScenarioRunner.Outcome> simulated, CancellationToken cancellationToken)
+    {
+        var total = Model.Scenarios.Count * Settings.YearCount;
+        observer.Track("Simulating", progress =>
+        {
+            for (var k = 0; k < Model.Scenarios.Count; k++)
+            {
+                var scenario = Model.Scenarios[k];
+                if (checkpoint.IsDone(scenario.Id))
+                {
+                    continue;
+                }
+
+                // Progress over the whole run: this scenario's years after those of the scenarios before it.
+                var offset = k * Settings.YearCount;
+                var scenarioProgress = new CallbackProgress<SimulationProgress>(p => progress.Report(p with { Done = offset + p.Done, Total = total }));
+                var outcome = ScenarioRunner.Run(Model, scenario, Settings, Request.TargetRse, Request.MaxPaths, Request.FixedPaths?.GetValueOrDefault(scenario.Id), scenarioProgress, cancellationToken);
+                checkpoint.Save(scenario.Id, outcome.Convergence, directory =>
+                {
+                    ResultsWriter.Write(outcome.Result, directory);
+                    ResultsWriter.CreateFile(Path.Combine(directory, ResultsWriter.ConvergenceFileName), w => ResultsWriter.WriteConvergence(outcome.Headlines, Request.TargetRse, w));
+                });
+                simulated.Add(outcome);
+            }
+
+            return simulated;
+        });
+    }
+
+    /// <summary>The scenarios simulated by this process as one result; null when all were resumed.</summary>
+    private static SimulationResult? Merge(List<ScenarioRunner.Outcome> outcomes, SimulationSettings settings) => outcomes.Count == 0 ? null : new SimulationResult
+    {
+        Settings = settings,
+        ScenarioIds = outcomes.SelectMany(o => o.Result.ScenarioIds).ToArray(),
+        SiteIds = outcomes[0].Result.SiteIds,
+        Cells = outcomes.SelectMany(o => o.Result.Cells).ToArray(),
+        Npv = outcomes.SelectMany(o => o.Result.Npv).ToArray(),
+        Exceedance = outcomes.SelectMany(o => o.Result.Exceedance).ToArray(),
+    };
+
+    private void WriteHeader(IRunObserver observer)
+    {
+        var target = Request.TargetRse is { } t
+            ? string.Create(CultureInfo.InvariantCulture, $", doubled until every headline RSE ≤ {t} (at most {Request.MaxPaths:N0} paths)")
+            : string.Empty;
+        observer.Line($"ClimateRisk run: {Model.Sites.Count} sites × {Model.Scenarios.Count} scenarios × {Settings.YearCount} years ({Settings.FirstYear}–{Settings.LastYear}) × {Settings.Paths:N0} paths, seed {Settings.Seed}{target}");
+        if (ResumedScenarios.Count > 0)
+        {
+            observer.Line($"Resuming: {ResumedScenarios.Count} of {Model.Scenarios.Count} scenarios already finished ({string.Join(", ", ResumedScenarios)})");
+        }
+    }
+
+    private static void CheckConvergenceOptions(RunRequest request)
+    {
+        if (request.TargetRse is { } target && !(target > 0 && target < 1))
+        {
+            throw new RunRefusedException(string.Create(CultureInfo.InvariantCulture, $"error: --target-rse '{target}': expected a relative standard error between 0 and 1, e.g. 0.01"));
+        }
+
+        if (request.TargetRse is not null && request.MaxPaths < request.Paths)
+        {
+            throw new RunRefusedException(string.Create(CultureInfo.InvariantCulture, $"error: --max-paths '{request.MaxPaths}': expected at least --paths ({request.Paths})"));
+        }
+    }
+}
