@@ -1,8 +1,6 @@
 using System.Text;
-using ClimateRisk.Core.Simulation;
 using ClimateRisk.Reporting.BoardPack;
 using ClimateRisk.Reporting.Charts;
-using ClimateRisk.Reporting.Internal;
 using ClimateRisk.Reporting.Register;
 using ClimateRisk.Reporting.Svg;
 
@@ -20,13 +18,6 @@ public static class ReportBuilder
 
     /// <summary>The register's files, relative to the run directory.</summary>
     public static IReadOnlyList<string> RegisterFiles { get; } = ["register/risk_register.csv", "register/risk_register.xlsx", "register/risk_register.md"];
-
-    /// <summary>The files <see cref="Write"/> produces for <paramref name="result"/>, relative to the run directory (for the manifest).</summary>
-    public static IReadOnlyList<string> OutputFiles(SimulationResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return [.. ChartStems(result).Select(s => $"charts/{s}.svg"), .. RegisterFiles, BoardPackFile];
-    }
 
     /// <summary>Every chart of a report, by file stem, in board-pack order of kinds.</summary>
     public static IReadOnlyDictionary<string, ChartDocument> Charts(ReportData data, RiskRegister register)
@@ -55,7 +46,8 @@ public static class ReportBuilder
     /// <summary>
     /// Writes charts, register and board pack under <paramref name="directory"/> (a run directory
     /// or its staging copy); existing files of the same names are replaced. Returns the files
-    /// written, relative to <paramref name="directory"/>.
+    /// written, relative to <paramref name="directory"/> — the one list the run's manifest records
+    /// (nothing predicts it separately).
     /// </summary>
     public static IReadOnlyList<string> Write(ReportData data, string directory)
     {
@@ -102,33 +94,6 @@ public static class ReportBuilder
         written.Add(BoardPackFile);
         written.Add(SourcesWriter.FileName);
         return written;
-    }
-
-    private static IEnumerable<string> ChartStems(SimulationResult result)
-    {
-        var horizons = ResultIndex.HorizonsIn(result.Settings);
-        yield return CostComponentsChart.FileStem;
-        yield return CostDistributionChart.FileStem;
-        foreach (var entity in result.SiteIds.Append(SimulationResult.PortfolioId))
-        {
-            foreach (var year in horizons)
-            {
-                yield return ExceedanceChart.FileStem(entity, year);
-            }
-
-            yield return PerilLossChart.FileStem(entity);
-            yield return TransitionChart.FileStem(entity);
-        }
-
-        foreach (var site in result.SiteIds)
-        {
-            yield return PueFanChart.FileStem(site);
-        }
-
-        foreach (var scenario in result.ScenarioIds)
-        {
-            yield return RiskHeatMap.FileStem(scenario);
-        }
     }
 
     /// <summary>Writes UTF-8 without BOM through a temporary name, so a reader never sees half a file.</summary>

@@ -24,6 +24,7 @@ internal static class RunCommand
         var replay = new Option<string?>("--replay") { Description = "Reproduce the run of this manifest.json (seed, paths, years, sites, scenarios, input files); refused if an input file changed." };
         var targetRse = new Option<double?>("--target-rse") { Description = "Double the paths from --paths until the relative standard error of every headline metric is at most this, e.g. 0.01." };
         var maxPaths = new Option<int>("--max-paths") { Description = "Path cap of --target-rse.", DefaultValueFactory = _ => RunRequest.DefaultMaxPaths };
+        var noPdf = new Option<bool>("--no-pdf") { Description = "Do not print board-pack.pdf (printed with headless Chromium when it is installed; without it the run says so and goes on)." };
         var shard = new Option<string?>("--shard") { Description = "Simulate only shard i/n (0-based) of the paths, or 'auto' from a Kubernetes Indexed Job or Slurm array; combine with 'merge'." };
         var command = new Command("run", "Simulate the portfolio under the scenarios and write the results.");
         inputs.AddTo(command);
@@ -33,6 +34,7 @@ internal static class RunCommand
         command.Options.Add(targetRse);
         command.Options.Add(maxPaths);
         command.Options.Add(shard);
+        command.Options.Add(noPdf);
         command.SetAction(parse =>
         {
             if (parse.GetValue(replay) is not null)
@@ -56,6 +58,7 @@ internal static class RunCommand
                     TargetRse = parse.GetValue(targetRse),
                     MaxPaths = parse.GetValue(maxPaths),
                     Shard = parse.GetValue(shard),
+                    PrintPdf = !parse.GetValue(noPdf),
                 }),
                 console,
                 output,
