@@ -261,7 +261,8 @@ public static class BoardPackWriter
             Fact("IT load", $"{Format.Fixed(site.ItLoadMw, 1)} MW, +{Format.Percent(site.LoadGrowth)}/yr");
             Fact("Cooling", site.Cooling.Id.Replace('_', ' '));
             Fact("PUE reported / target", $"{Format.Pue(site.ReportedPue)} ({Format.Int(site.ReportingYear)}) / {Format.Pue(site.PueTarget)}");
-            Fact("PUE limit", rule is null ? "none" : $"{Format.Pue(rule.LimitPue)} from {Format.Int(rule.FromYear)} ({site.PueJurisdiction}{(data.IsAssumption(rule) ? ", assumed" : string.Empty)})");
+            // "assumed" first: the facts cell is cut with an ellipsis when too long, and the mark must not be what is cut.
+            Fact("PUE limit", rule is null ? "none" : data.IsAssumption(rule) ? $"{Format.Pue(rule.LimitPue)} from {Format.Int(rule.FromYear)}, assumed" : $"{Format.Pue(rule.LimitPue)} from {Format.Int(rule.FromYear)} ({site.PueJurisdiction})");
             Fact("Assets / BI", $"{Format.MoneyShort(site.AssetValueCny)} / {Format.MoneyShort(site.BiCnyPerDay)} a day");
             Fact("Hazards", exposures.Length == 0 ? "heat, drought" : string.Join(", ", exposures) + " (+ heat, drought)");
             Fact("Renewables", $"{Format.Percent(site.RenewableShare.At(2023))} → {Format.Percent(site.RenewableShare.At(2030))} → {Format.Percent(site.RenewableShare.At(2050))} (2023–30–50)");
