@@ -29,6 +29,7 @@ internal static class Program
         root.Subcommands.Add(BenchCommand.Create(Console.Out, Console.Error, stop.Token));
         root.Subcommands.Add(ValidateCommand.Create(Console.Out, Console.Error));
         root.Subcommands.Add(ReportCommand.Create(Console.Out, Console.Error));
+        root.Subcommands.Add(CalibrateCommand.Create(Console.Out, Console.Error));
         return root.Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 }

@@ -84,7 +84,7 @@ public static class InputLoader
             throw new InputException(errors);
         }
 
-        return new ModelInputs
+        var model = new ModelInputs
         {
             Sites = sites,
             Scenarios = scenarios,
@@ -96,6 +96,9 @@ public static class InputLoader
             Thresholds = thresholds,
             CoolingTypes = cooling,
         };
+
+        // A learned PUE response replaces the default curve of the sites in it (MODEL §4).
+        return paths.PueResponseFile is { } response ? PueResponseLoader.Apply(model, response) : model;
     }
 
     /// <summary>

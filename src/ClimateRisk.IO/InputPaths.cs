@@ -12,6 +12,12 @@ public sealed record InputPaths
     /// <summary>Scenario YAML files, in run order.</summary>
     public required IReadOnlyList<string> ScenarioFiles { get; init; }
 
+    /// <summary>
+    /// A PUE response learned from telemetry (<c>--pue-response</c>, written by
+    /// <c>climaterisk calibrate</c>), or null for the cooling types' default curves (MODEL §4).
+    /// </summary>
+    public string? PueResponseFile { get; init; }
+
     /// <summary>Every file a run reads, for hashing into the manifest.</summary>
     public IEnumerable<string> AllFiles()
     {
@@ -19,6 +25,11 @@ public sealed record InputPaths
         foreach (var table in DataTables)
         {
             yield return System.IO.Path.Combine(DataDirectory, table);
+        }
+
+        if (PueResponseFile is not null)
+        {
+            yield return PueResponseFile;
         }
 
         foreach (var scenario in ScenarioFiles)

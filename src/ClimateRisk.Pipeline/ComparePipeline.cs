@@ -31,7 +31,7 @@ public static class ComparePipeline
         ModelInputs? portfolio = null;
         IReadOnlyList<AdaptationMeasure> measures = [];
         var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var bundled = InputResolver.Resolve(request.Data, request.Sites, request.Scenarios);
+        var bundled = InputResolver.Resolve(request.Data, request.Sites, request.Scenarios, request.PueResponse);
         if (candidatesFile is null && measuresFile is null)
         {
             candidatesFile = Path.Combine(bundled.DataDirectory, "candidates.csv");

@@ -9,10 +9,18 @@ namespace ClimateRisk.Pipeline;
 /// </summary>
 public static class InputResolver
 {
-    /// <summary>The input files of <c>--data</c>, <c>--sites</c> and <c>--scenarios</c> (null or empty: the bundled ones).</summary>
+    /// <summary>
+    /// The input files of <c>--data</c>, <c>--sites</c> and <c>--scenarios</c> (null or empty: the
+    /// bundled ones), and of <c>--pue-response</c> (null: none, the cooling types' default curves).
+    /// </summary>
     /// <exception cref="IO.InputException">A directory, file or scenario id that does not exist.</exception>
-    public static InputPaths Resolve(string? data, string? sites, IReadOnlyList<string>? scenarios)
+    public static InputPaths Resolve(string? data, string? sites, IReadOnlyList<string>? scenarios, string? pueResponse = null)
     {
+        if (pueResponse is not null && !File.Exists(pueResponse))
+        {
+            throw new InputException([new InputError(pueResponse, 0, "--pue-response", pueResponse, "an existing pue_response.csv written by 'climaterisk calibrate'")]);
+        }
+
         var bundled = FindBundledRoot();
         var dataDirectory = data ?? (bundled is null ? "data" : Relative(Path.Combine(bundled, "data")));
         if (!Directory.Exists(dataDirectory))
@@ -68,6 +76,7 @@ public static class InputResolver
             DataDirectory = dataDirectory,
             SitesFile = sites ?? Path.Combine(dataDirectory, "sites.csv"),
             ScenarioFiles = files.Distinct().ToArray(),
+            PueResponseFile = pueResponse,
         };
     }
 

@@ -100,7 +100,7 @@ public sealed class RunPipeline : IDisposable
         }
 
         var started = DateTimeOffset.UtcNow;
-        var inputs = InputResolver.Resolve(request.Data, request.Sites, request.Scenarios);
+        var inputs = InputResolver.Resolve(request.Data, request.Sites, request.Scenarios, request.PueResponse);
         var model = InputLoader.Load(inputs);
         var reportSources = ReportSources.Load(inputs, model.Sites);
         if (request.Resume is { } resumeDirectory && request.Out is { } outOption && Path.GetFullPath(outOption) != Path.GetFullPath(resumeDirectory))

@@ -23,6 +23,9 @@ public abstract record SimulationRequest
     /// <summary>Scenario files, directories or bundled ids (<c>--scenarios</c>); empty: every bundled scenario.</summary>
     public IReadOnlyList<string> Scenarios { get; init; } = [];
 
+    /// <summary>A PUE response learned from telemetry (<c>--pue-response</c>, from <c>calibrate</c>); null: the cooling types' default curves.</summary>
+    public string? PueResponse { get; init; }
+
     /// <summary>Monte Carlo paths per scenario.</summary>
     public int Paths { get; init; } = Defaults.Paths;
 

@@ -22,11 +22,11 @@ internal static class ReportCommand
         var command = new Command("report", "Redraw charts, risk register and board pack of a run from its saved results, without simulating.");
         command.Arguments.Add(runDirectory);
         inputs.AddTo(command);
-        command.SetAction(parse => Execute(parse.GetValue(runDirectory) ?? ".", parse.GetValue(inputs.Data), parse.GetValue(inputs.Sites), parse.GetValue(inputs.Scenarios) ?? [], output, error));
+        command.SetAction(parse => Execute(parse.GetValue(runDirectory) ?? ".", parse.GetValue(inputs.Data), parse.GetValue(inputs.Sites), parse.GetValue(inputs.Scenarios) ?? [], output, error, parse.GetValue(inputs.PueResponse)));
         return command;
     }
 
-    public static int Execute(string runDirectory, string? data, string? sites, IReadOnlyList<string> scenarios, TextWriter output, TextWriter error)
+    public static int Execute(string runDirectory, string? data, string? sites, IReadOnlyList<string> scenarios, TextWriter output, TextWriter error, string? pueResponse = null)
     {
         var manifestPath = Path.Combine(runDirectory, "manifest.json");
         if (!File.Exists(manifestPath))
@@ -40,7 +40,7 @@ internal static class ReportCommand
         {
             var manifest = RunManifest.Read(manifestPath);
             var result = ResultsReader.Read(Path.Combine(runDirectory, "results"), manifest);
-            var paths = InputResolver.Resolve(data, sites, scenarios);
+            var paths = InputResolver.Resolve(data, sites, scenarios, pueResponse);
             var model = InputLoader.Load(paths);
             var sources = ReportSources.Load(paths, model.Sites);
             var changed = ChangedInputs(manifest, paths);

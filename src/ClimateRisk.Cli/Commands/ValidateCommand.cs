@@ -14,15 +14,15 @@ internal static class ValidateCommand
         var inputs = new InputOptions();
         var command = new Command("validate", "Check the inputs (sites, scenarios, tables) without simulating.");
         inputs.AddTo(command);
-        command.SetAction(parse => Execute(parse.GetValue(inputs.Data), parse.GetValue(inputs.Sites), parse.GetValue(inputs.Scenarios) ?? [], output, error));
+        command.SetAction(parse => Execute(parse.GetValue(inputs.Data), parse.GetValue(inputs.Sites), parse.GetValue(inputs.Scenarios) ?? [], output, error, parse.GetValue(inputs.PueResponse)));
         return command;
     }
 
-    public static int Execute(string? data, string? sites, IReadOnlyList<string> scenarios, TextWriter output, TextWriter error)
+    public static int Execute(string? data, string? sites, IReadOnlyList<string> scenarios, TextWriter output, TextWriter error, string? pueResponse = null)
     {
         try
         {
-            var paths = InputResolver.Resolve(data, sites, scenarios);
+            var paths = InputResolver.Resolve(data, sites, scenarios, pueResponse);
             var model = InputLoader.Load(paths);
             var sources = ReportSources.Load(paths, model.Sites);
             output.WriteLine($"OK: {model.Sites.Count} sites, {model.Scenarios.Count} scenarios, {paths.AllFiles().Count()} files checked, {sources.Controls.Count} disclosed controls.");

@@ -39,6 +39,7 @@ internal sealed class SimulationOptions(int defaultPaths)
             Data = parse.GetValue(inputs.Data),
             Sites = parse.GetValue(inputs.Sites),
             Scenarios = parse.GetValue(inputs.Scenarios) ?? [],
+            PueResponse = parse.GetValue(inputs.PueResponse),
             Paths = parse.GetValue(Paths),
             Seed = parse.GetValue(Seed),
             Years = parse.GetRequiredValue(Years),

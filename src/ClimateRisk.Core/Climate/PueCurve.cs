@@ -14,6 +14,10 @@ namespace ClimateRisk.Core.Climate;
 /// closed form: P_floor = PUE_reported − β·w·S(0), S(Δ) = Σ_m (h_m/8760)·E[softplus(·)].
 /// The table covers Δ ∈ [−6, +12] °C at 0.02 °C; Δ outside is clamped to the ends (a 2050
 /// site warming beyond +12 °C is far outside every SSP's range).
+/// A site with a response learned from its own telemetry (<see cref="FromResponse"/>) replaces
+/// the softplus by that tabulated hourly curve f (linear between its points, flat outside) and
+/// the floor by a level shift: A_s(Δ) = shift + Σ_m (h_m/8760)·E[f(T)], shift = PUE_reported − that
+/// sum at Δ = 0 — the shape from telemetry, the level from the disclosure.
 /// </remarks>
 public sealed class PueCurve
 {
@@ -33,12 +37,14 @@ public sealed class PueCurve
 
     private readonly CoolingType _cooling;
     private readonly SiteClimate _climate;
+    private readonly PiecewiseLinear? _learned;
     private readonly double[] _table;
 
-    private PueCurve(CoolingType cooling, SiteClimate climate, double floor)
+    private PueCurve(CoolingType cooling, SiteClimate climate, double floor, PiecewiseLinear? learned = null)
     {
         _cooling = cooling;
         _climate = climate;
+        _learned = learned;
         Floor = floor;
         var count = (int)Math.Round((MaxDeltaC - MinDeltaC) / StepC) + 1;
         _table = new double[count];
@@ -48,8 +54,47 @@ public sealed class PueCurve
         }
     }
 
-    /// <summary>P_floor: the PUE with no cooling load beyond the free-cooling floor.</summary>
+    /// <summary>
+    /// P_floor: the PUE with no cooling load beyond the free-cooling floor; for a learned
+    /// response, the level shift added to it so that A_s(0) is the reported PUE.
+    /// </summary>
     public double Floor { get; }
+
+    /// <summary>The hourly response learned from telemetry, or null when the cooling type's softplus is used.</summary>
+    public PiecewiseLinear? LearnedResponse => _learned;
+
+    /// <summary>The lowest tabulated A_s (the kernel never returns less before the planned change).</summary>
+    public double LowestTabulated => _table.Min();
+
+    /// <summary>
+    /// Calibrates the level of a learned hourly response f(T) (PUE against outdoor temperature,
+    /// °C, at the site's median load; linear between points, flat outside) so that A_s(0) equals
+    /// <paramref name="reportedPue"/>, and tabulates A_s by the same quadrature as the softplus.
+    /// </summary>
+    /// <param name="hourlyPue">The learned response f(T).</param>
+    /// <param name="cooling">The site's cooling type (kept for reference; its softplus is not used).</param>
+    /// <param name="climate">The site's baseline climate (12 monthly means).</param>
+    /// <param name="reportedPue">Calibration target.</param>
+    /// <exception cref="ArgumentException">When the climate does not have 12 months.</exception>
+    public static PueCurve FromResponse(PiecewiseLinear hourlyPue, CoolingType cooling, SiteClimate climate, double reportedPue)
+    {
+        ArgumentNullException.ThrowIfNull(hourlyPue);
+        ArgumentNullException.ThrowIfNull(cooling);
+        ArgumentNullException.ThrowIfNull(climate);
+        if (climate.MonthlyMeanC.Count != 12)
+        {
+            throw new ArgumentException($"A site climate needs 12 monthly means, got {climate.MonthlyMeanC.Count}.", nameof(climate));
+        }
+
+        var shift = reportedPue - LearnedLoad(hourlyPue, climate, 0.0);
+        return new PueCurve(cooling, climate, shift, hourlyPue);
+    }
+
+    /// <summary>PUE_h(T): the hourly PUE at outdoor temperature <paramref name="temperatureC"/> that A_s averages (level included).</summary>
+    public double Hourly(double temperatureC)
+        => _learned is { } f
+            ? Floor + f.At(temperatureC)
+            : Floor + (_cooling.BetaPuePerC * _cooling.WidthC * Softplus((temperatureC - _cooling.KneeC) / _cooling.WidthC));
 
     /// <summary>Calibrates P_floor so that A_s(0) equals <paramref name="reportedPue"/> and tabulates A_s.</summary>
     /// <exception cref="ArgumentException">When the climate does not have 12 months.</exception>
@@ -82,7 +127,9 @@ public sealed class PueCurve
 
     /// <summary>A_s(Δ) by quadrature (exact model value, not the table).</summary>
     public double Annual(double deltaC)
-        => Floor + (_cooling.BetaPuePerC * _cooling.WidthC * CoolingLoad(_cooling, _climate, deltaC));
+        => _learned is { } f
+            ? Floor + LearnedLoad(f, _climate, deltaC)
+            : Floor + (_cooling.BetaPuePerC * _cooling.WidthC * CoolingLoad(_cooling, _climate, deltaC));
 
     /// <summary>A_s(Δ) interpolated from the table (what the kernel uses).</summary>
     public double Lookup(double deltaC)
@@ -117,6 +164,28 @@ public sealed class PueCurve
             {
                 var t = climate.MonthlyMeanC[m] + deltaC + (climate.HourlySdC * nodes[i]);
                 expectation += weights[i] * Softplus((t - cooling.KneeC) / cooling.WidthC);
+            }
+
+            total += DaysInMonth[m] * 24.0 / 8760.0 * expectation;
+        }
+
+        return total;
+    }
+
+    /// <summary>Σ_m (h_m/8760)·E[f(T)], T ~ N(μ_m + Δ, σ_h²), by the same Gauss–Hermite rule as <see cref="CoolingLoad"/>.</summary>
+    private static double LearnedLoad(PiecewiseLinear hourlyPue, SiteClimate climate, double deltaC)
+    {
+        var rule = GaussHermite.ForStandardNormal(QuadratureNodes);
+        var nodes = rule.Nodes;
+        var weights = rule.Weights;
+        var total = 0.0;
+        for (var m = 0; m < 12; m++)
+        {
+            var expectation = 0.0;
+            for (var i = 0; i < nodes.Length; i++)
+            {
+                var t = climate.MonthlyMeanC[m] + deltaC + (climate.HourlySdC * nodes[i]);
+                expectation += weights[i] * hourlyPue.At(t);
             }
 
             total += DaysInMonth[m] * 24.0 / 8760.0 * expectation;

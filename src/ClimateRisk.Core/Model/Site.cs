@@ -33,6 +33,13 @@ public sealed record Site
     /// <summary>Cooling technology.</summary>
     public required CoolingType Cooling { get; init; }
 
+    /// <summary>
+    /// Hourly PUE against outdoor temperature (°C) at the median load, learned from the site's
+    /// own telemetry (<c>climaterisk calibrate</c>), or null to use the cooling type's softplus
+    /// (MODEL §4). Only its shape is used: the level is calibrated to <see cref="ReportedPue"/>.
+    /// </summary>
+    public PiecewiseLinear? LearnedPueResponse { get; init; }
+
     /// <summary>Average IT load in the base year, MW.</summary>
     public required double ItLoadMw { get; init; }
 

@@ -45,7 +45,11 @@ public sealed record SiteChange
     /// <summary>Whether nothing is changed.</summary>
     public bool IsEmpty => this == new SiteChange();
 
-    /// <summary>The site with these changes applied. A new PUE also clears the planned efficiency programme, which the retrofit replaces.</summary>
+    /// <summary>
+    /// The site with these changes applied. A new PUE also clears the planned efficiency
+    /// programme, which the retrofit replaces; a new cooling type also drops a response learned
+    /// from the old plant's telemetry.
+    /// </summary>
     public Site ApplyTo(Site site)
     {
         ArgumentNullException.ThrowIfNull(site);
@@ -58,6 +62,7 @@ public sealed record SiteChange
             Flood = flood,
             Surge = surge,
             Cooling = Cooling ?? site.Cooling,
+            LearnedPueResponse = Cooling is null ? site.LearnedPueResponse : null,
             ReportedPue = Pue ?? site.ReportedPue,
             PlannedPueChange = Pue is null ? site.PlannedPueChange : YearCurve.Constant(0),
             Heat = TCritC is { } t ? site.Heat with { TCritC = t } : site.Heat,

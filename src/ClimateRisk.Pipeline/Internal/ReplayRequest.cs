@@ -61,6 +61,7 @@ internal static class ReplayRequest
             Data = Resolve(inputs.DataDirectory),
             Sites = Resolve(inputs.SitesFile),
             Scenarios = inputs.ScenarioFiles.Select(Resolve).ToArray(),
+            PueResponse = inputs.PueResponseFile is { } response ? Resolve(response) : null,
             Paths = manifest.Paths,
             Seed = manifest.Seed,
             Years = $"{manifest.FirstYear}..{manifest.LastYear}",

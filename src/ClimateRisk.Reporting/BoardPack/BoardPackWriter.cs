@@ -325,9 +325,30 @@ public static class BoardPackWriter
                 Append($"<li>{E(item)}</li>\n");
             }
 
+            if (LearnedPueNote() is { } learned)
+            {
+                Append($"<li>{E(learned)}</li>\n");
+            }
+
             Append("</ul>\n");
             Manifest();
             Close();
+        }
+
+        /// <summary>Which sites use a PUE response learned from telemetry (<c>--pue-response</c>), or null when none does.</summary>
+        private string? LearnedPueNote()
+        {
+            var sites = data.Sites.Where(s => s.LearnedPueResponse is not null).Select(s => s.Name).ToArray();
+            if (sites.Length == 0)
+            {
+                return null;
+            }
+
+            var file = data.Manifest.Inputs?.PueResponseFile?.Replace('\\', '/') ?? "the --pue-response file";
+            var synthetic = file.Contains("synthetic", StringComparison.OrdinalIgnoreCase)
+                ? " That response was learned from SYNTHETIC example telemetry (generated from a stated curve plus noise): it demonstrates the method and is not fit for disclosure."
+                : string.Empty;
+            return $"Learned PUE response ({file}, from 'climaterisk calibrate'): {string.Join(", ", sites)} use the hourly PUE curve learned from their own telemetry in place of their cooling type's default curve; its level is still calibrated to the reported PUE (shape from telemetry, level from the disclosure; docs/model.md §4). The other sites use the default curves.{synthetic}";
         }
 
         private void Manifest()

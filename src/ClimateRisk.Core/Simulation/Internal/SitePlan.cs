@@ -16,7 +16,9 @@ internal sealed class SitePlan
     {
         Site = site;
         Key = keyOverride ?? SiteKey.FromId(site.Id);
-        Pue = PueCurve.Calibrate(site.Cooling, site.Climate, site.ReportedPue);
+        Pue = site.LearnedPueResponse is { } learned
+            ? PueCurve.FromResponse(learned, site.Cooling, site.Climate, site.ReportedPue)
+            : PueCurve.Calibrate(site.Cooling, site.Climate, site.ReportedPue);
         var years = settings.YearCount;
         PlannedChange = new double[years];
         RenewableShare = new double[years];
