@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using ClimateRisk.Cli.Commands;
+using ClimateRisk.Cli.Internal;
 using Spectre.Console;
 
 namespace ClimateRisk.Cli;
@@ -22,14 +23,26 @@ internal static class Program
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
 
-        var root = new RootCommand("ClimateRisk: climate-risk scenario engine for data-centre portfolios (TCFD / ISSB IFRS S2).");
-        root.Subcommands.Add(RunCommand.Create(AnsiConsole.Console, Console.Out, Console.Error, stop.Token));
-        root.Subcommands.Add(CompareCommand.Create(AnsiConsole.Console, Console.Out, Console.Error, stop.Token));
-        root.Subcommands.Add(MergeCommand.Create(Console.Out, Console.Error));
-        root.Subcommands.Add(BenchCommand.Create(Console.Out, Console.Error, stop.Token));
-        root.Subcommands.Add(ValidateCommand.Create(Console.Out, Console.Error));
-        root.Subcommands.Add(ReportCommand.Create(Console.Out, Console.Error));
-        root.Subcommands.Add(CalibrateCommand.Create(Console.Out, Console.Error));
+        var root = CreateRoot(AnsiConsole.Console, Console.Out, Console.Error, stop.Token);
         return root.Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
+    }
+
+    /// <summary>
+    /// The <c>climaterisk</c> command with its subcommands; <c>--help</c> and <c>--version</c>
+    /// (the informational version: the package version and the commit it was built from) come
+    /// with the root command.
+    /// </summary>
+    internal static RootCommand CreateRoot(IAnsiConsole console, TextWriter output, TextWriter error, CancellationToken stop)
+    {
+        var root = new RootCommand("ClimateRisk: climate-risk scenario engine for data-centre portfolios (TCFD / ISSB IFRS S2).");
+        root.Subcommands.Add(RunCommand.Create(console, output, error, stop));
+        root.Subcommands.Add(CompareCommand.Create(console, output, error, stop));
+        root.Subcommands.Add(MergeCommand.Create(output, error));
+        root.Subcommands.Add(BenchCommand.Create(output, error, stop));
+        root.Subcommands.Add(ValidateCommand.Create(output, error));
+        root.Subcommands.Add(ReportCommand.Create(output, error));
+        root.Subcommands.Add(CalibrateCommand.Create(output, error));
+        root.Options.OfType<VersionOption>().Single().Action = new VersionAction();
+        return root;
     }
 }

@@ -28,10 +28,11 @@ public static class InputLoader
         var damage = ReadDamageCurves(Data("vulnerability/jrc_flood.csv"), errors);
         var grids = ReadGridFactors(Data("transition/grid_factors.csv"), errors);
         var rules = ReadPueRules(Data("transition/pue_rules.csv"), errors);
+        var pilots = ReadCarbonPilots(Data("transition/carbon_pilots.csv"), errors);
         var thresholds = ReadThresholds(Data("register/thresholds.csv"), errors);
 
         var siteLines = new Dictionary<string, int>(StringComparer.Ordinal);
-        var siteRows = ReadSites(paths.SitesFile, cooling, grids, rules, errors, siteLines);
+        var siteRows = ReadSites(paths.SitesFile, cooling, grids, rules, pilots, errors, siteLines);
         var siteIds = siteRows.Select(s => s.Id).ToHashSet();
         var climate = PerSite(Data("climate/site_climate.csv"), siteIds, errors, required: true, ReadClimateRow, ["site_id", .. Months.Select(m => $"t_{m}_c"), "hourly_sd_c", "summer_tmax_mean_c", "summer_tmax_sd_c", "interannual_sd_c", "source"]);
         var heat = PerSite(Data("hazard/heat_shortfall.csv"), siteIds, errors, required: true, ReadHeatRow, ["site_id", "t_crit_c", "shortfall_prob", "throttle_fraction", "throttle_hours", "source"]);
@@ -44,7 +45,7 @@ public static class InputLoader
         var ssps = warming.Keys.Intersect(seaLevel.Keys).ToArray();
         foreach (var file in paths.ScenarioFiles)
         {
-            var scenario = ScenarioLoader.Load(file, ssps, errors);
+            var scenario = ScenarioLoader.Load(file, ssps, errors, grids.Keys);
             if (scenario is null)
             {
                 continue;
@@ -93,6 +94,7 @@ public static class InputLoader
             HeavyPrecipitationMultiplier = precipitation!,
             DamageCurves = damage,
             PueRules = rules,
+            CarbonPilots = pilots,
             Thresholds = thresholds,
             CoolingTypes = cooling,
         };
@@ -292,7 +294,7 @@ public static class InputLoader
 
     private static Dictionary<string, IReadOnlyList<PueRule>> ReadPueRules(string path, List<InputError> errors)
     {
-        var table = CsvTable.Read(path, ["jurisdiction", "from_year", "limit_pue", "surcharge_cny_per_kwh", "tier2_excess_fraction", "tier2_surcharge_cny_per_kwh", "source"]);
+        var table = CsvTable.Read(path, ["jurisdiction", "from_year", "limit_pue", "surcharge_cny_per_kwh", "tier2_excess_fraction", "tier2_surcharge_cny_per_kwh", "basis", "source"]);
         var result = new Dictionary<string, IReadOnlyList<PueRule>>();
         foreach (var group in GroupByKey(table, "jurisdiction"))
         {
@@ -307,6 +309,8 @@ public static class InputLoader
                     SurchargeCnyPerKwh = table.Number(row, "surcharge_cny_per_kwh", 0, 10),
                     Tier2ExcessFraction = table.Number(row, "tier2_excess_fraction", 0, 10),
                     Tier2SurchargeCnyPerKwh = table.Number(row, "tier2_surcharge_cny_per_kwh", 0, 10),
+                    IsAssumed = table.Key(row, "basis", Bases, "basis (published: the limit is a published rule; assumed: our assumption where none is published)") == "assumed",
+                    Source = table.Text(row, "source"),
                 };
                 RequireSource(table, row);
                 if (list.Count > 0 && rule.FromYear <= list[^1].FromYear)
@@ -322,6 +326,91 @@ public static class InputLoader
 
         errors.AddRange(table.Errors);
         return result;
+    }
+
+    private static readonly string[] Bases = ["published", "assumed"];
+
+    /// <summary>
+    /// carbon_pilots.csv: per jurisdiction, the pilot price and the priced share by year (linear
+    /// between rows, flat outside) and one inclusion threshold. An empty table (header only) means
+    /// no pilot applies.
+    /// </summary>
+    private static Dictionary<string, CarbonPilot> ReadCarbonPilots(string path, List<InputError> errors)
+    {
+        var table = CsvTable.Read(path, ["jurisdiction", "year", "price_cny_per_t", "coverage", "threshold_t", "source"], allowEmpty: true);
+        var result = new Dictionary<string, CarbonPilot>(StringComparer.Ordinal);
+        foreach (var group in GroupByKey(table, "jurisdiction"))
+        {
+            if (!Slug.IsValidOrEmpty(group.Key))
+            {
+                table.Error(group.First().Line, "jurisdiction", group.Key, Slug.Expected);
+                continue;
+            }
+
+            var price = new List<(int, double)>();
+            var coverage = new List<(int, double)>();
+            double? threshold = null;
+            var ok = true;
+            foreach (var row in group)
+            {
+                var year = table.Integer(row, "year", 2000, 2100);
+                var p = table.Number(row, "price_cny_per_t", 0, 1e5);
+                var c = table.Number(row, "coverage", 0, 1, "a share of the site's emissions from 0 to 1");
+                var t = table.Number(row, "threshold_t", 0, 1e9, "an inclusion threshold in tCO2/yr from 0 to 1e9");
+                RequireSource(table, row);
+                if (price.Count > 0 && year <= price[^1].Item1)
+                {
+                    table.Error(row.Line, "year", CsvText.Integer(year), $"years increasing within jurisdiction {group.Key} (previous: {price[^1].Item1})");
+                    ok = false;
+                    continue;
+                }
+
+                if (threshold is { } first && !double.IsNaN(t) && t != first)
+                {
+                    table.Error(row.Line, "threshold_t", CsvText.RoundTrip(t), $"the same threshold in every row of jurisdiction {group.Key} ({CsvText.RoundTrip(first)} above)");
+                    ok = false;
+                }
+
+                threshold ??= double.IsNaN(t) ? null : t;
+                ok &= year != 0 && !double.IsNaN(p) && !double.IsNaN(c) && !double.IsNaN(t);
+                price.Add((year, p));
+                coverage.Add((year, c));
+            }
+
+            if (ok && threshold is { } limit)
+            {
+                result[group.Key] = new CarbonPilot
+                {
+                    Jurisdiction = group.Key,
+                    PriceCnyPerT = new YearCurve(price),
+                    Coverage = new YearCurve(coverage),
+                    ThresholdT = limit,
+                    Source = table.Text(group.First(), "source"),
+                };
+            }
+        }
+
+        errors.AddRange(table.Errors);
+        return result;
+    }
+
+    /// <summary>The key a province name matches in carbon_pilots.csv: lower case, runs of other characters as one '_' ("Inner Mongolia" → inner_mongolia).</summary>
+    internal static string ProvinceKey(string province)
+    {
+        var builder = new System.Text.StringBuilder(province.Length);
+        foreach (var ch in province.Trim().ToLowerInvariant())
+        {
+            if (ch is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            {
+                builder.Append(ch);
+            }
+            else if (builder.Length > 0 && builder[^1] != '_')
+            {
+                builder.Append('_');
+            }
+        }
+
+        return builder.ToString().TrimEnd('_');
     }
 
     private static List<MaterialityThreshold> ReadThresholds(string path, List<InputError> errors)
@@ -361,6 +450,7 @@ public static class InputLoader
         Dictionary<string, CoolingType> cooling,
         Dictionary<string, double> grids,
         Dictionary<string, IReadOnlyList<PueRule>> rules,
+        Dictionary<string, CarbonPilot> pilots,
         List<InputError> errors,
         Dictionary<string, int> lines)
     {
@@ -388,6 +478,7 @@ public static class InputLoader
             var jurisdiction = table.Key(row, "pue_jurisdiction", rules.Keys, "jurisdiction of pue_rules.csv");
             var tenure = table.Key(row, "tenure", ["owned", "leased"], "tenure");
             var reportingYear = table.Integer(row, "reporting_year", 2000, Core.Simulation.SimulationSettings.BaseYear);
+            var province = ProvinceKey(table.Text(row, "province"));
             var site = new Site
             {
                 Id = id,
@@ -399,6 +490,7 @@ public static class InputLoader
                 Grid = gridKey,
                 BaseGridFactorTPerMwh = grids.GetValueOrDefault(gridKey, double.NaN),
                 PueJurisdiction = jurisdiction,
+                CarbonPilot = pilots.ContainsKey(province) ? province : null,
                 Cooling = cooling.GetValueOrDefault(coolingKey) ?? Placeholder,
                 ItLoadMw = table.Number(row, "it_load_mw", 0, 10_000, "an IT load in MW, > 0"),
                 LoadGrowth = table.Number(row, "load_growth", -0.5, 1),

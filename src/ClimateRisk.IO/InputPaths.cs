@@ -54,6 +54,7 @@ public sealed record InputPaths
         "vulnerability/jrc_flood.csv",
         "transition/grid_factors.csv",
         "transition/pue_rules.csv",
+        "transition/carbon_pilots.csv",
         "register/thresholds.csv",
     ];
 }

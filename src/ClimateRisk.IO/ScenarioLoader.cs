@@ -18,12 +18,16 @@ public static class ScenarioLoader
 
     private static readonly string[] TransitionKeys =
     [
-        "discount_rate", "carbon_price_cny_per_t", "carbon_price_sigma", "carbon_coverage", "grid_decline_rate", "grid_sigma",
+        "discount_rate", "carbon_price_cny_per_t", "carbon_price_sigma", "carbon_coverage", "grid_decline_rate", "grid_factor_index", "grid_sigma",
         "electricity_escalation", "electricity_sigma", "carbon_pass_through", "renewable_premium_cny_per_mwh",
     ];
 
     /// <summary>Reads one scenario; problems are appended to <paramref name="errors"/> and null returned.</summary>
-    public static Scenario? Load(string path, IReadOnlyCollection<string> knownSsps, List<InputError> errors)
+    /// <param name="path">The YAML file.</param>
+    /// <param name="knownSsps">SSP keys of the climate tables.</param>
+    /// <param name="errors">Where problems are appended.</param>
+    /// <param name="knownGrids">Grid keys of grid_factors.csv, to check the keys of <c>grid_factor_index</c>; null = not checked.</param>
+    public static Scenario? Load(string path, IReadOnlyCollection<string> knownSsps, List<InputError> errors, IReadOnlyCollection<string>? knownGrids = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
         ArgumentNullException.ThrowIfNull(knownSsps);
@@ -123,9 +127,18 @@ public static class ScenarioLoader
         var premium = y.YearMap(Get(t, "renewable_premium_cny_per_mwh"), at, "transition.renewable_premium_cny_per_mwh", -1e5, 1e5);
         var discount = y.Number(Get(t, "discount_rate"), "transition.discount_rate", -0.5, 1) ?? 0.06;
         var gridDecline = y.Number(Get(t, "grid_decline_rate"), "transition.grid_decline_rate", -0.5, 0.99);
-        if (gridDecline is null)
+        var gridIndex = Get(t, "grid_factor_index") is { } indexNode && !YamlFields.IsNull(indexNode)
+            ? GridFactorIndex(y, indexNode, t["grid_factor_index"].Line, knownGrids)
+            : null;
+        var gridIndexGiven = t.ContainsKey("grid_factor_index");
+        if (gridDecline is null && !gridIndexGiven)
         {
             y.Error(at, "transition.grid_decline_rate", string.Empty, $"a value, {YamlFields.Range(-0.5, 0.99)}");
+        }
+        else if (t.ContainsKey("grid_decline_rate") && gridIndexGiven)
+        {
+            y.Error(t["grid_factor_index"].Line, "transition.grid_factor_index", string.Empty,
+                "either grid_decline_rate or grid_factor_index, not both (the index replaces the constant rate)");
         }
 
         var carbonSigma = y.Number(Get(t, "carbon_price_sigma"), "transition.carbon_price_sigma", 0, 3) ?? 0.3;
@@ -133,7 +146,7 @@ public static class ScenarioLoader
         var electricitySigma = y.Number(Get(t, "electricity_sigma"), "transition.electricity_sigma", 0, 3) ?? 0.1;
         var passThrough = y.Number(Get(t, "carbon_pass_through"), "transition.carbon_pass_through", 0, 1) ?? 0;
 
-        if (errors.Count > before || carbon is null || coverage is null || escalation is null || premium is null || gridDecline is not { } decline)
+        if (errors.Count > before || carbon is null || coverage is null || escalation is null || premium is null || (gridDecline is null && gridIndex is null))
         {
             return null;
         }
@@ -149,12 +162,68 @@ public static class ScenarioLoader
             CarbonPriceCnyPerT = new YearCurve(carbon),
             CarbonPriceSigma = carbonSigma,
             CarbonCoverage = new YearCurve(coverage),
-            GridDeclineRate = decline,
+            GridDeclineRate = gridIndex is null ? gridDecline : null,
+            GridFactorIndex = gridIndex,
             GridSigma = gridSigma,
             ElectricityEscalation = new YearCurve(escalation),
             ElectricitySigma = electricitySigma,
             CarbonPassThrough = passThrough,
             RenewablePremiumCnyPerMwh = new YearCurve(premium),
         };
+    }
+
+    /// <summary>
+    /// <c>grid_factor_index</c>: a map of grid key (or <c>default</c>) to a year map of the
+    /// multiplier of the site's base-year grid factor. Each path must be 1 at the base year, so
+    /// that it starts from the observed factor; <c>default</c> is required so that every grid
+    /// has a path.
+    /// </summary>
+    private static Dictionary<string, YearCurve>? GridFactorIndex(YamlFields y, YamlNode node, int line, IReadOnlyCollection<string>? knownGrids)
+    {
+        const string Field = "transition.grid_factor_index";
+        const int BaseYear = Core.Simulation.SimulationSettings.BaseYear;
+        var expected = $"a map of grid: {{year: multiplier of the {BaseYear} grid factor}}, with a '{Scenario.DefaultGridKey}' path, e.g. {{default: {{{BaseYear}: 1, 2030: 0.86, 2050: 0.23}}}}";
+        if (y.Mapping(node, Field, null, expected) is not { } grids)
+        {
+            return null;
+        }
+
+        var result = new Dictionary<string, YearCurve>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var (grid, (gridLine, value)) in grids)
+        {
+            var field = $"{Field}.{grid}";
+            if (grid != Scenario.DefaultGridKey && knownGrids is not null && !knownGrids.Contains(grid))
+            {
+                y.Error(gridLine, Field, grid, $"'{Scenario.DefaultGridKey}' or a grid of grid_factors.csv: {NameSuggester.ExpectedOneOf(grid, knownGrids)}");
+                ok = false;
+                continue;
+            }
+
+            if (y.YearMap(value, gridLine, field, 0, 5) is not { } points)
+            {
+                ok = false;
+                continue;
+            }
+
+            var curve = new YearCurve(points);
+            if (curve.At(BaseYear) != 1)
+            {
+                y.Error(gridLine, field, CsvText.RoundTrip(curve.At(BaseYear)) + $" in {BaseYear}",
+                    $"a path that is 1 in {BaseYear}, the base year (it multiplies the {BaseYear} factor of grid_factors.csv), e.g. {{{BaseYear}: 1, 2030: 0.86}}");
+                ok = false;
+                continue;
+            }
+
+            result[grid] = curve;
+        }
+
+        if (ok && !result.ContainsKey(Scenario.DefaultGridKey))
+        {
+            y.Error(line, Field, string.Join(", ", grids.Keys), $"a '{Scenario.DefaultGridKey}' path as well, for grids without their own");
+            ok = false;
+        }
+
+        return ok ? result : null;
     }
 }

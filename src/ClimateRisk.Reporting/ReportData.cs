@@ -88,13 +88,18 @@ public sealed class ReportData
     }
 
     /// <summary>
-    /// True when a PUE limit is an assumption of this project rather than a published rule: its
-    /// row's <c>source</c> in <c>pue_rules.csv</c> starts with <c>assumption</c> (docs/data.md).
-    /// False when the source is unknown (a report drawn from results alone).
+    /// True when a PUE limit is an assumption of this project rather than a published rule: the
+    /// rule's <c>basis</c> column (<see cref="PueRule.IsAssumed"/>), or, for rules read without
+    /// it, a <c>source</c> in <c>pue_rules.csv</c> that starts with <c>assumption</c>.
     /// </summary>
     public bool IsAssumption(PueRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        if (rule.IsAssumed)
+        {
+            return true;
+        }
+
         var key = rule.Jurisdiction + " " + Format.Int(rule.FromYear);
         return Sources.DataSources.Any(n => n.File.EndsWith("pue_rules.csv", StringComparison.Ordinal) && n.Key == key
             && n.Source.TrimStart().StartsWith("assumption", StringComparison.OrdinalIgnoreCase));

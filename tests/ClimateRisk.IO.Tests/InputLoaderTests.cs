@@ -267,6 +267,7 @@ public sealed class InputLoaderTests
         Bundled.Value.PueRules["beijing"].Should().Equal(new PueRule
         {
             Jurisdiction = "beijing", FromYear = 2026, LimitPue = 1.35, SurchargeCnyPerKwh = 0.2, Tier2ExcessFraction = 1.0, Tier2SurchargeCnyPerKwh = 0.5,
+            IsAssumed = false, Source = row["source"],
         });
     }
 

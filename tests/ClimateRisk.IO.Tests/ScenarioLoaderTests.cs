@@ -182,7 +182,7 @@ public sealed class ScenarioLoaderTests : IDisposable
         ReplaceLine(Ndcs, 19, "  grid_sigma: 0.1", "  grid_sigmaa: 0.1");
 
         LoadErrors(Ndcs).Should().Equal(new InputError(Ndcs, 19, "transition", "grid_sigmaa",
-            "a known key: one of discount_rate, carbon_price_cny_per_t, carbon_price_sigma, carbon_coverage, grid_decline_rate, grid_sigma, "
+            "a known key: one of discount_rate, carbon_price_cny_per_t, carbon_price_sigma, carbon_coverage, grid_decline_rate, grid_factor_index, grid_sigma, "
             + "electricity_escalation, electricity_sigma, carbon_pass_through, renewable_premium_cny_per_mwh (did you mean 'grid_sigma'?)"));
     }
 

@@ -91,7 +91,17 @@ public sealed class RegisterTests(SmallRun run)
         var portfolioFlood = register.Rows.Single(r => r.EntityId == SimulationResult.PortfolioId && r.Risk.Key == "flood");
         portfolioFlood.Controls.Select(c => c.Operator).Distinct().Should().BeEquivalentTo("Kingsoft Cloud", "Kuaishou");
         var regulation = register.Rows.Single(r => r.EntityId == "ksc-beijing-yizhuang" && r.Risk.Key == "efficiency_regulation");
-        regulation.Note.Should().Contain("P(PUE > 1.35").And.Contain("surcharge 0.20 CNY/kWh");
+        regulation.Note.Should().Contain("P(PUE > 1.35").And.Contain("surcharge 0.20 CNY/kWh").And.NotContain("assumed");
+    }
+
+    [Fact]
+    public void An_assumed_pue_limit_is_marked_in_the_register_note()
+    {
+        // Shanghai's 2030 limit of 1.3 is an assumption (pue_rules.csv basis = assumed); every horizon is ≥ 2030.
+        var register = RiskRegister.Build(run.Data);
+        var regulation = register.Rows.Single(r => r.EntityId == "ksc-shanghai-guanghuan" && r.Risk.Key == "efficiency_regulation");
+        run.Inputs.PueRules["shanghai"].Single(r => r.FromYear == 2030).IsAssumed.Should().BeTrue();
+        regulation.Note.Should().Contain("P(PUE > 1.30, the shanghai limit from 2030 — an assumed limit, not a published rule)");
     }
 
     [Fact]

@@ -17,7 +17,7 @@ internal static class CompareCommand
     public static Command Create(IAnsiConsole console, TextWriter output, TextWriter error, CancellationToken stop)
     {
         var inputs = new InputOptions();
-        var simulation = new SimulationOptions(defaultPaths: CompareRequest.DefaultPaths);
+        var simulation = new SimulationOptions(defaultPaths: CompareRequest.DefaultPaths, command: "compare");
         var candidates = new Option<string?>("--candidates") { Description = "Candidate sites (the columns of sites.csv; their hazard rows in the data tables)." };
         var measures = new Option<string?>("--measures") { Description = "Adaptation measures for sites of the portfolio (--sites)." };
         var command = new Command("compare", "Rank candidate sites and evaluate adaptation measures on common random numbers.");

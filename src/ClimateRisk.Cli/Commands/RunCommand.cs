@@ -19,13 +19,22 @@ internal static class RunCommand
     public static Command Create(IAnsiConsole console, TextWriter output, TextWriter error, CancellationToken stop)
     {
         var inputs = new InputOptions();
-        var simulation = new SimulationOptions(defaultPaths: SimulationOptions.Defaults.Paths);
-        var resume = new Option<string?>("--resume") { Description = "Continue the interrupted run of this directory (its --out): same options and inputs required; finished scenarios are kept." };
-        var replay = new Option<string?>("--replay") { Description = "Reproduce the run of this manifest.json (seed, paths, years, sites, scenarios, input files); refused if an input file changed." };
-        var targetRse = new Option<double?>("--target-rse") { Description = "Double the paths from --paths until the relative standard error of every headline metric is at most this, e.g. 0.01." };
-        var maxPaths = new Option<int>("--max-paths") { Description = "Path cap of --target-rse.", DefaultValueFactory = _ => RunRequest.DefaultMaxPaths };
-        var noPdf = new Option<bool>("--no-pdf") { Description = "Do not print board-pack.pdf (printed with headless Chromium when it is installed; without it the run says so and goes on)." };
-        var shard = new Option<string?>("--shard") { Description = "Simulate only shard i/n (0-based) of the paths, or 'auto' from a Kubernetes Indexed Job or Slurm array; combine with 'merge'." };
+        var simulation = new SimulationOptions(defaultPaths: SimulationOptions.Defaults.Paths, command: "run");
+        simulation.Force.Description = "Replace an existing --out, or start an interrupted one again.";
+
+        // Descriptions, help names and defaults are those of README.md's table of run options
+        // (RunOptionsReadmeTests keeps them equal).
+        var resume = new Option<string?>("--resume") { Description = "Finish the interrupted run of DIR (its --out): same options and inputs required, finished scenarios kept.", HelpName = "DIR" };
+        var replay = new Option<string?>("--replay") { Description = "Reproduce the run of a manifest.json byte for byte (refused if an input file changed).", HelpName = "FILE" };
+        var targetRse = new Option<double?>("--target-rse") { Description = "Double the paths from --paths until every headline RSE (se/|mean|) ≤ R, e.g. 0.01.", HelpName = "R" };
+        var maxPaths = new Option<int>("--max-paths")
+        {
+            Description = "Path cap of --target-rse (lower if the paths would not fit in half the memory; reported).",
+            HelpName = "N",
+            DefaultValueFactory = _ => RunRequest.DefaultMaxPaths,
+        };
+        var shard = new Option<string?>("--shard") { Description = "Simulate only shard i of n (0-based) of the paths (or auto under a Kubernetes Indexed Job or Slurm array); combine with merge.", HelpName = "i/n" };
+        var noPdf = new Option<bool>("--no-pdf") { Description = "Do not print board-pack.pdf (printed with headless Chromium when installed, about 30–80 s; without Chromium the run says so and goes on)." };
         var command = new Command("run", "Simulate the portfolio under the scenarios and write the results.");
         inputs.AddTo(command);
         simulation.AddTo(command);

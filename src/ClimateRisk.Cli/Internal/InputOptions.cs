@@ -5,19 +5,27 @@ namespace ClimateRisk.Cli.Internal;
 /// <summary>The options that name a run's inputs, shared by run, compare, report and validate.</summary>
 internal sealed class InputOptions
 {
-    public Option<string?> Data { get; } = new("--data") { Description = "Directory with the shared tables (default: the bundled data/)." };
+    // Descriptions, help names and defaults are those of README.md's table of run options
+    // (RunOptionsReadmeTests keeps them equal).
+    public Option<string?> Data { get; } = new("--data")
+    {
+        Description = "Shared tables (climate, hazard, vulnerability, transition, register) (default: the bundled data/).",
+        HelpName = "DIR",
+    };
 
-    public Option<string?> Sites { get; } = new("--sites") { Description = "Portfolio CSV (default: <data>/sites.csv)." };
+    public Option<string?> Sites { get; } = new("--sites") { Description = "Your portfolio CSV (default: sites.csv in --data).", HelpName = "FILE" };
 
     public Option<string[]> Scenarios { get; } = new("--scenarios")
     {
-        Description = "Scenario YAML files, directories of them, or ids of bundled scenarios, comma- or space-separated (default: every bundled scenario).",
+        Description = "Scenario files, directories or bundled ids, e.g. ngfs-net-zero-2050,ngfs-current-policies (default: every file in scenarios/).",
+        HelpName = "X",
         AllowMultipleArgumentsPerToken = true,
     };
 
     public Option<string?> PueResponse { get; } = new("--pue-response")
     {
-        Description = "PUE response learned from telemetry (pue_response.csv from 'calibrate'): its sites use that curve's shape in place of their cooling type's, the level still set by the reported PUE.",
+        Description = "PUE response learned from telemetry (pue_response.csv from calibrate): its sites use that curve's shape in place of their cooling type's, the level still set by the reported PUE.",
+        HelpName = "FILE",
     };
 
     public void AddTo(Command command)

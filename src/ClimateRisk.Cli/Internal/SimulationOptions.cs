@@ -5,22 +5,24 @@ using ClimateRisk.Pipeline;
 namespace ClimateRisk.Cli.Internal;
 
 /// <summary>The options that size a simulation and name its output, shared by run and compare.</summary>
-internal sealed class SimulationOptions(int defaultPaths)
+internal sealed class SimulationOptions(int defaultPaths, string command)
 {
     /// <summary>The settings the options default to (seed, years; paths for run).</summary>
     public static SimulationSettings Defaults => SimulationRequest.Defaults;
 
-    public Option<int> Paths { get; } = new("--paths") { Description = "Monte Carlo paths per scenario.", DefaultValueFactory = _ => defaultPaths };
+    // Descriptions, help names and defaults are those of README.md's table of run options
+    // (RunOptionsReadmeTests keeps them equal).
+    public Option<int> Paths { get; } = new("--paths") { Description = "Monte Carlo paths per scenario.", HelpName = "N", DefaultValueFactory = _ => defaultPaths };
 
-    public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the counter-based generator.", DefaultValueFactory = _ => Defaults.Seed };
+    public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the counter-based generator.", HelpName = "S", DefaultValueFactory = _ => Defaults.Seed };
 
-    public Option<string> Years { get; } = new("--years") { Description = "Simulated years, e.g. 2025..2050.", DefaultValueFactory = _ => SimulationRequest.DefaultYears };
+    public Option<string> Years { get; } = new("--years") { Description = "Simulated years.", HelpName = "A..B", DefaultValueFactory = _ => SimulationRequest.DefaultYears };
 
-    public Option<string?> Out { get; } = new("--out") { Description = "Output directory (default: out/<command>-<UTC timestamp>)." };
+    public Option<string?> Out { get; } = new("--out") { Description = $"{(command == "run" ? "Run" : "Output")} directory; never overwritten without --force (default: out/{command}-<timestamp>).", HelpName = "DIR" };
 
-    public Option<int> Workers { get; } = new("--workers") { Description = "Worker threads (0 = all cores); results do not depend on it.", DefaultValueFactory = _ => 0 };
+    public Option<int> Workers { get; } = new("--workers") { Description = "Threads (0 = all cores); results are identical for any N.", HelpName = "N", DefaultValueFactory = _ => 0 };
 
-    public Option<bool> Force { get; } = new("--force") { Description = "Replace an existing output directory." };
+    public Option<bool> Force { get; } = new("--force") { Description = "Replace an existing --out." };
 
     public void AddTo(Command command)
     {

@@ -1,3 +1,4 @@
+using ClimateRisk.Core.Distributions.Internal;
 using MathNet.Numerics;
 
 namespace ClimateRisk.Core.Distributions;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ClimateRisk.Core.Distributions.Internal;
 using MathNet.Numerics;
 
 namespace ClimateRisk.Core.Distributions;

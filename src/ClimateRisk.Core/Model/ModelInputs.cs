@@ -24,6 +24,12 @@ public sealed record ModelInputs
     /// <summary>PUE rules by jurisdiction, each list ordered by <see cref="PueRule.FromYear"/>.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<PueRule>> PueRules { get; init; }
 
+    /// <summary>
+    /// Regional pilot emissions-trading schemes by jurisdiction key (<see cref="Site.CarbonPilot"/>);
+    /// empty when none applies.
+    /// </summary>
+    public IReadOnlyDictionary<string, CarbonPilot> CarbonPilots { get; init; } = new Dictionary<string, CarbonPilot>();
+
     /// <summary>Cooling technologies by key (for measures that change a site's cooling).</summary>
     public IReadOnlyDictionary<string, CoolingType> CoolingTypes { get; init; } = new Dictionary<string, CoolingType>();
 

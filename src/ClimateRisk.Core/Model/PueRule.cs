@@ -23,4 +23,14 @@ public sealed record PueRule
 
     /// <summary>Tier-2 surcharge rate, CNY/kWh.</summary>
     public required double Tier2SurchargeCnyPerKwh { get; init; }
+
+    /// <summary>
+    /// True when the limit is our assumption (data column <c>basis</c> = <c>assumed</c>) because no
+    /// published rule sets it; false for a published rule (<c>basis</c> = <c>published</c>). Every
+    /// place that shows a limit or counts sites above it should mark an assumed one.
+    /// </summary>
+    public bool IsAssumed { get; init; }
+
+    /// <summary>Where the rule comes from (the <c>source</c> column): the citation, or the reasoning of an assumption.</summary>
+    public string Source { get; init; } = string.Empty;
 }

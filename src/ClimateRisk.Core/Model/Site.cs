@@ -30,6 +30,12 @@ public sealed record Site
     /// <summary>PUE-rule jurisdiction key.</summary>
     public required string PueJurisdiction { get; init; }
 
+    /// <summary>
+    /// Key of the regional pilot ETS of the site's province in <see cref="ModelInputs.CarbonPilots"/>,
+    /// or null where the national scheme alone applies.
+    /// </summary>
+    public string? CarbonPilot { get; init; }
+
     /// <summary>Cooling technology.</summary>
     public required CoolingType Cooling { get; init; }
 

@@ -166,7 +166,9 @@ public sealed class RiskRegister
             {
                 var p = scenarios.Select(s => index.Cell(s, entity, year, Metric.Pue).PExceed).ToArray();
                 var price = rule.SurchargeCnyPerKwh > 0 ? $"surcharge {Format.Fixed(rule.SurchargeCnyPerKwh, 2)} CNY/kWh on the energy above it" : "not priced (reported limit)";
-                notes.Add($"P(PUE > {Format.Pue(rule.LimitPue)}, the {site.PueJurisdiction} limit from {Format.Int(rule.FromYear)}) in {Format.Int(year)}: {Range(p)} across scenarios; {price}.");
+                // An assumed limit (no published rule, pue_rules.csv basis) must not read as a rule in force.
+                var basis = rule.IsAssumed ? " — an assumed limit, not a published rule" : string.Empty;
+                notes.Add($"P(PUE > {Format.Pue(rule.LimitPue)}, the {site.PueJurisdiction} limit from {Format.Int(rule.FromYear)}{basis}) in {Format.Int(year)}: {Range(p)} across scenarios; {price}.");
             }
             else
             {

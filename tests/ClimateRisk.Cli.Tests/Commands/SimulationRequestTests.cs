@@ -10,7 +10,7 @@ public class SimulationRequestTests
     private static (Command Command, InputOptions Inputs, SimulationOptions Simulation) Command(int defaultPaths)
     {
         var inputs = new InputOptions();
-        var simulation = new SimulationOptions(defaultPaths);
+        var simulation = new SimulationOptions(defaultPaths, "test");
         var command = new Command("test");
         inputs.AddTo(command);
         simulation.AddTo(command);

@@ -159,7 +159,7 @@ public class PerilReferenceTests
     {
         var escalation = 1 + (0.2 * (year - 2023) / 27.0);
         var carbon = year <= 2030 ? 70 + (130.0 * (year - 2023) / 7) : 200 + (400.0 * (year - 2030) / 20);
-        var ef = site.BaseGridFactorTPerMwh * Math.Pow(1 - scenario.GridDeclineRate, year - 2023);
+        var ef = site.BaseGridFactorTPerMwh * Math.Pow(1 - scenario.GridDeclineRate!.Value, year - 2023);
         return (site.ElectricityPriceCnyPerMwh * escalation) + (scenario.CarbonPassThrough * carbon * ef);
     }
 }

@@ -25,7 +25,10 @@ public sealed class BadInputCatalogueTests
     private const string Drought = "data/hazard/drought.csv";
     private const string Grid = "data/transition/grid_factors.csv";
     private const string Rules = "data/transition/pue_rules.csv";
+    private const string Pilots = "data/transition/carbon_pilots.csv";
     private const string Thresholds = "data/register/thresholds.csv";
+    private const string Delayed = "scenarios/ngfs-delayed-transition.yaml";
+    private const string GridIndex = "    default: {2023: 1.0, 2030: 0.862, 2035: 0.62, 2040: 0.42, 2050: 0.226}";
     private const string Ndcs = "scenarios/ngfs-ndcs.yaml";
     private const string Measures = "data/measures.csv";
 
@@ -41,7 +44,7 @@ public sealed class BadInputCatalogueTests
     private const string Changshu = "ksc-changshu-glp,";
     private const string Guanghuan = "ksc-shanghai-guanghuan,";
     private const string Coverage = "  carbon_coverage: {2023: 0.0, 2030: 0.1, 2040: 0.3, 2050: 0.5}";
-    private const string TransitionKeys = "discount_rate, carbon_price_cny_per_t, carbon_price_sigma, carbon_coverage, grid_decline_rate, grid_sigma, "
+    private const string TransitionKeys = "discount_rate, carbon_price_cny_per_t, carbon_price_sigma, carbon_coverage, grid_decline_rate, grid_factor_index, grid_sigma, "
         + "electricity_escalation, electricity_sigma, carbon_pass_through, renewable_premium_cny_per_mwh";
 
     private static readonly BadInputCase[] Catalogue =
@@ -141,6 +144,20 @@ public sealed class BadInputCatalogueTests
             + "data/sites.csv:7: grid 'qinghai': expected a grid of grid_factors.csv: one of national, north_china, east_china, central_china, northwest, tianjin, inner_mongolia, hebei, anhui, sichuan, south_china"),
         Cell(Rules, "beijing,", "limit_pue", "0.9", "data/transition/pue_rules.csv:{line}: limit_pue '0.9': expected a PUE limit from 1 to 5"),
         Cell(Rules, "tianjin,2030,", "from_year", "2024", "data/transition/pue_rules.csv:{line}: from_year '2024': expected years increasing within jurisdiction tianjin (previous: 2025)"),
+        Cell(Rules, "tianjin,2030,", "basis", "guessed", "data/transition/pue_rules.csv:{line}: basis 'guessed': expected a basis (published: the limit is a published rule; assumed: our assumption where none is published): one of published, assumed"),
+        Cell(Rules, "beijing,", "basis", "", "data/transition/pue_rules.csv:{line}: basis '': expected a value"),
+        Whole(Rules, "column basis removed", p => TestInputs.RemoveColumn(p, "basis"),
+            "data/transition/pue_rules.csv:1: basis '': expected this column to be present"),
+        Cell(Pilots, "beijing,", "coverage", "1.5", "data/transition/carbon_pilots.csv:{line}: coverage '1.5': expected a share of the site's emissions from 0 to 1"),
+        Cell(Pilots, "beijing,", "threshold_t", "-5000", "data/transition/carbon_pilots.csv:{line}: threshold_t '-5000': expected an inclusion threshold in tCO2/yr from 0 to 1e9"),
+        Cell(Pilots, "beijing,", "price_cny_per_t", "102 CNY", "data/transition/carbon_pilots.csv:{line}: price_cny_per_t '102 CNY': expected a number, from 0 to 100000"),
+        Cell(Pilots, "beijing,", "jurisdiction", "Beijing", "data/transition/carbon_pilots.csv:{line}: jurisdiction 'Beijing': expected a slug of lower-case letters, digits, '-' or '_'"),
+        Whole(Pilots, "a second beijing row with another threshold", p => File.AppendAllText(p, "beijing,2030,120,0.05,10000,assumption: test\n"),
+            "data/transition/carbon_pilots.csv:3: threshold_t '10000': expected the same threshold in every row of jurisdiction beijing (5000 above)"),
+        Whole(Pilots, "a second beijing row for an earlier year", p => File.AppendAllText(p, "beijing,2020,90,0.05,5000,assumption: test\n"),
+            "data/transition/carbon_pilots.csv:3: year '2020': expected years increasing within jurisdiction beijing (previous: 2024)"),
+        Whole(Pilots, "column coverage removed", p => TestInputs.RemoveColumn(p, "coverage"),
+            "data/transition/carbon_pilots.csv:1: coverage '': expected this column to be present"),
         Cell(Thresholds, "physical_loss_cny,site,", "metric", "physical_los_cny", "data/register/thresholds.csv:{line}: metric 'physical_los_cny': expected a metric: one of 24 known keys (did you mean 'physical_loss_cny'?)"),
         Cell(Thresholds, "physical_loss_cny,site,", "impact4", "10000000", "data/register/thresholds.csv:{line}: impact4 '10000000': expected impact bounds non-decreasing (impact3 = 20000000)"),
         Cell(Thresholds, "carbon_cost_cny,site,", "metric", "physical_loss_cny", "data/register/thresholds.csv:{line}: metric 'physical_loss_cny': expected one row per metric and level (site already given)"),
@@ -185,6 +202,16 @@ public sealed class BadInputCatalogueTests
             "scenarios/ngfs-ndcs.yaml:25: yaml 'a second document': expected one scenario per file (remove the '---' line)"),
         Edit(Ndcs, "  discount_rate: MODEL §11 default 6 % real.", "  discount_rate: [6, real]",
             "scenarios/ngfs-ndcs.yaml:34: sources.discount_rate '(a list)': expected text"),
+        Edit(Delayed, GridIndex, "    default: {2023: 0.9, 2030: 0.862, 2050: 0.226}",
+            "scenarios/ngfs-delayed-transition.yaml:22: transition.grid_factor_index.default '0.9 in 2023': expected a path that is 1 in 2023, the base year (it multiplies the 2023 factor of grid_factors.csv), e.g. {2023: 1, 2030: 0.86}"),
+        Edit(Delayed, GridIndex, GridIndex + "\n    north_chna: {2023: 1.0, 2050: 0.1}",
+            "scenarios/ngfs-delayed-transition.yaml:23: transition.grid_factor_index 'north_chna': expected 'default' or a grid of grid_factors.csv: one of national, north_china, east_china, central_china, northwest, tianjin, inner_mongolia, hebei, qinghai, anhui, sichuan, south_china (did you mean 'north_china'?)"),
+        Edit(Delayed, GridIndex, "    qinghai: {2023: 1.0, 2050: 0.1}",
+            "scenarios/ngfs-delayed-transition.yaml:21: transition.grid_factor_index 'qinghai': expected a 'default' path as well, for grids without their own"),
+        Edit(Delayed, GridIndex, "    default: {2023: 1.0, 2030: -0.1, 2050: 0.226}",
+            "scenarios/ngfs-delayed-transition.yaml:22: transition.grid_factor_index.default.2030 '-0.1': expected a number from 0 to 5"),
+        Edit(Delayed, "  grid_sigma: 0.15", "  grid_decline_rate: 0.054\n  grid_sigma: 0.15",
+            "scenarios/ngfs-delayed-transition.yaml:21: transition.grid_factor_index '': expected either grid_decline_rate or grid_factor_index, not both (the index replaces the constant rate)"),
         Whole(Ndcs, "only comments", p => File.WriteAllText(p, "# nothing here\n"),
             "scenarios/ngfs-ndcs.yaml: '(empty file)': expected a scenario in the form of docs/data.md"),
         Whole(Ndcs, "transition block removed", p => File.WriteAllLines(p, File.ReadAllLines(p).Take(12)),
@@ -215,7 +242,7 @@ public sealed class BadInputCatalogueTests
         Catalogue.Should().HaveCountGreaterThanOrEqualTo(40);
         Catalogue.Select(c => c.Name).Should().OnlyHaveUniqueItems();
         Catalogue.Select(c => c.File).Distinct().Should().BeEquivalentTo(
-            ["data/sites.csv", .. InputPaths.DataTables.Select(t => "data/" + t), Ndcs, Measures]);
+            ["data/sites.csv", .. InputPaths.DataTables.Select(t => "data/" + t), Ndcs, Delayed, Measures]);
     }
 
     [Theory]

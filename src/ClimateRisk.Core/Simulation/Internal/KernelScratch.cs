@@ -51,9 +51,11 @@ internal sealed class KernelScratch
 
     public double[] SeaLevelRiseM { get; } = new double[B];
 
-    public double[] CarbonPriceCnyPerT { get; } = new double[B];
+    /// <summary>The carbon-price shock exp(σ_c z − σ_c²/2); the median path multiplies it per site.</summary>
+    public double[] CarbonShock { get; } = new double[B];
 
-    public double[] GridFactor { get; } = new double[B];
+    /// <summary>The grid-factor shock exp(σ_g z − σ_g²/2); the grid's multiplier path multiplies it per site.</summary>
+    public double[] GridShock { get; } = new double[B];
 
     public double[] PriceFactor { get; } = new double[B];
 

@@ -83,8 +83,8 @@ internal sealed class PathKernel
         // drawn for the whole block, then turned into drivers in place.
         var warming = scratch.GlobalWarmingC.AsSpan(0, count);
         var seaLevel = scratch.SeaLevelRiseM.AsSpan(0, count);
-        var carbon = scratch.CarbonPriceCnyPerT.AsSpan(0, count);
-        var grid = scratch.GridFactor.AsSpan(0, count);
+        var carbon = scratch.CarbonShock.AsSpan(0, count);
+        var grid = scratch.GridShock.AsSpan(0, count);
         var priceFactors = scratch.PriceFactor.AsSpan(0, count);
         var frequency = scratch.FrequencyMultiplier.AsSpan(0, count);
         var windIntensities = scratch.WindIntensity.AsSpan(0, count);
@@ -315,8 +315,8 @@ internal sealed class PathKernel
         return new PathDrivers(
             globalWarmingSinceBase,
             sp.SlrMedianDelta[yearIndex] + (zSeaLevel * sp.SlrSigmaDelta[yearIndex]),
-            sp.CarbonPrice[yearIndex] * LogNormalFactor(scenario.CarbonPriceSigma, zCarbon),
-            sp.GridDecline[yearIndex] * LogNormalFactor(scenario.GridSigma, zGrid),
+            LogNormalFactor(scenario.CarbonPriceSigma, zCarbon),
+            LogNormalFactor(scenario.GridSigma, zGrid),
             sp.Escalation[yearIndex] * LogNormalFactor(scenario.ElectricitySigma, zPrice),
             Math.Max(_heavyPrecipitation.At(warmingNow), 1e-9) / Math.Max(_heavyPrecipitation.At(warmingBase), 1e-9),
             1 + (scenario.TyphoonIntensityPerC * globalWarmingSinceBase));
@@ -332,7 +332,9 @@ internal sealed class PathKernel
         var scenario = _scenario.Scenario;
         var site = plan.Site;
         var key = plan.Key;
-        var carbonPrice = drivers.CarbonPriceCnyPerT;
+        // The median paths multiply the path's shocks here, per site: the grid path depends on
+        // the site's grid, and the pilot price shares the national price's shock (MODEL §10).
+        var carbonPrice = c.CarbonPriceCnyPerT * drivers.CarbonShock;
 
         // §3–4 chronic heat → PUE.
         var siteWarming = site.LandAmplification * drivers.GlobalWarmingC;
@@ -344,12 +346,12 @@ internal sealed class PathKernel
         var facilityEnergy = itEnergy * pue;
 
         // §10 transition.
-        var emissionFactor = site.BaseGridFactorTPerMwh * drivers.GridFactor;
+        var emissionFactor = site.BaseGridFactorTPerMwh * (c.GridMultiplier * drivers.GridShock);
         var price = (site.ElectricityPriceCnyPerMwh * drivers.PriceFactor) + (scenario.CarbonPassThrough * carbonPrice * emissionFactor);
         var renewable = c.RenewableShare;
         var scope2Location = facilityEnergy * emissionFactor;
         var scope2Market = scope2Location * (1 - renewable);
-        var carbonCost = c.CarbonCoverage * carbonPrice * (site.Scope1T + scope2Market);
+        var carbonCost = ((c.CarbonCoverage * carbonPrice) + (c.PilotCarbonCnyPerT * drivers.CarbonShock)) * (site.Scope1T + scope2Market);
         var premium = renewable * facilityEnergy * c.PremiumCnyPerMwh;
         var limit = c.LimitPue;
         var breach = pue > limit; // false when limit is NaN (no rule in force)
@@ -545,8 +547,8 @@ internal sealed class PathKernel
     private readonly record struct PathDrivers(
         double GlobalWarmingC,
         double SeaLevelRiseM,
-        double CarbonPriceCnyPerT,
-        double GridFactor,
+        double CarbonShock,
+        double GridShock,
         double PriceFactor,
         double FrequencyMultiplier,
         double WindIntensity);
@@ -580,6 +582,13 @@ internal sealed class PathKernel
         public double Tier2RateCnyPerMwh { get; } = plan.Tier2RateCnyPerMwh[yearIndex];
 
         public double CarbonCoverage { get; } = scenario.Coverage[yearIndex];
+
+        public double CarbonPriceCnyPerT { get; } = scenario.CarbonPrice[yearIndex];
+
+        public double GridMultiplier { get; } = scenario.GridMultiplier(plan.Site.Grid)[yearIndex];
+
+        /// <summary>(1 − coverage_k(t)) · cov_j(t) · P_j(t): the pilot prices what the national scheme does not yet cover.</summary>
+        public double PilotCarbonCnyPerT { get; } = (1 - scenario.Coverage[yearIndex]) * plan.PilotCarbonCnyPerT[yearIndex];
 
         public double PremiumCnyPerMwh { get; } = scenario.Premium[yearIndex];
 

@@ -8,6 +8,7 @@ internal sealed class ScenarioPlan
     public ScenarioPlan(Scenario scenario, ModelInputs inputs, SimulationSettings settings)
     {
         Scenario = scenario;
+        _settings = settings;
         var warming = inputs.Warming[scenario.Ssp];
         var seaLevel = inputs.SeaLevel[scenario.Ssp];
         const int T0 = SimulationSettings.BaseYear;
@@ -22,7 +23,6 @@ internal sealed class ScenarioPlan
         Coverage = new double[years];
         Escalation = new double[years];
         Premium = new double[years];
-        GridDecline = new double[years];
         Discount = new double[years];
         for (var i = 0; i < years; i++)
         {
@@ -35,8 +35,12 @@ internal sealed class ScenarioPlan
             Coverage[i] = scenario.CarbonCoverage.At(year);
             Escalation[i] = scenario.ElectricityEscalation.At(year);
             Premium[i] = scenario.RenewablePremiumCnyPerMwh.At(year);
-            GridDecline[i] = Math.Pow(1 - scenario.GridDeclineRate, year - T0);
             Discount[i] = Math.Pow(1 + scenario.DiscountRate, -(year - settings.FirstYear));
+        }
+
+        foreach (var grid in inputs.Sites.Select(s => s.Grid).Distinct(StringComparer.Ordinal))
+        {
+            _gridMultiplier[grid] = GridPath(scenario, grid, settings);
         }
 
         // Each peril's copula covers only the sites exposed to it: the joint distribution of
@@ -47,6 +51,8 @@ internal sealed class ScenarioPlan
         Surge = new Copula(inputs.Sites, s => s.Surge is not null, lengths.SurgeKm);
         Wind = new Copula(inputs.Sites, s => s.Wind is not null, lengths.WindKm);
     }
+
+    private readonly SimulationSettings _settings;
 
     public Scenario Scenario { get; }
 
@@ -72,8 +78,26 @@ internal sealed class ScenarioPlan
 
     public double[] Premium { get; }
 
-    /// <summary>(1 − r_k)^(t − t0).</summary>
-    public double[] GridDecline { get; }
+    private readonly Dictionary<string, double[]> _gridMultiplier = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The grid-factor multiplier by year for <paramref name="grid"/>: (1 − r_k)^(t − t0) or the
+    /// scenario's year-keyed index (<see cref="Scenario.GridFactorMultiplier"/>). Precomputed for
+    /// the grids of the plan's sites; another grid (a site added later) is computed on demand.
+    /// </summary>
+    public double[] GridMultiplier(string grid)
+        => _gridMultiplier.TryGetValue(grid, out var path) ? path : GridPath(Scenario, grid, _settings);
+
+    private static double[] GridPath(Scenario scenario, string grid, SimulationSettings settings)
+    {
+        var path = new double[settings.YearCount];
+        for (var i = 0; i < path.Length; i++)
+        {
+            path[i] = scenario.GridFactorMultiplier(grid, settings.FirstYear + i);
+        }
+
+        return path;
+    }
 
     /// <summary>(1 + r)^−(t − first year).</summary>
     public double[] Discount { get; }

@@ -28,6 +28,9 @@ internal sealed class SitePlan
         Tier2Pue = new double[years];
         Tier2RateCnyPerMwh = new double[years];
         inputs.PueRules.TryGetValue(site.PueJurisdiction, out var rules);
+        PilotCarbonCnyPerT = new double[years];
+        var pilot = site.CarbonPilot is { } pilotKey && inputs.CarbonPilots.TryGetValue(pilotKey, out var p) && p.Covers(site) ? p : null;
+        IsPilotCovered = pilot is not null;
         for (var i = 0; i < years; i++)
         {
             var year = settings.FirstYear + i;
@@ -39,6 +42,7 @@ internal sealed class SitePlan
             RateCnyPerMwh[i] = (rule?.SurchargeCnyPerKwh ?? 0) * 1000.0;
             Tier2Pue[i] = rule is null ? double.PositiveInfinity : rule.LimitPue * (1 + rule.Tier2ExcessFraction);
             Tier2RateCnyPerMwh[i] = (rule?.Tier2SurchargeCnyPerKwh ?? 0) * 1000.0;
+            PilotCarbonCnyPerT[i] = pilot is null ? 0 : pilot.Coverage.At(year) * pilot.PriceCnyPerT.At(year);
         }
 
         var flood = site.Flood;
@@ -105,6 +109,15 @@ internal sealed class SitePlan
     public double[] Tier2Pue { get; }
 
     public double[] Tier2RateCnyPerMwh { get; }
+
+    /// <summary>
+    /// cov_j(t) · P_j(t) of the site's pilot ETS, CNY per t of Scope 1 + market-based Scope 2
+    /// (median price; the path's carbon-price shock multiplies it); 0 where no pilot covers the site.
+    /// </summary>
+    public double[] PilotCarbonCnyPerT { get; }
+
+    /// <summary>Whether a regional pilot ETS covers the site (its base-year emissions reach the pilot's threshold).</summary>
+    public bool IsPilotCovered { get; }
 
     public DamageCurve Damage { get; }
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace ClimateRisk.Core.Distributions;
+namespace ClimateRisk.Core.Distributions.Internal;
 
 /// <summary>
 /// Accurate ln(1 + x) and eˣ − 1 for small |x|. (.NET's <c>double.LogP1</c>/<c>double.ExpM1</c> are
