@@ -230,7 +230,7 @@ public sealed class RunPipeline : IDisposable
         List<string> outputs = ["manifest.json", .. resultFiles.Select(f => "results/" + f)];
         // Results derived from `complete` (every scenario) are written here into resultsDirectory,
         // each writer returning the files it wrote for the manifest's outputs.
-        var runManifest = RunManifestFactory.Create(Settings, Request.CommandLine, scenarioIds, _plan.Sites, _plan.InputSha256, [.. outputs, .. ReportBuilder.OutputFiles(complete, sensitivityIndices)], StartedUtc) with
+        var runManifest = RunManifestFactory.Create(Settings, Request.CommandLine, scenarioIds, _plan.Sites, _plan.InputSha256, outputs, StartedUtc) with
         {
             Inputs = RunInputs.Of(Inputs),
             WorkingDirectory = Directory.GetCurrentDirectory(),
@@ -241,8 +241,25 @@ public sealed class RunPipeline : IDisposable
             ReplayOf = Request.ReplayOf,
             Sensitivity = ComputesSensitivity,
         };
+
+        // The report writers return what they wrote and the manifest records exactly that.
+        var written = new List<string>(ReportBuilder.Write(ReportData.Create(complete, runManifest, Model, _reportSources, sensitivityIndices), _runDirectory.StagingPath));
+        if (Request.PrintPdf)
+        {
+            observer.Line("Printing board-pack.pdf with headless Chromium (--no-pdf skips it)…");
+            var problem = BoardPackPrinter.Print(_runDirectory.File(ReportBuilder.BoardPackFile), _runDirectory.File(BoardPackPrinter.PdfFile));
+            if (problem is null)
+            {
+                written.Add(BoardPackPrinter.PdfFile);
+            }
+            else
+            {
+                observer.Line(problem);
+            }
+        }
+
+        runManifest = runManifest with { Outputs = [.. outputs, .. written] };
         runManifest.Write(_runDirectory.File("manifest.json"));
-        ReportBuilder.Write(ReportData.Create(complete, runManifest, Model, _reportSources, sensitivityIndices), _runDirectory.StagingPath);
         checkpoint.Remove();
         _runDirectory.Commit();
         return new RunOutcome

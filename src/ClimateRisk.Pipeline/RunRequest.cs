@@ -35,6 +35,13 @@ public sealed record RunRequest : SimulationRequest
     /// <summary>Whether this request computes the sensitivity indices (before the shard rule: a shard never does).</summary>
     public bool SensitivityOn => Sensitivity ?? Paths >= Core.Sensitivity.SensitivityAnalysis.DefaultFromPaths;
 
+    /// <summary>
+    /// Whether to print <c>board-pack.pdf</c> with headless Chromium after the report (the CLI's
+    /// <c>run</c> does unless <c>--no-pdf</c>; off by default for library callers and tests, as
+    /// printing the pack takes tens of seconds). Without Chromium the run says so and goes on.
+    /// </summary>
+    public bool PrintPdf { get; init; }
+
     /// <summary>The manifest this request was made from, for the new manifest's <c>replay_of</c>.</summary>
     public string? ReplayOf { get; init; }
 }

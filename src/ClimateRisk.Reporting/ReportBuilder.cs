@@ -3,15 +3,14 @@ using ClimateRisk.Core.Sensitivity;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.Reporting.BoardPack;
 using ClimateRisk.Reporting.Charts;
-using ClimateRisk.Reporting.Internal;
 using ClimateRisk.Reporting.Register;
 using ClimateRisk.Reporting.Svg;
 
 namespace ClimateRisk.Reporting;
 
 /// <summary>
-/// Draws a run's report into its directory: <c>charts/*.svg</c>, <c>register/risk_register.{csv,xlsx,md}</c>
-/// and <c>board-pack.html</c> (ARCHITECTURE.md, "Outputs of run"). Used by <c>run</c> (into the
+/// Draws a run's report into its directory: <c>charts/*.svg</c>, <c>register/risk_register.{csv,xlsx,md}</c>,
+/// <c>board-pack.html</c> and <c>sources.html</c> (ARCHITECTURE.md, "Outputs of run"). Used by <c>run</c> (into the
 /// staging directory) and by <c>report</c> (from saved results).
 /// </summary>
 public static class ReportBuilder
@@ -21,15 +20,6 @@ public static class ReportBuilder
 
     /// <summary>The register's files, relative to the run directory.</summary>
     public static IReadOnlyList<string> RegisterFiles { get; } = ["register/risk_register.csv", "register/risk_register.xlsx", "register/risk_register.md"];
-
-    /// <summary>The files <see cref="Write"/> produces for <paramref name="result"/>, relative to the run directory (for the manifest).</summary>
-    /// <param name="result">The results.</param>
-    /// <param name="sensitivity">The rows of results/sensitivity.csv, or null when the run has none (then no tornado charts).</param>
-    public static IReadOnlyList<string> OutputFiles(SimulationResult result, IReadOnlyList<SensitivityIndex>? sensitivity = null)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return [.. ChartStems(result).Concat(SensitivityScenarios(result, sensitivity).Select(TornadoChart.FileStem)).Select(s => $"charts/{s}.svg"), .. RegisterFiles, BoardPackFile];
-    }
 
     /// <summary>The scenarios of <paramref name="result"/> with portfolio NPV rows in <paramref name="sensitivity"/>: those that get a tornado chart.</summary>
     internal static IEnumerable<string> SensitivityScenarios(SimulationResult result, IReadOnlyList<SensitivityIndex>? sensitivity)
@@ -50,7 +40,7 @@ public static class ReportBuilder
         ArgumentNullException.ThrowIfNull(register);
         var palette = ScenarioPalette.For(data.Result.ScenarioIds);
         var index = data.Index;
-        var charts = new List<ChartDocument> { CostDistributionChart.Create(data, palette) };
+        var charts = new List<ChartDocument> { CostComponentsChart.Create(data), CostDistributionChart.Create(data, palette) };
         foreach (var entity in index.Entities)
         {
             foreach (var year in index.Horizons)
@@ -74,7 +64,8 @@ public static class ReportBuilder
     /// <summary>
     /// Writes charts, register and board pack under <paramref name="directory"/> (a run directory
     /// or its staging copy); existing files of the same names are replaced. Returns the files
-    /// written, relative to <paramref name="directory"/>.
+    /// written, relative to <paramref name="directory"/> — the one list the run's manifest records
+    /// (nothing predicts it separately).
     /// </summary>
     public static IReadOnlyList<string> Write(ReportData data, string directory)
     {
@@ -105,40 +96,22 @@ public static class ReportBuilder
         }
 
         written.AddRange(RegisterFiles);
+        var model = BoardPackModel.Build(data, register);
         using (var html = new StringWriter(System.Globalization.CultureInfo.InvariantCulture))
         {
-            BoardPackWriter.Write(data, register, charts, html);
+            BoardPackWriter.Write(data, register, model, charts, html);
             WriteText(Path.Combine(directory, BoardPackFile), html.ToString());
         }
 
+        using (var html = new StringWriter(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            SourcesWriter.Write(data, model, html);
+            WriteText(Path.Combine(directory, SourcesWriter.FileName), html.ToString());
+        }
+
         written.Add(BoardPackFile);
+        written.Add(SourcesWriter.FileName);
         return written;
-    }
-
-    private static IEnumerable<string> ChartStems(SimulationResult result)
-    {
-        var horizons = ResultIndex.HorizonsIn(result.Settings);
-        yield return CostDistributionChart.FileStem;
-        foreach (var entity in result.SiteIds.Append(SimulationResult.PortfolioId))
-        {
-            foreach (var year in horizons)
-            {
-                yield return ExceedanceChart.FileStem(entity, year);
-            }
-
-            yield return PerilLossChart.FileStem(entity);
-            yield return TransitionChart.FileStem(entity);
-        }
-
-        foreach (var site in result.SiteIds)
-        {
-            yield return PueFanChart.FileStem(site);
-        }
-
-        foreach (var scenario in result.ScenarioIds)
-        {
-            yield return RiskHeatMap.FileStem(scenario);
-        }
     }
 
     /// <summary>Writes UTF-8 without BOM through a temporary name, so a reader never sees half a file.</summary>

@@ -96,6 +96,24 @@ public sealed class ReportData
             : null;
     }
 
+    /// <summary>
+    /// True when a PUE limit is an assumption of this project rather than a published rule: the
+    /// rule's <c>basis</c> column (<see cref="PueRule.IsAssumed"/>), or, for rules read without
+    /// it, a <c>source</c> in <c>pue_rules.csv</c> that starts with <c>assumption</c>.
+    /// </summary>
+    public bool IsAssumption(PueRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (rule.IsAssumed)
+        {
+            return true;
+        }
+
+        var key = rule.Jurisdiction + " " + Format.Int(rule.FromYear);
+        return Sources.DataSources.Any(n => n.File.EndsWith("pue_rules.csv", StringComparison.Ordinal) && n.Key == key
+            && n.Source.TrimStart().StartsWith("assumption", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>The materiality threshold of a metric at site or portfolio level, or null.</summary>
     public MaterialityThreshold? Threshold(Metric metric, bool portfolio)
         => Inputs.Thresholds.FirstOrDefault(t => t.Metric == metric.Name() && t.Level == (portfolio ? "portfolio" : "site"));

@@ -33,6 +33,35 @@ window.addEventListener('load', function () {
 </script>
 """;
 
+    /// <summary>
+    /// After the fonts have loaded: every non-empty text of every chart with its box on the page
+    /// (getBoundingClientRect, so rotations count), its computed length (getComputedTextLength) and font,
+    /// plus the chart's own box, written into the DOM for --dump-dom.
+    /// </summary>
+    private const string TextProbe = """
+<script>
+window.addEventListener('load', function () {
+  document.fonts.ready.then(function () {
+    var charts = Array.prototype.map.call(document.querySelectorAll('svg.chart'), function (svg) {
+      var c = svg.getBoundingClientRect();
+      var scale = c.width / svg.viewBox.baseVal.width;
+      var texts = Array.prototype.filter.call(svg.querySelectorAll('text'), function (t) { return t.textContent.trim().length > 0; }).map(function (t) {
+        var r = t.getBoundingClientRect(), cs = getComputedStyle(t);
+        return { text: t.textContent, left: r.left, top: r.top, right: r.right, bottom: r.bottom, length: t.getComputedTextLength(), size: parseFloat(t.getAttribute('font-size') || '0'),
+                 bold: cs.fontWeight === 'bold' || parseInt(cs.fontWeight, 10) >= 600, spans: t.querySelectorAll('tspan').length };
+      });
+      return { id: svg.id, scale: scale, left: c.left, top: c.top, right: c.right, bottom: c.bottom, texts: texts };
+    });
+    var fonts = Array.prototype.map.call(document.querySelectorAll('svg.chart text'), function (t) { return getComputedStyle(t).fontFamily; }).filter(function (v, i, a) { return a.indexOf(v) === i; });
+    var pre = document.createElement('pre');
+    pre.id = 'text-probe-report';
+    pre.textContent = JSON.stringify({ charts: charts, fonts: fonts, dejavu: document.fonts.check("12px 'DejaVu Sans'") });
+    document.body.appendChild(pre);
+  });
+});
+</script>
+""";
+
     [Fact]
     public void Board_pack_is_self_contained_and_printable_on_a4_landscape()
     {
@@ -42,7 +71,7 @@ window.addEventListener('load', function () {
         NetworkReference().IsMatch(html).Should().BeFalse("the pack loads nothing from the network");
         html.Should().Contain("@page { size: A4 landscape;");
         html.Should().Contain("break-after: page");
-        foreach (var section in new[] { "id=\"summary\"", "id=\"strategy\"", "id=\"risk-management\"", "id=\"metrics-pue\"", "id=\"metrics-emissions\"", "id=\"appendix-data\"", "id=\"appendix-manifest\"" })
+        foreach (var section in new[] { "id=\"summary\"", "id=\"strategy\"", "id=\"risk-management\"", "id=\"metrics-pue\"", "id=\"metrics-emissions\"", "id=\"appendix\"", "id=\"appendix-manifest\"" })
         {
             html.Should().Contain(section);
         }
@@ -85,6 +114,127 @@ window.addEventListener('load', function () {
         boxes.Should().ContainSingle().Which.Width.Should().Be(0);
     }
 
+    [ChromiumFact]
+    public void No_text_of_any_chart_in_the_pack_overlaps_another_or_leaves_its_chart()
+    {
+        var charts = TextBoxes(File.ReadAllText(run.File("board-pack.html")));
+        charts.Should().HaveCount(Regex.Count(File.ReadAllText(run.File("board-pack.html")), "class=\"chart\""));
+        var problems = Overlaps(charts);
+        output.WriteLine($"{charts.Sum(c => c.Texts.Count)} text boxes in {charts.Count} charts; {problems.Count} problems");
+        problems.Should().BeEmpty();
+    }
+
+    [ChromiumFact]
+    public void The_overlap_check_does_catch_colliding_text()
+    {
+        // Two labels on top of each other, one running out of the chart: both must be reported.
+        const string html = "<!DOCTYPE html><html><head><title>t</title></head><body><svg class=\"chart\" id=\"c-chart\" width=\"200\" height=\"100\" viewBox=\"0 0 200 100\">"
+            + "<text x=\"10\" y=\"20\" font-size=\"12\">legend entry one</text><text x=\"60\" y=\"22\" font-size=\"12\">entry two</text>"
+            + "<text x=\"150\" y=\"80\" font-size=\"12\">runs off the edge</text></svg></body></html>";
+        var problems = Overlaps(TextBoxes(html));
+        problems.Should().Contain(p => p.Contains("legend entry one", StringComparison.Ordinal) && p.Contains("entry two", StringComparison.Ordinal));
+        problems.Should().Contain(p => p.Contains("runs off the edge", StringComparison.Ordinal) && p.Contains("outside", StringComparison.Ordinal));
+    }
+
+    [ChromiumFact]
+    public void Charts_are_drawn_in_the_embedded_font_with_the_widths_the_layout_assumed()
+    {
+        var html = File.ReadAllText(run.File("board-pack.html"));
+        html.Should().Contain("@font-face { font-family: 'DejaVu Sans'").And.Contain("data:font/woff;base64,").And.Contain("Bitstream Vera");
+        var report = ProbeText(html);
+        report.Dejavu.Should().BeTrue("the embedded DejaVu Sans is loaded");
+        report.Fonts.Should().OnlyContain(f => f.StartsWith("\"DejaVu Sans\"", StringComparison.Ordinal) || f.StartsWith("'DejaVu Sans'", StringComparison.Ordinal));
+        var compared = 0;
+        foreach (var chart in report.Charts)
+        {
+            foreach (var text in chart.Texts.Where(t => t.Spans == 0 && t.Size > 0 && t.Text.EnumerateRunes().All(r => Svg.Internal.TextMetrics.Covers(r.Value))))
+            {
+                var predicted = Svg.Internal.TextMetrics.Width(text.Text, text.Size, text.Bold);
+                text.Length.Should().BeApproximately(predicted, Math.Max(0.5, 0.01 * predicted), $"'{text.Text}' ({text.Size} px{(text.Bold ? ", bold" : string.Empty)}) in {chart.Id}");
+                compared++;
+            }
+        }
+
+        compared.Should().BeGreaterThan(500);
+        output.WriteLine($"{compared} chart texts: browser width within 1 % of the width table");
+    }
+
+    [ChromiumFact]
+    public void The_pack_prints_to_at_most_24_a4_landscape_pages_and_5_mb()
+    {
+        var pdf = Path.Combine(Path.GetTempPath(), "climaterisk-print-test-" + Guid.NewGuid().ToString("N") + ".pdf");
+        try
+        {
+            BoardPackPrinter.Print(run.File("board-pack.html"), pdf).Should().BeNull();
+            var bytes = File.ReadAllBytes(pdf);
+            var text = System.Text.Encoding.Latin1.GetString(bytes);
+            var pages = Regex.Count(text, @"/Type\s*/Page(?![a-zA-Z])");
+            var box = Regex.Match(text, @"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]");
+            output.WriteLine($"{pages} pages, {bytes.Length / 1e6:0.00} MB, media box {box.Groups[1].Value} × {box.Groups[2].Value} pt");
+            pages.Should().BeInRange(run.Result.SiteIds.Count * 2, 24);
+            bytes.Length.Should().BeLessThanOrEqualTo(5_000_000);
+            double.Parse(box.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture).Should().BeApproximately(841.9, 1, "A4 landscape is 297 mm wide");
+            double.Parse(box.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture).Should().BeApproximately(595.3, 1, "and 210 mm high");
+        }
+        finally
+        {
+            File.Delete(pdf);
+        }
+    }
+
+    private static List<string> Overlaps(IReadOnlyList<ChartBoxes> charts)
+    {
+        var problems = new List<string>();
+        foreach (var chart in charts)
+        {
+            var texts = chart.Texts;
+            for (var i = 0; i < texts.Count; i++)
+            {
+                var a = texts[i];
+                if (a.Left < chart.Left - 1 || a.Right > chart.Right + 1 || a.Top < chart.Top - 1 || a.Bottom > chart.Bottom + 1)
+                {
+                    problems.Add($"{chart.Id}: '{a.Text}' is outside the chart");
+                }
+
+                for (var j = i + 1; j < texts.Count; j++)
+                {
+                    var b = texts[j];
+                    var w = Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left);
+                    var h = Math.Min(a.Bottom, b.Bottom) - Math.Max(a.Top, b.Top);
+                    // Half a chart pixel of tolerance: glyph boxes include the font's line gap.
+                    if (w > 0.5 * chart.Scale && h > 0.5 * chart.Scale)
+                    {
+                        problems.Add($"{chart.Id}: '{a.Text}' overlaps '{b.Text}' by {w / chart.Scale:0.0} × {h / chart.Scale:0.0} px");
+                    }
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    private static IReadOnlyList<ChartBoxes> TextBoxes(string html) => ProbeText(html).Charts;
+
+    private static TextReport ProbeText(string html)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "climaterisk-text-probe-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var path = Path.Combine(directory, "probe.html");
+            File.WriteAllText(path, html.Replace("</body>", TextProbe + "</body>", StringComparison.Ordinal));
+            var (stdout, stderr, code) = Chromium.Run(new Uri(path).AbsoluteUri, "--dump-dom", "--virtual-time-budget=10000", "--window-size=1280,1000");
+            code.Should().Be(0, stderr);
+            var match = TextReportElement().Match(stdout);
+            match.Success.Should().BeTrue($"the probe wrote its report into the DOM; chromium said: {stderr}");
+            return JsonSerializer.Deserialize<TextReport>(WebUtility.HtmlDecode(match.Groups[1].Value), JsonOptions)!;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static (IReadOnlyList<string> Problems, IReadOnlyList<Box> Boxes) Probe(string html)
     {
         var directory = Path.Combine(Path.GetTempPath(), "climaterisk-probe-" + Guid.NewGuid().ToString("N"));
@@ -113,10 +263,19 @@ window.addEventListener('load', function () {
     [GeneratedRegex("<pre id=\"browser-test-report\">(.*?)</pre>", RegexOptions.Singleline)]
     private static partial Regex ReportElement();
 
+    [GeneratedRegex("<pre id=\"text-probe-report\">(.*?)</pre>", RegexOptions.Singleline)]
+    private static partial Regex TextReportElement();
+
     [GeneratedRegex("(src|href)=\"(https?:)?//|url\\((['\"])?(https?:)?//|@import", RegexOptions.IgnoreCase)]
     private static partial Regex NetworkReference();
 
     private sealed record Report(IReadOnlyList<string> Problems, IReadOnlyList<Box> Boxes);
 
     private sealed record Box(string Id, double Width, double Height);
+
+    private sealed record TextReport(IReadOnlyList<ChartBoxes> Charts, IReadOnlyList<string> Fonts, bool Dejavu);
+
+    private sealed record ChartBoxes(string Id, double Scale, double Left, double Top, double Right, double Bottom, IReadOnlyList<TextBox> Texts);
+
+    private sealed record TextBox(string Text, double Left, double Top, double Right, double Bottom, double Length, double Size, bool Bold, int Spans);
 }

@@ -86,9 +86,9 @@ public sealed class SnapshotTests
         // [4] Short horizon 2030: both sites have a limit in force (limit-a from 2026, limit-b from 2030).
         //     P(PUE above the limit) at alpha-dc = min(1, 0.013 × (2030 − 2025) × (k + 1)) = 6.5 % (calm), 13 % (stormy);
         //     beta-dc has none (NaN → 0). Neither reaches 50 %, so 0 of 2 and the highest is alpha-dc at 13 %.
-        figures[4].Question.Should().Be("Will our sites meet their PUE limits in 2030?");
+        figures[4].Question.Should().Be("How many sites are expected above their 2030 PUE limit?");
         figures[4].Value.Should().Be("0 of 2 sites");
-        figures[4].Detail.Should().Be("none likely above its limit; highest probability: Alpha data centre (Beijing-like), 13 % (limit 1.35 in force).");
+        figures[4].Detail.Should().Be("None is likely above its limit (P < 50 % in every scenario); highest probability: Alpha data centre (Beijing-like), 13 % (limit 1.35).");
     }
 
     private static Dictionary<string, string> Render()
@@ -115,7 +115,13 @@ public sealed class SnapshotTests
             outputs["board-pack.html"] = html.ToString();
         }
 
-        foreach (var stem in new[] { "cost_distribution", "exceedance_alpha-dc_2050", "loss_by_peril_portfolio", "transition_portfolio", "pue_alpha-dc", "heatmap_stormy" })
+        using (var html = new StringWriter(CultureInfo.InvariantCulture))
+        {
+            SourcesWriter.Write(data, BoardPackModel.Build(data, register), html);
+            outputs["sources.html"] = html.ToString();
+        }
+
+        foreach (var stem in new[] { "cost_components", "cost_distribution", "exceedance_alpha-dc_2050", "loss_by_peril_portfolio", "transition_portfolio", "pue_alpha-dc", "heatmap_stormy" })
         {
             outputs[stem + ".svg"] = charts[stem].ToSvg();
         }

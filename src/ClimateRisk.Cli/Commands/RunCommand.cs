@@ -40,6 +40,7 @@ internal static class RunCommand
         };
         sensitivity.AcceptOnlyFromAmong("on", "off");
         var shard = new Option<string?>("--shard") { Description = "Simulate only shard i of n (0-based) of the paths (or auto under a Kubernetes Indexed Job or Slurm array); combine with merge.", HelpName = "i/n" };
+        var noPdf = new Option<bool>("--no-pdf") { Description = "Do not print board-pack.pdf (printed with headless Chromium when installed, about 30–80 s; without Chromium the run says so and goes on)." };
         var command = new Command("run", "Simulate the portfolio under the scenarios and write the results.");
         inputs.AddTo(command);
         simulation.AddTo(command);
@@ -49,6 +50,7 @@ internal static class RunCommand
         command.Options.Add(maxPaths);
         command.Options.Add(shard);
         command.Options.Add(sensitivity);
+        command.Options.Add(noPdf);
         command.SetAction(parse =>
         {
             if (parse.GetValue(replay) is not null)
@@ -80,6 +82,7 @@ internal static class RunCommand
                     MaxPaths = parse.GetValue(maxPaths),
                     Shard = parse.GetValue(shard),
                     Sensitivity = parse.GetValue(sensitivity) switch { "on" => true, "off" => false, _ => null },
+                    PrintPdf = !parse.GetValue(noPdf),
                 }),
                 console,
                 output,

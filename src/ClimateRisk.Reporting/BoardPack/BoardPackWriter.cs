@@ -12,11 +12,14 @@ using static ClimateRisk.Reporting.BoardPack.Internal.Html;
 namespace ClimateRisk.Reporting.BoardPack;
 
 /// <summary>
-/// Writes <c>board-pack.html</c>: one self-contained file (inline SVG and CSS, no scripts, no
-/// network), printable on A4 landscape, organised as ISSB IFRS S2 asks — an executive summary
-/// with the five headline numbers; strategy (scenario analysis and resilience); risk management
-/// (the register); metrics and targets (PUE against targets and limits, emissions, carbon cost);
-/// a page pair per site; an appendix with assumptions, data sources and the run manifest.
+/// Writes <c>board-pack.html</c>: one self-contained file (inline SVG and CSS with the embedded
+/// font, no scripts, no network), printable on A4 landscape, organised as ISSB IFRS S2 asks — an
+/// executive summary with the five headline numbers and the headline chart; strategy (scenario
+/// analysis and resilience); risk management (the register); metrics and targets (PUE against
+/// targets and limits, emissions, carbon cost); a page pair per site; an appendix with the method
+/// and the run manifest. The numbers and sentences come from <see cref="BoardPackModel"/>; this
+/// class only lays them out. Scenario texts, data sources and input hashes are in
+/// <see cref="SourcesWriter"/>'s <c>sources.html</c>.
 /// </summary>
 public static class BoardPackWriter
 {
@@ -26,22 +29,27 @@ public static class BoardPackWriter
     /// <param name="charts">The charts by file stem (those of <see cref="ReportBuilder"/>).</param>
     /// <param name="writer">Where to write (UTF-8, LF).</param>
     public static void Write(ReportData data, RiskRegister register, IReadOnlyDictionary<string, ChartDocument> charts, TextWriter writer)
+        => Write(data, register, BoardPackModel.Build(data, register), charts, writer);
+
+    /// <summary>Writes the board pack of a model already built.</summary>
+    public static void Write(ReportData data, RiskRegister register, BoardPackModel model, IReadOnlyDictionary<string, ChartDocument> charts, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(register);
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(charts);
         ArgumentNullException.ThrowIfNull(writer);
-        var pack = new Builder(data, register, charts);
+        var pack = new Builder(data, register, model, charts);
         writer.Write(pack.Build());
     }
 
-    private sealed class Builder(ReportData data, RiskRegister register, IReadOnlyDictionary<string, ChartDocument> charts)
+    private sealed class Builder(ReportData data, RiskRegister register, BoardPackModel model, IReadOnlyDictionary<string, ChartDocument> charts)
     {
         private readonly StringBuilder _html = new();
         private readonly Dictionary<string, int> _shown = new(StringComparer.Ordinal);
         private readonly ResultIndex _index = data.Index;
         private readonly IReadOnlyList<string> _scenarios = data.Result.ScenarioIds;
-        private readonly string _portfolioName = string.Join(" and ", data.Sites.Select(s => s.Operator).Distinct()) + " data-centre portfolio";
+        private readonly string _portfolioName = model.PortfolioName;
 
         private int LongYear => _index.LongHorizon;
 
@@ -67,9 +75,6 @@ public static class BoardPackWriter
             }
 
             AppendixAssumptions();
-            AppendixScenarios();
-            AppendixDataSources();
-            AppendixManifest();
             Append("</body>\n</html>\n");
             return _html.ToString();
         }
@@ -83,119 +88,60 @@ public static class BoardPackWriter
                 + "organised as ISSB IFRS S2 asks: strategy, risk management, metrics and targets.</p>\n");
             Append($"<p class=\"meta\">Run of {E(Date(data.Manifest.FinishedUtc))} · {Format.Whole(settings.Paths)} Monte Carlo paths per scenario · seed {data.Manifest.Seed.ToString(CultureInfo.InvariantCulture)} · {E(data.Manifest.Tool)} · money in real 2023 CNY</p>\n");
             Append("<div class=\"kpis\">\n");
-            foreach (var figure in KeyFigures.Compute(data, register))
+            foreach (var figure in model.KeyFigures)
             {
                 var size = figure.Value.Length > 16 ? "v text" : "v";
                 Append($"<div class=\"kpi\"><div class=\"q\">{E(figure.Question)}</div><div class=\"{size}\">{E(figure.Value)}</div><div class=\"d\">{E(figure.Detail)}</div></div>\n");
             }
 
             Append("</div>\n");
-            Append($"<h3>Scenarios at a glance, {Format.Int(LongYear)} (portfolio, expected values unless stated; CNY m)</h3>\n");
-            var rows = _scenarios.Select(s =>
+            Figure(CostComponentsChart.FileStem, "full headline", string.Empty);
+            Append("<h3>What the numbers say <span class=\"note\">(expected = mean over the simulated paths; scenarios are plausible futures, not forecasts)</span></h3>\n<ul class=\"messages\">\n");
+            foreach (var message in model.Messages)
             {
-                double M(Metric m) => _index.Cell(s, SimulationResult.PortfolioId, LongYear, m).Mean;
-                var total = _index.Cell(s, SimulationResult.PortfolioId, LongYear, Metric.TotalClimateCostCny);
-                return (IReadOnlyList<string>)
-                [
-                    ScenarioLabel(s),
-                    E(data.Scenarios.FirstOrDefault(x => x?.Id == s)?.Ssp ?? "–"),
-                    Format.Millions(total.Mean),
-                    Format.Millions(M(Metric.PhysicalLossCny)),
-                    Format.Millions(M(Metric.ClimateEnergyCostCny)),
-                    Format.Millions(M(Metric.CarbonCostCny)),
-                    Format.Millions(M(Metric.PueSurchargeCny)),
-                    Format.Millions(M(Metric.RenewablePremiumCny)),
-                    Format.Millions(total.P95),
-                    Format.Millions(_index.Npv(s, SimulationResult.PortfolioId).Mean),
-                ];
-            });
+                Append($"<li>{E(message)}</li>\n");
+            }
+
+            Append("</ul>\n");
+            Close();
+        }
+
+        private void Glance()
+        {
+            var settings = data.Result.Settings;
+            Append($"<h3>Scenarios at a glance, {Format.Int(LongYear)} (portfolio, expected values unless stated; CNY m)</h3>\n");
+            var rows = model.Glance.Select(g => (IReadOnlyList<string>)
+            [
+                E(g.Name),
+                E(g.Ssp ?? "–"),
+                Format.Millions(g.TotalCny),
+                Format.Millions(g.PhysicalLossCny),
+                Format.Millions(g.ClimateEnergyCostCny),
+                Format.Millions(g.CarbonCostCny),
+                Format.Millions(g.PueSurchargeCny),
+                Format.Millions(g.RenewablePremiumCny),
+                Format.Millions(g.TotalP95Cny),
+                Format.Millions(g.NpvCny),
+            ]);
             Append(Table(
                 ["Scenario", "Warming pathway", "Total climate cost", "Physical loss", "Climate energy cost", "Carbon cost", "PUE surcharge", "Green-power premium", "Total, P95", $"NPV {Format.Int(settings.FirstYear)}–{Format.Int(settings.LastYear)}"],
                 rows,
                 "glance",
                 [false, false, true, true, true, true, true, true, true, true]));
-            if (data.Manifest.Convergence is { Count: > 0 } convergence)
+            if (model.ConvergenceNote is { } note)
             {
-                var target = data.Manifest.TargetRse;
-                var parts = convergence.Select(c =>
-                {
-                    var status = c.Converged switch { true => "converged", false => "NOT converged", _ => c.WorstRse <= RiskRegister.DefaultConvergenceTarget ? "within 5 %" : "NOT converged (RSE > 5 %)" };
-                    return $"{data.ScenarioName(c.Scenario)}: worst headline RSE {Format.Percent(c.WorstRse)} ({c.WorstMetric.Replace('_', ' ')}), {Format.Whole(c.Paths)} paths, {status}";
-                });
-                Append($"<p class=\"note\">Convergence{(target is { } t ? $" (target RSE {E(Format.Percent(t))})" : string.Empty)} — {E(string.Join("; ", parts))}.</p>\n");
+                Append($"<p class=\"note\">{E(note)}</p>\n");
             }
-
-            Append("<h3>What the numbers say</h3>\n<ul>\n");
-            foreach (var message in Messages())
-            {
-                Append($"<li>{E(message)}</li>\n");
-            }
-
-            Append("</ul>\n<p class=\"note\">Expected = mean over the simulated paths; P95 = exceeded in 5 % of paths; ranges are across scenarios, which are plausible futures, not forecasts. "
-                + "Total climate cost = physical loss + climate-driven energy cost + carbon cost + PUE surcharge + green-power premium.</p>\n");
-            Close();
-        }
-
-        private IEnumerable<string> Messages()
-        {
-            const string p = SimulationResult.PortfolioId;
-            var shares = _scenarios.Select(s =>
-            {
-                double M(Metric m) => _index.Cell(s, p, LongYear, m).Mean;
-                var total = M(Metric.TotalClimateCostCny);
-                var transition = M(Metric.CarbonCostCny) + M(Metric.PueSurchargeCny) + M(Metric.RenewablePremiumCny);
-                return (Transition: total > 0 ? transition / total : double.NaN, Physical: total > 0 ? M(Metric.PhysicalLossCny) / total : double.NaN);
-            }).Where(x => !double.IsNaN(x.Transition)).ToArray();
-            if (shares.Length > 0)
-            {
-                var byTotal = _scenarios.OrderByDescending(s => _index.Cell(s, p, LongYear, Metric.TotalClimateCostCny).Mean).First();
-                var byPhysical = _scenarios.OrderByDescending(s => _index.Cell(s, p, LongYear, Metric.PhysicalLossCny).Mean).First();
-                yield return $"Transition costs (carbon cost, PUE surcharge, green-power premium) are {Range(shares.Select(x => x.Transition))} of the expected {Format.Int(LongYear)} total across scenarios, "
-                    + $"physical losses {Range(shares.Select(x => x.Physical))}. The costliest scenario is {data.ScenarioName(byTotal)}; physical losses are highest under {data.ScenarioName(byPhysical)}.";
-            }
-
-            var worstPhysical = _scenarios.OrderByDescending(s => _index.Cell(s, p, LongYear, Metric.PhysicalLossCny).Mean).First();
-            var mean = _index.Cell(worstPhysical, p, LongYear, Metric.PhysicalLossCny).Mean;
-            var tail = _index.Curve(worstPhysical, p, LongYear, "AEP").OrderBy(x => Math.Abs(x.ReturnPeriodY - KeyFigures.TailReturnPeriod)).FirstOrDefault();
-            if (tail is not null && mean > 0)
-            {
-                var ratio = tail.LossCny / mean;
-                yield return $"{(ratio >= 5 ? "Physical losses come in rare, large events" : "Physical losses are fairly steady from year to year")}: under {data.ScenarioName(worstPhysical)} the {Format.ReturnPeriod(tail.ReturnPeriodY)}-year portfolio loss in {Format.Int(LongYear)} is {Format.Money(tail.LossCny)}, "
-                    + $"{Format.Fixed(ratio, 0)} times the expected annual physical loss of {Format.Money(mean)}.";
-            }
-
-            var high = register.Rows.Where(r => r.Exposed && r.MaxRating >= 10).ToArray();
-            var groups = high.GroupBy(r => r.Risk).OrderByDescending(g => g.Max(r => r.MaxRating)).Select(g => $"{g.Key.Name.ToLowerInvariant()} ({string.Join(", ", g.Select(r => r.RiskId))})");
-            yield return high.Length == 0
-                ? "No register risk rates high or very high in any scenario."
-                : $"{Format.Int(high.Length)} register risks rate high or very high in at least one scenario: {string.Join("; ", groups)}. Sx = site x in the register, P = portfolio.";
         }
 
         private void StrategyScenarios()
         {
             Open("strategy", "Strategy — scenario analysis", "Scenario analysis: what climate change costs the portfolio");
             Append("<p>Each scenario pairs a physical pathway (AR6 SSP warming and sea level) with a transition pathway (carbon price and coverage, grid decarbonisation, "
-                + "electricity price, green-power premium). All scenarios see the same random draws, so differences between them are not sampling noise.</p>\n<ul>\n");
-            foreach (var s in _scenarios)
-            {
-                var notes = data.Sources.Scenarios.FirstOrDefault(n => n.Id == s);
-                var ssp = data.Scenarios.FirstOrDefault(x => x?.Id == s)?.Ssp;
-                Append($"<li>{ScenarioLabel(s)}{(ssp is null ? string.Empty : $" ({E(ssp)})")}: {E(FirstSentence(notes?.Description ?? string.Empty))}</li>\n");
-            }
-
-            Append("</ul>\n");
-            Figure(CostDistributionChart.FileStem, "full", ResilienceNote());
+                + "electricity price, green-power premium); their descriptions and sources are in sources.html. All scenarios see the same random draws, so differences between them are not sampling noise.</p>\n");
+            Glance();
+            Figure(CostDistributionChart.FileStem, "full capped", model.Resilience);
             Close();
-        }
-
-        private string ResilienceNote()
-        {
-            var cells = _scenarios.Select(s => _index.Cell(s, SimulationResult.PortfolioId, LongYear, Metric.TotalClimateCostCny)).ToArray();
-            var within = cells.Average(c => c.P95 - c.P5);
-            var between = cells.Max(c => c.Mean) - cells.Min(c => c.Mean);
-            return within >= between
-                ? $"Resilience: in {Format.Int(LongYear)} the spread within a scenario (P5–P95, on average {Format.Money(within)}) is wider than the spread of the expected cost between scenarios ({Format.Money(between)}): plan for the upper whisker, not the median."
-                : $"Resilience: in {Format.Int(LongYear)} the spread of the expected cost between scenarios ({Format.Money(between)}) is wider than the spread within one (P5–P95, on average {Format.Money(within)}): which future unfolds matters more than the luck within it.";
         }
 
         private void StrategyFinancialEffects()
@@ -254,25 +200,21 @@ public static class BoardPackWriter
             Append("<p>Every site and the portfolio are scored for nine climate risks under every scenario (MODEL §13): likelihood from the annual probability of a material impact, "
                 + "impact from the P95 annual cost against the materiality thresholds, rating = likelihood × impact. The controls in force are quoted from the operators' own disclosures. "
                 + "The full register is in <code>register/risk_register.xlsx</code> (also CSV and Markdown).</p>\n");
-            var bySum = _scenarios.OrderByDescending(s => register.Rows.Where(r => r.Exposed).Sum(r => r.Score(s).Rating)).ToArray();
-            var first = bySum[0];
-            var physical = _scenarios.OrderByDescending(s => _index.Cell(s, SimulationResult.PortfolioId, LongYear, Metric.PhysicalLossCny).Mean).First();
-            var second = physical != first ? physical : bySum[^1];
             Append("<div class=\"two\">\n");
-            Figure(RiskHeatMap.FileStem(first), "half", $"{data.ScenarioName(first)}: the highest ratings overall.");
-            if (second != first)
+            foreach (var (scenario, caption) in model.HeatMaps)
             {
-                Figure(RiskHeatMap.FileStem(second), "half", physical == second ? $"{data.ScenarioName(second)}: the highest physical losses." : $"{data.ScenarioName(second)}: the lowest ratings overall.");
+                Figure(RiskHeatMap.FileStem(scenario), "half", caption);
             }
 
             Append("</div>\n");
+            Append($"<p class=\"note key\">{E(model.HeatMapKey)}</p>\n");
             Close();
         }
 
         private void RiskManagementRegister()
         {
             Open("risk-register", "Risk management", "Highest-rated risks and the controls in force");
-            var top = RegisterMarkdownWriter.Top(register, 10);
+            var top = RegisterMarkdownWriter.Top(register, 8);
             var rows = top.Select(r =>
             {
                 var worst = r.Score(r.WorstScenario);
@@ -285,7 +227,7 @@ public static class BoardPackWriter
                     Rating(r.MaxRating) + "<br><span class=\"note\">" + E(data.ScenarioName(r.WorstScenario)) + "</span>",
                     Format.Millions(worst.MeanCny) + (register.IsConverged(r) ? string.Empty : " †"),
                     Format.Millions(worst.P95Cny),
-                    Controls(r, 1),
+                    Controls(r, 1, 150),
                 ];
             });
             Append(Table(["ID", "Site / portfolio", "Risk", "Horizon", "Max rating (scenario)", "Mean, CNY m", "P95, CNY m", "Controls in force (operator's disclosure)"], rows, "small", [false, false, false, false, false, true, true, false]));
@@ -306,23 +248,21 @@ public static class BoardPackWriter
                 headers.AddRange([$"Limit {Format.Int(y)}", $"Median PUE {Format.Int(y)}", $"P(PUE &gt; limit) {Format.Int(y)}"]);
             }
 
-            var rows = data.Sites.Select(site =>
+            var rows = model.Pue.Select(sp =>
             {
+                var site = sp.Site;
                 var row = new List<string> { E(site.Name), $"{Format.Pue(site.ReportedPue)} ({Format.Int(site.ReportingYear)})", Format.Pue(site.PueTarget) };
-                foreach (var y in years)
+                foreach (var y in sp.Years)
                 {
-                    var rule = data.LimitInForce(site, y);
-                    var medians = _scenarios.Select(s => _index.Cell(s, site.Id, y, Metric.Pue).P50).ToArray();
-                    var p = _scenarios.Select(s => _index.Cell(s, site.Id, y, Metric.Pue).PExceed).Where(v => !double.IsNaN(v)).ToArray();
-                    row.Add(rule is null ? "none" : Format.Pue(rule.LimitPue) + (rule.SurchargeCnyPerKwh > 0 ? " (priced)" : string.Empty));
-                    row.Add(RangeFixed(medians, 3));
-                    row.Add(p.Length == 0 ? "–" : Range(p));
+                    row.Add(y.Limit is null ? "none" : Format.Pue(y.Limit.LimitPue) + (y.LimitAssumed ? " *" : string.Empty) + (y.Limit.SurchargeCnyPerKwh > 0 ? " (priced)" : string.Empty));
+                    row.Add(RangeFixed(y.Medians, 3));
+                    row.Add(y.PExceed.Count == 0 ? "–" : Range(y.PExceed));
                 }
 
                 return (IReadOnlyList<string>)row;
             });
             Append(Table(headers, rows, "pue", [false, true, true, .. years.SelectMany(_ => Enumerable.Repeat(true, 3))]));
-            Append("<p class=\"note\">Ranges are across scenarios. \"Priced\": a surcharge applies above the limit (Beijing: +0.2 CNY/kWh on the energy above 1.35 from 2026); other limits are reported but not priced "
+            Append("<p class=\"note\">* Assumed limit: this project's reading where no published rule for the site was found (its source in data/transition/pue_rules.csv starts with \"assumption\"); not a regulation. Ranges are across scenarios. \"Priced\": a surcharge applies above the limit (Beijing: +0.2 CNY/kWh on the energy above 1.35 from 2026); other limits are reported but not priced "
                 + "(data/transition/pue_rules.csv). PUE includes each operator's planned efficiency programme and the climate-driven drift (MODEL §4).</p>\n");
             var priced = data.Sites.Where(s => data.LimitInForce(s, LongYear)?.SurchargeCnyPerKwh > 0).ToArray();
             foreach (var site in priced.Take(1))
@@ -365,7 +305,8 @@ public static class BoardPackWriter
             Fact("IT load", $"{Format.Fixed(site.ItLoadMw, 1)} MW, +{Format.Percent(site.LoadGrowth)}/yr");
             Fact("Cooling", site.Cooling.Id.Replace('_', ' '));
             Fact("PUE reported / target", $"{Format.Pue(site.ReportedPue)} ({Format.Int(site.ReportingYear)}) / {Format.Pue(site.PueTarget)}");
-            Fact("PUE limit", rule is null ? "none" : $"{Format.Pue(rule.LimitPue)} from {Format.Int(rule.FromYear)} ({site.PueJurisdiction})");
+            // "assumed" first: the facts cell is cut with an ellipsis when too long, and the mark must not be what is cut.
+            Fact("PUE limit", rule is null ? "none" : data.IsAssumption(rule) ? $"{Format.Pue(rule.LimitPue)} from {Format.Int(rule.FromYear)}, assumed" : $"{Format.Pue(rule.LimitPue)} from {Format.Int(rule.FromYear)} ({site.PueJurisdiction})");
             Fact("Assets / BI", $"{Format.MoneyShort(site.AssetValueCny)} / {Format.MoneyShort(site.BiCnyPerDay)} a day");
             Fact("Hazards", exposures.Length == 0 ? "heat, drought" : string.Join(", ", exposures) + " (+ heat, drought)");
             Fact("Renewables", $"{Format.Percent(site.RenewableShare.At(2023))} → {Format.Percent(site.RenewableShare.At(2030))} → {Format.Percent(site.RenewableShare.At(2050))} (2023–30–50)");
@@ -410,7 +351,7 @@ public static class BoardPackWriter
             var settings = data.Result.Settings;
             var threshold = data.Threshold(Metric.TotalClimateCostCny, portfolio: false);
             var pThreshold = data.Threshold(Metric.TotalClimateCostCny, portfolio: true);
-            Open("appendix-assumptions", "Appendix", "A. Method and assumptions", flow: true);
+            Open("appendix", "Appendix", "A. Method and assumptions", flow: true);
             Append("<ul>\n");
             string[] items =
             [
@@ -421,7 +362,7 @@ public static class BoardPackWriter
                 $"Money in real 2023 CNY; NPV discounted at each scenario's rate to {Format.Int(settings.FirstYear)}. Quantiles are exact order statistics of the paths; loss exceedance at 1-in-R uses the 1 − 1/R quantile (fewer than ten paths beyond R = N/10).",
                 $"Materiality: site {Format.Money(threshold?.Materiality ?? double.NaN)}, portfolio {Format.Money(pThreshold?.Materiality ?? double.NaN)} (data/register/thresholds.csv). Register likelihood bands < 1 %, 1–5 %, 5–20 %, 20–50 %, ≥ 50 %; impact bands from the thresholds' impact2–impact5 bounds.",
                 "Register conventions: a two-metric risk's P95 is the sum of its components' P95s (exact when direct damage and business interruption rise with the same event) and its probability the largest component probability (a lower bound); horizon = the first horizon at which the risk reaches its highest rating.",
-                "Limitations: one representative room stands for Kuaishou's leased fleet; several hazard parameters are assumptions documented in the data files' source columns (Appendix C); the carbon cost assumes pricing reaches data-centre electricity use as each scenario states.",
+                "Limitations: one representative room stands for Kuaishou's leased fleet; several hazard parameters and PUE limits are assumptions documented in the data files' source columns (sources.html); the carbon cost assumes pricing reaches data-centre electricity use as each scenario states.",
             ];
             foreach (var item in items)
             {
@@ -434,6 +375,7 @@ public static class BoardPackWriter
             }
 
             Append("</ul>\n");
+            Manifest();
             Close();
         }
 
@@ -453,54 +395,10 @@ public static class BoardPackWriter
             return $"Learned PUE response ({file}, from 'climaterisk calibrate'): {string.Join(", ", sites)} use the hourly PUE curve learned from their own telemetry in place of their cooling type's default curve; its level is still calibrated to the reported PUE (shape from telemetry, level from the disclosure; docs/model.md §4). The other sites use the default curves.{synthetic}";
         }
 
-        private void AppendixScenarios()
-        {
-            Open("appendix-scenarios", "Appendix", "B. Scenarios and their sources", flow: true);
-            foreach (var s in _scenarios)
-            {
-                var notes = data.Sources.Scenarios.FirstOrDefault(n => n.Id == s);
-                Append($"<h3>{ScenarioLabel(s)}</h3>\n");
-                if (notes is null)
-                {
-                    Append("<p class=\"note\">The scenario file of this run was not found among the inputs.</p>\n");
-                    continue;
-                }
-
-                Append($"<p>{E(notes.Description)}</p>\n");
-                Append(Table(["Item", "Source"], notes.Sources.Select(kv => (IReadOnlyList<string>)[E(kv.Key), E(kv.Value)]), "small sources"));
-                Append($"<p class=\"note\">File: {E(notes.File)}</p>\n");
-            }
-
-            Close();
-        }
-
-        private void AppendixDataSources()
-        {
-            Open("appendix-data", "Appendix", "C. Data sources (the source column of every input table)", flow: true);
-            foreach (var file in data.Sources.DataSources.GroupBy(n => n.File))
-            {
-                Append($"<h3>{E(file.Key)}</h3>\n");
-                // Rows that share one source text (e.g. one assumption for many thresholds) are listed once.
-                var rows = file.GroupBy(n => n.Source).Select(g => (IReadOnlyList<string>)
-                [
-                    E(string.Join(", ", g.Select(n => n.Key.Trim()))) + $"<br><span class=\"note\">{(g.Count() == 1 ? "line" : "lines")} {string.Join(", ", g.Select(n => Format.Int(n.Line)))}</span>",
-                    E(g.Key),
-                ]);
-                Append(Table(["Rows", "Source"], rows, "small sources"));
-            }
-
-            if (data.Sources.DataSources.Count == 0)
-            {
-                Append("<p class=\"note\">No input tables were available to this report.</p>\n");
-            }
-
-            Close();
-        }
-
-        private void AppendixManifest()
+        private void Manifest()
         {
             var m = data.Manifest;
-            Open("appendix-manifest", "Appendix", "D. Run manifest (reproduce the numbers)", flow: true);
+            Append("<h2 id=\"appendix-manifest\">B. Run manifest (reproduce the numbers)</h2>\n");
             IReadOnlyList<string>[] rows =
             [
                 ["Tool", E(m.Tool)],
@@ -511,12 +409,10 @@ public static class BoardPackWriter
                 ["Scenarios", E(string.Join(", ", m.Scenarios))],
                 ["Sites", E(string.Join(", ", m.Sites))],
                 ["Started / finished", $"{E(Date(m.StartedUtc))} / {E(Date(m.FinishedUtc))} ({Format.Fixed(m.ElapsedSeconds, 1)} s)"],
-                ["Outputs", Format.Int(m.Outputs.Count) + " files: " + E(string.Join(", ", m.Outputs.Where(o => !o.StartsWith("charts/", StringComparison.Ordinal)))) + $", charts/*.svg ({Format.Int(m.Outputs.Count(o => o.StartsWith("charts/", StringComparison.Ordinal)))})"],
+                ["Outputs", $"manifest.json (lists every file written), results/*.csv, charts/*.svg ({Format.Int(charts.Count)}), register/risk_register.{{csv,xlsx,md}}, {ReportBuilder.BoardPackFile}, {SourcesWriter.FileName}, board-pack.pdf when Chromium is installed"],
             ];
             Append(Table(["Field", "Value"], rows, "small"));
-            Append("<h3>Input files (SHA-256)</h3>\n");
-            Append(Table(["File", "SHA-256"], m.InputSha256.Select(kv => (IReadOnlyList<string>)[E(kv.Key), "<code>" + E(kv.Value) + "</code>"]), "small sources"));
-            Close();
+            Append($"<p class=\"note\">The SHA-256 of the {Format.Int(m.InputSha256.Count)} input files, the scenario files' sources and the source of every input row this run used are in sources.html.</p>\n");
         }
 
         private void Figure(string stem, string fit, string caption)
@@ -573,13 +469,6 @@ public static class BoardPackWriter
         private static string Place(Site site) => site.Latitude.ToString("0.00", CultureInfo.InvariantCulture) + "° N, " + site.Longitude.ToString("0.00", CultureInfo.InvariantCulture) + "° E";
 
         private static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
-        private static string FirstSentence(string text)
-        {
-            var flat = string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            var end = flat.IndexOf(". ", StringComparison.Ordinal);
-            return end < 0 ? flat : flat[..(end + 1)];
-        }
 
         private static string Range(IEnumerable<double> probabilities)
         {

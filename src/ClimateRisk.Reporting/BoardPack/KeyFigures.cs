@@ -7,8 +7,8 @@ namespace ClimateRisk.Reporting.BoardPack;
 /// <summary>
 /// The five numbers a board asks for, computed from the results and the register:
 /// what climate change costs us a year (long horizon), what it costs over the plan (NPV), how
-/// bad a bad year gets (1-in-100 physical loss), which risk rates highest, and whether the
-/// sites will meet their PUE limits (short horizon).
+/// bad a bad year gets (1-in-100 physical loss), which risk rates highest, and how many sites
+/// are expected above their PUE limits (short horizon; assumed limits said so).
 /// </summary>
 public static class KeyFigures
 {
@@ -67,13 +67,17 @@ public static class KeyFigures
             .OrderByDescending(b => b.P)
             .ToArray();
         var likely = breaches.Where(b => b.P >= 0.5).ToArray();
-        var named = breaches.Take(1).Select(b => $"{b.Site.Name}, {Format.Percent(b.P)} (limit {Format.Pue(b.Rule!.LimitPue)} in force)");
+        var assumed = likely.Count(b => data.IsAssumption(b.Rule!));
+        var named = breaches.Take(1).Select(b => $"{b.Site.Name}, {Format.Percent(b.P)} (limit {Format.Pue(b.Rule!.LimitPue)}{(data.IsAssumption(b.Rule!) ? ", an assumed limit" : string.Empty)})");
+        var assumedText = assumed == 0 ? string.Empty : assumed == likely.Length
+            ? (likely.Length == 1 ? " Its limit is an assumption, not a published rule." : " All these limits are assumptions, not published rules.")
+            : $" {Format.Int(assumed)} of these {Format.Int(likely.Length)} limits are assumptions, not published rules.";
         figures.Add(new(
-            $"Will our sites meet their PUE limits in {Format.Int(shortYear)}?",
+            $"How many sites are expected above their {Format.Int(shortYear)} PUE limit?",
             $"{Format.Int(likely.Length)} of {Format.Int(data.Sites.Count)} sites",
             breaches.Length == 0
                 ? "No site has a PUE limit in force."
-                : (likely.Length > 0 ? "likely (P ≥ 50 % in some scenario) to run above the limit in force; highest: " : "none likely above its limit; highest probability: ") + string.Join("; ", named) + "."));
+                : (likely.Length > 0 ? "Above the limit in force with P ≥ 50 % in some scenario; highest: " : "None is likely above its limit (P < 50 % in every scenario); highest probability: ") + string.Join("; ", named) + "." + assumedText));
         return figures;
     }
 

@@ -86,7 +86,9 @@ public static class ExceedanceChart
             {
                 var ty = y.Map(threshold.Materiality);
                 panel.Add(SvgElements.Line(area.X, ty, area.Right, ty, "#444444", 1.2, "5 3", "reference materiality"));
-                panel.Add(SvgElements.Text(area.X + 4, ty - 4, "materiality", ChartTheme.NoteSize, fill: "#444444"));
+                // Under the line when above it would run into the panel title.
+                var labelY = ty - 4 - ChartTheme.NoteSize < area.Y + 2 ? ty + ChartTheme.NoteSize + 3 : ty - 4;
+                panel.Add(SvgElements.Text(area.X + 4, labelY, "materiality", ChartTheme.NoteSize, fill: "#444444"));
             }
 
             foreach (var scenario in data.Result.ScenarioIds)

@@ -16,13 +16,17 @@ public static class PerilLossChart
     public const double Width = 1000;
 
     private const double LabelColumn = 190;
-    private const double RowPitch = 21;
+    private const double RowPitch = 17;
 
     /// <summary>The file stem of an entity's chart.</summary>
     public static string FileStem(string entityId) => "loss_by_peril_" + entityId;
 
-    /// <summary>Height for <paramref name="scenarios"/> bars.</summary>
-    public static double HeightFor(int scenarios) => 124 + (scenarios * RowPitch);
+    /// <summary>
+    /// Height for <paramref name="scenarios"/> bars: the fixed parts (title, subtitle, one legend
+    /// row, panel titles, axis, note: 158 px) plus a row pitch that holds a label (was 124 + 21 per
+    /// row, which left two scenarios 4 px apart).
+    /// </summary>
+    public static double HeightFor(int scenarios) => 158 + (scenarios * RowPitch);
 
     /// <summary>Draws the chart.</summary>
     public static ChartDocument Create(ReportData data, string entityId, ScenarioPalette palette)
@@ -41,12 +45,7 @@ public static class PerilLossChart
             $"Expected annual physical loss by peril — {data.EntityName(entityId)}",
             "Mean annual loss (direct damage + business interruption; drought: extra energy + BI) at the reporting horizons, by scenario. Real 2023 CNY m.",
             "Means over all simulated paths, so rare severe events are included at their probability; see the exceedance curves for the tail.");
-        foreach (var peril in Peril.All)
-        {
-            doc.Define(ChartParts.Hatch(doc.Id("peril-" + peril.Key), peril.Colour, peril.Hatch));
-        }
-
-        doc.AddLegend(Peril.All.Select(p => new LegendItem(p.Name, LegendSymbol.Swatch, Fill: $"url(#{doc.Id("peril-" + p.Key)})", Stroke: "#444444")).ToArray());
+        doc.AddLegend(Peril.All.Select(p => new LegendItem(p.Name, LegendSymbol.Swatch, Fill: p.Colour, Stroke: "#444444")).ToArray());
 
         double Mean(string scenario, int year, Peril peril) => peril.Metrics.Sum(m => index.Cell(scenario, entityId, year, m).Mean);
         var max = scenarios.SelectMany(s => horizons.Select(h => Peril.All.Sum(p => Math.Max(0, Mean(s, h, p))))).DefaultIfEmpty(0).Max();
@@ -85,7 +84,7 @@ public static class PerilLossChart
                         continue;
                     }
 
-                    var bar = SvgElements.Rect(x.Map(cumulative), top, x.Map(cumulative + value) - x.Map(cumulative), barHeight, $"url(#{doc.Id("peril-" + peril.Key)})", "#ffffff", 0.5, "bar");
+                    var bar = SvgElements.Rect(x.Map(cumulative), top, x.Map(cumulative + value) - x.Map(cumulative), barHeight, peril.Colour, "#ffffff", 0.5, "bar");
                     bar.SetAttributeValue("data-source", source);
                     bar.SetAttributeValue("data-entity", entityId);
                     bar.SetAttributeValue("data-scenario", scenario);

@@ -3,6 +3,7 @@ using ClimateRisk.Core.Simulation;
 using ClimateRisk.Reporting.Charts.Internal;
 using ClimateRisk.Reporting.Internal;
 using ClimateRisk.Reporting.Svg;
+using ClimateRisk.Reporting.Svg.Internal;
 
 namespace ClimateRisk.Reporting.Charts;
 
@@ -18,7 +19,7 @@ public static class PueFanChart
     public const double Width = 1000;
 
     /// <summary>Height, CSS pixels.</summary>
-    public const double Height = 310;
+    public const double Height = 300;
 
     private const string ReferenceInk = "#333333";
 
@@ -35,16 +36,17 @@ public static class PueFanChart
         var years = index.Years;
         var scenarios = data.Result.ScenarioIds;
         var limits = years.Select(y => (Year: y, Rule: data.LimitInForce(site, y))).ToArray();
-        var limitText = string.Join("; ", limits.Where(l => l.Rule is not null).Select(l => l.Rule!).Distinct()
-            .Select(r => $"{Format.Pue(r.LimitPue)} from {Format.Int(r.FromYear)}"));
+        var rules = limits.Where(l => l.Rule is not null).Select(l => l.Rule!).Distinct().ToArray();
+        var limitText = string.Join("; ", rules.Select(r => $"{Format.Pue(r.LimitPue)} from {Format.Int(r.FromYear)}{(data.IsAssumption(r) ? " (assumed)" : string.Empty)}"));
+        var assumed = rules.Length > 0 && rules.All(data.IsAssumption) ? "Assumed limit in force (not a published rule)" : rules.Any(data.IsAssumption) ? "Limit in force (partly assumed)" : "Regulatory limit in force";
         var doc = new ChartDocument(
             FileStem(site.Id),
             "pue-fan",
             Width,
             Height,
             $"PUE by year — {site.Name}",
-            $"Annual PUE: median with P25–P75 and P5–P95 bands, by scenario. Reported {Format.Pue(site.ReportedPue)} in {Format.Int(site.ReportingYear)}; "
-                + $"operator target {Format.Pue(site.PueTarget)}" + (limitText.Length > 0 ? $"; {site.PueJurisdiction} limit {limitText}." : "; no regulatory limit."),
+            $"Annual PUE: median, P25–P75 and P5–P95 bands by scenario. Reported {Format.Pue(site.ReportedPue)} ({Format.Int(site.ReportingYear)}); "
+                + $"target {Format.Pue(site.PueTarget)}" + (limitText.Length > 0 ? $"; {site.PueJurisdiction} limit {limitText}." : "; no regulatory limit."),
             "Includes the operator's planned efficiency programme (data/sites.csv) and climate-driven drift (MODEL §4). P(> limit): share of paths above the limit in force.");
         doc.AddLegend(
         [
@@ -52,7 +54,7 @@ public static class PueFanChart
             new LegendItem("P25–P75", LegendSymbol.Swatch, Fill: "#777777", Stroke: "none", Opacity: 0.45),
             new LegendItem("P5–P95", LegendSymbol.Swatch, Fill: "#777777", Stroke: "none", Opacity: 0.2),
             new LegendItem($"Target {Format.Pue(site.PueTarget)}", LegendSymbol.Line, Fill: "2 2.5", Stroke: ReferenceInk),
-            new LegendItem("Regulatory limit in force", LegendSymbol.Line, Stroke: "#9b1c1c"),
+            new LegendItem(assumed, LegendSymbol.Line, Stroke: "#9b1c1c"),
         ]);
 
         var values = scenarios.SelectMany(s => years.SelectMany(y => new[] { index.Cell(s, site.Id, y, Metric.Pue).P5, index.Cell(s, site.Id, y, Metric.Pue).P95 }))
@@ -71,13 +73,22 @@ public static class PueFanChart
             var area = cells[k];
             var style = palette.Style(scenario);
             var x = LinearScale.Years(years[0], years[^1], area.X, area.Right);
-            var y = LinearScale.Nice(lo - pad, hi + pad, area.Bottom, area.Y, 4);
+            // As many y ticks as the panel's height holds with a label's height (plus air) between them.
+            var yTicks = Math.Clamp((int)(area.Height / (ChartTheme.TickSize * 2.2)), 2, 4);
+            var y = LinearScale.Nice(lo - pad, hi + pad, area.Bottom, area.Y, yTicks);
             var panel = ChartParts.Panel(scenario, x, y);
             panel.Add(ChartParts.StyleSample(style, area.X, area.Y - 11, 18));
-            panel.Add(SvgElements.Text(area.X + 24, area.Y - 7, ChartParts.Ellipsize(data.ScenarioName(scenario), area.Width - 128, ChartTheme.PanelTitleSize * 1.06), ChartTheme.PanelTitleSize, weight: "bold", cssClass: "panel-title"));
+            var last = years[^1];
+            var breach = index.Cell(scenario, site.Id, last, Metric.Pue).PExceed;
+            var breachText = double.IsNaN(breach) ? string.Empty : $"P(> limit) {Format.Int(last)}: {Format.Percent(breach)}";
+            var noteSize = ChartTheme.NoteSize + 0.5;
+
+            // Measure the note first; the title gets what is left of the panel's width.
+            var noteWidth = breachText.Length == 0 ? 0 : TextMetrics.Width(breachText, noteSize, bold: true) + 10;
+            panel.Add(SvgElements.Text(area.X + 24, area.Y - 7, ChartParts.Ellipsize(data.ScenarioName(scenario), area.Width - 24 - noteWidth, ChartTheme.PanelTitleSize, bold: true), ChartTheme.PanelTitleSize, weight: "bold", cssClass: "panel-title"));
             var firstColumn = k % columns == 0;
             var lastRow = k / columns == rows - 1 || k + columns >= scenarios.Count;
-            panel.Add(Axis.Left(area, y, firstColumn ? "PUE (ratio)" : string.Empty, Axis.Plain(y, 4), y.Ticks(4), showTickLabels: true));
+            panel.Add(Axis.Left(area, y, firstColumn ? "PUE (ratio)" : string.Empty, Axis.Plain(y, yTicks), y.Ticks(yTicks), showTickLabels: true));
             panel.Add(Axis.Bottom(area, x, lastRow ? "Year (calendar)" : string.Empty, v => Format.Int((int)Math.Round(v)), YearTicks(years), grid: false));
 
             var cells95 = years.Select(t => index.Cell(scenario, site.Id, t, Metric.Pue)).ToArray();
@@ -102,11 +113,9 @@ public static class PueFanChart
                 panel.Add(limit);
             }
 
-            var last = years[^1];
-            var breach = index.Cell(scenario, site.Id, last, Metric.Pue).PExceed;
-            if (!double.IsNaN(breach))
+            if (breachText.Length > 0)
             {
-                var note = SvgElements.Text(area.Right, area.Y - 7, $"P(> limit) {Format.Int(last)}: {Format.Percent(breach)}", ChartTheme.NoteSize + 0.5, "end", "bold", ReferenceInk, "annotation");
+                var note = SvgElements.Text(area.Right, area.Y - 7, breachText, noteSize, "end", "bold", ReferenceInk, "annotation");
                 panel.Add(note);
             }
 

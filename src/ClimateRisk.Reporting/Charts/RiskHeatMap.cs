@@ -43,7 +43,7 @@ public static class RiskHeatMap
             new LegendItem("high 10–16", LegendSymbol.Swatch, Fill: RiskScoring.BandColour(10)),
             new LegendItem("very high 20–25", LegendSymbol.Swatch, Fill: RiskScoring.BandColour(20)),
         ]);
-        var area = doc.Body.Inset(62, 6, 6, 50);
+        var area = doc.Body.Inset(62, 6, 6, 53);
         var x = new LinearScale(0.5, 5.5, area.X, area.Right);
         var y = new LinearScale(0.5, 5.5, area.Bottom, area.Y);
         var panel = ChartParts.Panel(scenarioId, x, y);
@@ -70,10 +70,10 @@ public static class RiskHeatMap
         panel.Add(Axis.Bottom(area, x, string.Empty, v => Format.Int((int)v), ticks, grid: false));
         for (var i = 0; i < 5; i++)
         {
-            panel.Add(SvgElements.Text(x.Map(i + 1), area.Bottom + 27, LikelihoodBands[i], ChartTheme.NoteSize, "middle", fill: ChartTheme.Muted));
+            panel.Add(SvgElements.Text(x.Map(i + 1), area.Bottom + 30, LikelihoodBands[i], ChartTheme.NoteSize, "middle", fill: ChartTheme.Muted));
         }
 
-        var xLabel = SvgElements.Text(area.X + (area.Width / 2), area.Bottom + 43, "Likelihood (score 1–5: annual probability of a material impact)", ChartTheme.AxisLabelSize, "middle", cssClass: "axis-label");
+        var xLabel = SvgElements.Text(area.X + (area.Width / 2), area.Bottom + 46, "Likelihood (score 1–5: annual probability of a material impact)", ChartTheme.AxisLabelSize, "middle", cssClass: "axis-label");
         xLabel.SetAttributeValue("data-axis", "x");
         panel.Add(xLabel);
         panel.Add(Axis.Left(area, y, "Impact (score 1–5: P95 annual cost vs thresholds)", v => Format.Int((int)v), ticks, grid: false));
@@ -88,7 +88,8 @@ public static class RiskHeatMap
         var perLine = Math.Max(1, (int)((width - 6) / 33));
         var lines = Math.Max(1, (int)((height - 16) / lineHeight));
         var capacity = perLine * lines;
-        var shown = ids.Length > capacity ? capacity - 1 : ids.Length;
+        // When some do not fit, the last line says how many more (and the key beside the map explains the codes).
+        var shown = ids.Length > capacity ? Math.Max(0, capacity - perLine) : ids.Length;
         for (var i = 0; i < shown; i++)
         {
             var text = SvgElements.Text(left + 5 + (i % perLine * 33), top + 24 + (i / perLine * lineHeight), ids[i], size, fill: ink, cssClass: "risk-id");
@@ -98,7 +99,7 @@ public static class RiskHeatMap
 
         if (shown < ids.Length)
         {
-            var more = SvgElements.Text(left + 5 + (shown % perLine * 33), top + 24 + (shown / perLine * lineHeight), "+" + (ids.Length - shown).ToString(CultureInfo.InvariantCulture), size, weight: "bold", fill: ink, cssClass: "risk-more");
+            var more = SvgElements.Text(left + 5, top + 24 + ((lines - 1) * lineHeight), "+" + (ids.Length - shown).ToString(CultureInfo.InvariantCulture) + " more", size, weight: "bold", fill: ink, cssClass: "risk-more");
             more.SetAttributeValue("data-hidden", string.Join(' ', ids.Skip(shown)));
             cell.Add(more);
         }

@@ -75,13 +75,14 @@ public static class Axis
             }
 
             group.Add(SvgElements.Line(x, area.Bottom, x, area.Bottom + 4, ChartTheme.Ink, 0.8));
-            group.Add(SvgElements.Text(x, area.Bottom + 15, format(t), ChartTheme.TickSize, "middle", cssClass: "tick"));
+            // 16.5: the top of a tick label clears the descent of the lowest y tick label beside it.
+            group.Add(SvgElements.Text(x, area.Bottom + 16.5, format(t), ChartTheme.TickSize, "middle", cssClass: "tick"));
         }
 
         group.Add(SvgElements.Line(area.X, area.Bottom, area.Right, area.Bottom, ChartTheme.Ink, 1));
         if (label.Length > 0)
         {
-            var text = SvgElements.Text(area.X + (area.Width / 2), area.Bottom + 31, label, ChartTheme.AxisLabelSize, "middle", cssClass: "axis-label");
+            var text = SvgElements.Text(area.X + (area.Width / 2), area.Bottom + 32.5, label, ChartTheme.AxisLabelSize, "middle", cssClass: "axis-label");
             text.SetAttributeValue("data-axis", "x");
             group.Add(text);
         }

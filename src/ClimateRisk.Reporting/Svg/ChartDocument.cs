@@ -42,7 +42,8 @@ public sealed class ChartDocument
             ("class", "chart"),
             ("data-chart", kind),
             ("id", Id("chart")),
-            ("font-family", ChartTheme.FontFamily));
+            ("font-family", ChartTheme.FontFamily),
+            ("style", ChartTheme.TextStyle));
         Root.Add(SvgElements.Element("title", ("id", Id("title"))));
         Root.Element(SvgElements.Ns + "title")!.Value = title;
         var desc = SvgElements.Element("desc");
@@ -55,18 +56,24 @@ public sealed class ChartDocument
         _top = Margin + 18;
         if (subtitle.Length > 0)
         {
-            Root.Add(SvgElements.Text(Margin, _top + 13, subtitle, ChartTheme.SubtitleSize, fill: ChartTheme.Muted, cssClass: "chart-subtitle"));
-            _top += 19;
+            var lines = Wrap(subtitle, width - (2 * Margin), ChartTheme.SubtitleSize);
+            Root.Add(Lines(Margin, _top + 13, lines, ChartTheme.SubtitleSize, "chart-subtitle"));
+            _top += 19 + ((lines.Count - 1) * ChartTheme.SubtitleSize * LineHeight);
         }
 
         _top += 6;
         _bottom = height - Margin;
         if (note.Length > 0)
         {
-            Root.Add(SvgElements.Text(Margin, height - 8, note, ChartTheme.NoteSize, fill: ChartTheme.Muted, cssClass: "chart-note"));
-            _bottom = height - 22;
+            // Measured first: a note too long for one line takes two, and the body ends above them.
+            var lines = Wrap(note, width - (2 * Margin), ChartTheme.NoteSize);
+            var extra = (lines.Count - 1) * ChartTheme.NoteSize * LineHeight;
+            Root.Add(Lines(Margin, height - 8 - extra, lines, ChartTheme.NoteSize, "chart-note"));
+            _bottom = height - 22 - extra;
         }
     }
+
+    private const double LineHeight = 1.2;
 
     /// <summary>File name without extension.</summary>
     public string FileStem { get; }
@@ -128,6 +135,46 @@ public sealed class ChartDocument
         return svg.Replace("id=\"" + prefix, "id=\"" + prefix + copy + "-", StringComparison.Ordinal)
             .Replace("aria-labelledby=\"" + prefix, "aria-labelledby=\"" + prefix + copy + "-", StringComparison.Ordinal)
             .Replace("url(#" + prefix, "url(#" + prefix + copy + "-", StringComparison.Ordinal);
+    }
+
+    /// <summary><paramref name="text"/> broken at spaces into lines no wider than <paramref name="maxWidth"/> (a word wider than that stands alone).</summary>
+    private static List<string> Wrap(string text, double maxWidth, double size)
+    {
+        var lines = new List<string>();
+        var line = string.Empty;
+        foreach (var word in text.Split(' '))
+        {
+            var candidate = line.Length == 0 ? word : line + " " + word;
+            if (line.Length > 0 && Internal.TextMetrics.Width(candidate, size) > maxWidth)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = candidate;
+            }
+        }
+
+        lines.Add(line);
+        return lines;
+    }
+
+    /// <summary>One text element; a second and further lines as tspans under the first.</summary>
+    private static XElement Lines(double x, double y, List<string> lines, double size, string cssClass)
+    {
+        var text = SvgElements.Text(x, y, lines.Count == 1 ? lines[0] : string.Empty, size, fill: ChartTheme.Muted, cssClass: cssClass);
+        if (lines.Count > 1)
+        {
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var span = SvgElements.Element("tspan", ("x", SvgElements.Num(x)), ("dy", i == 0 ? "0" : SvgElements.Num(size * LineHeight)));
+                span.Value = lines[i];
+                text.Add(span);
+            }
+        }
+
+        return text;
     }
 
     private string Serialize(bool declaration)

@@ -3,8 +3,18 @@ namespace ClimateRisk.Reporting.Svg;
 /// <summary>Fonts, sizes and neutral colours shared by every chart.</summary>
 public static class ChartTheme
 {
-    /// <summary>Font stack (system fonts only: the board pack works offline); CJK fallbacks for quoted disclosures.</summary>
-    public const string FontFamily = "Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
+    /// <summary>
+    /// Font stack: DejaVu Sans first — the board pack embeds a subset of it and text is laid out
+    /// with its advance widths (<c>Fonts/dejavu-sans-widths.csv</c>); Verdana (close metrics) for
+    /// a standalone chart opened where DejaVu is not installed; CJK fallbacks for quoted disclosures.
+    /// </summary>
+    public const string FontFamily = "'DejaVu Sans', Verdana, 'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
+
+    /// <summary>
+    /// Text style of every chart: no kerning and no ligatures, so a string is as wide as the sum
+    /// of its advances (what the layout assumes) also where an installed DejaVu Sans would kern.
+    /// </summary>
+    public const string TextStyle = "font-kerning:none;font-variant-ligatures:none";
 
     /// <summary>Text and axis colour.</summary>
     public const string Ink = "#222222";

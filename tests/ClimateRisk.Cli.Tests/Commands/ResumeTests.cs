@@ -117,7 +117,7 @@ public sealed class ResumeTests : IClassFixture<ResumeTests.Reference>, IDisposa
         resumed.Output.Should().Contain($"Resuming: 1 of 3 scenarios already finished ({Scenarios[0]})");
         resumed.Output.Should().Contain($"({Scenarios[0]}: finished by the interrupted run; their numbers are in the results files.)");
         Directory.Exists(staging).Should().BeFalse();
-        Directory.GetFileSystemEntries(outPath).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal("board-pack.html", "charts", "manifest.json", "register", "results");
+        Directory.GetFileSystemEntries(outPath).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal("board-pack.html", "charts", "manifest.json", "register", "results", "sources.html");
         ResultsShouldEqualTheReference(outPath);
         var manifest = RunManifest.Read(Path.Combine(outPath, "manifest.json"));
         manifest.ResumedScenarios.Should().Equal(Scenarios[0]);

@@ -88,7 +88,7 @@ public sealed class RunCommandTests : IClassFixture<RunCommandTests.SharedRun>, 
         // 300 paths leave the rare-event losses far from converged: the pack and register must say so.
         var pack = File.ReadAllText(Path.Combine(_run.Out, "board-pack.html"));
         pack.Should().Contain("† Not converged: the mean's relative standard error exceeds 5.0 %").And.MatchRegex("[0-9]+ of [0-9]+ register rows are not: ");
-        pack.Should().Contain("Convergence — ").And.Contain("paths, NOT converged");
+        pack.Should().Contain("Precision (300 paths each): the least precise headline number is ").And.MatchRegex("[0-9] of 2 scenarios are above the 5.0 % target");
         var csv = File.ReadAllLines(Path.Combine(_run.Out, "register", "risk_register.csv"));
         var header = csv[0].Split(',');
         header.Should().Contain(["ngfs-ndcs_mean_rse", "converged"]);
@@ -100,7 +100,7 @@ public sealed class RunCommandTests : IClassFixture<RunCommandTests.SharedRun>, 
     [Fact]
     public void Run_directory_holds_the_manifest_and_six_results()
     {
-        Directory.GetFileSystemEntries(_run.Out).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal("board-pack.html", "charts", "manifest.json", "register", "results");
+        Directory.GetFileSystemEntries(_run.Out).Select(Path.GetFileName).Order(StringComparer.Ordinal).Should().Equal("board-pack.html", "charts", "manifest.json", "register", "results", "sources.html");
         Directory.GetFiles(Path.Combine(_run.Out, "results")).Select(Path.GetFileName).Order(StringComparer.Ordinal)
             .Should().Equal("convergence.csv", "exceedance.csv", "financial_effects.csv", "horizons.csv", "portfolio_year.csv", "site_year.csv");
         Directory.GetFileSystemEntries(Path.GetDirectoryName(_run.Out)!, "." + Path.GetFileName(_run.Out) + "*").Should().BeEmpty("no staging directory is left");

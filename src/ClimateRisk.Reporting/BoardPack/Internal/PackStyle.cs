@@ -1,14 +1,39 @@
+using System.Text;
 using ClimateRisk.Reporting.Svg;
+using ClimateRisk.Reporting.Svg.Internal;
 
 namespace ClimateRisk.Reporting.BoardPack.Internal;
 
-/// <summary>The board pack's stylesheet: A4 landscape pages for print, the same pages as cards on screen; the charts' font stack.</summary>
+/// <summary>
+/// The board pack's stylesheet: the embedded DejaVu Sans subsets (regular and bold, WOFF data
+/// URIs, with their licence), A4 landscape pages for print, the same pages as cards on screen.
+/// </summary>
 internal static class PackStyle
 {
-    public const string Css = $$"""
+    /// <summary>The stylesheet, fonts first.</summary>
+    public static string Css { get; } = FontFaces() + Rules;
+
+    private static string FontFaces()
+    {
+        var b = new StringBuilder();
+        // The licence asks that its notice travel with every copy of the font software.
+        b.Append("/* DejaVu Sans (subset, no kerning or ligatures) embedded below. Its licence:\n");
+        b.Append(FontResources.Text(FontResources.Licence).Replace("*/", "* /", StringComparison.Ordinal));
+        b.Append("*/\n");
+        foreach (var (resource, weight) in new[] { (FontResources.Regular, "normal"), (FontResources.Bold, "bold") })
+        {
+            b.Append("@font-face { font-family: 'DejaVu Sans'; font-style: normal; font-weight: ").Append(weight)
+                .Append("; src: url(data:font/woff;base64,").Append(Convert.ToBase64String(FontResources.Bytes(resource))).Append(") format('woff'); }\n");
+        }
+
+        return b.ToString();
+    }
+
+    private const string Rules = $$"""
 @page { size: A4 landscape; margin: 10mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; font-family: {{ChartTheme.FontFamily}}; color: #222; font-size: 10.5pt; line-height: 1.35; }
+svg.chart { font-kerning: none; font-variant-ligatures: none; }
 body { margin: 0; background: #e9ebee; }
 .page { width: 297mm; min-height: 210mm; margin: 6mm auto; padding: 10mm; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.18); break-after: page; page-break-after: always; position: relative; }
 .page:last-child { break-after: auto; page-break-after: auto; }
@@ -26,7 +51,7 @@ p { margin: 0 0 2mm; }
 .kpi .q { font-size: 8.5pt; color: #444; font-weight: bold; min-height: 8mm; }
 .kpi .v.text { font-size: 13pt; }
 .kpi .v { font-size: 16pt; font-weight: bold; color: #1f3a5f; margin: 1.5mm 0; line-height: 1.15; }
-.kpi .d { font-size: 8pt; color: #444; }
+.kpi .d { font-size: 7.6pt; color: #444; line-height: 1.25; }
 table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 0 0 3mm; }
 th, td { border-bottom: 1px solid #dde2e8; padding: 1.1mm 1.6mm; text-align: left; vertical-align: top; }
 th { background: #1f3a5f; color: #fff; font-weight: bold; }
@@ -44,6 +69,11 @@ figure svg { display: block; width: 100%; height: auto; }
 figcaption { font-size: 8pt; color: #555; margin-top: .5mm; }
 .two { display: grid; grid-template-columns: 1fr 1fr; gap: 5mm; align-items: start; }
 .half svg { max-height: 128mm; }
+/* Pages must not overflow in print: the tallest figures are capped (the SVG keeps its aspect ratio). */
+figure.headline svg { width: auto; max-width: 100%; height: auto; max-height: 60mm; }
+figure.capped svg { width: auto; max-width: 100%; height: auto; max-height: 62mm; }
+ul.messages li { font-size: 9pt; margin-bottom: .5mm; }
+#appendix li { font-size: 8.8pt; margin-bottom: .5mm; }
 table.glance td:first-child, table.pue td:first-child { white-space: nowrap; }
 .rating { display: inline-block; min-width: 7mm; text-align: center; padding: 0 1mm; border-radius: 1mm; font-weight: bold; border: 1px solid #bbb; }
 .facts { display: grid; grid-template-columns: .85fr .95fr 1.1fr 1.1fr; gap: 0 5mm; font-size: 8pt; margin-bottom: 2mm; }

@@ -3,7 +3,7 @@ using ClimateRisk.Reporting.Svg;
 
 namespace ClimateRisk.Reporting.Charts.Internal;
 
-/// <summary>Pieces several charts share: scenario legends, panel groups, hatch patterns, reference lines.</summary>
+/// <summary>Pieces several charts share: scenario legends, panel groups, reference lines.</summary>
 internal static class ChartParts
 {
     public static IReadOnlyList<LegendItem> ScenarioLegend(ReportData data, ScenarioPalette palette)
@@ -16,43 +16,16 @@ internal static class ChartParts
     public static XElement PanelTitle(PlotArea area, string text)
         => SvgElements.Text(area.X, area.Y - 7, text, ChartTheme.PanelTitleSize, weight: "bold", cssClass: "panel-title");
 
-    /// <summary>A hatch pattern over a base colour.</summary>
-    public static XElement Hatch(string id, string colour, string kind)
-    {
-        var pattern = SvgElements.Element("pattern", ("id", id), ("patternUnits", "userSpaceOnUse"), ("width", "6"), ("height", "6"));
-        pattern.Add(SvgElements.Rect(0, 0, 6, 6, colour));
-        const string ink = "#ffffff";
-        switch (kind)
-        {
-            case "horizontal":
-                pattern.Add(SvgElements.Line(0, 3, 6, 3, ink, 1.1));
-                break;
-            case "diagonal":
-                pattern.Add(SvgElements.Path("M-1,1 L1,-1 M0,6 L6,0 M5,7 L7,5", "none", ink, 1.1));
-                break;
-            case "cross":
-                pattern.Add(SvgElements.Path("M0,0 L6,6 M6,0 L0,6", "none", ink, 0.9));
-                break;
-            case "dots":
-                pattern.Add(SvgElements.Element("circle", ("cx", "3"), ("cy", "3"), ("r", "1.2"), ("fill", "#1f3a5f")));
-                break;
-            default:
-                break;
-        }
-
-        return pattern;
-    }
-
     /// <summary><paramref name="text"/> shortened with an ellipsis to fit <paramref name="maxWidth"/> at <paramref name="size"/>.</summary>
-    public static string Ellipsize(string text, double maxWidth, double size)
+    public static string Ellipsize(string text, double maxWidth, double size, bool bold = false)
     {
-        if (Svg.Internal.TextMetrics.Width(text, size) <= maxWidth)
+        if (Svg.Internal.TextMetrics.Width(text, size, bold) <= maxWidth)
         {
             return text;
         }
 
         var cut = text.Length;
-        while (cut > 1 && Svg.Internal.TextMetrics.Width(text[..cut] + "…", size) > maxWidth)
+        while (cut > 1 && Svg.Internal.TextMetrics.Width(text[..cut] + "…", size, bold) > maxWidth)
         {
             cut--;
         }
