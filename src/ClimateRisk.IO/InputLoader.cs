@@ -47,10 +47,10 @@ public static class InputLoader
 
         // Optional (MODEL §15): without them every site is uninsured (net = gross) and has no baseline.
         var insurance = File.Exists(Data(InputPaths.InsuranceTable))
-            ? PerSite(Data(InputPaths.InsuranceTable), siteIds, errors, required: false, ReadInsuranceRow, InsuranceColumns)
+            ? PerSite(Data(InputPaths.InsuranceTable), ids, errors, required: false, ReadInsuranceRow, InsuranceColumns)
             : [];
         var baselines = File.Exists(Data(InputPaths.BaselinesTable))
-            ? PerSite(Data(InputPaths.BaselinesTable), siteIds, errors, required: false, ReadBaselineRow, ["site_id", "revenue_cny", "ebitda_margin", "source"])
+            ? PerSite(Data(InputPaths.BaselinesTable), ids, errors, required: false, ReadBaselineRow, ["site_id", "revenue_cny", "ebitda_margin", "source"])
             : [];
 
         var scenarios = new List<Scenario>();

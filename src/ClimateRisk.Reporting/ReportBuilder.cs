@@ -3,6 +3,7 @@ using ClimateRisk.Core.Sensitivity;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.Reporting.BoardPack;
 using ClimateRisk.Reporting.Charts;
+using ClimateRisk.Reporting.Internal;
 using ClimateRisk.Reporting.Register;
 using ClimateRisk.Reporting.Svg;
 
