@@ -21,7 +21,7 @@ internal static class BenchCommand
         var paths = new Option<int>("--paths") { Description = "Paths per scenario.", DefaultValueFactory = _ => 100_000 };
         var workers = new Option<int>("--workers") { Description = "Worker threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var screening = new Option<int>("--screening") { Description = "Instead: compare a generated grid of this many candidate locations × 3 scenarios (paths default 5,000)." };
-        var sites = new Option<int>("--sites") { Description = "Use only the first N bundled sites (for linearity checks; 0 = all).", DefaultValueFactory = _ => 0 };
+        var sites = new Option<int>("--site-count") { Description = "Use only the first N bundled sites (for linearity checks; 0 = all).", DefaultValueFactory = _ => 0 };
         var years = new Option<string>("--years") { Description = "Simulated years, e.g. 2025..2050.", DefaultValueFactory = _ => SimulationRequest.DefaultYears };
         var command = new Command("bench", "Time the standard workload (bundled portfolio × all scenarios × 2025–2050 × 100,000 paths).");
         command.Options.Add(paths);
@@ -29,8 +29,8 @@ internal static class BenchCommand
         command.Options.Add(screening);
         command.Options.Add(sites);
         command.Options.Add(years);
-        command.SetAction(parse => parse.GetValue(screening) is > 0 and var count
-            ? Screening(count, parse.GetResult(paths) is { Implicit: false } ? parse.GetValue(paths) : 5_000, parse.GetValue(workers), output, error, stop)
+        command.SetAction(parse => parse.GetResult(screening) is { Implicit: false }
+            ? Screening(parse.GetValue(screening), parse.GetResult(paths) is { Implicit: false } ? parse.GetValue(paths) : 5_000, parse.GetValue(workers), output, error, stop)
             : Execute(parse.GetValue(paths), parse.GetValue(workers), output, error, stop, parse.GetValue(sites), parse.GetRequiredValue(years)));
         return command;
     }
@@ -51,7 +51,7 @@ internal static class BenchCommand
 
         if (siteCount < 0 || siteCount > model.Sites.Count)
         {
-            error.WriteLine(string.Create(inv, $"error: --sites '{siteCount}': expected 0 (all) to {model.Sites.Count}, the bundled sites"));
+            error.WriteLine(string.Create(inv, $"error: --site-count '{siteCount}': expected 0 (all) to {model.Sites.Count}, the bundled sites"));
             return ExitCodes.BadInput;
         }
 
@@ -116,6 +116,13 @@ internal static class BenchCommand
     public static int Screening(int count, int paths, int workers, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var inv = CultureInfo.InvariantCulture;
+        if (count < 1)
+        {
+            // Before this check a zero or negative count silently ran the standard workload instead.
+            error.WriteLine(string.Create(inv, $"error: --screening '{count}': expected a number of candidate locations of 1 or more, e.g. --screening 1000"));
+            return ExitCodes.BadInput;
+        }
+
         Core.Model.ModelInputs templates;
         try
         {

@@ -25,8 +25,8 @@ public class BenchCommandTests
     }
 
     [Theory]
-    [InlineData(9, "2025..2050", "error: --sites '9': expected 0 (all) to 8, the bundled sites")]
-    [InlineData(-1, "2025..2050", "error: --sites '-1': expected 0 (all) to 8, the bundled sites")]
+    [InlineData(9, "2025..2050", "error: --site-count '9': expected 0 (all) to 8, the bundled sites")]
+    [InlineData(-1, "2025..2050", "error: --site-count '-1': expected 0 (all) to 8, the bundled sites")]
     [InlineData(0, "2025..x", "error: --years '2025..x': expected FIRST..LAST, e.g. 2025..2050")]
     public void Bad_options_are_refused_with_exit_code_1(int sites, string years, string message)
     {
@@ -34,5 +34,27 @@ public class BenchCommandTests
         code.Should().Be(1);
         error.Trim().Should().Be(message);
         output.Should().NotContain("Wall time");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    public void A_screening_count_below_one_is_refused_instead_of_running_the_standard_workload(string count)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = BenchCommand.Create(output, error, CancellationToken.None).Parse(["--screening", count]).Invoke(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
+
+        code.Should().Be(1);
+        error.ToString().Trim().Should().Be($"error: --screening '{count}': expected a number of candidate locations of 1 or more, e.g. --screening 1000");
+        output.ToString().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_site_count_option_replaces_the_old_sites_name()
+    {
+        var command = BenchCommand.Create(TextWriter.Null, TextWriter.Null, CancellationToken.None);
+        command.Options.Select(o => o.Name).Should().Contain("--site-count").And.NotContain("--sites");
+        command.Parse(["--site-count", "3"]).Errors.Should().BeEmpty();
     }
 }
