@@ -24,7 +24,7 @@ internal static class Program
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
 
         var root = CreateRoot(AnsiConsole.Console, Console.Out, Console.Error, stop.Token);
-        return root.Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = null });
+        return CliInvocation.Invoke(root.Parse(args), Console.Out, Console.Error);
     }
 
     /// <summary>
@@ -43,6 +43,7 @@ internal static class Program
         root.Subcommands.Add(ReportCommand.Create(output, error));
         root.Subcommands.Add(CalibrateCommand.Create(output, error));
         root.Options.OfType<VersionOption>().Single().Action = new VersionAction();
+        root.Options.Add(CliInvocation.CreateVerboseOption());
         return root;
     }
 }
