@@ -133,6 +133,7 @@ internal static class RunCommand
             }
 
             RunSummary.WriteSensitivity(outcome.Sensitivity, outcome.SensitivityIndices, output);
+            ScenarioDefaultsEcho.Write(pipeline.Inputs.ScenarioFiles, output);
 
             if (pipeline.ResumedScenarios.Count > 0)
             {

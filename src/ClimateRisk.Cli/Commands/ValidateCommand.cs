@@ -27,6 +27,8 @@ internal static class ValidateCommand
             var sources = ReportSources.Load(paths, model.Sites);
             output.WriteLine($"OK: {model.Sites.Count} sites, {model.Scenarios.Count} scenarios, {paths.AllFiles().Count()} files checked, {sources.Controls.Count} disclosed controls.");
 
+            ScenarioDefaultsEcho.Write(paths.ScenarioFiles, output);
+
             // Zero loss from a hazard is only right if the site truly does not face it: show it.
             var gaps = ExposureGap.Of(model.Sites, paths.DataDirectory);
             if (gaps.Count > 0)

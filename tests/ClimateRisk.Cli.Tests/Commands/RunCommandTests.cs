@@ -190,6 +190,23 @@ public sealed class RunCommandTests : IClassFixture<RunCommandTests.SharedRun>, 
     }
 
     [Fact]
+    public void The_summary_lists_the_defaults_a_scenario_file_fell_back_to()
+    {
+        var directory = NewOut();
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, "ngfs-ndcs.yaml");
+        File.WriteAllLines(file, File.ReadAllLines(Path.Combine(IO.Tests.TestSupport.TestInputs.RepoRoot, "scenarios", "ngfs-ndcs.yaml"))
+            .Where(l => !l.StartsWith("  discount_rate:", StringComparison.Ordinal)));
+
+        var outcome = CliHarness.Run(Request(Path.Combine(directory, "out"), file) with { Years = "2026", Sensitivity = false });
+
+        outcome.ExitCode.Should().Be(0, outcome.Error);
+        outcome.Output.Split(Environment.NewLine).Where(l => l.Contains("defaults used", StringComparison.Ordinal)).Should().Equal(
+            "scenario ngfs-ndcs.yaml: defaults used (docs/data.md): physical.correlation_length_km.heat = 1000, physical.correlation_length_km.flood = 250, "
+            + "physical.correlation_length_km.surge = 300, physical.correlation_length_km.wind = 400, transition.discount_rate = 0.06");
+    }
+
+    [Fact]
     public void Same_seed_reproduces_and_another_seed_changes_the_results()
     {
         var first = NewOut();

@@ -26,6 +26,22 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_scenario_that_leaves_out_optional_keys_has_its_defaults_listed()
+    {
+        var file = _inputs.Scenario("ngfs-ndcs");
+        File.WriteAllLines(file, File.ReadAllLines(file).Where(l => !l.StartsWith("  discount_rate:", StringComparison.Ordinal) && !l.StartsWith("  grid_sigma:", StringComparison.Ordinal)));
+
+        var outcome = CliHarness.Validate(_inputs.DataDirectory, null, [_inputs.ScenarioDirectory]);
+
+        outcome.ExitCode.Should().Be(0);
+        const string lengths = "physical.correlation_length_km.heat = 1000, physical.correlation_length_km.flood = 250, physical.correlation_length_km.surge = 300, physical.correlation_length_km.wind = 400";
+        var lines = outcome.Output.Split(Environment.NewLine).Where(l => l.Contains("defaults used", StringComparison.Ordinal)).ToList();
+        lines.Should().Equal(
+            $"scenarios ngfs-below-2c.yaml, ngfs-current-policies.yaml, ngfs-delayed-transition.yaml, ngfs-net-zero-2050.yaml, ssp5-85-physical-stress.yaml: defaults used (docs/data.md): {lengths}",
+            $"scenario ngfs-ndcs.yaml: defaults used (docs/data.md): {lengths}, transition.discount_rate = 0.06, transition.grid_sigma = 0.1");
+    }
+
+    [Fact]
     public void Sites_without_an_optional_hazard_row_are_listed_as_not_exposed()
     {
         var outcome = CliHarness.Validate(_inputs.DataDirectory, null, [_inputs.ScenarioDirectory]);
@@ -34,7 +50,7 @@ public sealed class ValidateCommandTests : IDisposable
         string Surge() => $"coastal flood ({d}/hazard/surge_gev.csv)";
         string Wind() => $"typhoon wind ({d}/hazard/wind_gumbel.csv)";
         outcome.ExitCode.Should().Be(0);
-        outcome.Output.Split(Environment.NewLine).Skip(1).Should().Equal(
+        outcome.Output.Split(Environment.NewLine).Skip(1).Where(l => !l.Contains("defaults used", StringComparison.Ordinal)).Should().Equal(
             "Sites without a row in an optional hazard table count as not exposed (add the row if the site does face the hazard):",
             $"  ksc-beijing-yizhuang: not exposed to: {Surge()}, {Wind()}",
             $"  ksc-tianjin-yixianyuan: not exposed to: {Surge()}, {Wind()}",
