@@ -184,13 +184,21 @@ public static class BoardPackWriter
                 }
             }
 
-            Append("</ul>\n<div class=\"two\">\n");
-            foreach (var scenario in scenarios)
+            Append("</ul>\n");
+
+            // One grid per pair of charts: a print page breaks between grids, so the first pair
+            // shares the page with the sentences instead of the whole grid moving to the next.
+            foreach (var pair in scenarios.Chunk(2))
             {
-                Figure(TornadoChart.FileStem(scenario), "half", string.Empty);
+                Append("<div class=\"two\">\n");
+                foreach (var scenario in pair)
+                {
+                    Figure(TornadoChart.FileStem(scenario), "half tornado", string.Empty);
+                }
+
+                Append("</div>\n");
             }
 
-            Append("</div>\n");
             Close();
         }
 

@@ -155,7 +155,7 @@ public sealed class RunCommandTests : IClassFixture<RunCommandTests.SharedRun>, 
         manifest.Outputs.Skip(7).Should().OnlyContain(f => File.Exists(Path.Combine(_run.Out, f)), "every listed output exists");
         manifest.FinishedUtc.Should().BeOnOrAfter(manifest.StartedUtc);
 
-        manifest.InputSha256.Should().HaveCount(1 + InputPaths.DataTables.Count + InputPaths.OptionalDataTables.Count + 2);
+        manifest.InputSha256.Should().HaveCount(1 + InputPaths.DataTables.Count + InputPaths.OptionalDataTables.Count + 1 + 2, "register/controls.csv shapes the register, so it is hashed too");
         foreach (var (path, hash) in manifest.InputSha256)
         {
             hash.Should().Be(RunManifest.Sha256(path), path);

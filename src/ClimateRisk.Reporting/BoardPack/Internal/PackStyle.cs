@@ -69,6 +69,7 @@ figure svg { display: block; width: 100%; height: auto; }
 figcaption { font-size: 8pt; color: #555; margin-top: .5mm; }
 .two { display: grid; grid-template-columns: 1fr 1fr; gap: 5mm; align-items: start; }
 .half svg { max-height: 128mm; }
+figure.tornado svg { width: auto; max-width: 100%; max-height: 56mm; }
 /* Pages must not overflow in print: the tallest figures are capped (the SVG keeps its aspect ratio). */
 figure.headline svg { width: auto; max-width: 100%; height: auto; max-height: 60mm; }
 figure.capped svg { width: auto; max-width: 100%; height: auto; max-height: 62mm; }
