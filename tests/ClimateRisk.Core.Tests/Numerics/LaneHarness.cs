@@ -46,4 +46,35 @@ internal static class LaneHarness
         var random = new System.Random(17);
         return arguments.Concat(specials).OrderBy(_ => random.Next()).ToArray();
     }
+
+    /// <summary>A span function over spans of every length 0–67 at every offset 0–7 of its buffers.</summary>
+    public delegate void SpanFunction(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>
+    /// Checks that <paramref name="span"/> gives, element by element, the bits of
+    /// <paramref name="scalar"/> for every length 0–67 at every alignment 0–7 (the vector body,
+    /// every tail length and unaligned loads), with arguments drawn in turn from <paramref name="pool"/>.
+    /// </summary>
+    public static void AssertSpanEqualsScalarAtEveryLengthAndAlignment(string function, double[] pool, SpanFunction span, Func<double, double> scalar)
+    {
+        var source = new double[67 + 8];
+        var destination = new double[67 + 8];
+        for (var length = 0; length <= 67; length++)
+        {
+            for (var offset = 0; offset < 8; offset++)
+            {
+                for (var i = 0; i < length; i++)
+                {
+                    source[offset + i] = pool[((length * 8) + offset + i) % pool.Length];
+                }
+
+                span(source.AsSpan(offset, length), destination.AsSpan(offset, length));
+                for (var i = 0; i < length; i++)
+                {
+                    var expected = scalar(source[offset + i]);
+                    BitConverter.DoubleToInt64Bits(destination[offset + i]).Should().Be(BitConverter.DoubleToInt64Bits(expected), $"{function}({source[offset + i]:R}) at length {length}, offset {offset}, element {i}");
+                }
+            }
+        }
+    }
 }

@@ -84,25 +84,7 @@ public class VectorMathTests
     public void Every_span_length_0_to_67_at_every_alignment_gives_the_scalar_bits(string function)
     {
         var pool = LaneHarness.Mixed(Rows(function).Select(r => r["x"]).Take(400), Specials);
-        var source = new double[67 + 8];
-        var destination = new double[67 + 8];
-        for (var length = 0; length <= 67; length++)
-        {
-            for (var offset = 0; offset < 8; offset++)
-            {
-                for (var i = 0; i < length; i++)
-                {
-                    source[offset + i] = pool[((length * 8) + offset + i) % pool.Length];
-                }
-
-                Span(function, source.AsSpan(offset, length), destination.AsSpan(offset, length));
-                for (var i = 0; i < length; i++)
-                {
-                    var scalar = Scalar(function, source[offset + i]);
-                    BitConverter.DoubleToInt64Bits(destination[offset + i]).Should().Be(BitConverter.DoubleToInt64Bits(scalar), $"{function}({source[offset + i]:R}) at length {length}, offset {offset}, element {i}");
-                }
-            }
-        }
+        LaneHarness.AssertSpanEqualsScalarAtEveryLengthAndAlignment(function, pool, (x, d) => Span(function, x, d), x => Scalar(function, x));
     }
 
     [Theory]
