@@ -28,7 +28,16 @@ public static class PerilLossChart
     /// </summary>
     public static double HeightFor(int scenarios) => 158 + (scenarios * RowPitch);
 
-    /// <summary>Draws the chart.</summary>
+    /// <summary>
+    /// Width of a site's chart, CSS pixels: one column of the site page beside the PUE fan chart
+    /// (the portfolio's chart keeps the page's full <see cref="Width"/>).
+    /// </summary>
+    public const double SiteWidth = 560;
+
+    /// <summary>Height of a site's chart: that of the PUE fan chart beside it, so the page's two columns end together.</summary>
+    public const double SiteHeight = PueFanChart.Height;
+
+    /// <summary>Draws the chart: full width for the portfolio, a site-page column for a site.</summary>
     public static ChartDocument Create(ReportData data, string entityId, ScenarioPalette palette)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -40,8 +49,8 @@ public static class PerilLossChart
         var doc = new ChartDocument(
             FileStem(entityId),
             "loss-by-peril",
-            Width,
-            HeightFor(scenarios.Count),
+            entityId == SimulationResult.PortfolioId ? Width : SiteWidth,
+            entityId == SimulationResult.PortfolioId ? HeightFor(scenarios.Count) : Math.Max(SiteHeight, HeightFor(scenarios.Count) + 60),
             $"Expected annual physical loss by peril — {data.EntityName(entityId)}",
             "Mean annual loss (direct damage + business interruption; drought: extra energy + BI) at the reporting horizons, by scenario. Real 2023 CNY m.",
             "Means over all simulated paths, so rare severe events are included at their probability; see the exceedance curves for the tail.");
@@ -50,8 +59,10 @@ public static class PerilLossChart
         double Mean(string scenario, int year, Peril peril) => peril.Metrics.Sum(m => index.Cell(scenario, entityId, year, m).Mean);
         var max = scenarios.SelectMany(s => horizons.Select(h => Peril.All.Sum(p => Math.Max(0, Mean(s, h, p))))).DefaultIfEmpty(0).Max();
 
-        var body = doc.Body.Inset(LabelColumn, 18, 30, 38);
-        var panels = body.Grid(horizons.Count, 1, 34, 0);
+        // In a site-page column the scenario names wrap onto two lines to leave the panels their width.
+        var labelColumn = doc.Width >= Width ? LabelColumn : 140;
+        var body = doc.Body.Inset(labelColumn, 18, 30, 38);
+        var panels = body.Grid(horizons.Count, 1, doc.Width >= Width ? 34 : 30, 0);
         var pitch = body.Height / Math.Max(1, scenarios.Count);
         var barHeight = Math.Min(16, pitch * 0.68);
         for (var k = 0; k < scenarios.Count; k++)
@@ -59,7 +70,7 @@ public static class PerilLossChart
             var style = palette.Style(scenarios[k]);
             var cy = body.Y + (pitch * (k + 0.5));
             doc.Add(ChartParts.StyleSample(style, doc.Body.X, cy, 20));
-            doc.Add(ChartParts.WrappedLabel(doc.Body.X + 26, cy, data.ScenarioName(scenarios[k]), ChartTheme.TickSize, LabelColumn - 34, "category", pitch));
+            doc.Add(ChartParts.WrappedLabel(doc.Body.X + 26, cy, data.ScenarioName(scenarios[k]), ChartTheme.TickSize, labelColumn - 34, "category", pitch));
         }
 
         for (var h = 0; h < horizons.Count; h++)
