@@ -22,7 +22,7 @@ public sealed class BoardPackModel
     public const double DominanceRatio = 1.5;
 
     /// <summary>A site page lists at most this many register rows (the page has room for them beside its two charts).</summary>
-    public const int SiteRisksShown = 5;
+    public const int SiteRisksShown = 4;
 
     /// <summary>The return period of a site page's tail fact, years.</summary>
     public const double SiteTailReturnPeriod = 100;
@@ -163,7 +163,7 @@ public sealed class BoardPackModel
             new("PUE limit", rule is null ? "none" : data.IsAssumption(rule) ? $"{Format.Pue(rule.LimitPue)} from {Format.Int(rule.FromYear)}, assumed" : $"{Format.Pue(rule.LimitPue)} from {Format.Int(rule.FromYear)} ({site.PueJurisdiction})"),
             new("Assets / BI", $"{Format.MoneyShort(site.AssetValueCny)} / {Format.MoneyShort(site.BiCnyPerDay)} a day"),
             new("Hazards", exposures.Length == 0 ? "heat, drought" : string.Join(", ", exposures) + " (+ heat, drought)"),
-            new("Renewables", $"{Format.Percent(site.RenewableShare.At(2023))} → {Format.Percent(site.RenewableShare.At(2030))} → {Format.Percent(site.RenewableShare.At(2050))} (2023–30–50)"),
+            new("Renewables 2023–30–50", $"{Format.Percent(site.RenewableShare.At(2023))} → {Format.Percent(site.RenewableShare.At(2030))} → {Format.Percent(site.RenewableShare.At(2050))}"),
         };
         if (tails.Length > 0)
         {

@@ -6,6 +6,7 @@ using ClimateRisk.Reporting.Charts;
 using ClimateRisk.Reporting.Internal;
 using ClimateRisk.Reporting.Register;
 using ClimateRisk.Reporting.Svg;
+using ClimateRisk.Reporting.Svg.Internal;
 using static ClimateRisk.Reporting.BoardPack.Internal.Html;
 
 namespace ClimateRisk.Reporting.BoardPack;
@@ -294,7 +295,7 @@ public static class BoardPackWriter
         }
 
         /// <summary>
-        /// One A4 page per site: the facts; the PUE fan chart and the peril chart side by side (each
+        /// One A4 page per site: the PUE fan chart beside the facts and the peril chart (each chart
         /// drawn for a half-page column, <see cref="PueFanChart.Width"/>); the register rows below.
         /// The site's exceedance curves stay in charts/ (its 1-in-100-year loss is one of the facts).
         /// </summary>
@@ -302,16 +303,19 @@ public static class BoardPackWriter
         {
             var site = page.Site;
             Open("site-" + site.Id, "Site", site.Name);
-            Append("<div class=\"facts\">\n");
+            Append("<div class=\"two site-charts\">\n");
+            Figure(PueFanChart.FileStem(site.Id), "half", string.Empty);
+            Append("<div>\n<div class=\"facts\">\n");
             foreach (var fact in page.Facts)
             {
-                Append($"<div><b>{E(fact.Label)}:</b> {E(fact.Value)}</div>\n");
+                // Measured: a fact too long for half the column (7.6 pt ≈ 10.1 px, 66 mm ≈ 249 px, less its bold label's extra width) takes the whole row.
+                var wide = TextMetrics.Width($"{fact.Label}: ", 10.1, bold: true) + TextMetrics.Width(fact.Value, 10.1) > 240 ? " class=\"wide\"" : string.Empty;
+                Append($"<div{wide}><b>{E(fact.Label)}:</b> {E(fact.Value)}</div>\n");
             }
 
-            Append("</div>\n<div class=\"two site-charts\">\n");
-            Figure(PueFanChart.FileStem(site.Id), "half", string.Empty);
-            Figure(PerilLossChart.FileStem(site.Id), "half", string.Empty);
             Append("</div>\n");
+            Figure(PerilLossChart.FileStem(site.Id), "half", string.Empty);
+            Append("</div>\n</div>\n");
             var rows = page.Risks.Select(r =>
             {
                 var worst = r.Score(r.WorstScenario);
@@ -321,7 +325,7 @@ public static class BoardPackWriter
                     E(r.Risk.Name) + $"<br><span class=\"note\">{E(r.Horizon)} term ({Format.Int(r.HorizonYear)})</span>",
                     "<span class=\"chips\">" + string.Join(" ", r.Scores.Select(s => Rating(s.Rating))) + "</span>",
                     Format.Millions(worst.MeanCny) + " / " + Format.Millions(worst.P95Cny),
-                    Controls(r, 1, 90) + (r.Risk.Key == "efficiency_regulation" && r.Note.Length > 0 ? "<br><span class=\"note\">" + E(r.Note) + "</span>" : string.Empty),
+                    Controls(r, 1, 80) + (r.Risk.Key == "efficiency_regulation" && r.Note.Length > 0 ? "<br><span class=\"note\">" + E(r.Note) + "</span>" : string.Empty),
                 ];
             }).ToArray();
             if (rows.Length > 0)

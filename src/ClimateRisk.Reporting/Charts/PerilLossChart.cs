@@ -34,8 +34,8 @@ public static class PerilLossChart
     /// </summary>
     public const double SiteWidth = 560;
 
-    /// <summary>Height of a site's chart: that of the PUE fan chart beside it, so the page's two columns end together.</summary>
-    public const double SiteHeight = PueFanChart.Height;
+    /// <summary>Height of a site's chart for up to six scenarios (a row pitch more for each further one): under the site's facts, beside the PUE fan chart, the two columns ending together.</summary>
+    public const double SiteHeight = 280;
 
     /// <summary>Draws the chart: full width for the portfolio, a site-page column for a site.</summary>
     public static ChartDocument Create(ReportData data, string entityId, ScenarioPalette palette)
@@ -50,9 +50,11 @@ public static class PerilLossChart
             FileStem(entityId),
             "loss-by-peril",
             entityId == SimulationResult.PortfolioId ? Width : SiteWidth,
-            entityId == SimulationResult.PortfolioId ? HeightFor(scenarios.Count) : Math.Max(SiteHeight, HeightFor(scenarios.Count) + 60),
-            $"Expected annual physical loss by peril — {data.EntityName(entityId)}",
-            "Mean annual loss (direct damage + business interruption; drought: extra energy + BI) at the reporting horizons, by scenario. Real 2023 CNY m.",
+            entityId == SimulationResult.PortfolioId ? HeightFor(scenarios.Count) : SiteHeight + (Math.Max(0, scenarios.Count - 6) * RowPitch),
+            entityId == SimulationResult.PortfolioId ? $"Expected annual physical loss by peril — {data.EntityName(entityId)}" : "Expected annual physical loss by peril",
+            entityId == SimulationResult.PortfolioId
+                ? "Mean annual loss (direct damage + business interruption; drought: extra energy + BI) at the reporting horizons, by scenario. Real 2023 CNY m."
+                : $"{data.EntityName(entityId)}: mean annual loss (direct damage + BI; drought: extra energy + BI) by horizon and scenario. Real 2023 CNY m.",
             "Means over all simulated paths, so rare severe events are included at their probability; see the exceedance curves for the tail.");
         doc.AddLegend(Peril.All.Select(p => new LegendItem(p.Name, LegendSymbol.Swatch, Fill: p.Colour, Stroke: "#444444")).ToArray());
 

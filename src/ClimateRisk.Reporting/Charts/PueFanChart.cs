@@ -21,7 +21,7 @@ public static class PueFanChart
     public const double Width = 560;
 
     /// <summary>Height, CSS pixels: panels two abreast, each tall enough to show the bands.</summary>
-    public const double Height = 370;
+    public const double Height = 390;
 
     private const string ReferenceInk = "#333333";
 
@@ -40,14 +40,14 @@ public static class PueFanChart
         var limits = years.Select(y => (Year: y, Rule: data.LimitInForce(site, y))).ToArray();
         var rules = limits.Where(l => l.Rule is not null).Select(l => l.Rule!).Distinct().ToArray();
         var limitText = string.Join("; ", rules.Select(r => $"{Format.Pue(r.LimitPue)} from {Format.Int(r.FromYear)}{(data.IsAssumption(r) ? " (assumed)" : string.Empty)}"));
-        var assumed = rules.Length > 0 && rules.All(data.IsAssumption) ? "Limit (assumed, not published)" : rules.Any(data.IsAssumption) ? "Limit (partly assumed)" : "Regulatory limit";
+        var assumed = rules.Length > 0 && rules.All(data.IsAssumption) ? "Limit, assumed" : rules.Any(data.IsAssumption) ? "Limit, partly assumed" : "Regulatory limit";
         var doc = new ChartDocument(
             FileStem(site.Id),
             "pue-fan",
             Width,
             Height,
-            $"PUE by year — {site.Name}",
-            $"Annual PUE by scenario (median, P25–P75, P5–P95). Reported {Format.Pue(site.ReportedPue)} ({Format.Int(site.ReportingYear)}); "
+            "PUE by year",
+            $"{site.Name}: annual PUE by scenario (median, P25–P75, P5–P95). Reported {Format.Pue(site.ReportedPue)} ({Format.Int(site.ReportingYear)}); "
                 + $"target {Format.Pue(site.PueTarget)}" + (limitText.Length > 0 ? $"; {site.PueJurisdiction} limit {limitText}." : "; no regulatory limit."),
             "With the operator's planned efficiency programme and climate-driven drift (MODEL §4). P(> limit): share of paths above the limit in force.");
         doc.AddLegend(
