@@ -2,6 +2,7 @@ using ClimateRisk.Core.Simulation;
 using ClimateRisk.Reporting.Charts.Internal;
 using ClimateRisk.Reporting.Internal;
 using ClimateRisk.Reporting.Svg;
+using ClimateRisk.Reporting.Svg.Internal;
 
 namespace ClimateRisk.Reporting.Charts;
 
@@ -79,10 +80,20 @@ public static class PerilLossChart
         {
             var year = horizons[h];
             var area = panels[h];
-            var x = LinearScale.Nice(0, max > 0 ? max : 1e6, area.X, area.Right, 4);
+            // As many ticks (at most 4) as the panel's width holds with their labels measured.
+            var ticks = 4;
+            var x = LinearScale.Nice(0, max > 0 ? max : 1e6, area.X, area.Right, ticks);
+            while (ticks > 2 && !TickLabelsFit(x, ticks, area.Width))
+            {
+                ticks--;
+                x = LinearScale.Nice(0, max > 0 ? max : 1e6, area.X, area.Right, ticks);
+            }
+
             var panel = ChartParts.Panel(Format.Int(year), x, null);
             panel.Add(ChartParts.PanelTitle(area, Format.Int(year)));
-            panel.Add(Axis.Bottom(area, x, "Mean annual loss (CNY m)", Axis.Millions(x, 4), x.Ticks(4)));
+            // A narrow panel (site page) is too narrow for the full axis title.
+            var axisTitle = TextMetrics.Width("Mean annual loss (CNY m)", ChartTheme.AxisLabelSize) > area.Width + 20 ? "Loss (CNY m)" : "Mean annual loss (CNY m)";
+            panel.Add(Axis.Bottom(area, x, axisTitle, Axis.Millions(x, ticks), x.Ticks(ticks)));
             panel.Add(SvgElements.Line(area.X, area.Y, area.X, area.Bottom, ChartTheme.Ink, 1));
             for (var k = 0; k < scenarios.Count; k++)
             {
@@ -115,5 +126,14 @@ public static class PerilLossChart
         }
 
         return doc;
+    }
+
+    /// <summary>Whether the tick labels of <paramref name="x"/> at <paramref name="ticks"/> fit a panel of <paramref name="width"/> px with air between them.</summary>
+    private static bool TickLabelsFit(LinearScale x, int ticks, double width)
+    {
+        var format = Axis.Millions(x, ticks);
+        var values = x.Ticks(ticks);
+        var widest = values.Select(v => TextMetrics.Width(format(v), ChartTheme.TickSize)).DefaultIfEmpty(0).Max();
+        return values.Count < 2 || width / (values.Count - 1) >= widest + 8;
     }
 }
