@@ -96,6 +96,30 @@ window.addEventListener('load', function () {
         ids.Should().OnlyHaveUniqueItems("inline SVG ids must not collide");
     }
 
+    [Fact]
+    public void The_drivers_section_names_each_scenarios_leading_driver_with_its_share_from_sensitivity_csv()
+    {
+        var model = BoardPack.BoardPackModel.Build(bundled.Data, Register.RiskRegister.Build(bundled.Data));
+        var drivers = model.Drivers!;
+        drivers.Scenarios.Should().Equal(bundled.Result.ScenarioIds, "every scenario of the bundled run has indices");
+        drivers.Sentences.Should().HaveCount(bundled.Result.ScenarioIds.Count);
+
+        // Independently of the model: the portfolio NPV rows of results/sensitivity.csv, largest total index first.
+        var csv = CsvFile.Read(bundled.File("results/sensitivity.csv"));
+        var html = WebUtility.HtmlDecode(File.ReadAllText(bundled.File("board-pack.html")));
+        foreach (var (scenario, sentence) in drivers.Scenarios.Zip(drivers.Sentences))
+        {
+            var lead = csv.Where(("scenario", scenario), ("entity", "portfolio"), ("horizon", "npv"))
+                .Where(r => double.IsFinite(csv.Number(r, "total")))
+                .OrderByDescending(r => csv.Number(r, "total"))
+                .First();
+            static string Pct(double v) => Math.Round(v * 100, MidpointRounding.AwayFromZero).ToString("0", System.Globalization.CultureInfo.InvariantCulture).Replace("-", "−", StringComparison.Ordinal) + " %";
+            sentence.Should().StartWith(bundled.Data.ScenarioName(scenario) + ":");
+            sentence.Should().Contain($"{Pct(csv.Number(lead, "first_order"))} ± {Pct(csv.Number(lead, "first_order_se"))}", $"the leading driver of {scenario} is {csv.Text(lead, "driver")}");
+            html.Should().Contain(sentence, "the pack prints the model's sentence");
+        }
+    }
+
     [ChromiumFact]
     public void Chromium_opens_the_pack_without_errors_and_draws_every_chart()
     {

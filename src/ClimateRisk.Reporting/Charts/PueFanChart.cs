@@ -21,7 +21,7 @@ public static class PueFanChart
     public const double Width = 560;
 
     /// <summary>Height, CSS pixels: panels two abreast, each tall enough to show the bands.</summary>
-    public const double Height = 390;
+    public const double Height = 410;
 
     private const string ReferenceInk = "#333333";
 

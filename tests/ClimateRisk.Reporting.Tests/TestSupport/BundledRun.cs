@@ -32,8 +32,8 @@ public sealed class BundledRun : IDisposable
         var inputs = InputLoader.Load(paths);
         var settings = new SimulationSettings { Paths = Paths, Seed = 20231231, FirstYear = 2025, LastYear = 2050, Workers = 2 };
         var simulated = Simulator.Run(inputs, settings);
-        var sensitivity = SensitivityAnalysis.Run(inputs, settings, BaseRows).Indices;
         ResultsWriter.Write(simulated, Path.Combine(Directory, "results"));
+        SensitivityWriter.Write(SensitivityAnalysis.Run(inputs, settings, BaseRows).Indices, Path.Combine(Directory, "results"));
         var manifest = new RunManifest
         {
             Tool = "climaterisk test",
@@ -52,7 +52,8 @@ public sealed class BundledRun : IDisposable
         };
         manifest.Write(Path.Combine(Directory, "manifest.json"));
         Result = ResultsReader.Read(Path.Combine(Directory, "results"), manifest);
-        Data = ReportData.Create(Result, manifest, inputs, ReportSources.Load(paths, inputs.Sites), sensitivity);
+        // Read back, as run does: the report is drawn from the CSVs.
+        Data = ReportData.Create(Result, manifest, inputs, ReportSources.Load(paths, inputs.Sites), SensitivityReader.ReadIfPresent(Path.Combine(Directory, "results")));
         ReportBuilder.Write(Data, Directory);
     }
 
