@@ -24,6 +24,9 @@ public sealed class BoardPackModel
     /// <summary>A site page lists at most this many register rows (the page has room for them beside its two charts).</summary>
     public const int SiteRisksShown = 4;
 
+    /// <summary>The register page lists this many of the highest-rated risks.</summary>
+    public const int RegisterRowsShown = 8;
+
     /// <summary>The return period of a site page's tail fact, years.</summary>
     public const double SiteTailReturnPeriod = 100;
 
@@ -66,6 +69,12 @@ public sealed class BoardPackModel
 
     /// <summary>The site whose fan chart the PUE page shows (the first whose long-horizon limit carries a surcharge) and its caption; null when no limit is priced.</summary>
     public required (string Site, string Caption)? PricedPueChart { get; init; }
+
+    /// <summary>The register page's rows: the highest-rated risks (<see cref="RegisterRowsShown"/>).</summary>
+    public required IReadOnlyList<RegisterRow> RegisterTop { get; init; }
+
+    /// <summary>The register page's footnote: the convergence target and which register rows miss it.</summary>
+    public required string RegisterConvergenceNote { get; init; }
 
     /// <summary>The reporting horizons of the tables (e.g. 2030, 2040, 2050).</summary>
     public required IReadOnlyList<int> Horizons { get; init; }
@@ -120,6 +129,8 @@ public sealed class BoardPackModel
             Pue = data.Sites.Select(site => SitePueOf(data, site)).ToArray(),
             UsedSources = UsedBy(data),
             PricedPueChart = PricedChart(data),
+            RegisterTop = RegisterMarkdownWriter.Top(register, RegisterRowsShown),
+            RegisterConvergenceNote = RegisterConvergence(register),
             Horizons = index.Horizons,
             Emissions = scenarios.Select(s => new EmissionsRow(
                 s,
@@ -195,6 +206,16 @@ public sealed class BoardPackModel
 
     /// <summary>The letter of the <paramref name="position"/>-th scenario in the rating chips (A, B, …).</summary>
     public static string ScenarioLetter(int position) => ((char)('A' + position)).ToString();
+
+    /// <summary>"† Not converged: …": the target, the register rows above it (or that none is), and what narrows them.</summary>
+    public static string RegisterConvergence(RiskRegister register)
+    {
+        ArgumentNullException.ThrowIfNull(register);
+        var unconverged = register.Rows.Where(r => !register.IsConverged(r)).Select(r => r.RiskId).ToArray();
+        return $"† Not converged: the mean's relative standard error exceeds {Format.Percent(register.ConvergenceTarget)} in at least one scenario. "
+            + (unconverged.Length == 0 ? "Every register row is converged." : $"{Format.Int(unconverged.Length)} of {Format.Int(register.Rows.Count)} register rows are not: {string.Join(", ", unconverged)}.")
+            + " More paths (or run --target-rse) narrow them; the full register lists the RSE of every mean.";
+    }
 
     private static (string, string)? PricedChart(ReportData data)
     {

@@ -215,8 +215,7 @@ public static class BoardPackWriter
         private void RiskManagementRegister()
         {
             Open("risk-register", "Risk management", "Highest-rated risks and the controls in force");
-            var top = RegisterMarkdownWriter.Top(register, 8);
-            var rows = top.Select(r =>
+            var rows = model.RegisterTop.Select(r =>
             {
                 var worst = r.Score(r.WorstScenario);
                 return (IReadOnlyList<string>)
@@ -232,10 +231,7 @@ public static class BoardPackWriter
                 ];
             });
             Append(Table(["ID", "Site / portfolio", "Risk", "Horizon", "Max rating (scenario)", "Mean, CNY m", "P95, CNY m", "Controls in force (operator's disclosure)"], rows, "small", [false, false, false, false, false, true, true, false]));
-            var unconverged = register.Rows.Where(r => !register.IsConverged(r)).Select(r => r.RiskId).ToArray();
-            Append($"<p class=\"note\">† Not converged: the mean's relative standard error exceeds {E(Format.Percent(register.ConvergenceTarget))} in at least one scenario. "
-                + (unconverged.Length == 0 ? "Every register row is converged." : $"{Format.Int(unconverged.Length)} of {Format.Int(register.Rows.Count)} register rows are not: {E(string.Join(", ", unconverged))}.")
-                + " More paths (or run --target-rse) narrow them; the full register lists the RSE of every mean.</p>\n");
+            Append($"<p class=\"note\">{E(model.RegisterConvergenceNote)}</p>\n");
             Close();
         }
 
