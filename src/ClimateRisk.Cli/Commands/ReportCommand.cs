@@ -78,9 +78,10 @@ internal static class ReportCommand
                 + $"register/risk_register.{{csv,xlsx,md}}, {Path.Combine(runDirectory, ReportBuilder.BoardPackFile)}");
             return ExitCodes.Ok;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: {ex.Message}");
+            // Everything is drawn in a staging folder first: the run's files are replaced only once it is complete.
+            error.WriteLine($"error: writing the report of {runDirectory} failed: {ex.Message}; its earlier report files are unchanged: free space, then run 'climaterisk report {runDirectory}' again.");
             return ExitCodes.Failure;
         }
         finally
