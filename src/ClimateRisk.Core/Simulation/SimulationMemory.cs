@@ -33,7 +33,7 @@ public static class SimulationMemory
     /// The largest path count whose path buffers fit in .NET arrays for <paramref name="sites"/>
     /// sites: the largest buffer holds every metric of every site and the portfolio, so
     /// MetricNames.Count · (sites + 1) · paths ≤ <see cref="Array.MaxLength"/>
-    /// (for 8 sites: 2,147,483,591 / (31 · 9) = 7,697,074 paths).
+    /// (for 8 sites: 2,147,483,591 / (31 · 9) = 7,697,073 paths).
     /// </summary>
     public static int MaxPaths(int sites)
     {
