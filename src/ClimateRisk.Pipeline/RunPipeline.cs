@@ -307,7 +307,16 @@ public sealed class RunPipeline : IDisposable
         runManifest = runManifest with { Outputs = [.. outputs, .. written] };
         runManifest.Write(_runDirectory.File("manifest.json"));
         checkpoint.Remove();
-        _runDirectory.Commit();
+        try
+        {
+            _runDirectory.Commit();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The checkpoint is gone by now, so --resume cannot help: the run is complete in staging.
+            throw new RunStoppedException($"error: moving the finished run into {OutPath} failed: {ex.Message}{Environment.NewLine}The complete run is in {_runDirectory.StagingPath}: move it there by hand: mv '{_runDirectory.StagingPath}' '{OutPath}'.", ex);
+        }
+
         return new RunOutcome
         {
             OutPath = OutPath,
