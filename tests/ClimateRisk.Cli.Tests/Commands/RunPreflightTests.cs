@@ -79,4 +79,15 @@ public sealed class RunPreflightTests : IDisposable
         outcome.Error.Should().StartWith("error: --paths '3000000000': expected a whole number");
         NothingLeft();
     }
+
+    [Fact]
+    public void Compare_paths_beyond_a_dotnet_array_are_refused_before_anything_runs()
+    {
+        var outcome = CliHarness.Invoke("compare", "--paths", "40000000", "--out", _out);
+
+        outcome.ExitCode.Should().Be(1);
+        outcome.Error.Should().Be("error: --paths 40,000,000: a path buffer of 31 metrics × 2 (the site and its portfolio row) × 40,000,000 paths does not fit in one .NET array (at most 2,147,483,591 values); the largest --paths for compare is 34,636,832." + Environment.NewLine);
+        outcome.Output.Should().NotContain("Comparing");
+        NothingLeft();
+    }
 }
