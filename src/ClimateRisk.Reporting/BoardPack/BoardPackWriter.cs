@@ -231,7 +231,8 @@ public static class BoardPackWriter
                 ];
             });
             Append(Table(["ID", "Site / portfolio", "Risk", "Horizon", "Max rating (scenario)", "Mean, CNY m", "P95, CNY m", "Controls in force (operator's disclosure)"], rows, "small", [false, false, false, false, false, true, true, false]));
-            Append($"<p class=\"note\">{E(model.RegisterConvergenceNote)}</p>\n");
+            // An apostrophe needs no escape in element content; kept literal so the page reads as before the model split.
+            Append($"<p class=\"note\">{E(model.RegisterConvergenceNote).Replace("&#39;", "'", StringComparison.Ordinal)}</p>\n");
             Close();
         }
 
