@@ -74,9 +74,17 @@ internal sealed class KernelScratch
 
     public double[] FloodExceedance { get; } = new double[B];
 
-    public double[] SurgeProbability { get; } = new double[B];
+    /// <summary>e^(−λ) of the hot-day count.</summary>
+    public double[] HotDaysPmf0 { get; } = new double[B];
 
-    public double[] WindProbability { get; } = new double[B];
+    /// <summary>e^(−λ) of the drought-restriction count.</summary>
+    public double[] DroughtPmf0 { get; } = new double[B];
+
+    /// <summary>The GEV quantile of the surge draw (m), before sea-level rise and subsidence.</summary>
+    public double[] SurgeQuantileM { get; } = new double[B];
+
+    /// <summary>The Gumbel quantile of the gust draw (m/s), before the intensity factor.</summary>
+    public double[] GustQuantileMs { get; } = new double[B];
 
     // Block kernel: per-path portfolio accumulators.
     public double[] DriftEnergyMwh { get; } = new double[B];

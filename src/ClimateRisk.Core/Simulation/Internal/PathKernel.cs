@@ -5,6 +5,7 @@ using ClimateRisk.Core.Distributions;
 using ClimateRisk.Core.Distributions.Internal;
 using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Model;
+using ClimateRisk.Core.Numerics.Internal;
 using ClimateRisk.Core.Random;
 using ClimateRisk.Core.Random.Internal;
 
@@ -104,6 +105,10 @@ internal sealed class PathKernel
         PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.Carbon), RandomStreamId.Carbon, firstPath, 0, 0, 0, carbon);
         PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.Grid), RandomStreamId.Grid, firstPath, 0, 0, 0, grid);
         PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.PowerPrice), RandomStreamId.PowerPrice, firstPath, year, 0, 0, priceFactors);
+        var scenario = _scenario.Scenario;
+        LogNormalFactors(scenario.CarbonPriceSigma, carbon);
+        LogNormalFactors(scenario.GridSigma, grid);
+        LogNormalFactors(scenario.ElectricitySigma, priceFactors);
         for (var p = 0; p < count; p++)
         {
             var d = Drivers(yearIndex, warming[p], seaLevel[p], carbon[p], grid[p], priceFactors[p]);
@@ -137,12 +142,14 @@ internal sealed class PathKernel
         double sumItEnergy = 0;
 
         var hotDayProbability = scratch.HotDayProbability.AsSpan(0, count);
+        var hotDaysPmf0 = scratch.HotDaysPmf0.AsSpan(0, count);
+        var droughtPmf0 = scratch.DroughtPmf0.AsSpan(0, count);
         var hotDaysU = scratch.HotDaysU.AsSpan(0, count);
         var shortfallU = scratch.ShortfallU.AsSpan(0, count);
         var droughtU = scratch.DroughtU.AsSpan(0, count);
         var floodExceedance = scratch.FloodExceedance.AsSpan(0, count);
-        var surgeProbability = scratch.SurgeProbability.AsSpan(0, count);
-        var windProbability = scratch.WindProbability.AsSpan(0, count);
+        var surgeQuantile = scratch.SurgeQuantileM.AsSpan(0, count);
+        var gustQuantile = scratch.GustQuantileMs.AsSpan(0, count);
 
         for (var s = 0; s < _sites.Length; s++)
         {
@@ -157,7 +164,17 @@ internal sealed class PathKernel
                 hotDayProbability[p] = HotDayZ(site, warming[p], heatAnomaly[p]);
             }
 
-            NormalBatch.Cdf(hotDayProbability, hotDayProbability);
+            VectorNormal.Cdf(hotDayProbability, hotDayProbability);
+
+            // The Poisson searches start from p(0) = e^(−λ), exponentiated for the whole block.
+            for (var p = 0; p < count; p++)
+            {
+                hotDaysPmf0[p] = SummerDays * hotDayProbability[p];
+                droughtPmf0[p] = DroughtRate(site, warming[p]);
+            }
+
+            VectorQuantiles.ExpNegative(hotDaysPmf0, hotDaysPmf0);
+            VectorQuantiles.ExpNegative(droughtPmf0, droughtPmf0);
             PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.HotDays), RandomStreamId.HotDays, firstPath, year, key, 0, hotDaysU);
             PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.HotDays), RandomStreamId.HotDays, firstPath, year, key, 1, shortfallU);
             PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.Drought), RandomStreamId.Drought, firstPath, year, key, 0, droughtU);
@@ -169,17 +186,19 @@ internal sealed class PathKernel
                     floodExceedance[p] = -flood[p];
                 }
 
-                NormalBatch.Cdf(floodExceedance, floodExceedance);
+                VectorNormal.Cdf(floodExceedance, floodExceedance);
             }
 
-            if (site.Surge is not null)
+            if (site.Surge is { } surge)
             {
-                NormalBatch.Cdf(scratch.SurgeBlock.AsSpan(s * BlockSize, count), surgeProbability);
+                VectorNormal.Cdf(scratch.SurgeBlock.AsSpan(s * BlockSize, count), surgeQuantile);
+                VectorQuantiles.Gev(surge.GevLocationM, surge.GevScaleM, surge.GevShape, surgeQuantile, surgeQuantile);
             }
 
-            if (site.Wind is not null)
+            if (site.Wind is { } wind)
             {
-                NormalBatch.Cdf(scratch.WindBlock.AsSpan(s * BlockSize, count), windProbability);
+                VectorNormal.Cdf(scratch.WindBlock.AsSpan(s * BlockSize, count), gustQuantile);
+                VectorQuantiles.Gumbel(wind.GumbelLocationMs, wind.GumbelScaleMs, gustQuantile, gustQuantile);
             }
 
             var siteColumn0 = b.Offset(0, s) + firstIndex;
@@ -196,7 +215,7 @@ internal sealed class PathKernel
                     year,
                     firstPath + p,
                     new PathDrivers(warming[p], seaLevel[p], carbon[p], grid[p], priceFactors[p], frequency[p], windIntensities[p]),
-                    new SiteDraws(heatAnomaly[p], hotDayProbability[p], hotDaysU[p], shortfallU[p], droughtU[p], floodExceedance[p], surgeProbability[p], windProbability[p]),
+                    new SiteDraws(heatAnomaly[p], hotDayProbability[p], hotDaysPmf0[p], hotDaysU[p], shortfallU[p], droughtPmf0[p], droughtU[p], floodExceedance[p], surgeQuantile[p], gustQuantile[p]),
                     siteColumn0 + p,
                     metricStride);
                 occurrence[p] = outcome.OccurrenceCny;
@@ -246,13 +265,14 @@ internal sealed class PathKernel
         }
 
         var rng = _rng;
+        var scenario = _scenario.Scenario;
         var drivers = Drivers(
             yearIndex,
             rng.Normal(RandomStreamId.Warming, path, 0, 0, 0),
             rng.Normal(RandomStreamId.SeaLevel, path, 0, 0, 0),
-            rng.Normal(RandomStreamId.Carbon, path, 0, 0, 0),
-            rng.Normal(RandomStreamId.Grid, path, 0, 0, 0),
-            rng.Normal(RandomStreamId.PowerPrice, path, year, 0, 0));
+            LogNormalFactor(scenario.CarbonPriceSigma, rng.Normal(RandomStreamId.Carbon, path, 0, 0, 0)),
+            LogNormalFactor(scenario.GridSigma, rng.Normal(RandomStreamId.Grid, path, 0, 0, 0)),
+            LogNormalFactor(scenario.ElectricitySigma, rng.Normal(RandomStreamId.PowerPrice, path, year, 0, 0)));
 
         Correlate(RandomStreamId.HeatAnomaly, path, year, _scenario.Heat, scratch.Independent, scratch.Heat);
         Correlate(RandomStreamId.Flood, path, year, _scenario.Flood, scratch.Independent, scratch.Flood);
@@ -268,15 +288,18 @@ internal sealed class PathKernel
             var plan = _sites[s];
             var site = plan.Site;
             var key = plan.Key;
+            var hotDayProbability = VectorNormal.Cdf(HotDayZ(site, drivers.GlobalWarmingC, scratch.Heat[s]));
             var draws = new SiteDraws(
                 scratch.Heat[s],
-                StandardNormal.Cdf(HotDayZ(site, drivers.GlobalWarmingC, scratch.Heat[s])),
+                hotDayProbability,
+                VectorQuantiles.ExpNegative(SummerDays * hotDayProbability),
                 rng.Uniform(RandomStreamId.HotDays, path, year, key, 0),
                 rng.Uniform(RandomStreamId.HotDays, path, year, key, 1),
+                VectorQuantiles.ExpNegative(DroughtRate(site, drivers.GlobalWarmingC)),
                 rng.Uniform(RandomStreamId.Drought, path, year, key, 0),
-                site.Flood is null ? 0 : StandardNormal.Cdf(-scratch.Flood[s]),
-                site.Surge is null ? 0 : StandardNormal.Cdf(scratch.Surge[s]),
-                site.Wind is null ? 0 : StandardNormal.Cdf(scratch.Wind[s]));
+                site.Flood is null ? 0 : VectorNormal.Cdf(-scratch.Flood[s]),
+                site.Surge is { } surge ? VectorQuantiles.Gev(surge.GevLocationM, surge.GevScaleM, surge.GevShape, VectorNormal.Cdf(scratch.Surge[s])) : 0,
+                site.Wind is { } wind ? VectorQuantiles.Gumbel(wind.GumbelLocationMs, wind.GumbelScaleMs, VectorNormal.Cdf(scratch.Wind[s])) : 0);
             var outcome = EvaluateSite(plan, new SiteYear(plan, _scenario, yearIndex), year, path, drivers, draws, b.Offset(0, s) + pathIndex, b.Entities * b.Paths);
             var itEnergy = plan.ItEnergyMwh[yearIndex];
             b.Occurrence[(s * b.Paths) + pathIndex] = outcome.OccurrenceCny;
@@ -315,8 +338,12 @@ internal sealed class PathKernel
         return (climate.SummerTmaxMeanC + shift - site.Heat.TCritC) / climate.SummerTmaxSdC;
     }
 
-    /// <summary>The path's climate and transition drivers for the year, from its path-level standard normal draws (MODEL §3, §10).</summary>
-    private PathDrivers Drivers(int yearIndex, double zWarming, double zSeaLevel, double zCarbon, double zGrid, double zPrice)
+    /// <summary>
+    /// The path's climate and transition drivers for the year (MODEL §3, §10), from its
+    /// path-level standard normal draws of warming and sea level and its mean-one lognormal
+    /// shocks (<see cref="LogNormalFactor"/>) of carbon price, grid factor and power price.
+    /// </summary>
+    private PathDrivers Drivers(int yearIndex, double zWarming, double zSeaLevel, double carbonShock, double gridShock, double priceShock)
     {
         var sp = _scenario;
         var scenario = sp.Scenario;
@@ -326,9 +353,9 @@ internal sealed class PathKernel
         return new PathDrivers(
             globalWarmingSinceBase,
             sp.SlrMedianDelta[yearIndex] + (zSeaLevel * sp.SlrSigmaDelta[yearIndex]),
-            LogNormalFactor(scenario.CarbonPriceSigma, zCarbon),
-            LogNormalFactor(scenario.GridSigma, zGrid),
-            sp.Escalation[yearIndex] * LogNormalFactor(scenario.ElectricitySigma, zPrice),
+            carbonShock,
+            gridShock,
+            sp.Escalation[yearIndex] * priceShock,
             Math.Max(_heavyPrecipitation.At(warmingNow), 1e-9) / Math.Max(_heavyPrecipitation.At(warmingBase), 1e-9),
             1 + (scenario.TyphoonIntensityPerC * globalWarmingSinceBase));
     }
@@ -376,7 +403,7 @@ internal sealed class PathKernel
         // count more hot days than the summer has, so the count is capped at D (docs/model.md, §5 notes).
         var heat = site.Heat;
         var hotDayRate = SummerDays * draws.HotDayProbability;
-        var hotDays = Math.Min(SummerDaysCount, PoissonQuantile.InvCdfUnchecked(hotDayRate, draws.HotDaysU));
+        var hotDays = Math.Min(SummerDaysCount, PoissonQuantile.InvCdfUnchecked(hotDayRate, draws.HotDaysPmf0, draws.HotDaysU));
         var shortfalls = hotDays > 0 ? BinomialQuantile.InvCdfUnchecked(hotDays, heat.ShortfallProbability, draws.ShortfallU) : 0;
         var heatBi = shortfalls * biPerDay * heat.ThrottleFraction * heat.ThrottleHours / 24.0;
 
@@ -397,7 +424,7 @@ internal sealed class PathKernel
         double surgeDirect = 0, surgeBi = 0;
         if (site.Surge is { } surge)
         {
-            var level = GeneralizedExtremeValue.InvCdfUnchecked(surge.GevLocationM, surge.GevScaleM, surge.GevShape, draws.SurgeProbability)
+            var level = draws.SurgeQuantileM
                 + drivers.SeaLevelRiseM + (surge.SubsidenceMPerYear * (year - SimulationSettings.BaseYear));
             if (level > surge.DefenceCrestM)
             {
@@ -409,7 +436,7 @@ internal sealed class PathKernel
         double windDirect = 0, windBi = 0;
         if (site.Wind is { } wind)
         {
-            var gust = Gumbel.InvCdfUnchecked(wind.GumbelLocationMs, wind.GumbelScaleMs, draws.WindProbability) * drivers.WindIntensity;
+            var gust = draws.GustQuantileMs * drivers.WindIntensity;
             var v = Math.Max(0, gust - WindThresholdMs) / (wind.VHalfMs - WindThresholdMs);
             var v3 = v * v * v;
             windDirect = site.AssetValueCny * v3 / (1 + v3);
@@ -419,8 +446,8 @@ internal sealed class PathKernel
         // §9 water stress; likewise no more restricted days than the year has.
         var water = site.WueLPerKwh * itEnergy;
         var waterCost = water * site.WaterPriceCnyPerM3;
-        var restrictionRate = site.Drought.RestrictionDaysPerYear * Math.Max(0, 1 + (DroughtWarmingSensitivity * siteWarming));
-        var restrictedDays = Math.Min(DaysPerYear, PoissonQuantile.InvCdfUnchecked(restrictionRate, draws.DroughtU));
+        var restrictionRate = DroughtRate(site, drivers.GlobalWarmingC);
+        var restrictedDays = Math.Min(DaysPerYear, PoissonQuantile.InvCdfUnchecked(restrictionRate, draws.DroughtPmf0, draws.DroughtU));
         double droughtEnergy = 0, droughtBi = 0;
         if (plan.IsWaterCooled && restrictedDays > 0)
         {
@@ -509,8 +536,23 @@ internal sealed class PathKernel
         return (direct, biPerDay * downtimeDays);
     }
 
-    /// <summary>exp(σz − σ²/2): a mean-one lognormal factor.</summary>
-    private static double LogNormalFactor(double sigma, double z) => Math.Exp((sigma * z) - (0.5 * sigma * sigma));
+    /// <summary>exp(σz − σ²/2): a mean-one lognormal factor (the vector exp, as <see cref="LogNormalFactors"/>).</summary>
+    private static double LogNormalFactor(double sigma, double z) => VectorMath.Exp((sigma * z) - (0.5 * sigma * sigma));
+
+    /// <summary>z[p] ← exp(σz[p] − σ²/2) over a block, bit for bit <see cref="LogNormalFactor"/>.</summary>
+    private static void LogNormalFactors(double sigma, Span<double> z)
+    {
+        for (var p = 0; p < z.Length; p++)
+        {
+            z[p] = (sigma * z[p]) - (0.5 * sigma * sigma);
+        }
+
+        VectorMath.Exp(z, z);
+    }
+
+    /// <summary>λ of the year's drought-restriction days (MODEL §9): the site's base rate raised by 10 % per °C of local warming.</summary>
+    private static double DroughtRate(Site site, double globalWarmingC)
+        => site.Drought.RestrictionDaysPerYear * Math.Max(0, 1 + (DroughtWarmingSensitivity * (site.LandAmplification * globalWarmingC)));
 
     /// <summary>y = L·x with x independent N(0,1) per exposed site (MODEL §2 Gaussian copula); y lands at each member's site index.</summary>
     private void Correlate(RandomStreamId stream, long path, int year, Copula copula, double[] independent, double[] correlated)
@@ -596,16 +638,23 @@ internal sealed class PathKernel
         double FrequencyMultiplier,
         double WindIntensity);
 
-    /// <summary>One site's draws for one path and year, already transformed: Φ of the hot-day z, uniforms, Φ(−y) of flood, Φ(y) of surge and wind (0 where the site is not exposed).</summary>
+    /// <summary>
+    /// One site's draws for one path and year, already transformed: Φ of the hot-day z and
+    /// e^(−λ) of the two Poisson counts, uniforms, Φ(−y) of flood, the GEV quantile of Φ(y) for
+    /// the surge and the Gumbel quantile of Φ(y) for the gust before the intensity factor (0
+    /// where the site is not exposed).
+    /// </summary>
     private readonly record struct SiteDraws(
         double HeatAnomaly,
         double HotDayProbability,
+        double HotDaysPmf0,
         double HotDaysU,
         double ShortfallU,
+        double DroughtPmf0,
         double DroughtU,
         double FloodExceedance,
-        double SurgeProbability,
-        double WindProbability);
+        double SurgeQuantileM,
+        double GustQuantileMs);
 
     /// <summary>A site's constants for one year, read once per site and block rather than per path.</summary>
     private readonly struct SiteYear(SitePlan plan, ScenarioPlan scenario, int yearIndex)

@@ -1,6 +1,7 @@
 using ClimateRisk.Core.Climate;
 using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Model;
+using ClimateRisk.Core.Numerics.Internal;
 using ClimateRisk.Core.Random;
 
 namespace ClimateRisk.Core.Simulation.Internal;
@@ -162,7 +163,7 @@ internal sealed class SitePlan
             return 0;
         }
 
-        var lnR = Math.Log(returnPeriodY);
+        var lnR = VectorMath.Log(returnPeriodY);
         var x = FloodLnReturnPeriod;
         if (lnR < x[first])
         {
