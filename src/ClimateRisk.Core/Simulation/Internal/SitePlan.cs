@@ -89,6 +89,9 @@ internal sealed class SitePlan
     /// <summary>Return periods below this certainly give depth 0 (see <see cref="DepthAt"/>).</summary>
     private readonly double _noFloodBelowY;
 
+    /// <summary>Return periods below this certainly give depth 0 (+∞ when no return period floods); the kernel lists only paths at or above it.</summary>
+    public double NoFloodBelowY => _noFloodBelowY;
+
     private static readonly DamageCurve NoDamage = new() { Class = "none", Mean = new PiecewiseLinear([0.0], [0.0]), Sd = new PiecewiseLinear([0.0], [0.0]) };
 
     public Site Site { get; }
