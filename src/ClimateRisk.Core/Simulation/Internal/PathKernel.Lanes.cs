@@ -305,7 +305,7 @@ internal sealed partial class PathKernel
             }
 
             var days = (int)hotDays[p];
-            var shortfalls = days > 0 ? BinomialQuantile.InvCdfUnchecked(days, site.Heat.ShortfallProbability, scratch.ShortfallU[p]) : 0;
+            var shortfalls = days > 0 ? BinomialQuantile.InvCdfUnchecked(days, site.Heat.ShortfallProbability, scratch.ShortfallU[p], plan.ShortfallPmf0[days]) : 0;
             metrics[heatBi + p] = shortfalls * biPerDay * site.Heat.ThrottleFraction * site.Heat.ThrottleHours / 24.0;
         }
 

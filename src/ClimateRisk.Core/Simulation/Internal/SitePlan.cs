@@ -1,4 +1,5 @@
 using ClimateRisk.Core.Climate;
+using ClimateRisk.Core.Distributions;
 using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Numerics.Internal;
@@ -83,6 +84,11 @@ internal sealed class SitePlan
         }
 
         IsWaterCooled = site.WueLPerKwh >= 0.5;
+        ShortfallPmf0 = new double[MaxHotDays + 1];
+        for (var n = 1; n <= MaxHotDays; n++)
+        {
+            ShortfallPmf0[n] = site.Heat.ShortfallProbability is > 0 and < 1 ? BinomialQuantile.Pmf0(n, site.Heat.ShortfallProbability) : double.NaN;
+        }
         Insurance = inputs.Finance.Insurance.GetValueOrDefault(site.Id);
     }
 
@@ -142,6 +148,12 @@ internal sealed class SitePlan
     public double ProtectionDepthM { get; }
 
     public bool IsWaterCooled { get; }
+
+    /// <summary>The most hot days a summer can count (MODEL §5: the count is capped at D = 92).</summary>
+    public const int MaxHotDays = 92;
+
+    /// <summary>Binomial p(0) of the shortfall count for n = 0..92 hot days (<see cref="BinomialQuantile.Pmf0"/>), tabulated once.</summary>
+    public double[] ShortfallPmf0 { get; }
 
     /// <summary>The site's cover, or null when uninsured (net = gross).</summary>
     public InsuranceTerms? Insurance { get; }
