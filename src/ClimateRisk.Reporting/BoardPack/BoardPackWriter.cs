@@ -16,7 +16,7 @@ namespace ClimateRisk.Reporting.BoardPack;
 /// font, no scripts, no network), printable on A4 landscape, organised as ISSB IFRS S2 asks — an
 /// executive summary with the five headline numbers and the headline chart; strategy (scenario
 /// analysis and resilience); risk management (the register); metrics and targets (PUE against
-/// targets and limits, emissions, carbon cost); a page pair per site; an appendix with the method
+/// targets and limits, emissions, carbon cost); one page per site; an appendix with the method
 /// and the run manifest. The numbers and sentences come from <see cref="BoardPackModel"/>; this
 /// class only lays them out. Scenario texts, data sources and input hashes are in
 /// <see cref="SourcesWriter"/>'s <c>sources.html</c>.
