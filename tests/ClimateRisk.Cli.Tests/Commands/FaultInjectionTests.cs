@@ -94,6 +94,7 @@ public sealed class FaultInjectionTests : IClassFixture<FaultInjectionTests.Refe
     [InlineData("/results/", "results/", ".csv")]
     [InlineData("/charts/", "charts/", ".svg.tmp")]
     [InlineData("/register/risk_register.csv", "register/", ".csv.tmp")]
+    [InlineData("/register/risk_register.xlsx", "register/", ".xlsx")]
     [InlineData("/board-pack.html", "board-pack", ".html.tmp")]
     [InlineData("/manifest.json", "manifest", ".json")]
     public void A_full_disk_while_writing_the_outputs_keeps_every_scenario_and_resume_finishes_without_simulating(string pathPart, string hitPrefix, string hitSuffix)
