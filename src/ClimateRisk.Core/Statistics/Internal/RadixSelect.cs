@@ -1,0 +1,455 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace ClimateRisk.Core.Statistics.Internal;
+
+/// <summary>
+/// Exact order statistics by the bits of the doubles (a most-significant-digit radix select):
+/// each value maps to an unsigned key that sorts like the value, a histogram of the keys'
+/// leading bits locates the bucket of every wanted rank, and only those buckets are copied
+/// and refined, until a bucket is constant or small enough to sort.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Key: the bits with the sign bit flipped for x ≥ +0 and all bits flipped for x ≤ −0, so
+/// unsigned key order is IEEE totalOrder (−∞ &lt; … &lt; −0 &lt; +0 &lt; … &lt; +∞). Keys equal ⇔
+/// values bit-identical; values equal by <c>==</c> but with different keys are only −0 and +0,
+/// which every reader here (type-7 interpolation, the tail sum from +0) cannot tell apart.
+/// </para>
+/// <para>
+/// The histogram spans the sample's own key range [min, max] in <see cref="Buckets"/> buckets,
+/// so a narrow continuous sample (a PUE) is resolved as finely as a wide one (a loss from 0
+/// to 10⁸, where a bucket is about a binade). A loss distribution's zero mass is one bucket
+/// whose keys are all equal, settled without looking at its values again. Every level narrows
+/// the key range by 2¹¹, so at most six levels follow the first.
+/// </para>
+/// <para>
+/// The first level reads the sample twice (histogram, then a copy of the wanted buckets with
+/// AVX-512 compress into per-group regions, no data-dependent branch); deeper levels work on
+/// the copies, which hold a few percent of the sample.
+/// </para>
+/// </remarks>
+internal static class RadixSelect
+{
+    /// <summary>Bits of the key range resolved per level.</summary>
+    private const int RadixBits = 11;
+
+    private const int Buckets = 1 << RadixBits;
+
+    /// <summary>Regions at most this long are sorted instead of refined.</summary>
+    private const int SortThreshold = 64;
+
+    /// <summary>Lanes of slack after every group's region: the compress writes a whole register.</summary>
+    private const int Slack = 8;
+
+    /// <summary>The order-preserving key of <paramref name="x"/> (IEEE totalOrder as unsigned order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Key(double x)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(x);
+        return (ulong)(bits ^ ((bits >> 63) | long.MinValue));
+    }
+
+    /// <summary>The keys of eight values at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> Keys(Vector512<double> v)
+    {
+        var bits = v.AsInt64();
+        return (bits ^ (Vector512.ShiftRightArithmetic(bits, 63) | Vector512.Create(long.MinValue))).AsUInt64();
+    }
+
+    /// <summary>The smallest and largest key of a non-empty span without NaN.</summary>
+    public static (ulong Min, ulong Max) KeyRange(ReadOnlySpan<double> values)
+    {
+        var min = ulong.MaxValue;
+        var max = 0UL;
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated && values.Length >= Vector512<double>.Count)
+        {
+            ref var x = ref MemoryMarshal.GetReference(values);
+            var lo = Vector512.Create(ulong.MaxValue);
+            var hi = Vector512<ulong>.Zero;
+            for (; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                var k = Keys(Vector512.LoadUnsafe(ref x, (nuint)i));
+                lo = Vector512.Min(lo, k);
+                hi = Vector512.Max(hi, k);
+            }
+
+            for (var lane = 0; lane < Vector512<ulong>.Count; lane++)
+            {
+                min = Math.Min(min, lo[lane]);
+                max = Math.Max(max, hi[lane]);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            var k = Key(values[i]);
+            min = Math.Min(min, k);
+            max = Math.Max(max, k);
+        }
+
+        return (min, max);
+    }
+
+    /// <summary>
+    /// Writes the order statistics x₍ᵣ₎ (0-based, IEEE totalOrder) of <paramref name="values"/>
+    /// for every r in <paramref name="ranks"/> into <paramref name="results"/>, and when
+    /// <paramref name="tailCount"/> k &gt; 0 returns the sum of the k largest values in ascending
+    /// order (rank n − k must then be among the ranks).
+    /// </summary>
+    /// <param name="values">The sample, without NaN; not modified.</param>
+    /// <param name="minKey">The smallest <see cref="Key"/> of the sample.</param>
+    /// <param name="maxKey">The largest <see cref="Key"/> of the sample.</param>
+    /// <param name="ranks">Wanted ranks, ascending and distinct, each in [0, n).</param>
+    /// <param name="results">One value per rank.</param>
+    /// <param name="tailCount">k for the tail sum, or 0 for none.</param>
+    /// <param name="work">Work space, any length; a rented array is used when it is too short.</param>
+    /// <param name="vectorCopy">False forces the scalar copy (for tests of the fallback).</param>
+    public static double Select(
+        ReadOnlySpan<double> values,
+        ulong minKey,
+        ulong maxKey,
+        ReadOnlySpan<int> ranks,
+        Span<double> results,
+        int tailCount,
+        Span<double> work,
+        bool vectorCopy = true)
+    {
+        var n = values.Length;
+        var tailStart = n - tailCount;
+        if (minKey == maxKey)
+        {
+            results[..ranks.Length].Fill(values[0]);
+            return tailCount > 0 ? TailSum(values[0], 0, [], tailCount) : 0;
+        }
+
+        var shift = Shift(maxKey - minKey);
+        Span<int> start = stackalloc int[Buckets + 1];
+        Histogram(values, minKey, shift, start);
+
+        // Groups of ranks that share a bucket; with a tail, every bucket from the tail's
+        // first one up is one group, since all its values above the tail's start are summed.
+        var tailBucket = tailCount > 0 ? BucketOf(start, tailStart) : Buckets;
+        Span<int> groupLo = stackalloc int[ranks.Length];
+        Span<int> groupHi = stackalloc int[ranks.Length];
+        Span<int> groupFirstRank = stackalloc int[ranks.Length + 1];
+        var groups = 0;
+        var bucket = 0;
+        for (var r = 0; r < ranks.Length; r++)
+        {
+            while (start[bucket + 1] <= ranks[r])
+            {
+                bucket++;
+            }
+
+            var lo = Math.Min(bucket, tailBucket);
+            if (groups == 0 || groupLo[groups - 1] != lo)
+            {
+                groupLo[groups] = lo;
+                groupHi[groups] = lo == tailBucket ? Buckets - 1 : lo;
+                groupFirstRank[groups] = r;
+                groups++;
+            }
+        }
+
+        groupFirstRank[groups] = ranks.Length;
+
+        // Each group's region in the work space, Slack lanes apart.
+        Span<int> offset = stackalloc int[groups + 1];
+        Span<ulong> lowKey = stackalloc ulong[groups];
+        Span<ulong> highKey = stackalloc ulong[groups];
+        offset[0] = 0;
+        for (var g = 0; g < groups; g++)
+        {
+            offset[g + 1] = offset[g] + (start[groupHi[g] + 1] - start[groupLo[g]]) + Slack;
+            lowKey[g] = minKey + ((ulong)groupLo[g] << shift);
+            var highOffset = groupHi[g] + 1 == Buckets ? maxKey - minKey : ((ulong)(groupHi[g] + 1) << shift) - 1;
+            highKey[g] = minKey + Math.Min(highOffset, maxKey - minKey);
+        }
+
+        double[]? rented = null;
+        if (work.Length < offset[groups])
+        {
+            rented = ArrayPool<double>.Shared.Rent(offset[groups]);
+            work = rented;
+        }
+
+        try
+        {
+            if (vectorCopy && Avx512F.IsSupported)
+            {
+                CopyGroupsAvx512(values, lowKey[..groups], highKey[..groups], offset, work);
+            }
+            else
+            {
+                CopyGroupsScalar(values, lowKey[..groups], highKey[..groups], offset, work);
+            }
+
+            var tailSum = 0.0;
+            Span<int> relativeRanks = stackalloc int[ranks.Length];
+            for (var g = 0; g < groups; g++)
+            {
+                var region = work.Slice(offset[g], offset[g + 1] - offset[g] - Slack);
+                var first = groupFirstRank[g];
+                var count = groupFirstRank[g + 1] - first;
+                var relative = relativeRanks[..count];
+                for (var r = 0; r < count; r++)
+                {
+                    relative[r] = ranks[first + r] - start[groupLo[g]];
+                }
+
+                Refine(region, relative, results.Slice(first, count));
+                if (groupLo[g] == tailBucket)
+                {
+                    var threshold = results[ranks.IndexOf(tailStart)];
+                    tailSum = TailOf(region, threshold, tailCount);
+                }
+            }
+
+            return tailSum;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<double>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The right shift that maps a key offset in [0, range] to a bucket in [0, Buckets).</summary>
+    private static int Shift(ulong range) => Math.Max(0, 64 - BitOperations.LeadingZeroCount(range) - RadixBits);
+
+    /// <summary>The bucket whose cumulative range [start[b], start[b + 1]) holds <paramref name="rank"/>.</summary>
+    private static int BucketOf(ReadOnlySpan<int> start, int rank)
+    {
+        var b = 0;
+        while (start[b + 1] <= rank)
+        {
+            b++;
+        }
+
+        return b;
+    }
+
+    /// <summary>
+    /// Counts the values per bucket and leaves the cumulative counts in <paramref name="start"/>
+    /// (start[b] = values in buckets below b). Four interleaved histograms, so a run of equal
+    /// keys (the zero mass) does not chain every increment through the same counter.
+    /// </summary>
+    private static void Histogram(ReadOnlySpan<double> values, ulong minKey, int shift, Span<int> start)
+    {
+        var counts = ArrayPool<int>.Shared.Rent(4 * Buckets);
+        try
+        {
+            Array.Clear(counts, 0, 4 * Buckets);
+            ref var c = ref MemoryMarshal.GetArrayDataReference(counts);
+            ref var x = ref MemoryMarshal.GetReference(values);
+            var i = 0;
+            for (; i <= values.Length - 4; i += 4)
+            {
+                Unsafe.Add(ref c, (int)((Key(Unsafe.Add(ref x, i)) - minKey) >> shift))++;
+                Unsafe.Add(ref c, Buckets + (int)((Key(Unsafe.Add(ref x, i + 1)) - minKey) >> shift))++;
+                Unsafe.Add(ref c, (2 * Buckets) + (int)((Key(Unsafe.Add(ref x, i + 2)) - minKey) >> shift))++;
+                Unsafe.Add(ref c, (3 * Buckets) + (int)((Key(Unsafe.Add(ref x, i + 3)) - minKey) >> shift))++;
+            }
+
+            for (; i < values.Length; i++)
+            {
+                Unsafe.Add(ref c, (int)((Key(Unsafe.Add(ref x, i)) - minKey) >> shift))++;
+            }
+
+            var total = 0;
+            for (var b = 0; b < Buckets; b++)
+            {
+                start[b] = total;
+                total += counts[b] + counts[Buckets + b] + counts[(2 * Buckets) + b] + counts[(3 * Buckets) + b];
+            }
+
+            start[Buckets] = total;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(counts);
+        }
+    }
+
+    /// <summary>
+    /// Copies every value whose key lies in [lowKey[g], highKey[g]] to the region of group g
+    /// (from offset[g]): per register and group one compare pair, one compress and one full
+    /// store, the region's end advancing by the number of lanes kept.
+    /// </summary>
+    private static void CopyGroupsAvx512(ReadOnlySpan<double> values, ReadOnlySpan<ulong> lowKey, ReadOnlySpan<ulong> highKey, ReadOnlySpan<int> offset, Span<double> work)
+    {
+        var groups = lowKey.Length;
+        Span<int> end = stackalloc int[groups];
+        Span<Vector512<ulong>> low = stackalloc Vector512<ulong>[groups];
+        Span<Vector512<ulong>> high = stackalloc Vector512<ulong>[groups];
+        for (var g = 0; g < groups; g++)
+        {
+            end[g] = offset[g];
+            low[g] = Vector512.Create(lowKey[g]);
+            high[g] = Vector512.Create(highKey[g]);
+        }
+
+        ref var x = ref MemoryMarshal.GetReference(values);
+        ref var w = ref MemoryMarshal.GetReference(work);
+        var i = 0;
+        for (; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+        {
+            var v = Vector512.LoadUnsafe(ref x, (nuint)i);
+            var k = Keys(v);
+            for (var g = 0; g < groups; g++)
+            {
+                var keep = Vector512.GreaterThanOrEqual(k, low[g]) & Vector512.LessThanOrEqual(k, high[g]);
+                Avx512F.Compress(Vector512<double>.Zero, keep.AsDouble(), v).StoreUnsafe(ref w, (nuint)end[g]);
+                end[g] += BitOperations.PopCount(keep.ExtractMostSignificantBits());
+            }
+        }
+
+        CopyGroupsScalar(values[i..], lowKey, highKey, end, work);
+    }
+
+    /// <summary>The scalar form of <see cref="CopyGroupsAvx512"/> (and its remainder): regions from <paramref name="offset"/>.</summary>
+    private static void CopyGroupsScalar(ReadOnlySpan<double> values, ReadOnlySpan<ulong> lowKey, ReadOnlySpan<ulong> highKey, ReadOnlySpan<int> offset, Span<double> work)
+    {
+        Span<int> end = stackalloc int[lowKey.Length];
+        offset[..lowKey.Length].CopyTo(end);
+        foreach (var v in values)
+        {
+            var k = Key(v);
+            for (var g = 0; g < lowKey.Length; g++)
+            {
+                if (k >= lowKey[g] && k <= highKey[g])
+                {
+                    work[end[g]++] = v;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes x₍ᵣ₎ of <paramref name="region"/> for every r in <paramref name="ranks"/>
+    /// (ascending, relative to the region) into <paramref name="results"/>. Sorts the region
+    /// when it is small (its multiset is unchanged); otherwise histograms it over its own key
+    /// range and recurses into a copy of each bucket that holds a wanted rank.
+    /// </summary>
+    private static void Refine(Span<double> region, ReadOnlySpan<int> ranks, Span<double> results)
+    {
+        if (region.Length <= SortThreshold)
+        {
+            region.Sort();
+            for (var r = 0; r < ranks.Length; r++)
+            {
+                results[r] = region[ranks[r]];
+            }
+
+            return;
+        }
+
+        var (minKey, maxKey) = KeyRange(region);
+        if (minKey == maxKey)
+        {
+            results[..ranks.Length].Fill(region[0]);
+            return;
+        }
+
+        var shift = Shift(maxKey - minKey);
+        Span<int> start = stackalloc int[Buckets + 1];
+        Histogram(region, minKey, shift, start);
+        Span<int> relativeRanks = stackalloc int[ranks.Length];
+        var r0 = 0;
+        while (r0 < ranks.Length)
+        {
+            var bucket = BucketOf(start, ranks[r0]);
+            var r1 = r0 + 1;
+            while (r1 < ranks.Length && ranks[r1] < start[bucket + 1])
+            {
+                r1++;
+            }
+
+            var size = start[bucket + 1] - start[bucket];
+            var copy = ArrayPool<double>.Shared.Rent(size);
+            try
+            {
+                // The bucket is a small part of the region, so the branch is nearly always not taken.
+                var count = 0;
+                var b = (ulong)bucket;
+                foreach (var v in region)
+                {
+                    if ((Key(v) - minKey) >> shift == b)
+                    {
+                        copy[count++] = v;
+                    }
+                }
+
+                var relative = relativeRanks[..(r1 - r0)];
+                for (var r = r0; r < r1; r++)
+                {
+                    relative[r - r0] = ranks[r] - start[bucket];
+                }
+
+                Refine(copy.AsSpan(0, count), relative, results[r0..r1]);
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(copy);
+            }
+
+            r0 = r1;
+        }
+    }
+
+    /// <summary>
+    /// The sum of the <paramref name="tailCount"/> largest values of a sample in ascending
+    /// order, given its order statistic <paramref name="threshold"/> = x₍ₙ₋ₖ₎ and a region
+    /// holding every value above it: the values above it sorted, after k − (their count)
+    /// copies of the threshold (values equal to it by <c>==</c> are the same number; ±0 add
+    /// to +0 alike).
+    /// </summary>
+    private static double TailOf(ReadOnlySpan<double> region, double threshold, int tailCount)
+    {
+        var above = ArrayPool<double>.Shared.Rent(tailCount);
+        try
+        {
+            var count = 0;
+            foreach (var v in region)
+            {
+                if (v > threshold)
+                {
+                    above[count++] = v;
+                }
+            }
+
+            return TailSum(threshold, count, above.AsSpan(0, count), tailCount);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(above);
+        }
+    }
+
+    private static double TailSum(double threshold, int count, Span<double> above, int tailCount)
+    {
+        above.Sort();
+        var sum = 0.0;
+        for (var i = count; i < tailCount; i++)
+        {
+            sum += threshold;
+        }
+
+        foreach (var v in above)
+        {
+            sum += v;
+        }
+
+        return sum;
+    }
+}
