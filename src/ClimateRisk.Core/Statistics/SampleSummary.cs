@@ -14,11 +14,13 @@ namespace ClimateRisk.Core.Statistics;
 /// </summary>
 /// <remarks>
 /// Cost on 100,000 paths: a vectorised census (exceedance count, NaN, constant — a constant
-/// cell stops there), the moments by <see cref="RunningMoments.Of"/> (two vectorised passes),
-/// a branch-free copy of the sample split around a sampled median, which on a loss
-/// distribution is its zero mass and settles every quantile inside it at once, and a multiple
-/// selection of the wanted ranks (j and j + 1 of each quantile, and n − k) with branch-free
-/// partitions (<see cref="OrderStatistics.SelectMany"/>).
+/// cell stops there — and the range of the values' order-preserving keys), the moments by
+/// <see cref="RunningMoments.Of"/> (two vectorised passes), and an exact radix selection of the
+/// wanted ranks (j and j + 1 of each quantile, and n − k) on those keys
+/// (<see cref="RadixSelect"/>): a histogram of the key range, one branch-free copy of the
+/// buckets that hold a wanted rank, and refinement inside those copies. A loss distribution's
+/// zero mass is one bucket of equal keys and costs nothing beyond the histogram. The top k
+/// values are the values above x₍ₙ₋ₖ₎ (sorted) and copies of it, so only they are sorted.
 /// </remarks>
 public static class SampleSummary
 {
