@@ -86,7 +86,7 @@ public static class SampleSummary
             Span<int> ranks = stackalloc int[(2 * Probabilities.Length) + 1];
             ranks = ranks[..WantedRanks(n, Probabilities, tailStart, ranks)];
             Span<double> selected = stackalloc double[ranks.Length];
-            tailSum = RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks, selected, tailCount, work);
+            tailSum = RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks, selected, tailCount, (int)census.ZeroCount, work);
             for (var q = 0; q < Probabilities.Length; q++)
             {
                 quantiles[q] = Type7(n, ranks, selected, Probabilities[q]);
@@ -152,7 +152,7 @@ public static class SampleSummary
         var ranks = new int[(2 * probabilities.Length) + 1];
         var distinct = WantedRanks(n, probabilities, -1, ranks);
         var selected = new double[distinct];
-        RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks.AsSpan(0, distinct), selected, 0, []);
+        RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks.AsSpan(0, distinct), selected, 0, (int)census.ZeroCount, []);
         for (var i = 0; i < probabilities.Length; i++)
         {
             destination[i] = Type7(n, ranks.AsSpan(0, distinct), selected, probabilities[i]);
@@ -167,7 +167,7 @@ public static class SampleSummary
     private static CensusResult Census(ReadOnlySpan<double> values, double threshold)
     {
         var first = values[0];
-        long exceed = 0, nanCount = 0;
+        long exceed = 0, nanCount = 0, zeroCount = 0;
         var allEqual = true;
         ulong minKey = ulong.MaxValue, maxKey = 0;
         var i = 0;
@@ -178,6 +178,7 @@ public static class SampleSummary
             var f = Vector256.Create(first);
             var exceedLanes = Vector256<long>.Zero;
             var nanLanes = Vector256<long>.Zero;
+            var zeroLanes = Vector256<long>.Zero;
             var equalLanes = Vector256<long>.AllBitsSet;
             var minLanes = Vector256.Create(ulong.MaxValue);
             var maxLanes = Vector256<ulong>.Zero;
@@ -188,6 +189,7 @@ public static class SampleSummary
                 // A true compare is all ones = −1 as a long, so subtracting counts it.
                 exceedLanes -= Vector256.GreaterThan(v, t).AsInt64();
                 nanLanes -= (~Vector256.Equals(v, v)).AsInt64();
+                zeroLanes -= Vector256.Equals(v, Vector256<double>.Zero).AsInt64();
                 equalLanes &= Vector256.Equals(v, f).AsInt64();
                 var bits = v.AsInt64();
                 var key = (bits ^ (Vector256.ShiftRightArithmetic(bits, 63) | Vector256.Create(long.MinValue))).AsUInt64();
@@ -203,6 +205,7 @@ public static class SampleSummary
 
             exceed = Vector256.Sum(exceedLanes);
             nanCount = Vector256.Sum(nanLanes);
+            zeroCount = Vector256.Sum(zeroLanes);
             allEqual = equalLanes == Vector256<long>.AllBitsSet;
         }
 
@@ -211,13 +214,14 @@ public static class SampleSummary
             var v = values[i];
             exceed += v > threshold ? 1 : 0;
             nanCount += double.IsNaN(v) ? 1 : 0;
+            zeroCount += v == 0 ? 1 : 0;
             allEqual &= v == first;
             var key = RadixSelect.Key(v);
             minKey = Math.Min(minKey, key);
             maxKey = Math.Max(maxKey, key);
         }
 
-        return new CensusResult(exceed, nanCount, allEqual, minKey, maxKey);
+        return new CensusResult(exceed, nanCount, zeroCount, allEqual, minKey, maxKey);
     }
 
     /// <summary>Type-7 quantile of a sample of <paramref name="n"/> values from its selected order statistics (<paramref name="ranks"/> must hold j = ⌊(n − 1)p⌋ and j + 1).</summary>
@@ -275,5 +279,5 @@ public static class SampleSummary
     }
 
     /// <summary>What <see cref="Census"/> found.</summary>
-    private readonly record struct CensusResult(long Exceed, long NanCount, bool AllEqual, ulong MinKey, ulong MaxKey);
+    private readonly record struct CensusResult(long Exceed, long NanCount, long ZeroCount, bool AllEqual, ulong MinKey, ulong MaxKey);
 }

@@ -109,6 +109,7 @@ internal static class RadixSelect
     /// <param name="ranks">Wanted ranks, ascending and distinct, each in [0, n).</param>
     /// <param name="results">One value per rank.</param>
     /// <param name="tailCount">k for the tail sum, or 0 for none.</param>
+    /// <param name="zeroCount">How many values are ±0 (any count when the minimum is not zero).</param>
     /// <param name="work">Work space, any length; a rented array is used when it is too short.</param>
     /// <param name="vectorCopy">False forces the scalar copy (for tests of the fallback).</param>
     public static double Select(
@@ -118,6 +119,7 @@ internal static class RadixSelect
         ReadOnlySpan<int> ranks,
         Span<double> results,
         int tailCount,
+        int zeroCount,
         Span<double> work,
         bool vectorCopy = true)
     {
@@ -127,6 +129,30 @@ internal static class RadixSelect
         {
             results[..ranks.Length].Fill(values[0]);
             return tailCount > 0 ? TailSum(values[0], 0, [], tailCount) : 0;
+        }
+
+        // A point mass at a minimum of zero (a loss distribution's no-loss paths) settles
+        // every rank below it; ±0 alike, since no reader can tell them apart.
+        var settled = 0;
+        if (zeroCount > 0 && (minKey == Key(0.0) || minKey == Key(-0.0)))
+        {
+            while (settled < ranks.Length && ranks[settled] < zeroCount)
+            {
+                results[settled++] = 0.0;
+            }
+        }
+
+        var tailSum = 0.0;
+        if (tailCount > 0 && tailStart < zeroCount && settled > 0)
+        {
+            // Fewer than k values above zero: the tail is all of them and zeros.
+            tailSum = TailOf(values, 0.0, tailCount);
+            tailCount = 0;
+        }
+
+        if (settled == ranks.Length)
+        {
+            return tailSum;
         }
 
         var shift = Shift(maxKey - minKey);
@@ -141,7 +167,7 @@ internal static class RadixSelect
         Span<int> groupFirstRank = stackalloc int[ranks.Length + 1];
         var groups = 0;
         var bucket = 0;
-        for (var r = 0; r < ranks.Length; r++)
+        for (var r = settled; r < ranks.Length; r++)
         {
             while (start[bucket + 1] <= ranks[r])
             {
@@ -160,42 +186,48 @@ internal static class RadixSelect
 
         groupFirstRank[groups] = ranks.Length;
 
-        // Each group's region in the work space, Slack lanes apart.
+        // The candidates (every value in a group's key range, in sample order) first, then,
+        // with more than one group, each group's region.
         Span<int> offset = stackalloc int[groups + 1];
         Span<ulong> lowKey = stackalloc ulong[groups];
         Span<ulong> highKey = stackalloc ulong[groups];
-        offset[0] = 0;
+        var candidateCount = 0;
         for (var g = 0; g < groups; g++)
         {
-            offset[g + 1] = offset[g] + (start[groupHi[g] + 1] - start[groupLo[g]]) + Slack;
+            candidateCount += start[groupHi[g] + 1] - start[groupLo[g]];
             lowKey[g] = minKey + ((ulong)groupLo[g] << shift);
             var highOffset = groupHi[g] + 1 == Buckets ? maxKey - minKey : ((ulong)(groupHi[g] + 1) << shift) - 1;
             highKey[g] = minKey + Math.Min(highOffset, maxKey - minKey);
         }
 
-        double[]? rented = null;
-        if (work.Length < offset[groups])
+        var regionsStart = groups == 1 ? 0 : candidateCount + Slack;
+        offset[0] = regionsStart;
+        for (var g = 0; g < groups; g++)
         {
-            rented = ArrayPool<double>.Shared.Rent(offset[groups]);
+            offset[g + 1] = offset[g] + (start[groupHi[g] + 1] - start[groupLo[g]]);
+        }
+
+        var need = Math.Max(candidateCount + Slack, offset[groups]);
+        double[]? rented = null;
+        if (work.Length < need)
+        {
+            rented = ArrayPool<double>.Shared.Rent(need);
             work = rented;
         }
 
         try
         {
-            if (vectorCopy && Avx512F.IsSupported)
+            var copied = CopyCandidates(values, lowKey[..groups], highKey[..groups], work, vectorCopy);
+            System.Diagnostics.Debug.Assert(copied == candidateCount, "the histogram counted the candidates");
+            if (groups > 1)
             {
-                CopyGroupsAvx512(values, lowKey[..groups], highKey[..groups], offset, work);
-            }
-            else
-            {
-                CopyGroupsScalar(values, lowKey[..groups], highKey[..groups], offset, work);
+                Distribute(work[..candidateCount], lowKey[..groups], offset, work);
             }
 
-            var tailSum = 0.0;
             Span<int> relativeRanks = stackalloc int[ranks.Length];
             for (var g = 0; g < groups; g++)
             {
-                var region = work.Slice(offset[g], offset[g + 1] - offset[g] - Slack);
+                var region = work[offset[g]..offset[g + 1]];
                 var first = groupFirstRank[g];
                 var count = groupFirstRank[g + 1] - first;
                 var relative = relativeRanks[..count];
@@ -252,6 +284,27 @@ internal static class RadixSelect
             ref var c = ref MemoryMarshal.GetArrayDataReference(counts);
             ref var x = ref MemoryMarshal.GetReference(values);
             var i = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                // Bucket indices of sixteen values by vector arithmetic, then the increments.
+                Span<uint> index = stackalloc uint[Vector512<uint>.Count];
+                ref var j = ref MemoryMarshal.GetReference(index);
+                var min = Vector512.Create(minKey);
+                for (; i <= values.Length - Vector512<uint>.Count; i += Vector512<uint>.Count)
+                {
+                    var lower = Vector512.ShiftRightLogical(Keys(Vector512.LoadUnsafe(ref x, (nuint)i)) - min, shift);
+                    var upper = Vector512.ShiftRightLogical(Keys(Vector512.LoadUnsafe(ref x, (nuint)(i + Vector512<double>.Count))) - min, shift);
+                    Vector512.Narrow(lower, upper).StoreUnsafe(ref j);
+                    for (var lane = 0; lane < Vector512<uint>.Count; lane += 4)
+                    {
+                        Unsafe.Add(ref c, (int)Unsafe.Add(ref j, lane))++;
+                        Unsafe.Add(ref c, Buckets + (int)Unsafe.Add(ref j, lane + 1))++;
+                        Unsafe.Add(ref c, (2 * Buckets) + (int)Unsafe.Add(ref j, lane + 2))++;
+                        Unsafe.Add(ref c, (3 * Buckets) + (int)Unsafe.Add(ref j, lane + 3))++;
+                    }
+                }
+            }
+
             for (; i <= values.Length - 4; i += 4)
             {
                 Unsafe.Add(ref c, (int)((Key(Unsafe.Add(ref x, i)) - minKey) >> shift))++;
@@ -281,57 +334,79 @@ internal static class RadixSelect
     }
 
     /// <summary>
-    /// Copies every value whose key lies in [lowKey[g], highKey[g]] to the region of group g
-    /// (from offset[g]): per register and group one compare pair, one compress and one full
-    /// store, the region's end advancing by the number of lanes kept.
+    /// Copies every value whose key lies in one of the ranges [lowKey[g], highKey[g]] to
+    /// <paramref name="candidates"/>, in sample order; returns how many. Per register one
+    /// compare pair per range, one compress and one full store (so the destination needs
+    /// <see cref="Slack"/> spare lanes), no data-dependent branch.
     /// </summary>
-    private static void CopyGroupsAvx512(ReadOnlySpan<double> values, ReadOnlySpan<ulong> lowKey, ReadOnlySpan<ulong> highKey, ReadOnlySpan<int> offset, Span<double> work)
+    private static int CopyCandidates(ReadOnlySpan<double> values, ReadOnlySpan<ulong> lowKey, ReadOnlySpan<ulong> highKey, Span<double> candidates, bool vectorCopy)
     {
         var groups = lowKey.Length;
-        Span<int> end = stackalloc int[groups];
-        Span<Vector512<ulong>> low = stackalloc Vector512<ulong>[groups];
-        Span<Vector512<ulong>> high = stackalloc Vector512<ulong>[groups];
-        for (var g = 0; g < groups; g++)
-        {
-            end[g] = offset[g];
-            low[g] = Vector512.Create(lowKey[g]);
-            high[g] = Vector512.Create(highKey[g]);
-        }
-
-        ref var x = ref MemoryMarshal.GetReference(values);
-        ref var w = ref MemoryMarshal.GetReference(work);
+        var count = 0;
         var i = 0;
-        for (; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+        if (vectorCopy && Avx512F.IsSupported && candidates.Length >= Slack)
         {
-            var v = Vector512.LoadUnsafe(ref x, (nuint)i);
-            var k = Keys(v);
+            Span<Vector512<ulong>> low = stackalloc Vector512<ulong>[groups];
+            Span<Vector512<ulong>> high = stackalloc Vector512<ulong>[groups];
             for (var g = 0; g < groups; g++)
             {
-                var keep = Vector512.GreaterThanOrEqual(k, low[g]) & Vector512.LessThanOrEqual(k, high[g]);
-                Avx512F.Compress(Vector512<double>.Zero, keep.AsDouble(), v).StoreUnsafe(ref w, (nuint)end[g]);
-                end[g] += BitOperations.PopCount(keep.ExtractMostSignificantBits());
+                low[g] = Vector512.Create(lowKey[g]);
+                high[g] = Vector512.Create(highKey[g]);
+            }
+
+            ref var x = ref MemoryMarshal.GetReference(values);
+            ref var w = ref MemoryMarshal.GetReference(candidates);
+            for (; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                var v = Vector512.LoadUnsafe(ref x, (nuint)i);
+                var k = Keys(v);
+                var keep = Vector512.GreaterThanOrEqual(k, low[0]) & Vector512.LessThanOrEqual(k, high[0]);
+                for (var g = 1; g < groups; g++)
+                {
+                    keep |= Vector512.GreaterThanOrEqual(k, low[g]) & Vector512.LessThanOrEqual(k, high[g]);
+                }
+
+                Avx512F.Compress(Vector512<double>.Zero, keep.AsDouble(), v).StoreUnsafe(ref w, (nuint)count);
+                count += BitOperations.PopCount(keep.ExtractMostSignificantBits());
             }
         }
 
-        CopyGroupsScalar(values[i..], lowKey, highKey, end, work);
+        foreach (var v in values[i..])
+        {
+            var k = Key(v);
+            var keep = false;
+            for (var g = 0; g < groups; g++)
+            {
+                keep |= k >= lowKey[g] && k <= highKey[g];
+            }
+
+            if (keep)
+            {
+                candidates[count++] = v;
+            }
+        }
+
+        return count;
     }
 
-    /// <summary>The scalar form of <see cref="CopyGroupsAvx512"/> (and its remainder): regions from <paramref name="offset"/>.</summary>
-    private static void CopyGroupsScalar(ReadOnlySpan<double> values, ReadOnlySpan<ulong> lowKey, ReadOnlySpan<ulong> highKey, ReadOnlySpan<int> offset, Span<double> work)
+    /// <summary>
+    /// Moves the candidates of each range g to its region [offset[g], offset[g + 1]) of
+    /// <paramref name="work"/>: a candidate's range is the number of lower bounds at or below its key, less one.
+    /// </summary>
+    private static void Distribute(ReadOnlySpan<double> candidates, ReadOnlySpan<ulong> lowKey, ReadOnlySpan<int> offset, Span<double> work)
     {
         Span<int> end = stackalloc int[lowKey.Length];
         offset[..lowKey.Length].CopyTo(end);
-        foreach (var v in values)
+        foreach (var v in candidates)
         {
             var k = Key(v);
-            for (var g = 0; g < lowKey.Length; g++)
+            var g = -1;
+            foreach (var low in lowKey)
             {
-                if (k >= lowKey[g] && k <= highKey[g])
-                {
-                    work[end[g]++] = v;
-                    break;
-                }
+                g += k >= low ? 1 : 0;
             }
+
+            work[end[g]++] = v;
         }
     }
 
