@@ -155,6 +155,21 @@ internal static class RadixSelect
             return tailSum;
         }
 
+        if (settled > 0 && zeroCount >= n / 4 && vectorCopy && Avx512F.IsSupported && work.Length >= n - zeroCount + Slack)
+        {
+            // Most of the sample is the zero mass: compress out the values above zero (one
+            // branch-free pass) and select among them, so the histogram and the copy do not
+            // walk the zeros again.
+            var positive = CompressPositive(values, work);
+            Span<int> shifted = stackalloc int[ranks.Length - settled];
+            for (var r = settled; r < ranks.Length; r++)
+            {
+                shifted[r - settled] = ranks[r] - zeroCount;
+            }
+
+            return tailSum + Select(work[..positive], Key(0.0) + 1, maxKey, shifted, results[settled..], tailCount, 0, work[(positive + Slack)..], vectorCopy);
+        }
+
         var shift = Shift(maxKey - minKey);
         Span<int> start = stackalloc int[Buckets + 1];
         Histogram(values, minKey, shift, start);
@@ -383,6 +398,32 @@ internal static class RadixSelect
             if (keep)
             {
                 candidates[count++] = v;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Copies the values above zero (the sample has none below) to <paramref name="destination"/> in sample order; returns how many.</summary>
+    private static int CompressPositive(ReadOnlySpan<double> values, Span<double> destination)
+    {
+        ref var x = ref MemoryMarshal.GetReference(values);
+        ref var w = ref MemoryMarshal.GetReference(destination);
+        var count = 0;
+        var i = 0;
+        for (; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+        {
+            var v = Vector512.LoadUnsafe(ref x, (nuint)i);
+            var keep = Vector512.GreaterThan(v, Vector512<double>.Zero);
+            Avx512F.Compress(Vector512<double>.Zero, keep, v).StoreUnsafe(ref w, (nuint)count);
+            count += BitOperations.PopCount(keep.ExtractMostSignificantBits());
+        }
+
+        foreach (var v in values[i..])
+        {
+            if (v > 0)
+            {
+                destination[count++] = v;
             }
         }
 
