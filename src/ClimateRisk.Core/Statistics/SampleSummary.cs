@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using ClimateRisk.Core.Statistics.Internal;
@@ -15,11 +16,12 @@ namespace ClimateRisk.Core.Statistics;
 /// <remarks>
 /// Cost on 100,000 paths: a vectorised census (exceedance count, NaN, constant — a constant
 /// cell stops there — and the range of the values' order-preserving keys), the moments by
-/// <see cref="RunningMoments.Of"/> (two vectorised passes), and an exact radix selection of the
+/// <see cref="RunningMoments.Of"/> (its first pass, Σx, added inside the census in the same order, so bit for bit the same), and an exact radix selection of the
 /// wanted ranks (j and j + 1 of each quantile, and n − k) on those keys
 /// (<see cref="RadixSelect"/>): a histogram of the key range, one branch-free copy of the
 /// buckets that hold a wanted rank, and refinement inside those copies. A loss distribution's
-/// zero mass is one bucket of equal keys and costs nothing beyond the histogram. The top k
+/// zero mass (counted by the census) settles every rank inside it at once, and when it is a
+/// quarter of the sample or more the values above zero are compressed out first. The top k
 /// values are the values above x₍ₙ₋ₖ₎ (sorted) and copies of it, so only they are sorted.
 /// </remarks>
 public static class SampleSummary
@@ -58,7 +60,7 @@ public static class SampleSummary
             };
         }
 
-        var moments = RunningMoments.Of(values);
+        var moments = RunningMoments.OfTotal(values, census.Total);
 
         // TVaR99 is the mean of the ⌈n/100⌉ largest values.
         var tailCount = (int)Math.Ceiling(n * 0.01);
@@ -167,51 +169,58 @@ public static class SampleSummary
     private static CensusResult Census(ReadOnlySpan<double> values, double threshold)
     {
         var first = values[0];
+        var lanes = new CensusLanes
+        {
+            Threshold = Vector256.Create(threshold),
+            First = Vector256.Create(first),
+            Equal = Vector256<long>.AllBitsSet,
+            MinKey = Vector256.Create(ulong.MaxValue),
+        };
         long exceed = 0, nanCount = 0, zeroCount = 0;
         var allEqual = true;
         ulong minKey = ulong.MaxValue, maxKey = 0;
+        double total = 0;
         var i = 0;
-        if (Vector256.IsHardwareAccelerated && values.Length >= Vector256<double>.Count)
+        if (Vector256.IsHardwareAccelerated && values.Length >= 4 * Vector256<double>.Count)
         {
+            // Four registers a step with four partial sums, exactly as RunningMoments.Of adds
+            // them, so the total is bit for bit its first pass and that pass can be skipped.
             ref var x = ref MemoryMarshal.GetReference(values);
-            var t = Vector256.Create(threshold);
-            var f = Vector256.Create(first);
-            var exceedLanes = Vector256<long>.Zero;
-            var nanLanes = Vector256<long>.Zero;
-            var zeroLanes = Vector256<long>.Zero;
-            var equalLanes = Vector256<long>.AllBitsSet;
-            var minLanes = Vector256.Create(ulong.MaxValue);
-            var maxLanes = Vector256<ulong>.Zero;
-            for (; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            const int W = 4;
+            Vector256<double> d0 = default, d1 = default, d2 = default, d3 = default;
+            for (; i <= values.Length - (4 * W); i += 4 * W)
             {
-                var v = Vector256.LoadUnsafe(ref x, (nuint)i);
-
-                // A true compare is all ones = −1 as a long, so subtracting counts it.
-                exceedLanes -= Vector256.GreaterThan(v, t).AsInt64();
-                nanLanes -= (~Vector256.Equals(v, v)).AsInt64();
-                zeroLanes -= Vector256.Equals(v, Vector256<double>.Zero).AsInt64();
-                equalLanes &= Vector256.Equals(v, f).AsInt64();
-                var bits = v.AsInt64();
-                var key = (bits ^ (Vector256.ShiftRightArithmetic(bits, 63) | Vector256.Create(long.MinValue))).AsUInt64();
-                minLanes = Vector256.Min(minLanes, key);
-                maxLanes = Vector256.Max(maxLanes, key);
+                var v0 = Vector256.LoadUnsafe(ref x, (nuint)i);
+                var v1 = Vector256.LoadUnsafe(ref x, (nuint)(i + W));
+                var v2 = Vector256.LoadUnsafe(ref x, (nuint)(i + (2 * W)));
+                var v3 = Vector256.LoadUnsafe(ref x, (nuint)(i + (3 * W)));
+                d0 += v0 - Vector256<double>.Zero;
+                d1 += v1 - Vector256<double>.Zero;
+                d2 += v2 - Vector256<double>.Zero;
+                d3 += v3 - Vector256<double>.Zero;
+                lanes.Add(v0);
+                lanes.Add(v1);
+                lanes.Add(v2);
+                lanes.Add(v3);
             }
 
+            total = Vector256.Sum((d0 + d1) + (d2 + d3));
             for (var lane = 0; lane < Vector256<ulong>.Count; lane++)
             {
-                minKey = Math.Min(minKey, minLanes[lane]);
-                maxKey = Math.Max(maxKey, maxLanes[lane]);
+                minKey = Math.Min(minKey, lanes.MinKey[lane]);
+                maxKey = Math.Max(maxKey, lanes.MaxKey[lane]);
             }
 
-            exceed = Vector256.Sum(exceedLanes);
-            nanCount = Vector256.Sum(nanLanes);
-            zeroCount = Vector256.Sum(zeroLanes);
-            allEqual = equalLanes == Vector256<long>.AllBitsSet;
+            exceed = Vector256.Sum(lanes.Exceed);
+            nanCount = Vector256.Sum(lanes.Nan);
+            zeroCount = Vector256.Sum(lanes.Zero);
+            allEqual = lanes.Equal == Vector256<long>.AllBitsSet;
         }
 
         for (; i < values.Length; i++)
         {
             var v = values[i];
+            total += v - 0.0;
             exceed += v > threshold ? 1 : 0;
             nanCount += double.IsNaN(v) ? 1 : 0;
             zeroCount += v == 0 ? 1 : 0;
@@ -221,7 +230,7 @@ public static class SampleSummary
             maxKey = Math.Max(maxKey, key);
         }
 
-        return new CensusResult(exceed, nanCount, zeroCount, allEqual, minKey, maxKey);
+        return new CensusResult(exceed, nanCount, zeroCount, allEqual, minKey, maxKey, total);
     }
 
     /// <summary>Type-7 quantile of a sample of <paramref name="n"/> values from its selected order statistics (<paramref name="ranks"/> must hold j = ⌊(n − 1)p⌋ and j + 1).</summary>
@@ -278,6 +287,33 @@ public static class SampleSummary
         return distinct;
     }
 
+    /// <summary>The census's per-lane counters.</summary>
+    private struct CensusLanes
+    {
+        public Vector256<double> Threshold;
+        public Vector256<double> First;
+        public Vector256<long> Exceed;
+        public Vector256<long> Nan;
+        public Vector256<long> Zero;
+        public Vector256<long> Equal;
+        public Vector256<ulong> MinKey;
+        public Vector256<ulong> MaxKey;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(Vector256<double> v)
+        {
+            // A true compare is all ones = −1 as a long, so subtracting counts it.
+            Exceed -= Vector256.GreaterThan(v, Threshold).AsInt64();
+            Nan -= (~Vector256.Equals(v, v)).AsInt64();
+            Zero -= Vector256.Equals(v, Vector256<double>.Zero).AsInt64();
+            Equal &= Vector256.Equals(v, First).AsInt64();
+            var bits = v.AsInt64();
+            var key = (bits ^ (Vector256.ShiftRightArithmetic(bits, 63) | Vector256.Create(long.MinValue))).AsUInt64();
+            MinKey = Vector256.Min(MinKey, key);
+            MaxKey = Vector256.Max(MaxKey, key);
+        }
+    }
+
     /// <summary>What <see cref="Census"/> found.</summary>
-    private readonly record struct CensusResult(long Exceed, long NanCount, long ZeroCount, bool AllEqual, ulong MinKey, ulong MaxKey);
+    private readonly record struct CensusResult(long Exceed, long NanCount, long ZeroCount, bool AllEqual, ulong MinKey, ulong MaxKey, double Total);
 }

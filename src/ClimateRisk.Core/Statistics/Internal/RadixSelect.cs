@@ -160,14 +160,14 @@ internal static class RadixSelect
             // Most of the sample is the zero mass: compress out the values above zero (one
             // branch-free pass) and select among them, so the histogram and the copy do not
             // walk the zeros again.
-            var positive = CompressPositive(values, work);
+            var positive = CompressPositive(values, work, out var minPositiveKey);
             Span<int> shifted = stackalloc int[ranks.Length - settled];
             for (var r = settled; r < ranks.Length; r++)
             {
                 shifted[r - settled] = ranks[r] - zeroCount;
             }
 
-            return tailSum + Select(work[..positive], Key(0.0) + 1, maxKey, shifted, results[settled..], tailCount, 0, work[(positive + Slack)..], vectorCopy);
+            return tailSum + Select(work[..positive], minPositiveKey, maxKey, shifted, results[settled..], tailCount, 0, work[(positive + Slack)..], vectorCopy);
         }
 
         var shift = Shift(maxKey - minKey);
@@ -205,14 +205,11 @@ internal static class RadixSelect
         // with more than one group, each group's region.
         Span<int> offset = stackalloc int[groups + 1];
         Span<ulong> lowKey = stackalloc ulong[groups];
-        Span<ulong> highKey = stackalloc ulong[groups];
         var candidateCount = 0;
         for (var g = 0; g < groups; g++)
         {
             candidateCount += start[groupHi[g] + 1] - start[groupLo[g]];
             lowKey[g] = minKey + ((ulong)groupLo[g] << shift);
-            var highOffset = groupHi[g] + 1 == Buckets ? maxKey - minKey : ((ulong)(groupHi[g] + 1) << shift) - 1;
-            highKey[g] = minKey + Math.Min(highOffset, maxKey - minKey);
         }
 
         var regionsStart = groups == 1 ? 0 : candidateCount + Slack;
@@ -232,7 +229,17 @@ internal static class RadixSelect
 
         try
         {
-            var copied = CopyCandidates(values, lowKey[..groups], highKey[..groups], work, vectorCopy);
+            Span<ulong> wanted = stackalloc ulong[Buckets / 64];
+            wanted.Clear();
+            for (var g = 0; g < groups; g++)
+            {
+                for (var b = groupLo[g]; b <= groupHi[g]; b++)
+                {
+                    wanted[b >> 6] |= 1UL << (b & 63);
+                }
+            }
+
+            var copied = CopyCandidates(values, minKey, shift, wanted, work, vectorCopy);
             System.Diagnostics.Debug.Assert(copied == candidateCount, "the histogram counted the candidates");
             if (groups > 1)
             {
@@ -349,38 +356,39 @@ internal static class RadixSelect
     }
 
     /// <summary>
-    /// Copies every value whose key lies in one of the ranges [lowKey[g], highKey[g]] to
-    /// <paramref name="candidates"/>, in sample order; returns how many. Per register one
-    /// compare pair per range, one compress and one full store (so the destination needs
-    /// <see cref="Slack"/> spare lanes), no data-dependent branch.
+    /// Copies every value whose bucket is marked in <paramref name="wanted"/> (a bitmap of the
+    /// 2,048 buckets) to <paramref name="candidates"/>, in sample order; returns how many. Per
+    /// register: the bucket indices, the bitmap words by two table permutes, a variable shift
+    /// to the bucket's bit, one compress and one full store (so the destination needs
+    /// <see cref="Slack"/> spare lanes); no data-dependent branch, and the same work for any
+    /// number of groups.
     /// </summary>
-    private static int CopyCandidates(ReadOnlySpan<double> values, ReadOnlySpan<ulong> lowKey, ReadOnlySpan<ulong> highKey, Span<double> candidates, bool vectorCopy)
+    private static int CopyCandidates(ReadOnlySpan<double> values, ulong minKey, int shift, ReadOnlySpan<ulong> wanted, Span<double> candidates, bool vectorCopy)
     {
-        var groups = lowKey.Length;
         var count = 0;
         var i = 0;
         if (vectorCopy && Avx512F.IsSupported && candidates.Length >= Slack)
         {
-            Span<Vector512<ulong>> low = stackalloc Vector512<ulong>[groups];
-            Span<Vector512<ulong>> high = stackalloc Vector512<ulong>[groups];
-            for (var g = 0; g < groups; g++)
-            {
-                low[g] = Vector512.Create(lowKey[g]);
-                high[g] = Vector512.Create(highKey[g]);
-            }
-
+            var t0 = Vector512.Create(wanted[..8]);
+            var t1 = Vector512.Create(wanted[8..16]);
+            var t2 = Vector512.Create(wanted[16..24]);
+            var t3 = Vector512.Create(wanted[24..32]);
+            var min = Vector512.Create(minKey);
+            var one = Vector512<ulong>.One;
+            var bit4 = Vector512.Create(16UL);
+            var low6 = Vector512.Create(63UL);
             ref var x = ref MemoryMarshal.GetReference(values);
             ref var w = ref MemoryMarshal.GetReference(candidates);
             for (; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
             {
                 var v = Vector512.LoadUnsafe(ref x, (nuint)i);
-                var k = Keys(v);
-                var keep = Vector512.GreaterThanOrEqual(k, low[0]) & Vector512.LessThanOrEqual(k, high[0]);
-                for (var g = 1; g < groups; g++)
-                {
-                    keep |= Vector512.GreaterThanOrEqual(k, low[g]) & Vector512.LessThanOrEqual(k, high[g]);
-                }
-
+                var bucket = Vector512.ShiftRightLogical(Keys(v) - min, shift);
+                var word = Vector512.ShiftRightLogical(bucket, 6);
+                var bits = Vector512.ConditionalSelect(
+                    Vector512.Equals(word & bit4, Vector512<ulong>.Zero),
+                    Avx512F.PermuteVar8x64x2(t0, word, t1),
+                    Avx512F.PermuteVar8x64x2(t2, word, t3));
+                var keep = ~Vector512.Equals(Avx512F.ShiftRightLogicalVariable(bits, bucket & low6) & one, Vector512<ulong>.Zero);
                 Avx512F.Compress(Vector512<double>.Zero, keep.AsDouble(), v).StoreUnsafe(ref w, (nuint)count);
                 count += BitOperations.PopCount(keep.ExtractMostSignificantBits());
             }
@@ -388,14 +396,8 @@ internal static class RadixSelect
 
         foreach (var v in values[i..])
         {
-            var k = Key(v);
-            var keep = false;
-            for (var g = 0; g < groups; g++)
-            {
-                keep |= k >= lowKey[g] && k <= highKey[g];
-            }
-
-            if (keep)
+            var bucket = (int)((Key(v) - minKey) >> shift);
+            if (((wanted[bucket >> 6] >> (bucket & 63)) & 1) != 0)
             {
                 candidates[count++] = v;
             }
@@ -404,19 +406,31 @@ internal static class RadixSelect
         return count;
     }
 
-    /// <summary>Copies the values above zero (the sample has none below) to <paramref name="destination"/> in sample order; returns how many.</summary>
-    private static int CompressPositive(ReadOnlySpan<double> values, Span<double> destination)
+    /// <summary>
+    /// Copies the values above zero (the sample has none below) to <paramref name="destination"/>
+    /// in sample order; returns how many, and their smallest key, so the histogram spans only
+    /// their own range.
+    /// </summary>
+    private static int CompressPositive(ReadOnlySpan<double> values, Span<double> destination, out ulong minKey)
     {
         ref var x = ref MemoryMarshal.GetReference(values);
         ref var w = ref MemoryMarshal.GetReference(destination);
         var count = 0;
         var i = 0;
+        var lowest = Vector512.Create(ulong.MaxValue);
         for (; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
         {
             var v = Vector512.LoadUnsafe(ref x, (nuint)i);
             var keep = Vector512.GreaterThan(v, Vector512<double>.Zero);
+            lowest = Vector512.Min(lowest, Vector512.ConditionalSelect(keep.AsUInt64(), Keys(v), Vector512.Create(ulong.MaxValue)));
             Avx512F.Compress(Vector512<double>.Zero, keep, v).StoreUnsafe(ref w, (nuint)count);
             count += BitOperations.PopCount(keep.ExtractMostSignificantBits());
+        }
+
+        minKey = ulong.MaxValue;
+        for (var lane = 0; lane < Vector512<ulong>.Count; lane++)
+        {
+            minKey = Math.Min(minKey, lowest[lane]);
         }
 
         foreach (var v in values[i..])
@@ -424,6 +438,7 @@ internal static class RadixSelect
             if (v > 0)
             {
                 destination[count++] = v;
+                minKey = Math.Min(minKey, Key(v));
             }
         }
 
