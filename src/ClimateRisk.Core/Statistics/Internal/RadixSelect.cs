@@ -170,7 +170,7 @@ internal static class RadixSelect
             return tailSum + Select(work[..positive], minPositiveKey, maxKey, shifted, results[settled..], tailCount, 0, work[(positive + Slack)..], vectorCopy);
         }
 
-        var shift = Shift(maxKey - minKey);
+        var shift = Shift(maxKey - minKey, RadixBits);
         Span<int> start = stackalloc int[Buckets + 1];
         Histogram(values, minKey, shift, start);
 
@@ -277,8 +277,8 @@ internal static class RadixSelect
         }
     }
 
-    /// <summary>The right shift that maps a key offset in [0, range] to a bucket in [0, Buckets).</summary>
-    private static int Shift(ulong range) => Math.Max(0, 64 - BitOperations.LeadingZeroCount(range) - RadixBits);
+    /// <summary>The right shift that maps a key offset in [0, range] to a bucket in [0, 2^bits).</summary>
+    private static int Shift(ulong range, int bits) => Math.Max(0, 64 - BitOperations.LeadingZeroCount(range) - bits);
 
     /// <summary>The bucket whose cumulative range [start[b], start[b + 1]) holds <paramref name="rank"/>.</summary>
     private static int BucketOf(ReadOnlySpan<int> start, int rank)
@@ -293,16 +293,18 @@ internal static class RadixSelect
     }
 
     /// <summary>
-    /// Counts the values per bucket and leaves the cumulative counts in <paramref name="start"/>
-    /// (start[b] = values in buckets below b). Four interleaved histograms, so a run of equal
+    /// Counts the values per bucket (as many buckets as <paramref name="start"/> has entries, less
+    /// one) and leaves the cumulative counts in <paramref name="start"/> (start[b] = values in
+    /// buckets below b). Four interleaved histograms, so a run of equal
     /// keys (the zero mass) does not chain every increment through the same counter.
     /// </summary>
     private static void Histogram(ReadOnlySpan<double> values, ulong minKey, int shift, Span<int> start)
     {
-        var counts = ArrayPool<int>.Shared.Rent(4 * Buckets);
+        var buckets = start.Length - 1;
+        var counts = ArrayPool<int>.Shared.Rent(4 * buckets);
         try
         {
-            Array.Clear(counts, 0, 4 * Buckets);
+            Array.Clear(counts, 0, 4 * buckets);
             ref var c = ref MemoryMarshal.GetArrayDataReference(counts);
             ref var x = ref MemoryMarshal.GetReference(values);
             var i = 0;
@@ -320,9 +322,9 @@ internal static class RadixSelect
                     for (var lane = 0; lane < Vector512<uint>.Count; lane += 4)
                     {
                         Unsafe.Add(ref c, (int)Unsafe.Add(ref j, lane))++;
-                        Unsafe.Add(ref c, Buckets + (int)Unsafe.Add(ref j, lane + 1))++;
-                        Unsafe.Add(ref c, (2 * Buckets) + (int)Unsafe.Add(ref j, lane + 2))++;
-                        Unsafe.Add(ref c, (3 * Buckets) + (int)Unsafe.Add(ref j, lane + 3))++;
+                        Unsafe.Add(ref c, buckets + (int)Unsafe.Add(ref j, lane + 1))++;
+                        Unsafe.Add(ref c, (2 * buckets) + (int)Unsafe.Add(ref j, lane + 2))++;
+                        Unsafe.Add(ref c, (3 * buckets) + (int)Unsafe.Add(ref j, lane + 3))++;
                     }
                 }
             }
@@ -330,9 +332,9 @@ internal static class RadixSelect
             for (; i <= values.Length - 4; i += 4)
             {
                 Unsafe.Add(ref c, (int)((Key(Unsafe.Add(ref x, i)) - minKey) >> shift))++;
-                Unsafe.Add(ref c, Buckets + (int)((Key(Unsafe.Add(ref x, i + 1)) - minKey) >> shift))++;
-                Unsafe.Add(ref c, (2 * Buckets) + (int)((Key(Unsafe.Add(ref x, i + 2)) - minKey) >> shift))++;
-                Unsafe.Add(ref c, (3 * Buckets) + (int)((Key(Unsafe.Add(ref x, i + 3)) - minKey) >> shift))++;
+                Unsafe.Add(ref c, buckets + (int)((Key(Unsafe.Add(ref x, i + 1)) - minKey) >> shift))++;
+                Unsafe.Add(ref c, (2 * buckets) + (int)((Key(Unsafe.Add(ref x, i + 2)) - minKey) >> shift))++;
+                Unsafe.Add(ref c, (3 * buckets) + (int)((Key(Unsafe.Add(ref x, i + 3)) - minKey) >> shift))++;
             }
 
             for (; i < values.Length; i++)
@@ -341,13 +343,13 @@ internal static class RadixSelect
             }
 
             var total = 0;
-            for (var b = 0; b < Buckets; b++)
+            for (var b = 0; b < buckets; b++)
             {
                 start[b] = total;
-                total += counts[b] + counts[Buckets + b] + counts[(2 * Buckets) + b] + counts[(3 * Buckets) + b];
+                total += counts[b] + counts[buckets + b] + counts[(2 * buckets) + b] + counts[(3 * buckets) + b];
             }
 
-            start[Buckets] = total;
+            start[buckets] = total;
         }
         finally
         {
@@ -492,8 +494,11 @@ internal static class RadixSelect
             return;
         }
 
-        var shift = Shift(maxKey - minKey);
-        Span<int> start = stackalloc int[Buckets + 1];
+        // Fewer buckets for a small region: clearing and summing 2,048 counters would cost
+        // more than counting a few hundred values.
+        var bits = Math.Clamp(BitOperations.Log2((uint)region.Length) - 2, 6, RadixBits);
+        var shift = Shift(maxKey - minKey, bits);
+        Span<int> start = stackalloc int[(1 << bits) + 1];
         Histogram(region, minKey, shift, start);
         Span<int> relativeRanks = stackalloc int[ranks.Length];
         var r0 = 0;
