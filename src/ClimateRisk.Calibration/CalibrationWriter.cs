@@ -79,7 +79,7 @@ public static class CalibrationWriter
             foreach (var (name, text) in files)
             {
                 var path = Path.Combine(directory, name);
-                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+                using var stream = IO.OutputFile.Create(path);
                 written.Add(path);
                 using var writer = new StreamWriter(stream, new UTF8Encoding(false));
                 writer.Write(text);

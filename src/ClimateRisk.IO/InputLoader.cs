@@ -118,7 +118,7 @@ public static class InputLoader
         };
 
         // A learned PUE response replaces the default curve of the sites in it (MODEL §4).
-        return paths.PueResponseFile is { } response ? PueResponseLoader.Apply(model, response) : model;
+        return paths.PueResponseFile is { } response ? PueResponseLoader.Apply(model, response, ids) : model;
     }
 
     private static readonly string[] InsuranceColumns =

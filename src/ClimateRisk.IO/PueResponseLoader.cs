@@ -23,11 +23,20 @@ public static class PueResponseLoader
     /// sites use a learned curve).
     /// </summary>
     /// <exception cref="InputException">With every problem found.</exception>
-    public static IReadOnlyDictionary<string, PiecewiseLinear> Load(string path, IReadOnlyCollection<string> siteIds)
+    public static IReadOnlyDictionary<string, PiecewiseLinear> Load(string path, IReadOnlyCollection<string> siteIds) => Load(path, siteIds, known: null);
+
+    /// <summary>
+    /// <see cref="Load(string, IReadOnlyCollection{string})"/>, and with <paramref name="known"/>
+    /// a site id that is in neither the portfolio nor the data directory's sites.csv and
+    /// candidates.csv is an error ("did you mean"): a mistyped id would otherwise leave that site
+    /// on the default curve without a word.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, PiecewiseLinear> Load(string path, IReadOnlyCollection<string> siteIds, KnownSites? known)
     {
         ArgumentNullException.ThrowIfNull(siteIds);
         var table = CsvTable.Read(path, Columns);
         var points = new Dictionary<string, (int FirstLine, List<double> T, List<double> Pue)>(StringComparer.Ordinal);
+        var unknown = new HashSet<string>(StringComparer.Ordinal);
         string? current = null;
         foreach (var row in table.Rows)
         {
@@ -45,13 +54,24 @@ public static class PueResponseLoader
                 {
                     table.Error(row.Line, "site_id", siteId, Slug.Expected);
                 }
+                else if (known is { CheckRows: true } && !known.All.Contains(siteId))
+                {
+                    table.Error(row.Line, "site_id", siteId, known.Describe(siteId, FileIds(table)));
+                    unknown.Add(siteId);
+                }
 
                 site = (row.Line, [], []);
                 points.Add(siteId, site);
             }
-            else if (siteId != current)
+            else if (siteId != current && !unknown.Contains(siteId))
             {
                 table.Error(row.Line, "site_id", siteId, $"the rows of site {siteId} together (its rows start on line {site.FirstLine}, then another site's follow)");
+            }
+
+            if (unknown.Contains(siteId))
+            {
+                // Reported once; its rows are no site's curve, and no follow-on "rows together" noise.
+                continue;
             }
 
             current = siteId;
@@ -90,10 +110,13 @@ public static class PueResponseLoader
     /// <see cref="InputLoader"/> does for the default curve, that the annual PUE stays ≥ 1.
     /// </summary>
     /// <exception cref="InputException">With every problem found.</exception>
-    public static ModelInputs Apply(ModelInputs inputs, string path)
+    public static ModelInputs Apply(ModelInputs inputs, string path) => Apply(inputs, path, known: null);
+
+    /// <summary><see cref="Apply(ModelInputs, string)"/> with unknown site ids refused (<see cref="Load(string, IReadOnlyCollection{string}, KnownSites?)"/>).</summary>
+    internal static ModelInputs Apply(ModelInputs inputs, string path, KnownSites? known)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var curves = Load(path, inputs.Sites.Select(s => s.Id).ToArray());
+        var curves = Load(path, inputs.Sites.Select(s => s.Id).ToArray(), known);
         var errors = new List<InputError>();
         var sites = inputs.Sites.Select(site =>
         {
@@ -120,4 +143,7 @@ public static class PueResponseLoader
 
         return inputs with { Sites = sites };
     }
+
+    /// <summary>Every site id the file names (the nearest id suggested is one still without rows).</summary>
+    private static IEnumerable<string> FileIds(CsvTable table) => table.Rows.Select(r => table.Text(r, "site_id").Trim());
 }

@@ -44,14 +44,16 @@ public sealed class RunDirectory : IDisposable
 
     /// <summary>Starts a new run directory; <paramref name="keepUnfinished"/>: keep the staging directory if the run does not commit (for <c>--resume</c>).</summary>
     /// <exception cref="IOException">
-    /// When <paramref name="finalPath"/> exists and <paramref name="replace"/> is false; when an
+    /// When <paramref name="finalPath"/> is a file or cannot be written (<see cref="CheckWritable(string)"/>);
+    /// when it exists and <paramref name="replace"/> is false; when an
     /// interrupted run's staging directory is there and <paramref name="replace"/> is false (it is
     /// resumed with <see cref="Resume"/>, or discarded with replace); when another process holds it.
     /// </exception>
     public static RunDirectory Create(string finalPath, bool replace, bool keepUnfinished = false)
     {
         var full = Path.GetFullPath(finalPath);
-        if ((Directory.Exists(full) || System.IO.File.Exists(full)) && !replace)
+        CheckWritable(finalPath, full);
+        if (Directory.Exists(full) && !replace)
         {
             throw new IOException($"{finalPath} already exists; choose another --out or pass --force to replace it.");
         }
@@ -93,12 +95,80 @@ public sealed class RunDirectory : IDisposable
             throw new IOException($"nothing to resume: {finalPath} has no interrupted run ({staging} does not exist){complete}.");
         }
 
-        if ((Directory.Exists(full) || System.IO.File.Exists(full)) && !replace)
+        CheckWritable(finalPath, full);
+        if (Directory.Exists(full) && !replace)
         {
             throw new IOException($"{finalPath} already exists; choose another --out or pass --force to replace it.");
         }
 
         return new RunDirectory(full, staging, replace, keepUnfinished: true, Lock(finalPath, staging));
+    }
+
+    /// <summary>
+    /// Checks, before anything is computed, that a run directory can be made at
+    /// <paramref name="finalPath"/>: it is not a file (never replaced, even with --force), no
+    /// folder on its way is a file, and a probe file can be created and deleted in the nearest
+    /// existing folder above it (read-only folders and file systems, missing permissions).
+    /// </summary>
+    /// <exception cref="IOException">What is in the way, naming <c>--out</c> and what to do.</exception>
+    public static void CheckWritable(string finalPath)
+    {
+        ArgumentNullException.ThrowIfNull(finalPath);
+        CheckWritable(finalPath, Path.GetFullPath(finalPath));
+    }
+
+    /// <summary>
+    /// Removes everything from the staging directory but its lock and <paramref name="keep"/>:
+    /// the outputs a failed attempt left half-written, before they are written again.
+    /// </summary>
+    public void ClearExcept(string keep)
+    {
+        foreach (var entry in new DirectoryInfo(StagingPath).EnumerateFileSystemInfos().Where(e => e.Name != LockFileName && e.Name != keep))
+        {
+            if (entry is DirectoryInfo directory)
+            {
+                directory.Delete(recursive: true);
+            }
+            else
+            {
+                entry.Delete();
+            }
+        }
+    }
+
+    private static void CheckWritable(string finalPath, string full)
+    {
+        if (System.IO.File.Exists(full))
+        {
+            throw new IOException($"--out {finalPath} is a file, not a directory; give the path of a directory for the run (a file is never replaced, even with --force).");
+        }
+
+        var folder = Path.GetDirectoryName(full);
+        while (folder is not null && !Directory.Exists(folder))
+        {
+            if (System.IO.File.Exists(folder))
+            {
+                throw new IOException($"--out {finalPath}: {folder} is a file, so no directory can be made under it; choose another --out.");
+            }
+
+            folder = Path.GetDirectoryName(folder);
+        }
+
+        if (folder is null)
+        {
+            return;
+        }
+
+        var probe = Path.Combine(folder, $".climaterisk-write-test-{Guid.NewGuid():N}");
+        try
+        {
+            new FileStream(probe, FileMode.CreateNew, FileAccess.Write).Dispose();
+            System.IO.File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"--out {finalPath}: cannot write in {folder} ({ex.Message}); choose a directory you can write to.", ex);
+        }
     }
 
     /// <summary>A path inside the staging directory, creating its parent folders.</summary>

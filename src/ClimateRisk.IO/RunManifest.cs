@@ -121,7 +121,7 @@ public sealed record RunManifest
     public RunManifest Write(string path)
     {
         var written = this with { SettingsSha256 = ComputeSettingsSha256() };
-        File.WriteAllText(path, JsonSerializer.Serialize(written, JsonOptions) + "\n");
+        OutputFile.WriteAllText(path, JsonSerializer.Serialize(written, JsonOptions) + "\n");
         return written;
     }
 

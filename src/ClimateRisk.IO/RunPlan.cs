@@ -104,7 +104,7 @@ public sealed record RunPlan
     private string FullPath(string path) => Path.GetFullPath(WorkingDirectory.Length > 0 ? Path.Combine(WorkingDirectory, path) : path);
 
     /// <summary>Writes the plan as JSON.</summary>
-    public void Write(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, RunManifest.JsonOptions) + "\n");
+    public void Write(string path) => OutputFile.WriteAllText(path, JsonSerializer.Serialize(this, RunManifest.JsonOptions) + "\n");
 
     /// <summary>Reads a plan written by <see cref="Write"/>.</summary>
     public static RunPlan Read(string path)

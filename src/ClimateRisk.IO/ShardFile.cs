@@ -28,7 +28,7 @@ public static class ShardFile
     public static void Write(ShardResult shard, string path)
     {
         ArgumentNullException.ThrowIfNull(shard);
-        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        using var stream = OutputFile.Create(path);
         using var w = new BinaryWriter(new BufferedStream(stream, 1 << 16), Encoding.UTF8);
         w.Write(Encoding.ASCII.GetBytes(Magic));
         WriteSection(w, s =>

@@ -24,6 +24,14 @@ public static class ComparePipeline
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(observer);
         var settings = SettingsParser.Create(request);
+        // Each candidate or measure is simulated on its own (one site and its portfolio row per
+        // path buffer): beyond this the buffers do not fit in a .NET array.
+        var maxPaths = Core.Simulation.SimulationMemory.MaxPaths(1);
+        if (settings.Paths > maxPaths)
+        {
+            throw new RunRefusedException(string.Create(CultureInfo.InvariantCulture, $"error: --paths {settings.Paths:N0}: a path buffer of {Core.Simulation.MetricNames.Count} metrics × 2 (the site and its portfolio row) × {settings.Paths:N0} paths does not fit in one .NET array (at most {Array.MaxLength:N0} values); the largest --paths for compare is {maxPaths:N0}."));
+        }
+
         var started = DateTimeOffset.UtcNow;
         var candidatesFile = request.Candidates;
         var measuresFile = request.Measures;

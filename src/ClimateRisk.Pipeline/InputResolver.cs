@@ -86,6 +86,39 @@ public static class InputResolver
         };
     }
 
+    /// <summary>
+    /// The inputs a finished run read, as its manifest records them (<c>inputs</c>), for
+    /// redrawing or replaying it; null when the manifest does not record them (written before
+    /// they were recorded). A relative path was relative to the run's working directory: it is
+    /// taken from here when it exists here, else from there.
+    /// </summary>
+    public static InputPaths? FromManifest(RunManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        if (manifest.Inputs is not { } inputs)
+        {
+            return null;
+        }
+
+        return new InputPaths
+        {
+            DataDirectory = Recorded(manifest, inputs.DataDirectory),
+            SitesFile = Recorded(manifest, inputs.SitesFile),
+            ScenarioFiles = inputs.ScenarioFiles.Select(f => Recorded(manifest, f)).ToArray(),
+            PueResponseFile = inputs.PueResponseFile is { } response ? Recorded(manifest, response) : null,
+        };
+    }
+
+    /// <summary>A path recorded in <paramref name="manifest"/>, resolved as <see cref="FromManifest"/> does.</summary>
+    public static string Recorded(RunManifest manifest, string path)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(path);
+        return Path.IsPathRooted(path) || File.Exists(path) || Directory.Exists(path) || manifest.WorkingDirectory is null
+            ? path
+            : Path.Combine(manifest.WorkingDirectory, path);
+    }
+
     private static string? FindBundledRoot()
     {
         if (File.Exists(Path.Combine("data", "sites.csv")) && Directory.Exists("scenarios"))

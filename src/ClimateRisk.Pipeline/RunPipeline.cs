@@ -115,6 +115,11 @@ public sealed class RunPipeline : IDisposable
         {
             CheckReplayedIds(replayed, model);
         }
+
+        if (RunPreflight.Problem(settings, shard, model.Sites.Count, RunPreflight.AvailableBytes()) is { } preflight)
+        {
+            throw new RunRefusedException(preflight);
+        }
         if (request.Resume is { } resumeDirectory && request.Out is { } outOption && Path.GetFullPath(outOption) != Path.GetFullPath(resumeDirectory))
         {
             throw new RunRefusedException($"error: --resume {resumeDirectory} continues that directory; --out {outOption} names another.");
@@ -142,7 +147,8 @@ public sealed class RunPipeline : IDisposable
         RunDirectory runDirectory;
         try
         {
-            runDirectory = request.Resume is null ? RunDirectory.Create(outPath, request.Force, keepUnfinished: true) : RunDirectory.Resume(outPath, request.Force);
+            // A shard keeps nothing when it fails: it is simply run again (--shard takes no --resume).
+            runDirectory = request.Resume is null ? RunDirectory.Create(outPath, request.Force, keepUnfinished: shard is null) : RunDirectory.Resume(outPath, request.Force);
         }
         catch (IOException ex)
         {
@@ -155,6 +161,22 @@ public sealed class RunPipeline : IDisposable
             try
             {
                 checkpoint = request.Resume is null ? RunCheckpoint.Start(runDirectory.StagingPath, plan) : RunCheckpoint.Resume(runDirectory.StagingPath, plan);
+            }
+            catch (InvalidDataException ex)
+            {
+                runDirectory.Dispose();
+                throw new RunRefusedException($"error: cannot resume {outPath}: {ex.Message}, so its finished scenarios cannot be checked against the options; start again with --force (without --resume).", ex);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Start: the checkpoint could not be begun (e.g. the disk is full): nothing to keep.
+                runDirectory.Dispose();
+                if (request.Resume is null)
+                {
+                    TryDelete(runDirectory.StagingPath);
+                }
+
+                throw new RunRefusedException($"error: cannot write the checkpoint of {outPath}: {ex.Message}; free space or choose another --out, then run again.", ex);
             }
             catch (InputException ex)
             {
@@ -196,6 +218,10 @@ public sealed class RunPipeline : IDisposable
             {
                 throw new RunStoppedException("Stopped: nothing was written.", ex);
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new RunStoppedException($"error: writing shard {shard} to {OutPath} failed: {ex.Message}{Environment.NewLine}Nothing was kept: free space, then run the same command again.", ex);
+            }
         }
 
         var checkpoint = _checkpoint!;
@@ -219,6 +245,26 @@ public sealed class RunPipeline : IDisposable
             throw new RunStoppedException($"error: {ex.Message}{Environment.NewLine}{Stopped()}; the finished ones are kept: resume with --resume {OutPath}", ex);
         }
 
+        try
+        {
+            return WriteOutputs(observer, checkpoint, simulated, sensitivity, stopwatch);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Every scenario is in the checkpoint: a resume only writes the outputs again.
+            throw new RunStoppedException(
+                $"error: writing the outputs of {OutPath} failed: {ex.Message}{Environment.NewLine}"
+                + $"All {scenarioIds.Count} scenarios are simulated and kept in {_runDirectory.StagingPath}: free space (or fix the permissions), then finish with --resume {OutPath} (nothing is simulated again).",
+                ex);
+        }
+    }
+
+    /// <summary>Assembles the results from the checkpoint and writes the derived results, manifest and reports; commits the directory.</summary>
+    private RunOutcome WriteOutputs(IRunObserver observer, RunCheckpoint checkpoint, List<ScenarioRunner.Outcome> simulated, SensitivityTally sensitivity, Stopwatch stopwatch)
+    {
+        var scenarioIds = _plan.Scenarios;
+        // What an earlier attempt wrote before it failed (e.g. a full disk) is written again.
+        _runDirectory.ClearExcept(Path.GetFileName(checkpoint.Directory));
         var resultsDirectory = Path.Combine(_runDirectory.StagingPath, "results");
         IReadOnlyList<string> resultFiles = ComputesSensitivity ? [.. ResultsWriter.RunFileNames, SensitivityWriter.FileName] : ResultsWriter.RunFileNames;
         checkpoint.Assemble(resultsDirectory, scenarioIds, resultFiles);
@@ -261,7 +307,16 @@ public sealed class RunPipeline : IDisposable
         runManifest = runManifest with { Outputs = [.. outputs, .. written] };
         runManifest.Write(_runDirectory.File("manifest.json"));
         checkpoint.Remove();
-        _runDirectory.Commit();
+        try
+        {
+            _runDirectory.Commit();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The checkpoint is gone by now, so --resume cannot help: the run is complete in staging.
+            throw new RunStoppedException($"error: moving the finished run into {OutPath} failed: {ex.Message}{Environment.NewLine}The complete run is in {_runDirectory.StagingPath}: move it there by hand: mv '{_runDirectory.StagingPath}' '{OutPath}'.", ex);
+        }
+
         return new RunOutcome
         {
             OutPath = OutPath,
@@ -341,9 +396,29 @@ public sealed class RunPipeline : IDisposable
             ? string.Create(CultureInfo.InvariantCulture, $", doubled until every headline RSE ≤ {t} (at most {Request.MaxPaths:N0} paths)")
             : string.Empty;
         observer.Line($"ClimateRisk run: {Model.Sites.Count} sites × {Model.Scenarios.Count} scenarios × {Settings.YearCount} years ({Settings.FirstYear}–{Settings.LastYear}) × {Settings.Paths:N0} paths, seed {Settings.Seed}{target}");
+        foreach (var dropped in _checkpoint?.Dropped ?? [])
+        {
+            observer.Line(dropped);
+        }
+
         if (ResumedScenarios.Count > 0)
         {
             observer.Line($"Resuming: {ResumedScenarios.Count} of {Model.Scenarios.Count} scenarios already finished ({string.Join(", ", ResumedScenarios)})");
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the error about the checkpoint is the one to show.
         }
     }
 

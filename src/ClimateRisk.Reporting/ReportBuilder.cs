@@ -1,6 +1,6 @@
-using System.Text;
 using ClimateRisk.Core.Sensitivity;
 using ClimateRisk.Core.Simulation;
+using ClimateRisk.IO;
 using ClimateRisk.Reporting.BoardPack;
 using ClimateRisk.Reporting.Charts;
 using ClimateRisk.Reporting.Internal;
@@ -119,7 +119,7 @@ public static class ReportBuilder
     private static void WriteText(string path, string text)
     {
         var temp = path + ".tmp";
-        File.WriteAllText(temp, text, new UTF8Encoding(false));
+        OutputFile.WriteAllText(temp, text);
         File.Move(temp, path, overwrite: true);
     }
 }

@@ -69,8 +69,18 @@ internal static class CalibrateCommand
                 fits.Add(PueCalibrator.Fit(series, options));
             }
 
-            CalibrationWriter.Write(directory.StagingPath, telemetryPath, fits, options, model.Sites);
-            directory.Commit();
+            try
+            {
+                CalibrationWriter.Write(directory.StagingPath, telemetryPath, fits, options, model.Sites);
+                directory.Commit();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The staging directory is removed on dispose: nothing half-written is left in the way.
+                error.WriteLine($"error: writing the calibration to {outPath} failed: {ex.Message}; nothing was kept: free space, then run calibrate again.");
+                return ExitCodes.Failure;
+            }
+
             output.WriteLine($"Wrote {Path.Combine(outPath, CalibrationWriter.ResponseFile)}, {CalibrationWriter.ReportFile} and {fits.Count} chart(s) in {(DateTimeOffset.UtcNow - started).TotalSeconds:F1} s.");
             foreach (var f in fits)
             {

@@ -10,8 +10,9 @@ namespace ClimateRisk.Cli.Commands;
 /// <summary>
 /// <c>climaterisk report RUN_DIR</c>: redraws a run's charts, risk register and board pack from
 /// its saved results (results/*.csv and manifest.json) without simulating. Names, PUE targets
-/// and limits, thresholds and controls come from the inputs given (default: the bundled data);
-/// a warning says which of them differ from the files the run hashed.
+/// and limits, thresholds and controls come from the inputs the manifest records (the run's own
+/// --data, --sites, --scenarios and --pue-response), or from the input options when any is
+/// given; a warning names each file whose SHA-256 differs from the one the run recorded.
 /// </summary>
 internal static class ReportCommand
 {
@@ -40,7 +41,8 @@ internal static class ReportCommand
         {
             var manifest = RunManifest.Read(manifestPath);
             var result = ResultsReader.Read(Path.Combine(runDirectory, "results"), manifest);
-            var paths = InputResolver.Resolve(data, sites, scenarios, pueResponse);
+            var optionsGiven = data is not null || sites is not null || scenarios.Count > 0 || pueResponse is not null;
+            var paths = (optionsGiven ? null : InputResolver.FromManifest(manifest)) ?? InputResolver.Resolve(data, sites, scenarios, pueResponse);
             var model = InputLoader.Load(paths);
             var sources = ReportSources.Load(paths, model.Sites);
             var changed = ChangedInputs(manifest, paths);
@@ -78,9 +80,10 @@ internal static class ReportCommand
                 + $"register/risk_register.{{csv,xlsx,md}}, {Path.Combine(runDirectory, ReportBuilder.BoardPackFile)}");
             return ExitCodes.Ok;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: {ex.Message}");
+            // Everything is drawn in a staging folder first: the run's files are replaced only once it is complete.
+            error.WriteLine($"error: writing the report of {runDirectory} failed: {ex.Message}; its earlier report files are unchanged: free space, then run 'climaterisk report {runDirectory}' again.");
             return ExitCodes.Failure;
         }
         finally
@@ -92,25 +95,61 @@ internal static class ReportCommand
         }
     }
 
-    /// <summary>Input files whose SHA-256 differs from the manifest's, matched by their last two path segments (e.g. climate/gsat.csv).</summary>
+    /// <summary>
+    /// Input files used now whose SHA-256 differs from the one the manifest records for the same
+    /// input: the same file, or the file in the same role (the portfolio, a scenario file by
+    /// name, the learned PUE response, a table by its path under the data directory). The
+    /// manifest lists inputs only, so the run's own outputs are never compared.
+    /// </summary>
     private static List<string> ChangedInputs(RunManifest manifest, InputPaths paths)
     {
-        static string Tail(string path)
+        var recorded = InputResolver.FromManifest(manifest);
+        var byRole = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in paths.HashedFiles().Where(File.Exists))
         {
-            var parts = path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
-            return string.Join('/', parts.Skip(Math.Max(0, parts.Length - 2)));
+            byRole.TryAdd(Role(paths, file), file);
         }
 
-        var current = paths.AllFiles().Where(File.Exists).GroupBy(Tail).ToDictionary(g => g.Key, g => g.First());
         var changed = new List<string>();
         foreach (var (file, hash) in manifest.InputSha256)
         {
-            if (current.TryGetValue(Tail(file), out var path) && RunManifest.Sha256(path) != hash)
+            var role = recorded is null ? Role(paths, file) : Role(recorded, InputResolver.Recorded(manifest, file));
+            if (byRole.TryGetValue(role, out var current) && RunManifest.Sha256(current) != hash)
             {
-                changed.Add(file);
+                changed.Add(current);
             }
         }
 
         return changed;
+    }
+
+    /// <summary>What an input file is to the run: its role when <paramref name="inputs"/> names it, else the last two segments of its path (e.g. climate/gsat.csv).</summary>
+    private static string Role(InputPaths inputs, string file)
+    {
+        static string Normal(string path) => Path.GetFullPath(path).Replace('\\', '/');
+        var full = Normal(file);
+        if (full == Normal(inputs.SitesFile))
+        {
+            return "sites";
+        }
+
+        if (inputs.PueResponseFile is { } response && full == Normal(response))
+        {
+            return "pue-response";
+        }
+
+        if (inputs.ScenarioFiles.Any(s => Normal(s) == full))
+        {
+            return "scenario:" + Path.GetFileName(full);
+        }
+
+        var data = Normal(inputs.DataDirectory).TrimEnd('/') + "/";
+        if (full.StartsWith(data, StringComparison.Ordinal))
+        {
+            return "data:" + full[data.Length..];
+        }
+
+        var parts = full.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return "tail:" + string.Join('/', parts.Skip(Math.Max(0, parts.Length - 2)));
     }
 }

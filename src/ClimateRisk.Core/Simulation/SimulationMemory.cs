@@ -28,4 +28,16 @@ public static class SimulationMemory
         var reductionRows = threads + 1L;
         return (pathBufferRows + reductionRows) * paths * sizeof(double);
     }
+
+    /// <summary>
+    /// The largest path count whose path buffers fit in .NET arrays for <paramref name="sites"/>
+    /// sites: the largest buffer holds every metric of every site and the portfolio, so
+    /// MetricNames.Count · (sites + 1) · paths ≤ <see cref="Array.MaxLength"/>
+    /// (for 8 sites: 2,147,483,591 / (31 · 9) = 7,697,073 paths).
+    /// </summary>
+    public static int MaxPaths(int sites)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sites);
+        return (int)(Array.MaxLength / ((long)MetricNames.Count * (sites + 1)));
+    }
 }

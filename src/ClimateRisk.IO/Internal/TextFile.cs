@@ -17,7 +17,7 @@ internal static class TextFile
     public static void CreateNew(string path, Action<TextWriter> write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        using var stream = OutputFile.Create(path);
         using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         write(writer);
     }

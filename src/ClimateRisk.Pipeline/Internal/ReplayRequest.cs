@@ -41,9 +41,7 @@ internal static class ReplayRequest
 
         // Relative paths were relative to the run's working directory: use them from here when
         // they exist here, else from there.
-        string Resolve(string path) => Path.IsPathRooted(path) || File.Exists(path) || Directory.Exists(path) || manifest.WorkingDirectory is null
-            ? path
-            : Path.Combine(manifest.WorkingDirectory, path);
+        string Resolve(string path) => InputResolver.Recorded(manifest, path);
 
         var changed = new List<string>();
         foreach (var (path, hash) in manifest.InputSha256)

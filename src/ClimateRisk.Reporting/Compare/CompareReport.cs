@@ -71,11 +71,11 @@ public sealed class CompareReport
         Directory.CreateDirectory(Path.Combine(directory, "charts"));
         foreach (var chart in Charts)
         {
-            File.WriteAllText(Path.Combine(directory, "charts", chart.FileName), chart.ToSvg(), new UTF8Encoding(false));
+            IO.OutputFile.WriteAllText(Path.Combine(directory, "charts", chart.FileName), chart.ToSvg());
             written.Add("charts/" + chart.FileName);
         }
 
-        File.WriteAllText(Path.Combine(directory, PackFile), Html(), new UTF8Encoding(false));
+        IO.OutputFile.WriteAllText(Path.Combine(directory, PackFile), Html());
         written.Add(PackFile);
         return written;
     }

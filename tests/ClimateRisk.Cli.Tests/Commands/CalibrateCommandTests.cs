@@ -150,4 +150,24 @@ public sealed class CalibrateCommandTests : IDisposable
         again.Code.Should().Be(1);
         again.Error.Should().Contain("already exists");
     }
+
+    [Fact]
+    public void A_full_disk_while_writing_is_one_error_line_exit_2_and_leaves_nothing()
+    {
+        var path = Write(Header + Rows(Site, 24 * 200));
+        var hits = new List<string>();
+
+        (int Code, string Output, string Error) failed;
+        using (DiskFull.When("/pue_response.csv", hits))
+        {
+            failed = Calibrate(path);
+        }
+
+        hits.Should().ContainSingle();
+        failed.Code.Should().Be(2);
+        failed.Error.Should().Be($"error: writing the calibration to {Out} failed: {DiskFull.Message(hits[0])}; nothing was kept: free space, then run calibrate again.{Environment.NewLine}");
+        Directory.Exists(Out).Should().BeFalse();
+        Directory.Exists(ClimateRisk.IO.RunDirectory.StagingPathOf(Out)).Should().BeFalse();
+        Calibrate(path).Code.Should().Be(0, "nothing is left in the way of the next attempt");
+    }
 }

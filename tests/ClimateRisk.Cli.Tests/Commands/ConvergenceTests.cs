@@ -145,7 +145,7 @@ public sealed class ConvergenceTests : IDisposable
     {
         var outPath = NewOut();
 
-        var outcome = CliHarness.InvokeRun("run", "--paths", "100", "--years", "2029..2030", "--scenarios", "ngfs-ndcs", "--target-rse", "0.5", "--max-paths", "800", "--out", outPath);
+        var outcome = CliHarness.InvokeRun("--paths", "100", "--years", "2029..2030", "--scenarios", "ngfs-ndcs", "--target-rse", "0.5", "--max-paths", "800", "--out", outPath);
 
         outcome.ExitCode.Should().Be(0, outcome.Error);
         var manifest = RunManifest.Read(Path.Combine(outPath, "manifest.json"));
@@ -157,7 +157,7 @@ public sealed class ConvergenceTests : IDisposable
     public void Max_paths_without_a_target_is_refused_before_anything_runs()
     {
         var outPath = CliHarness.TempPath("maxpaths");
-        var outcome = CliHarness.InvokeRun("run", "--max-paths", "5000", "--paths", "100", "--out", outPath);
+        var outcome = CliHarness.InvokeRun("--max-paths", "5000", "--paths", "100", "--out", outPath);
 
         outcome.ExitCode.Should().Be(1);
         outcome.Error.Should().Be("error: --max-paths caps the doubling of --target-rse; give --target-rse R as well, or drop --max-paths (the paths are then --paths)." + Environment.NewLine);

@@ -84,8 +84,8 @@ public sealed class KillAndResumeTests(ITestOutputHelper log) : IDisposable
         finished.Should().Equal(Scenarios[0]);
         Directory.Exists(killed).Should().BeFalse("a killed run leaves no results under the final name");
 
-        var resumed = CliHarness.InvokeRun([.. Arguments(killed).Where((_, i) => i < Arguments(killed).Length - 2), "--resume", killed]);
-        var uninterrupted = CliHarness.InvokeRun(Arguments(Path.Combine(_root, "uninterrupted")));
+        var resumed = CliHarness.Invoke([.. Arguments(killed).Where((_, i) => i < Arguments(killed).Length - 2), "--resume", killed]);
+        var uninterrupted = CliHarness.Invoke(Arguments(Path.Combine(_root, "uninterrupted")));
 
         resumed.ExitCode.Should().Be(0, resumed.Error);
         resumed.Output.Should().Contain($"Resuming: 1 of 3 scenarios already finished ({Scenarios[0]})");

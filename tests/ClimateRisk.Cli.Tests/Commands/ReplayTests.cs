@@ -207,7 +207,7 @@ public sealed class ReplayTests : IDisposable
     [Fact]
     public void Replay_does_not_mix_with_options_it_takes_from_the_manifest()
     {
-        var outcome = CliHarness.InvokeRun("run", "--replay", "out/x/manifest.json", "--paths", "10", "--seed", "3");
+        var outcome = CliHarness.InvokeRun("--replay", "out/x/manifest.json", "--paths", "10", "--seed", "3");
 
         outcome.ExitCode.Should().Be(1);
         outcome.Error.Should().Be($"error: --replay takes the settings and inputs from the manifest; drop --paths, --seed.{Environment.NewLine}");

@@ -1,4 +1,5 @@
 using ClimateRisk.Cli.Commands;
+using ClimateRisk.Cli.Internal;
 using ClimateRisk.Pipeline;
 using Spectre.Console;
 
@@ -21,13 +22,19 @@ public static class CliHarness
         return new Outcome(code, writer.ToString(), error.ToString());
     }
 
-    /// <summary>Parses and invokes <c>climaterisk run ARGS</c> as the program would (option parsing included).</summary>
-    public static Outcome InvokeRun(params string[] args)
+    /// <summary>Parses and invokes <c>climaterisk run ARGS</c> as the program would (option parsing and its error messages included).</summary>
+    public static Outcome InvokeRun(params string[] args) => Invoke(["run", .. args]);
+
+    /// <summary>
+    /// Parses and invokes <c>climaterisk ARGS</c> exactly as Program.Main does: through
+    /// CliInvocation, so tests see the parse errors and failure lines a user sees.
+    /// </summary>
+    public static Outcome Invoke(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var command = RunCommand.Create(QuietConsole(), output, error, CancellationToken.None);
-        var code = command.Parse(args).Invoke(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
+        var root = Program.CreateRoot(QuietConsole(), output, error, CancellationToken.None);
+        var code = CliInvocation.Invoke(root.Parse(args), output, error);
         return new Outcome(code, output.ToString(), error.ToString());
     }
 

@@ -33,6 +33,7 @@ public sealed partial class BadInputCatalogueTests
     private const string Baselines = "data/finance/baselines.csv";
     private const string Ndcs = "scenarios/ngfs-ndcs.yaml";
     private const string Measures = "data/measures.csv";
+    private const string PueResponse = "data/examples/synthetic_calibration/pue_response.csv";
 
     /// <summary>A valid measures file (compare's input), written into the copy before a measures case breaks it.</summary>
     private const string MeasuresSample =
@@ -273,6 +274,12 @@ public sealed partial class BadInputCatalogueTests
             "data/measures.csv:2: capex_cny '-12000000': expected ≥ 0"),
         Edit(Measures, "ulanqab-dlc,", "yizhuang-flood-wall,",
             "data/measures.csv:3: measure_id 'yizhuang-flood-wall': expected a unique id (this one is already used above)"),
+
+        // ---- pue_response.csv (--pue-response, from calibrate): a mistyped id must not leave the site on the default curve ----
+        Whole(PueResponse, "site id ks-ulanqab → ks-ulanqb in all its rows", p => File.WriteAllText(p, File.ReadAllText(p).Replace("\nks-ulanqab,", "\nks-ulanqb,", StringComparison.Ordinal)),
+            "data/examples/synthetic_calibration/pue_response.csv:133: site_id 'ks-ulanqb': expected a site of sites.csv or candidates.csv (did you mean 'ks-ulanqab'?)"),
+        Edit(PueResponse, "ksc-beijing-yizhuang,-19.5,", "ksc-beijing-yizhaung,-19.5,",
+            "data/examples/synthetic_calibration/pue_response.csv:3: site_id 'ksc-beijing-yizhaung': expected a site of sites.csv or candidates.csv (did you mean 'ksc-beijing-yizhuang'?)"),
     ];
 
     private static readonly BadInputCase[] Catalogue = [.. Handwritten, .. Generated()];
@@ -285,7 +292,7 @@ public sealed partial class BadInputCatalogueTests
         Catalogue.Should().HaveCountGreaterThanOrEqualTo(150);
         Catalogue.Select(c => c.Name).Should().OnlyHaveUniqueItems();
         Catalogue.Select(c => c.File).Distinct().Should().BeEquivalentTo(
-            ["data/sites.csv", .. InputPaths.DataTables.Select(t => "data/" + t), .. InputPaths.OptionalDataTables.Select(t => "data/" + t), Ndcs, Delayed, Measures]);
+            ["data/sites.csv", .. InputPaths.DataTables.Select(t => "data/" + t), .. InputPaths.OptionalDataTables.Select(t => "data/" + t), Ndcs, Delayed, Measures, PueResponse]);
     }
 
     [Theory]
@@ -305,7 +312,7 @@ public sealed partial class BadInputCatalogueTests
 
         Action act = c.File == Measures
             ? () => MeasureLoader.Load(path, InputLoader.Load(inputs.Paths()).Sites.Select(s => s.Id).ToArray(), InputLoader.Load(inputs.Paths()).CoolingTypes)
-            : () => InputLoader.Load(inputs.Paths());
+            : () => InputLoader.Load(inputs.Paths() with { PueResponseFile = c.File == PueResponse ? path : null });
 
         var errors = act.Should().Throw<InputException>().Which.Errors;
         var shown = string.Join("\n", errors.Select(e => e.ToString().Replace(inputs.Root + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal)));
