@@ -6,7 +6,9 @@ Usage: compare_results.py RUN_A RUN_B
 Prints, for site_year.csv and portfolio_year.csv: the largest relative difference of mean, se
 and sd; the largest relative difference of a same-sign quantile (p5..p99) and of tvar99; how
 many quantiles are zero or of another sign in one run and not the other; and how many
-p_exceed values differ. Used for the 4-process shard + merge check in docs/scale-out.md.
+p_exceed values differ; how many means differ and the largest difference of a mean in units
+of run A's standard error (for a change that moves results, e.g. new transcendental functions).
+Used for the 4-process shard + merge check in docs/scale-out.md.
 """
 import csv
 import sys
@@ -29,10 +31,17 @@ def main(a_dir, b_dir):
         if a.keys() != b.keys():
             sys.exit(f"{name}: the two runs have different cells")
         worst = {}
+        worst_se = (0.0, None)
+        means_moved = 0
         sign_mismatch = 0
         p_exceed_differs = 0
         for k in a:
             ra, rb = a[k], b[k]
+            ma, mb, se = float(ra["mean"]), float(rb["mean"]), float(ra["se"])
+            if ma != mb:
+                means_moved += 1
+                if se > 0 and abs(ma - mb) / se > worst_se[0]:
+                    worst_se = (abs(ma - mb) / se, k)
             for col in ["mean", "se", "sd"]:
                 d = rel(float(ra[col]), float(rb[col]))
                 if d > worst.get(col, (0.0, None))[0]:
@@ -51,6 +60,7 @@ def main(a_dir, b_dir):
         print(f"{name}: {len(a)} cells")
         for label, (d, where) in worst.items():
             print(f"  largest relative difference of {label}: {d:.3g} at {where}")
+        print(f"  means that differ: {means_moved}; largest |mean difference| / se: {worst_se[0]:.3g} at {worst_se[1]}")
         print(f"  quantiles zero or of another sign in one run only: {sign_mismatch}")
         print(f"  p_exceed values that differ: {p_exceed_differs}")
 

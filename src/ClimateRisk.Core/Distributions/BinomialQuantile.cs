@@ -83,6 +83,60 @@ public static class BinomialQuantile
         return FromMode(n, q, u, ratio);
     }
 
+    /// <summary>
+    /// p(0) = (1 − q)ⁿ exactly as <see cref="InvCdfUnchecked(int, double, double)"/> computes it,
+    /// or NaN where that starts at the mode instead (ln p(0) ≤ −700); a caller drawing many counts
+    /// with the same q tabulates it once per n.
+    /// </summary>
+    /// <param name="n">Number of trials.</param>
+    /// <param name="q">Success probability in (0, 1).</param>
+    /// <returns>p(0), or NaN.</returns>
+    internal static double Pmf0(int n, double q)
+    {
+        double logPmf0 = n * Fp.Log1P(-q);
+        return logPmf0 > -700.0 ? Math.Exp(logPmf0) : double.NaN;
+    }
+
+    /// <summary>
+    /// <see cref="InvCdfUnchecked(int, double, double)"/> with p(0) from <see cref="Pmf0"/>:
+    /// the same count, bit for bit, without the logarithm and exponential per draw.
+    /// </summary>
+    /// <param name="n">Number of trials (not checked).</param>
+    /// <param name="q">Success probability (not checked).</param>
+    /// <param name="u">Uniform variate (not checked).</param>
+    /// <param name="pmf0"><see cref="Pmf0"/>(n, q).</param>
+    /// <returns>The count k ∈ 0..n.</returns>
+    internal static int InvCdfUnchecked(int n, double q, double u, double pmf0)
+    {
+        if (n == 0 || q <= 0.0 || u <= 0.0)
+        {
+            return 0;
+        }
+
+        if (q >= 1.0 || u >= 1.0)
+        {
+            return n;
+        }
+
+        double ratio = q / (1.0 - q);
+        if (double.IsNaN(pmf0))
+        {
+            return FromMode(n, q, u, ratio);
+        }
+
+        double pmf = pmf0;
+        double cdf = pmf;
+        int k = 0;
+        while (cdf < u && k < n)
+        {
+            pmf *= (n - k) * ratio / (k + 1);
+            k++;
+            cdf += pmf;
+        }
+
+        return k;
+    }
+
     private static int FromMode(int n, double q, double u, double ratio)
     {
         int k = Math.Min(n, (int)Math.Floor((n + 1) * q));

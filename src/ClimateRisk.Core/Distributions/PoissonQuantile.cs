@@ -80,6 +80,45 @@ public static class PoissonQuantile
         return FromMode(lambda, u);
     }
 
+    /// <summary>
+    /// <see cref="InvCdfUnchecked(double, double)"/> with p(0) = e^(−λ) supplied by the caller
+    /// (the kernel computes it for a block of paths with the vector exp); λ above 30 starts
+    /// at the mode as there and ignores <paramref name="expMinusLambda"/>.
+    /// </summary>
+    /// <param name="lambda">Mean λ (not checked).</param>
+    /// <param name="expMinusLambda">e^(−λ), as computed by the caller.</param>
+    /// <param name="u">Uniform variate (not checked).</param>
+    /// <returns>The count k.</returns>
+    internal static int InvCdfUnchecked(double lambda, double expMinusLambda, double u)
+    {
+        if (lambda <= 0.0 || u <= 0.0)
+        {
+            return 0;
+        }
+
+        if (lambda > SequentialStartLimit)
+        {
+            return FromMode(lambda, u);
+        }
+
+        double pmf = expMinusLambda;
+        double cdf = pmf;
+        int k = 0;
+        while (cdf < u)
+        {
+            k++;
+            pmf *= lambda / k;
+            if (pmf == 0.0)
+            {
+                break;
+            }
+
+            cdf += pmf;
+        }
+
+        return k;
+    }
+
     private static int FromMode(double lambda, double u)
     {
         int k = (int)Math.Floor(lambda);

@@ -349,6 +349,28 @@ public sealed class FaultInjectionTests : IClassFixture<FaultInjectionTests.Refe
     }
 
     [Fact]
+    public void A_report_that_fails_among_its_final_moves_says_which_files_are_new_and_redraws_on_the_next_attempt()
+    {
+        var run = NewOut();
+        CliHarness.Run(Request(run) with { Scenarios = [Scenarios[0]] }).ExitCode.Should().Be(0);
+        // A directory where a report file goes: every file is drawn, then the move onto it fails.
+        var blocked = Path.Combine(run, "register", "risk_register.md");
+        File.Delete(blocked);
+        Directory.CreateDirectory(blocked);
+
+        var failed = CliHarness.Invoke("report", run);
+
+        failed.ExitCode.Should().Be(2);
+        failed.Error.Should().MatchRegex($"^error: writing the report of {System.Text.RegularExpressions.Regex.Escape(run)} failed: .+; [1-9][0-9]* of its report files were replaced before the failure, the others are from the earlier report: free space, then run 'climaterisk report {System.Text.RegularExpressions.Regex.Escape(run)}' again\\.\\r?\\n$");
+        failed.Error.Should().NotContain("unchanged");
+        Directory.GetDirectories(run, ".report-partial-*").Should().BeEmpty();
+
+        Directory.Delete(blocked);
+        CliHarness.Invoke("report", run).ExitCode.Should().Be(0);
+        File.Exists(blocked).Should().BeTrue();
+    }
+
+    [Fact]
     public void A_full_disk_in_compare_is_one_error_line_exit_2_and_leaves_nothing()
     {
         var outPath = NewOut();

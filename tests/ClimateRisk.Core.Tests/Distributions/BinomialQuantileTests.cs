@@ -84,4 +84,20 @@ public class BinomialQuantileTests(ITestOutputHelper output)
         var act = () => BinomialQuantile.InvCdf(n, q, u);
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName(name);
     }
+
+    [Fact]
+    public void A_tabulated_pmf0_gives_the_same_count_as_the_direct_search()
+    {
+        // The kernel tabulates p(0) per site for n = 0..92; the count must not change.
+        var random = new System.Random(11);
+        foreach (var q in new[] { 1e-9, 0.003, 0.05, 0.3, 0.97, 0.9999999 })
+        {
+            for (var i = 0; i < 2_000; i++)
+            {
+                var n = random.Next(0, 2_000);
+                var u = random.NextDouble();
+                BinomialQuantile.InvCdfUnchecked(n, q, u, BinomialQuantile.Pmf0(n, q)).Should().Be(BinomialQuantile.InvCdfUnchecked(n, q, u), $"n = {n}, q = {q:R}, u = {u:R}");
+            }
+        }
+    }
 }

@@ -88,13 +88,14 @@ internal static class PhiloxBatch
 
     /// <summary>
     /// destination[i] = <c>new CounterRng(seed).Normal(stream, firstPath + i, year, siteKey, draw)</c>
-    /// = Φ⁻¹ of <see cref="Uniforms"/>, bit for bit (see <see cref="NormalBatch.InvCdf"/>).
+    /// = Φ⁻¹ of <see cref="Uniforms"/> by <see cref="VectorNormal.InvCdf(ReadOnlySpan{double}, Span{double})"/>,
+    /// bit for bit (the vector Φ⁻¹ gives every lane the bits of its scalar form).
     /// </summary>
     /// <inheritdoc cref="Uniforms" path="/param"/>
     public static void Normals(ulong seed, RandomStreamId stream, long firstPath, int year, uint siteKey, uint draw, Span<double> destination)
     {
         Uniforms(seed, stream, firstPath, year, siteKey, draw, destination);
-        NormalBatch.InvCdf(destination, destination);
+        VectorNormal.InvCdf(destination, destination);
     }
 
     /// <summary>The scalar reference of <see cref="Normals"/>.</summary>
@@ -102,7 +103,10 @@ internal static class PhiloxBatch
     public static void NormalsScalar(ulong seed, RandomStreamId stream, long firstPath, int year, uint siteKey, uint draw, Span<double> destination)
     {
         UniformsScalar(seed, stream, firstPath, year, siteKey, draw, destination);
-        NormalBatch.InvCdfScalar(destination, destination);
+        for (var i = 0; i < destination.Length; i++)
+        {
+            destination[i] = VectorNormal.InvCdf(destination[i]);
+        }
     }
 
     private static void ScalarTail(ulong seed, long firstPath, uint c1, uint c2, uint c3, Span<double> destination)

@@ -74,9 +74,51 @@ internal sealed class KernelScratch
 
     public double[] FloodExceedance { get; } = new double[B];
 
-    public double[] SurgeProbability { get; } = new double[B];
+    /// <summary>e^(−λ) of the hot-day count.</summary>
+    public double[] HotDaysPmf0 { get; } = new double[B];
 
-    public double[] WindProbability { get; } = new double[B];
+    /// <summary>e^(−λ) of the drought-restriction count.</summary>
+    public double[] DroughtPmf0 { get; } = new double[B];
+
+    /// <summary>The GEV quantile of the surge draw (m), before sea-level rise and subsidence.</summary>
+    public double[] SurgeQuantileM { get; } = new double[B];
+
+    /// <summary>The Gumbel quantile of the gust draw (m/s), before the intensity factor.</summary>
+    public double[] GustQuantileMs { get; } = new double[B];
+
+    /// <summary>The site's heat anomaly (its row of <see cref="HeatBlock"/>, or the scalar kernel's one path).</summary>
+    public double[] SiteHeatAnomaly { get; } = new double[B];
+
+    // The site arithmetic (PathKernel.Lanes): intermediate rows, the metric rows and the lists
+    // of paths finished one at a time.
+
+    /// <summary>A_s(Δ): the PUE curve at the path's local shift.</summary>
+    public double[] ClimatePue { get; } = new double[B];
+
+    /// <summary>The electricity price with carbon pass-through, CNY/MWh.</summary>
+    public double[] PriceCnyPerMwh { get; } = new double[B];
+
+    public double[] HotDays { get; } = new double[B];
+
+    public double[] RestrictedDays { get; } = new double[B];
+
+    /// <summary>The surge's still-water level against the crest, m.</summary>
+    public double[] SurgeLevelM { get; } = new double[B];
+
+    public double[] SiteOccurrenceCny { get; } = new double[B];
+
+    /// <summary>[metric · B + path in block]: one site's metrics.</summary>
+    public double[] SiteMetrics { get; } = new double[MetricNames.Count * B];
+
+    public int[] HeatList { get; } = new int[B];
+
+    public int[] DroughtList { get; } = new int[B];
+
+    public int[] FloodList { get; } = new int[B];
+
+    public int[] SurgeList { get; } = new int[B];
+
+    public int[] InsureList { get; } = new int[B];
 
     // Block kernel: per-path portfolio accumulators.
     public double[] DriftEnergyMwh { get; } = new double[B];

@@ -1,10 +1,9 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using ClimateRisk.Core.Distributions;
 using ClimateRisk.Core.Distributions.Internal;
 using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Model;
+using ClimateRisk.Core.Numerics.Internal;
 using ClimateRisk.Core.Random;
 using ClimateRisk.Core.Random.Internal;
 
@@ -18,13 +17,15 @@ namespace ClimateRisk.Core.Simulation.Internal;
 /// <remarks>
 /// <see cref="EvaluateBlock"/> is the production kernel: up to <see cref="BlockSize"/> paths at
 /// a time as structure-of-arrays, with the random numbers drawn by the vector Philox
-/// (<see cref="PhiloxBatch"/>) and the normal transforms batched (<see cref="NormalBatch"/>),
-/// then the per-path arithmetic site by site. <see cref="Evaluate"/> is the scalar reference,
-/// one path at a time with one generator call per draw; both produce the same bits (tested),
-/// because every batch routine is bit-identical to its scalar form and the per-path
-/// arithmetic is the same expressions in the same order.
+/// (<see cref="PhiloxBatch"/>), the normal transforms, exponentials and quantiles over spans
+/// (<see cref="VectorNormal"/>, <see cref="VectorMath"/>, <see cref="VectorQuantiles"/>), then
+/// each site's arithmetic on registers of paths (<see cref="SiteRows"/>, PathKernel.Lanes.cs).
+/// <see cref="Evaluate"/> is the scalar reference, one path at a time with one generator call
+/// and one scalar transform per draw, then the same site code on rows holding its one path;
+/// both produce the same bits (tested), because every span routine is bit-identical to its
+/// scalar form (the same generic code on one lane).
 /// </remarks>
-internal sealed class PathKernel
+internal sealed partial class PathKernel
 {
     /// <summary>Paths per block: the unit of parallel work and the length of every scratch row.</summary>
     public const int BlockSize = 256;
@@ -104,6 +105,10 @@ internal sealed class PathKernel
         PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.Carbon), RandomStreamId.Carbon, firstPath, 0, 0, 0, carbon);
         PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.Grid), RandomStreamId.Grid, firstPath, 0, 0, 0, grid);
         PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.PowerPrice), RandomStreamId.PowerPrice, firstPath, year, 0, 0, priceFactors);
+        var scenario = _scenario.Scenario;
+        LogNormalFactors(scenario.CarbonPriceSigma, carbon);
+        LogNormalFactors(scenario.GridSigma, grid);
+        LogNormalFactors(scenario.ElectricitySigma, priceFactors);
         for (var p = 0; p < count; p++)
         {
             var d = Drivers(yearIndex, warming[p], seaLevel[p], carbon[p], grid[p], priceFactors[p]);
@@ -120,7 +125,6 @@ internal sealed class PathKernel
         var n = b.Paths;
         var portfolio = _sites.Length;
         var discount = _scenario.Discount[yearIndex];
-        var metricStride = b.Entities * n;
         Span<int> portfolioOffsets = stackalloc int[MetricNames.Count];
         for (var m = 0; m < MetricNames.Count; m++)
         {
@@ -137,12 +141,14 @@ internal sealed class PathKernel
         double sumItEnergy = 0;
 
         var hotDayProbability = scratch.HotDayProbability.AsSpan(0, count);
+        var hotDaysPmf0 = scratch.HotDaysPmf0.AsSpan(0, count);
+        var droughtPmf0 = scratch.DroughtPmf0.AsSpan(0, count);
         var hotDaysU = scratch.HotDaysU.AsSpan(0, count);
         var shortfallU = scratch.ShortfallU.AsSpan(0, count);
         var droughtU = scratch.DroughtU.AsSpan(0, count);
         var floodExceedance = scratch.FloodExceedance.AsSpan(0, count);
-        var surgeProbability = scratch.SurgeProbability.AsSpan(0, count);
-        var windProbability = scratch.WindProbability.AsSpan(0, count);
+        var surgeQuantile = scratch.SurgeQuantileM.AsSpan(0, count);
+        var gustQuantile = scratch.GustQuantileMs.AsSpan(0, count);
 
         for (var s = 0; s < _sites.Length; s++)
         {
@@ -157,7 +163,17 @@ internal sealed class PathKernel
                 hotDayProbability[p] = HotDayZ(site, warming[p], heatAnomaly[p]);
             }
 
-            NormalBatch.Cdf(hotDayProbability, hotDayProbability);
+            VectorNormal.Cdf(hotDayProbability, hotDayProbability);
+
+            // The Poisson searches start from p(0) = e^(−λ), exponentiated for the whole block.
+            for (var p = 0; p < count; p++)
+            {
+                hotDaysPmf0[p] = SummerDays * hotDayProbability[p];
+                droughtPmf0[p] = DroughtRate(site, warming[p]);
+            }
+
+            VectorQuantiles.ExpNegative(hotDaysPmf0, hotDaysPmf0);
+            VectorQuantiles.ExpNegative(droughtPmf0, droughtPmf0);
             PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.HotDays), RandomStreamId.HotDays, firstPath, year, key, 0, hotDaysU);
             PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.HotDays), RandomStreamId.HotDays, firstPath, year, key, 1, shortfallU);
             PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.Drought), RandomStreamId.Drought, firstPath, year, key, 0, droughtU);
@@ -169,48 +185,32 @@ internal sealed class PathKernel
                     floodExceedance[p] = -flood[p];
                 }
 
-                NormalBatch.Cdf(floodExceedance, floodExceedance);
+                VectorNormal.Cdf(floodExceedance, floodExceedance);
             }
 
-            if (site.Surge is not null)
+            if (site.Surge is { } surge)
             {
-                NormalBatch.Cdf(scratch.SurgeBlock.AsSpan(s * BlockSize, count), surgeProbability);
+                VectorNormal.Cdf(scratch.SurgeBlock.AsSpan(s * BlockSize, count), surgeQuantile);
+                VectorQuantiles.Gev(surge.GevLocationM, surge.GevScaleM, surge.GevShape, surgeQuantile, surgeQuantile);
             }
 
-            if (site.Wind is not null)
+            if (site.Wind is { } wind)
             {
-                NormalBatch.Cdf(scratch.WindBlock.AsSpan(s * BlockSize, count), windProbability);
+                VectorNormal.Cdf(scratch.WindBlock.AsSpan(s * BlockSize, count), gustQuantile);
+                VectorQuantiles.Gumbel(wind.GumbelLocationMs, wind.GumbelScaleMs, gustQuantile, gustQuantile);
             }
 
-            var siteColumn0 = b.Offset(0, s) + firstIndex;
+            heatAnomaly.CopyTo(scratch.SiteHeatAnomaly);
             var constants = new SiteYear(plan, _scenario, yearIndex);
-            var itEnergy = constants.ItEnergyMwh;
-            var occurrence = b.Occurrence.AsSpan((s * n) + firstIndex, count);
-            var npv = b.Npv.AsSpan((s * n) + firstIndex, count);
-            sumItEnergy += itEnergy;
-            for (var p = 0; p < count; p++)
-            {
-                var outcome = EvaluateSite(
-                    plan,
-                    constants,
-                    year,
-                    firstPath + p,
-                    new PathDrivers(warming[p], seaLevel[p], carbon[p], grid[p], priceFactors[p], frequency[p], windIntensities[p]),
-                    new SiteDraws(heatAnomaly[p], hotDayProbability[p], hotDaysU[p], shortfallU[p], droughtU[p], floodExceedance[p], surgeProbability[p], windProbability[p]),
-                    siteColumn0 + p,
-                    metricStride);
-                occurrence[p] = outcome.OccurrenceCny;
-                npv[p] += outcome.TotalCny * discount;
-                driftEnergy[p] += itEnergy * outcome.PueDrift;
-                maxSiteLoss[p] = Math.Max(maxSiteLoss[p], outcome.PhysicalCny);
-                anyBreach[p] = outcome.Breach ? 1 : anyBreach[p];
-            }
+            sumItEnergy += constants.ItEnergyMwh;
+            SiteRows(s, constants, year, firstPath, count, scratch);
+            StoreSite(s, firstIndex, count, discount, scratch);
 
             // Sites are added in site order, as the scalar kernel adds them path by path
             // (1 · x is exact, so this is a plain add).
             for (var m = 0; m < MetricNames.Count; m++)
             {
-                MultiplyAdd(1, values.AsSpan(b.Offset((Metric)m, s) + firstIndex, count), values.AsSpan(portfolioOffsets[m], count));
+                MultiplyAdd(1, scratch.SiteMetrics.AsSpan(m * BlockSize, count), values.AsSpan(portfolioOffsets[m], count));
             }
         }
 
@@ -233,9 +233,9 @@ internal sealed class PathKernel
 
     /// <summary>
     /// The scalar reference of <see cref="EvaluateBlock"/>: one path, one generator call and one
-    /// Φ or Φ⁻¹ per draw. It shares the model arithmetic (<see cref="Drivers"/>,
-    /// <see cref="EvaluateSite"/>) with the block kernel, so comparing the two checks the
-    /// vector draws, the batched transforms and the block bookkeeping.
+    /// Φ, Φ⁻¹, exp or quantile per draw. It shares the model arithmetic (<see cref="Drivers"/>,
+    /// <see cref="SiteRows"/> on rows holding this one path) with the block kernel, so comparing
+    /// the two checks the vector draws, the batched transforms and the block bookkeeping.
     /// </summary>
     public void Evaluate(int pathIndex, long path, int yearIndex, int year, KernelScratch scratch)
     {
@@ -246,13 +246,14 @@ internal sealed class PathKernel
         }
 
         var rng = _rng;
+        var scenario = _scenario.Scenario;
         var drivers = Drivers(
             yearIndex,
             rng.Normal(RandomStreamId.Warming, path, 0, 0, 0),
             rng.Normal(RandomStreamId.SeaLevel, path, 0, 0, 0),
-            rng.Normal(RandomStreamId.Carbon, path, 0, 0, 0),
-            rng.Normal(RandomStreamId.Grid, path, 0, 0, 0),
-            rng.Normal(RandomStreamId.PowerPrice, path, year, 0, 0));
+            LogNormalFactor(scenario.CarbonPriceSigma, rng.Normal(RandomStreamId.Carbon, path, 0, 0, 0)),
+            LogNormalFactor(scenario.GridSigma, rng.Normal(RandomStreamId.Grid, path, 0, 0, 0)),
+            LogNormalFactor(scenario.ElectricitySigma, rng.Normal(RandomStreamId.PowerPrice, path, year, 0, 0)));
 
         Correlate(RandomStreamId.HeatAnomaly, path, year, _scenario.Heat, scratch.Independent, scratch.Heat);
         Correlate(RandomStreamId.Flood, path, year, _scenario.Flood, scratch.Independent, scratch.Flood);
@@ -262,30 +263,43 @@ internal sealed class PathKernel
         var values = b.Values;
         var portfolio = _sites.Length;
         var discount = _scenario.Discount[yearIndex];
-        double sumItEnergy = 0, sumDriftEnergy = 0, maxSiteLoss = 0, anyBreach = 0;
+        // The site arithmetic is the block kernel's, on rows holding this one path.
+        scratch.GlobalWarmingC[0] = drivers.GlobalWarmingC;
+        scratch.SeaLevelRiseM[0] = drivers.SeaLevelRiseM;
+        scratch.CarbonShock[0] = drivers.CarbonShock;
+        scratch.GridShock[0] = drivers.GridShock;
+        scratch.PriceFactor[0] = drivers.PriceFactor;
+        scratch.FrequencyMultiplier[0] = drivers.FrequencyMultiplier;
+        scratch.WindIntensity[0] = drivers.WindIntensity;
+        scratch.DriftEnergyMwh[0] = 0;
+        scratch.MaxSiteLossCny[0] = 0;
+        scratch.AnyBreach[0] = 0;
+        double sumItEnergy = 0;
         for (var s = 0; s < _sites.Length; s++)
         {
             var plan = _sites[s];
             var site = plan.Site;
             var key = plan.Key;
-            var draws = new SiteDraws(
-                scratch.Heat[s],
-                StandardNormal.Cdf(HotDayZ(site, drivers.GlobalWarmingC, scratch.Heat[s])),
-                rng.Uniform(RandomStreamId.HotDays, path, year, key, 0),
-                rng.Uniform(RandomStreamId.HotDays, path, year, key, 1),
-                rng.Uniform(RandomStreamId.Drought, path, year, key, 0),
-                site.Flood is null ? 0 : StandardNormal.Cdf(-scratch.Flood[s]),
-                site.Surge is null ? 0 : StandardNormal.Cdf(scratch.Surge[s]),
-                site.Wind is null ? 0 : StandardNormal.Cdf(scratch.Wind[s]));
-            var outcome = EvaluateSite(plan, new SiteYear(plan, _scenario, yearIndex), year, path, drivers, draws, b.Offset(0, s) + pathIndex, b.Entities * b.Paths);
-            var itEnergy = plan.ItEnergyMwh[yearIndex];
-            b.Occurrence[(s * b.Paths) + pathIndex] = outcome.OccurrenceCny;
-            b.Npv[(s * b.Paths) + pathIndex] += outcome.TotalCny * discount;
-            sumItEnergy += itEnergy;
-            sumDriftEnergy += itEnergy * outcome.PueDrift;
-            maxSiteLoss = Math.Max(maxSiteLoss, outcome.PhysicalCny);
-            anyBreach = outcome.Breach ? 1 : anyBreach;
+            var hotDayProbability = VectorNormal.Cdf(HotDayZ(site, drivers.GlobalWarmingC, scratch.Heat[s]));
+            scratch.SiteHeatAnomaly[0] = scratch.Heat[s];
+            scratch.HotDayProbability[0] = hotDayProbability;
+            scratch.HotDaysPmf0[0] = VectorQuantiles.ExpNegative(SummerDays * hotDayProbability);
+            scratch.HotDaysU[0] = rng.Uniform(RandomStreamId.HotDays, path, year, key, 0);
+            scratch.ShortfallU[0] = rng.Uniform(RandomStreamId.HotDays, path, year, key, 1);
+            scratch.DroughtPmf0[0] = VectorQuantiles.ExpNegative(DroughtRate(site, drivers.GlobalWarmingC));
+            scratch.DroughtU[0] = rng.Uniform(RandomStreamId.Drought, path, year, key, 0);
+            scratch.FloodExceedance[0] = site.Flood is null ? 0 : VectorNormal.Cdf(-scratch.Flood[s]);
+            scratch.SurgeQuantileM[0] = site.Surge is { } surge ? VectorQuantiles.Gev(surge.GevLocationM, surge.GevScaleM, surge.GevShape, VectorNormal.Cdf(scratch.Surge[s])) : 0;
+            scratch.GustQuantileMs[0] = site.Wind is { } wind ? VectorQuantiles.Gumbel(wind.GumbelLocationMs, wind.GumbelScaleMs, VectorNormal.Cdf(scratch.Wind[s])) : 0;
+            var constants = new SiteYear(plan, _scenario, yearIndex);
+            sumItEnergy += constants.ItEnergyMwh;
+            SiteRows(s, constants, year, path, 1, scratch);
+            StoreSite(s, pathIndex, 1, discount, scratch);
         }
+
+        var sumDriftEnergy = scratch.DriftEnergyMwh[0];
+        var maxSiteLoss = scratch.MaxSiteLossCny[0];
+        var anyBreach = scratch.AnyBreach[0];
 
         // Portfolio: per-path sums across sites in site order, so cross-site correlation shows;
         // PUE and drift are IT-energy weighted, the breach indicator is "any site in breach".
@@ -315,8 +329,12 @@ internal sealed class PathKernel
         return (climate.SummerTmaxMeanC + shift - site.Heat.TCritC) / climate.SummerTmaxSdC;
     }
 
-    /// <summary>The path's climate and transition drivers for the year, from its path-level standard normal draws (MODEL §3, §10).</summary>
-    private PathDrivers Drivers(int yearIndex, double zWarming, double zSeaLevel, double zCarbon, double zGrid, double zPrice)
+    /// <summary>
+    /// The path's climate and transition drivers for the year (MODEL §3, §10), from its
+    /// path-level standard normal draws of warming and sea level and its mean-one lognormal
+    /// shocks (<see cref="LogNormalFactor"/>) of carbon price, grid factor and power price.
+    /// </summary>
+    private PathDrivers Drivers(int yearIndex, double zWarming, double zSeaLevel, double carbonShock, double gridShock, double priceShock)
     {
         var sp = _scenario;
         var scenario = sp.Scenario;
@@ -326,161 +344,29 @@ internal sealed class PathKernel
         return new PathDrivers(
             globalWarmingSinceBase,
             sp.SlrMedianDelta[yearIndex] + (zSeaLevel * sp.SlrSigmaDelta[yearIndex]),
-            LogNormalFactor(scenario.CarbonPriceSigma, zCarbon),
-            LogNormalFactor(scenario.GridSigma, zGrid),
-            sp.Escalation[yearIndex] * LogNormalFactor(scenario.ElectricitySigma, zPrice),
+            carbonShock,
+            gridShock,
+            sp.Escalation[yearIndex] * priceShock,
             Math.Max(_heavyPrecipitation.At(warmingNow), 1e-9) / Math.Max(_heavyPrecipitation.At(warmingBase), 1e-9),
             1 + (scenario.TyphoonIntensityPerC * globalWarmingSinceBase));
     }
 
     /// <summary>
-    /// One site, one path, one year: MODEL §3–§10 from the path's drivers and the site's
-    /// transformed draws. Writes the metrics at <c>Values[column0 + metric · stride]</c>
-    /// (unchecked: the callers check the column) and returns what the portfolio needs.
+    /// Copies site <paramref name="s"/>'s rows (<see cref="KernelScratch.SiteMetrics"/>, its
+    /// occurrence loss) into buffer columns [<paramref name="firstIndex"/>, + <paramref name="count"/>)
+    /// and adds its discounted total to the running NPV.
     /// </summary>
-    private SiteOutcome EvaluateSite(SitePlan plan, in SiteYear c, int year, long path, in PathDrivers drivers, in SiteDraws draws, int column0, int stride)
+    private void StoreSite(int s, int firstIndex, int count, double discount, KernelScratch scratch)
     {
-        var scenario = _scenario.Scenario;
-        var site = plan.Site;
-        var key = plan.Key;
-        // The median paths multiply the path's shocks here, per site: the grid path depends on
-        // the site's grid, and the pilot price shares the national price's shock (MODEL §10).
-        var carbonPrice = c.CarbonPriceCnyPerT * drivers.CarbonShock;
-
-        // §3–4 chronic heat → PUE.
-        var siteWarming = site.LandAmplification * drivers.GlobalWarmingC;
-        var shift = siteWarming + (site.Climate.InterannualSdC * draws.HeatAnomaly);
-        var climatePue = plan.Pue.Lookup(shift);
-        var pue = climatePue + c.PlannedPueChange;
-        var drift = climatePue - site.ReportedPue;
-        var itEnergy = c.ItEnergyMwh;
-        var facilityEnergy = itEnergy * pue;
-
-        // §10 transition.
-        var emissionFactor = site.BaseGridFactorTPerMwh * (c.GridMultiplier * drivers.GridShock);
-        var price = (site.ElectricityPriceCnyPerMwh * drivers.PriceFactor) + (scenario.CarbonPassThrough * carbonPrice * emissionFactor);
-        var renewable = c.RenewableShare;
-        var scope2Location = facilityEnergy * emissionFactor;
-        var scope2Market = scope2Location * (1 - renewable);
-        var carbonCost = ((c.CarbonCoverage * carbonPrice) + (c.PilotCarbonCnyPerT * drivers.CarbonShock)) * (site.Scope1T + scope2Market);
-        var premium = renewable * facilityEnergy * c.PremiumCnyPerMwh;
-        var limit = c.LimitPue;
-        var breach = pue > limit; // false when limit is NaN (no rule in force)
-        var surcharge = breach
-            ? itEnergy * (pue - limit) * (pue > c.Tier2Pue ? c.Tier2RateCnyPerMwh : c.RateCnyPerMwh)
-            : 0;
-
-        var biPerDay = c.BiCnyPerDay;
-
-        // §5 extreme heat. Poisson is the rare-event count of MODEL §5; as λ nears D it would
-        // count more hot days than the summer has, so the count is capped at D (docs/model.md, §5 notes).
-        var heat = site.Heat;
-        var hotDayRate = SummerDays * draws.HotDayProbability;
-        var hotDays = Math.Min(SummerDaysCount, PoissonQuantile.InvCdfUnchecked(hotDayRate, draws.HotDaysU));
-        var shortfalls = hotDays > 0 ? BinomialQuantile.InvCdfUnchecked(hotDays, heat.ShortfallProbability, draws.ShortfallU) : 0;
-        var heatBi = shortfalls * biPerDay * heat.ThrottleFraction * heat.ThrottleHours / 24.0;
-
-        // §6 river / pluvial flood. 1 − u = Φ(−y) keeps the tail of R = 1/(1 − u) exact. The
-        // damage draw is rare, so it is made on demand.
-        double floodDirect = 0, floodBi = 0;
-        if (site.Flood is not null)
+        var b = _buffers;
+        var n = b.Paths;
+        for (var m = 0; m < MetricNames.Count; m++)
         {
-            var returnPeriod = 1.0 / draws.FloodExceedance;
-            var depth = plan.DepthAt(returnPeriod * drivers.FrequencyMultiplier);
-            if (depth > 0 && !(depth <= plan.ProtectionDepthM))
-            {
-                (floodDirect, floodBi) = Inundation(plan, depth - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, path, year, key, 0), biPerDay);
-            }
+            scratch.SiteMetrics.AsSpan(m * BlockSize, count).CopyTo(b.Values.AsSpan(b.Offset((Metric)m, s) + firstIndex, count));
         }
 
-        // §7 coastal flood.
-        double surgeDirect = 0, surgeBi = 0;
-        if (site.Surge is { } surge)
-        {
-            var level = GeneralizedExtremeValue.InvCdfUnchecked(surge.GevLocationM, surge.GevScaleM, surge.GevShape, draws.SurgeProbability)
-                + drivers.SeaLevelRiseM + (surge.SubsidenceMPerYear * (year - SimulationSettings.BaseYear));
-            if (level > surge.DefenceCrestM)
-            {
-                (surgeDirect, surgeBi) = Inundation(plan, level - surge.GroundElevationM - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, path, year, key, 1), biPerDay);
-            }
-        }
-
-        // §8 typhoon wind.
-        double windDirect = 0, windBi = 0;
-        if (site.Wind is { } wind)
-        {
-            var gust = Gumbel.InvCdfUnchecked(wind.GumbelLocationMs, wind.GumbelScaleMs, draws.WindProbability) * drivers.WindIntensity;
-            var v = Math.Max(0, gust - WindThresholdMs) / (wind.VHalfMs - WindThresholdMs);
-            var v3 = v * v * v;
-            windDirect = site.AssetValueCny * v3 / (1 + v3);
-            windBi = gust > wind.VBiMs ? biPerDay * wind.BiHours / 24.0 : 0;
-        }
-
-        // §9 water stress; likewise no more restricted days than the year has.
-        var water = site.WueLPerKwh * itEnergy;
-        var waterCost = water * site.WaterPriceCnyPerM3;
-        var restrictionRate = site.Drought.RestrictionDaysPerYear * Math.Max(0, 1 + (DroughtWarmingSensitivity * siteWarming));
-        var restrictedDays = Math.Min(DaysPerYear, PoissonQuantile.InvCdfUnchecked(restrictionRate, draws.DroughtU));
-        double droughtEnergy = 0, droughtBi = 0;
-        if (plan.IsWaterCooled && restrictedDays > 0)
-        {
-            droughtEnergy = restrictedDays * itEnergy / 365.0 * site.Drought.DryPuePenalty * price;
-            droughtBi = site.WaterStorageH < StorageNeededH ? restrictedDays * biPerDay * DroughtBiShare : 0;
-        }
-
-        var physical = floodDirect + floodBi + surgeDirect + surgeBi + windDirect + windBi + heatBi + droughtEnergy + droughtBi;
-
-        // §15 insurance: one event per acute peril and year (the annual maximum flood, coastal
-        // flood and gust); heat throttling and drought restrictions damage nothing, so neither
-        // triggers the property or BI cover.
-        var recovery = default(InsuranceRecovery);
-        double floodRecovery = 0, surgeRecovery = 0, windRecovery = 0;
-        if (plan.Insurance is { } cover && (floodDirect + floodBi + surgeDirect + surgeBi + windDirect + windBi) > 0)
-        {
-            (recovery, floodRecovery, surgeRecovery, windRecovery) = Insure(cover, floodDirect, floodBi, surgeDirect, surgeBi, windDirect, windBi, biPerDay);
-        }
-
-        var retained = physical - recovery.PropertyCny - recovery.BiCny;
-        var impairmentAbove = ImpairmentDamageRatio * site.AssetValueCny;
-        var impairment = (floodDirect > impairmentAbove ? floodDirect : 0) + (surgeDirect > impairmentAbove ? surgeDirect : 0) + (windDirect > impairmentAbove ? windDirect : 0);
-        var climateEnergyCost = itEnergy * drift * price;
-        var total = physical + climateEnergyCost + carbonCost + surcharge + premium;
-
-        ref var cell = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffers.Values), column0);
-        Unsafe.Add(ref cell, (int)Metric.FloodDirectCny * stride) = floodDirect;
-        Unsafe.Add(ref cell, (int)Metric.FloodBiCny * stride) = floodBi;
-        Unsafe.Add(ref cell, (int)Metric.SurgeDirectCny * stride) = surgeDirect;
-        Unsafe.Add(ref cell, (int)Metric.SurgeBiCny * stride) = surgeBi;
-        Unsafe.Add(ref cell, (int)Metric.WindDirectCny * stride) = windDirect;
-        Unsafe.Add(ref cell, (int)Metric.WindBiCny * stride) = windBi;
-        Unsafe.Add(ref cell, (int)Metric.HeatBiCny * stride) = heatBi;
-        Unsafe.Add(ref cell, (int)Metric.DroughtEnergyCny * stride) = droughtEnergy;
-        Unsafe.Add(ref cell, (int)Metric.DroughtBiCny * stride) = droughtBi;
-        Unsafe.Add(ref cell, (int)Metric.PhysicalLossCny * stride) = physical;
-        Unsafe.Add(ref cell, (int)Metric.Pue * stride) = pue;
-        Unsafe.Add(ref cell, (int)Metric.PueDrift * stride) = drift;
-        Unsafe.Add(ref cell, (int)Metric.PueLimitBreach * stride) = breach ? 1 : 0;
-        Unsafe.Add(ref cell, (int)Metric.FacilityEnergyMwh * stride) = facilityEnergy;
-        Unsafe.Add(ref cell, (int)Metric.EnergyCostCny * stride) = facilityEnergy * price;
-        Unsafe.Add(ref cell, (int)Metric.ClimateEnergyCostCny * stride) = climateEnergyCost;
-        Unsafe.Add(ref cell, (int)Metric.Scope2LocationT * stride) = scope2Location;
-        Unsafe.Add(ref cell, (int)Metric.Scope2MarketT * stride) = scope2Market;
-        Unsafe.Add(ref cell, (int)Metric.CarbonCostCny * stride) = carbonCost;
-        Unsafe.Add(ref cell, (int)Metric.PueSurchargeCny * stride) = surcharge;
-        Unsafe.Add(ref cell, (int)Metric.RenewablePremiumCny * stride) = premium;
-        Unsafe.Add(ref cell, (int)Metric.WaterM3 * stride) = water;
-        Unsafe.Add(ref cell, (int)Metric.WaterCostCny * stride) = waterCost;
-        Unsafe.Add(ref cell, (int)Metric.TotalClimateCostCny * stride) = total;
-        Unsafe.Add(ref cell, (int)Metric.InsuredPropertyCny * stride) = recovery.PropertyCny;
-        Unsafe.Add(ref cell, (int)Metric.InsuredBiCny * stride) = recovery.BiCny;
-        Unsafe.Add(ref cell, (int)Metric.RetainedLossCny * stride) = retained;
-        Unsafe.Add(ref cell, (int)Metric.ImpairmentCny * stride) = impairment;
-        Unsafe.Add(ref cell, (int)Metric.InsuredFloodCny * stride) = floodRecovery;
-        Unsafe.Add(ref cell, (int)Metric.InsuredSurgeCny * stride) = surgeRecovery;
-        Unsafe.Add(ref cell, (int)Metric.InsuredWindCny * stride) = windRecovery;
-
-        var occurrence = Math.Max(Math.Max(floodDirect + floodBi, surgeDirect + surgeBi), Math.Max(windDirect + windBi, Math.Max(heatBi, droughtEnergy + droughtBi)));
-        return new SiteOutcome(occurrence, physical, total, drift, breach);
+        scratch.SiteOccurrenceCny.AsSpan(0, count).CopyTo(b.Occurrence.AsSpan((s * n) + firstIndex, count));
+        MultiplyAdd(discount, scratch.SiteMetrics.AsSpan((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.AsSpan((s * n) + firstIndex, count));
     }
 
     /// <summary>The recoveries of a site's three insurable events of the year, in the order flood, coastal flood, wind.</summary>
@@ -509,8 +395,23 @@ internal sealed class PathKernel
         return (direct, biPerDay * downtimeDays);
     }
 
-    /// <summary>exp(σz − σ²/2): a mean-one lognormal factor.</summary>
-    private static double LogNormalFactor(double sigma, double z) => Math.Exp((sigma * z) - (0.5 * sigma * sigma));
+    /// <summary>exp(σz − σ²/2): a mean-one lognormal factor (the vector exp, as <see cref="LogNormalFactors"/>).</summary>
+    private static double LogNormalFactor(double sigma, double z) => VectorMath.Exp((sigma * z) - (0.5 * sigma * sigma));
+
+    /// <summary>z[p] ← exp(σz[p] − σ²/2) over a block, bit for bit <see cref="LogNormalFactor"/>.</summary>
+    private static void LogNormalFactors(double sigma, Span<double> z)
+    {
+        for (var p = 0; p < z.Length; p++)
+        {
+            z[p] = (sigma * z[p]) - (0.5 * sigma * sigma);
+        }
+
+        VectorMath.Exp(z, z);
+    }
+
+    /// <summary>λ of the year's drought-restriction days (MODEL §9): the site's base rate raised by 10 % per °C of local warming.</summary>
+    private static double DroughtRate(Site site, double globalWarmingC)
+        => site.Drought.RestrictionDaysPerYear * Math.Max(0, 1 + (DroughtWarmingSensitivity * (site.LandAmplification * globalWarmingC)));
 
     /// <summary>y = L·x with x independent N(0,1) per exposed site (MODEL §2 Gaussian copula); y lands at each member's site index.</summary>
     private void Correlate(RandomStreamId stream, long path, int year, Copula copula, double[] independent, double[] correlated)
@@ -596,17 +497,6 @@ internal sealed class PathKernel
         double FrequencyMultiplier,
         double WindIntensity);
 
-    /// <summary>One site's draws for one path and year, already transformed: Φ of the hot-day z, uniforms, Φ(−y) of flood, Φ(y) of surge and wind (0 where the site is not exposed).</summary>
-    private readonly record struct SiteDraws(
-        double HeatAnomaly,
-        double HotDayProbability,
-        double HotDaysU,
-        double ShortfallU,
-        double DroughtU,
-        double FloodExceedance,
-        double SurgeProbability,
-        double WindProbability);
-
     /// <summary>A site's constants for one year, read once per site and block rather than per path.</summary>
     private readonly struct SiteYear(SitePlan plan, ScenarioPlan scenario, int yearIndex)
     {
@@ -637,7 +527,4 @@ internal sealed class PathKernel
 
         public double BiCnyPerDay { get; } = plan.Site.BiCnyPerDay * (1 - plan.Site.Failover);
     }
-
-    /// <summary>What the portfolio needs of one site's year on one path.</summary>
-    private readonly record struct SiteOutcome(double OccurrenceCny, double PhysicalCny, double TotalCny, double PueDrift, bool Breach);
 }

@@ -1,6 +1,8 @@
 using ClimateRisk.Core.Climate;
+using ClimateRisk.Core.Distributions;
 using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Model;
+using ClimateRisk.Core.Numerics.Internal;
 using ClimateRisk.Core.Random;
 
 namespace ClimateRisk.Core.Simulation.Internal;
@@ -82,11 +84,19 @@ internal sealed class SitePlan
         }
 
         IsWaterCooled = site.WueLPerKwh >= 0.5;
+        ShortfallPmf0 = new double[MaxHotDays + 1];
+        for (var n = 1; n <= MaxHotDays; n++)
+        {
+            ShortfallPmf0[n] = site.Heat.ShortfallProbability is > 0 and < 1 ? BinomialQuantile.Pmf0(n, site.Heat.ShortfallProbability) : double.NaN;
+        }
         Insurance = inputs.Finance.Insurance.GetValueOrDefault(site.Id);
     }
 
     /// <summary>Return periods below this certainly give depth 0 (see <see cref="DepthAt"/>).</summary>
     private readonly double _noFloodBelowY;
+
+    /// <summary>Return periods below this certainly give depth 0 (+∞ when no return period floods); the kernel lists only paths at or above it.</summary>
+    public double NoFloodBelowY => _noFloodBelowY;
 
     private static readonly DamageCurve NoDamage = new() { Class = "none", Mean = new PiecewiseLinear([0.0], [0.0]), Sd = new PiecewiseLinear([0.0], [0.0]) };
 
@@ -139,6 +149,12 @@ internal sealed class SitePlan
 
     public bool IsWaterCooled { get; }
 
+    /// <summary>The most hot days a summer can count (MODEL §5: the count is capped at D = 92).</summary>
+    public const int MaxHotDays = 92;
+
+    /// <summary>Binomial p(0) of the shortfall count for n = 0..92 hot days (<see cref="BinomialQuantile.Pmf0"/>), tabulated once.</summary>
+    public double[] ShortfallPmf0 { get; }
+
     /// <summary>The site's cover, or null when uninsured (net = gross).</summary>
     public InsuranceTerms? Insurance { get; }
 
@@ -162,7 +178,7 @@ internal sealed class SitePlan
             return 0;
         }
 
-        var lnR = Math.Log(returnPeriodY);
+        var lnR = VectorMath.Log(returnPeriodY);
         var x = FloodLnReturnPeriod;
         if (lnR < x[first])
         {

@@ -1,0 +1,535 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using ClimateRisk.Core.Distributions;
+using ClimateRisk.Core.Finance;
+using ClimateRisk.Core.Numerics.Internal;
+using ClimateRisk.Core.Random;
+
+namespace ClimateRisk.Core.Simulation.Internal;
+
+/// <summary>One site's year, MODEL §3–§10 and §15, on registers of paths (the SIMD part of the kernel).</summary>
+/// <remarks>
+/// <para>
+/// Both kernels run this code: the block kernel on the block's rows, the scalar reference on
+/// rows holding one path (count 1, the other lanes of the register ignored). It is written once
+/// over <see cref="ILanes{TSelf}"/> and compiled for the widest register the machine runs; every
+/// operation is one correctly rounded IEEE operation per lane in the order of the formulas in
+/// docs/model.md, so a path's bits depend neither on the width nor on the lanes beside it.
+/// </para>
+/// <para>
+/// Branches are masks. The rare or irregular parts — a flood beyond the first flooding return
+/// period, a surge over the crest, a Poisson count with λ &gt; 30 (started at the mode), the
+/// binomial shortfall draw when there are hot days, the insurance recoveries — are gathered into
+/// index lists from the masks' sign bits and finished one path at a time.
+/// </para>
+/// <para>
+/// Rows are <see cref="BlockSize"/> long and a register may run past <c>count</c>: the lanes
+/// beyond it compute on stale values and are never stored outside the scratch, listed, or
+/// counted (the Poisson search masks them off).
+/// </para>
+/// </remarks>
+internal sealed partial class PathKernel
+{
+    private const double PoissonSequentialLimit = 30; // PoissonQuantile's: above it the search starts at the mode.
+
+    private static readonly double[] LaneIndex = [0, 1, 2, 3, 4, 5, 6, 7];
+
+    /// <summary>
+    /// Site <paramref name="s"/> for paths [0, <paramref name="count"/>) of the scratch rows
+    /// (path <paramref name="firstPath"/> + p in row position p): its 31 metrics into
+    /// <see cref="KernelScratch.SiteMetrics"/>, its occurrence loss, and the portfolio
+    /// accumulators (drift energy, largest site loss, any breach) updated.
+    /// </summary>
+    private void SiteRows(int s, in SiteYear c, int year, long firstPath, int count, KernelScratch scratch)
+    {
+        var plan = _sites[s];
+        var site = plan.Site;
+
+        // The PUE curve is a table lookup per path (a gather): left scalar.
+        var warming = scratch.GlobalWarmingC;
+        var anomaly = scratch.SiteHeatAnomaly;
+        var climatePue = scratch.ClimatePue;
+        for (var p = 0; p < count; p++)
+        {
+            climatePue[p] = plan.Pue.Lookup((site.LandAmplification * warming[p]) + (site.Climate.InterannualSdC * anomaly[p]));
+        }
+
+        int heat, drought, flood, surge;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Chronic<Lanes512>(plan, c, count, scratch);
+            (heat, drought, flood, surge) = Counts<Lanes512>(plan, year, count, scratch);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            Chronic<Lanes256>(plan, c, count, scratch);
+            (heat, drought, flood, surge) = Counts<Lanes256>(plan, year, count, scratch);
+        }
+        else
+        {
+            Chronic<Lanes128>(plan, c, count, scratch);
+            (heat, drought, flood, surge) = Counts<Lanes128>(plan, year, count, scratch);
+        }
+
+        FinishRare(plan, c, year, firstPath, heat, drought, flood, surge, scratch);
+
+        var insured = Vector512.IsHardwareAccelerated ? Totals<Lanes512>(plan, c, count, scratch)
+            : Vector256.IsHardwareAccelerated ? Totals<Lanes256>(plan, c, count, scratch)
+            : Totals<Lanes128>(plan, c, count, scratch);
+        if (insured > 0)
+        {
+            FinishInsurance(plan.Insurance!, c.BiCnyPerDay, insured, scratch);
+        }
+    }
+
+    /// <summary>
+    /// §3–4 chronic heat → PUE, §10 transition, §8 wind, §9 water; zero rows for the perils
+    /// finished later (flood, surge, heat BI, insurance).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Chronic<T>(SitePlan plan, in SiteYear c, int count, KernelScratch scratch)
+        where T : struct, ILanes<T>
+    {
+        var site = plan.Site;
+        var scenario = _scenario.Scenario;
+        ref var carbonShock = ref Row(scratch.CarbonShock);
+        ref var gridShock = ref Row(scratch.GridShock);
+        ref var priceFactor = ref Row(scratch.PriceFactor);
+        ref var climatePue = ref Row(scratch.ClimatePue);
+        ref var priceRow = ref Row(scratch.PriceCnyPerMwh);
+        ref var metrics = ref Row(scratch.SiteMetrics);
+        ref var pueRow = ref MetricRow(ref metrics, Metric.Pue);
+        ref var driftRow = ref MetricRow(ref metrics, Metric.PueDrift);
+        ref var breachRow = ref MetricRow(ref metrics, Metric.PueLimitBreach);
+        ref var energyRow = ref MetricRow(ref metrics, Metric.FacilityEnergyMwh);
+        ref var energyCostRow = ref MetricRow(ref metrics, Metric.EnergyCostCny);
+        ref var climateEnergyRow = ref MetricRow(ref metrics, Metric.ClimateEnergyCostCny);
+        ref var locationRow = ref MetricRow(ref metrics, Metric.Scope2LocationT);
+        ref var marketRow = ref MetricRow(ref metrics, Metric.Scope2MarketT);
+        ref var carbonRow = ref MetricRow(ref metrics, Metric.CarbonCostCny);
+        ref var surchargeRow = ref MetricRow(ref metrics, Metric.PueSurchargeCny);
+        ref var premiumRow = ref MetricRow(ref metrics, Metric.RenewablePremiumCny);
+
+        var zero = T.Create(0.0);
+        var one = T.Create(1.0);
+        var carbonPriceMedian = T.Create(c.CarbonPriceCnyPerT);
+        var planned = T.Create(c.PlannedPueChange);
+        var reported = T.Create(site.ReportedPue);
+        var itEnergy = T.Create(c.ItEnergyMwh);
+        var baseGrid = T.Create(site.BaseGridFactorTPerMwh);
+        var gridMultiplier = T.Create(c.GridMultiplier);
+        var electricity = T.Create(site.ElectricityPriceCnyPerMwh);
+        var passThrough = T.Create(scenario.CarbonPassThrough);
+        var renewable = T.Create(c.RenewableShare);
+        var nonRenewable = T.Create(1 - c.RenewableShare);
+        var coverage = T.Create(c.CarbonCoverage);
+        var pilot = T.Create(c.PilotCarbonCnyPerT);
+        var scope1 = T.Create(site.Scope1T);
+        var premiumRate = T.Create(c.PremiumCnyPerMwh);
+        var limit = T.Create(c.LimitPue);
+        var tier2 = T.Create(c.Tier2Pue);
+        var rate = T.Create(c.RateCnyPerMwh);
+        var tier2Rate = T.Create(c.Tier2RateCnyPerMwh);
+        for (var i = 0; i < count; i += T.Count)
+        {
+            var at = (nuint)i;
+            var shock = T.Load(in carbonShock, at);
+            var carbonPrice = carbonPriceMedian * shock;
+            var climate = T.Load(in climatePue, at);
+            var pue = climate + planned;
+            var drift = climate - reported;
+            var facilityEnergy = itEnergy * pue;
+            var emissionFactor = baseGrid * (gridMultiplier * T.Load(in gridShock, at));
+            var price = (electricity * T.Load(in priceFactor, at)) + (passThrough * carbonPrice * emissionFactor);
+            var scope2Location = facilityEnergy * emissionFactor;
+            var scope2Market = scope2Location * nonRenewable;
+            var carbonCost = ((coverage * carbonPrice) + (pilot * shock)) * (scope1 + scope2Market);
+            var premium = renewable * facilityEnergy * premiumRate;
+
+            // NaN limit (no rule in force): the comparison is false.
+            var breach = T.LessThan(limit, pue);
+            var surcharge = T.Select(breach, itEnergy * (pue - limit) * T.Select(T.LessThan(tier2, pue), tier2Rate, rate), zero);
+            T.Store(price, ref priceRow, at);
+            T.Store(pue, ref pueRow, at);
+            T.Store(drift, ref driftRow, at);
+            T.Store(T.Select(breach, one, zero), ref breachRow, at);
+            T.Store(facilityEnergy, ref energyRow, at);
+            T.Store(facilityEnergy * price, ref energyCostRow, at);
+            T.Store(itEnergy * drift * price, ref climateEnergyRow, at);
+            T.Store(scope2Location, ref locationRow, at);
+            T.Store(scope2Market, ref marketRow, at);
+            T.Store(carbonCost, ref carbonRow, at);
+            T.Store(surcharge, ref surchargeRow, at);
+            T.Store(premium, ref premiumRow, at);
+        }
+
+        var water = site.WueLPerKwh * c.ItEnergyMwh;
+        Fill(ref MetricRow(ref metrics, Metric.WaterM3), count, water);
+        Fill(ref MetricRow(ref metrics, Metric.WaterCostCny), count, water * site.WaterPriceCnyPerM3);
+        foreach (var later in LaterMetrics)
+        {
+            Fill(ref MetricRow(ref metrics, later), count, 0);
+        }
+
+        ref var windDirectRow = ref MetricRow(ref metrics, Metric.WindDirectCny);
+        ref var windBiRow = ref MetricRow(ref metrics, Metric.WindBiCny);
+        if (site.Wind is not { } wind)
+        {
+            Fill(ref windDirectRow, count, 0);
+            Fill(ref windBiRow, count, 0);
+            return;
+        }
+
+        // §8: v = max(0, g − 25.7)/(v½ − 25.7), damage v³/(1 + v³) of the asset, BI above v_BI.
+        ref var gustQuantile = ref Row(scratch.GustQuantileMs);
+        ref var intensity = ref Row(scratch.WindIntensity);
+        var threshold = T.Create(WindThresholdMs);
+        var span = T.Create(wind.VHalfMs - WindThresholdMs);
+        var asset = T.Create(site.AssetValueCny);
+        var biThreshold = T.Create(wind.VBiMs);
+        var bi = T.Create(c.BiCnyPerDay * wind.BiHours / 24.0);
+        for (var i = 0; i < count; i += T.Count)
+        {
+            var at = (nuint)i;
+            var gust = T.Load(in gustQuantile, at) * T.Load(in intensity, at);
+            var excess = gust - threshold;
+            var v = T.Select(T.LessThan(zero, excess), excess, zero) / span;
+            var v3 = v * v * v;
+            T.Store(asset * v3 / (one + v3), ref windDirectRow, at);
+            T.Store(T.Select(T.LessThan(biThreshold, gust), bi, zero), ref windBiRow, at);
+        }
+    }
+
+    /// <summary>
+    /// §5 hot days and §9 restricted days by a masked Poisson search; the lists of paths to
+    /// finish one at a time: hot days &gt; 0 or λ &gt; 30 (heat), λ &gt; 30 (drought), a flood beyond
+    /// the first flooding return period, a surge over the crest.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (int Heat, int Drought, int Flood, int Surge) Counts<T>(SitePlan plan, int year, int count, KernelScratch scratch)
+        where T : struct, ILanes<T>
+    {
+        var site = plan.Site;
+        ref var probability = ref Row(scratch.HotDayProbability);
+        ref var hotPmf0 = ref Row(scratch.HotDaysPmf0);
+        ref var hotU = ref Row(scratch.HotDaysU);
+        ref var droughtPmf0 = ref Row(scratch.DroughtPmf0);
+        ref var droughtU = ref Row(scratch.DroughtU);
+        ref var warming = ref Row(scratch.GlobalWarmingC);
+        ref var hotDaysRow = ref Row(scratch.HotDays);
+        ref var restrictedRow = ref Row(scratch.RestrictedDays);
+        ref var lanes = ref Row(LaneIndex);
+        var zero = T.Create(0.0);
+        var one = T.Create(1.0);
+        var limit = T.Create(PoissonSequentialLimit);
+        var summer = T.Create(SummerDays);
+        var summerCount = T.Create(SummerDaysCount);
+        var yearDays = T.Create(DaysPerYear);
+        var baseRate = T.Create(site.Drought.RestrictionDaysPerYear);
+        var sensitivity = T.Create(DroughtWarmingSensitivity);
+        var amplification = T.Create(site.LandAmplification);
+        var end = T.Create(count);
+        int heat = 0, drought = 0;
+        for (var i = 0; i < count; i += T.Count)
+        {
+            var at = (nuint)i;
+            var valid = T.LessThan(T.Load(in lanes, 0) + T.Create(i), end);
+            var validBits = T.SignBits(valid);
+
+            var hotRate = summer * T.Load(in probability, at);
+            var hotDays = Poisson(hotRate, T.Load(in hotPmf0, at), T.Load(in hotU, at), valid, limit);
+            hotDays = T.Select(T.LessThan(summerCount, hotDays), summerCount, hotDays);
+            T.Store(hotDays, ref hotDaysRow, at);
+            heat = Append(T.SignBits(T.Or(T.LessThan(zero, hotDays), T.LessThan(limit, hotRate))) & validBits, i, scratch.HeatList, heat);
+
+            var warmed = one + (sensitivity * (amplification * T.Load(in warming, at)));
+            var droughtRate = baseRate * T.Select(T.LessThan(zero, warmed), warmed, zero);
+            var days = Poisson(droughtRate, T.Load(in droughtPmf0, at), T.Load(in droughtU, at), valid, limit);
+            T.Store(T.Select(T.LessThan(yearDays, days), yearDays, days), ref restrictedRow, at);
+            drought = Append(T.SignBits(T.LessThan(limit, droughtRate)) & validBits, i, scratch.DroughtList, drought);
+        }
+
+        var flood = 0;
+        if (site.Flood is not null && plan.FirstPositiveDepth >= 0)
+        {
+            // R·m below the first flooding return period gives depth 0 (SitePlan.DepthAt); the rest is listed.
+            ref var exceedance = ref Row(scratch.FloodExceedance);
+            ref var frequency = ref Row(scratch.FrequencyMultiplier);
+            var noFloodBelow = T.Create(plan.NoFloodBelowY);
+            for (var i = 0; i < count; i += T.Count)
+            {
+                var at = (nuint)i;
+                var scaled = one / T.Load(in exceedance, at) * T.Load(in frequency, at);
+                flood = Append(~T.SignBits(T.LessThan(scaled, noFloodBelow)) & ValidBits<T>(i, count), i, scratch.FloodList, flood);
+            }
+        }
+
+        var surge = 0;
+        if (site.Surge is { } coast)
+        {
+            ref var quantile = ref Row(scratch.SurgeQuantileM);
+            ref var seaLevel = ref Row(scratch.SeaLevelRiseM);
+            ref var levelRow = ref Row(scratch.SurgeLevelM);
+            var subsidence = T.Create(coast.SubsidenceMPerYear * (year - SimulationSettings.BaseYear));
+            var crest = T.Create(coast.DefenceCrestM);
+            for (var i = 0; i < count; i += T.Count)
+            {
+                var at = (nuint)i;
+                var level = T.Load(in quantile, at) + T.Load(in seaLevel, at) + subsidence;
+                T.Store(level, ref levelRow, at);
+                surge = Append(T.SignBits(T.LessThan(crest, level)) & ValidBits<T>(i, count), i, scratch.SurgeList, surge);
+            }
+        }
+
+        return (heat, drought, flood, surge);
+    }
+
+    /// <summary>The listed paths: shortfall draws, Poisson counts from the mode, flood and surge damage.</summary>
+    private void FinishRare(SitePlan plan, in SiteYear c, int year, long firstPath, int heat, int drought, int flood, int surge, KernelScratch scratch)
+    {
+        var site = plan.Site;
+        var key = plan.Key;
+        var biPerDay = c.BiCnyPerDay;
+        var metrics = scratch.SiteMetrics;
+        var heatBi = (int)Metric.HeatBiCny * BlockSize;
+        var hotDays = scratch.HotDays;
+        for (var j = 0; j < heat; j++)
+        {
+            var p = scratch.HeatList[j];
+            var rate = SummerDays * scratch.HotDayProbability[p];
+            if (rate > PoissonSequentialLimit)
+            {
+                hotDays[p] = Math.Min(SummerDaysCount, PoissonQuantile.InvCdfUnchecked(rate, scratch.HotDaysPmf0[p], scratch.HotDaysU[p]));
+            }
+
+            var days = (int)hotDays[p];
+            var shortfalls = days > 0 ? BinomialQuantile.InvCdfUnchecked(days, site.Heat.ShortfallProbability, scratch.ShortfallU[p], plan.ShortfallPmf0[days]) : 0;
+            metrics[heatBi + p] = shortfalls * biPerDay * site.Heat.ThrottleFraction * site.Heat.ThrottleHours / 24.0;
+        }
+
+        for (var j = 0; j < drought; j++)
+        {
+            var p = scratch.DroughtList[j];
+            scratch.RestrictedDays[p] = Math.Min(DaysPerYear, PoissonQuantile.InvCdfUnchecked(DroughtRate(site, scratch.GlobalWarmingC[p]), scratch.DroughtPmf0[p], scratch.DroughtU[p]));
+        }
+
+        // §6: 1 − u = Φ(−y) keeps the tail of R = 1/(1 − u) exact.
+        for (var j = 0; j < flood; j++)
+        {
+            var p = scratch.FloodList[j];
+            var returnPeriod = 1.0 / scratch.FloodExceedance[p];
+            var depth = plan.DepthAt(returnPeriod * scratch.FrequencyMultiplier[p]);
+            if (depth > 0 && !(depth <= plan.ProtectionDepthM))
+            {
+                var (direct, bi) = Inundation(plan, depth - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, key, 0), biPerDay);
+                metrics[((int)Metric.FloodDirectCny * BlockSize) + p] = direct;
+                metrics[((int)Metric.FloodBiCny * BlockSize) + p] = bi;
+            }
+        }
+
+        // §7.
+        for (var j = 0; j < surge; j++)
+        {
+            var p = scratch.SurgeList[j];
+            var (direct, bi) = Inundation(plan, scratch.SurgeLevelM[p] - site.Surge!.GroundElevationM - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, key, 1), biPerDay);
+            metrics[((int)Metric.SurgeDirectCny * BlockSize) + p] = direct;
+            metrics[((int)Metric.SurgeBiCny * BlockSize) + p] = bi;
+        }
+    }
+
+    /// <summary>
+    /// §9 drought costs, the physical total, impairment, total cost, the occurrence loss and
+    /// the portfolio accumulators; returns how many paths have an acute loss to insure (listed).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Totals<T>(SitePlan plan, in SiteYear c, int count, KernelScratch scratch)
+        where T : struct, ILanes<T>
+    {
+        var site = plan.Site;
+        ref var metrics = ref Row(scratch.SiteMetrics);
+        ref var floodDirectRow = ref MetricRow(ref metrics, Metric.FloodDirectCny);
+        ref var floodBiRow = ref MetricRow(ref metrics, Metric.FloodBiCny);
+        ref var surgeDirectRow = ref MetricRow(ref metrics, Metric.SurgeDirectCny);
+        ref var surgeBiRow = ref MetricRow(ref metrics, Metric.SurgeBiCny);
+        ref var windDirectRow = ref MetricRow(ref metrics, Metric.WindDirectCny);
+        ref var windBiRow = ref MetricRow(ref metrics, Metric.WindBiCny);
+        ref var heatBiRow = ref MetricRow(ref metrics, Metric.HeatBiCny);
+        ref var droughtEnergyRow = ref MetricRow(ref metrics, Metric.DroughtEnergyCny);
+        ref var droughtBiRow = ref MetricRow(ref metrics, Metric.DroughtBiCny);
+        ref var physicalRow = ref MetricRow(ref metrics, Metric.PhysicalLossCny);
+        ref var retainedRow = ref MetricRow(ref metrics, Metric.RetainedLossCny);
+        ref var impairmentRow = ref MetricRow(ref metrics, Metric.ImpairmentCny);
+        ref var totalRow = ref MetricRow(ref metrics, Metric.TotalClimateCostCny);
+        ref var climateEnergyRow = ref MetricRow(ref metrics, Metric.ClimateEnergyCostCny);
+        ref var carbonRow = ref MetricRow(ref metrics, Metric.CarbonCostCny);
+        ref var surchargeRow = ref MetricRow(ref metrics, Metric.PueSurchargeCny);
+        ref var premiumRow = ref MetricRow(ref metrics, Metric.RenewablePremiumCny);
+        ref var driftRow = ref MetricRow(ref metrics, Metric.PueDrift);
+        ref var breachRow = ref MetricRow(ref metrics, Metric.PueLimitBreach);
+        ref var restrictedRow = ref Row(scratch.RestrictedDays);
+        ref var priceRow = ref Row(scratch.PriceCnyPerMwh);
+        ref var occurrenceRow = ref Row(scratch.SiteOccurrenceCny);
+        ref var driftEnergy = ref Row(scratch.DriftEnergyMwh);
+        ref var maxSiteLoss = ref Row(scratch.MaxSiteLossCny);
+        ref var anyBreach = ref Row(scratch.AnyBreach);
+
+        var zero = T.Create(0.0);
+        var one = T.Create(1.0);
+        var itEnergy = T.Create(c.ItEnergyMwh);
+        var penalty = T.Create(site.Drought.DryPuePenalty);
+        var droughtBiRate = T.Create(c.BiCnyPerDay);
+        var waterCooled = plan.IsWaterCooled;
+        var shortStorage = site.WaterStorageH < StorageNeededH;
+        var impairmentAbove = T.Create(ImpairmentDamageRatio * site.AssetValueCny);
+        var insured = plan.Insurance is not null;
+        var listed = 0;
+        for (var i = 0; i < count; i += T.Count)
+        {
+            var at = (nuint)i;
+            var floodDirect = T.Load(in floodDirectRow, at);
+            var floodBi = T.Load(in floodBiRow, at);
+            var surgeDirect = T.Load(in surgeDirectRow, at);
+            var surgeBi = T.Load(in surgeBiRow, at);
+            var windDirect = T.Load(in windDirectRow, at);
+            var windBi = T.Load(in windBiRow, at);
+            var heatBi = T.Load(in heatBiRow, at);
+            var droughtEnergy = zero;
+            var droughtBi = zero;
+            if (waterCooled)
+            {
+                var days = T.Load(in restrictedRow, at);
+                var restricted = T.LessThan(zero, days);
+                droughtEnergy = T.Select(restricted, days * itEnergy / T.Create(365.0) * penalty * T.Load(in priceRow, at), zero);
+                if (shortStorage)
+                {
+                    droughtBi = T.Select(restricted, days * droughtBiRate * T.Create(DroughtBiShare), zero);
+                }
+            }
+
+            var physical = floodDirect + floodBi + surgeDirect + surgeBi + windDirect + windBi + heatBi + droughtEnergy + droughtBi;
+            if (insured)
+            {
+                var acute = floodDirect + floodBi + surgeDirect + surgeBi + windDirect + windBi;
+                listed = Append(T.SignBits(T.LessThan(zero, acute)) & ValidBits<T>(i, count), i, scratch.InsureList, listed);
+            }
+
+            var impairment = T.Select(T.LessThan(impairmentAbove, floodDirect), floodDirect, zero)
+                + T.Select(T.LessThan(impairmentAbove, surgeDirect), surgeDirect, zero)
+                + T.Select(T.LessThan(impairmentAbove, windDirect), windDirect, zero);
+            var total = physical + T.Load(in climateEnergyRow, at) + T.Load(in carbonRow, at) + T.Load(in surchargeRow, at) + T.Load(in premiumRow, at);
+            var occurrence = Max(Max(floodDirect + floodBi, surgeDirect + surgeBi), Max(windDirect + windBi, Max(heatBi, droughtEnergy + droughtBi)));
+            T.Store(droughtEnergy, ref droughtEnergyRow, at);
+            T.Store(droughtBi, ref droughtBiRow, at);
+            T.Store(physical, ref physicalRow, at);
+
+            // Paths without a recovery retain physical − 0 − 0; the insured ones are overwritten.
+            T.Store(physical, ref retainedRow, at);
+            T.Store(impairment, ref impairmentRow, at);
+            T.Store(total, ref totalRow, at);
+            T.Store(occurrence, ref occurrenceRow, at);
+            T.Store(T.Load(in driftEnergy, at) + (itEnergy * T.Load(in driftRow, at)), ref driftEnergy, at);
+            T.Store(Max(T.Load(in maxSiteLoss, at), physical), ref maxSiteLoss, at);
+            T.Store(T.Select(T.LessThan(zero, T.Load(in breachRow, at)), one, T.Load(in anyBreach, at)), ref anyBreach, at);
+        }
+
+        return listed;
+    }
+
+    /// <summary>§15 insurance for the listed paths: one event per acute peril and year.</summary>
+    private static void FinishInsurance(InsuranceTerms cover, double biPerDay, int listed, KernelScratch scratch)
+    {
+        var m = scratch.SiteMetrics;
+        for (var j = 0; j < listed; j++)
+        {
+            var p = scratch.InsureList[j];
+            var (recovery, flood, surge, wind) = Insure(
+                cover,
+                m[((int)Metric.FloodDirectCny * BlockSize) + p],
+                m[((int)Metric.FloodBiCny * BlockSize) + p],
+                m[((int)Metric.SurgeDirectCny * BlockSize) + p],
+                m[((int)Metric.SurgeBiCny * BlockSize) + p],
+                m[((int)Metric.WindDirectCny * BlockSize) + p],
+                m[((int)Metric.WindBiCny * BlockSize) + p],
+                biPerDay);
+            m[((int)Metric.InsuredPropertyCny * BlockSize) + p] = recovery.PropertyCny;
+            m[((int)Metric.InsuredBiCny * BlockSize) + p] = recovery.BiCny;
+            m[((int)Metric.RetainedLossCny * BlockSize) + p] = m[((int)Metric.PhysicalLossCny * BlockSize) + p] - recovery.PropertyCny - recovery.BiCny;
+            m[((int)Metric.InsuredFloodCny * BlockSize) + p] = flood;
+            m[((int)Metric.InsuredSurgeCny * BlockSize) + p] = surge;
+            m[((int)Metric.InsuredWindCny * BlockSize) + p] = wind;
+        }
+    }
+
+    /// <summary>
+    /// Poisson quantiles by sequential search from p(0) (PoissonQuantile's recurrence, lane by
+    /// lane): the count where λ ∈ (0, 30] and u &gt; 0, 0 elsewhere (λ &gt; 30 is finished from the mode).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Poisson<T>(T lambda, T pmf0, T u, T valid, T limit)
+        where T : struct, ILanes<T>
+    {
+        var zero = T.Create(0.0);
+        var one = T.Create(1.0);
+        var pmf = pmf0;
+        var cdf = pmf0;
+        var k = zero;
+        var active = T.And(T.And(valid, T.LessThan(zero, lambda)), T.And(T.LessThan(zero, u), T.LessThanOrEqual(lambda, limit)));
+        active = T.And(active, T.LessThan(cdf, u));
+        while (T.Any(active))
+        {
+            var next = k + one;
+            k = T.Select(active, next, k);
+            var pmfNext = pmf * (lambda / next);
+            pmf = T.Select(active, pmfNext, pmf);
+
+            // p(k) = 0: F(k) is 1 to machine precision; the search stops at k.
+            active = T.Select(T.Equals(pmfNext, zero), zero, active);
+            cdf = T.Select(active, cdf + pmfNext, cdf);
+            active = T.And(active, T.LessThan(cdf, u));
+        }
+
+        return k;
+    }
+
+    /// <summary>max(a, b) for the kernel's finite values, as <see cref="Math.Max(double, double)"/> picks them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Max<T>(T a, T b)
+        where T : struct, ILanes<T>
+        => T.Select(T.LessThan(a, b), b, a);
+
+    /// <summary>Bits of the lanes i + k &lt; count of the register starting at i.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint ValidBits<T>(int i, int count)
+        where T : struct, ILanes<T>
+        => count - i >= T.Count ? (1u << T.Count) - 1 : (1u << (count - i)) - 1;
+
+    /// <summary>Appends i + k for every set bit k of <paramref name="bits"/> to the list; returns its new length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Append(uint bits, int i, int[] list, int length)
+    {
+        while (bits != 0)
+        {
+            list[length++] = i + BitOperations.TrailingZeroCount(bits);
+            bits &= bits - 1;
+        }
+
+        return length;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref double Row(double[] row) => ref MemoryMarshal.GetArrayDataReference(row);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref double MetricRow(ref double metrics, Metric metric) => ref Unsafe.Add(ref metrics, (int)metric * BlockSize);
+
+    private static void Fill(ref double row, int count, double value) => MemoryMarshal.CreateSpan(ref row, count).Fill(value);
+
+    /// <summary>Rows written as zero in the first pass and set for the listed paths later.</summary>
+    private static readonly Metric[] LaterMetrics =
+    [
+        Metric.FloodDirectCny, Metric.FloodBiCny, Metric.SurgeDirectCny, Metric.SurgeBiCny, Metric.HeatBiCny,
+        Metric.InsuredPropertyCny, Metric.InsuredBiCny, Metric.InsuredFloodCny, Metric.InsuredSurgeCny, Metric.InsuredWindCny,
+    ];
+}
