@@ -10,9 +10,10 @@ public static class SimulationMemory
     /// Bytes of the per-path arrays <see cref="Simulator"/> keeps while it runs
     /// <paramref name="sites"/> sites × <paramref name="paths"/> paths on <paramref name="threads"/>
     /// worker threads: the path buffers of a (scenario, year) — every metric of every site and of
-    /// the portfolio, plus the largest occurrence and the running NPV of each — and one path-length
-    /// reduction work array per worker and one more as a margin. For the bundled 8 sites, 1,000,000 paths and
-    /// 2 workers: (9 · (31 + 2 + 5) + 1 + 2 + 1) · 10⁶ · 8 B = 2,768,000,000 B (about 2.8 GB).
+    /// the portfolio, plus the largest occurrence and the running NPV of each — and two path-length
+    /// reduction arrays per worker (a value row and a work array, the financial items and curves are
+    /// reduced in parallel) and one more as a margin. For the bundled 8 sites, 1,000,000 paths and
+    /// 2 workers: (9 · (31 + 2 + 5) + 1 + 2 · 2 + 1) · 10⁶ · 8 B = 2,784,000,000 B (about 2.8 GB).
     /// </summary>
     /// <param name="sites">Sites simulated (the portfolio comes on top).</param>
     /// <param name="paths">Paths held at once.</param>
@@ -25,7 +26,7 @@ public static class SimulationMemory
         // PathBuffers: Values (every metric per entity), Occurrence and Npv (one row per entity),
         // the financial NPVs (FinancialSeries.NpvRows per entity) and one financial work row.
         var pathBufferRows = ((sites + 1L) * (MetricNames.Count + 2 + Internal.FinancialSeries.NpvRows)) + 1;
-        var reductionRows = threads + 1L;
+        var reductionRows = (2L * threads) + 1;
         return (pathBufferRows + reductionRows) * paths * sizeof(double);
     }
 

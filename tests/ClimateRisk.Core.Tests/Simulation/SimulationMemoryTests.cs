@@ -9,7 +9,7 @@ public class SimulationMemoryTests
     [InlineData(1, 1_000, 1)]
     [InlineData(8, 3_001, 2)]
     [InlineData(20, 257, 16)]
-    public void The_working_set_is_every_array_of_the_path_buffers_plus_a_reduction_array_per_worker_and_one_more(int sites, int paths, int threads)
+    public void The_working_set_is_every_array_of_the_path_buffers_plus_two_reduction_arrays_per_worker_and_one_more(int sites, int paths, int threads)
     {
         var buffers = new PathBuffers(sites, paths);
         // Every per-path array the buffers hold, so that one added to PathBuffers shows here.
@@ -17,7 +17,7 @@ public class SimulationMemoryTests
         arrays.Should().HaveCount(5);
         var bufferValues = arrays.Sum(a => (long)a.Length);
 
-        SimulationMemory.WorkingSetBytes(sites, paths, threads).Should().Be((bufferValues + ((threads + 1L) * paths)) * sizeof(double));
+        SimulationMemory.WorkingSetBytes(sites, paths, threads).Should().Be((bufferValues + (((2L * threads) + 1) * paths)) * sizeof(double));
     }
 
     [Theory]

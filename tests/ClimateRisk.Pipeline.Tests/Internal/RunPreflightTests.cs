@@ -6,8 +6,8 @@ namespace ClimateRisk.Pipeline.Tests.Internal;
 /// <summary>
 /// run's options checked before anything is simulated. Expected numbers by hand (python3):
 /// 2,147,483,591 // (31 · 9) = 7,697,073 paths in one array for 8 sites; 8 sites on 2 workers
-/// need (9 · 38 + 1 + 3) · 8 = 2,768 B per path, so 1,000,000 paths need 2.58 GiB and 512 MiB
-/// holds 536,870,912 // 2,768 = 193,956 paths; 4 GiB holds 1,551,650.
+/// need (9 · 38 + 1 + 2 · 2 + 1) · 8 = 2,784 B per path, so 1,000,000 paths need 2.59 GiB and 512 MiB
+/// holds 536,870,912 // 2,784 = 192,841 paths; 4 GiB holds 1,542,732.
 /// Compare on 2 workers: each worker's work space is 2 · (31 + 2 + 5) + 1 + 2 = 79 rows; with 12
 /// candidates (2 · 79 + 12) · 8 = 1,360 B per path, so 1,000,000 paths need 1.27 GiB and 512 MiB
 /// holds 536,870,912 // 1,360 = 394,758 paths.
@@ -30,7 +30,7 @@ public class RunPreflightTests
     public void A_run_that_fits_has_no_problem()
     {
         RunPreflight.Problem(Settings(20_000), null, sites: 8, availableBytes: 4 * Gib).Should().BeNull();
-        RunPreflight.Problem(Settings(193_956), null, sites: 8, availableBytes: Gib / 2).Should().BeNull("the largest --paths the message offers must fit");
+        RunPreflight.Problem(Settings(192_841), null, sites: 8, availableBytes: Gib / 2).Should().BeNull("the largest --paths the message offers must fit");
         RunPreflight.Problem(Settings(6), new ShardSpec(2, 3), sites: 8, availableBytes: Gib).Should().BeNull();
     }
 
@@ -47,15 +47,15 @@ public class RunPreflightTests
     public void Paths_beyond_the_available_memory_are_refused_saying_how_much_they_need()
     {
         RunPreflight.Problem(Settings(1_000_000), null, sites: 8, availableBytes: Gib / 2).Should().Be(
-            "error: --paths 1,000,000: the path buffers of 8 sites on 2 workers need 2.6 GiB of memory, 0.5 GiB is available; the largest --paths that fits is 193,956 (split a larger run with --shard).");
-        RunPreflight.Problem(Settings(193_957), null, sites: 8, availableBytes: Gib / 2).Should().NotBeNull();
+            "error: --paths 1,000,000: the path buffers of 8 sites on 2 workers need 2.6 GiB of memory, 0.5 GiB is available; the largest --paths that fits is 192,841 (split a larger run with --shard).");
+        RunPreflight.Problem(Settings(192_842), null, sites: 8, availableBytes: Gib / 2).Should().NotBeNull();
     }
 
     [Fact]
     public void A_shard_is_checked_for_its_own_paths()
     {
         RunPreflight.Problem(Settings(4_000_000), new ShardSpec(0, 2), sites: 8, availableBytes: 4 * Gib).Should().Be(
-            "error: --paths per shard 2,000,000: the path buffers of 8 sites on 2 workers need 5.2 GiB of memory, 4.0 GiB is available; the largest --paths that fits is 1,551,650 per shard (--paths 3,103,300 over 2 shards), or use more shards.");
+            "error: --paths per shard 2,000,000: the path buffers of 8 sites on 2 workers need 5.2 GiB of memory, 4.0 GiB is available; the largest --paths that fits is 1,542,732 per shard (--paths 3,085,464 over 2 shards), or use more shards.");
         RunPreflight.Problem(Settings(4_000_000), new ShardSpec(0, 4), sites: 8, availableBytes: 4 * Gib).Should().BeNull();
     }
 
