@@ -47,15 +47,6 @@ internal sealed partial class PathKernel
         var plan = _sites[s];
         var site = plan.Site;
 
-        // The PUE curve is a table lookup per path (a gather): left scalar.
-        var warming = scratch.GlobalWarmingC;
-        var anomaly = scratch.SiteHeatAnomaly;
-        var climatePue = scratch.ClimatePue;
-        for (var p = 0; p < count; p++)
-        {
-            climatePue[p] = plan.Pue.Lookup((site.LandAmplification * warming[p]) + (site.Climate.InterannualSdC * anomaly[p]));
-        }
-
         int heat, drought, flood, surge;
         if (Vector512.IsHardwareAccelerated)
         {
@@ -132,12 +123,17 @@ internal sealed partial class PathKernel
         var tier2 = T.Create(c.Tier2Pue);
         var rate = T.Create(c.RateCnyPerMwh);
         var tier2Rate = T.Create(c.Tier2RateCnyPerMwh);
+        ref var warming = ref Row(scratch.GlobalWarmingC);
+        ref var anomaly = ref Row(scratch.SiteHeatAnomaly);
+        var amplification = T.Create(site.LandAmplification);
+        var interannualSd = T.Create(site.Climate.InterannualSdC);
         for (var i = 0; i < count; i += T.Count)
         {
             var at = (nuint)i;
             var shock = T.Load(in carbonShock, at);
             var carbonPrice = carbonPriceMedian * shock;
-            var climate = T.Load(in climatePue, at);
+            var climate = PueLookup(plan.Pue.Table, (amplification * T.Load(in warming, at)) + (interannualSd * T.Load(in anomaly, at)));
+            T.Store(climate, ref climatePue, at);
             var pue = climate + planned;
             var drift = climate - reported;
             var facilityEnergy = itEnergy * pue;
@@ -542,6 +538,30 @@ internal sealed partial class PathKernel
 
     /// <summary>○(1/j), j = 0..<see cref="MaxPoissonStep"/> (entry 0 unused).</summary>
     internal static readonly double[] StepReciprocal = Enumerable.Range(0, MaxPoissonStep + 1).Select(j => 1.0 / j).ToArray();
+
+    /// <summary>
+    /// <see cref="Climate.PueCurve.Lookup"/> lane by lane, the same operations in the same order
+    /// (so the same bits): position (Δ − Δ_min)/step, table[0] at or below 0 (and for NaN), the
+    /// last entry at or beyond it, else t[i] + w·(t[i+1] − t[i]) with i = ⌊position⌋, w = position − i.
+    /// Out-of-range lanes gather at index 0 and are replaced.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T PueLookup<T>(double[] table, T deltaC)
+        where T : struct, ILanes<T>
+    {
+        var zero = T.Create(0.0);
+        var lastIndex = table.Length - 1;
+        var last = T.Create(lastIndex);
+        var position = (deltaC - T.Create(Climate.PueCurve.MinDeltaC)) / T.Create(Climate.PueCurve.StepC);
+        var inside = T.And(T.LessThan(zero, position), T.LessThan(position, last));
+        var index = T.Truncate(T.Select(inside, position, zero));
+        ref var start = ref Row(table);
+        var low = T.Gather(in start, index);
+        var high = T.Gather(in Unsafe.Add(ref start, 1), index);
+        var interpolated = low + ((position - index) * (high - low));
+        var ends = T.Select(T.LessThanOrEqual(last, position), T.Create(table[lastIndex]), T.Create(table[0]));
+        return T.Select(inside, interpolated, ends);
+    }
 
     /// <summary>max(a, b) for the kernel's finite values, as <see cref="Math.Max(double, double)"/> picks them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
