@@ -3,6 +3,7 @@ using System.Globalization;
 using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Planning;
 using ClimateRisk.IO;
+using ClimateRisk.Pipeline.Internal;
 using ClimateRisk.Reporting.Compare;
 
 namespace ClimateRisk.Pipeline;
@@ -25,12 +26,8 @@ public static class ComparePipeline
         ArgumentNullException.ThrowIfNull(observer);
         var settings = SettingsParser.Create(request);
         // Each candidate or measure is simulated on its own (one site and its portfolio row per
-        // path buffer): beyond this the buffers do not fit in a .NET array.
-        var maxPaths = Core.Simulation.SimulationMemory.MaxPaths(1);
-        if (settings.Paths > maxPaths)
-        {
-            throw new RunRefusedException(string.Create(CultureInfo.InvariantCulture, $"error: --paths {settings.Paths:N0}: a path buffer of {Core.Simulation.MetricNames.Count} metrics × 2 (the site and its portfolio row) × {settings.Paths:N0} paths does not fit in one .NET array (at most {Array.MaxLength:N0} values); the largest --paths for compare is {maxPaths:N0}."));
-        }
+        // path buffer): checked before loading, as it needs nothing but the path count.
+        Refuse(RunPreflight.CompareProblem(settings, "one site", 0, long.MaxValue));
 
         var started = DateTimeOffset.UtcNow;
         var candidatesFile = request.Candidates;
@@ -66,6 +63,20 @@ public static class ComparePipeline
             }
 
             hashes[measuresFile.Replace('\\', '/')] = RunManifest.Sha256(measuresFile);
+        }
+
+        // Memory needs the counts: every candidate's per-path NPV of one scenario is kept for the
+        // paired differences, and every measure site's baseline per scenario plus one evaluation
+        // per worker for the benefits.
+        if (candidateInputs is not null)
+        {
+            Refuse(RunPreflight.CompareProblem(settings, $"{candidateInputs.Sites.Count} candidates", candidateInputs.Sites.Count, RunPreflight.AvailableBytes()));
+        }
+
+        if (portfolio is not null)
+        {
+            var measureSites = measures.Select(m => m.SiteId).Distinct().Count();
+            Refuse(RunPreflight.CompareProblem(settings, $"{measures.Count} measures at {measureSites} sites", (measureSites * portfolio.Scenarios.Count) + settings.EffectiveWorkers, RunPreflight.AvailableBytes()));
         }
 
         var outPath = request.Out ?? Path.Combine("out", "compare-" + started.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
@@ -124,6 +135,14 @@ public static class ComparePipeline
             manifest.Write(runDirectory.File("manifest.json"));
             runDirectory.Commit();
             return new CompareOutcome { OutPath = outPath, Manifest = manifest, Ranking = ranking, Measures = benefits, Elapsed = stopwatch.Elapsed };
+        }
+    }
+
+    private static void Refuse(string? problem)
+    {
+        if (problem is not null)
+        {
+            throw new RunRefusedException(problem);
         }
     }
 }

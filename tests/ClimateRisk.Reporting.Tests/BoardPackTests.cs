@@ -6,10 +6,20 @@ using Xunit.Abstractions;
 
 namespace ClimateRisk.Reporting.Tests;
 
-/// <summary>The board pack as a file and in a browser.</summary>
+/// <summary>
+/// The board pack as a file and in a browser: the small test run's pack, and the bundled run's
+/// (<see cref="BundledRun"/>: eight sites, six scenarios, financial effects and sensitivity — every
+/// page kind a user gets) for the layout tests: overlap, font widths, printed length.
+/// </summary>
 [Collection(SmallRunGroup.Name)]
-public sealed partial class BoardPackTests(SmallRun run, ITestOutputHelper output)
+public sealed partial class BoardPackTests(SmallRun run, BundledRun bundled, ITestOutputHelper output) : IClassFixture<BundledRun>
 {
+    /// <summary>
+    /// Printed pages the bundled pack may take: 24 is the target; two pages below it leave room for
+    /// a ninth and tenth site (one page each) or a longer register.
+    /// </summary>
+    private const int BundledPagesAtMost = 22;
+
     /// <summary>First in &lt;head&gt;: records script errors, failed resource loads and console errors/warnings.</summary>
     private const string Recorder = """
 <script>
@@ -86,6 +96,30 @@ window.addEventListener('load', function () {
         ids.Should().OnlyHaveUniqueItems("inline SVG ids must not collide");
     }
 
+    [Fact]
+    public void The_drivers_section_names_each_scenarios_leading_driver_with_its_share_from_sensitivity_csv()
+    {
+        var model = BoardPack.BoardPackModel.Build(bundled.Data, Register.RiskRegister.Build(bundled.Data));
+        var drivers = model.Drivers!;
+        drivers.Scenarios.Should().Equal(bundled.Result.ScenarioIds, "every scenario of the bundled run has indices");
+        drivers.Sentences.Should().HaveCount(bundled.Result.ScenarioIds.Count);
+
+        // Independently of the model: the portfolio NPV rows of results/sensitivity.csv, largest total index first.
+        var csv = CsvFile.Read(bundled.File("results/sensitivity.csv"));
+        var html = WebUtility.HtmlDecode(File.ReadAllText(bundled.File("board-pack.html")));
+        foreach (var (scenario, sentence) in drivers.Scenarios.Zip(drivers.Sentences))
+        {
+            var lead = csv.Where(("scenario", scenario), ("entity", "portfolio"), ("horizon", "npv"))
+                .Where(r => double.IsFinite(csv.Number(r, "total")))
+                .OrderByDescending(r => csv.Number(r, "total"))
+                .First();
+            static string Pct(double v) => Math.Round(v * 100, MidpointRounding.AwayFromZero).ToString("0", System.Globalization.CultureInfo.InvariantCulture).Replace("-", "−", StringComparison.Ordinal) + " %";
+            sentence.Should().StartWith(bundled.Data.ScenarioName(scenario) + ":");
+            sentence.Should().Contain($"{Pct(csv.Number(lead, "first_order"))} ± {Pct(csv.Number(lead, "first_order_se"))}", $"the leading driver of {scenario} is {csv.Text(lead, "driver")}");
+            html.Should().Contain(sentence, "the pack prints the model's sentence");
+        }
+    }
+
     [ChromiumFact]
     public void Chromium_opens_the_pack_without_errors_and_draws_every_chart()
     {
@@ -117,11 +151,31 @@ window.addEventListener('load', function () {
     [ChromiumFact]
     public void No_text_of_any_chart_in_the_pack_overlaps_another_or_leaves_its_chart()
     {
-        var charts = TextBoxes(File.ReadAllText(run.File("board-pack.html")));
-        charts.Should().HaveCount(Regex.Count(File.ReadAllText(run.File("board-pack.html")), "class=\"chart\""));
-        var problems = Overlaps(charts);
-        output.WriteLine($"{charts.Sum(c => c.Texts.Count)} text boxes in {charts.Count} charts; {problems.Count} problems");
-        problems.Should().BeEmpty();
+        foreach (var (name, file) in new[] { ("small run", run.File("board-pack.html")), ("bundled run", bundled.File("board-pack.html")) })
+        {
+            var html = File.ReadAllText(file);
+            var charts = TextBoxes(html);
+            charts.Should().HaveCount(Regex.Count(html, "class=\"chart\""));
+            var problems = Overlaps(charts);
+            output.WriteLine($"{name}: {charts.Sum(c => c.Texts.Count)} text boxes in {charts.Count} charts; {problems.Count} problems");
+            problems.Should().BeEmpty(name);
+        }
+    }
+
+    [Fact]
+    public void The_bundled_pack_has_every_section_and_one_page_per_site()
+    {
+        var html = File.ReadAllText(bundled.File("board-pack.html"));
+        foreach (var section in new[] { "summary", "strategy", "strategy-financial", "strategy-physical", "strategy-drivers", "risk-management", "risk-register", "metrics-pue", "metrics-emissions", "appendix" })
+        {
+            Regex.IsMatch(html, $"<section class=\"page[^\"]*\" id=\"{section}\"").Should().BeTrue(section);
+        }
+
+        Regex.Count(html, "<section class=\"page[^\"]*\" id=\"site-").Should().Be(bundled.Result.SiteIds.Count, "one page per site");
+        foreach (var scenario in bundled.Result.ScenarioIds)
+        {
+            html.Should().Contain($"id=\"sensitivity_{scenario}-chart\"", "every scenario has its tornado chart");
+        }
     }
 
     [ChromiumFact]
@@ -139,7 +193,7 @@ window.addEventListener('load', function () {
     [ChromiumFact]
     public void Charts_are_drawn_in_the_embedded_font_with_the_widths_the_layout_assumed()
     {
-        var html = File.ReadAllText(run.File("board-pack.html"));
+        var html = File.ReadAllText(bundled.File("board-pack.html"));
         html.Should().Contain("@font-face { font-family: 'DejaVu Sans'").And.Contain("data:font/woff;base64,").And.Contain("Bitstream Vera");
         var report = ProbeText(html);
         report.Dejavu.Should().BeTrue("the embedded DejaVu Sans is loaded");
@@ -160,18 +214,20 @@ window.addEventListener('load', function () {
     }
 
     [ChromiumFact]
-    public void The_pack_prints_to_at_most_24_a4_landscape_pages_and_5_mb()
+    public void The_bundled_pack_prints_to_at_most_22_a4_landscape_pages_and_5_mb()
     {
         var pdf = Path.Combine(Path.GetTempPath(), "climaterisk-print-test-" + Guid.NewGuid().ToString("N") + ".pdf");
         try
         {
-            BoardPackPrinter.Print(run.File("board-pack.html"), pdf).Should().BeNull();
+            BoardPackPrinter.Print(bundled.File("board-pack.html"), pdf).Should().BeNull();
             var bytes = File.ReadAllBytes(pdf);
             var text = System.Text.Encoding.Latin1.GetString(bytes);
             var pages = Regex.Count(text, @"/Type\s*/Page(?![a-zA-Z])");
             var box = Regex.Match(text, @"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]");
             output.WriteLine($"{pages} pages, {bytes.Length / 1e6:0.00} MB, media box {box.Groups[1].Value} × {box.Groups[2].Value} pt");
-            pages.Should().BeInRange(run.Result.SiteIds.Count * 2, 24);
+            // A page per site plus 11 (summary, strategy 5, risk management 2, metrics 2, appendix): a site page that spills shows here.
+            var sites = bundled.Result.SiteIds.Count;
+            pages.Should().BeInRange(sites + 8, Math.Min(BundledPagesAtMost, sites + 11), "every site takes one page and the rest of the pack at most 11");
             bytes.Length.Should().BeLessThanOrEqualTo(5_000_000);
             double.Parse(box.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture).Should().BeApproximately(841.9, 1, "A4 landscape is 297 mm wide");
             double.Parse(box.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture).Should().BeApproximately(595.3, 1, "and 210 mm high");

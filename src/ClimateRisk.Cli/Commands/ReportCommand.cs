@@ -66,6 +66,7 @@ internal static class ReportCommand
         }
 
         var staging = Path.Combine(runDirectory, $".report-partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var moved = 0;
         try
         {
             var files = ReportBuilder.Write(report, staging);
@@ -74,6 +75,7 @@ internal static class ReportCommand
                 var target = Path.Combine(runDirectory, file);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Move(Path.Combine(staging, file), target, overwrite: true);
+                moved++;
             }
 
             output.WriteLine($"Report redrawn from {Path.Combine(runDirectory, "results")}: {files.Count(f => f.StartsWith("charts/", StringComparison.Ordinal))} charts, "
@@ -82,8 +84,12 @@ internal static class ReportCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Everything is drawn in a staging folder first: the run's files are replaced only once it is complete.
-            error.WriteLine($"error: writing the report of {runDirectory} failed: {ex.Message}; its earlier report files are unchanged: free space, then run 'climaterisk report {runDirectory}' again.");
+            // Everything is drawn in a staging folder first: the run's files are replaced only once
+            // it is complete, so only a failure among the moves leaves old and new files mixed.
+            var state = moved == 0
+                ? "its earlier report files are unchanged"
+                : $"{moved} of its report files were replaced before the failure, the others are from the earlier report";
+            error.WriteLine($"error: writing the report of {runDirectory} failed: {ex.Message}; {state}: free space, then run 'climaterisk report {runDirectory}' again.");
             return ExitCodes.Failure;
         }
         finally

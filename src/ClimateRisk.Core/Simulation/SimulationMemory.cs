@@ -30,6 +30,26 @@ public static class SimulationMemory
     }
 
     /// <summary>
+    /// Bytes that comparing candidates or measures (<c>CandidateComparison</c>) keeps while it
+    /// runs: every worker's work space — the path buffers of one site and its portfolio row, a
+    /// sample row and a reduction row — and <paramref name="evaluationsHeld"/> per-path NPV rows
+    /// kept across workers (every candidate of a scenario, or every measure site's baseline per
+    /// scenario plus one evaluation per worker). For 2 workers, 12 candidates and 1,000,000 paths:
+    /// (2 · (2 · (31 + 2 + 5) + 1 + 2) + 12) · 10⁶ · 8 B = 1,360,000,000 B.
+    /// </summary>
+    /// <param name="evaluationsHeld">Per-path NPV rows held at once.</param>
+    /// <param name="paths">Paths per evaluation.</param>
+    /// <param name="threads">Worker threads, each with its own work space.</param>
+    public static long ComparisonBytes(int evaluationsHeld, int paths, int threads)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(evaluationsHeld);
+        ArgumentOutOfRangeException.ThrowIfNegative(paths);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
+        var workspaceRows = (2L * (MetricNames.Count + 2 + Internal.FinancialSeries.NpvRows)) + 1 + 2;
+        return ((threads * workspaceRows) + evaluationsHeld) * paths * sizeof(double);
+    }
+
+    /// <summary>
     /// The largest path count whose path buffers fit in .NET arrays for <paramref name="sites"/>
     /// sites: the largest buffer holds every metric of every site and the portfolio, so
     /// MetricNames.Count · (sites + 1) · paths ≤ <see cref="Array.MaxLength"/>

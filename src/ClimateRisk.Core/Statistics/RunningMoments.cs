@@ -57,6 +57,22 @@ public struct RunningMoments
         }
 
         _ = Sum(values, 0, out var total);
+        return OfTotal(values, total);
+    }
+
+    /// <summary>
+    /// <see cref="Of"/> when Σx is already known, added exactly as <see cref="Of"/>'s first pass
+    /// adds it (four Vector256 partial sums over steps of sixteen, combined as (s₀ + s₁) + (s₂ + s₃),
+    /// then the remainder in order), so the result is bit for bit that of <see cref="Of"/>.
+    /// </summary>
+    internal static RunningMoments OfTotal(ReadOnlySpan<double> values, double total)
+    {
+        var n = values.Length;
+        if (n == 0)
+        {
+            return default;
+        }
+
         var mean0 = total / n;
         var sumSquares = Sum(values, mean0, out var sumDeviations);
         return new RunningMoments

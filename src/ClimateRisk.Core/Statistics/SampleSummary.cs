@@ -15,11 +15,14 @@ namespace ClimateRisk.Core.Statistics;
 /// </summary>
 /// <remarks>
 /// Cost on 100,000 paths: a vectorised census (exceedance count, NaN, constant — a constant
-/// cell stops there), the moments by <see cref="RunningMoments.Of"/> (two vectorised passes),
-/// a branch-free copy of the sample split around a sampled median, which on a loss
-/// distribution is its zero mass and settles every quantile inside it at once, and a multiple
-/// selection of the wanted ranks (j and j + 1 of each quantile, and n − k) with branch-free
-/// partitions (<see cref="OrderStatistics.SelectMany"/>).
+/// cell stops there — and the range of the values' order-preserving keys), the moments by
+/// <see cref="RunningMoments.Of"/> (its first pass, Σx, added inside the census in the same order, so bit for bit the same), and an exact radix selection of the
+/// wanted ranks (j and j + 1 of each quantile, and n − k) on those keys
+/// (<see cref="RadixSelect"/>): a histogram of the key range, one branch-free copy of the
+/// buckets that hold a wanted rank, and refinement inside those copies. A loss distribution's
+/// zero mass (counted by the census) settles every rank inside it at once, and when it is a
+/// quarter of the sample or more the values above zero are compressed out first. The top k
+/// values are the values above x₍ₙ₋ₖ₎ (sorted) and copies of it, so only they are sorted.
 /// </remarks>
 public static class SampleSummary
 {
@@ -57,49 +60,39 @@ public static class SampleSummary
             };
         }
 
-        var moments = RunningMoments.Of(values);
-        var pivot = SampledMedian(values);
-        var (below, above) = census.NanCount > 0 ? (0, n - 1) : Split(values, pivot, work);
+        var moments = RunningMoments.OfTotal(values, census.Total);
 
         // TVaR99 is the mean of the ⌈n/100⌉ largest values.
         var tailCount = (int)Math.Ceiling(n * 0.01);
         var tailStart = n - tailCount;
+        Span<double> quantiles = stackalloc double[Probabilities.Length];
+        double tailSum;
         if (census.NanCount > 0)
         {
             // Selection is undefined with NaN; a sort is (NaN first), and such a cell is broken anyway.
             values.CopyTo(work);
             work.Sort();
+            tailSum = 0.0;
+            foreach (var v in work[tailStart..])
+            {
+                tailSum += v;
+            }
+
+            for (var q = 0; q < Probabilities.Length; q++)
+            {
+                quantiles[q] = Type7(work, Probabilities[q]);
+            }
         }
         else
         {
-            work[below..(above + 1)].Fill(pivot);
             Span<int> ranks = stackalloc int[(2 * Probabilities.Length) + 1];
             ranks = ranks[..WantedRanks(n, Probabilities, tailStart, ranks)];
-            var lowRanks = 0;
-            while (lowRanks < ranks.Length && ranks[lowRanks] < below)
+            Span<double> selected = stackalloc double[ranks.Length];
+            tailSum = RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks, selected, tailCount, (int)census.ZeroCount, work);
+            for (var q = 0; q < Probabilities.Length; q++)
             {
-                lowRanks++;
+                quantiles[q] = Type7(n, ranks, selected, Probabilities[q]);
             }
-
-            var highRanks = lowRanks;
-            while (highRanks < ranks.Length && ranks[highRanks] <= above)
-            {
-                highRanks++;
-            }
-
-            OrderStatistics.SelectMany(work, 0, below, ranks[..lowRanks]);
-            OrderStatistics.SelectMany(work, above + 1, n, ranks[highRanks..]);
-        }
-
-        // work[tailStart..] is exactly the multiset of the largest values; sorted, the sum has
-        // one order whatever arrangement the selection left, and every order statistic in it
-        // stays in place.
-        var tail = work[tailStart..];
-        tail.Sort();
-        var tailSum = 0.0;
-        foreach (var v in tail)
-        {
-            tailSum += v;
         }
 
         return new CellStatistics
@@ -108,12 +101,12 @@ public static class SampleSummary
             Mean = moments.Mean,
             StandardError = n > 1 ? moments.StandardError : 0,
             StandardDeviation = n > 1 ? moments.StandardDeviation : 0,
-            P5 = Type7(work, Probabilities[0]),
-            P25 = Type7(work, Probabilities[1]),
-            P50 = Type7(work, Probabilities[2]),
-            P75 = Type7(work, Probabilities[3]),
-            P95 = Type7(work, Probabilities[4]),
-            P99 = Type7(work, Probabilities[5]),
+            P5 = quantiles[0],
+            P25 = quantiles[1],
+            P50 = quantiles[2],
+            P75 = quantiles[3],
+            P95 = quantiles[4],
+            P99 = quantiles[5],
             TVaR99 = tailSum / tailCount,
             PExceed = pExceed,
         };
@@ -138,107 +131,115 @@ public static class SampleSummary
             throw new ArgumentException("Cannot take quantiles of an empty sample.", nameof(values));
         }
 
-        if (Census(values, double.NaN).NanCount > 0)
+        foreach (var p in probabilities)
+        {
+            if (!(p >= 0 && p <= 1))
+            {
+                throw new ArgumentOutOfRangeException(nameof(probabilities), p, "Probabilities must lie in [0, 1].");
+            }
+        }
+
+        var census = Census(values, double.NaN);
+        if (census.NanCount > 0)
         {
             values.Sort();
-        }
-        else
-        {
-            foreach (var p in probabilities)
+            for (var i = 0; i < probabilities.Length; i++)
             {
-                if (!(p >= 0 && p <= 1))
-                {
-                    throw new ArgumentOutOfRangeException(nameof(probabilities), p, "Probabilities must lie in [0, 1].");
-                }
+                destination[i] = Type7(values, probabilities[i]);
             }
 
-            var ranks = new int[(2 * probabilities.Length) + 1];
-            var distinct = WantedRanks(n, probabilities, -1, ranks);
-            OrderStatistics.SelectMany(values, 0, n, ranks.AsSpan(0, distinct));
+            return;
         }
 
+        var ranks = new int[(2 * probabilities.Length) + 1];
+        var distinct = WantedRanks(n, probabilities, -1, ranks);
+        var selected = new double[distinct];
+        RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks.AsSpan(0, distinct), selected, 0, (int)census.ZeroCount, []);
         for (var i = 0; i < probabilities.Length; i++)
         {
-            destination[i] = Type7(values, probabilities[i]);
+            destination[i] = Type7(n, ranks.AsSpan(0, distinct), selected, probabilities[i]);
         }
     }
 
     /// <summary>
-    /// The exceedance count, the NaN count and whether every value equals the first: compares
-    /// only, four lanes at a time with a scalar tail.
+    /// The exceedance count, the NaN count, whether every value equals the first, and the range
+    /// of the values' order-preserving keys (<see cref="RadixSelect.Key"/>; meaningless with
+    /// NaN): one read of the sample, four lanes at a time with a scalar tail.
     /// </summary>
     private static CensusResult Census(ReadOnlySpan<double> values, double threshold)
     {
         var first = values[0];
-        long exceed = 0, nanCount = 0;
-        var allEqual = true;
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated && values.Length >= Vector256<double>.Count)
+        var lanes = new CensusLanes
         {
+            Threshold = Vector256.Create(threshold),
+            First = Vector256.Create(first),
+            Equal = Vector256<long>.AllBitsSet,
+            MinKey = Vector256.Create(ulong.MaxValue),
+        };
+        long exceed = 0, nanCount = 0, zeroCount = 0;
+        var allEqual = true;
+        ulong minKey = ulong.MaxValue, maxKey = 0;
+        double total = 0;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && values.Length >= 4 * Vector256<double>.Count)
+        {
+            // Four registers a step with four partial sums, exactly as RunningMoments.Of adds
+            // them, so the total is bit for bit its first pass and that pass can be skipped.
             ref var x = ref MemoryMarshal.GetReference(values);
-            var t = Vector256.Create(threshold);
-            var f = Vector256.Create(first);
-            var exceedLanes = Vector256<long>.Zero;
-            var nanLanes = Vector256<long>.Zero;
-            var equalLanes = Vector256<long>.AllBitsSet;
-            for (; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            const int W = 4;
+            Vector256<double> d0 = default, d1 = default, d2 = default, d3 = default;
+            for (; i <= values.Length - (4 * W); i += 4 * W)
             {
-                var v = Vector256.LoadUnsafe(ref x, (nuint)i);
-
-                // A true compare is all ones = −1 as a long, so subtracting counts it.
-                exceedLanes -= Vector256.GreaterThan(v, t).AsInt64();
-                nanLanes -= (~Vector256.Equals(v, v)).AsInt64();
-                equalLanes &= Vector256.Equals(v, f).AsInt64();
+                var v0 = Vector256.LoadUnsafe(ref x, (nuint)i);
+                var v1 = Vector256.LoadUnsafe(ref x, (nuint)(i + W));
+                var v2 = Vector256.LoadUnsafe(ref x, (nuint)(i + (2 * W)));
+                var v3 = Vector256.LoadUnsafe(ref x, (nuint)(i + (3 * W)));
+                d0 += v0 - Vector256<double>.Zero;
+                d1 += v1 - Vector256<double>.Zero;
+                d2 += v2 - Vector256<double>.Zero;
+                d3 += v3 - Vector256<double>.Zero;
+                lanes.Add(v0);
+                lanes.Add(v1);
+                lanes.Add(v2);
+                lanes.Add(v3);
             }
 
-            exceed = Vector256.Sum(exceedLanes);
-            nanCount = Vector256.Sum(nanLanes);
-            allEqual = equalLanes == Vector256<long>.AllBitsSet;
+            total = Vector256.Sum((d0 + d1) + (d2 + d3));
+            for (var lane = 0; lane < Vector256<ulong>.Count; lane++)
+            {
+                minKey = Math.Min(minKey, lanes.MinKey[lane]);
+                maxKey = Math.Max(maxKey, lanes.MaxKey[lane]);
+            }
+
+            exceed = Vector256.Sum(lanes.Exceed);
+            nanCount = Vector256.Sum(lanes.Nan);
+            zeroCount = Vector256.Sum(lanes.Zero);
+            allEqual = lanes.Equal == Vector256<long>.AllBitsSet;
         }
 
         for (; i < values.Length; i++)
         {
             var v = values[i];
+            total += v - 0.0;
             exceed += v > threshold ? 1 : 0;
             nanCount += double.IsNaN(v) ? 1 : 0;
+            zeroCount += v == 0 ? 1 : 0;
             allEqual &= v == first;
+            var key = RadixSelect.Key(v);
+            minKey = Math.Min(minKey, key);
+            maxKey = Math.Max(maxKey, key);
         }
 
-        return new CensusResult(exceed, nanCount, allEqual);
+        return new CensusResult(exceed, nanCount, zeroCount, allEqual, minKey, maxKey, total);
     }
 
-    /// <summary>
-    /// Copies the sample into <paramref name="work"/> split three ways around <paramref name="pivot"/>:
-    /// [0, Below) ≤ pivot, [Below, Above] left free for the values bit-identical to the pivot,
-    /// (Above, n) &gt; pivot. Returns (Below, Above).
-    /// </summary>
-    /// <remarks>
-    /// Free of data-dependent branches (the pivot is the sample's median, so "above" is a coin
-    /// toss a predictor cannot learn): every value is written at both ends of the free gap and
-    /// the end it belongs to advances. A method of its own, so the JIT allocates registers for
-    /// this loop alone.
-    /// </remarks>
-    private static (int Below, int Above) Split(ReadOnlySpan<double> values, double pivot, Span<double> work)
+    /// <summary>Type-7 quantile of a sample of <paramref name="n"/> values from its selected order statistics (<paramref name="ranks"/> must hold j = ⌊(n − 1)p⌋ and j + 1).</summary>
+    private static double Type7(int n, ReadOnlySpan<int> ranks, ReadOnlySpan<double> selected, double p)
     {
-        var pivotBits = BitConverter.DoubleToInt64Bits(pivot);
-        var below = 0;
-        var above = values.Length - 1;
-        ref var w = ref MemoryMarshal.GetReference(work);
-        foreach (var v in values)
-        {
-            // The gap always has room because it holds exactly the values not yet kept. Values
-            // equal to the pivot bit for bit (so −0 is not taken for +0) are left out and refilled later.
-            Unsafe.Add(ref w, below) = v;
-            Unsafe.Add(ref w, above) = v;
-
-            // Arithmetic, not &&: a short-circuit is a branch on random data. "Above" and
-            // "same bits" exclude each other, so "below" is what is left.
-            var isAbove = v > pivot ? 1 : 0;
-            below += 1 - isAbove - (BitConverter.DoubleToInt64Bits(v) == pivotBits ? 1 : 0);
-            above -= isAbove;
-        }
-
-        return (below, above);
+        var h = (n - 1) * p;
+        var j = (int)Math.Floor(h);
+        var at = ranks.IndexOf(j);
+        return j + 1 < n ? selected[at] + ((h - j) * (selected[at + 1] - selected[at])) : selected[at];
     }
 
     /// <summary>Type-7 quantile from a span whose order statistics j = ⌊(n − 1)p⌋ and j + 1 are in place.</summary>
@@ -286,25 +287,33 @@ public static class SampleSummary
         return distinct;
     }
 
-    /// <summary>
-    /// Median of up to 31 values at evenly spaced paths: a pivot near the middle of the sample,
-    /// and on a loss distribution with a point mass at zero almost always that zero, whose
-    /// whole block the first pass then settles.
-    /// </summary>
-    private static double SampledMedian(ReadOnlySpan<double> values)
+    /// <summary>The census's per-lane counters.</summary>
+    private struct CensusLanes
     {
-        Span<double> sample = stackalloc double[31];
-        var count = Math.Min(values.Length, sample.Length);
-        for (var i = 0; i < count; i++)
-        {
-            sample[i] = values[(int)((long)i * values.Length / count)];
-        }
+        public Vector256<double> Threshold;
+        public Vector256<double> First;
+        public Vector256<long> Exceed;
+        public Vector256<long> Nan;
+        public Vector256<long> Zero;
+        public Vector256<long> Equal;
+        public Vector256<ulong> MinKey;
+        public Vector256<ulong> MaxKey;
 
-        sample = sample[..count];
-        sample.Sort();
-        return sample[count / 2];
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(Vector256<double> v)
+        {
+            // A true compare is all ones = −1 as a long, so subtracting counts it.
+            Exceed -= Vector256.GreaterThan(v, Threshold).AsInt64();
+            Nan -= (~Vector256.Equals(v, v)).AsInt64();
+            Zero -= Vector256.Equals(v, Vector256<double>.Zero).AsInt64();
+            Equal &= Vector256.Equals(v, First).AsInt64();
+            var bits = v.AsInt64();
+            var key = (bits ^ (Vector256.ShiftRightArithmetic(bits, 63) | Vector256.Create(long.MinValue))).AsUInt64();
+            MinKey = Vector256.Min(MinKey, key);
+            MaxKey = Vector256.Max(MaxKey, key);
+        }
     }
 
     /// <summary>What <see cref="Census"/> found.</summary>
-    private readonly record struct CensusResult(long Exceed, long NanCount, bool AllEqual);
+    private readonly record struct CensusResult(long Exceed, long NanCount, long ZeroCount, bool AllEqual, ulong MinKey, ulong MaxKey, double Total);
 }

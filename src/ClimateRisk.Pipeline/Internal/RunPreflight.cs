@@ -58,6 +58,39 @@ internal static class RunPreflight
         return null;
     }
 
+    /// <summary>
+    /// The first problem with comparing candidates or measures at <paramref name="settings"/>'s
+    /// path count, or null: each evaluation holds one site and its portfolio row per path buffer
+    /// (so a larger bound than a run's), and the work spaces of every worker plus
+    /// <paramref name="evaluationsHeld"/> per-path NPV rows must fit in memory
+    /// (<see cref="SimulationMemory.ComparisonBytes"/>).
+    /// </summary>
+    /// <param name="settings">The comparison's settings.</param>
+    /// <param name="what">What is compared, for the message (e.g. "12 candidates").</param>
+    /// <param name="evaluationsHeld">Per-path NPV rows held at once.</param>
+    /// <param name="availableBytes">Memory the process may use (<see cref="AvailableBytes"/>).</param>
+    public static string? CompareProblem(SimulationSettings settings, string what, int evaluationsHeld, long availableBytes)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var inv = CultureInfo.InvariantCulture;
+        var paths = settings.Paths;
+        var maxPaths = SimulationMemory.MaxPaths(1);
+        if (paths > maxPaths)
+        {
+            return string.Create(inv, $"error: --paths {paths:N0}: a path buffer of {MetricNames.Count} metrics × 2 (the site and its portfolio row) × {paths:N0} paths does not fit in one .NET array (at most {Array.MaxLength:N0} values); the largest --paths for compare is {maxPaths:N0}.");
+        }
+
+        var threads = settings.EffectiveWorkers;
+        var needed = SimulationMemory.ComparisonBytes(evaluationsHeld, paths, threads);
+        if (needed > availableBytes)
+        {
+            var largest = availableBytes / SimulationMemory.ComparisonBytes(evaluationsHeld, 1, threads);
+            return string.Create(inv, $"error: --paths {paths:N0}: comparing {what} on {threads} workers needs {Gib(needed)} of memory, {Gib(availableBytes)} is available; the largest --paths that fits is {largest:N0} (or compare fewer at a time).");
+        }
+
+        return null;
+    }
+
     private static string ShardHint(ShardSpec? shard, long largest)
         => shard is { } s ? string.Create(CultureInfo.InvariantCulture, $" per shard (--paths {largest * s.Count:N0} over {s.Count} shards), or use more shards") : " (split a larger run with --shard)";
 

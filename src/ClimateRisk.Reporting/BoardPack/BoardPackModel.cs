@@ -1,3 +1,4 @@
+using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.IO;
@@ -19,6 +20,15 @@ public sealed class BoardPackModel
     /// within a scenario); in between it says both matter.
     /// </summary>
     public const double DominanceRatio = 1.5;
+
+    /// <summary>A site page lists at most this many register rows (the page has room for them beside its two charts).</summary>
+    public const int SiteRisksShown = 4;
+
+    /// <summary>The register page lists this many of the highest-rated risks.</summary>
+    public const int RegisterRowsShown = 8;
+
+    /// <summary>The return period of a site page's tail fact, years.</summary>
+    public const double SiteTailReturnPeriod = 100;
 
     private BoardPackModel()
     {
@@ -57,6 +67,33 @@ public sealed class BoardPackModel
     /// <summary>PUE against limits, per site.</summary>
     public required IReadOnlyList<SitePue> Pue { get; init; }
 
+    /// <summary>The site whose fan chart the PUE page shows (the first whose long-horizon limit carries a surcharge) and its caption; null when no limit is priced.</summary>
+    public required (string Site, string Caption)? PricedPueChart { get; init; }
+
+    /// <summary>The register page's rows: the highest-rated risks (<see cref="RegisterRowsShown"/>).</summary>
+    public required IReadOnlyList<RegisterRow> RegisterTop { get; init; }
+
+    /// <summary>The register page's footnote: the convergence target and which register rows miss it.</summary>
+    public required string RegisterConvergenceNote { get; init; }
+
+    /// <summary>The reporting horizons of the tables (e.g. 2030, 2040, 2050).</summary>
+    public required IReadOnlyList<int> Horizons { get; init; }
+
+    /// <summary>The emissions table: one row per scenario.</summary>
+    public required IReadOnlyList<EmissionsRow> Emissions { get; init; }
+
+    /// <summary>The IFRS S2 financial-effects section; null when the results carry no financial effects.</summary>
+    public required FinancialEffectsSummary? FinancialEffects { get; init; }
+
+    /// <summary>The sensitivity section; null when the run has no portfolio NPV indices.</summary>
+    public required DriversSummary? Drivers { get; init; }
+
+    /// <summary>One page per site, in the order of the run's sites.</summary>
+    public required IReadOnlyList<SitePage> Sites { get; init; }
+
+    /// <summary>Which sites use a PUE response learned from telemetry (<c>--pue-response</c>), in a sentence; null when none does.</summary>
+    public required string? LearnedPueNote { get; init; }
+
     /// <summary>The data-source notes of the inputs this run used (rows of other sites, candidates, unused jurisdictions and cooling types left out).</summary>
     public required IReadOnlyList<DataSourceNote> UsedSources { get; init; }
 
@@ -91,7 +128,167 @@ public sealed class BoardPackModel
             HeatMapKey = HeatMapKeyText(data),
             Pue = data.Sites.Select(site => SitePueOf(data, site)).ToArray(),
             UsedSources = UsedBy(data),
+            PricedPueChart = PricedChart(data),
+            RegisterTop = RegisterMarkdownWriter.Top(register, RegisterRowsShown),
+            RegisterConvergenceNote = RegisterConvergence(register),
+            Horizons = index.Horizons,
+            Emissions = scenarios.Select(s => new EmissionsRow(
+                s,
+                data.ScenarioName(s),
+                index.Horizons.Select(h => index.Cell(s, p, h, Metric.Scope2MarketT).Mean).ToArray(),
+                index.Horizons.Select(h => index.Cell(s, p, h, Metric.CarbonCostCny).Mean).ToArray())).ToArray(),
+            FinancialEffects = FinancialEffectsOf(data),
+            Drivers = DriversOf(data),
+            Sites = data.Sites.Select(site => SitePageOf(data, register, site)).ToArray(),
+            LearnedPueNote = LearnedPue(data),
         };
+    }
+
+    /// <summary>
+    /// A site's page: its facts (operator, load, cooling, PUE reported/target and the limit in
+    /// force at the long horizon — "assumed" first so an ellipsis never cuts it — assets and BI,
+    /// hazards, renewables, and the 1-in-100-year loss at the long horizon, worst scenario), the
+    /// register rows it lists and the note on those it does not.
+    /// </summary>
+    public static SitePage SitePageOf(ReportData data, RiskRegister register, Site site)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(register);
+        ArgumentNullException.ThrowIfNull(site);
+        var index = data.Index;
+        var scenarios = data.Result.ScenarioIds;
+        var year = index.LongHorizon;
+        var rule = data.LimitInForce(site, year);
+        var exposures = RegisterRisk.All.Take(3).Where(r => r.IsExposed(site)).Select(r => r.Key.Replace('_', ' ')).ToArray();
+        var tails = scenarios
+            .Select(s => (Scenario: s, Point: index.Curve(s, site.Id, year, "AEP").OrderBy(x => Math.Abs(x.ReturnPeriodY - SiteTailReturnPeriod)).FirstOrDefault()))
+            .Where(t => t.Point is not null)
+            .OrderByDescending(t => t.Point!.LossCny)
+            .ToArray();
+        var facts = new List<SiteFact>
+        {
+            new("Operator", $"{site.Operator}, {site.Tenure}"),
+            new("IT load", $"{Format.Fixed(site.ItLoadMw, 1)} MW, +{Format.Percent(site.LoadGrowth)}/yr"),
+            new("Cooling", site.Cooling.Id.Replace('_', ' ')),
+            new("PUE reported / target", $"{Format.Pue(site.ReportedPue)} ({Format.Int(site.ReportingYear)}) / {Format.Pue(site.PueTarget)}"),
+            new("PUE limit", rule is null ? "none" : data.IsAssumption(rule) ? $"{Format.Pue(rule.LimitPue)} from {Format.Int(rule.FromYear)}, assumed" : $"{Format.Pue(rule.LimitPue)} from {Format.Int(rule.FromYear)} ({site.PueJurisdiction})"),
+            new("Assets / BI", $"{Format.MoneyShort(site.AssetValueCny)} / {Format.MoneyShort(site.BiCnyPerDay)} a day"),
+            new("Hazards", exposures.Length == 0 ? "heat, drought" : string.Join(", ", exposures) + " (+ heat, drought)"),
+            new("Renewables 2023–30–50", $"{Format.Percent(site.RenewableShare.At(2023))} → {Format.Percent(site.RenewableShare.At(2030))} → {Format.Percent(site.RenewableShare.At(2050))}"),
+        };
+        if (tails.Length > 0)
+        {
+            var (worst, point) = tails[0];
+            facts.Add(new($"{Format.ReturnPeriod(point!.ReturnPeriodY)}-year loss {Format.Int(year)}", $"{Format.MoneyShort(point.LossCny)} a year, {data.ScenarioName(worst)}"));
+        }
+
+        double Breach(int y) => scenarios.Select(s => index.Cell(s, site.Id, y, Metric.Pue).PExceed).Where(v => !double.IsNaN(v)).DefaultIfEmpty(0).Max();
+        var rows = register.Rows.Where(r => r.EntityId == site.Id && r.Exposed).ToArray();
+        bool Listed(RegisterRow r) => r.MaxRating >= 2 || (r.Risk.Key == "efficiency_regulation" && Breach(r.HorizonYear) >= 0.5);
+        var listed = rows.Where(Listed).OrderByDescending(r => r.MaxRating).ThenBy(r => r.RiskId, StringComparer.Ordinal).ToArray();
+        var shown = listed.Take(SiteRisksShown).ToArray();
+        var low = rows.Where(r => !Listed(r)).ToArray();
+        var notes = new List<string>();
+        if (listed.Length > shown.Length)
+        {
+            notes.Add($"Also rated 2 or more: {string.Join(", ", listed.Skip(shown.Length).Select(r => $"{r.RiskId} {r.Risk.Name.ToLowerInvariant()} ({Format.Int(r.MaxRating)})"))}.");
+        }
+
+        if (low.Length > 0)
+        {
+            notes.Add($"Rated 1 (low) in every scenario: {string.Join(", ", low.Select(r => $"{r.RiskId} {r.Risk.Name.ToLowerInvariant()}"))}.");
+        }
+
+        var lowNote = notes.Count == 0 ? null : string.Join(" ", notes) + " Full register: register/risk_register.xlsx.";
+        var key = "Scenarios: " + string.Join("; ", scenarios.Select((s, i) => $"{ScenarioLetter(i)} = {data.ScenarioName(s)}")) + ".";
+        return new SitePage(site, facts, shown, lowNote, key);
+    }
+
+    /// <summary>The letter of the <paramref name="position"/>-th scenario in the rating chips (A, B, …).</summary>
+    public static string ScenarioLetter(int position) => ((char)('A' + position)).ToString();
+
+    /// <summary>"† Not converged: …": the target, the register rows above it (or that none is), and what narrows them.</summary>
+    public static string RegisterConvergence(RiskRegister register)
+    {
+        ArgumentNullException.ThrowIfNull(register);
+        var unconverged = register.Rows.Where(r => !register.IsConverged(r)).Select(r => r.RiskId).ToArray();
+        return $"† Not converged: the mean's relative standard error exceeds {Format.Percent(register.ConvergenceTarget)} in at least one scenario. "
+            + (unconverged.Length == 0 ? "Every register row is converged." : $"{Format.Int(unconverged.Length)} of {Format.Int(register.Rows.Count)} register rows are not: {string.Join(", ", unconverged)}.")
+            + " More paths (or run --target-rse) narrow them; the full register lists the RSE of every mean.";
+    }
+
+    private static (string, string)? PricedChart(ReportData data)
+    {
+        var priced = data.Sites.Where(s => data.LimitInForce(s, data.Index.LongHorizon)?.SurchargeCnyPerKwh > 0).ToArray();
+        if (priced.Length == 0)
+        {
+            return null;
+        }
+
+        var which = priced.Length == 1 ? "the only site whose PUE limit carries a surcharge" : $"one of {Format.Int(priced.Length)} sites whose PUE limit carries a surcharge";
+        return (priced[0].Id, $"{priced[0].Name}: {which}. Every site's fan chart is on its own page.");
+    }
+
+    private static FinancialEffectsSummary? FinancialEffectsOf(ReportData data)
+    {
+        var rows = data.Result.Financial.Where(f => f.EntityId == SimulationResult.PortfolioId).ToArray();
+        if (rows.Length == 0)
+        {
+            return null;
+        }
+
+        var years = data.Index.ReportingYears;
+        FinancialEffect? Row(string scenario, int year, FinancialItem item, FinancialBasis basis)
+            => rows.FirstOrDefault(r => r.ScenarioId == scenario && r.Year == year && r.Item == item && r.Basis == basis);
+        var table = data.Result.ScenarioIds.SelectMany(s => years.Select((y, i) => new FinancialEffectsRow(
+            s,
+            data.ScenarioName(s),
+            y,
+            Term(i, years.Count),
+            Row(s, y, FinancialItem.Opex, FinancialBasis.Net),
+            Row(s, y, FinancialItem.Capex, FinancialBasis.Net),
+            Row(s, y, FinancialItem.Revenue, FinancialBasis.Net),
+            Row(s, y, FinancialItem.Ebitda, FinancialBasis.Net),
+            Row(s, y, FinancialItem.Ebitda, FinancialBasis.Gross)))).ToArray();
+        var insured = data.Sites.Count(s => data.Inputs.Finance.Insurance.ContainsKey(s.Id));
+        var text = "The adverse effect on the statements in a year (CNY m, mean / P95 over the simulated paths; positive = worse), net of insurance. "
+            + "OpEx: climate-driven energy (PUE drift, drought cooling), carbon cost, PUE surcharge, green-power premium and the change of the insurance premium; "
+            + "CapEx: repair or replacement of direct damage after property recoveries; revenue: business interruption after failover and BI recoveries; "
+            + "EBITDA = OpEx + revenue effect on every path (CapEx is below EBITDA). "
+            + $"{Format.Int(insured)} of {Format.Int(data.Sites.Count)} sites are insured (data/finance/insurance.csv); the gross column is before recoveries and premium change. "
+            + "% of EBITDA: mean net EBITDA effect against the baseline EBITDA of data/finance/baselines.csv. Every site and the NPV are in results/financial_effects.csv.";
+        return new FinancialEffectsSummary(text, table);
+    }
+
+    /// <summary>"short", "medium", "long" for the reporting horizons (two: short and long; one: long).</summary>
+    private static string Term(int position, int count)
+        => count >= 3 ? (position == 0 ? "short" : position == count - 1 ? "long" : "medium") : count == 2 ? (position == 0 ? "short" : "long") : "long";
+
+    private static DriversSummary? DriversOf(ReportData data)
+    {
+        var scenarios = ReportBuilder.SensitivityScenarios(data.Result, data.Sensitivity).ToArray();
+        if (scenarios.Length == 0)
+        {
+            return null;
+        }
+
+        var sentences = scenarios.Select(s => SensitivitySentence.For(s, data.ScenarioName(s), data.Sensitivity!)).OfType<string>().ToArray();
+        return new DriversSummary(scenarios, sentences);
+    }
+
+    private static string? LearnedPue(ReportData data)
+    {
+        var sites = data.Sites.Where(s => s.LearnedPueResponse is not null).Select(s => s.Name).ToArray();
+        if (sites.Length == 0)
+        {
+            return null;
+        }
+
+        var file = data.Manifest.Inputs?.PueResponseFile?.Replace('\\', '/') ?? "the --pue-response file";
+        var synthetic = file.Contains("synthetic", StringComparison.OrdinalIgnoreCase)
+            ? " That response was learned from SYNTHETIC example telemetry (generated from a stated curve plus noise): it demonstrates the method and is not fit for disclosure."
+            : string.Empty;
+        return $"Learned PUE response ({file}, from 'climaterisk calibrate'): {string.Join(", ", sites)} use the hourly PUE curve learned from their own telemetry in place of their cooling type's default curve; its level is still calibrated to the reported PUE (shape from telemetry, level from the disclosure; docs/model.md §4). The other sites use the default curves.{synthetic}";
     }
 
     /// <summary>

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
-using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.Reporting.BoardPack.Internal;
 using ClimateRisk.Reporting.Charts;
 using ClimateRisk.Reporting.Internal;
 using ClimateRisk.Reporting.Register;
 using ClimateRisk.Reporting.Svg;
+using ClimateRisk.Reporting.Svg.Internal;
 using static ClimateRisk.Reporting.BoardPack.Internal.Html;
 
 namespace ClimateRisk.Reporting.BoardPack;
@@ -16,7 +16,7 @@ namespace ClimateRisk.Reporting.BoardPack;
 /// font, no scripts, no network), printable on A4 landscape, organised as ISSB IFRS S2 asks — an
 /// executive summary with the five headline numbers and the headline chart; strategy (scenario
 /// analysis and resilience); risk management (the register); metrics and targets (PUE against
-/// targets and limits, emissions, carbon cost); a page pair per site; an appendix with the method
+/// targets and limits, emissions, carbon cost); one page per site; an appendix with the method
 /// and the run manifest. The numbers and sentences come from <see cref="BoardPackModel"/>; this
 /// class only lays them out. Scenario texts, data sources and input hashes are in
 /// <see cref="SourcesWriter"/>'s <c>sources.html</c>.
@@ -47,13 +47,10 @@ public static class BoardPackWriter
     {
         private readonly StringBuilder _html = new();
         private readonly Dictionary<string, int> _shown = new(StringComparer.Ordinal);
-        private readonly ResultIndex _index = data.Index;
         private readonly IReadOnlyList<string> _scenarios = data.Result.ScenarioIds;
         private readonly string _portfolioName = model.PortfolioName;
 
-        private int LongYear => _index.LongHorizon;
-
-        private int ShortYear => _index.ShortHorizon;
+        private int LongYear => model.LongYear;
 
         public string Build()
         {
@@ -69,9 +66,9 @@ public static class BoardPackWriter
             RiskManagementRegister();
             MetricsPue();
             MetricsEmissions();
-            foreach (var site in data.Sites)
+            foreach (var page in model.Sites)
             {
-                SitePages(site);
+                SitePage(page);
             }
 
             AppendixAssumptions();
@@ -146,7 +143,7 @@ public static class BoardPackWriter
 
         private void StrategyFinancialEffects()
         {
-            var body = FinancialEffectsSection.Html(data);
+            var body = FinancialEffectsSection.Html(model.FinancialEffects);
             if (body.Length > 0)
             {
                 Open("strategy-financial", "Strategy — anticipated financial effects", "Anticipated financial effects (IFRS S2)");
@@ -163,11 +160,10 @@ public static class BoardPackWriter
             Close();
         }
 
-        /// <summary>What drives the range: one generated sentence and one tornado chart per scenario (results/sensitivity.csv); absent when the run has no indices.</summary>
+        /// <summary>What drives the range: one generated sentence per scenario and the tornado charts (results/sensitivity.csv); absent when the run has no indices.</summary>
         private void StrategyDrivers()
         {
-            var scenarios = ReportBuilder.SensitivityScenarios(data.Result, data.Sensitivity).ToArray();
-            if (scenarios.Length == 0)
+            if (model.Drivers is not { } drivers)
             {
                 return;
             }
@@ -176,19 +172,16 @@ public static class BoardPackWriter
             Append("<p>Which uncertainty matters: the share of the variance of the portfolio's NPV of total climate cost that each group of uncertain drivers explains alone (first-order Sobol index) "
                 + "and together with the others (total index), estimated by a pick-freeze design on the run's own paths (docs/model.md, \"Sensitivity\"). "
                 + "Every site, horizon and index with its standard error is in <code>results/sensitivity.csv</code>.</p>\n<ul>\n");
-            foreach (var scenario in scenarios)
+            foreach (var sentence in drivers.Sentences)
             {
-                if (SensitivitySentence.For(scenario, data.ScenarioName(scenario), data.Sensitivity!) is { } sentence)
-                {
-                    Append($"<li>{E(sentence)}</li>\n");
-                }
+                Append($"<li>{E(sentence)}</li>\n");
             }
 
             Append("</ul>\n");
 
             // One grid per pair of charts: a print page breaks between grids, so the first pair
             // shares the page with the sentences instead of the whole grid moving to the next.
-            foreach (var pair in scenarios.Chunk(2))
+            foreach (var pair in drivers.Scenarios.Chunk(2))
             {
                 Append("<div class=\"two\">\n");
                 foreach (var scenario in pair)
@@ -222,8 +215,7 @@ public static class BoardPackWriter
         private void RiskManagementRegister()
         {
             Open("risk-register", "Risk management", "Highest-rated risks and the controls in force");
-            var top = RegisterMarkdownWriter.Top(register, 8);
-            var rows = top.Select(r =>
+            var rows = model.RegisterTop.Select(r =>
             {
                 var worst = r.Score(r.WorstScenario);
                 return (IReadOnlyList<string>)
@@ -239,17 +231,15 @@ public static class BoardPackWriter
                 ];
             });
             Append(Table(["ID", "Site / portfolio", "Risk", "Horizon", "Max rating (scenario)", "Mean, CNY m", "P95, CNY m", "Controls in force (operator's disclosure)"], rows, "small", [false, false, false, false, false, true, true, false]));
-            var unconverged = register.Rows.Where(r => !register.IsConverged(r)).Select(r => r.RiskId).ToArray();
-            Append($"<p class=\"note\">† Not converged: the mean's relative standard error exceeds {E(Format.Percent(register.ConvergenceTarget))} in at least one scenario. "
-                + (unconverged.Length == 0 ? "Every register row is converged." : $"{Format.Int(unconverged.Length)} of {Format.Int(register.Rows.Count)} register rows are not: {E(string.Join(", ", unconverged))}.")
-                + " More paths (or run --target-rse) narrow them; the full register lists the RSE of every mean.</p>\n");
+            // An apostrophe needs no escape in element content; kept literal so the page reads as before the model split.
+            Append($"<p class=\"note\">{E(model.RegisterConvergenceNote).Replace("&#39;", "'", StringComparison.Ordinal)}</p>\n");
             Close();
         }
 
         private void MetricsPue()
         {
             Open("metrics-pue", "Metrics and targets", "PUE against operator targets and regulatory limits");
-            var years = new[] { ShortYear, LongYear }.Distinct().ToArray();
+            var years = model.Pue.Count == 0 ? [] : model.Pue[0].Years.Select(y => y.Year).ToArray();
             var headers = new List<string> { "Site", "Reported PUE", "Target" };
             foreach (var y in years)
             {
@@ -272,11 +262,9 @@ public static class BoardPackWriter
             Append(Table(headers, rows, "pue", [false, true, true, .. years.SelectMany(_ => Enumerable.Repeat(true, 3))]));
             Append("<p class=\"note\">* Assumed limit: this project's reading where no published rule for the site was found (its source in data/transition/pue_rules.csv starts with \"assumption\"); not a regulation. Ranges are across scenarios. \"Priced\": a surcharge applies above the limit (Beijing: +0.2 CNY/kWh on the energy above 1.35 from 2026); other limits are reported but not priced "
                 + "(data/transition/pue_rules.csv). PUE includes each operator's planned efficiency programme and the climate-driven drift (MODEL §4).</p>\n");
-            var priced = data.Sites.Where(s => data.LimitInForce(s, LongYear)?.SurchargeCnyPerKwh > 0).ToArray();
-            foreach (var site in priced.Take(1))
+            if (model.PricedPueChart is { } priced)
             {
-                var which = priced.Length == 1 ? "the only site whose PUE limit carries a surcharge" : $"one of {Format.Int(priced.Length)} sites whose PUE limit carries a surcharge";
-                Figure(PueFanChart.FileStem(site.Id), "full", $"{site.Name}: {which}. Every site's fan chart is on its own page.");
+                Figure(PueFanChart.FileStem(priced.Site), "pue-wide", priced.Caption);
             }
 
             Close();
@@ -286,16 +274,16 @@ public static class BoardPackWriter
         {
             Open("metrics-emissions", "Metrics and targets", "Emissions and carbon cost");
             Figure(TransitionChart.FileStem(SimulationResult.PortfolioId), "full", string.Empty);
-            var horizons = _index.Horizons;
+            var horizons = model.Horizons;
             var headers = new List<string> { "Scenario" };
             headers.AddRange(horizons.Select(h => Format.Int(h)));
             headers.AddRange(horizons.Select(h => Format.Int(h)));
             var group = $"<tr><th></th><th class=\"num\" colspan=\"{Format.Int(horizons.Count)}\">Scope 2 market-based, kt CO2 (mean)</th><th class=\"num\" colspan=\"{Format.Int(horizons.Count)}\">Carbon cost, CNY m (mean)</th></tr>";
-            var rows = _scenarios.Select(s => (IReadOnlyList<string>)
+            var rows = model.Emissions.Select(r => (IReadOnlyList<string>)
             [
-                ScenarioLabel(s),
-                .. horizons.Select(h => Format.Fixed(_index.Cell(s, SimulationResult.PortfolioId, h, Metric.Scope2MarketT).Mean / 1000, 1)),
-                .. horizons.Select(h => Format.Millions(_index.Cell(s, SimulationResult.PortfolioId, h, Metric.CarbonCostCny).Mean)),
+                E(r.Name),
+                .. r.Scope2MarketT.Select(t => Format.Fixed(t / 1000, 1)),
+                .. r.CarbonCostCny.Select(Format.Millions),
             ]);
             Append(Table(headers, rows, "emissions", [false, .. horizons.Select(_ => true), .. horizons.Select(_ => true)], group));
             Append("<p class=\"note\">Targets disclosed by the operators: Kuaishou 100 % renewable electricity at its own data centres by 2030; Kingsoft Cloud carbon neutrality of operations by 2050 "
@@ -303,32 +291,29 @@ public static class BoardPackWriter
             Close();
         }
 
-        private void SitePages(Site site)
+        /// <summary>
+        /// One A4 page per site: the PUE fan chart beside the facts and the peril chart (each chart
+        /// drawn for a half-page column, <see cref="PueFanChart.Width"/>); the register rows below.
+        /// The site's exceedance curves stay in charts/ (its 1-in-100-year loss is one of the facts).
+        /// </summary>
+        private void SitePage(SitePage page)
         {
+            var site = page.Site;
             Open("site-" + site.Id, "Site", site.Name);
-            var rule = data.LimitInForce(site, LongYear);
-            var exposures = RegisterRisk.All.Take(3).Where(r => r.IsExposed(site)).Select(r => r.Key.Replace('_', ' ')).ToArray();
-            Append("<div class=\"facts\">\n");
-            Fact("Operator", $"{site.Operator}, {site.Tenure}");
-            Fact("IT load", $"{Format.Fixed(site.ItLoadMw, 1)} MW, +{Format.Percent(site.LoadGrowth)}/yr");
-            Fact("Cooling", site.Cooling.Id.Replace('_', ' '));
-            Fact("PUE reported / target", $"{Format.Pue(site.ReportedPue)} ({Format.Int(site.ReportingYear)}) / {Format.Pue(site.PueTarget)}");
-            // "assumed" first: the facts cell is cut with an ellipsis when too long, and the mark must not be what is cut.
-            Fact("PUE limit", rule is null ? "none" : data.IsAssumption(rule) ? $"{Format.Pue(rule.LimitPue)} from {Format.Int(rule.FromYear)}, assumed" : $"{Format.Pue(rule.LimitPue)} from {Format.Int(rule.FromYear)} ({site.PueJurisdiction})");
-            Fact("Assets / BI", $"{Format.MoneyShort(site.AssetValueCny)} / {Format.MoneyShort(site.BiCnyPerDay)} a day");
-            Fact("Hazards", exposures.Length == 0 ? "heat, drought" : string.Join(", ", exposures) + " (+ heat, drought)");
-            Fact("Renewables", $"{Format.Percent(site.RenewableShare.At(2023))} → {Format.Percent(site.RenewableShare.At(2030))} → {Format.Percent(site.RenewableShare.At(2050))} (2023–30–50)");
-            Append("</div>\n");
-            Figure(PueFanChart.FileStem(site.Id), "full", string.Empty);
-            Figure(PerilLossChart.FileStem(site.Id), "full", string.Empty);
-            Close();
+            Append("<div class=\"two site-charts\">\n");
+            Figure(PueFanChart.FileStem(site.Id), "half", string.Empty);
+            Append("<div>\n<div class=\"facts\">\n");
+            foreach (var fact in page.Facts)
+            {
+                // Measured: a fact too long for half the column (7.6 pt ≈ 10.1 px, 66 mm ≈ 249 px, less its bold label's extra width) takes the whole row.
+                var wide = TextMetrics.Width($"{fact.Label}: ", 10.1, bold: true) + TextMetrics.Width(fact.Value, 10.1) > 240 ? " class=\"wide\"" : string.Empty;
+                Append($"<div{wide}><b>{E(fact.Label)}:</b> {E(fact.Value)}</div>\n");
+            }
 
-            Open("site-" + site.Id + "-risk", "Site", site.Name + " — tail risk and register");
-            Figure(ExceedanceChart.FileStem(site.Id, LongYear), "full", string.Empty);
-            var siteRows = register.Rows.Where(r => r.EntityId == site.Id && r.Exposed).ToArray();
-            bool Shown(RegisterRow r) => r.MaxRating >= 2 || (r.Risk.Key == "efficiency_regulation" && BreachProbability(site, r.HorizonYear) >= 0.5);
-            var low = siteRows.Where(r => !Shown(r)).ToArray();
-            var rows = siteRows.Where(Shown).OrderByDescending(r => r.MaxRating).ThenBy(r => r.RiskId, StringComparer.Ordinal).Select(r =>
+            Append("</div>\n");
+            Figure(PerilLossChart.FileStem(site.Id), "half", string.Empty);
+            Append("</div>\n</div>\n");
+            var rows = page.Risks.Select(r =>
             {
                 var worst = r.Score(r.WorstScenario);
                 return (IReadOnlyList<string>)
@@ -337,22 +322,18 @@ public static class BoardPackWriter
                     E(r.Risk.Name) + $"<br><span class=\"note\">{E(r.Horizon)} term ({Format.Int(r.HorizonYear)})</span>",
                     "<span class=\"chips\">" + string.Join(" ", r.Scores.Select(s => Rating(s.Rating))) + "</span>",
                     Format.Millions(worst.MeanCny) + " / " + Format.Millions(worst.P95Cny),
-                    Controls(r, 1, 110) + (r.Risk.Key == "efficiency_regulation" && r.Note.Length > 0 ? "<br><span class=\"note\">" + E(r.Note) + "</span>" : string.Empty),
+                    Controls(r, 1, 80) + (r.Risk.Key == "efficiency_regulation" && r.Note.Length > 0 ? "<br><span class=\"note\">" + E(r.Note) + "</span>" : string.Empty),
                 ];
-            });
-            var letters = string.Join(", ", _scenarios.Select((s, i) => $"{(char)('A' + i)}"));
-            Append(Table(["ID", "Risk and horizon", $"Rating by scenario ({letters})", "Mean / P95, CNY m (worst)", "Controls in force (operator's disclosure)"], rows, "small site-risks", [false, false, false, true, false]));
-            if (low.Length > 0)
+            }).ToArray();
+            if (rows.Length > 0)
             {
-                Append($"<p class=\"note\">Rated 1 (low) in every scenario: {E(string.Join(", ", low.Select(r => $"{r.RiskId} {r.Risk.Name.ToLowerInvariant()}")))}. Full register: register/risk_register.xlsx.</p>\n");
+                var letters = string.Join(", ", _scenarios.Select((_, i) => BoardPackModel.ScenarioLetter(i)));
+                Append(Table(["ID", "Risk and horizon", $"Rating ({letters})", "Mean / P95 (worst), CNY m", "Controls in force (operator's disclosure)"], rows, "small site-risks", [false, false, false, true, false]));
             }
 
-            Append($"<p class=\"note\">Scenarios: {E(string.Join("; ", _scenarios.Select((s, i) => $"{(char)('A' + i)} = {data.ScenarioName(s)}")))}.</p>\n");
+            Append($"<p class=\"note\">{E(page.ScenarioKey)}{(page.LowNote is { } low ? " " + E(low) : string.Empty)}</p>\n");
             Close();
         }
-
-        private double BreachProbability(Site site, int year)
-            => _scenarios.Select(s => _index.Cell(s, site.Id, year, Metric.Pue).PExceed).Where(p => !double.IsNaN(p)).DefaultIfEmpty(0).Max();
 
         private void AppendixAssumptions()
         {
@@ -377,7 +358,7 @@ public static class BoardPackWriter
                 Append($"<li>{E(item)}</li>\n");
             }
 
-            if (LearnedPueNote() is { } learned)
+            if (model.LearnedPueNote is { } learned)
             {
                 Append($"<li>{E(learned)}</li>\n");
             }
@@ -385,22 +366,6 @@ public static class BoardPackWriter
             Append("</ul>\n");
             Manifest();
             Close();
-        }
-
-        /// <summary>Which sites use a PUE response learned from telemetry (<c>--pue-response</c>), or null when none does.</summary>
-        private string? LearnedPueNote()
-        {
-            var sites = data.Sites.Where(s => s.LearnedPueResponse is not null).Select(s => s.Name).ToArray();
-            if (sites.Length == 0)
-            {
-                return null;
-            }
-
-            var file = data.Manifest.Inputs?.PueResponseFile?.Replace('\\', '/') ?? "the --pue-response file";
-            var synthetic = file.Contains("synthetic", StringComparison.OrdinalIgnoreCase)
-                ? " That response was learned from SYNTHETIC example telemetry (generated from a stated curve plus noise): it demonstrates the method and is not fit for disclosure."
-                : string.Empty;
-            return $"Learned PUE response ({file}, from 'climaterisk calibrate'): {string.Join(", ", sites)} use the hourly PUE curve learned from their own telemetry in place of their cooling type's default curve; its level is still calibrated to the reported PUE (shape from telemetry, level from the disclosure; docs/model.md §4). The other sites use the default curves.{synthetic}";
         }
 
         private void Manifest()
@@ -456,10 +421,6 @@ public static class BoardPackWriter
         private static string Rating(int rating)
             => $"<span class=\"rating\" style=\"background:{RiskScoring.BandColour(rating)};color:{RiskScoring.BandTextColour(rating)}\">{Format.Int(rating)}</span>";
 
-        private string ScenarioLabel(string scenario) => E(data.ScenarioName(scenario));
-
-        private void Fact(string label, string value) => Append($"<div><b>{E(label)}:</b> {E(value)}</div>\n");
-
         private void Open(string id, string section, string title, bool flow = false)
         {
             Append($"<section class=\"page{(flow ? " flow" : string.Empty)}\" id=\"{E(id)}\">\n");
@@ -473,8 +434,6 @@ public static class BoardPackWriter
         private void Close() => Append("</section>\n");
 
         private void Append(string text) => _html.Append(text);
-
-        private static string Place(Site site) => site.Latitude.ToString("0.00", CultureInfo.InvariantCulture) + "° N, " + site.Longitude.ToString("0.00", CultureInfo.InvariantCulture) + "° E";
 
         private static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 

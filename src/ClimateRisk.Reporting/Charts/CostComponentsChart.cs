@@ -68,7 +68,11 @@ public static class CostComponentsChart
         var labelColumn = Math.Min(320, scenarios.Select(s => TextMetrics.Width(data.ScenarioName(s), ChartTheme.TickSize)).DefaultIfEmpty(0).Max() + 34);
         var valueLabel = TextMetrics.Width("0,000.0 (P95 0,000.0)", ChartTheme.NoteSize + 0.5) + 8;
         var area = doc.Body.Inset(labelColumn, 4, valueLabel, 38);
-        var x = LinearScale.Nice(negative, positive > negative ? positive : negative + 1e6, area.X, area.Right, 6);
+        // The axis ends just past the largest value (P95 or stack), not at the next round number:
+        // a round end can leave a fifth of the width empty (a P95 of 259 on an axis to 300).
+        var nice = LinearScale.Nice(negative, positive > negative ? positive : negative + 1e6, area.X, area.Right, 6);
+        var end = positive > negative ? Math.Min(nice.DomainMax, positive + (0.03 * (positive - negative))) : nice.DomainMax;
+        var x = new LinearScale(nice.DomainMin, end, area.X, area.Right);
         var panel = ChartParts.Panel(Format.Int(year), x, null);
         panel.Add(Axis.Bottom(area, x, $"Expected annual cost in {Format.Int(year)} (CNY m)", Axis.Millions(x)));
         panel.Add(SvgElements.Line(x.Map(0), area.Y, x.Map(0), area.Bottom, ChartTheme.Ink, 1));

@@ -3,7 +3,6 @@ using ClimateRisk.Core.Simulation;
 using ClimateRisk.Reporting.Charts.Internal;
 using ClimateRisk.Reporting.Internal;
 using ClimateRisk.Reporting.Svg;
-using ClimateRisk.Reporting.Svg.Internal;
 
 namespace ClimateRisk.Reporting.Charts;
 
@@ -15,11 +14,14 @@ namespace ClimateRisk.Reporting.Charts;
 /// </summary>
 public static class PueFanChart
 {
-    /// <summary>Width, CSS pixels.</summary>
-    public const double Width = 1000;
+    /// <summary>
+    /// Width, CSS pixels: drawn for one column of the site page (half of A4 landscape, about
+    /// 136 mm, so 10.5 px ticks print at about 7 pt).
+    /// </summary>
+    public const double Width = 560;
 
-    /// <summary>Height, CSS pixels.</summary>
-    public const double Height = 300;
+    /// <summary>Height, CSS pixels: panels two abreast, each tall enough to show the bands.</summary>
+    public const double Height = 410;
 
     private const string ReferenceInk = "#333333";
 
@@ -38,16 +40,16 @@ public static class PueFanChart
         var limits = years.Select(y => (Year: y, Rule: data.LimitInForce(site, y))).ToArray();
         var rules = limits.Where(l => l.Rule is not null).Select(l => l.Rule!).Distinct().ToArray();
         var limitText = string.Join("; ", rules.Select(r => $"{Format.Pue(r.LimitPue)} from {Format.Int(r.FromYear)}{(data.IsAssumption(r) ? " (assumed)" : string.Empty)}"));
-        var assumed = rules.Length > 0 && rules.All(data.IsAssumption) ? "Assumed limit in force (not a published rule)" : rules.Any(data.IsAssumption) ? "Limit in force (partly assumed)" : "Regulatory limit in force";
+        var assumed = rules.Length > 0 && rules.All(data.IsAssumption) ? "Limit, assumed" : rules.Any(data.IsAssumption) ? "Limit, partly assumed" : "Regulatory limit";
         var doc = new ChartDocument(
             FileStem(site.Id),
             "pue-fan",
             Width,
             Height,
-            $"PUE by year — {site.Name}",
-            $"Annual PUE: median, P25–P75 and P5–P95 bands by scenario. Reported {Format.Pue(site.ReportedPue)} ({Format.Int(site.ReportingYear)}); "
+            "PUE by year",
+            $"{site.Name}: annual PUE by scenario (median, P25–P75, P5–P95). Reported {Format.Pue(site.ReportedPue)} ({Format.Int(site.ReportingYear)}); "
                 + $"target {Format.Pue(site.PueTarget)}" + (limitText.Length > 0 ? $"; {site.PueJurisdiction} limit {limitText}." : "; no regulatory limit."),
-            "Includes the operator's planned efficiency programme (data/sites.csv) and climate-driven drift (MODEL §4). P(> limit): share of paths above the limit in force.");
+            "With the operator's planned efficiency programme and climate-driven drift (MODEL §4). P(> limit): share of paths above the limit in force.");
         doc.AddLegend(
         [
             new LegendItem("Median", LegendSymbol.Line, Stroke: ReferenceInk),
@@ -64,9 +66,12 @@ public static class PueFanChart
         var (lo, hi) = (values.Min(), values.Max());
         var pad = Math.Max(0.005, (hi - lo) * 0.05);
 
-        var columns = Math.Min(3, scenarios.Count);
+        // Panels two abreast in a column-wide chart (three from 800 px): a panel needs ~220 px for its years.
+        var columns = Math.Min(Width >= 800 ? 3 : 2, scenarios.Count);
         var rows = (scenarios.Count + columns - 1) / columns;
-        var cells = doc.Body.Inset(56, 18, 8, 34).Grid(columns, rows, 44, 52);
+        // Each panel has two header lines (scenario name, then P(> limit)) above it and year ticks below.
+        // Years are labelled under the last row only (the panels share their x axis), so a row gap holds just those two lines.
+        var cells = doc.Body.Inset(56, 32, 8, 34).Grid(columns, rows, 36, 40);
         for (var k = 0; k < scenarios.Count; k++)
         {
             var scenario = scenarios[k];
@@ -77,19 +82,18 @@ public static class PueFanChart
             var yTicks = Math.Clamp((int)(area.Height / (ChartTheme.TickSize * 2.2)), 2, 4);
             var y = LinearScale.Nice(lo - pad, hi + pad, area.Bottom, area.Y, yTicks);
             var panel = ChartParts.Panel(scenario, x, y);
-            panel.Add(ChartParts.StyleSample(style, area.X, area.Y - 11, 18));
+            panel.Add(ChartParts.StyleSample(style, area.X, area.Y - 24, 18));
             var last = years[^1];
             var breach = index.Cell(scenario, site.Id, last, Metric.Pue).PExceed;
             var breachText = double.IsNaN(breach) ? string.Empty : $"P(> limit) {Format.Int(last)}: {Format.Percent(breach)}";
             var noteSize = ChartTheme.NoteSize + 0.5;
 
-            // Measure the note first; the title gets what is left of the panel's width.
-            var noteWidth = breachText.Length == 0 ? 0 : TextMetrics.Width(breachText, noteSize, bold: true) + 10;
-            panel.Add(SvgElements.Text(area.X + 24, area.Y - 7, ChartParts.Ellipsize(data.ScenarioName(scenario), area.Width - 24 - noteWidth, ChartTheme.PanelTitleSize, bold: true), ChartTheme.PanelTitleSize, weight: "bold", cssClass: "panel-title"));
+            // The title has the panel's whole width (the note sits on its own line below it).
+            panel.Add(SvgElements.Text(area.X + 24, area.Y - 20, ChartParts.Ellipsize(data.ScenarioName(scenario), area.Width - 24, ChartTheme.PanelTitleSize, bold: true), ChartTheme.PanelTitleSize, weight: "bold", cssClass: "panel-title"));
             var firstColumn = k % columns == 0;
             var lastRow = k / columns == rows - 1 || k + columns >= scenarios.Count;
             panel.Add(Axis.Left(area, y, firstColumn ? "PUE (ratio)" : string.Empty, Axis.Plain(y, yTicks), y.Ticks(yTicks), showTickLabels: true));
-            panel.Add(Axis.Bottom(area, x, lastRow ? "Year (calendar)" : string.Empty, v => Format.Int((int)Math.Round(v)), YearTicks(years), grid: false));
+            panel.Add(Axis.Bottom(area, x, lastRow ? "Year (calendar)" : string.Empty, v => lastRow ? Format.Int((int)Math.Round(v)) : string.Empty, YearTicks(years), grid: false));
 
             var cells95 = years.Select(t => index.Cell(scenario, site.Id, t, Metric.Pue)).ToArray();
             panel.Add(Band(x, y, years, cells95.Select(c => c.P5).ToArray(), cells95.Select(c => c.P95).ToArray(), style.Colour, 0.2, site.Id, scenario, "p5:p95"));
@@ -115,7 +119,7 @@ public static class PueFanChart
 
             if (breachText.Length > 0)
             {
-                var note = SvgElements.Text(area.Right, area.Y - 7, breachText, noteSize, "end", "bold", ReferenceInk, "annotation");
+                var note = SvgElements.Text(area.Right, area.Y - 5, breachText, noteSize, "end", "bold", ReferenceInk, "annotation");
                 panel.Add(note);
             }
 

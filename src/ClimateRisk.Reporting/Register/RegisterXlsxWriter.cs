@@ -29,8 +29,11 @@ public static class RegisterXlsxWriter
     public static void Write(RiskRegister register, string path)
     {
         ArgumentNullException.ThrowIfNull(register);
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite);
-        Write(register, stream);
+        // The package needs a seekable read-write stream; the register is small, so it is built
+        // in memory and written through OutputFile like every other output (one failure path).
+        using var package = new MemoryStream();
+        Write(register, package);
+        ClimateRisk.IO.OutputFile.WriteAllBytes(path, package.GetBuffer().AsSpan(0, (int)package.Length));
     }
 
     /// <summary>Writes <paramref name="register"/> to a seekable, writable stream.</summary>

@@ -52,8 +52,21 @@ public sealed class ChartDocument
         _defs = SvgElements.Element("defs");
         Root.Add(_defs);
         Root.Add(SvgElements.Rect(0, 0, width, height, "#ffffff", cssClass: "background"));
-        Root.Add(SvgElements.Text(Margin, Margin + 13, title, ChartTheme.TitleSize, weight: "bold", cssClass: "chart-title"));
-        _top = Margin + 18;
+        // Measured like the subtitle: a title wider than the chart (a half-page chart of a long site name) wraps.
+        var titleLines = Wrap(title, width - (2 * Margin), ChartTheme.TitleSize, bold: true);
+        var titleText = SvgElements.Text(Margin, Margin + 13, titleLines.Count == 1 ? title : string.Empty, ChartTheme.TitleSize, weight: "bold", cssClass: "chart-title");
+        if (titleLines.Count > 1)
+        {
+            for (var i = 0; i < titleLines.Count; i++)
+            {
+                var span = SvgElements.Element("tspan", ("x", SvgElements.Num(Margin)), ("dy", i == 0 ? "0" : SvgElements.Num(ChartTheme.TitleSize * LineHeight)));
+                span.Value = titleLines[i];
+                titleText.Add(span);
+            }
+        }
+
+        Root.Add(titleText);
+        _top = Margin + 18 + ((titleLines.Count - 1) * ChartTheme.TitleSize * LineHeight);
         if (subtitle.Length > 0)
         {
             var lines = Wrap(subtitle, width - (2 * Margin), ChartTheme.SubtitleSize);
@@ -138,14 +151,14 @@ public sealed class ChartDocument
     }
 
     /// <summary><paramref name="text"/> broken at spaces into lines no wider than <paramref name="maxWidth"/> (a word wider than that stands alone).</summary>
-    private static List<string> Wrap(string text, double maxWidth, double size)
+    private static List<string> Wrap(string text, double maxWidth, double size, bool bold = false)
     {
         var lines = new List<string>();
         var line = string.Empty;
         foreach (var word in text.Split(' '))
         {
             var candidate = line.Length == 0 ? word : line + " " + word;
-            if (line.Length > 0 && Internal.TextMetrics.Width(candidate, size) > maxWidth)
+            if (line.Length > 0 && Internal.TextMetrics.Width(candidate, size, bold) > maxWidth)
             {
                 lines.Add(line);
                 line = word;

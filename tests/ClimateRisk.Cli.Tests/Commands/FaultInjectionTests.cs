@@ -94,6 +94,7 @@ public sealed class FaultInjectionTests : IClassFixture<FaultInjectionTests.Refe
     [InlineData("/results/", "results/", ".csv")]
     [InlineData("/charts/", "charts/", ".svg.tmp")]
     [InlineData("/register/risk_register.csv", "register/", ".csv.tmp")]
+    [InlineData("/register/risk_register.xlsx", "register/", ".xlsx")]
     [InlineData("/board-pack.html", "board-pack", ".html.tmp")]
     [InlineData("/manifest.json", "manifest", ".json")]
     public void A_full_disk_while_writing_the_outputs_keeps_every_scenario_and_resume_finishes_without_simulating(string pathPart, string hitPrefix, string hitSuffix)
@@ -346,6 +347,28 @@ public sealed class FaultInjectionTests : IClassFixture<FaultInjectionTests.Refe
         failed.Error.Should().Be($"error: writing the report of {run} failed: {DiskFull.Message(hits[0])}; its earlier report files are unchanged: free space, then run 'climaterisk report {run}' again.{NL}");
         File.ReadAllBytes(Path.Combine(run, "board-pack.html")).Should().Equal(pack);
         Directory.GetDirectories(run, ".report-partial-*").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_report_that_fails_among_its_final_moves_says_which_files_are_new_and_redraws_on_the_next_attempt()
+    {
+        var run = NewOut();
+        CliHarness.Run(Request(run) with { Scenarios = [Scenarios[0]] }).ExitCode.Should().Be(0);
+        // A directory where a report file goes: every file is drawn, then the move onto it fails.
+        var blocked = Path.Combine(run, "register", "risk_register.md");
+        File.Delete(blocked);
+        Directory.CreateDirectory(blocked);
+
+        var failed = CliHarness.Invoke("report", run);
+
+        failed.ExitCode.Should().Be(2);
+        failed.Error.Should().MatchRegex($"^error: writing the report of {System.Text.RegularExpressions.Regex.Escape(run)} failed: .+; [1-9][0-9]* of its report files were replaced before the failure, the others are from the earlier report: free space, then run 'climaterisk report {System.Text.RegularExpressions.Regex.Escape(run)}' again\\.\\r?\\n$");
+        failed.Error.Should().NotContain("unchanged");
+        Directory.GetDirectories(run, ".report-partial-*").Should().BeEmpty();
+
+        Directory.Delete(blocked);
+        CliHarness.Invoke("report", run).ExitCode.Should().Be(0);
+        File.Exists(blocked).Should().BeTrue();
     }
 
     [Fact]

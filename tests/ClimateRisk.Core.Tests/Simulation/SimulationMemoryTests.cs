@@ -20,11 +20,31 @@ public class SimulationMemoryTests
         SimulationMemory.WorkingSetBytes(sites, paths, threads).Should().Be((bufferValues + ((threads + 1L) * paths)) * sizeof(double));
     }
 
+    [Theory]
+    [InlineData(0, 1_000, 1)]
+    [InlineData(12, 3_001, 2)]
+    [InlineData(40, 257, 16)]
+    public void A_comparison_holds_every_array_of_each_workers_work_space_plus_the_npv_rows_it_keeps(int held, int paths, int threads)
+    {
+        var workspace = new ClimateRisk.Core.Planning.Internal.EvaluationWorkspace(paths);
+        // Every per-path array of a work space and of its path buffers, so that one added shows here.
+        var buffers = typeof(PathBuffers).GetProperties().Where(p => p.PropertyType == typeof(double[])).Sum(p => (long)((double[])p.GetValue(workspace.Buffers)!).Length);
+        var own = typeof(ClimateRisk.Core.Planning.Internal.EvaluationWorkspace).GetProperties().Where(p => p.PropertyType == typeof(double[])).Sum(p => (long)((double[])p.GetValue(workspace)!).Length);
+
+        SimulationMemory.ComparisonBytes(held, paths, threads).Should().Be(((threads * (buffers + own)) + ((long)held * paths)) * sizeof(double));
+    }
+
+    [Fact]
+    public void The_documented_comparison_example_is_1_36_gb()
+        => SimulationMemory.ComparisonBytes(12, 1_000_000, 2).Should().Be(1_360_000_000);
+
     [Fact]
     public void Bad_arguments_are_refused()
     {
         FluentActions.Invoking(() => SimulationMemory.WorkingSetBytes(8, 1_000, 0)).Should().Throw<ArgumentOutOfRangeException>();
         FluentActions.Invoking(() => SimulationMemory.WorkingSetBytes(-1, 1_000, 1)).Should().Throw<ArgumentOutOfRangeException>();
         FluentActions.Invoking(() => SimulationMemory.WorkingSetBytes(8, -1, 1)).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => SimulationMemory.ComparisonBytes(-1, 1_000, 1)).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => SimulationMemory.ComparisonBytes(1, 1_000, 0)).Should().Throw<ArgumentOutOfRangeException>();
     }
 }

@@ -160,6 +160,24 @@ public class SampleSummarySelectionTests
     }
 
     [Fact]
+    public void Moments_are_bit_for_bit_those_of_running_moments_at_every_length_around_the_vector_steps()
+    {
+        // The census adds Σx for the moments in RunningMoments.Of's order (steps of sixteen, then the rest).
+        var random = new System.Random(17);
+        for (var n = 1; n <= 70; n++)
+        {
+            var values = Enumerable.Range(0, n).Select(_ => random.NextDouble() < 0.3 ? 0 : 1e6 * Math.Exp(5 * random.NextDouble())).ToArray();
+            var moments = RunningMoments.Of(values);
+            var stats = SampleSummary.Summarize(values, double.NaN, new double[n]);
+            BitConverter.DoubleToInt64Bits(stats.Mean).Should().Be(BitConverter.DoubleToInt64Bits(moments.Mean), $"n = {n}");
+            if (n > 1)
+            {
+                BitConverter.DoubleToInt64Bits(stats.StandardDeviation).Should().Be(BitConverter.DoubleToInt64Bits(moments.StandardDeviation), $"n = {n}");
+            }
+        }
+    }
+
+    [Fact]
     public void A_sample_with_NaN_is_summarised_without_hanging_or_throwing()
     {
         var values = new[] { 1.0, double.NaN, 3.0, 0.0, 2.0 };

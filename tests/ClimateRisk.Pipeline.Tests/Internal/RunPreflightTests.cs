@@ -8,6 +8,9 @@ namespace ClimateRisk.Pipeline.Tests.Internal;
 /// 2,147,483,591 // (31 · 9) = 7,697,073 paths in one array for 8 sites; 8 sites on 2 workers
 /// need (9 · 38 + 1 + 3) · 8 = 2,768 B per path, so 1,000,000 paths need 2.58 GiB and 512 MiB
 /// holds 536,870,912 // 2,768 = 193,956 paths; 4 GiB holds 1,551,650.
+/// Compare on 2 workers: each worker's work space is 2 · (31 + 2 + 5) + 1 + 2 = 79 rows; with 12
+/// candidates (2 · 79 + 12) · 8 = 1,360 B per path, so 1,000,000 paths need 1.27 GiB and 512 MiB
+/// holds 536,870,912 // 1,360 = 394,758 paths.
 /// </summary>
 public class RunPreflightTests
 {
@@ -62,5 +65,22 @@ public class RunPreflightTests
     public void A_shard_with_fewer_than_two_paths_is_refused(int paths, int shards, string expected)
     {
         RunPreflight.Problem(Settings(paths), new ShardSpec(0, shards), sites: 8, availableBytes: Gib).Should().Be(expected);
+    }
+
+    [Fact]
+    public void A_comparison_beyond_the_available_memory_is_refused_saying_how_much_it_needs()
+    {
+        RunPreflight.CompareProblem(Settings(1_000_000), "12 candidates", 12, Gib / 2).Should().Be(
+            "error: --paths 1,000,000: comparing 12 candidates on 2 workers needs 1.3 GiB of memory, 0.5 GiB is available; the largest --paths that fits is 394,758 (or compare fewer at a time).");
+        RunPreflight.CompareProblem(Settings(394_758), "12 candidates", 12, Gib / 2).Should().BeNull("the largest --paths the message offers must fit");
+        RunPreflight.CompareProblem(Settings(394_759), "12 candidates", 12, Gib / 2).Should().NotBeNull();
+    }
+
+    [Fact]
+    public void A_comparison_beyond_a_dotnet_array_is_refused_whatever_the_memory()
+    {
+        RunPreflight.CompareProblem(Settings(40_000_000), "one site", 0, long.MaxValue).Should().Be(
+            "error: --paths 40,000,000: a path buffer of 31 metrics × 2 (the site and its portfolio row) × 40,000,000 paths does not fit in one .NET array (at most 2,147,483,591 values); the largest --paths for compare is 34,636,832.");
+        RunPreflight.CompareProblem(Settings(34_636_832), "one site", 0, long.MaxValue).Should().BeNull();
     }
 }

@@ -33,13 +33,16 @@ internal static class FinancialSeries
         }
     }
 
-    /// <summary>Adds the year's discounted OpEx, CapEx and revenue effects to <see cref="PathBuffers.FinancialNpv"/>.</summary>
-    public static void Accumulate(PathBuffers b, double discount)
+    /// <summary>
+    /// Adds the year's discounted OpEx, CapEx and revenue effects to <see cref="PathBuffers.FinancialNpv"/>
+    /// for the path rows [<paramref name="firstRow"/>, <paramref name="firstRow"/> + <paramref name="rowCount"/>)
+    /// of the entity-major layout, so disjoint ranges can run on different threads with the same result.
+    /// </summary>
+    public static void Accumulate(PathBuffers b, double discount, int firstRow, int rowCount)
     {
-        var n = b.Paths;
-        var rows = b.Entities * n;
+        var rows = b.Entities * b.Paths;
         var npv = b.FinancialNpv;
-        for (var i = 0; i < rows; i++)
+        for (var i = firstRow; i < firstRow + rowCount; i++)
         {
             npv[i] += discount * Opex(b, i);
             npv[rows + i] += discount * Capex(b, i, net: false);

@@ -71,18 +71,27 @@ figcaption { font-size: 8pt; color: #555; margin-top: .5mm; }
 .half svg { max-height: 128mm; }
 figure.tornado svg { width: auto; max-width: 100%; max-height: 56mm; }
 /* Pages must not overflow in print: the tallest figures are capped (the SVG keeps its aspect ratio). */
-figure.headline svg { width: auto; max-width: 100%; height: auto; max-height: 60mm; }
+figure.headline svg { width: auto; max-width: 100%; height: auto; max-height: 62mm; }
+/* A site page: two half-page charts drawn for a half-page column (560 px ≈ 136 mm), then the register rows. */
+.site-charts { gap: 4mm; }
+.site-charts figure { margin-bottom: 1mm; }
+figure.pue-wide svg { width: auto; max-width: 100%; height: auto; max-height: 88mm; }
 figure.capped svg { width: auto; max-width: 100%; height: auto; max-height: 62mm; }
 ul.messages li { font-size: 9pt; margin-bottom: .5mm; }
 #appendix li { font-size: 8.8pt; margin-bottom: .5mm; }
 table.glance td:first-child, table.pue td:first-child { white-space: nowrap; }
 .rating { display: inline-block; min-width: 7mm; text-align: center; padding: 0 1mm; border-radius: 1mm; font-weight: bold; border: 1px solid #bbb; }
-.facts { display: grid; grid-template-columns: .85fr .95fr 1.1fr 1.1fr; gap: 0 5mm; font-size: 8pt; margin-bottom: 2mm; }
+.facts { display: grid; grid-template-columns: 1fr 1fr; gap: 0 4mm; font-size: 8pt; margin-bottom: 2mm; }
+.facts .wide { grid-column: 1 / -1; }
+.site-charts .facts { grid-auto-flow: row dense; font-size: 7.6pt; }
+.site-charts .facts div { padding: .35mm 0; }
 .facts div { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 table.site-risks td:nth-child(1) { width: 12mm; white-space: nowrap; }
-table.site-risks td:nth-child(2) { width: 44mm; }
+table.site-risks td:nth-child(2) { width: 52mm; }
 table.site-risks td:nth-child(3) { width: 46mm; }
-table.site-risks td:nth-child(4) { width: 26mm; }
+table.site-risks td:nth-child(4) { width: 24mm; }
+table.site-risks th { white-space: nowrap; }
+table.site-risks { font-size: 7.4pt; }
 .facts div { border-bottom: 1px dotted #ccd3dc; padding: .6mm 0; }
 .facts b { color: #1f3a5f; }
 .quote { color: #555; }

@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace ClimateRisk.Core.Statistics.Internal;
+namespace ClimateRisk.Benchmarks;
 
-/// <summary>Selection of several order statistics at once, without a full sort.</summary>
+/// <summary>Selection of several order statistics at once, without a full sort (the baseline <see cref="SelectionSummary"/>'s, moved here from Core).</summary>
 internal static class OrderStatistics
 {
     /// <summary>Segments at most this long are finished with a sort.</summary>

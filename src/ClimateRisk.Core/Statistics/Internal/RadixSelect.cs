@@ -1,0 +1,591 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace ClimateRisk.Core.Statistics.Internal;
+
+/// <summary>
+/// Exact order statistics by the bits of the doubles (a most-significant-digit radix select):
+/// each value maps to an unsigned key that sorts like the value, a histogram of the keys'
+/// leading bits locates the bucket of every wanted rank, and only those buckets are copied
+/// and refined, until a bucket is constant or small enough to sort.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Key: the bits with the sign bit flipped for x ≥ +0 and all bits flipped for x ≤ −0, so
+/// unsigned key order is IEEE totalOrder (−∞ &lt; … &lt; −0 &lt; +0 &lt; … &lt; +∞). Keys equal ⇔
+/// values bit-identical; values equal by <c>==</c> but with different keys are only −0 and +0,
+/// which every reader here (type-7 interpolation, the tail sum from +0) cannot tell apart.
+/// </para>
+/// <para>
+/// The histogram spans the sample's own key range [min, max] in <see cref="Buckets"/> buckets,
+/// so a narrow continuous sample (a PUE) is resolved as finely as a wide one (a loss from 0
+/// to 10⁸, where a bucket is about a binade). A loss distribution's zero mass is one bucket
+/// whose keys are all equal, settled without looking at its values again. Every level narrows
+/// the key range by 2¹¹, so at most six levels follow the first.
+/// </para>
+/// <para>
+/// The first level reads the sample twice (histogram, then a copy of the wanted buckets with
+/// AVX-512 compress into per-group regions, no data-dependent branch); deeper levels work on
+/// the copies, which hold a few percent of the sample.
+/// </para>
+/// </remarks>
+internal static class RadixSelect
+{
+    /// <summary>Bits of the key range resolved per level.</summary>
+    private const int RadixBits = 11;
+
+    private const int Buckets = 1 << RadixBits;
+
+    /// <summary>Regions at most this long are sorted instead of refined.</summary>
+    private const int SortThreshold = 64;
+
+    /// <summary>Lanes of slack after every group's region: the compress writes a whole register.</summary>
+    private const int Slack = 8;
+
+    /// <summary>The order-preserving key of <paramref name="x"/> (IEEE totalOrder as unsigned order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Key(double x)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(x);
+        return (ulong)(bits ^ ((bits >> 63) | long.MinValue));
+    }
+
+    /// <summary>The keys of eight values at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> Keys(Vector512<double> v)
+    {
+        var bits = v.AsInt64();
+        return (bits ^ (Vector512.ShiftRightArithmetic(bits, 63) | Vector512.Create(long.MinValue))).AsUInt64();
+    }
+
+    /// <summary>The smallest and largest key of a non-empty span without NaN.</summary>
+    public static (ulong Min, ulong Max) KeyRange(ReadOnlySpan<double> values)
+    {
+        var min = ulong.MaxValue;
+        var max = 0UL;
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated && values.Length >= Vector512<double>.Count)
+        {
+            ref var x = ref MemoryMarshal.GetReference(values);
+            var lo = Vector512.Create(ulong.MaxValue);
+            var hi = Vector512<ulong>.Zero;
+            for (; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                var k = Keys(Vector512.LoadUnsafe(ref x, (nuint)i));
+                lo = Vector512.Min(lo, k);
+                hi = Vector512.Max(hi, k);
+            }
+
+            for (var lane = 0; lane < Vector512<ulong>.Count; lane++)
+            {
+                min = Math.Min(min, lo[lane]);
+                max = Math.Max(max, hi[lane]);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            var k = Key(values[i]);
+            min = Math.Min(min, k);
+            max = Math.Max(max, k);
+        }
+
+        return (min, max);
+    }
+
+    /// <summary>
+    /// Writes the order statistics x₍ᵣ₎ (0-based, IEEE totalOrder) of <paramref name="values"/>
+    /// for every r in <paramref name="ranks"/> into <paramref name="results"/>, and when
+    /// <paramref name="tailCount"/> k &gt; 0 returns the sum of the k largest values in ascending
+    /// order (rank n − k must then be among the ranks).
+    /// </summary>
+    /// <param name="values">The sample, without NaN; not modified.</param>
+    /// <param name="minKey">The smallest <see cref="Key"/> of the sample.</param>
+    /// <param name="maxKey">The largest <see cref="Key"/> of the sample.</param>
+    /// <param name="ranks">Wanted ranks, ascending and distinct, each in [0, n).</param>
+    /// <param name="results">One value per rank.</param>
+    /// <param name="tailCount">k for the tail sum, or 0 for none.</param>
+    /// <param name="zeroCount">How many values are ±0 (any count when the minimum is not zero).</param>
+    /// <param name="work">Work space, any length; a rented array is used when it is too short.</param>
+    /// <param name="vectorCopy">False forces the scalar copy (for tests of the fallback).</param>
+    public static double Select(
+        ReadOnlySpan<double> values,
+        ulong minKey,
+        ulong maxKey,
+        ReadOnlySpan<int> ranks,
+        Span<double> results,
+        int tailCount,
+        int zeroCount,
+        Span<double> work,
+        bool vectorCopy = true)
+    {
+        var n = values.Length;
+        var tailStart = n - tailCount;
+        if (minKey == maxKey)
+        {
+            results[..ranks.Length].Fill(values[0]);
+            return tailCount > 0 ? TailSum(values[0], 0, [], tailCount) : 0;
+        }
+
+        // A point mass at a minimum of zero (a loss distribution's no-loss paths) settles
+        // every rank below it; ±0 alike, since no reader can tell them apart.
+        var settled = 0;
+        if (zeroCount > 0 && (minKey == Key(0.0) || minKey == Key(-0.0)))
+        {
+            while (settled < ranks.Length && ranks[settled] < zeroCount)
+            {
+                results[settled++] = 0.0;
+            }
+        }
+
+        var tailSum = 0.0;
+        if (tailCount > 0 && tailStart < zeroCount && settled > 0)
+        {
+            // Fewer than k values above zero: the tail is all of them and zeros.
+            tailSum = TailOf(values, 0.0, tailCount);
+            tailCount = 0;
+        }
+
+        if (settled == ranks.Length)
+        {
+            return tailSum;
+        }
+
+        if (settled > 0 && zeroCount >= n / 4 && vectorCopy && Avx512F.IsSupported && work.Length >= n - zeroCount + Slack)
+        {
+            // Most of the sample is the zero mass: compress out the values above zero (one
+            // branch-free pass) and select among them, so the histogram and the copy do not
+            // walk the zeros again.
+            var positive = CompressPositive(values, work, out var minPositiveKey);
+            Span<int> shifted = stackalloc int[ranks.Length - settled];
+            for (var r = settled; r < ranks.Length; r++)
+            {
+                shifted[r - settled] = ranks[r] - zeroCount;
+            }
+
+            return tailSum + Select(work[..positive], minPositiveKey, maxKey, shifted, results[settled..], tailCount, 0, work[(positive + Slack)..], vectorCopy);
+        }
+
+        var shift = Shift(maxKey - minKey, RadixBits);
+        Span<int> start = stackalloc int[Buckets + 1];
+        Histogram(values, minKey, shift, start);
+
+        // Groups of ranks that share a bucket; with a tail, every bucket from the tail's
+        // first one up is one group, since all its values above the tail's start are summed.
+        var tailBucket = tailCount > 0 ? BucketOf(start, tailStart) : Buckets;
+        Span<int> groupLo = stackalloc int[ranks.Length];
+        Span<int> groupHi = stackalloc int[ranks.Length];
+        Span<int> groupFirstRank = stackalloc int[ranks.Length + 1];
+        var groups = 0;
+        var bucket = 0;
+        for (var r = settled; r < ranks.Length; r++)
+        {
+            while (start[bucket + 1] <= ranks[r])
+            {
+                bucket++;
+            }
+
+            var lo = Math.Min(bucket, tailBucket);
+            if (groups == 0 || groupLo[groups - 1] != lo)
+            {
+                groupLo[groups] = lo;
+                groupHi[groups] = lo == tailBucket ? Buckets - 1 : lo;
+                groupFirstRank[groups] = r;
+                groups++;
+            }
+        }
+
+        groupFirstRank[groups] = ranks.Length;
+
+        // The candidates (every value in a group's key range, in sample order) first, then,
+        // with more than one group, each group's region.
+        Span<int> offset = stackalloc int[groups + 1];
+        Span<ulong> lowKey = stackalloc ulong[groups];
+        var candidateCount = 0;
+        for (var g = 0; g < groups; g++)
+        {
+            candidateCount += start[groupHi[g] + 1] - start[groupLo[g]];
+            lowKey[g] = minKey + ((ulong)groupLo[g] << shift);
+        }
+
+        var regionsStart = groups == 1 ? 0 : candidateCount + Slack;
+        offset[0] = regionsStart;
+        for (var g = 0; g < groups; g++)
+        {
+            offset[g + 1] = offset[g] + (start[groupHi[g] + 1] - start[groupLo[g]]);
+        }
+
+        var need = Math.Max(candidateCount + Slack, offset[groups]);
+        double[]? rented = null;
+        if (work.Length < need)
+        {
+            rented = ArrayPool<double>.Shared.Rent(need);
+            work = rented;
+        }
+
+        try
+        {
+            Span<ulong> wanted = stackalloc ulong[Buckets / 64];
+            wanted.Clear();
+            for (var g = 0; g < groups; g++)
+            {
+                for (var b = groupLo[g]; b <= groupHi[g]; b++)
+                {
+                    wanted[b >> 6] |= 1UL << (b & 63);
+                }
+            }
+
+            var copied = CopyCandidates(values, minKey, shift, wanted, work, vectorCopy);
+            System.Diagnostics.Debug.Assert(copied == candidateCount, "the histogram counted the candidates");
+            if (groups > 1)
+            {
+                Distribute(work[..candidateCount], lowKey[..groups], offset, work);
+            }
+
+            Span<int> relativeRanks = stackalloc int[ranks.Length];
+            for (var g = 0; g < groups; g++)
+            {
+                var region = work[offset[g]..offset[g + 1]];
+                var first = groupFirstRank[g];
+                var count = groupFirstRank[g + 1] - first;
+                var relative = relativeRanks[..count];
+                for (var r = 0; r < count; r++)
+                {
+                    relative[r] = ranks[first + r] - start[groupLo[g]];
+                }
+
+                Refine(region, relative, results.Slice(first, count));
+                if (groupLo[g] == tailBucket)
+                {
+                    var threshold = results[ranks.IndexOf(tailStart)];
+                    tailSum = TailOf(region, threshold, tailCount);
+                }
+            }
+
+            return tailSum;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<double>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The right shift that maps a key offset in [0, range] to a bucket in [0, 2^bits).</summary>
+    private static int Shift(ulong range, int bits) => Math.Max(0, 64 - BitOperations.LeadingZeroCount(range) - bits);
+
+    /// <summary>The bucket whose cumulative range [start[b], start[b + 1]) holds <paramref name="rank"/>.</summary>
+    private static int BucketOf(ReadOnlySpan<int> start, int rank)
+    {
+        var b = 0;
+        while (start[b + 1] <= rank)
+        {
+            b++;
+        }
+
+        return b;
+    }
+
+    /// <summary>
+    /// Counts the values per bucket (as many buckets as <paramref name="start"/> has entries, less
+    /// one) and leaves the cumulative counts in <paramref name="start"/> (start[b] = values in
+    /// buckets below b). Four interleaved histograms, so a run of equal
+    /// keys (the zero mass) does not chain every increment through the same counter.
+    /// </summary>
+    private static void Histogram(ReadOnlySpan<double> values, ulong minKey, int shift, Span<int> start)
+    {
+        var buckets = start.Length - 1;
+        var counts = ArrayPool<int>.Shared.Rent(4 * buckets);
+        try
+        {
+            Array.Clear(counts, 0, 4 * buckets);
+            ref var c = ref MemoryMarshal.GetArrayDataReference(counts);
+            ref var x = ref MemoryMarshal.GetReference(values);
+            var i = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                // Bucket indices of sixteen values by vector arithmetic, then the increments.
+                Span<uint> index = stackalloc uint[Vector512<uint>.Count];
+                ref var j = ref MemoryMarshal.GetReference(index);
+                var min = Vector512.Create(minKey);
+                for (; i <= values.Length - Vector512<uint>.Count; i += Vector512<uint>.Count)
+                {
+                    var lower = Vector512.ShiftRightLogical(Keys(Vector512.LoadUnsafe(ref x, (nuint)i)) - min, shift);
+                    var upper = Vector512.ShiftRightLogical(Keys(Vector512.LoadUnsafe(ref x, (nuint)(i + Vector512<double>.Count))) - min, shift);
+                    Vector512.Narrow(lower, upper).StoreUnsafe(ref j);
+                    for (var lane = 0; lane < Vector512<uint>.Count; lane += 4)
+                    {
+                        Unsafe.Add(ref c, (int)Unsafe.Add(ref j, lane))++;
+                        Unsafe.Add(ref c, buckets + (int)Unsafe.Add(ref j, lane + 1))++;
+                        Unsafe.Add(ref c, (2 * buckets) + (int)Unsafe.Add(ref j, lane + 2))++;
+                        Unsafe.Add(ref c, (3 * buckets) + (int)Unsafe.Add(ref j, lane + 3))++;
+                    }
+                }
+            }
+
+            for (; i <= values.Length - 4; i += 4)
+            {
+                Unsafe.Add(ref c, (int)((Key(Unsafe.Add(ref x, i)) - minKey) >> shift))++;
+                Unsafe.Add(ref c, buckets + (int)((Key(Unsafe.Add(ref x, i + 1)) - minKey) >> shift))++;
+                Unsafe.Add(ref c, (2 * buckets) + (int)((Key(Unsafe.Add(ref x, i + 2)) - minKey) >> shift))++;
+                Unsafe.Add(ref c, (3 * buckets) + (int)((Key(Unsafe.Add(ref x, i + 3)) - minKey) >> shift))++;
+            }
+
+            for (; i < values.Length; i++)
+            {
+                Unsafe.Add(ref c, (int)((Key(Unsafe.Add(ref x, i)) - minKey) >> shift))++;
+            }
+
+            var total = 0;
+            for (var b = 0; b < buckets; b++)
+            {
+                start[b] = total;
+                total += counts[b] + counts[buckets + b] + counts[(2 * buckets) + b] + counts[(3 * buckets) + b];
+            }
+
+            start[buckets] = total;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(counts);
+        }
+    }
+
+    /// <summary>
+    /// Copies every value whose bucket is marked in <paramref name="wanted"/> (a bitmap of the
+    /// 2,048 buckets) to <paramref name="candidates"/>, in sample order; returns how many. Per
+    /// register: the bucket indices, the bitmap words by two table permutes, a variable shift
+    /// to the bucket's bit, one compress and one full store (so the destination needs
+    /// <see cref="Slack"/> spare lanes); no data-dependent branch, and the same work for any
+    /// number of groups.
+    /// </summary>
+    private static int CopyCandidates(ReadOnlySpan<double> values, ulong minKey, int shift, ReadOnlySpan<ulong> wanted, Span<double> candidates, bool vectorCopy)
+    {
+        var count = 0;
+        var i = 0;
+        if (vectorCopy && Avx512F.IsSupported && candidates.Length >= Slack)
+        {
+            var t0 = Vector512.Create(wanted[..8]);
+            var t1 = Vector512.Create(wanted[8..16]);
+            var t2 = Vector512.Create(wanted[16..24]);
+            var t3 = Vector512.Create(wanted[24..32]);
+            var min = Vector512.Create(minKey);
+            var one = Vector512<ulong>.One;
+            var bit4 = Vector512.Create(16UL);
+            var low6 = Vector512.Create(63UL);
+            ref var x = ref MemoryMarshal.GetReference(values);
+            ref var w = ref MemoryMarshal.GetReference(candidates);
+            for (; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                var v = Vector512.LoadUnsafe(ref x, (nuint)i);
+                var bucket = Vector512.ShiftRightLogical(Keys(v) - min, shift);
+                var word = Vector512.ShiftRightLogical(bucket, 6);
+                var bits = Vector512.ConditionalSelect(
+                    Vector512.Equals(word & bit4, Vector512<ulong>.Zero),
+                    Avx512F.PermuteVar8x64x2(t0, word, t1),
+                    Avx512F.PermuteVar8x64x2(t2, word, t3));
+                var keep = ~Vector512.Equals(Avx512F.ShiftRightLogicalVariable(bits, bucket & low6) & one, Vector512<ulong>.Zero);
+                Avx512F.Compress(Vector512<double>.Zero, keep.AsDouble(), v).StoreUnsafe(ref w, (nuint)count);
+                count += BitOperations.PopCount(keep.ExtractMostSignificantBits());
+            }
+        }
+
+        foreach (var v in values[i..])
+        {
+            var bucket = (int)((Key(v) - minKey) >> shift);
+            if (((wanted[bucket >> 6] >> (bucket & 63)) & 1) != 0)
+            {
+                candidates[count++] = v;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Copies the values above zero (the sample has none below) to <paramref name="destination"/>
+    /// in sample order; returns how many, and their smallest key, so the histogram spans only
+    /// their own range.
+    /// </summary>
+    private static int CompressPositive(ReadOnlySpan<double> values, Span<double> destination, out ulong minKey)
+    {
+        ref var x = ref MemoryMarshal.GetReference(values);
+        ref var w = ref MemoryMarshal.GetReference(destination);
+        var count = 0;
+        var i = 0;
+        var lowest = Vector512.Create(ulong.MaxValue);
+        for (; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+        {
+            var v = Vector512.LoadUnsafe(ref x, (nuint)i);
+            var keep = Vector512.GreaterThan(v, Vector512<double>.Zero);
+            lowest = Vector512.Min(lowest, Vector512.ConditionalSelect(keep.AsUInt64(), Keys(v), Vector512.Create(ulong.MaxValue)));
+            Avx512F.Compress(Vector512<double>.Zero, keep, v).StoreUnsafe(ref w, (nuint)count);
+            count += BitOperations.PopCount(keep.ExtractMostSignificantBits());
+        }
+
+        minKey = ulong.MaxValue;
+        for (var lane = 0; lane < Vector512<ulong>.Count; lane++)
+        {
+            minKey = Math.Min(minKey, lowest[lane]);
+        }
+
+        foreach (var v in values[i..])
+        {
+            if (v > 0)
+            {
+                destination[count++] = v;
+                minKey = Math.Min(minKey, Key(v));
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Moves the candidates of each range g to its region [offset[g], offset[g + 1]) of
+    /// <paramref name="work"/>: a candidate's range is the number of lower bounds at or below its key, less one.
+    /// </summary>
+    private static void Distribute(ReadOnlySpan<double> candidates, ReadOnlySpan<ulong> lowKey, ReadOnlySpan<int> offset, Span<double> work)
+    {
+        Span<int> end = stackalloc int[lowKey.Length];
+        offset[..lowKey.Length].CopyTo(end);
+        foreach (var v in candidates)
+        {
+            var k = Key(v);
+            var g = -1;
+            foreach (var low in lowKey)
+            {
+                g += k >= low ? 1 : 0;
+            }
+
+            work[end[g]++] = v;
+        }
+    }
+
+    /// <summary>
+    /// Writes x₍ᵣ₎ of <paramref name="region"/> for every r in <paramref name="ranks"/>
+    /// (ascending, relative to the region) into <paramref name="results"/>. Sorts the region
+    /// when it is small (its multiset is unchanged); otherwise histograms it over its own key
+    /// range and recurses into a copy of each bucket that holds a wanted rank.
+    /// </summary>
+    private static void Refine(Span<double> region, ReadOnlySpan<int> ranks, Span<double> results)
+    {
+        if (region.Length <= SortThreshold)
+        {
+            region.Sort();
+            for (var r = 0; r < ranks.Length; r++)
+            {
+                results[r] = region[ranks[r]];
+            }
+
+            return;
+        }
+
+        var (minKey, maxKey) = KeyRange(region);
+        if (minKey == maxKey)
+        {
+            results[..ranks.Length].Fill(region[0]);
+            return;
+        }
+
+        // Fewer buckets for a small region: clearing and summing 2,048 counters would cost
+        // more than counting a few hundred values.
+        var bits = Math.Clamp(BitOperations.Log2((uint)region.Length) - 2, 6, RadixBits);
+        var shift = Shift(maxKey - minKey, bits);
+        Span<int> start = stackalloc int[(1 << bits) + 1];
+        Histogram(region, minKey, shift, start);
+        Span<int> relativeRanks = stackalloc int[ranks.Length];
+        var r0 = 0;
+        while (r0 < ranks.Length)
+        {
+            var bucket = BucketOf(start, ranks[r0]);
+            var r1 = r0 + 1;
+            while (r1 < ranks.Length && ranks[r1] < start[bucket + 1])
+            {
+                r1++;
+            }
+
+            var size = start[bucket + 1] - start[bucket];
+            var copy = ArrayPool<double>.Shared.Rent(size);
+            try
+            {
+                // The bucket is a small part of the region, so the branch is nearly always not taken.
+                var count = 0;
+                var b = (ulong)bucket;
+                foreach (var v in region)
+                {
+                    if ((Key(v) - minKey) >> shift == b)
+                    {
+                        copy[count++] = v;
+                    }
+                }
+
+                var relative = relativeRanks[..(r1 - r0)];
+                for (var r = r0; r < r1; r++)
+                {
+                    relative[r - r0] = ranks[r] - start[bucket];
+                }
+
+                Refine(copy.AsSpan(0, count), relative, results[r0..r1]);
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(copy);
+            }
+
+            r0 = r1;
+        }
+    }
+
+    /// <summary>
+    /// The sum of the <paramref name="tailCount"/> largest values of a sample in ascending
+    /// order, given its order statistic <paramref name="threshold"/> = x₍ₙ₋ₖ₎ and a region
+    /// holding every value above it: the values above it sorted, after k − (their count)
+    /// copies of the threshold (values equal to it by <c>==</c> are the same number; ±0 add
+    /// to +0 alike).
+    /// </summary>
+    private static double TailOf(ReadOnlySpan<double> region, double threshold, int tailCount)
+    {
+        var above = ArrayPool<double>.Shared.Rent(tailCount);
+        try
+        {
+            var count = 0;
+            foreach (var v in region)
+            {
+                if (v > threshold)
+                {
+                    above[count++] = v;
+                }
+            }
+
+            return TailSum(threshold, count, above.AsSpan(0, count), tailCount);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(above);
+        }
+    }
+
+    private static double TailSum(double threshold, int count, Span<double> above, int tailCount)
+    {
+        above.Sort();
+        var sum = 0.0;
+        for (var i = count; i < tailCount; i++)
+        {
+            sum += threshold;
+        }
+
+        foreach (var v in above)
+        {
+            sum += v;
+        }
+
+        return sum;
+    }
+}

@@ -1,0 +1,144 @@
+using ClimateRisk.Core.Statistics.Internal;
+
+namespace ClimateRisk.Core.Tests.Statistics.Internal;
+
+/// <summary>
+/// The radix selection against the independent reference: a full sort in IEEE totalOrder
+/// (by the key, so −0 before +0), order statistics read off it, and the top k summed in
+/// ascending order. Exact equality throughout; a zero may come back with either sign (no
+/// reader can tell them apart), every other value bit for bit.
+/// </summary>
+public class RadixSelectTests
+{
+    private static readonly double[] Probabilities = [0.05, 0.25, 0.50, 0.75, 0.95, 0.99];
+
+    public static TheoryData<string, int> Cases()
+    {
+        var data = new TheoryData<string, int>();
+        string[] shapes =
+        [
+            "zeros-but-one", "zeros-but-one-negative", "ties", "signed", "signed-zeros", "subnormals",
+            "one-bucket", "one-bucket-and-outlier", "infinities", "loss", "mostly-zeros", "breach", "continuous",
+            "sorted", "reversed", "constant", "huge-range",
+        ];
+        foreach (var shape in shapes)
+        {
+            foreach (var n in new[] { 1, 2, 3, 7, 64, 65, 100, 1001, 100_000 })
+            {
+                data.Add(shape, n);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Order_statistics_and_tail_sum_equal_a_full_sort(string shape, int n)
+    {
+        var values = Sample(shape, n, seed: n + shape.Length);
+        var original = (double[])values.Clone();
+        var sorted = values.OrderBy(RadixSelect.Key).ToArray();
+        var tailCount = (int)Math.Ceiling(n * 0.01);
+        var ranks = WantedRanks(n, n - tailCount);
+        var expectedTail = 0.0;
+        foreach (var v in sorted[(n - tailCount)..])
+        {
+            expectedTail += v;
+        }
+
+        var zeros = values.Count(v => v == 0);
+        foreach (var vector in new[] { true, false })
+        {
+            foreach (var workLength in new[] { n, 0 })
+            {
+                var results = new double[ranks.Length];
+                var tail = RadixSelect.Select(values, RadixSelect.Key(sorted[0]), RadixSelect.Key(sorted[^1]), ranks, results, tailCount, zeros, new double[workLength], vector);
+                for (var r = 0; r < ranks.Length; r++)
+                {
+                    results[r].Should().Be(sorted[ranks[r]], $"rank {ranks[r]} of {n} ({shape}, vector {vector}, work {workLength})");
+                }
+
+                BitConverter.DoubleToInt64Bits(tail).Should().Be(BitConverter.DoubleToInt64Bits(expectedTail), $"the tail sum ({shape}, vector {vector})");
+            }
+        }
+
+        values.Should().Equal(original, "the sample is read only");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Every_rank_at_once_gives_the_sorted_sample(string shape, int n)
+    {
+        if (n > 1001)
+        {
+            return;
+        }
+
+        var values = Sample(shape, n, seed: 3 * n);
+        var sorted = values.OrderBy(RadixSelect.Key).ToArray();
+        var ranks = Enumerable.Range(0, n).ToArray();
+        var results = new double[n];
+        RadixSelect.Select(values, RadixSelect.Key(sorted[0]), RadixSelect.Key(sorted[^1]), ranks, results, 0, values.Count(v => v == 0), new double[n]);
+        results.Should().Equal(sorted);
+    }
+
+    [Fact]
+    public void The_key_orders_like_the_values_with_minus_zero_first()
+    {
+        double[] ordered = [double.NegativeInfinity, -double.MaxValue, -1, -double.Epsilon, -0.0, 0.0, double.Epsilon, 2.2250738585072009e-308, 1, double.MaxValue, double.PositiveInfinity];
+        for (var i = 1; i < ordered.Length; i++)
+        {
+            RadixSelect.Key(ordered[i]).Should().BeGreaterThan(RadixSelect.Key(ordered[i - 1]), $"{ordered[i]} after {ordered[i - 1]}");
+        }
+    }
+
+    private static int[] WantedRanks(int n, int tailStart)
+    {
+        var ranks = new SortedSet<int> { tailStart };
+        foreach (var p in Probabilities)
+        {
+            var j = (int)Math.Floor((n - 1) * p);
+            ranks.Add(j);
+            if (j + 1 < n)
+            {
+                ranks.Add(j + 1);
+            }
+        }
+
+        return [.. ranks];
+    }
+
+    private static double[] Sample(string shape, int n, int seed)
+    {
+        var random = new System.Random(seed);
+        var values = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var u = random.NextDouble();
+            values[i] = shape switch
+            {
+                "zeros-but-one" => i == n / 2 ? 7.5 : 0.0,
+                "zeros-but-one-negative" => i == n / 3 ? -7.5 : 0.0,
+                "ties" => Math.Floor(u * 5) - 2,
+                "signed" => u < 0.3 ? 0.0 : (u < 0.5 ? -Math.Exp(20 * random.NextDouble()) : Math.Exp(20 * random.NextDouble())),
+                "signed-zeros" => u < 0.4 ? 0.0 : (u < 0.8 ? -0.0 : (u < 0.9 ? -u : u)),
+                "subnormals" => u < 0.3 ? 0.0 : (u < 0.6 ? double.Epsilon * random.Next(1, 1000) : (u < 0.8 ? -double.Epsilon * random.Next(1, 5) : 2.2250738585072014e-308 * u)),
+                "one-bucket" => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(1.0) + random.Next(0, 40)),
+                "one-bucket-and-outlier" => i == n - 1 ? 1e300 : BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(1.0) + random.Next(0, 40)),
+                "infinities" => u < 0.05 ? double.PositiveInfinity : (u < 0.1 ? double.NegativeInfinity : u - 0.5),
+                "loss" => u < 0.6 ? 0.0 : Math.Exp(12 + (3 * random.NextDouble())),
+                "mostly-zeros" => u < 0.995 ? 0.0 : Math.Exp(12 * random.NextDouble()),
+                "breach" => u < 0.7 ? 0.0 : 1.0,
+                "continuous" => 1.3 + (0.05 * (u - 0.5)),
+                "sorted" => i,
+                "reversed" => -i,
+                "constant" => 4.25,
+                "huge-range" => u < 0.5 ? -double.MaxValue * u : double.MaxValue * u,
+                _ => throw new ArgumentOutOfRangeException(nameof(shape)),
+            };
+        }
+
+        return values;
+    }
+}
