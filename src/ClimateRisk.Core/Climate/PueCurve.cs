@@ -131,7 +131,10 @@ public sealed class PueCurve
             ? Floor + LearnedLoad(f, _climate, deltaC)
             : Floor + (_cooling.BetaPuePerC * _cooling.WidthC * CoolingLoad(_cooling, _climate, deltaC));
 
-    /// <summary>A_s(Δ) interpolated from the table (what the kernel uses).</summary>
+    /// <summary>The table A_s(<see cref="MinDeltaC"/> + i·<see cref="StepC"/>), for the kernel's vector form of <see cref="Lookup"/>.</summary>
+    internal double[] Table => _table;
+
+    /// <summary>A_s(Δ) interpolated from the table (what the kernel uses; its vector form, PathKernel.PueLookup, gives the same bits).</summary>
     public double Lookup(double deltaC)
     {
         var position = (deltaC - MinDeltaC) / StepC;

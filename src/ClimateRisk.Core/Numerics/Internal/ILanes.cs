@@ -48,6 +48,9 @@ internal interface ILanes<TSelf>
 
     static abstract TSelf Sqrt(TSelf value);
 
+    /// <summary>Rounded toward zero to a whole number, lane by lane.</summary>
+    static abstract TSelf Truncate(TSelf value);
+
     static abstract TSelf Abs(TSelf value);
 
     static abstract TSelf LessThan(TSelf left, TSelf right);
@@ -79,4 +82,10 @@ internal interface ILanes<TSelf>
     static abstract TSelf ShiftLeftInt64(TSelf value, int count);
 
     static abstract TSelf ShiftRightArithmeticInt64(TSelf value, int count);
+
+    /// <summary>
+    /// Lane k = <c>table[index_k]</c>, each index a whole number held as a double, in range
+    /// (not checked): a hardware gather where there is one, element by element otherwise.
+    /// </summary>
+    static abstract TSelf Gather(ref readonly double table, TSelf index);
 }

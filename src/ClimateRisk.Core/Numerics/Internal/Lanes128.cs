@@ -47,6 +47,9 @@ internal readonly struct Lanes128(Vector128<double> value) : ILanes<Lanes128>
     public static Lanes128 Sqrt(Lanes128 value) => new(Vector128.Sqrt(value.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 Truncate(Lanes128 value) => new(Vector128.Truncate(value.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes128 Abs(Lanes128 value) => new(Vector128.Abs(value.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -87,4 +90,8 @@ internal readonly struct Lanes128(Vector128<double> value) : ILanes<Lanes128>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes128 ShiftRightArithmeticInt64(Lanes128 value, int count) => new(Vector128.ShiftRightArithmetic(value.Value.AsInt64(), count).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 Gather(ref readonly double table, Lanes128 index)
+        => new(Vector128.Create(Unsafe.Add(ref Unsafe.AsRef(in table), (int)index.Value.GetElement(0)), Unsafe.Add(ref Unsafe.AsRef(in table), (int)index.Value.GetElement(1))));
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ClimateRisk.Core.Numerics.Internal;
 
@@ -47,6 +48,9 @@ internal readonly struct Lanes256(Vector256<double> value) : ILanes<Lanes256>
     public static Lanes256 Sqrt(Lanes256 value) => new(Vector256.Sqrt(value.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256 Truncate(Lanes256 value) => new(Vector256.Truncate(value.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 Abs(Lanes256 value) => new(Vector256.Abs(value.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -87,4 +91,18 @@ internal readonly struct Lanes256(Vector256<double> value) : ILanes<Lanes256>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 ShiftRightArithmeticInt64(Lanes256 value, int count) => new(Vector256.ShiftRightArithmetic(value.Value.AsInt64(), count).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Lanes256 Gather(ref readonly double table, Lanes256 index)
+    {
+        if (Avx2.IsSupported)
+        {
+            fixed (double* start = &Unsafe.AsRef(in table))
+            {
+                return new(Avx2.GatherVector256(start, Avx.ConvertToVector128Int32WithTruncation(index.Value), 8));
+            }
+        }
+
+        return new(Vector256.Create(Lanes128.Gather(in table, new(index.Value.GetLower())).Value, Lanes128.Gather(in table, new(index.Value.GetUpper())).Value));
+    }
 }

@@ -47,6 +47,9 @@ internal readonly struct Lanes512(Vector512<double> value) : ILanes<Lanes512>
     public static Lanes512 Sqrt(Lanes512 value) => new(Vector512.Sqrt(value.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 Truncate(Lanes512 value) => new(Vector512.Truncate(value.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 Abs(Lanes512 value) => new(Vector512.Abs(value.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -87,4 +90,9 @@ internal readonly struct Lanes512(Vector512<double> value) : ILanes<Lanes512>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 ShiftRightArithmeticInt64(Lanes512 value, int count) => new(Vector512.ShiftRightArithmetic(value.Value.AsInt64(), count).AsDouble());
+
+    /// <remarks>Two 256-bit gathers (.NET exposes no 512-bit gather).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 Gather(ref readonly double table, Lanes512 index)
+        => new(Vector512.Create(Lanes256.Gather(in table, new(index.Value.GetLower())).Value, Lanes256.Gather(in table, new(index.Value.GetUpper())).Value));
 }

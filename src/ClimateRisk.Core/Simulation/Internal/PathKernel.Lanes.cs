@@ -47,15 +47,6 @@ internal sealed partial class PathKernel
         var plan = _sites[s];
         var site = plan.Site;
 
-        // The PUE curve is a table lookup per path (a gather): left scalar.
-        var warming = scratch.GlobalWarmingC;
-        var anomaly = scratch.SiteHeatAnomaly;
-        var climatePue = scratch.ClimatePue;
-        for (var p = 0; p < count; p++)
-        {
-            climatePue[p] = plan.Pue.Lookup((site.LandAmplification * warming[p]) + (site.Climate.InterannualSdC * anomaly[p]));
-        }
-
         int heat, drought, flood, surge;
         if (Vector512.IsHardwareAccelerated)
         {
@@ -132,12 +123,17 @@ internal sealed partial class PathKernel
         var tier2 = T.Create(c.Tier2Pue);
         var rate = T.Create(c.RateCnyPerMwh);
         var tier2Rate = T.Create(c.Tier2RateCnyPerMwh);
+        ref var warming = ref Row(scratch.GlobalWarmingC);
+        ref var anomaly = ref Row(scratch.SiteHeatAnomaly);
+        var amplification = T.Create(site.LandAmplification);
+        var interannualSd = T.Create(site.Climate.InterannualSdC);
         for (var i = 0; i < count; i += T.Count)
         {
             var at = (nuint)i;
             var shock = T.Load(in carbonShock, at);
             var carbonPrice = carbonPriceMedian * shock;
-            var climate = T.Load(in climatePue, at);
+            var climate = PueLookup(plan.Pue.Table, (amplification * T.Load(in warming, at)) + (interannualSd * T.Load(in anomaly, at)));
+            T.Store(climate, ref climatePue, at);
             var pue = climate + planned;
             var drift = climate - reported;
             var facilityEnergy = itEnergy * pue;
@@ -466,8 +462,21 @@ internal sealed partial class PathKernel
     /// Poisson quantiles by sequential search from p(0) (PoissonQuantile's recurrence, lane by
     /// lane): the count where λ ∈ (0, 30] and u &gt; 0, 0 elsewhere (λ &gt; 30 is finished from the mode).
     /// </summary>
+    /// <remarks>
+    /// Every lane steps the same j = 1, 2, … together; a lane's count stops growing once F(k) ≥ u
+    /// (or p(k) = 0), and its pmf and CDF beyond that are never read, so they run on unmasked.
+    /// The ratio λ/j is the correctly rounded quotient, as the scalar <c>lambda / k</c> gives it,
+    /// without a vector division (the loop's bottleneck): q = ○(λ·y) with y = ○(1/j) from a table,
+    /// then one Markstein correction q + ○(λ − j·q)·y with fused multiply–adds (λ − j·q is exact
+    /// in a fused multiply–add). Markstein's theorem (Markstein 1990, IBM J. Res. Dev. 34(1);
+    /// Muller et al., "Handbook of Floating-Point Arithmetic", 2nd ed. 2018, Thm. 4.10): with y
+    /// within ½ ulp of 1/j and q within 1 ulp of λ/j, the corrected quotient is ○(λ/j), barring
+    /// underflow — λ ∈ (0, 30] and j ≤ <see cref="MaxPoissonStep"/> keep every term normal.
+    /// So the counts are bit for bit those of the division loop (checked in PathKernelTests
+    /// against <see cref="PoissonQuantile"/> over λ and u).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Poisson<T>(T lambda, T pmf0, T u, T valid, T limit)
+    internal static T Poisson<T>(T lambda, T pmf0, T u, T valid, T limit)
         where T : struct, ILanes<T>
     {
         var zero = T.Create(0.0);
@@ -477,20 +486,81 @@ internal sealed partial class PathKernel
         var k = zero;
         var active = T.And(T.And(valid, T.LessThan(zero, lambda)), T.And(T.LessThan(zero, u), T.LessThanOrEqual(lambda, limit)));
         active = T.And(active, T.LessThan(cdf, u));
-        while (T.Any(active))
+        ref var reciprocal = ref Row(StepReciprocal);
+        for (var j = 1; T.Any(active); j++)
         {
-            var next = k + one;
-            k = T.Select(active, next, k);
-            var pmfNext = pmf * (lambda / next);
-            pmf = T.Select(active, pmfNext, pmf);
+            if (j > MaxPoissonStep)
+            {
+                return PoissonByDivision(lambda, pmf, cdf, k, u, active, j);
+            }
+
+            k += T.And(active, one);
+            var y = T.Create(Unsafe.Add(ref reciprocal, j));
+            var step = T.Create(j);
+            var q = lambda * y;
+            var ratio = T.FusedMultiplyAdd(T.FusedMultiplyAdd(-q, step, lambda), y, q);
+            pmf *= ratio;
 
             // p(k) = 0: F(k) is 1 to machine precision; the search stops at k.
-            active = T.Select(T.Equals(pmfNext, zero), zero, active);
-            cdf = T.Select(active, cdf + pmfNext, cdf);
+            active = T.Select(T.Equals(pmf, zero), zero, active);
+            cdf += pmf;
             active = T.And(active, T.LessThan(cdf, u));
         }
 
         return k;
+    }
+
+    /// <summary>
+    /// The rest of <see cref="Poisson{T}"/>'s search from step <paramref name="j"/> on, with the
+    /// division (u within 1e−13 of 1, where the CDF saturates below u and the search runs on until
+    /// p(k) underflows).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T PoissonByDivision<T>(T lambda, T pmf, T cdf, T k, T u, T active, int j)
+        where T : struct, ILanes<T>
+    {
+        var zero = T.Create(0.0);
+        var one = T.Create(1.0);
+        for (; T.Any(active); j++)
+        {
+            k += T.And(active, one);
+            pmf *= lambda / T.Create(j);
+            active = T.Select(T.Equals(pmf, zero), zero, active);
+            cdf += pmf;
+            active = T.And(active, T.LessThan(cdf, u));
+        }
+
+        return k;
+    }
+
+    /// <summary>Steps of the Poisson search done with tabulated reciprocals; beyond, the division.</summary>
+    internal const int MaxPoissonStep = 255;
+
+    /// <summary>○(1/j), j = 0..<see cref="MaxPoissonStep"/> (entry 0 unused).</summary>
+    internal static readonly double[] StepReciprocal = Enumerable.Range(0, MaxPoissonStep + 1).Select(j => 1.0 / j).ToArray();
+
+    /// <summary>
+    /// <see cref="Climate.PueCurve.Lookup"/> lane by lane, the same operations in the same order
+    /// (so the same bits): position (Δ − Δ_min)/step, table[0] at or below 0 (and for NaN), the
+    /// last entry at or beyond it, else t[i] + w·(t[i+1] − t[i]) with i = ⌊position⌋, w = position − i.
+    /// Out-of-range lanes gather at index 0 and are replaced.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T PueLookup<T>(double[] table, T deltaC)
+        where T : struct, ILanes<T>
+    {
+        var zero = T.Create(0.0);
+        var lastIndex = table.Length - 1;
+        var last = T.Create(lastIndex);
+        var position = (deltaC - T.Create(Climate.PueCurve.MinDeltaC)) / T.Create(Climate.PueCurve.StepC);
+        var inside = T.And(T.LessThan(zero, position), T.LessThan(position, last));
+        var index = T.Truncate(T.Select(inside, position, zero));
+        ref var start = ref Row(table);
+        var low = T.Gather(in start, index);
+        var high = T.Gather(in Unsafe.Add(ref start, 1), index);
+        var interpolated = low + ((position - index) * (high - low));
+        var ends = T.Select(T.LessThanOrEqual(last, position), T.Create(table[lastIndex]), T.Create(table[0]));
+        return T.Select(inside, interpolated, ends);
     }
 
     /// <summary>max(a, b) for the kernel's finite values, as <see cref="Math.Max(double, double)"/> picks them.</summary>
