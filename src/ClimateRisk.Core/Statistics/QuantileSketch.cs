@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ClimateRisk.Core.Statistics;
 
@@ -78,8 +80,11 @@ public sealed class QuantileSketch
     public ReadOnlySpan<long> NegativeCounts => _negativeCount;
 
     /// <summary>The sketch of <paramref name="values"/> (NaN is rejected), in O(n + bucket range).</summary>
-    /// <remarks>The first pass finds the bucket range and keeps each value's bucket index (from
-    /// its bits) in a pooled buffer, the second counts from it.</remarks>
+    /// <remarks>The first pass computes each value's bucket index from its bits, eight values per
+    /// AVX-512 register, and compresses the non-zero ones, tagged with their sign, into a pooled
+    /// buffer while it tracks the index range of each sign; the second counts them into one dense
+    /// array without a branch per value (zeros, often most of a loss sample, are not visited
+    /// again). Same counts as <see cref="Index"/> value by value (tested).</remarks>
     public static QuantileSketch Build(ReadOnlySpan<double> values, double accuracy = DefaultAccuracy)
     {
         if (!(accuracy > 0 && accuracy < 1))
@@ -88,68 +93,131 @@ public sealed class QuantileSketch
         }
 
         var buckets = BucketsPerBinade(accuracy);
-        var indices = ArrayPool<int>.Shared.Rent(values.Length);
+        var tagged = ArrayPool<long>.Shared.Rent(values.Length + Vector512<long>.Count);
         try
         {
-            long zeros = 0;
-            int minPos = int.MaxValue, maxPos = int.MinValue, minNeg = int.MaxValue, maxNeg = int.MinValue;
-            for (var i = 0; i < values.Length; i++)
+            var range = new IndexRange();
+            var vector = Avx512F.IsSupported && Avx512DQ.IsSupported && buckets < 2048;
+            var nonZero = vector ? ClassifyVector(values, buckets, tagged, ref range) : 0;
+            var first = vector ? values.Length - (values.Length % Vector512<long>.Count) : 0;
+            nonZero = ClassifyScalar(values[first..], buckets, tagged, nonZero, ref range);
+            var zeros = values.Length - nonZero;
+
+            // One dense array: the negative range, then the positive one; slot = index + offset[sign].
+            var negativeLength = range.MinNegative <= range.MaxNegative ? range.MaxNegative - range.MinNegative + 1 : 0;
+            var positiveLength = range.MinPositive <= range.MaxPositive ? range.MaxPositive - range.MinPositive + 1 : 0;
+            var dense = new long[negativeLength + positiveLength];
+            var positiveOffset = negativeLength - (long)range.MinPositive;
+            var negativeOffset = -(long)range.MinNegative;
+            for (var k = 0; k < nonZero; k++)
             {
-                var v = values[i];
-                if (double.IsNaN(v))
-                {
-                    throw new ArgumentException("Cannot sketch NaN.", nameof(values));
-                }
-
-                var magnitude = Math.Abs(v);
-                if (magnitude < MinMagnitude)
-                {
-                    zeros++;
-                    continue;
-                }
-
-                var index = Index(magnitude, buckets);
-                indices[i] = index;
-                if (v > 0)
-                {
-                    minPos = Math.Min(minPos, index);
-                    maxPos = Math.Max(maxPos, index);
-                }
-                else
-                {
-                    minNeg = Math.Min(minNeg, index);
-                    maxNeg = Math.Max(maxNeg, index);
-                }
+                var t = tagged[k];
+                dense[(t >> 1) + ((t & 1) == 0 ? positiveOffset : negativeOffset)]++;
             }
 
-            var positive = minPos <= maxPos ? new long[maxPos - minPos + 1] : [];
-            var negative = minNeg <= maxNeg ? new long[maxNeg - minNeg + 1] : [];
-            for (var i = 0; i < values.Length; i++)
-            {
-                var v = values[i];
-                if (Math.Abs(v) < MinMagnitude)
-                {
-                    continue;
-                }
-
-                if (v > 0)
-                {
-                    positive[indices[i] - minPos]++;
-                }
-                else
-                {
-                    negative[indices[i] - minNeg]++;
-                }
-            }
-
-            var (pi, pc) = Compact(positive, minPos);
-            var (ni, nc) = Compact(negative, minNeg);
+            var (pi, pc) = Compact(dense.AsSpan(negativeLength), range.MinPositive);
+            var (ni, nc) = Compact(dense.AsSpan(0, negativeLength), range.MinNegative);
             return new QuantileSketch(accuracy, zeros, pi, pc, ni, nc);
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(indices);
+            ArrayPool<long>.Shared.Return(tagged);
         }
+    }
+
+    /// <summary>Appends (index · 2 + sign) of every value with |x| ≥ <see cref="MinMagnitude"/> from <paramref name="values"/> to <paramref name="tagged"/> at <paramref name="count"/>; returns the new count.</summary>
+    private static int ClassifyScalar(ReadOnlySpan<double> values, int buckets, long[] tagged, int count, ref IndexRange range)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            if (double.IsNaN(v))
+            {
+                throw new ArgumentException("Cannot sketch NaN.", nameof(values));
+            }
+
+            var magnitude = Math.Abs(v);
+            if (magnitude < MinMagnitude)
+            {
+                continue;
+            }
+
+            var index = Index(magnitude, buckets);
+            var negative = v < 0;
+            tagged[count++] = ((long)index << 1) | (negative ? 1L : 0L);
+            if (negative)
+            {
+                range.MinNegative = Math.Min(range.MinNegative, index);
+                range.MaxNegative = Math.Max(range.MaxNegative, index);
+            }
+            else
+            {
+                range.MinPositive = Math.Min(range.MinPositive, index);
+                range.MaxPositive = Math.Max(range.MaxPositive, index);
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// <see cref="ClassifyScalar"/> for the whole registers of <paramref name="values"/>: the same
+    /// integer operations as <see cref="Index"/> on eight lanes (bucketsPerBinade &lt; 2048, so
+    /// M·B fits in 63 bits), the non-zero lanes compressed into <paramref name="tagged"/>.
+    /// </summary>
+    private static int ClassifyVector(ReadOnlySpan<double> values, int buckets, long[] tagged, ref IndexRange range)
+    {
+        const long MantissaMask = (1L << 52) - 1;
+        var absMask = Vector512.Create(long.MaxValue);
+        var maxBits = Vector512.Create(BitConverter.DoubleToInt64Bits(double.MaxValue));
+        var mantissaMask = Vector512.Create(MantissaMask);
+        var bucketCount = Vector512.Create((long)buckets);
+        var bias = Vector512.Create(1023L);
+        var minMagnitude = Vector512.Create(MinMagnitude);
+        var minPositive = Vector512.Create(long.MaxValue);
+        var maxPositive = Vector512.Create(long.MinValue);
+        var minNegative = Vector512.Create(long.MaxValue);
+        var maxNegative = Vector512.Create(long.MinValue);
+        ref var source = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(values);
+        ref var destination = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(tagged);
+        var count = 0;
+        var whole = values.Length - (values.Length % Vector512<long>.Count);
+        for (var i = 0; i < whole; i += Vector512<long>.Count)
+        {
+            var v = Vector512.LoadUnsafe(ref source, (nuint)i);
+            if (!Vector512.EqualsAll(v, v))
+            {
+                throw new ArgumentException("Cannot sketch NaN.", nameof(values));
+            }
+
+            var bits = v.AsInt64();
+            var magnitude = Vector512.Min(bits & absMask, maxBits);
+            var keep = Vector512.GreaterThanOrEqual(magnitude.AsDouble(), minMagnitude).AsInt64();
+            var exponent = Vector512.ShiftRightLogical(magnitude, 52) - bias;
+            var j = Vector512.ShiftRightLogical(((magnitude & mantissaMask) * bucketCount) + mantissaMask, 52);
+            var index = (exponent * bucketCount) + j;
+            var negative = Vector512.ShiftRightArithmetic(bits, 63);
+            var tag = Vector512.ShiftLeft(index, 1) | (negative & Vector512<long>.One);
+            Avx512F.Compress(Vector512<long>.Zero, keep, tag).StoreUnsafe(ref destination, (nuint)count);
+            count += System.Numerics.BitOperations.PopCount(keep.ExtractMostSignificantBits());
+            var positiveLanes = keep & ~negative;
+            var negativeLanes = keep & negative;
+            minPositive = Vector512.Min(minPositive, Vector512.ConditionalSelect(positiveLanes, index, Vector512.Create(long.MaxValue)));
+            maxPositive = Vector512.Max(maxPositive, Vector512.ConditionalSelect(positiveLanes, index, Vector512.Create(long.MinValue)));
+            minNegative = Vector512.Min(minNegative, Vector512.ConditionalSelect(negativeLanes, index, Vector512.Create(long.MaxValue)));
+            maxNegative = Vector512.Max(maxNegative, Vector512.ConditionalSelect(negativeLanes, index, Vector512.Create(long.MinValue)));
+        }
+
+        for (var lane = 0; lane < Vector512<long>.Count; lane++)
+        {
+            // Untouched lanes keep ±long.MaxValue, which the int range below never reaches.
+            range.MinPositive = (int)Math.Min(range.MinPositive, minPositive.GetElement(lane));
+            range.MaxPositive = (int)Math.Max(range.MaxPositive, maxPositive.GetElement(lane));
+            range.MinNegative = (int)Math.Min(range.MinNegative, minNegative.GetElement(lane));
+            range.MaxNegative = (int)Math.Max(range.MaxNegative, maxNegative.GetElement(lane));
+        }
+
+        return count;
     }
 
     /// <summary>Restores a sketch from its buckets (shard files).</summary>
@@ -293,7 +361,7 @@ public sealed class QuantileSketch
 
     private double Representative(int index) => Representative(index, _bucketsPerBinade);
 
-    private static (int[] Indices, long[] Counts) Compact(long[] dense, int offset)
+    private static (int[] Indices, long[] Counts) Compact(ReadOnlySpan<long> dense, int offset)
     {
         var nonEmpty = 0;
         foreach (var c in dense)
@@ -341,5 +409,14 @@ public sealed class QuantileSketch
         }
 
         return ([.. indices], [.. counts]);
+    }
+
+    /// <summary>The bucket index range seen so far per sign (empty: min &gt; max).</summary>
+    private struct IndexRange()
+    {
+        public int MinPositive = int.MaxValue;
+        public int MaxPositive = int.MinValue;
+        public int MinNegative = int.MaxValue;
+        public int MaxNegative = int.MinValue;
     }
 }

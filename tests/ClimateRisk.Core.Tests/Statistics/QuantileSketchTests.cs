@@ -149,4 +149,70 @@ public class QuantileSketchTests
             (Math.Abs(QuantileSketch.Representative(i, b) - x) / x).Should().BeLessThanOrEqualTo(bound * (1 + 1e-12));
         }
     }
+
+    /// <summary>
+    /// The counts of <see cref="QuantileSketch.Build"/> (vector pass, compressed non-zero values,
+    /// one dense count array) against the plainest reading of its definition: every value's
+    /// <c>Index</c> counted in a dictionary per sign, zeros apart. Lengths around the register
+    /// width, every kind of value the bits can hold (±0, below MinMagnitude, subnormals, ±∞,
+    /// ±MaxValue, binade edges).
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(17)]
+    [InlineData(67)]
+    [InlineData(100_003)]
+    public void Build_counts_every_value_in_the_bucket_its_index_names(int n)
+    {
+        var random = new System.Random(n + 11);
+        double[] specials = [0.0, -0.0, 1e-10, -1e-10, double.Epsilon, 1e-9, -1e-9, double.PositiveInfinity, double.NegativeInfinity, double.MaxValue, -double.MaxValue, 1.0, 2.0, -4.0, Math.BitIncrement(1.0), Math.BitDecrement(2.0), 1.01, 1.0100000000000002];
+        var values = Enumerable.Range(0, n).Select(i => random.NextDouble() switch
+        {
+            < 0.4 => 0.0,
+            < 0.5 => specials[random.Next(specials.Length)],
+            < 0.6 => -Math.Exp(random.NextDouble() * 20),
+            _ => Math.Exp((random.NextDouble() * 60) - 20),
+        }).ToArray();
+
+        var sketch = QuantileSketch.Build(values);
+
+        var buckets = QuantileSketch.BucketsPerBinade(QuantileSketch.DefaultAccuracy);
+        var positive = new SortedDictionary<int, long>();
+        var negative = new SortedDictionary<int, long>();
+        long zeros = 0;
+        foreach (var v in values)
+        {
+            if (Math.Abs(v) < QuantileSketch.MinMagnitude)
+            {
+                zeros++;
+                continue;
+            }
+
+            var side = v > 0 ? positive : negative;
+            var index = QuantileSketch.Index(Math.Abs(v), buckets);
+            side[index] = side.GetValueOrDefault(index) + 1;
+        }
+
+        sketch.ZeroCount.Should().Be(zeros);
+        sketch.Count.Should().Be(n);
+        sketch.PositiveIndices.ToArray().Should().Equal(positive.Keys);
+        sketch.PositiveCounts.ToArray().Should().Equal(positive.Values);
+        sketch.NegativeIndices.ToArray().Should().Equal(negative.Keys);
+        sketch.NegativeCounts.ToArray().Should().Equal(negative.Values);
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(8)]
+    [InlineData(13)]
+    public void A_nan_anywhere_is_refused(int position)
+    {
+        var values = Enumerable.Range(1, 16).Select(i => (double)i).ToArray();
+        values[position] = double.NaN;
+        FluentActions.Invoking(() => QuantileSketch.Build(values)).Should().Throw<ArgumentException>().WithMessage("Cannot sketch NaN.*");
+    }
 }
