@@ -14,6 +14,16 @@ internal static class MergeCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var shards = new Argument<string[]>("shards") { Description = "Shard directories written by 'run --shard'.", Arity = ArgumentArity.OneOrMore };
+
+        // A list argument takes any token, so an option merge does not have (e.g. run's --no-pdf)
+        // would otherwise be read as a shard directory named "--no-pdf".
+        shards.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith("--", StringComparison.Ordinal)))
+            {
+                result.AddError($"unknown option '{token.Value}' (merge takes shard directories, --out and --force)");
+            }
+        });
         var outDir = new Option<string>("--out") { Description = "Directory for the merged results.", DefaultValueFactory = _ => Path.Combine("out", "merged") };
         var force = new Option<bool>("--force") { Description = "Replace an existing output directory." };
         var command = new Command("merge", "Combine the shards of a run into the results of the whole run.");

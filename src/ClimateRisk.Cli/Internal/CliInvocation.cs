@@ -145,6 +145,12 @@ internal static class CliInvocation
 
         if (parseError.SymbolResult is ArgumentResult { Argument: var argument } argumentResult && argumentResult.Tokens.Count > 0)
         {
+            // Text never fails to convert: the error is the command's own validator's message.
+            if (argument.ValueType == typeof(string) || argument.ValueType == typeof(string[]))
+            {
+                return "error: " + OneLine(Plain(parseError.Message));
+            }
+
             var given = string.Join(' ', argumentResult.Tokens.Select(t => t.Value));
             return $"error: {(argument.HelpName ?? argument.Name).ToUpperInvariant()} '{given}': expected {Expected(argument.ValueType)}";
         }

@@ -95,6 +95,18 @@ public sealed class MergeCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_option_merge_does_not_have_is_refused_as_an_option_not_read_as_a_shard_directory()
+    {
+        var merged = Path.Combine(_root, "merged");
+        var outcome = CliHarness.Invoke("merge", Path.Combine(_root, "shard-0"), "--no-pdf", "--out", merged);
+
+        outcome.ExitCode.Should().Be(1);
+        outcome.Error.Should().StartWith("error: unknown option '--no-pdf' (merge takes shard directories, --out and --force)" + Environment.NewLine);
+        outcome.Error.Should().NotContain("expected a directory");
+        Directory.Exists(merged).Should().BeFalse();
+    }
+
+    [Fact]
     public void A_shard_with_one_flipped_byte_is_refused_naming_it_and_nothing_is_written()
     {
         var shards = Enumerable.Range(0, 2).Select(i => Path.Combine(_root, $"shard-{i}")).ToArray();
