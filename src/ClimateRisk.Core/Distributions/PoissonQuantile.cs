@@ -101,22 +101,7 @@ public static class PoissonQuantile
             return FromMode(lambda, u);
         }
 
-        double pmf = expMinusLambda;
-        double cdf = pmf;
-        int k = 0;
-        while (cdf < u)
-        {
-            k++;
-            pmf *= lambda / k;
-            if (pmf == 0.0)
-            {
-                break;
-            }
-
-            cdf += pmf;
-        }
-
-        return k;
+        return StepUp(lambda, u, 0, expMinusLambda, expMinusLambda);
     }
 
     private static int FromMode(double lambda, double u)
@@ -143,6 +128,12 @@ public static class PoissonQuantile
             return k;
         }
 
+        return StepUp(lambda, u, k, pmf, cdf);
+    }
+
+    /// <summary>The smallest count k' ≥ <paramref name="k"/> with F(k') ≥ u, from p(k) and F(k) (the same recurrence whichever way the search started).</summary>
+    private static int StepUp(double lambda, double u, int k, double pmf, double cdf)
+    {
         while (cdf < u)
         {
             k++;

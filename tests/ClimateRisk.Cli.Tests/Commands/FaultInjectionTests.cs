@@ -13,14 +13,15 @@ namespace ClimateRisk.Cli.Tests.Commands;
 /// byte-identical to an uninterrupted run) or clean (nothing left that blocks the next run).
 /// A damaged shard and an edited manifest are in MergeCommandTests and ReplayTests.
 /// </summary>
-public sealed class FaultInjectionTests : IClassFixture<FaultInjectionTests.Reference>, IDisposable
+public sealed class FaultInjectionTests : IClassFixture<ResumeTests.Reference>, IDisposable
 {
-    private static readonly string[] Scenarios = ["ngfs-ndcs", "ngfs-net-zero-2050", "ssp5-85-physical-stress"];
+    private static readonly string[] Scenarios = ResumeTests.Scenarios;
     private static readonly string NL = Environment.NewLine;
-    private readonly Reference _reference;
+    private readonly ResumeTests.Reference _reference;
     private readonly List<string> _cleanup = [];
 
-    public FaultInjectionTests(Reference reference) => _reference = reference;
+    // The uninterrupted run every recovered one is compared with: the same run as ResumeTests'.
+    public FaultInjectionTests(ResumeTests.Reference reference) => _reference = reference;
 
     public void Dispose()
     {
@@ -37,15 +38,7 @@ public sealed class FaultInjectionTests : IClassFixture<FaultInjectionTests.Refe
         }
     }
 
-    private static RunRequest Request(string outPath) => new()
-    {
-        Paths = 300,
-        Years = "2029..2031",
-        Scenarios = Scenarios,
-        Out = outPath,
-        Workers = 2,
-        CommandLine = ["run"],
-    };
+    private static RunRequest Request(string outPath) => ResumeTests.Request(outPath);
 
     private static RunRequest ResumeOf(string outPath) => Request(outPath) with { Out = null, Resume = outPath };
 
@@ -54,22 +47,6 @@ public sealed class FaultInjectionTests : IClassFixture<FaultInjectionTests.Refe
         var path = CliHarness.TempPath("fault");
         _cleanup.Add(path);
         return path;
-    }
-
-    /// <summary>The uninterrupted run every recovered one is compared with.</summary>
-    public sealed class Reference : IDisposable
-    {
-        public Reference()
-        {
-            Out = CliHarness.TempPath("fault-reference");
-            Outcome = CliHarness.Run(Request(Out));
-        }
-
-        public string Out { get; }
-
-        public CliHarness.Outcome Outcome { get; }
-
-        public void Dispose() => Directory.Delete(Out, recursive: true);
     }
 
     /// <summary>Results, charts and the register's CSV: the same bytes as the uninterrupted run.</summary>

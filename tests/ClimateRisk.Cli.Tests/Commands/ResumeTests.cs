@@ -14,7 +14,7 @@ namespace ClimateRisk.Cli.Tests.Commands;
 /// </summary>
 public sealed class ResumeTests : IClassFixture<ResumeTests.Reference>, IDisposable
 {
-    private static readonly string[] Scenarios = ["ngfs-ndcs", "ngfs-net-zero-2050", "ssp5-85-physical-stress"];
+    internal static readonly string[] Scenarios = ["ngfs-ndcs", "ngfs-net-zero-2050", "ssp5-85-physical-stress"];
     private readonly Reference _reference;
     private readonly List<string> _cleanup = [];
 
