@@ -393,9 +393,10 @@ public sealed class BoardPackModel
         var tail = index.Curve(byPhysical, p, year, "AEP").OrderBy(x => Math.Abs(x.ReturnPeriodY - BoardPack.KeyFigures.TailReturnPeriod)).FirstOrDefault();
         if (tail is not null && mean > 0)
         {
+            // Amounts as on the key-figure cards ("CNY 1.3 bn"), so one number reads the same on one page.
             var ratio = tail.LossCny / mean;
-            yield return $"{(ratio >= 5 ? "Physical losses come in rare, large events" : "Physical losses are fairly steady from year to year")}: under {data.ScenarioName(byPhysical)} the {Format.ReturnPeriod(tail.ReturnPeriodY)}-year portfolio loss in {Format.Int(year)} is {Format.Money(tail.LossCny)}, "
-                + $"{Format.Fixed(ratio, 0)} times the expected annual physical loss of {Format.Money(mean)}.";
+            yield return $"{(ratio >= 5 ? "Physical losses come in rare, large events" : "Physical losses are fairly steady from year to year")}: under {data.ScenarioName(byPhysical)} the {Format.ReturnPeriod(tail.ReturnPeriodY)}-year portfolio loss in {Format.Int(year)} is {Format.MoneyShort(tail.LossCny)}, "
+                + $"{Format.Fixed(ratio, ratio < 10 ? 1 : 0)} times the expected annual physical loss of {Format.MoneyShort(mean)}.";
         }
 
         var high = register.Rows.Where(r => r.Exposed && r.MaxRating >= 10).ToArray();
