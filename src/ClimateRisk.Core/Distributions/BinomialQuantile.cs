@@ -63,24 +63,7 @@ public static class BinomialQuantile
             return n;
         }
 
-        double ratio = q / (1.0 - q);
-        double logPmf0 = n * Fp.Log1P(-q);
-        if (logPmf0 > -700.0)
-        {
-            double pmf = Math.Exp(logPmf0);
-            double cdf = pmf;
-            int k = 0;
-            while (cdf < u && k < n)
-            {
-                pmf *= (n - k) * ratio / (k + 1);
-                k++;
-                cdf += pmf;
-            }
-
-            return k;
-        }
-
-        return FromMode(n, q, u, ratio);
+        return InvCdfUnchecked(n, q, u, Pmf0(n, q));
     }
 
     /// <summary>
