@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace ClimateRisk.Core.Statistics;
 
 /// <summary>
@@ -21,15 +23,26 @@ public sealed record PartialCell
     public required QuantileSketch Sketch { get; init; }
 
     /// <summary>Summarises <paramref name="values"/>.</summary>
+    /// <remarks>
+    /// A cell of nothing but +0.0 (a peril the site is not exposed to, a cover it does not have:
+    /// a good share of a shard's cells) is settled from one read: its moments, count and sketch are
+    /// exactly those the general path computes for it (Σ of +0 is +0, so mean and M2 are +0), tested.
+    /// </remarks>
     public static PartialCell From(ReadOnlySpan<double> values, double threshold)
     {
-        var exceed = 0L;
-        foreach (var v in values)
+        var hasThreshold = !double.IsNaN(threshold);
+        if (values.Length > 0 && AllPositiveZero(values))
         {
-            exceed += v > threshold ? 1 : 0;
+            return new PartialCell
+            {
+                Moments = RunningMoments.FromState(values.Length, 0, 0),
+                ExceedCount = 0 > threshold ? values.Length : 0,
+                HasThreshold = hasThreshold,
+                Sketch = QuantileSketch.FromBuckets(QuantileSketch.DefaultAccuracy, values.Length, [], [], [], []),
+            };
         }
 
-        return new PartialCell { Moments = RunningMoments.Of(values), ExceedCount = exceed, HasThreshold = !double.IsNaN(threshold), Sketch = QuantileSketch.Build(values) };
+        return new PartialCell { Moments = RunningMoments.Of(values), ExceedCount = CountAbove(values, threshold), HasThreshold = hasThreshold, Sketch = QuantileSketch.Build(values) };
     }
 
     /// <summary>The summary of the union of two path sets.</summary>
@@ -65,5 +78,57 @@ public sealed record PartialCell
             TVaR99 = Sketch.TailMean(0.01),
             PExceed = HasThreshold ? (double)ExceedCount / n : double.NaN,
         };
+    }
+
+    private static bool AllPositiveZero(ReadOnlySpan<double> values)
+    {
+        var bits = System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(values);
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= bits.Length - Vector256<long>.Count; i += Vector256<long>.Count)
+            {
+                if (Vector256.Create<long>(bits[i..]) != Vector256<long>.Zero)
+                {
+                    return false;
+                }
+            }
+        }
+
+        for (; i < bits.Length; i++)
+        {
+            if (bits[i] != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The number of values &gt; <paramref name="threshold"/> (none for NaN, as the comparison is false).</summary>
+    private static long CountAbove(ReadOnlySpan<double> values, double threshold)
+    {
+        var count = 0L;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var t = Vector256.Create(threshold);
+            var lanes = Vector256<long>.Zero;
+            for (; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                // A true lane is all ones, i.e. −1 as an integer.
+                lanes -= Vector256.GreaterThan(Vector256.Create<double>(values[i..]), t).AsInt64();
+            }
+
+            count = Vector256.Sum(lanes);
+        }
+
+        for (; i < values.Length; i++)
+        {
+            count += values[i] > threshold ? 1 : 0;
+        }
+
+        return count;
     }
 }

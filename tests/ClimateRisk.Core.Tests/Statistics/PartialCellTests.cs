@@ -1,0 +1,60 @@
+using ClimateRisk.Core.Statistics;
+
+namespace ClimateRisk.Core.Tests.Statistics;
+
+/// <summary>
+/// <see cref="PartialCell.From"/> against the plain reading of its definition: the moments of
+/// <see cref="RunningMoments.Of"/>, a value-by-value count above the threshold, and
+/// <see cref="QuantileSketch.Build"/> — bit for bit, including the all-zero shortcut.
+/// </summary>
+public class PartialCellTests
+{
+    public static TheoryData<string, int, double> Cases()
+    {
+        var data = new TheoryData<string, int, double>();
+        foreach (var kind in new[] { "zeros", "negative zeros", "zeros and one", "loss", "constant" })
+        {
+            foreach (var n in new[] { 1, 3, 4, 5, 17, 1_000 })
+            {
+                foreach (var threshold in new[] { double.NaN, -1.0, 0.0, 5.0 })
+                {
+                    data.Add(kind, n, threshold);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_cell_summary_equals_its_definition_bit_for_bit(string kind, int n, double threshold)
+    {
+        var random = new System.Random(n);
+        var values = kind switch
+        {
+            "zeros" => new double[n],
+            "negative zeros" => Enumerable.Repeat(-0.0, n).ToArray(),
+            "zeros and one" => Enumerable.Range(0, n).Select(i => i == n / 2 ? 7.5 : 0.0).ToArray(),
+            "loss" => Enumerable.Range(0, n).Select(_ => random.NextDouble() < 0.6 ? 0.0 : Math.Exp(random.NextDouble() * 10)).ToArray(),
+            _ => Enumerable.Repeat(1.35, n).ToArray(),
+        };
+
+        var cell = PartialCell.From(values, threshold);
+
+        var moments = RunningMoments.Of(values);
+        var sketch = QuantileSketch.Build(values);
+        cell.Moments.Count.Should().Be(moments.Count);
+        BitConverter.DoubleToInt64Bits(cell.Moments.Mean).Should().Be(BitConverter.DoubleToInt64Bits(moments.Mean));
+        BitConverter.DoubleToInt64Bits(cell.Moments.SumOfSquaredDeviations).Should().Be(BitConverter.DoubleToInt64Bits(moments.SumOfSquaredDeviations));
+        cell.ExceedCount.Should().Be(values.Count(v => v > threshold));
+        cell.HasThreshold.Should().Be(!double.IsNaN(threshold));
+        cell.Sketch.Count.Should().Be(sketch.Count);
+        cell.Sketch.ZeroCount.Should().Be(sketch.ZeroCount);
+        cell.Sketch.Accuracy.Should().Be(sketch.Accuracy);
+        cell.Sketch.PositiveIndices.ToArray().Should().Equal(sketch.PositiveIndices.ToArray());
+        cell.Sketch.PositiveCounts.ToArray().Should().Equal(sketch.PositiveCounts.ToArray());
+        cell.Sketch.NegativeIndices.ToArray().Should().Equal(sketch.NegativeIndices.ToArray());
+        cell.Sketch.NegativeCounts.ToArray().Should().Equal(sketch.NegativeCounts.ToArray());
+    }
+}
