@@ -1,5 +1,4 @@
 using ClimateRisk.Core.Random;
-using ClimateRisk.Core.Distributions.Internal;
 using ClimateRisk.Core.Random.Internal;
 using Xunit.Abstractions;
 
@@ -13,7 +12,7 @@ public class PhiloxBatchTests(ITestOutputHelper output)
     [Fact]
     public void Reports_which_kernels_this_machine_runs()
     {
-        output.WriteLine($"PhiloxBatch AVX2: {PhiloxBatch.IsHardwareAccelerated}; 512-bit: {PhiloxBatch.Uses512BitKernel}; NormalBatch Vector256: {NormalBatch.IsHardwareAccelerated}");
+        output.WriteLine($"PhiloxBatch AVX2: {PhiloxBatch.IsHardwareAccelerated}; 512-bit: {PhiloxBatch.Uses512BitKernel}");
         PhiloxBatch.IsHardwareAccelerated.Should().Be(System.Runtime.Intrinsics.X86.Avx2.IsSupported);
     }
 

@@ -1,8 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using ClimateRisk.Core.Distributions;
 
-namespace ClimateRisk.Core.Distributions.Internal;
+namespace ClimateRisk.Benchmarks;
 
 /// <summary>Φ over a span: the batch form of <see cref="StandardNormal.Cdf"/>, bit-identical to it.</summary>
 /// <remarks>
