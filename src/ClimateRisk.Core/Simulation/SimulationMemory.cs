@@ -13,7 +13,7 @@ public static class SimulationMemory
     /// the portfolio, plus the largest occurrence and the running NPV of each — and two path-length
     /// reduction arrays per worker (a value row and a work array, the financial items and curves are
     /// reduced in parallel) and one more as a margin. For the bundled 8 sites, 1,000,000 paths and
-    /// 2 workers: (9 · (31 + 2 + 5) + 1 + 2 · 2 + 1) · 10⁶ · 8 B = 2,784,000,000 B (about 2.8 GB).
+    /// 2 workers: (9 · (31 + 2 + 5) + 2 · 2 + 1) · 10⁶ · 8 B = 2,776,000,000 B (about 2.8 GB).
     /// </summary>
     /// <param name="sites">Sites simulated (the portfolio comes on top).</param>
     /// <param name="paths">Paths held at once.</param>
@@ -23,9 +23,9 @@ public static class SimulationMemory
         ArgumentOutOfRangeException.ThrowIfNegative(sites);
         ArgumentOutOfRangeException.ThrowIfNegative(paths);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
-        // PathBuffers: Values (every metric per entity), Occurrence and Npv (one row per entity),
-        // the financial NPVs (FinancialSeries.NpvRows per entity) and one financial work row.
-        var pathBufferRows = ((sites + 1L) * (MetricNames.Count + 2 + Internal.FinancialSeries.NpvRows)) + 1;
+        // PathBuffers: Values (every metric per entity), Occurrence and Npv (one row per entity)
+        // and the financial NPVs (FinancialSeries.NpvRows per entity).
+        var pathBufferRows = (sites + 1L) * (MetricNames.Count + 2 + Internal.FinancialSeries.NpvRows);
         var reductionRows = (2L * threads) + 1;
         return (pathBufferRows + reductionRows) * paths * sizeof(double);
     }
@@ -36,7 +36,7 @@ public static class SimulationMemory
     /// sample row and a reduction row — and <paramref name="evaluationsHeld"/> per-path NPV rows
     /// kept across workers (every candidate of a scenario, or every measure site's baseline per
     /// scenario plus one evaluation per worker). For 2 workers, 12 candidates and 1,000,000 paths:
-    /// (2 · (2 · (31 + 2 + 5) + 1 + 2) + 12) · 10⁶ · 8 B = 1,360,000,000 B.
+    /// (2 · (2 · (31 + 2 + 5) + 2) + 12) · 10⁶ · 8 B = 1,344,000,000 B.
     /// </summary>
     /// <param name="evaluationsHeld">Per-path NPV rows held at once.</param>
     /// <param name="paths">Paths per evaluation.</param>
@@ -46,7 +46,7 @@ public static class SimulationMemory
         ArgumentOutOfRangeException.ThrowIfNegative(evaluationsHeld);
         ArgumentOutOfRangeException.ThrowIfNegative(paths);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
-        var workspaceRows = (2L * (MetricNames.Count + 2 + Internal.FinancialSeries.NpvRows)) + 1 + 2;
+        var workspaceRows = (2L * (MetricNames.Count + 2 + Internal.FinancialSeries.NpvRows)) + 2;
         return ((threads * workspaceRows) + evaluationsHeld) * paths * sizeof(double);
     }
 

@@ -15,7 +15,6 @@ internal sealed class PathBuffers
         Occurrence = new double[Entities * paths];
         Npv = new double[Entities * paths];
         FinancialNpv = new double[checked(FinancialSeries.NpvRows * Entities * paths)];
-        FinancialValues = new double[paths];
     }
 
     public int Entities { get; }
@@ -32,9 +31,6 @@ internal sealed class PathBuffers
 
     /// <summary>Discounted statement effects summed over the years so far, [row · E · N + entity · N + path] (rows of <see cref="FinancialSeries"/>).</summary>
     public double[] FinancialNpv { get; }
-
-    /// <summary>Work row for one financial series of one entity, filled before it is reduced.</summary>
-    public double[] FinancialValues { get; }
 
     public int Offset(Metric metric, int entity) => (((int)metric * Entities) + entity) * Paths;
 
