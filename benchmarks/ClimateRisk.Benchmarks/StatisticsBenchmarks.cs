@@ -15,7 +15,7 @@ public class StatisticsBenchmarks
     private double[] _values = [];
     private double[] _scratch = [];
 
-    [Params(100_000)]
+    [Params(20_000, 100_000)]
     public int Paths { get; set; }
 
     [Params("loss", "continuous")]
@@ -44,6 +44,10 @@ public class StatisticsBenchmarks
 
     [Benchmark]
     public CellStatistics Summarize() => SampleSummary.Summarize(_values, 1e6, _scratch);
+
+    /// <summary>The reduction with the first level's full histogram (before the subsample placement).</summary>
+    [Benchmark]
+    public CellStatistics SummarizeFullHistogram() => SampleSummary.Reduce(_values, 1e6, _scratch, sampled: false);
 
     [Benchmark]
     public double FullSort()

@@ -33,7 +33,10 @@ public static class SampleSummary
     /// <param name="values">Per-path values, in path order; not modified.</param>
     /// <param name="threshold">Materiality threshold for <see cref="CellStatistics.PExceed"/>, or NaN for none.</param>
     /// <param name="scratch">Work space; overwritten.</param>
-    public static CellStatistics Summarize(ReadOnlySpan<double> values, double threshold, Span<double> scratch)
+    public static CellStatistics Summarize(ReadOnlySpan<double> values, double threshold, Span<double> scratch) => Reduce(values, threshold, scratch, sampled: true);
+
+    /// <summary><see cref="Summarize(ReadOnlySpan{double}, double, Span{double})"/>, with the selection's subsample placement switched off when <paramref name="sampled"/> is false (benchmarks and tests).</summary>
+    internal static CellStatistics Reduce(ReadOnlySpan<double> values, double threshold, Span<double> scratch, bool sampled)
     {
         var n = values.Length;
         if (n == 0)
@@ -88,7 +91,7 @@ public static class SampleSummary
             Span<int> ranks = stackalloc int[(2 * Probabilities.Length) + 1];
             ranks = ranks[..WantedRanks(n, Probabilities, tailStart, ranks)];
             Span<double> selected = stackalloc double[ranks.Length];
-            tailSum = RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks, selected, tailCount, (int)census.ZeroCount, work);
+            tailSum = RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks, selected, tailCount, (int)census.ZeroCount, work, sampled: sampled);
             for (var q = 0; q < Probabilities.Length; q++)
             {
                 quantiles[q] = Type7(n, ranks, selected, Probabilities[q]);

@@ -46,6 +46,19 @@ internal static class RadixSelect
     /// <summary>Lanes of slack after every group's region: the compress writes a whole register.</summary>
     private const int Slack = 8;
 
+    /// <summary>Samples at least this long place their groups from a subsample (<see cref="TrySampled"/>).</summary>
+    private const int SampledMinimum = 8192;
+
+    /// <summary>Most groups the sampled placement counts below (one register each).</summary>
+    private const int MaxSampledGroups = 8;
+
+    /// <summary>Margin around a wanted rank's estimate, in standard deviations of the subsample count.</summary>
+    private const double MarginSigmas = 4.0;
+
+    /// <summary>How many times, on this thread, a subsample's groups missed a wanted rank and the full histogram was taken (for tests).</summary>
+    [ThreadStatic]
+    internal static int SampledFallbacks;
+
     /// <summary>The order-preserving key of <paramref name="x"/> (IEEE totalOrder as unsigned order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Key(double x)
@@ -112,6 +125,7 @@ internal static class RadixSelect
     /// <param name="zeroCount">How many values are ±0 (any count when the minimum is not zero).</param>
     /// <param name="work">Work space, any length; a rented array is used when it is too short.</param>
     /// <param name="vectorCopy">False forces the scalar copy (for tests of the fallback).</param>
+    /// <param name="sampled">False skips the placement from a subsample (for tests and benchmarks of the full histogram).</param>
     public static double Select(
         ReadOnlySpan<double> values,
         ulong minKey,
@@ -121,7 +135,8 @@ internal static class RadixSelect
         int tailCount,
         int zeroCount,
         Span<double> work,
-        bool vectorCopy = true)
+        bool vectorCopy = true,
+        bool sampled = true)
     {
         var n = values.Length;
         var tailStart = n - tailCount;
@@ -167,10 +182,20 @@ internal static class RadixSelect
                 shifted[r - settled] = ranks[r] - zeroCount;
             }
 
-            return tailSum + Select(work[..positive], minPositiveKey, maxKey, shifted, results[settled..], tailCount, 0, work[(positive + Slack)..], vectorCopy);
+            return tailSum + Select(work[..positive], minPositiveKey, maxKey, shifted, results[settled..], tailCount, 0, work[(positive + Slack)..], vectorCopy, sampled);
         }
 
         var shift = Shift(maxKey - minKey, RadixBits);
+        if (sampled && vectorCopy && Avx512F.IsSupported && n >= SampledMinimum && work.Length >= n / 2)
+        {
+            if (TrySampled(values, minKey, shift, ranks[settled..], results[settled..], tailCount, work, out var sampledTail))
+            {
+                return tailCount > 0 ? sampledTail : tailSum;
+            }
+
+            SampledFallbacks++;
+        }
+
         Span<int> start = stackalloc int[Buckets + 1];
         Histogram(values, minKey, shift, start);
 
@@ -277,19 +302,330 @@ internal static class RadixSelect
         }
     }
 
+    /// <summary>
+    /// The first level with the groups placed from a subsample: a histogram of every
+    /// <c>stride</c>-th value places, around each wanted rank's estimate, a key interval (whole
+    /// buckets) with a margin of <see cref="MarginSigmas"/> standard deviations of the
+    /// subsample's count; one pass over the sample then copies the values inside the intervals
+    /// and counts exactly, on vector lanes, the values below each interval; the intervals'
+    /// values go to per-group regions by one compress pass per group; and a group whose ranks
+    /// turn out not to lie inside it (its count below, its size) makes the method return false
+    /// with nothing settled, for the full histogram to take over. So the result is exact
+    /// whatever the subsample saw; only the cost depends on it.
+    /// </summary>
+    /// <returns>Whether every rank was settled (and the tail summed, when <paramref name="tailCount"/> &gt; 0).</returns>
+    private static bool TrySampled(ReadOnlySpan<double> values, ulong minKey, int shift, ReadOnlySpan<int> ranks, Span<double> results, int tailCount, Span<double> work, out double tailSum)
+    {
+        tailSum = 0;
+        var n = values.Length;
+        var tailStart = n - tailCount;
+        var stride = n >= 65_536 ? 16 : 8;
+        var m = ((n - 1) / stride) + 1;
+        Span<int> sub = stackalloc int[Buckets + 1];
+        SubsampleHistogram(values, minKey, shift, stride, sub);
+
+        // Groups of buckets [lo, end), ascending and disjoint; the tail's group runs to the top.
+        Span<uint> lo = stackalloc uint[MaxSampledGroups];
+        Span<uint> end = stackalloc uint[MaxSampledGroups];
+        Span<int> firstRank = stackalloc int[MaxSampledGroups + 1];
+        var groups = 0;
+        var tailGroup = -1;
+        for (var r = 0; r < ranks.Length; r++)
+        {
+            var rank = ranks[r];
+            var p = (rank + 0.5) / n;
+            var estimate = p * m;
+            var margin = (MarginSigmas * Math.Sqrt(m * p * (1 - p))) + 2;
+            var low = (uint)BucketOf(sub, (int)Math.Max(0, Math.Floor(estimate - margin)));
+            var upper = Math.Ceiling(estimate + margin);
+            var high = (tailCount > 0 && rank >= tailStart) || upper >= m ? (uint)Buckets : (uint)BucketOf(sub, (int)upper) + 1;
+            if (groups > 0 && low <= end[groups - 1])
+            {
+                end[groups - 1] = Math.Max(end[groups - 1], high);
+            }
+            else
+            {
+                if (groups == MaxSampledGroups)
+                {
+                    return false;
+                }
+
+                lo[groups] = low;
+                end[groups] = high;
+                firstRank[groups] = r;
+                groups++;
+            }
+
+            if (tailCount > 0 && rank == tailStart)
+            {
+                tailGroup = groups - 1;
+            }
+        }
+
+        firstRank[groups] = ranks.Length;
+        Span<ulong> wanted = stackalloc ulong[Buckets / 64];
+        wanted.Clear();
+        for (var g = 0; g < groups; g++)
+        {
+            for (var b = lo[g]; b < end[g]; b++)
+            {
+                wanted[(int)(b >> 6)] |= 1UL << (int)(b & 63);
+            }
+        }
+
+        Span<int> below = stackalloc int[MaxSampledGroups];
+        var count = CopyAndCount(values, minKey, shift, wanted, lo[..groups], work, below);
+        if (count < 0)
+        {
+            return false;
+        }
+
+        for (var g = 0; g < groups; g++)
+        {
+            if (ranks[firstRank[g]] < below[g])
+            {
+                return false;
+            }
+        }
+
+        double[]? rented = null;
+        try
+        {
+            var candidates = work[..count];
+            Span<double> regions;
+            if (groups == 1)
+            {
+                regions = work;
+            }
+            else if (work.Length >= (2 * count) + (2 * Slack))
+            {
+                regions = work[(count + Slack)..];
+            }
+            else
+            {
+                rented = ArrayPool<double>.Shared.Rent(count + Slack);
+                regions = rented;
+            }
+
+            Span<int> offset = stackalloc int[groups + 1];
+            offset[0] = 0;
+            for (var g = 0; g < groups; g++)
+            {
+                var size = groups == 1 ? count : CompressGroup(candidates, minKey, shift, lo[g], end[g], regions, offset[g]);
+                offset[g + 1] = offset[g] + size;
+                if (ranks[firstRank[g + 1] - 1] - below[g] >= size)
+                {
+                    return false;
+                }
+            }
+
+            Span<int> relativeRanks = stackalloc int[ranks.Length];
+            for (var g = 0; g < groups; g++)
+            {
+                var region = regions[offset[g]..offset[g + 1]];
+                var first = firstRank[g];
+                var relative = relativeRanks[..(firstRank[g + 1] - first)];
+                for (var r = 0; r < relative.Length; r++)
+                {
+                    relative[r] = ranks[first + r] - below[g];
+                }
+
+                Refine(region, relative, results.Slice(first, relative.Length));
+                if (g == tailGroup)
+                {
+                    tailSum = TailOf(region, results[ranks.IndexOf(tailStart)], tailCount);
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<double>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Cumulative counts of every <paramref name="stride"/>-th value's bucket (start[b] = those in buckets below b).</summary>
+    private static void SubsampleHistogram(ReadOnlySpan<double> values, ulong minKey, int shift, int stride, Span<int> start)
+    {
+        start.Clear();
+        ref var x = ref MemoryMarshal.GetReference(values);
+        ref var c = ref MemoryMarshal.GetReference(start);
+        for (var i = 0; i < values.Length; i += stride)
+        {
+            Unsafe.Add(ref c, 1 + (int)((Key(Unsafe.Add(ref x, i)) - minKey) >> shift))++;
+        }
+
+        for (var b = 1; b < start.Length; b++)
+        {
+            start[b] += start[b - 1];
+        }
+    }
+
+    /// <summary>Whether each lane's bucket is marked in the 2,048-bit bitmap held by four registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> Marked(Vector512<ulong> bucket, Vector512<ulong> t0, Vector512<ulong> t1, Vector512<ulong> t2, Vector512<ulong> t3)
+    {
+        var word = Vector512.ShiftRightLogical(bucket, 6);
+        var bits = Vector512.ConditionalSelect(
+            Vector512.Equals(word & Vector512.Create(16UL), Vector512<ulong>.Zero),
+            Avx512F.PermuteVar8x64x2(t0, word, t1),
+            Avx512F.PermuteVar8x64x2(t2, word, t3));
+        return ~Vector512.Equals(Avx512F.ShiftRightLogicalVariable(bits, bucket & Vector512.Create(63UL)) & Vector512<ulong>.One, Vector512<ulong>.Zero);
+    }
+
+    /// <summary>
+    /// <see cref="CopyCandidates"/> that also counts, for each of <paramref name="lows"/> (at
+    /// most <see cref="MaxSampledGroups"/>), the values whose bucket is below it, sixteen lanes
+    /// a compare; returns −1 (counts meaningless) when the candidates would not fit.
+    /// </summary>
+    private static int CopyAndCount(ReadOnlySpan<double> values, ulong minKey, int shift, ReadOnlySpan<ulong> wanted, ReadOnlySpan<uint> lows, Span<double> candidates, Span<int> below)
+    {
+        var count = 0;
+        var i = 0;
+        var t0 = Vector512.Create(wanted[..8]);
+        var t1 = Vector512.Create(wanted[8..16]);
+        var t2 = Vector512.Create(wanted[16..24]);
+        var t3 = Vector512.Create(wanted[24..32]);
+        var min = Vector512.Create(minKey);
+        Span<uint> bounds = stackalloc uint[MaxSampledGroups];
+        bounds.Clear();
+        lows.CopyTo(bounds);
+
+        // A bound of 0 counts nothing, so unused groups cost a compare and nothing else.
+        var l0 = Vector512.Create(bounds[0]);
+        var l1 = Vector512.Create(bounds[1]);
+        var l2 = Vector512.Create(bounds[2]);
+        var l3 = Vector512.Create(bounds[3]);
+        var l4 = Vector512.Create(bounds[4]);
+        var l5 = Vector512.Create(bounds[5]);
+        var l6 = Vector512.Create(bounds[6]);
+        var l7 = Vector512.Create(bounds[7]);
+        Vector512<uint> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+        ref var x = ref MemoryMarshal.GetReference(values);
+        ref var w = ref MemoryMarshal.GetReference(candidates);
+        var limit = candidates.Length - (2 * Vector512<double>.Count);
+        for (; i <= values.Length - (2 * Vector512<double>.Count); i += 2 * Vector512<double>.Count)
+        {
+            if (count > limit)
+            {
+                return -1;
+            }
+
+            var v0 = Vector512.LoadUnsafe(ref x, (nuint)i);
+            var v1 = Vector512.LoadUnsafe(ref x, (nuint)(i + Vector512<double>.Count));
+            var b0 = Vector512.ShiftRightLogical(Keys(v0) - min, shift);
+            var b1 = Vector512.ShiftRightLogical(Keys(v1) - min, shift);
+            var keep0 = Marked(b0, t0, t1, t2, t3);
+            Avx512F.Compress(Vector512<double>.Zero, keep0.AsDouble(), v0).StoreUnsafe(ref w, (nuint)count);
+            count += BitOperations.PopCount(keep0.ExtractMostSignificantBits());
+            var keep1 = Marked(b1, t0, t1, t2, t3);
+            Avx512F.Compress(Vector512<double>.Zero, keep1.AsDouble(), v1).StoreUnsafe(ref w, (nuint)count);
+            count += BitOperations.PopCount(keep1.ExtractMostSignificantBits());
+
+            // A true compare is all ones, so subtracting it counts one.
+            var b = Vector512.Narrow(b0, b1);
+            a0 -= Vector512.LessThan(b, l0);
+            a1 -= Vector512.LessThan(b, l1);
+            a2 -= Vector512.LessThan(b, l2);
+            a3 -= Vector512.LessThan(b, l3);
+            a4 -= Vector512.LessThan(b, l4);
+            a5 -= Vector512.LessThan(b, l5);
+            a6 -= Vector512.LessThan(b, l6);
+            a7 -= Vector512.LessThan(b, l7);
+        }
+
+        Span<int> counts = stackalloc int[MaxSampledGroups];
+        counts[0] = (int)Vector512.Sum(a0);
+        counts[1] = (int)Vector512.Sum(a1);
+        counts[2] = (int)Vector512.Sum(a2);
+        counts[3] = (int)Vector512.Sum(a3);
+        counts[4] = (int)Vector512.Sum(a4);
+        counts[5] = (int)Vector512.Sum(a5);
+        counts[6] = (int)Vector512.Sum(a6);
+        counts[7] = (int)Vector512.Sum(a7);
+        foreach (var v in values[i..])
+        {
+            var bucket = (uint)((Key(v) - minKey) >> shift);
+            if (((wanted[(int)(bucket >> 6)] >> (int)(bucket & 63)) & 1) != 0)
+            {
+                if (count >= candidates.Length)
+                {
+                    return -1;
+                }
+
+                candidates[count++] = v;
+            }
+
+            for (var g = 0; g < lows.Length; g++)
+            {
+                counts[g] += bucket < lows[g] ? 1 : 0;
+            }
+        }
+
+        counts[..lows.Length].CopyTo(below);
+        return count;
+    }
+
+    /// <summary>
+    /// Copies the candidates whose bucket lies in [<paramref name="lo"/>, <paramref name="end"/>)
+    /// to <paramref name="destination"/> from <paramref name="at"/> on (which must have
+    /// <see cref="Slack"/> spare lanes after them), in order; returns how many.
+    /// </summary>
+    private static int CompressGroup(ReadOnlySpan<double> candidates, ulong minKey, int shift, uint lo, uint end, Span<double> destination, int at)
+    {
+        var count = 0;
+        var i = 0;
+        var min = Vector512.Create(minKey);
+        var low = Vector512.Create((ulong)lo);
+        var high = Vector512.Create((ulong)end);
+        ref var x = ref MemoryMarshal.GetReference(candidates);
+        ref var w = ref Unsafe.Add(ref MemoryMarshal.GetReference(destination), at);
+        for (; i <= candidates.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+        {
+            var v = Vector512.LoadUnsafe(ref x, (nuint)i);
+            var bucket = Vector512.ShiftRightLogical(Keys(v) - min, shift);
+            var keep = Vector512.GreaterThanOrEqual(bucket, low) & Vector512.LessThan(bucket, high);
+            Avx512F.Compress(Vector512<double>.Zero, keep.AsDouble(), v).StoreUnsafe(ref w, (nuint)count);
+            count += BitOperations.PopCount(keep.ExtractMostSignificantBits());
+        }
+
+        foreach (var v in candidates[i..])
+        {
+            var bucket = (Key(v) - minKey) >> shift;
+            if (bucket >= lo && bucket < end)
+            {
+                destination[at + count++] = v;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>The right shift that maps a key offset in [0, range] to a bucket in [0, 2^bits).</summary>
     private static int Shift(ulong range, int bits) => Math.Max(0, 64 - BitOperations.LeadingZeroCount(range) - bits);
 
     /// <summary>The bucket whose cumulative range [start[b], start[b + 1]) holds <paramref name="rank"/>.</summary>
     private static int BucketOf(ReadOnlySpan<int> start, int rank)
     {
-        var b = 0;
-        while (start[b + 1] <= rank)
+        int lo = 0, hi = start.Length - 2;
+        while (lo < hi)
         {
-            b++;
+            var mid = (lo + hi) >>> 1;
+            if (start[mid + 1] <= rank)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
         }
 
-        return b;
+        return lo;
     }
 
     /// <summary>

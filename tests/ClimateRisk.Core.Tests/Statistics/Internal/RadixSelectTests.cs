@@ -19,11 +19,11 @@ public class RadixSelectTests
         [
             "zeros-but-one", "zeros-but-one-negative", "ties", "signed", "signed-zeros", "subnormals",
             "one-bucket", "one-bucket-and-outlier", "infinities", "loss", "mostly-zeros", "breach", "continuous",
-            "sorted", "reversed", "constant", "huge-range",
+            "sorted", "reversed", "constant", "huge-range", "periodic-8", "periodic-16", "edge-spike", "spike-below-edge",
         ];
         foreach (var shape in shapes)
         {
-            foreach (var n in new[] { 1, 2, 3, 7, 64, 65, 100, 1001, 100_000 })
+            foreach (var n in new[] { 1, 2, 3, 7, 64, 65, 100, 1001, 8192, 20_000, 100_000 })
             {
                 data.Add(shape, n);
             }
@@ -48,18 +48,18 @@ public class RadixSelectTests
         }
 
         var zeros = values.Count(v => v == 0);
-        foreach (var vector in new[] { true, false })
+        foreach (var (vector, sampled) in new[] { (true, true), (true, false), (false, false) })
         {
-            foreach (var workLength in new[] { n, 0 })
+            foreach (var workLength in new[] { n, n / 2, 0 })
             {
                 var results = new double[ranks.Length];
-                var tail = RadixSelect.Select(values, RadixSelect.Key(sorted[0]), RadixSelect.Key(sorted[^1]), ranks, results, tailCount, zeros, new double[workLength], vector);
+                var tail = RadixSelect.Select(values, RadixSelect.Key(sorted[0]), RadixSelect.Key(sorted[^1]), ranks, results, tailCount, zeros, new double[workLength], vector, sampled);
                 for (var r = 0; r < ranks.Length; r++)
                 {
-                    results[r].Should().Be(sorted[ranks[r]], $"rank {ranks[r]} of {n} ({shape}, vector {vector}, work {workLength})");
+                    results[r].Should().Be(sorted[ranks[r]], $"rank {ranks[r]} of {n} ({shape}, vector {vector}, sampled {sampled}, work {workLength})");
                 }
 
-                BitConverter.DoubleToInt64Bits(tail).Should().Be(BitConverter.DoubleToInt64Bits(expectedTail), $"the tail sum ({shape}, vector {vector})");
+                BitConverter.DoubleToInt64Bits(tail).Should().Be(BitConverter.DoubleToInt64Bits(expectedTail), $"the tail sum ({shape}, vector {vector}, sampled {sampled}, work {workLength})");
             }
         }
 
@@ -81,6 +81,33 @@ public class RadixSelectTests
         var results = new double[n];
         RadixSelect.Select(values, RadixSelect.Key(sorted[0]), RadixSelect.Key(sorted[^1]), ranks, results, 0, values.Count(v => v == 0), new double[n]);
         results.Should().Equal(sorted);
+    }
+
+    [Theory]
+    [InlineData("continuous", 100_000, false)]
+    [InlineData("loss", 100_000, false)]
+    [InlineData("continuous", 20_000, false)]
+    [InlineData("sorted", 100_000, false)]
+    [InlineData("reversed", 20_000, false)]
+    [InlineData("periodic-16", 100_000, true)]
+    [InlineData("periodic-8", 20_000, true)]
+    public void The_subsample_places_the_groups_unless_it_is_fooled(string shape, int n, bool fooled)
+    {
+        // The placement is only a guess; a periodic sample with the subsample's stride as its
+        // period fools it, and then the full histogram must take over (the results against a
+        // sort are checked by the theory above for these shapes).
+        var values = Sample(shape, n, seed: 11);
+        var sorted = values.OrderBy(RadixSelect.Key).ToArray();
+        var tailCount = (int)Math.Ceiling(n * 0.01);
+        var ranks = WantedRanks(n, n - tailCount);
+        var results = new double[ranks.Length];
+        var before = RadixSelect.SampledFallbacks;
+        RadixSelect.Select(values, RadixSelect.Key(sorted[0]), RadixSelect.Key(sorted[^1]), ranks, results, tailCount, values.Count(v => v == 0), new double[n]);
+        (RadixSelect.SampledFallbacks - before).Should().Be(fooled ? 1 : 0);
+        for (var r = 0; r < ranks.Length; r++)
+        {
+            results[r].Should().Be(sorted[ranks[r]]);
+        }
     }
 
     [Fact]
@@ -135,6 +162,15 @@ public class RadixSelectTests
                 "reversed" => -i,
                 "constant" => 4.25,
                 "huge-range" => u < 0.5 ? -double.MaxValue * u : double.MaxValue * u,
+
+                // Every 8th (16th) value small: a subsample with that stride sees nothing else.
+                "periodic-8" => i % 8 == 0 ? u : 10 + u,
+                "periodic-16" => i % 16 == 0 ? u : 10 + u,
+
+                // A spike of ties exactly at the edge of bucket 1,024 of the key range [1, 2]
+                // (1.5), and one just below it, each a fifth of the sample, around the median.
+                "edge-spike" => i == 0 ? 1.0 : (i == 1 ? 2.0 : (u < 0.2 ? 1.5 : 1 + random.NextDouble())),
+                "spike-below-edge" => i == 0 ? 1.0 : (i == 1 ? 2.0 : (u < 0.2 ? Math.BitDecrement(1.5) : 1 + random.NextDouble())),
                 _ => throw new ArgumentOutOfRangeException(nameof(shape)),
             };
         }
