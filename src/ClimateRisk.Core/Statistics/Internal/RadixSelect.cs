@@ -46,8 +46,15 @@ internal static class RadixSelect
     /// <summary>Lanes of slack after every group's region: the compress writes a whole register.</summary>
     private const int Slack = 8;
 
-    /// <summary>Samples at least this long place their groups from a subsample (<see cref="TrySampled"/>).</summary>
-    private const int SampledMinimum = 8192;
+    /// <summary>
+    /// Samples at least this long place their groups from a subsample (<see cref="TrySampled"/>);
+    /// below it the subsample is too small, its margins leave too many candidates, and the full
+    /// histogram is cheaper (measured: 1.25× the time at 20,000 values, 0.9× at 40,000 and 100,000).
+    /// </summary>
+    private const int SampledMinimum = 32_768;
+
+    /// <summary>Every this many values one goes into the subsample.</summary>
+    private const int SampleStride = 8;
 
     /// <summary>Most groups the sampled placement counts below (one register each).</summary>
     private const int MaxSampledGroups = 8;
@@ -58,6 +65,7 @@ internal static class RadixSelect
     /// <summary>How many times, on this thread, a subsample's groups missed a wanted rank and the full histogram was taken (for tests).</summary>
     [ThreadStatic]
     internal static int SampledFallbacks;
+
 
     /// <summary>The order-preserving key of <paramref name="x"/> (IEEE totalOrder as unsigned order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -244,7 +252,7 @@ internal static class RadixSelect
             offset[g + 1] = offset[g] + (start[groupHi[g] + 1] - start[groupLo[g]]);
         }
 
-        var need = Math.Max(candidateCount + Slack, offset[groups]);
+        var need = Math.Max(candidateCount, offset[groups]) + Slack;
         double[]? rented = null;
         if (work.Length < need)
         {
@@ -266,9 +274,20 @@ internal static class RadixSelect
 
             var copied = CopyCandidates(values, minKey, shift, wanted, work, vectorCopy);
             System.Diagnostics.Debug.Assert(copied == candidateCount, "the histogram counted the candidates");
-            if (groups > 1)
+            if (groups > 1 && !(vectorCopy && Avx512F.IsSupported))
             {
                 Distribute(work[..candidateCount], lowKey[..groups], offset, work);
+            }
+            else if (groups > 1)
+            {
+                // One compress pass over the candidates per group: the groups are few (at most
+                // one per wanted rank) and the candidates a few percent of the sample, so this
+                // beats a scalar pass that stores each candidate through its group's cursor.
+                for (var g = 0; g < groups; g++)
+                {
+                    var size = CompressGroup(work[..candidateCount], minKey, shift, (uint)groupLo[g], (uint)groupHi[g] + 1, work, offset[g]);
+                    System.Diagnostics.Debug.Assert(size == offset[g + 1] - offset[g], "the histogram counted the group");
+                }
             }
 
             Span<int> relativeRanks = stackalloc int[ranks.Length];
@@ -319,7 +338,7 @@ internal static class RadixSelect
         tailSum = 0;
         var n = values.Length;
         var tailStart = n - tailCount;
-        var stride = n >= 65_536 ? 16 : 8;
+        var stride = SampleStride;
         var m = ((n - 1) / stride) + 1;
         Span<int> sub = stackalloc int[Buckets + 1];
         SubsampleHistogram(values, minKey, shift, stride, sub);
@@ -505,6 +524,7 @@ internal static class RadixSelect
         var l6 = Vector512.Create(bounds[6]);
         var l7 = Vector512.Create(bounds[7]);
         Vector512<uint> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+        var one = Vector512<uint>.One;
         ref var x = ref MemoryMarshal.GetReference(values);
         ref var w = ref MemoryMarshal.GetReference(candidates);
         var limit = candidates.Length - (2 * Vector512<double>.Count);
@@ -528,14 +548,14 @@ internal static class RadixSelect
 
             // A true compare is all ones, so subtracting it counts one.
             var b = Vector512.Narrow(b0, b1);
-            a0 -= Vector512.LessThan(b, l0);
-            a1 -= Vector512.LessThan(b, l1);
-            a2 -= Vector512.LessThan(b, l2);
-            a3 -= Vector512.LessThan(b, l3);
-            a4 -= Vector512.LessThan(b, l4);
-            a5 -= Vector512.LessThan(b, l5);
-            a6 -= Vector512.LessThan(b, l6);
-            a7 -= Vector512.LessThan(b, l7);
+            a0 = Vector512.ConditionalSelect(Vector512.LessThan(b, l0), a0 + one, a0);
+            a1 = Vector512.ConditionalSelect(Vector512.LessThan(b, l1), a1 + one, a1);
+            a2 = Vector512.ConditionalSelect(Vector512.LessThan(b, l2), a2 + one, a2);
+            a3 = Vector512.ConditionalSelect(Vector512.LessThan(b, l3), a3 + one, a3);
+            a4 = Vector512.ConditionalSelect(Vector512.LessThan(b, l4), a4 + one, a4);
+            a5 = Vector512.ConditionalSelect(Vector512.LessThan(b, l5), a5 + one, a5);
+            a6 = Vector512.ConditionalSelect(Vector512.LessThan(b, l6), a6 + one, a6);
+            a7 = Vector512.ConditionalSelect(Vector512.LessThan(b, l7), a7 + one, a7);
         }
 
         Span<int> counts = stackalloc int[MaxSampledGroups];
@@ -584,7 +604,7 @@ internal static class RadixSelect
         var high = Vector512.Create((ulong)end);
         ref var x = ref MemoryMarshal.GetReference(candidates);
         ref var w = ref Unsafe.Add(ref MemoryMarshal.GetReference(destination), at);
-        for (; i <= candidates.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+        for (; Avx512F.IsSupported && i <= candidates.Length - Vector512<double>.Count; i += Vector512<double>.Count)
         {
             var v = Vector512.LoadUnsafe(ref x, (nuint)i);
             var bucket = Vector512.ShiftRightLogical(Keys(v) - min, shift);
@@ -848,19 +868,10 @@ internal static class RadixSelect
             }
 
             var size = start[bucket + 1] - start[bucket];
-            var copy = ArrayPool<double>.Shared.Rent(size);
+            var copy = ArrayPool<double>.Shared.Rent(size + Slack);
             try
             {
-                // The bucket is a small part of the region, so the branch is nearly always not taken.
-                var count = 0;
-                var b = (ulong)bucket;
-                foreach (var v in region)
-                {
-                    if ((Key(v) - minKey) >> shift == b)
-                    {
-                        copy[count++] = v;
-                    }
-                }
+                var count = CopyBucket(region, minKey, shift, (ulong)bucket, copy);
 
                 var relative = relativeRanks[..(r1 - r0)];
                 for (var r = r0; r < r1; r++)
@@ -877,6 +888,41 @@ internal static class RadixSelect
 
             r0 = r1;
         }
+    }
+
+    /// <summary>
+    /// Copies the values of <paramref name="region"/> in bucket <paramref name="bucket"/> to
+    /// <paramref name="copy"/> (room for them and <see cref="Slack"/> more), in order; returns how many.
+    /// </summary>
+    private static int CopyBucket(ReadOnlySpan<double> region, ulong minKey, int shift, ulong bucket, Span<double> copy)
+    {
+        var count = 0;
+        var i = 0;
+        if (Avx512F.IsSupported)
+        {
+            var min = Vector512.Create(minKey);
+            var b = Vector512.Create(bucket);
+            ref var x = ref MemoryMarshal.GetReference(region);
+            ref var w = ref MemoryMarshal.GetReference(copy);
+            for (; i <= region.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                var v = Vector512.LoadUnsafe(ref x, (nuint)i);
+                var keep = Vector512.Equals(Vector512.ShiftRightLogical(Keys(v) - min, shift), b);
+                Avx512F.Compress(Vector512<double>.Zero, keep.AsDouble(), v).StoreUnsafe(ref w, (nuint)count);
+                count += BitOperations.PopCount(keep.ExtractMostSignificantBits());
+            }
+        }
+
+        // The bucket is a small part of the region, so the branch is nearly always not taken.
+        foreach (var v in region[i..])
+        {
+            if ((Key(v) - minKey) >> shift == bucket)
+            {
+                copy[count++] = v;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>
