@@ -75,6 +75,16 @@ public struct RunningMoments
 
         var mean0 = total / n;
         var sumSquares = Sum(values, mean0, out var sumDeviations);
+        return FromDeviationSums(n, mean0, sumDeviations, sumSquares);
+    }
+
+    /// <summary>
+    /// The moments from the corrected two-pass algorithm's sums: mean₀ = Σx/n, Σd and Σd² with
+    /// d = x − mean₀ (<see cref="OfTotal"/> takes them in its second pass; a selection pass may
+    /// take them instead, with the same additions).
+    /// </summary>
+    internal static RunningMoments FromDeviationSums(long n, double mean0, double sumDeviations, double sumSquares)
+    {
         return new RunningMoments
         {
             _count = n,
@@ -82,6 +92,9 @@ public struct RunningMoments
             _m2 = Math.Max(0, sumSquares - (sumDeviations * sumDeviations / n)),
         };
     }
+
+    /// <summary>Returns Σ(x − shift)² as <see cref="Of"/>'s second pass adds it; Σ(x − shift) comes back in <paramref name="sumDeviations"/>.</summary>
+    internal static double SumAbout(ReadOnlySpan<double> values, double shift, out double sumDeviations) => Sum(values, shift, out sumDeviations);
 
     /// <summary>Returns Σ(x − shift)²; Σ(x − shift) comes back in <paramref name="sumDeviations"/> (Σx for shift 0).</summary>
     private static double Sum(ReadOnlySpan<double> values, double shift, out double sumDeviations)

@@ -63,8 +63,9 @@ public static class SampleSummary
             };
         }
 
-        var moments = RunningMoments.OfTotal(values, census.Total);
-
+        // Σ(x − mean₀) and Σ(x − mean₀)², the moments' second pass, ride on the selection's
+        // first full pass when it makes one (the same additions, so the same bits).
+        var sums = new DeviationSums(census.Total / n);
         // TVaR99 is the mean of the ⌈n/100⌉ largest values.
         var tailCount = (int)Math.Ceiling(n * 0.01);
         var tailStart = n - tailCount;
@@ -91,13 +92,16 @@ public static class SampleSummary
             Span<int> ranks = stackalloc int[(2 * Probabilities.Length) + 1];
             ranks = ranks[..WantedRanks(n, Probabilities, tailStart, ranks)];
             Span<double> selected = stackalloc double[ranks.Length];
-            tailSum = RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks, selected, tailCount, (int)census.ZeroCount, work, sampled: sampled);
+            tailSum = RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks, selected, tailCount, (int)census.ZeroCount, work, ref sums, sampled: sampled);
             for (var q = 0; q < Probabilities.Length; q++)
             {
                 quantiles[q] = Type7(n, ranks, selected, Probabilities[q]);
             }
         }
 
+        var moments = sums.Done
+            ? RunningMoments.FromDeviationSums(n, sums.Shift, sums.Deviations, sums.Squares)
+            : RunningMoments.OfTotal(values, census.Total);
         return new CellStatistics
         {
             Count = n,

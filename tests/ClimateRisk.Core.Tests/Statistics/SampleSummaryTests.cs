@@ -177,6 +177,47 @@ public class SampleSummarySelectionTests
         }
     }
 
+    [Theory]
+    [InlineData("continuous", 17)]
+    [InlineData("continuous", 1_000)]
+    [InlineData("continuous", 20_003)]
+    [InlineData("continuous", 40_001)]
+    [InlineData("continuous", 100_000)]
+    [InlineData("loss", 1_000)]
+    [InlineData("loss", 20_009)]
+    [InlineData("loss", 100_000)]
+    [InlineData("sparse-loss", 100_015)]
+    [InlineData("periodic", 40_000)]
+    [InlineData("periodic", 65_543)]
+    [InlineData("all-ranks-in-zeros", 50_000)]
+    public void Moments_taken_in_a_selection_pass_are_bit_for_bit_those_of_running_moments(string shape, int n)
+    {
+        // Σ(x − mean₀) and Σ(x − mean₀)² ride on the selection's first full pass: the histogram
+        // (continuous), the compress of the values above zero (loss), the sampled copy
+        // (continuous from 32,768 values) and its fallback (periodic); or, when the zero mass
+        // settles every rank, a pass of their own.
+        var random = new System.Random(n);
+        var values = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var u = random.NextDouble();
+            values[i] = shape switch
+            {
+                "continuous" => 1.3 + (0.05 * (u - 0.5)) + (1e-3 * random.NextDouble()),
+                "loss" => u < 0.6 ? 0 : 1e6 * Math.Exp(5 * random.NextDouble()),
+                "sparse-loss" => u < 0.1 ? 0 : 1e3 * Math.Exp(3 * random.NextDouble()),
+                "periodic" => i % 8 == 0 ? u : 10 + u,
+                _ => u < 0.999 ? 0 : 1e9 * u,
+            };
+        }
+
+        var moments = RunningMoments.Of(values);
+        var stats = SampleSummary.Summarize(values, double.NaN, new double[n]);
+        BitConverter.DoubleToInt64Bits(stats.Mean).Should().Be(BitConverter.DoubleToInt64Bits(moments.Mean));
+        BitConverter.DoubleToInt64Bits(stats.StandardDeviation).Should().Be(BitConverter.DoubleToInt64Bits(moments.StandardDeviation));
+        BitConverter.DoubleToInt64Bits(stats.StandardError).Should().Be(BitConverter.DoubleToInt64Bits(moments.StandardError));
+    }
+
     [Fact]
     public void A_sample_with_NaN_is_summarised_without_hanging_or_throwing()
     {

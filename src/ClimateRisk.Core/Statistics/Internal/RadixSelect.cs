@@ -146,6 +146,28 @@ internal static class RadixSelect
         bool vectorCopy = true,
         bool sampled = true)
     {
+        var none = DeviationSums.None;
+        return Select(values, minKey, maxKey, ranks, results, tailCount, zeroCount, work, ref none, vectorCopy, sampled);
+    }
+
+    /// <summary>
+    /// <see cref="Select(ReadOnlySpan{double}, ulong, ulong, ReadOnlySpan{int}, Span{double}, int, int, Span{double}, bool, bool)"/>
+    /// that also takes <paramref name="sums"/> (unless already <see cref="DeviationSums.Done"/>)
+    /// in its first full pass over the sample, when it makes one; they stay not done otherwise.
+    /// </summary>
+    public static double Select(
+        ReadOnlySpan<double> values,
+        ulong minKey,
+        ulong maxKey,
+        ReadOnlySpan<int> ranks,
+        Span<double> results,
+        int tailCount,
+        int zeroCount,
+        Span<double> work,
+        ref DeviationSums sums,
+        bool vectorCopy = true,
+        bool sampled = true)
+    {
         var n = values.Length;
         var tailStart = n - tailCount;
         if (minKey == maxKey)
@@ -183,7 +205,8 @@ internal static class RadixSelect
             // Most of the sample is the zero mass: compress out the values above zero (one
             // branch-free pass) and select among them, so the histogram and the copy do not
             // walk the zeros again.
-            var positive = CompressPositive(values, work, out var minPositiveKey);
+            var noSums = default(NoSums);
+            var positive = sums.Done ? CompressPositive(values, work, out var minPositiveKey, ref noSums) : CompressPositive(values, work, out minPositiveKey, ref sums);
             Span<int> shifted = stackalloc int[ranks.Length - settled];
             for (var r = settled; r < ranks.Length; r++)
             {
@@ -196,7 +219,7 @@ internal static class RadixSelect
         var shift = Shift(maxKey - minKey, RadixBits);
         if (sampled && vectorCopy && Avx512F.IsSupported && n >= SampledMinimum && work.Length >= n / 2)
         {
-            if (TrySampled(values, minKey, shift, ranks[settled..], results[settled..], tailCount, work, out var sampledTail))
+            if (TrySampled(values, minKey, shift, ranks[settled..], results[settled..], tailCount, work, ref sums, out var sampledTail))
             {
                 return tailCount > 0 ? sampledTail : tailSum;
             }
@@ -205,7 +228,15 @@ internal static class RadixSelect
         }
 
         Span<int> start = stackalloc int[Buckets + 1];
-        Histogram(values, minKey, shift, start);
+        if (sums.Done)
+        {
+            var noSums = default(NoSums);
+            Histogram(values, minKey, shift, start, ref noSums);
+        }
+        else
+        {
+            Histogram(values, minKey, shift, start, ref sums);
+        }
 
         // Groups of ranks that share a bucket; with a tail, every bucket from the tail's
         // first one up is one group, since all its values above the tail's start are summed.
@@ -333,7 +364,7 @@ internal static class RadixSelect
     /// whatever the subsample saw; only the cost depends on it.
     /// </summary>
     /// <returns>Whether every rank was settled (and the tail summed, when <paramref name="tailCount"/> &gt; 0).</returns>
-    private static bool TrySampled(ReadOnlySpan<double> values, ulong minKey, int shift, ReadOnlySpan<int> ranks, Span<double> results, int tailCount, Span<double> work, out double tailSum)
+    private static bool TrySampled(ReadOnlySpan<double> values, ulong minKey, int shift, ReadOnlySpan<int> ranks, Span<double> results, int tailCount, Span<double> work, ref DeviationSums sums, out double tailSum)
     {
         tailSum = 0;
         var n = values.Length;
@@ -393,7 +424,23 @@ internal static class RadixSelect
         }
 
         Span<int> below = stackalloc int[MaxSampledGroups];
-        var count = CopyAndCount(values, minKey, shift, wanted, lo[..groups], work, below);
+        int count;
+        if (sums.Done)
+        {
+            var noSums = default(NoSums);
+            count = CopyAndCount(values, minKey, shift, wanted, lo[..groups], work, below, ref noSums);
+        }
+        else
+        {
+            // The pass may stop early; the sums count only when it went through.
+            var taken = sums;
+            count = CopyAndCount(values, minKey, shift, wanted, lo[..groups], work, below, ref taken);
+            if (count >= 0)
+            {
+                sums = taken;
+            }
+        }
+
         if (count < 0)
         {
             return false;
@@ -501,7 +548,8 @@ internal static class RadixSelect
     /// most <see cref="MaxSampledGroups"/>), the values whose bucket is below it, sixteen lanes
     /// a compare; returns −1 (counts meaningless) when the candidates would not fit.
     /// </summary>
-    private static int CopyAndCount(ReadOnlySpan<double> values, ulong minKey, int shift, ReadOnlySpan<ulong> wanted, ReadOnlySpan<uint> lows, Span<double> candidates, Span<int> below)
+    private static int CopyAndCount<TSums>(ReadOnlySpan<double> values, ulong minKey, int shift, ReadOnlySpan<ulong> wanted, ReadOnlySpan<uint> lows, Span<double> candidates, Span<int> below, ref TSums sums)
+        where TSums : struct, IPassSums
     {
         var count = 0;
         var i = 0;
@@ -537,6 +585,7 @@ internal static class RadixSelect
 
             var v0 = Vector512.LoadUnsafe(ref x, (nuint)i);
             var v1 = Vector512.LoadUnsafe(ref x, (nuint)(i + Vector512<double>.Count));
+            sums.Add(v0, v1);
             var b0 = Vector512.ShiftRightLogical(Keys(v0) - min, shift);
             var b1 = Vector512.ShiftRightLogical(Keys(v1) - min, shift);
             var keep0 = Marked(b0, t0, t1, t2, t3);
@@ -558,6 +607,7 @@ internal static class RadixSelect
             a7 = Vector512.ConditionalSelect(Vector512.LessThan(b, l7), a7 + one, a7);
         }
 
+        sums.Finish(values, i);
         Span<int> counts = stackalloc int[MaxSampledGroups];
         counts[0] = (int)Vector512.Sum(a0);
         counts[1] = (int)Vector512.Sum(a1);
@@ -654,7 +704,8 @@ internal static class RadixSelect
     /// buckets below b). Four interleaved histograms, so a run of equal
     /// keys (the zero mass) does not chain every increment through the same counter.
     /// </summary>
-    private static void Histogram(ReadOnlySpan<double> values, ulong minKey, int shift, Span<int> start)
+    private static void Histogram<TSums>(ReadOnlySpan<double> values, ulong minKey, int shift, Span<int> start, ref TSums sums)
+        where TSums : struct, IPassSums
     {
         var buckets = start.Length - 1;
         var counts = ArrayPool<int>.Shared.Rent(4 * buckets);
@@ -672,8 +723,11 @@ internal static class RadixSelect
                 var min = Vector512.Create(minKey);
                 for (; i <= values.Length - Vector512<uint>.Count; i += Vector512<uint>.Count)
                 {
-                    var lower = Vector512.ShiftRightLogical(Keys(Vector512.LoadUnsafe(ref x, (nuint)i)) - min, shift);
-                    var upper = Vector512.ShiftRightLogical(Keys(Vector512.LoadUnsafe(ref x, (nuint)(i + Vector512<double>.Count))) - min, shift);
+                    var v0 = Vector512.LoadUnsafe(ref x, (nuint)i);
+                    var v1 = Vector512.LoadUnsafe(ref x, (nuint)(i + Vector512<double>.Count));
+                    sums.Add(v0, v1);
+                    var lower = Vector512.ShiftRightLogical(Keys(v0) - min, shift);
+                    var upper = Vector512.ShiftRightLogical(Keys(v1) - min, shift);
                     Vector512.Narrow(lower, upper).StoreUnsafe(ref j);
                     for (var lane = 0; lane < Vector512<uint>.Count; lane += 4)
                     {
@@ -685,6 +739,7 @@ internal static class RadixSelect
                 }
             }
 
+            sums.Finish(values, i);
             for (; i <= values.Length - 4; i += 4)
             {
                 Unsafe.Add(ref c, (int)((Key(Unsafe.Add(ref x, i)) - minKey) >> shift))++;
@@ -769,21 +824,30 @@ internal static class RadixSelect
     /// in sample order; returns how many, and their smallest key, so the histogram spans only
     /// their own range.
     /// </summary>
-    private static int CompressPositive(ReadOnlySpan<double> values, Span<double> destination, out ulong minKey)
+    private static int CompressPositive<TSums>(ReadOnlySpan<double> values, Span<double> destination, out ulong minKey, ref TSums sums)
+        where TSums : struct, IPassSums
     {
         ref var x = ref MemoryMarshal.GetReference(values);
         ref var w = ref MemoryMarshal.GetReference(destination);
         var count = 0;
         var i = 0;
         var lowest = Vector512.Create(ulong.MaxValue);
-        for (; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+        for (; i <= values.Length - (2 * Vector512<double>.Count); i += 2 * Vector512<double>.Count)
         {
-            var v = Vector512.LoadUnsafe(ref x, (nuint)i);
-            var keep = Vector512.GreaterThan(v, Vector512<double>.Zero);
-            lowest = Vector512.Min(lowest, Vector512.ConditionalSelect(keep.AsUInt64(), Keys(v), Vector512.Create(ulong.MaxValue)));
-            Avx512F.Compress(Vector512<double>.Zero, keep, v).StoreUnsafe(ref w, (nuint)count);
-            count += BitOperations.PopCount(keep.ExtractMostSignificantBits());
+            var v0 = Vector512.LoadUnsafe(ref x, (nuint)i);
+            var v1 = Vector512.LoadUnsafe(ref x, (nuint)(i + Vector512<double>.Count));
+            sums.Add(v0, v1);
+            var keep0 = Vector512.GreaterThan(v0, Vector512<double>.Zero);
+            lowest = Vector512.Min(lowest, Vector512.ConditionalSelect(keep0.AsUInt64(), Keys(v0), Vector512.Create(ulong.MaxValue)));
+            Avx512F.Compress(Vector512<double>.Zero, keep0, v0).StoreUnsafe(ref w, (nuint)count);
+            count += BitOperations.PopCount(keep0.ExtractMostSignificantBits());
+            var keep1 = Vector512.GreaterThan(v1, Vector512<double>.Zero);
+            lowest = Vector512.Min(lowest, Vector512.ConditionalSelect(keep1.AsUInt64(), Keys(v1), Vector512.Create(ulong.MaxValue)));
+            Avx512F.Compress(Vector512<double>.Zero, keep1, v1).StoreUnsafe(ref w, (nuint)count);
+            count += BitOperations.PopCount(keep1.ExtractMostSignificantBits());
         }
+
+        sums.Finish(values, i);
 
         minKey = ulong.MaxValue;
         for (var lane = 0; lane < Vector512<ulong>.Count; lane++)
@@ -855,7 +919,8 @@ internal static class RadixSelect
         var bits = Math.Clamp(BitOperations.Log2((uint)region.Length) - 2, 6, RadixBits);
         var shift = Shift(maxKey - minKey, bits);
         Span<int> start = stackalloc int[(1 << bits) + 1];
-        Histogram(region, minKey, shift, start);
+        var noSums = default(NoSums);
+        Histogram(region, minKey, shift, start, ref noSums);
         Span<int> relativeRanks = stackalloc int[ranks.Length];
         var r0 = 0;
         while (r0 < ranks.Length)
