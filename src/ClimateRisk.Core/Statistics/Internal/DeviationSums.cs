@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace ClimateRisk.Core.Statistics.Internal;
@@ -13,23 +12,19 @@ namespace ClimateRisk.Core.Statistics.Internal;
 /// </summary>
 internal struct DeviationSums : IPassSums
 {
-    private Vector512<double> _shift;
-    private Vector512<double> _deviationsLow;
-    private Vector512<double> _deviationsHigh;
-    private Vector512<double> _squaresLow;
-    private Vector512<double> _squaresHigh;
-
     /// <summary>Sums to be taken about <paramref name="shift"/> (the first pass's mean).</summary>
     public DeviationSums(double shift)
     {
         Shift = shift;
-        _shift = Vector512.Create(shift);
     }
+
+    /// <inheritdoc/>
+    public static bool Wanted => true;
 
     /// <summary>Sums nobody wants: already <see cref="Done"/>, so no pass adds to them.</summary>
     public static DeviationSums None => new() { Done = true };
 
-    /// <summary>The value subtracted before summing.</summary>
+    /// <inheritdoc/>
     public double Shift { get; private set; }
 
     /// <summary>Whether a pass has taken the sums (or none are wanted).</summary>
@@ -41,20 +36,8 @@ internal struct DeviationSums : IPassSums
     /// <summary>Σ(x − shift)², once <see cref="Done"/>.</summary>
     public double Squares { get; private set; }
 
-    /// <summary>Adds sixteen consecutive values, x[i..i+8) and x[i+8..i+16), i a multiple of sixteen.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(Vector512<double> low, Vector512<double> high)
-    {
-        var a = low - _shift;
-        var b = high - _shift;
-        _deviationsLow += a;
-        _deviationsHigh += b;
-        _squaresLow += a * a;
-        _squaresHigh += b * b;
-    }
-
-    /// <summary>Completes the sums: the values from <paramref name="from"/> on were not added (all of them when it is 0).</summary>
-    public void Finish(ReadOnlySpan<double> values, int from)
+    /// <inheritdoc/>
+    public void Finish(ReadOnlySpan<double> values, int from, Vector512<double> deviationsLow, Vector512<double> deviationsHigh, Vector512<double> squaresLow, Vector512<double> squaresHigh)
     {
         double deviations, squares;
         if (from == 0)
@@ -64,8 +47,8 @@ internal struct DeviationSums : IPassSums
         }
         else
         {
-            deviations = Vector256.Sum((_deviationsLow.GetLower() + _deviationsLow.GetUpper()) + (_deviationsHigh.GetLower() + _deviationsHigh.GetUpper()));
-            squares = Vector256.Sum((_squaresLow.GetLower() + _squaresLow.GetUpper()) + (_squaresHigh.GetLower() + _squaresHigh.GetUpper()));
+            deviations = Vector256.Sum((deviationsLow.GetLower() + deviationsLow.GetUpper()) + (deviationsHigh.GetLower() + deviationsHigh.GetUpper()));
+            squares = Vector256.Sum((squaresLow.GetLower() + squaresLow.GetUpper()) + (squaresHigh.GetLower() + squaresHigh.GetUpper()));
             for (var i = from; i < values.Length; i++)
             {
                 var a = values[i] - Shift;

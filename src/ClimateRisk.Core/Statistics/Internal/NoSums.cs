@@ -3,15 +3,16 @@ using System.Runtime.Intrinsics;
 namespace ClimateRisk.Core.Statistics.Internal;
 
 /// <summary>Nothing added on the side of a pass.</summary>
-internal struct NoSums : IPassSums
+internal readonly struct NoSums : IPassSums
 {
     /// <inheritdoc/>
-    public readonly void Add(Vector512<double> low, Vector512<double> high)
-    {
-    }
+    public static bool Wanted => false;
 
     /// <inheritdoc/>
-    public readonly void Finish(ReadOnlySpan<double> values, int from)
+    public double Shift => 0;
+
+    /// <inheritdoc/>
+    public void Finish(ReadOnlySpan<double> values, int from, Vector512<double> deviationsLow, Vector512<double> deviationsHigh, Vector512<double> squaresLow, Vector512<double> squaresHigh)
     {
     }
 }

@@ -551,6 +551,8 @@ internal static class RadixSelect
     private static int CopyAndCount<TSums>(ReadOnlySpan<double> values, ulong minKey, int shift, ReadOnlySpan<ulong> wanted, ReadOnlySpan<uint> lows, Span<double> candidates, Span<int> below, ref TSums sums)
         where TSums : struct, IPassSums
     {
+        var shiftBy = Vector512.Create(sums.Shift);
+        Vector512<double> deviationsLow = default, deviationsHigh = default, squaresLow = default, squaresHigh = default;
         var count = 0;
         var i = 0;
         var t0 = Vector512.Create(wanted[..8]);
@@ -585,7 +587,16 @@ internal static class RadixSelect
 
             var v0 = Vector512.LoadUnsafe(ref x, (nuint)i);
             var v1 = Vector512.LoadUnsafe(ref x, (nuint)(i + Vector512<double>.Count));
-            sums.Add(v0, v1);
+            if (TSums.Wanted)
+            {
+                var d0 = v0 - shiftBy;
+                var d1 = v1 - shiftBy;
+                deviationsLow += d0;
+                deviationsHigh += d1;
+                squaresLow += d0 * d0;
+                squaresHigh += d1 * d1;
+            }
+
             var b0 = Vector512.ShiftRightLogical(Keys(v0) - min, shift);
             var b1 = Vector512.ShiftRightLogical(Keys(v1) - min, shift);
             var keep0 = Marked(b0, t0, t1, t2, t3);
@@ -607,7 +618,7 @@ internal static class RadixSelect
             a7 = Vector512.ConditionalSelect(Vector512.LessThan(b, l7), a7 + one, a7);
         }
 
-        sums.Finish(values, i);
+        sums.Finish(values, i, deviationsLow, deviationsHigh, squaresLow, squaresHigh);
         Span<int> counts = stackalloc int[MaxSampledGroups];
         counts[0] = (int)Vector512.Sum(a0);
         counts[1] = (int)Vector512.Sum(a1);
@@ -707,6 +718,8 @@ internal static class RadixSelect
     private static void Histogram<TSums>(ReadOnlySpan<double> values, ulong minKey, int shift, Span<int> start, ref TSums sums)
         where TSums : struct, IPassSums
     {
+        var shiftBy = Vector512.Create(sums.Shift);
+        Vector512<double> deviationsLow = default, deviationsHigh = default, squaresLow = default, squaresHigh = default;
         var buckets = start.Length - 1;
         var counts = ArrayPool<int>.Shared.Rent(4 * buckets);
         try
@@ -725,7 +738,16 @@ internal static class RadixSelect
                 {
                     var v0 = Vector512.LoadUnsafe(ref x, (nuint)i);
                     var v1 = Vector512.LoadUnsafe(ref x, (nuint)(i + Vector512<double>.Count));
-                    sums.Add(v0, v1);
+                    if (TSums.Wanted)
+            {
+                var d0 = v0 - shiftBy;
+                var d1 = v1 - shiftBy;
+                deviationsLow += d0;
+                deviationsHigh += d1;
+                squaresLow += d0 * d0;
+                squaresHigh += d1 * d1;
+            }
+
                     var lower = Vector512.ShiftRightLogical(Keys(v0) - min, shift);
                     var upper = Vector512.ShiftRightLogical(Keys(v1) - min, shift);
                     Vector512.Narrow(lower, upper).StoreUnsafe(ref j);
@@ -739,7 +761,7 @@ internal static class RadixSelect
                 }
             }
 
-            sums.Finish(values, i);
+            sums.Finish(values, i, deviationsLow, deviationsHigh, squaresLow, squaresHigh);
             for (; i <= values.Length - 4; i += 4)
             {
                 Unsafe.Add(ref c, (int)((Key(Unsafe.Add(ref x, i)) - minKey) >> shift))++;
@@ -827,6 +849,8 @@ internal static class RadixSelect
     private static int CompressPositive<TSums>(ReadOnlySpan<double> values, Span<double> destination, out ulong minKey, ref TSums sums)
         where TSums : struct, IPassSums
     {
+        var shiftBy = Vector512.Create(sums.Shift);
+        Vector512<double> deviationsLow = default, deviationsHigh = default, squaresLow = default, squaresHigh = default;
         ref var x = ref MemoryMarshal.GetReference(values);
         ref var w = ref MemoryMarshal.GetReference(destination);
         var count = 0;
@@ -836,7 +860,16 @@ internal static class RadixSelect
         {
             var v0 = Vector512.LoadUnsafe(ref x, (nuint)i);
             var v1 = Vector512.LoadUnsafe(ref x, (nuint)(i + Vector512<double>.Count));
-            sums.Add(v0, v1);
+            if (TSums.Wanted)
+            {
+                var d0 = v0 - shiftBy;
+                var d1 = v1 - shiftBy;
+                deviationsLow += d0;
+                deviationsHigh += d1;
+                squaresLow += d0 * d0;
+                squaresHigh += d1 * d1;
+            }
+
             var keep0 = Vector512.GreaterThan(v0, Vector512<double>.Zero);
             lowest = Vector512.Min(lowest, Vector512.ConditionalSelect(keep0.AsUInt64(), Keys(v0), Vector512.Create(ulong.MaxValue)));
             Avx512F.Compress(Vector512<double>.Zero, keep0, v0).StoreUnsafe(ref w, (nuint)count);
@@ -847,7 +880,7 @@ internal static class RadixSelect
             count += BitOperations.PopCount(keep1.ExtractMostSignificantBits());
         }
 
-        sums.Finish(values, i);
+        sums.Finish(values, i, deviationsLow, deviationsHigh, squaresLow, squaresHigh);
 
         minKey = ulong.MaxValue;
         for (var lane = 0; lane < Vector512<ulong>.Count; lane++)
@@ -1021,7 +1054,7 @@ internal static class RadixSelect
 
     private static double TailSum(double threshold, int count, Span<double> above, int tailCount)
     {
-        above.Sort();
+        SortAscending(above);
         var sum = 0.0;
         for (var i = count; i < tailCount; i++)
         {
@@ -1034,5 +1067,79 @@ internal static class RadixSelect
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// Sorts a span without NaN ascending (IEEE totalOrder, so −0 before +0, which no sum can
+    /// tell apart from the other order): a comparison sort up to <see cref="SortThreshold"/>
+    /// values, else a least-significant-digit radix sort of the keys, eight bits a pass, with
+    /// the eight digit histograms counted in one read and the passes whose digit is the same
+    /// for every value skipped (the exponent's, for the top values of a loss). The order of
+    /// distinct values is the only order a sort can give, so the tail sum is the same.
+    /// </summary>
+    internal static void SortAscending(Span<double> values)
+    {
+        var n = values.Length;
+        if (n <= SortThreshold)
+        {
+            values.Sort();
+            return;
+        }
+
+        const int Digits = 8;
+        const int Radix = 256;
+        var keys = ArrayPool<ulong>.Shared.Rent(2 * n);
+        try
+        {
+            Span<int> counts = stackalloc int[Digits * Radix];
+            counts.Clear();
+            var source = keys.AsSpan(0, n);
+            var target = keys.AsSpan(n, n);
+            for (var i = 0; i < n; i++)
+            {
+                var k = Key(values[i]);
+                source[i] = k;
+                for (var d = 0; d < Digits; d++)
+                {
+                    counts[(d * Radix) + (int)((k >> (8 * d)) & 0xFF)]++;
+                }
+            }
+
+            Span<int> next = stackalloc int[Radix];
+            for (var d = 0; d < Digits; d++)
+            {
+                var digitCounts = counts.Slice(d * Radix, Radix);
+                if (digitCounts[(int)((source[0] >> (8 * d)) & 0xFF)] == n)
+                {
+                    continue;
+                }
+
+                var total = 0;
+                for (var b = 0; b < Radix; b++)
+                {
+                    next[b] = total;
+                    total += digitCounts[b];
+                }
+
+                foreach (var k in source)
+                {
+                    target[next[(int)((k >> (8 * d)) & 0xFF)]++] = k;
+                }
+
+                var swap = source;
+                source = target;
+                target = swap;
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                var k = source[i];
+                values[i] = BitConverter.Int64BitsToDouble((long)((k & (1UL << 63)) != 0 ? k ^ (1UL << 63) : ~k));
+            }
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(keys);
+        }
     }
 }
