@@ -53,6 +53,15 @@ internal static class RadixSelect
     /// </summary>
     private const int SampledMinimum = 32_768;
 
+    /// <summary>
+    /// The values above a zero minimum are compressed out when the zeros are at least one in
+    /// this many: the histogram then spans the positive values' own key range. Spanning it
+    /// from zero's key (2⁶³) puts a loss of e¹²±⁴ into some 30 of its 2,048 buckets, so every
+    /// level copies a large share of the sample (measured at 10 % zeros: 0.8× the time with
+    /// the compress than without from a quarter on, 0.45× the time before this change).
+    /// </summary>
+    private const int ZeroShareForCompress = 32;
+
     /// <summary>Every this many values one goes into the subsample.</summary>
     private const int SampleStride = 8;
 
@@ -179,7 +188,8 @@ internal static class RadixSelect
         // A point mass at a minimum of zero (a loss distribution's no-loss paths) settles
         // every rank below it; ±0 alike, since no reader can tell them apart.
         var settled = 0;
-        if (zeroCount > 0 && (minKey == Key(0.0) || minKey == Key(-0.0)))
+        var zeroMinimum = zeroCount > 0 && (minKey == Key(0.0) || minKey == Key(-0.0));
+        if (zeroMinimum)
         {
             while (settled < ranks.Length && ranks[settled] < zeroCount)
             {
@@ -200,7 +210,7 @@ internal static class RadixSelect
             return tailSum;
         }
 
-        if (settled > 0 && zeroCount >= n / 4 && vectorCopy && Avx512F.IsSupported && work.Length >= n - zeroCount + Slack)
+        if (zeroMinimum && zeroCount >= n / ZeroShareForCompress && vectorCopy && Avx512F.IsSupported && work.Length >= n - zeroCount + Slack)
         {
             // Most of the sample is the zero mass: compress out the values above zero (one
             // branch-free pass) and select among them, so the histogram and the copy do not
@@ -1054,7 +1064,7 @@ internal static class RadixSelect
 
     private static double TailSum(double threshold, int count, Span<double> above, int tailCount)
     {
-        SortAscending(above);
+        above.Sort();
         var sum = 0.0;
         for (var i = count; i < tailCount; i++)
         {
@@ -1067,79 +1077,5 @@ internal static class RadixSelect
         }
 
         return sum;
-    }
-
-    /// <summary>
-    /// Sorts a span without NaN ascending (IEEE totalOrder, so −0 before +0, which no sum can
-    /// tell apart from the other order): a comparison sort up to <see cref="SortThreshold"/>
-    /// values, else a least-significant-digit radix sort of the keys, eight bits a pass, with
-    /// the eight digit histograms counted in one read and the passes whose digit is the same
-    /// for every value skipped (the exponent's, for the top values of a loss). The order of
-    /// distinct values is the only order a sort can give, so the tail sum is the same.
-    /// </summary>
-    internal static void SortAscending(Span<double> values)
-    {
-        var n = values.Length;
-        if (n <= SortThreshold)
-        {
-            values.Sort();
-            return;
-        }
-
-        const int Digits = 8;
-        const int Radix = 256;
-        var keys = ArrayPool<ulong>.Shared.Rent(2 * n);
-        try
-        {
-            Span<int> counts = stackalloc int[Digits * Radix];
-            counts.Clear();
-            var source = keys.AsSpan(0, n);
-            var target = keys.AsSpan(n, n);
-            for (var i = 0; i < n; i++)
-            {
-                var k = Key(values[i]);
-                source[i] = k;
-                for (var d = 0; d < Digits; d++)
-                {
-                    counts[(d * Radix) + (int)((k >> (8 * d)) & 0xFF)]++;
-                }
-            }
-
-            Span<int> next = stackalloc int[Radix];
-            for (var d = 0; d < Digits; d++)
-            {
-                var digitCounts = counts.Slice(d * Radix, Radix);
-                if (digitCounts[(int)((source[0] >> (8 * d)) & 0xFF)] == n)
-                {
-                    continue;
-                }
-
-                var total = 0;
-                for (var b = 0; b < Radix; b++)
-                {
-                    next[b] = total;
-                    total += digitCounts[b];
-                }
-
-                foreach (var k in source)
-                {
-                    target[next[(int)((k >> (8 * d)) & 0xFF)]++] = k;
-                }
-
-                var swap = source;
-                source = target;
-                target = swap;
-            }
-
-            for (var i = 0; i < n; i++)
-            {
-                var k = source[i];
-                values[i] = BitConverter.Int64BitsToDouble((long)((k & (1UL << 63)) != 0 ? k ^ (1UL << 63) : ~k));
-            }
-        }
-        finally
-        {
-            ArrayPool<ulong>.Shared.Return(keys);
-        }
     }
 }
