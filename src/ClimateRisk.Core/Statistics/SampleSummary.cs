@@ -16,12 +16,13 @@ namespace ClimateRisk.Core.Statistics;
 /// <remarks>
 /// Cost on 100,000 paths: a vectorised census (exceedance count, NaN, constant — a constant
 /// cell stops there — and the range of the values' order-preserving keys), the moments by
-/// <see cref="RunningMoments.Of"/> (its first pass, Σx, added inside the census in the same order, so bit for bit the same), and an exact radix selection of the
+/// <see cref="RunningMoments.Of"/> (its first pass, Σx, added inside the census and its second
+/// inside the selection's first full pass, each in the same order, so bit for bit the same), and an exact radix selection of the
 /// wanted ranks (j and j + 1 of each quantile, and n − k) on those keys
 /// (<see cref="RadixSelect"/>): a histogram of the key range, one branch-free copy of the
 /// buckets that hold a wanted rank, and refinement inside those copies. A loss distribution's
-/// zero mass (counted by the census) settles every rank inside it at once, and when it is a
-/// quarter of the sample or more the values above zero are compressed out first. The top k
+/// zero mass (counted by the census) settles every rank inside it at once, and when it is
+/// one value in 32 or more the values above zero are compressed out first. The top k
 /// values are the values above x₍ₙ₋ₖ₎ (sorted) and copies of it, so only they are sorted.
 /// </remarks>
 public static class SampleSummary
@@ -33,10 +34,7 @@ public static class SampleSummary
     /// <param name="values">Per-path values, in path order; not modified.</param>
     /// <param name="threshold">Materiality threshold for <see cref="CellStatistics.PExceed"/>, or NaN for none.</param>
     /// <param name="scratch">Work space; overwritten.</param>
-    public static CellStatistics Summarize(ReadOnlySpan<double> values, double threshold, Span<double> scratch) => Reduce(values, threshold, scratch, sampled: true);
-
-    /// <summary><see cref="Summarize(ReadOnlySpan{double}, double, Span{double})"/>, with the selection's subsample placement switched off when <paramref name="sampled"/> is false (benchmarks and tests).</summary>
-    internal static CellStatistics Reduce(ReadOnlySpan<double> values, double threshold, Span<double> scratch, bool sampled)
+    public static CellStatistics Summarize(ReadOnlySpan<double> values, double threshold, Span<double> scratch)
     {
         var n = values.Length;
         if (n == 0)
@@ -92,7 +90,7 @@ public static class SampleSummary
             Span<int> ranks = stackalloc int[(2 * Probabilities.Length) + 1];
             ranks = ranks[..WantedRanks(n, Probabilities, tailStart, ranks)];
             Span<double> selected = stackalloc double[ranks.Length];
-            tailSum = RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks, selected, tailCount, (int)census.ZeroCount, work, ref sums, sampled: sampled);
+            tailSum = RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks, selected, tailCount, (int)census.ZeroCount, work, ref sums);
             for (var q = 0; q < Probabilities.Length; q++)
             {
                 quantiles[q] = Type7(n, ranks, selected, Probabilities[q]);

@@ -193,9 +193,8 @@ public class SampleSummarySelectionTests
     public void Moments_taken_in_a_selection_pass_are_bit_for_bit_those_of_running_moments(string shape, int n)
     {
         // Σ(x − mean₀) and Σ(x − mean₀)² ride on the selection's first full pass: the histogram
-        // (continuous), the compress of the values above zero (loss), the sampled copy
-        // (continuous from 32,768 values) and its fallback (periodic); or, when the zero mass
-        // settles every rank, a pass of their own.
+        // (continuous, periodic), the compress of the values above zero (loss, sparse loss); or,
+        // when the zero mass settles every rank, a pass of their own.
         var random = new System.Random(n);
         var values = new double[n];
         for (var i = 0; i < n; i++)

@@ -29,8 +29,9 @@ namespace ClimateRisk.Core.Statistics.Internal;
 /// </para>
 /// <para>
 /// The first level reads the sample twice (histogram, then a copy of the wanted buckets with
-/// AVX-512 compress into per-group regions, no data-dependent branch); deeper levels work on
-/// the copies, which hold a few percent of the sample.
+/// AVX-512 compress, then one compress per group into its region, no data-dependent branch);
+/// deeper levels work on the copies, which hold a few percent of the sample. The first full
+/// pass also takes the moments' second pass (<see cref="DeviationSums"/>) when asked to.
 /// </para>
 /// </remarks>
 internal static class RadixSelect
@@ -47,13 +48,6 @@ internal static class RadixSelect
     private const int Slack = 8;
 
     /// <summary>
-    /// Samples at least this long place their groups from a subsample (<see cref="TrySampled"/>);
-    /// below it the subsample is too small, its margins leave too many candidates, and the full
-    /// histogram is cheaper (measured: 1.25× the time at 20,000 values, 0.9× at 40,000 and 100,000).
-    /// </summary>
-    private const int SampledMinimum = 32_768;
-
-    /// <summary>
     /// The values above a zero minimum are compressed out when the zeros are at least one in
     /// this many: the histogram then spans the positive values' own key range. Spanning it
     /// from zero's key (2⁶³) puts a loss of e¹²±⁴ into some 30 of its 2,048 buckets, so every
@@ -61,20 +55,6 @@ internal static class RadixSelect
     /// the compress than without from a quarter on, 0.45× the time before this change).
     /// </summary>
     private const int ZeroShareForCompress = 32;
-
-    /// <summary>Every this many values one goes into the subsample.</summary>
-    private const int SampleStride = 8;
-
-    /// <summary>Most groups the sampled placement counts below (one register each).</summary>
-    private const int MaxSampledGroups = 8;
-
-    /// <summary>Margin around a wanted rank's estimate, in standard deviations of the subsample count.</summary>
-    private const double MarginSigmas = 4.0;
-
-    /// <summary>How many times, on this thread, a subsample's groups missed a wanted rank and the full histogram was taken (for tests).</summary>
-    [ThreadStatic]
-    internal static int SampledFallbacks;
-
 
     /// <summary>The order-preserving key of <paramref name="x"/> (IEEE totalOrder as unsigned order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -142,7 +122,6 @@ internal static class RadixSelect
     /// <param name="zeroCount">How many values are ±0 (any count when the minimum is not zero).</param>
     /// <param name="work">Work space, any length; a rented array is used when it is too short.</param>
     /// <param name="vectorCopy">False forces the scalar copy (for tests of the fallback).</param>
-    /// <param name="sampled">False skips the placement from a subsample (for tests and benchmarks of the full histogram).</param>
     public static double Select(
         ReadOnlySpan<double> values,
         ulong minKey,
@@ -152,15 +131,14 @@ internal static class RadixSelect
         int tailCount,
         int zeroCount,
         Span<double> work,
-        bool vectorCopy = true,
-        bool sampled = true)
+        bool vectorCopy = true)
     {
         var none = DeviationSums.None;
-        return Select(values, minKey, maxKey, ranks, results, tailCount, zeroCount, work, ref none, vectorCopy, sampled);
+        return Select(values, minKey, maxKey, ranks, results, tailCount, zeroCount, work, ref none, vectorCopy);
     }
 
     /// <summary>
-    /// <see cref="Select(ReadOnlySpan{double}, ulong, ulong, ReadOnlySpan{int}, Span{double}, int, int, Span{double}, bool, bool)"/>
+    /// <see cref="Select(ReadOnlySpan{double}, ulong, ulong, ReadOnlySpan{int}, Span{double}, int, int, Span{double}, bool)"/>
     /// that also takes <paramref name="sums"/> (unless already <see cref="DeviationSums.Done"/>)
     /// in its first full pass over the sample, when it makes one; they stay not done otherwise.
     /// </summary>
@@ -174,8 +152,7 @@ internal static class RadixSelect
         int zeroCount,
         Span<double> work,
         ref DeviationSums sums,
-        bool vectorCopy = true,
-        bool sampled = true)
+        bool vectorCopy = true)
     {
         var n = values.Length;
         var tailStart = n - tailCount;
@@ -223,20 +200,10 @@ internal static class RadixSelect
                 shifted[r - settled] = ranks[r] - zeroCount;
             }
 
-            return tailSum + Select(work[..positive], minPositiveKey, maxKey, shifted, results[settled..], tailCount, 0, work[(positive + Slack)..], vectorCopy, sampled);
+            return tailSum + Select(work[..positive], minPositiveKey, maxKey, shifted, results[settled..], tailCount, 0, work[(positive + Slack)..], vectorCopy);
         }
 
         var shift = Shift(maxKey - minKey, RadixBits);
-        if (sampled && vectorCopy && Avx512F.IsSupported && n >= SampledMinimum && work.Length >= n / 2)
-        {
-            if (TrySampled(values, minKey, shift, ranks[settled..], results[settled..], tailCount, work, ref sums, out var sampledTail))
-            {
-                return tailCount > 0 ? sampledTail : tailSum;
-            }
-
-            SampledFallbacks++;
-        }
-
         Span<int> start = stackalloc int[Buckets + 1];
         if (sums.Done)
         {
@@ -360,305 +327,6 @@ internal static class RadixSelect
                 ArrayPool<double>.Shared.Return(rented);
             }
         }
-    }
-
-    /// <summary>
-    /// The first level with the groups placed from a subsample: a histogram of every
-    /// <c>stride</c>-th value places, around each wanted rank's estimate, a key interval (whole
-    /// buckets) with a margin of <see cref="MarginSigmas"/> standard deviations of the
-    /// subsample's count; one pass over the sample then copies the values inside the intervals
-    /// and counts exactly, on vector lanes, the values below each interval; the intervals'
-    /// values go to per-group regions by one compress pass per group; and a group whose ranks
-    /// turn out not to lie inside it (its count below, its size) makes the method return false
-    /// with nothing settled, for the full histogram to take over. So the result is exact
-    /// whatever the subsample saw; only the cost depends on it.
-    /// </summary>
-    /// <returns>Whether every rank was settled (and the tail summed, when <paramref name="tailCount"/> &gt; 0).</returns>
-    private static bool TrySampled(ReadOnlySpan<double> values, ulong minKey, int shift, ReadOnlySpan<int> ranks, Span<double> results, int tailCount, Span<double> work, ref DeviationSums sums, out double tailSum)
-    {
-        tailSum = 0;
-        var n = values.Length;
-        var tailStart = n - tailCount;
-        var stride = SampleStride;
-        var m = ((n - 1) / stride) + 1;
-        Span<int> sub = stackalloc int[Buckets + 1];
-        SubsampleHistogram(values, minKey, shift, stride, sub);
-
-        // Groups of buckets [lo, end), ascending and disjoint; the tail's group runs to the top.
-        Span<uint> lo = stackalloc uint[MaxSampledGroups];
-        Span<uint> end = stackalloc uint[MaxSampledGroups];
-        Span<int> firstRank = stackalloc int[MaxSampledGroups + 1];
-        var groups = 0;
-        var tailGroup = -1;
-        for (var r = 0; r < ranks.Length; r++)
-        {
-            var rank = ranks[r];
-            var p = (rank + 0.5) / n;
-            var estimate = p * m;
-            var margin = (MarginSigmas * Math.Sqrt(m * p * (1 - p))) + 2;
-            var low = (uint)BucketOf(sub, (int)Math.Max(0, Math.Floor(estimate - margin)));
-            var upper = Math.Ceiling(estimate + margin);
-            var high = (tailCount > 0 && rank >= tailStart) || upper >= m ? (uint)Buckets : (uint)BucketOf(sub, (int)upper) + 1;
-            if (groups > 0 && low <= end[groups - 1])
-            {
-                end[groups - 1] = Math.Max(end[groups - 1], high);
-            }
-            else
-            {
-                if (groups == MaxSampledGroups)
-                {
-                    return false;
-                }
-
-                lo[groups] = low;
-                end[groups] = high;
-                firstRank[groups] = r;
-                groups++;
-            }
-
-            if (tailCount > 0 && rank == tailStart)
-            {
-                tailGroup = groups - 1;
-            }
-        }
-
-        firstRank[groups] = ranks.Length;
-        Span<ulong> wanted = stackalloc ulong[Buckets / 64];
-        wanted.Clear();
-        for (var g = 0; g < groups; g++)
-        {
-            for (var b = lo[g]; b < end[g]; b++)
-            {
-                wanted[(int)(b >> 6)] |= 1UL << (int)(b & 63);
-            }
-        }
-
-        Span<int> below = stackalloc int[MaxSampledGroups];
-        int count;
-        if (sums.Done)
-        {
-            var noSums = default(NoSums);
-            count = CopyAndCount(values, minKey, shift, wanted, lo[..groups], work, below, ref noSums);
-        }
-        else
-        {
-            // The pass may stop early; the sums count only when it went through.
-            var taken = sums;
-            count = CopyAndCount(values, minKey, shift, wanted, lo[..groups], work, below, ref taken);
-            if (count >= 0)
-            {
-                sums = taken;
-            }
-        }
-
-        if (count < 0)
-        {
-            return false;
-        }
-
-        for (var g = 0; g < groups; g++)
-        {
-            if (ranks[firstRank[g]] < below[g])
-            {
-                return false;
-            }
-        }
-
-        double[]? rented = null;
-        try
-        {
-            var candidates = work[..count];
-            Span<double> regions;
-            if (groups == 1)
-            {
-                regions = work;
-            }
-            else if (work.Length >= (2 * count) + (2 * Slack))
-            {
-                regions = work[(count + Slack)..];
-            }
-            else
-            {
-                rented = ArrayPool<double>.Shared.Rent(count + Slack);
-                regions = rented;
-            }
-
-            Span<int> offset = stackalloc int[groups + 1];
-            offset[0] = 0;
-            for (var g = 0; g < groups; g++)
-            {
-                var size = groups == 1 ? count : CompressGroup(candidates, minKey, shift, lo[g], end[g], regions, offset[g]);
-                offset[g + 1] = offset[g] + size;
-                if (ranks[firstRank[g + 1] - 1] - below[g] >= size)
-                {
-                    return false;
-                }
-            }
-
-            Span<int> relativeRanks = stackalloc int[ranks.Length];
-            for (var g = 0; g < groups; g++)
-            {
-                var region = regions[offset[g]..offset[g + 1]];
-                var first = firstRank[g];
-                var relative = relativeRanks[..(firstRank[g + 1] - first)];
-                for (var r = 0; r < relative.Length; r++)
-                {
-                    relative[r] = ranks[first + r] - below[g];
-                }
-
-                Refine(region, relative, results.Slice(first, relative.Length));
-                if (g == tailGroup)
-                {
-                    tailSum = TailOf(region, results[ranks.IndexOf(tailStart)], tailCount);
-                }
-            }
-
-            return true;
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<double>.Shared.Return(rented);
-            }
-        }
-    }
-
-    /// <summary>Cumulative counts of every <paramref name="stride"/>-th value's bucket (start[b] = those in buckets below b).</summary>
-    private static void SubsampleHistogram(ReadOnlySpan<double> values, ulong minKey, int shift, int stride, Span<int> start)
-    {
-        start.Clear();
-        ref var x = ref MemoryMarshal.GetReference(values);
-        ref var c = ref MemoryMarshal.GetReference(start);
-        for (var i = 0; i < values.Length; i += stride)
-        {
-            Unsafe.Add(ref c, 1 + (int)((Key(Unsafe.Add(ref x, i)) - minKey) >> shift))++;
-        }
-
-        for (var b = 1; b < start.Length; b++)
-        {
-            start[b] += start[b - 1];
-        }
-    }
-
-    /// <summary>Whether each lane's bucket is marked in the 2,048-bit bitmap held by four registers.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ulong> Marked(Vector512<ulong> bucket, Vector512<ulong> t0, Vector512<ulong> t1, Vector512<ulong> t2, Vector512<ulong> t3)
-    {
-        var word = Vector512.ShiftRightLogical(bucket, 6);
-        var bits = Vector512.ConditionalSelect(
-            Vector512.Equals(word & Vector512.Create(16UL), Vector512<ulong>.Zero),
-            Avx512F.PermuteVar8x64x2(t0, word, t1),
-            Avx512F.PermuteVar8x64x2(t2, word, t3));
-        return ~Vector512.Equals(Avx512F.ShiftRightLogicalVariable(bits, bucket & Vector512.Create(63UL)) & Vector512<ulong>.One, Vector512<ulong>.Zero);
-    }
-
-    /// <summary>
-    /// <see cref="CopyCandidates"/> that also counts, for each of <paramref name="lows"/> (at
-    /// most <see cref="MaxSampledGroups"/>), the values whose bucket is below it, sixteen lanes
-    /// a compare; returns −1 (counts meaningless) when the candidates would not fit.
-    /// </summary>
-    private static int CopyAndCount<TSums>(ReadOnlySpan<double> values, ulong minKey, int shift, ReadOnlySpan<ulong> wanted, ReadOnlySpan<uint> lows, Span<double> candidates, Span<int> below, ref TSums sums)
-        where TSums : struct, IPassSums
-    {
-        var shiftBy = Vector512.Create(sums.Shift);
-        Vector512<double> deviationsLow = default, deviationsHigh = default, squaresLow = default, squaresHigh = default;
-        var count = 0;
-        var i = 0;
-        var t0 = Vector512.Create(wanted[..8]);
-        var t1 = Vector512.Create(wanted[8..16]);
-        var t2 = Vector512.Create(wanted[16..24]);
-        var t3 = Vector512.Create(wanted[24..32]);
-        var min = Vector512.Create(minKey);
-        Span<uint> bounds = stackalloc uint[MaxSampledGroups];
-        bounds.Clear();
-        lows.CopyTo(bounds);
-
-        // A bound of 0 counts nothing, so unused groups cost a compare and nothing else.
-        var l0 = Vector512.Create(bounds[0]);
-        var l1 = Vector512.Create(bounds[1]);
-        var l2 = Vector512.Create(bounds[2]);
-        var l3 = Vector512.Create(bounds[3]);
-        var l4 = Vector512.Create(bounds[4]);
-        var l5 = Vector512.Create(bounds[5]);
-        var l6 = Vector512.Create(bounds[6]);
-        var l7 = Vector512.Create(bounds[7]);
-        Vector512<uint> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
-        var one = Vector512<uint>.One;
-        ref var x = ref MemoryMarshal.GetReference(values);
-        ref var w = ref MemoryMarshal.GetReference(candidates);
-        var limit = candidates.Length - (2 * Vector512<double>.Count);
-        for (; i <= values.Length - (2 * Vector512<double>.Count); i += 2 * Vector512<double>.Count)
-        {
-            if (count > limit)
-            {
-                return -1;
-            }
-
-            var v0 = Vector512.LoadUnsafe(ref x, (nuint)i);
-            var v1 = Vector512.LoadUnsafe(ref x, (nuint)(i + Vector512<double>.Count));
-            if (TSums.Wanted)
-            {
-                var d0 = v0 - shiftBy;
-                var d1 = v1 - shiftBy;
-                deviationsLow += d0;
-                deviationsHigh += d1;
-                squaresLow += d0 * d0;
-                squaresHigh += d1 * d1;
-            }
-
-            var b0 = Vector512.ShiftRightLogical(Keys(v0) - min, shift);
-            var b1 = Vector512.ShiftRightLogical(Keys(v1) - min, shift);
-            var keep0 = Marked(b0, t0, t1, t2, t3);
-            Avx512F.Compress(Vector512<double>.Zero, keep0.AsDouble(), v0).StoreUnsafe(ref w, (nuint)count);
-            count += BitOperations.PopCount(keep0.ExtractMostSignificantBits());
-            var keep1 = Marked(b1, t0, t1, t2, t3);
-            Avx512F.Compress(Vector512<double>.Zero, keep1.AsDouble(), v1).StoreUnsafe(ref w, (nuint)count);
-            count += BitOperations.PopCount(keep1.ExtractMostSignificantBits());
-
-            // A true compare is all ones, so subtracting it counts one.
-            var b = Vector512.Narrow(b0, b1);
-            a0 = Vector512.ConditionalSelect(Vector512.LessThan(b, l0), a0 + one, a0);
-            a1 = Vector512.ConditionalSelect(Vector512.LessThan(b, l1), a1 + one, a1);
-            a2 = Vector512.ConditionalSelect(Vector512.LessThan(b, l2), a2 + one, a2);
-            a3 = Vector512.ConditionalSelect(Vector512.LessThan(b, l3), a3 + one, a3);
-            a4 = Vector512.ConditionalSelect(Vector512.LessThan(b, l4), a4 + one, a4);
-            a5 = Vector512.ConditionalSelect(Vector512.LessThan(b, l5), a5 + one, a5);
-            a6 = Vector512.ConditionalSelect(Vector512.LessThan(b, l6), a6 + one, a6);
-            a7 = Vector512.ConditionalSelect(Vector512.LessThan(b, l7), a7 + one, a7);
-        }
-
-        sums.Finish(values, i, deviationsLow, deviationsHigh, squaresLow, squaresHigh);
-        Span<int> counts = stackalloc int[MaxSampledGroups];
-        counts[0] = (int)Vector512.Sum(a0);
-        counts[1] = (int)Vector512.Sum(a1);
-        counts[2] = (int)Vector512.Sum(a2);
-        counts[3] = (int)Vector512.Sum(a3);
-        counts[4] = (int)Vector512.Sum(a4);
-        counts[5] = (int)Vector512.Sum(a5);
-        counts[6] = (int)Vector512.Sum(a6);
-        counts[7] = (int)Vector512.Sum(a7);
-        foreach (var v in values[i..])
-        {
-            var bucket = (uint)((Key(v) - minKey) >> shift);
-            if (((wanted[(int)(bucket >> 6)] >> (int)(bucket & 63)) & 1) != 0)
-            {
-                if (count >= candidates.Length)
-                {
-                    return -1;
-                }
-
-                candidates[count++] = v;
-            }
-
-            for (var g = 0; g < lows.Length; g++)
-            {
-                counts[g] += bucket < lows[g] ? 1 : 0;
-            }
-        }
-
-        counts[..lows.Length].CopyTo(below);
-        return count;
     }
 
     /// <summary>
