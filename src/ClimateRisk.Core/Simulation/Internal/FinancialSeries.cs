@@ -19,36 +19,42 @@ internal static class FinancialSeries
     public static void Fill(PathBuffers b, int entity, FinancialItem item, FinancialBasis basis, Span<double> destination)
     {
         var n = b.Paths;
+        var values = b.Values;
+        var stride = b.Entities * n;
         var net = basis == FinancialBasis.Net;
         for (var p = 0; p < n; p++)
         {
             var i = (entity * n) + p;
             destination[p] = item switch
             {
-                FinancialItem.Opex => Opex(b, i),
-                FinancialItem.Capex => Capex(b, i, net),
-                FinancialItem.Revenue => Revenue(b, i, net),
-                _ => Opex(b, i) + Revenue(b, i, net),
+                FinancialItem.Opex => Opex(values, stride, i),
+                FinancialItem.Capex => Capex(values, stride, i, net),
+                FinancialItem.Revenue => Revenue(values, stride, i, net),
+                _ => Opex(values, stride, i) + Revenue(values, stride, i, net),
             };
         }
     }
 
     /// <summary>
-    /// Adds the year's discounted OpEx, CapEx and revenue effects to <see cref="PathBuffers.FinancialNpv"/>
-    /// for the path rows [<paramref name="firstRow"/>, <paramref name="firstRow"/> + <paramref name="rowCount"/>)
-    /// of the entity-major layout, so disjoint ranges can run on different threads with the same result.
+    /// Adds a block's discounted OpEx, CapEx and revenue effects to the running NPVs: path p's
+    /// metrics are <c>rows[metric · rowStride + p]</c> (the kernel's rows, p &lt; <paramref name="count"/>),
+    /// and its NPVs <c>npv[r · npvStride + firstNpv + p]</c> for the rows r of <see cref="NpvRows"/>.
+    /// Each path is one thread's, so blocks can run on different threads with the same result.
     /// </summary>
-    public static void Accumulate(PathBuffers b, double discount, int firstRow, int rowCount)
+    public static void AccumulateBlock(ReadOnlySpan<double> rows, int rowStride, int count, double discount, Span<double> npv, int npvStride, int firstNpv)
     {
-        var rows = b.Entities * b.Paths;
-        var npv = b.FinancialNpv;
-        for (var i = firstRow; i < firstRow + rowCount; i++)
+        var opex = npv.Slice(firstNpv, count);
+        var capexGross = npv.Slice(npvStride + firstNpv, count);
+        var capexNet = npv.Slice((2 * npvStride) + firstNpv, count);
+        var revenueGross = npv.Slice((3 * npvStride) + firstNpv, count);
+        var revenueNet = npv.Slice((4 * npvStride) + firstNpv, count);
+        for (var p = 0; p < count; p++)
         {
-            npv[i] += discount * Opex(b, i);
-            npv[rows + i] += discount * Capex(b, i, net: false);
-            npv[(2 * rows) + i] += discount * Capex(b, i, net: true);
-            npv[(3 * rows) + i] += discount * Revenue(b, i, net: false);
-            npv[(4 * rows) + i] += discount * Revenue(b, i, net: true);
+            opex[p] += discount * Opex(rows, rowStride, p);
+            capexGross[p] += discount * Capex(rows, rowStride, p, net: false);
+            capexNet[p] += discount * Capex(rows, rowStride, p, net: true);
+            revenueGross[p] += discount * Revenue(rows, rowStride, p, net: false);
+            revenueNet[p] += discount * Revenue(rows, rowStride, p, net: true);
         }
     }
 
@@ -72,22 +78,22 @@ internal static class FinancialSeries
         }
     }
 
-    private static double Value(PathBuffers b, Metric metric, int i) => b.Values[((int)metric * b.Entities * b.Paths) + i];
+    private static double Value(ReadOnlySpan<double> values, int stride, Metric metric, int i) => values[((int)metric * stride) + i];
 
-    private static double Opex(PathBuffers b, int i)
-        => Value(b, Metric.ClimateEnergyCostCny, i) + Value(b, Metric.DroughtEnergyCny, i) + Value(b, Metric.CarbonCostCny, i)
-            + Value(b, Metric.PueSurchargeCny, i) + Value(b, Metric.RenewablePremiumCny, i);
+    private static double Opex(ReadOnlySpan<double> v, int stride, int i)
+        => Value(v, stride, Metric.ClimateEnergyCostCny, i) + Value(v, stride, Metric.DroughtEnergyCny, i) + Value(v, stride, Metric.CarbonCostCny, i)
+            + Value(v, stride, Metric.PueSurchargeCny, i) + Value(v, stride, Metric.RenewablePremiumCny, i);
 
-    private static double Capex(PathBuffers b, int i, bool net)
+    private static double Capex(ReadOnlySpan<double> v, int stride, int i, bool net)
     {
-        var gross = Value(b, Metric.FloodDirectCny, i) + Value(b, Metric.SurgeDirectCny, i) + Value(b, Metric.WindDirectCny, i);
-        return net ? gross - Value(b, Metric.InsuredPropertyCny, i) : gross;
+        var gross = Value(v, stride, Metric.FloodDirectCny, i) + Value(v, stride, Metric.SurgeDirectCny, i) + Value(v, stride, Metric.WindDirectCny, i);
+        return net ? gross - Value(v, stride, Metric.InsuredPropertyCny, i) : gross;
     }
 
-    private static double Revenue(PathBuffers b, int i, bool net)
+    private static double Revenue(ReadOnlySpan<double> v, int stride, int i, bool net)
     {
-        var gross = Value(b, Metric.FloodBiCny, i) + Value(b, Metric.SurgeBiCny, i) + Value(b, Metric.WindBiCny, i)
-            + Value(b, Metric.HeatBiCny, i) + Value(b, Metric.DroughtBiCny, i);
-        return net ? gross - Value(b, Metric.InsuredBiCny, i) : gross;
+        var gross = Value(v, stride, Metric.FloodBiCny, i) + Value(v, stride, Metric.SurgeBiCny, i) + Value(v, stride, Metric.WindBiCny, i)
+            + Value(v, stride, Metric.HeatBiCny, i) + Value(v, stride, Metric.DroughtBiCny, i);
+        return net ? gross - Value(v, stride, Metric.InsuredBiCny, i) : gross;
     }
 }

@@ -53,14 +53,21 @@ internal sealed partial class PathKernel
     private readonly PiecewiseLinear _heavyPrecipitation;
     private readonly CounterRng _rng;
     private readonly PathBuffers _buffers;
+    private readonly bool _accumulateFinancialNpv;
 
-    public PathKernel(SitePlan[] sites, ScenarioPlan scenario, PiecewiseLinear heavyPrecipitation, CounterRng rng, PathBuffers buffers)
+    /// <remarks>
+    /// With <c>accumulateFinancialNpv</c>, <see cref="EvaluateBlock"/> adds each path's discounted statement effects to
+    /// <see cref="PathBuffers.FinancialNpv"/> (<see cref="FinancialSeries.AccumulateBlock"/>), from the
+    /// block's metric rows while they are in cache; only a full run reports them.
+    /// </remarks>
+    public PathKernel(SitePlan[] sites, ScenarioPlan scenario, PiecewiseLinear heavyPrecipitation, CounterRng rng, PathBuffers buffers, bool accumulateFinancialNpv = false)
     {
         _sites = sites;
         _scenario = scenario;
         _heavyPrecipitation = heavyPrecipitation;
         _rng = rng;
         _buffers = buffers;
+        _accumulateFinancialNpv = accumulateFinancialNpv;
     }
 
     /// <summary>
@@ -68,7 +75,14 @@ internal sealed partial class PathKernel
     /// into buffer columns [<paramref name="firstIndex"/>, <paramref name="firstIndex"/> + <paramref name="count"/>);
     /// <paramref name="count"/> ≤ <see cref="BlockSize"/>. Same values as <see cref="Evaluate"/> path by path.
     /// </summary>
-    public void EvaluateBlock(int firstIndex, long firstPath, int count, int yearIndex, int year, KernelScratch scratch)
+    /// <remarks>
+    /// With <c>skipZeroRows</c>, a metric row of the block whose values are all +0.0 is not written but marked in
+    /// <see cref="PathBuffers.SkippedBlocks"/> (a peril the site is not exposed to, a cover it
+    /// lacks: about a quarter of all rows); the reduction settles a cell skipped in every block
+    /// without reading it and zero-fills the rest (<see cref="PathBuffers.FillSkipped"/>).
+    /// Skipping needs blocks that start on multiples of <see cref="BlockSize"/> columns.
+    /// </remarks>
+    public void EvaluateBlock(int firstIndex, long firstPath, int count, int yearIndex, int year, KernelScratch scratch, bool skipZeroRows = false)
     {
         if ((uint)count > BlockSize)
         {
@@ -85,6 +99,11 @@ internal sealed partial class PathKernel
         if (firstIndex < 0 || firstIndex + count > _buffers.Paths)
         {
             throw new ArgumentOutOfRangeException(nameof(firstIndex), firstIndex, $"Columns {firstIndex}..{firstIndex + count} lie outside the {_buffers.Paths} paths of the buffers.");
+        }
+
+        if (skipZeroRows && firstIndex % BlockSize != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstIndex), firstIndex, $"Skipping rows needs blocks that start on multiples of {BlockSize} columns.");
         }
 
         // Each stream's key comes from the generator, which may re-key some streams for a
@@ -121,15 +140,14 @@ internal sealed partial class PathKernel
         CorrelateBlock(RandomStreamId.Wind, firstPath, count, year, _scenario.Wind, scratch.IndependentBlock, scratch.WindBlock);
 
         var b = _buffers;
-        var values = b.Values;
-        var n = b.Paths;
         var portfolio = _sites.Length;
         var discount = _scenario.Discount[yearIndex];
-        Span<int> portfolioOffsets = stackalloc int[MetricNames.Count];
+
+        // The portfolio's rows are summed in scratch (in cache) and stored once like a site's.
+        var portfolioRows = scratch.PortfolioMetrics;
         for (var m = 0; m < MetricNames.Count; m++)
         {
-            portfolioOffsets[m] = b.Offset((Metric)m, portfolio) + firstIndex;
-            values.AsSpan(portfolioOffsets[m], count).Clear();
+            portfolioRows.AsSpan(m * BlockSize, count).Clear();
         }
 
         var driftEnergy = scratch.DriftEnergyMwh.AsSpan(0, count);
@@ -204,31 +222,29 @@ internal sealed partial class PathKernel
             var constants = new SiteYear(plan, _scenario, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
             SiteRows(s, constants, year, firstPath, count, scratch);
-            StoreSite(s, firstIndex, count, discount, scratch);
+            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipZeroRows);
 
             // Sites are added in site order, as the scalar kernel adds them path by path
             // (1 · x is exact, so this is a plain add).
             for (var m = 0; m < MetricNames.Count; m++)
             {
-                MultiplyAdd(1, scratch.SiteMetrics.AsSpan(m * BlockSize, count), values.AsSpan(portfolioOffsets[m], count));
+                MultiplyAdd(1, scratch.SiteMetrics.AsSpan(m * BlockSize, count), portfolioRows.AsSpan(m * BlockSize, count));
             }
         }
 
         // Portfolio: per-path sums across sites, so cross-site correlation shows; PUE and drift
         // are IT-energy weighted, the breach indicator is "any site in breach".
-        var portfolioPue = values.AsSpan(portfolioOffsets[(int)Metric.Pue], count);
-        var portfolioEnergy = values.AsSpan(portfolioOffsets[(int)Metric.FacilityEnergyMwh], count);
-        var portfolioDrift = values.AsSpan(portfolioOffsets[(int)Metric.PueDrift], count);
-        var portfolioTotal = values.AsSpan(portfolioOffsets[(int)Metric.TotalClimateCostCny], count);
-        anyBreach.CopyTo(values.AsSpan(portfolioOffsets[(int)Metric.PueLimitBreach], count));
-        maxSiteLoss.CopyTo(b.Occurrence.AsSpan((portfolio * n) + firstIndex, count));
-        var portfolioNpv = b.Npv.AsSpan((portfolio * n) + firstIndex, count);
+        var portfolioPue = portfolioRows.AsSpan((int)Metric.Pue * BlockSize, count);
+        var portfolioEnergy = portfolioRows.AsSpan((int)Metric.FacilityEnergyMwh * BlockSize, count);
+        var portfolioDrift = portfolioRows.AsSpan((int)Metric.PueDrift * BlockSize, count);
+        anyBreach.CopyTo(portfolioRows.AsSpan((int)Metric.PueLimitBreach * BlockSize, count));
         for (var p = 0; p < count; p++)
         {
             portfolioPue[p] = portfolioEnergy[p] / sumItEnergy;
             portfolioDrift[p] = driftEnergy[p] / sumItEnergy;
-            portfolioNpv[p] += portfolioTotal[p] * discount;
         }
+
+        StoreEntity(portfolio, portfolioRows, scratch.MaxSiteLossCny, firstIndex, count, discount, skipZeroRows);
     }
 
     /// <summary>
@@ -294,7 +310,7 @@ internal sealed partial class PathKernel
             var constants = new SiteYear(plan, _scenario, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
             SiteRows(s, constants, year, path, 1, scratch);
-            StoreSite(s, pathIndex, 1, discount, scratch);
+            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, pathIndex, 1, discount, skipZeroRows: false);
         }
 
         var sumDriftEnergy = scratch.DriftEnergyMwh[0];
@@ -352,21 +368,64 @@ internal sealed partial class PathKernel
     }
 
     /// <summary>
-    /// Copies site <paramref name="s"/>'s rows (<see cref="KernelScratch.SiteMetrics"/>, its
-    /// occurrence loss) into buffer columns [<paramref name="firstIndex"/>, + <paramref name="count"/>)
-    /// and adds its discounted total to the running NPV.
+    /// Copies entity <paramref name="entity"/>'s metric rows (<paramref name="rows"/>, [metric · B + path
+    /// in block]) and occurrence loss into buffer columns [<paramref name="firstIndex"/>, + <paramref name="count"/>),
+    /// adds its discounted total to the running NPV and, when asked, its statement effects to the
+    /// financial NPVs. With <paramref name="skipZeroRows"/> a row of nothing but +0.0 is not
+    /// copied but marked (see <see cref="EvaluateBlock"/>); otherwise its mark is cleared.
     /// </summary>
-    private void StoreSite(int s, int firstIndex, int count, double discount, KernelScratch scratch)
+    private void StoreEntity(int entity, double[] rows, double[] occurrence, int firstIndex, int count, double discount, bool skipZeroRows)
     {
         var b = _buffers;
         var n = b.Paths;
+        var block = firstIndex / BlockSize;
         for (var m = 0; m < MetricNames.Count; m++)
         {
-            scratch.SiteMetrics.AsSpan(m * BlockSize, count).CopyTo(b.Values.AsSpan(b.Offset((Metric)m, s) + firstIndex, count));
+            var row = rows.AsSpan(m * BlockSize, count);
+            var skip = skipZeroRows && AllPositiveZero(row);
+            b.SkippedBlocks[b.BlockFlag((Metric)m, entity, block)] = skip;
+            if (!skip)
+            {
+                row.CopyTo(b.Values.AsSpan(b.Offset((Metric)m, entity) + firstIndex, count));
+            }
         }
 
-        scratch.SiteOccurrenceCny.AsSpan(0, count).CopyTo(b.Occurrence.AsSpan((s * n) + firstIndex, count));
-        MultiplyAdd(discount, scratch.SiteMetrics.AsSpan((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.AsSpan((s * n) + firstIndex, count));
+        occurrence.AsSpan(0, count).CopyTo(b.Occurrence.AsSpan((entity * n) + firstIndex, count));
+        MultiplyAdd(discount, rows.AsSpan((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.AsSpan((entity * n) + firstIndex, count));
+        if (_accumulateFinancialNpv)
+        {
+            FinancialSeries.AccumulateBlock(rows, BlockSize, count, discount, b.FinancialNpv, b.Entities * n, (entity * n) + firstIndex);
+        }
+    }
+
+    /// <summary>Whether every value's bits are zero (+0.0; −0.0 and NaN are not).</summary>
+    private static bool AllPositiveZero(ReadOnlySpan<double> values)
+    {
+        var bits = System.Runtime.InteropServices.MemoryMarshal.Cast<double, ulong>(values);
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var any = Vector256<ulong>.Zero;
+            for (; i <= bits.Length - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
+            {
+                any |= Vector256.Create<ulong>(bits[i..]);
+            }
+
+            if (any != Vector256<ulong>.Zero)
+            {
+                return false;
+            }
+        }
+
+        for (; i < bits.Length; i++)
+        {
+            if (bits[i] != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The recoveries of a site's three insurable events of the year, in the order flood, coastal flood, wind.</summary>
