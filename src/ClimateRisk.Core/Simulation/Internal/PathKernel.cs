@@ -145,9 +145,16 @@ internal sealed partial class PathKernel
 
         // The portfolio's rows are summed in scratch (in cache) and stored once like a site's.
         var portfolioRows = scratch.PortfolioMetrics;
-        for (var m = 0; m < MetricNames.Count; m++)
+        if (count == BlockSize)
         {
-            portfolioRows.AsSpan(m * BlockSize, count).Clear();
+            portfolioRows.AsSpan().Clear();
+        }
+        else
+        {
+            for (var m = 0; m < MetricNames.Count; m++)
+            {
+                portfolioRows.AsSpan(m * BlockSize, count).Clear();
+            }
         }
 
         var driftEnergy = scratch.DriftEnergyMwh.AsSpan(0, count);
@@ -226,9 +233,17 @@ internal sealed partial class PathKernel
 
             // Sites are added in site order, as the scalar kernel adds them path by path
             // (1 · x is exact, so this is a plain add).
-            for (var m = 0; m < MetricNames.Count; m++)
+            if (count == BlockSize)
             {
-                MultiplyAdd(1, scratch.SiteMetrics.AsSpan(m * BlockSize, count), portfolioRows.AsSpan(m * BlockSize, count));
+                // A full block's rows are contiguous: one pass over all of them.
+                MultiplyAdd(1, scratch.SiteMetrics, portfolioRows);
+            }
+            else
+            {
+                for (var m = 0; m < MetricNames.Count; m++)
+                {
+                    MultiplyAdd(1, scratch.SiteMetrics.AsSpan(m * BlockSize, count), portfolioRows.AsSpan(m * BlockSize, count));
+                }
             }
         }
 
@@ -525,18 +540,33 @@ internal sealed partial class PathKernel
 
     /// <summary>
     /// destination[p] += a · x[p], as a multiply then an add (never fused, so each lane rounds
-    /// exactly as the scalar <c>sum += a * x</c>); Vector256 body with a scalar tail.
+    /// exactly as the scalar <c>sum += a * x</c>); Vector512, then Vector256 body with a scalar tail.
     /// </summary>
     private static void MultiplyAdd(double a, ReadOnlySpan<double> x, Span<double> destination)
     {
+        if (destination.Length < x.Length)
+        {
+            throw new ArgumentException("The destination is shorter than x.", nameof(destination));
+        }
+
+        ref readonly var xr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+        ref var dr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
         var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var va = Vector512.Create(a);
+            for (; i <= x.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                (Vector512.LoadUnsafe(ref dr, (nuint)i) + (va * Vector512.LoadUnsafe(in xr, (nuint)i))).StoreUnsafe(ref dr, (nuint)i);
+            }
+        }
+
         if (Vector256.IsHardwareAccelerated)
         {
             var va = Vector256.Create(a);
             for (; i <= x.Length - Vector256<double>.Count; i += Vector256<double>.Count)
             {
-                var acc = Vector256.Create<double>(destination[i..]);
-                (acc + (va * Vector256.Create<double>(x[i..]))).CopyTo(destination[i..]);
+                (Vector256.LoadUnsafe(ref dr, (nuint)i) + (va * Vector256.LoadUnsafe(in xr, (nuint)i))).StoreUnsafe(ref dr, (nuint)i);
             }
         }
 
