@@ -54,13 +54,19 @@ internal sealed partial class PathKernel
     private readonly CounterRng _rng;
     private readonly PathBuffers _buffers;
     private readonly bool _accumulateFinancialNpv;
+    private readonly SiteRowsSink? _siteRows;
 
     /// <remarks>
     /// With <c>accumulateFinancialNpv</c>, <see cref="EvaluateBlock"/> adds each path's discounted statement effects to
     /// <see cref="PathBuffers.FinancialNpv"/> (<see cref="FinancialSeries.AccumulateBlock"/>), from the
     /// block's metric rows while they are in cache; only a full run reports them.
+    /// With <c>siteRows</c>, each site's metric rows go to it as they are made instead of into
+    /// <see cref="PathBuffers.Values"/>, and no portfolio is formed (its rows, occurrence and NPV
+    /// are left as they were): for a one-site evaluation that only needs its means, which it can
+    /// sum from the rows in cache in path order (<see cref="EvaluateBlock"/> runs on one thread there).
+    /// The running NPV is kept either way.
     /// </remarks>
-    public PathKernel(SitePlan[] sites, ScenarioPlan scenario, PiecewiseLinear heavyPrecipitation, CounterRng rng, PathBuffers buffers, bool accumulateFinancialNpv = false)
+    public PathKernel(SitePlan[] sites, ScenarioPlan scenario, PiecewiseLinear heavyPrecipitation, CounterRng rng, PathBuffers buffers, bool accumulateFinancialNpv = false, SiteRowsSink? siteRows = null)
     {
         _sites = sites;
         _scenario = scenario;
@@ -68,7 +74,11 @@ internal sealed partial class PathKernel
         _rng = rng;
         _buffers = buffers;
         _accumulateFinancialNpv = accumulateFinancialNpv;
+        _siteRows = siteRows;
     }
+
+    /// <summary>Receives site <paramref name="site"/>'s metric rows of a block: value(metric, path) = rows[metric · <see cref="BlockSize"/> + path], path &lt; <paramref name="count"/>.</summary>
+    public delegate void SiteRowsSink(int site, double[] rows, int count);
 
     /// <summary>
     /// Evaluates paths [<paramref name="firstPath"/>, <paramref name="firstPath"/> + <paramref name="count"/>)
@@ -145,11 +155,12 @@ internal sealed partial class PathKernel
 
         // The portfolio's rows are summed in scratch (in cache) and stored once like a site's.
         var portfolioRows = scratch.PortfolioMetrics;
-        if (count == BlockSize)
+        var formPortfolio = _siteRows is null;
+        if (formPortfolio && count == BlockSize)
         {
             portfolioRows.AsSpan().Clear();
         }
-        else
+        else if (formPortfolio)
         {
             for (var m = 0; m < MetricNames.Count; m++)
             {
@@ -229,6 +240,13 @@ internal sealed partial class PathKernel
             var constants = new SiteYear(plan, _scenario, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
             SiteRows(s, constants, year, firstPath, count, scratch);
+            if (!formPortfolio)
+            {
+                _siteRows!(s, scratch.SiteMetrics, count);
+                MultiplyAdd(discount, scratch.SiteMetrics.AsSpan((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.AsSpan((s * b.Paths) + firstIndex, count));
+                continue;
+            }
+
             StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipZeroRows);
 
             // Sites are added in site order, as the scalar kernel adds them path by path
@@ -245,6 +263,11 @@ internal sealed partial class PathKernel
                     MultiplyAdd(1, scratch.SiteMetrics.AsSpan(m * BlockSize, count), portfolioRows.AsSpan(m * BlockSize, count));
                 }
             }
+        }
+
+        if (!formPortfolio)
+        {
+            return;
         }
 
         // Portfolio: per-path sums across sites, so cross-site correlation shows; PUE and drift
