@@ -21,8 +21,8 @@ namespace ClimateRisk.Core.Statistics;
 /// wanted ranks (j and j + 1 of each quantile, and n − k) on those keys
 /// (<see cref="RadixSelect"/>): a histogram of the key range, one branch-free copy of the
 /// buckets that hold a wanted rank, and refinement inside those copies. A loss distribution's
-/// zero mass (counted by the census) settles every rank inside it at once, and when it is
-/// one value in 32 or more the values above zero are compressed out first. The top k
+/// zero mass (counted by the census) settles every rank inside it at once, and the values
+/// above a zero minimum are compressed out first (their own key range, not zero's, is then histogrammed). The top k
 /// values are the values above x₍ₙ₋ₖ₎ (sorted) and copies of it, so only they are sorted.
 /// </remarks>
 public static class SampleSummary

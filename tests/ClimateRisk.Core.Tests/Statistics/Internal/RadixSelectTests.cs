@@ -19,7 +19,7 @@ public class RadixSelectTests
         [
             "zeros-but-one", "zeros-but-one-negative", "ties", "signed", "signed-zeros", "subnormals",
             "one-bucket", "one-bucket-and-outlier", "infinities", "loss", "mostly-zeros", "breach", "continuous",
-            "sorted", "reversed", "constant", "huge-range", "periodic-8", "periodic-16", "edge-spike", "spike-below-edge", "sparse-loss", "few-zeros",
+            "sorted", "reversed", "constant", "huge-range", "periodic-8", "periodic-16", "edge-spike", "spike-below-edge", "sparse-loss", "few-zeros", "rare-zeros", "seven-zeros", "eight-zeros",
         ];
         foreach (var shape in shapes)
         {
@@ -136,9 +136,13 @@ public class RadixSelectTests
                 "constant" => 4.25,
                 "huge-range" => u < 0.5 ? -double.MaxValue * u : double.MaxValue * u,
 
-                // A tenth of the sample zeros (compressed out), and 2 % (not).
+                // A zero minimum with 10 %, 2 % and 0.1 % zeros, and with 7 (too few for the
+                // compress in a work space of n) and 8.
                 "sparse-loss" => u < 0.1 ? 0.0 : Math.Exp(12 + (3 * random.NextDouble())),
                 "few-zeros" => u < 0.02 ? 0.0 : Math.Exp(12 + (3 * random.NextDouble())),
+                "rare-zeros" => u < 0.001 ? 0.0 : Math.Exp(12 + (3 * random.NextDouble())),
+                "seven-zeros" => i % 97 == 5 && i < 97 * 7 ? 0.0 : Math.Exp(12 + (3 * u)),
+                "eight-zeros" => i % 97 == 5 && i < 97 * 8 ? 0.0 : Math.Exp(12 + (3 * u)),
 
                 // Every 8th (16th) value small (a subsample with that stride would see nothing else).
                 "periodic-8" => i % 8 == 0 ? u : 10 + u,
