@@ -86,7 +86,7 @@ public static class SampleSummary
             Span<int> ranks = stackalloc int[(2 * Probabilities.Length) + 1];
             ranks = ranks[..WantedRanks(n, Probabilities, tailStart, ranks)];
             Span<double> selected = stackalloc double[ranks.Length];
-            tailSum = RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks, selected, tailCount, (int)census.ZeroCount, work, ref sums);
+            tailSum = RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks, selected, tailCount, (int)census.ZeroCount, work, ref sums, negativeCount: (int)census.NegativeCount);
             for (var q = 0; q < Probabilities.Length; q++)
             {
                 quantiles[q] = Type7(n, ranks, selected, Probabilities[q]);
@@ -172,7 +172,7 @@ public static class SampleSummary
         var ranks = new int[(2 * probabilities.Length) + 1];
         var distinct = WantedRanks(n, probabilities, -1, ranks);
         var selected = new double[distinct];
-        RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks.AsSpan(0, distinct), selected, 0, (int)census.ZeroCount, []);
+        RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks.AsSpan(0, distinct), selected, 0, (int)census.ZeroCount, [], negativeCount: (int)census.NegativeCount);
         for (var i = 0; i < probabilities.Length; i++)
         {
             destination[i] = Type7(n, ranks.AsSpan(0, distinct), selected, probabilities[i]);
@@ -180,7 +180,7 @@ public static class SampleSummary
     }
 
     /// <summary>
-    /// The exceedance count, the NaN count, whether every value equals the first, and the range
+    /// The exceedance count, the NaN, zero and negative counts, whether every value equals the first, and the range
     /// of the values' order-preserving keys (<see cref="RadixSelect.Key"/>; meaningless with
     /// NaN): one read of the sample, four lanes at a time with a scalar tail.
     /// </summary>
@@ -194,7 +194,7 @@ public static class SampleSummary
             Equal = Vector256<long>.AllBitsSet,
             MinKey = Vector256.Create(ulong.MaxValue),
         };
-        long exceed = 0, nanCount = 0, zeroCount = 0;
+        long exceed = 0, nanCount = 0, zeroCount = 0, negativeCount = 0;
         var allEqual = true;
         ulong minKey = ulong.MaxValue, maxKey = 0;
         double total = 0;
@@ -232,6 +232,7 @@ public static class SampleSummary
             exceed = Vector256.Sum(lanes.Exceed);
             nanCount = Vector256.Sum(lanes.Nan);
             zeroCount = Vector256.Sum(lanes.Zero);
+            negativeCount = Vector256.Sum(lanes.Negative);
             allEqual = lanes.Equal == Vector256<long>.AllBitsSet;
         }
 
@@ -242,13 +243,14 @@ public static class SampleSummary
             exceed += v > threshold ? 1 : 0;
             nanCount += double.IsNaN(v) ? 1 : 0;
             zeroCount += v == 0 ? 1 : 0;
+            negativeCount += v < 0 ? 1 : 0;
             allEqual &= v == first;
             var key = RadixSelect.Key(v);
             minKey = Math.Min(minKey, key);
             maxKey = Math.Max(maxKey, key);
         }
 
-        return new CensusResult(exceed, nanCount, zeroCount, allEqual, minKey, maxKey, total);
+        return new CensusResult(exceed, nanCount, zeroCount, negativeCount, allEqual, minKey, maxKey, total);
     }
 
     /// <summary>Type-7 quantile of a sample of <paramref name="n"/> values from its selected order statistics (<paramref name="ranks"/> must hold j = ⌊(n − 1)p⌋ and j + 1).</summary>
@@ -313,6 +315,7 @@ public static class SampleSummary
         public Vector256<long> Exceed;
         public Vector256<long> Nan;
         public Vector256<long> Zero;
+        public Vector256<long> Negative;
         public Vector256<long> Equal;
         public Vector256<ulong> MinKey;
         public Vector256<ulong> MaxKey;
@@ -324,6 +327,7 @@ public static class SampleSummary
             Exceed -= Vector256.GreaterThan(v, Threshold).AsInt64();
             Nan -= (~Vector256.Equals(v, v)).AsInt64();
             Zero -= Vector256.Equals(v, Vector256<double>.Zero).AsInt64();
+            Negative -= Vector256.LessThan(v, Vector256<double>.Zero).AsInt64();
             Equal &= Vector256.Equals(v, First).AsInt64();
             var bits = v.AsInt64();
             var key = (bits ^ (Vector256.ShiftRightArithmetic(bits, 63) | Vector256.Create(long.MinValue))).AsUInt64();
@@ -333,5 +337,5 @@ public static class SampleSummary
     }
 
     /// <summary>What <see cref="Census"/> found.</summary>
-    private readonly record struct CensusResult(long Exceed, long NanCount, long ZeroCount, bool AllEqual, ulong MinKey, ulong MaxKey, double Total);
+    private readonly record struct CensusResult(long Exceed, long NanCount, long ZeroCount, long NegativeCount, bool AllEqual, ulong MinKey, ulong MaxKey, double Total);
 }

@@ -190,10 +190,13 @@ public class SampleSummarySelectionTests
     [InlineData("periodic", 40_000)]
     [InlineData("periodic", 65_543)]
     [InlineData("all-ranks-in-zeros", 50_000)]
+    [InlineData("npv", 100_003)]
+    [InlineData("npv", 1_001)]
     public void Moments_taken_in_a_selection_pass_are_bit_for_bit_those_of_running_moments(string shape, int n)
     {
         // Σ(x − mean₀) and Σ(x − mean₀)² ride on the selection's first full pass: the histogram
-        // (continuous, periodic), the compress of the values above zero (loss, sparse loss); or,
+        // (continuous, periodic), the compress of the values above zero (loss, sparse loss), the
+        // partition at zero (npv); or,
         // when the zero mass settles every rank, a pass of their own.
         var random = new System.Random(n);
         var values = new double[n];
@@ -206,6 +209,7 @@ public class SampleSummarySelectionTests
                 "loss" => u < 0.6 ? 0 : 1e6 * Math.Exp(5 * random.NextDouble()),
                 "sparse-loss" => u < 0.1 ? 0 : 1e3 * Math.Exp(3 * random.NextDouble()),
                 "periodic" => i % 8 == 0 ? u : 10 + u,
+                "npv" => u < 0.05 ? 0 : (u < 0.4 ? -1e6 * Math.Exp(4 * random.NextDouble()) : 1e6 * Math.Exp(5 * random.NextDouble())),
                 _ => u < 0.999 ? 0 : 1e9 * u,
             };
         }

@@ -113,6 +113,7 @@ internal static class RadixSelect
     /// <param name="zeroCount">How many values are ±0 (any count when the minimum is not zero).</param>
     /// <param name="work">Work space, any length; a rented array is used when it is too short.</param>
     /// <param name="vectorCopy">False forces the scalar copy (for tests of the fallback).</param>
+    /// <param name="negativeCount">How many values are below zero (0 when not known: no split at zero).</param>
     public static double Select(
         ReadOnlySpan<double> values,
         ulong minKey,
@@ -122,14 +123,15 @@ internal static class RadixSelect
         int tailCount,
         int zeroCount,
         Span<double> work,
-        bool vectorCopy = true)
+        bool vectorCopy = true,
+        int negativeCount = 0)
     {
         var none = DeviationSums.None;
-        return Select(values, minKey, maxKey, ranks, results, tailCount, zeroCount, work, ref none, vectorCopy);
+        return Select(values, minKey, maxKey, ranks, results, tailCount, zeroCount, work, ref none, vectorCopy, negativeCount);
     }
 
     /// <summary>
-    /// <see cref="Select(ReadOnlySpan{double}, ulong, ulong, ReadOnlySpan{int}, Span{double}, int, int, Span{double}, bool)"/>
+    /// <see cref="Select(ReadOnlySpan{double}, ulong, ulong, ReadOnlySpan{int}, Span{double}, int, int, Span{double}, bool, int)"/>
     /// that also takes <paramref name="sums"/> (unless already <see cref="DeviationSums.Done"/>)
     /// in its first full pass over the sample, when it makes one; they stay not done otherwise.
     /// </summary>
@@ -143,7 +145,8 @@ internal static class RadixSelect
         int zeroCount,
         Span<double> work,
         ref DeviationSums sums,
-        bool vectorCopy = true)
+        bool vectorCopy = true,
+        int negativeCount = 0)
     {
         var n = values.Length;
         var tailStart = n - tailCount;
@@ -151,6 +154,11 @@ internal static class RadixSelect
         {
             results[..ranks.Length].Fill(values[0]);
             return tailCount > 0 ? TailSum(values[0], 0, [], tailCount) : 0;
+        }
+
+        if (negativeCount > 0 && negativeCount < n && tailStart >= negativeCount && vectorCopy && Avx512F.IsSupported && n > SortThreshold)
+        {
+            return SplitAtZero(values, minKey, maxKey, ranks, results, tailCount, zeroCount, negativeCount, work, ref sums);
         }
 
         // A point mass at a minimum of zero (a loss distribution's no-loss paths) settles
@@ -357,6 +365,175 @@ internal static class RadixSelect
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// A sample with values below zero and at or above it: the negatives and the rest are
+    /// partitioned in one pass (which also takes <paramref name="sums"/>), and each side is
+    /// selected over its own key range. A histogram over the whole range would cross zero's key
+    /// (2⁶³), about a binade a bucket, and leave a loss-like side in a few dozen buckets. The
+    /// tail must lie above the negatives (the caller checks).
+    /// </summary>
+    private static double SplitAtZero(ReadOnlySpan<double> values, ulong minKey, ulong maxKey, ReadOnlySpan<int> ranks, Span<double> results, int tailCount, int zeroCount, int negativeCount, Span<double> work, ref DeviationSums sums)
+    {
+        var n = values.Length;
+        double[]? rentedParts = null;
+        var inner = ArrayPool<double>.Shared.Rent(n);
+        try
+        {
+            if (work.Length < n)
+            {
+                rentedParts = ArrayPool<double>.Shared.Rent(n);
+                work = rentedParts;
+            }
+
+            var parts = work[..n];
+            ulong negativeMaxKey, restMinKey;
+            if (sums.Done)
+            {
+                var noSums = default(NoSums);
+                PartitionAtZero(values, parts, negativeCount, out negativeMaxKey, out restMinKey, ref noSums);
+            }
+            else
+            {
+                PartitionAtZero(values, parts, negativeCount, out negativeMaxKey, out restMinKey, ref sums);
+            }
+
+            var split = 0;
+            while (split < ranks.Length && ranks[split] < negativeCount)
+            {
+                split++;
+            }
+
+            if (split > 0)
+            {
+                Select(parts[..negativeCount], minKey, negativeMaxKey, ranks[..split], results[..split], 0, 0, inner, vectorCopy: true);
+            }
+
+            var tailSum = 0.0;
+            if (split < ranks.Length || tailCount > 0)
+            {
+                Span<int> shifted = stackalloc int[ranks.Length - split];
+                for (var r = split; r < ranks.Length; r++)
+                {
+                    shifted[r - split] = ranks[r] - negativeCount;
+                }
+
+                tailSum = Select(parts[negativeCount..], restMinKey, maxKey, shifted, results[split..], tailCount, zeroCount, inner, vectorCopy: true);
+            }
+
+            return tailSum;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(inner);
+            if (rentedParts is not null)
+            {
+                ArrayPool<double>.Shared.Return(rentedParts);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the values below zero to parts[0, negativeCount) and the rest to
+    /// parts[negativeCount, n), each in sample order, with the largest key of the first and the
+    /// smallest of the second. A full-register store is used only where it stays inside its
+    /// part, so the parts need no slack.
+    /// </summary>
+    private static void PartitionAtZero<TSums>(ReadOnlySpan<double> values, Span<double> parts, int negativeCount, out ulong negativeMaxKey, out ulong restMinKey, ref TSums sums)
+        where TSums : struct, IPassSums
+    {
+        var shiftBy = Vector512.Create(sums.Shift);
+        Vector512<double> deviationsLow = default, deviationsHigh = default, squaresLow = default, squaresHigh = default;
+        ref var x = ref MemoryMarshal.GetReference(values);
+        ref var w = ref MemoryMarshal.GetReference(parts);
+        var n = values.Length;
+        var low = 0;
+        var high = negativeCount;
+        var i = 0;
+        var maxLow = Vector512<ulong>.Zero;
+        var minHigh = Vector512.Create(ulong.MaxValue);
+        for (; i <= n - (2 * Vector512<double>.Count); i += 2 * Vector512<double>.Count)
+        {
+            var v0 = Vector512.LoadUnsafe(ref x, (nuint)i);
+            var v1 = Vector512.LoadUnsafe(ref x, (nuint)(i + Vector512<double>.Count));
+            if (TSums.Wanted)
+            {
+                var d0 = v0 - shiftBy;
+                var d1 = v1 - shiftBy;
+                deviationsLow += d0;
+                deviationsHigh += d1;
+                squaresLow += d0 * d0;
+                squaresHigh += d1 * d1;
+            }
+
+            Part(v0, ref w, ref low, ref high, negativeCount, n, ref maxLow, ref minHigh);
+            Part(v1, ref w, ref low, ref high, negativeCount, n, ref maxLow, ref minHigh);
+        }
+
+        sums.Finish(values, i, deviationsLow, deviationsHigh, squaresLow, squaresHigh);
+        negativeMaxKey = 0;
+        restMinKey = ulong.MaxValue;
+        for (var lane = 0; lane < Vector512<ulong>.Count; lane++)
+        {
+            negativeMaxKey = Math.Max(negativeMaxKey, maxLow[lane]);
+            restMinKey = Math.Min(restMinKey, minHigh[lane]);
+        }
+
+        for (; i < n; i++)
+        {
+            var v = values[i];
+            var k = Key(v);
+            if (v < 0)
+            {
+                parts[low++] = v;
+                negativeMaxKey = Math.Max(negativeMaxKey, k);
+            }
+            else
+            {
+                parts[high++] = v;
+                restMinKey = Math.Min(restMinKey, k);
+            }
+        }
+
+        System.Diagnostics.Debug.Assert(low == negativeCount && high == n, "the census counted the negatives");
+    }
+
+    /// <summary>One register of <see cref="PartitionAtZero{TSums}"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Part(Vector512<double> v, ref double w, ref int low, ref int high, int lowEnd, int highEnd, ref Vector512<ulong> maxLow, ref Vector512<ulong> minHigh)
+    {
+        var below = Vector512.LessThan(v, Vector512<double>.Zero);
+        var keys = Keys(v);
+        maxLow = Vector512.Max(maxLow, Vector512.ConditionalSelect(below.AsUInt64(), keys, Vector512<ulong>.Zero));
+        minHigh = Vector512.Min(minHigh, Vector512.ConditionalSelect(below.AsUInt64(), Vector512.Create(ulong.MaxValue), keys));
+        var belowBits = (uint)below.ExtractMostSignificantBits();
+        var restBits = ~belowBits & 0xFFu;
+        if (low + Vector512<double>.Count <= lowEnd)
+        {
+            Avx512F.Compress(Vector512<double>.Zero, below, v).StoreUnsafe(ref w, (nuint)low);
+            low += BitOperations.PopCount(belowBits);
+        }
+        else
+        {
+            for (var bits = belowBits; bits != 0; bits &= bits - 1)
+            {
+                Unsafe.Add(ref w, low++) = v.GetElement(BitOperations.TrailingZeroCount(bits));
+            }
+        }
+
+        if (high + Vector512<double>.Count <= highEnd)
+        {
+            Avx512F.Compress(Vector512<double>.Zero, ~below, v).StoreUnsafe(ref w, (nuint)high);
+            high += BitOperations.PopCount(restBits);
+        }
+        else
+        {
+            for (var bits = restBits; bits != 0; bits &= bits - 1)
+            {
+                Unsafe.Add(ref w, high++) = v.GetElement(BitOperations.TrailingZeroCount(bits));
+            }
+        }
     }
 
     /// <summary>The right shift that maps a key offset in [0, range] to a bucket in [0, 2^bits).</summary>

@@ -19,7 +19,7 @@ public class RadixSelectTests
         [
             "zeros-but-one", "zeros-but-one-negative", "ties", "signed", "signed-zeros", "subnormals",
             "one-bucket", "one-bucket-and-outlier", "infinities", "loss", "mostly-zeros", "breach", "continuous",
-            "sorted", "reversed", "constant", "huge-range", "periodic-8", "periodic-16", "edge-spike", "spike-below-edge", "sparse-loss", "few-zeros", "rare-zeros", "seven-zeros", "eight-zeros",
+            "sorted", "reversed", "constant", "huge-range", "periodic-8", "periodic-16", "edge-spike", "spike-below-edge", "sparse-loss", "few-zeros", "rare-zeros", "seven-zeros", "eight-zeros", "npv", "mostly-negative", "one-negative",
         ];
         foreach (var shape in shapes)
         {
@@ -48,18 +48,19 @@ public class RadixSelectTests
         }
 
         var zeros = values.Count(v => v == 0);
-        foreach (var vector in new[] { true, false })
+        var negatives = values.Count(v => v < 0);
+        foreach (var (vector, split) in new[] { (true, true), (true, false), (false, false) })
         {
             foreach (var workLength in new[] { n, n / 2, 0 })
             {
                 var results = new double[ranks.Length];
-                var tail = RadixSelect.Select(values, RadixSelect.Key(sorted[0]), RadixSelect.Key(sorted[^1]), ranks, results, tailCount, zeros, new double[workLength], vector);
+                var tail = RadixSelect.Select(values, RadixSelect.Key(sorted[0]), RadixSelect.Key(sorted[^1]), ranks, results, tailCount, zeros, new double[workLength], vector, split ? negatives : 0);
                 for (var r = 0; r < ranks.Length; r++)
                 {
-                    results[r].Should().Be(sorted[ranks[r]], $"rank {ranks[r]} of {n} ({shape}, vector {vector}, work {workLength})");
+                    results[r].Should().Be(sorted[ranks[r]], $"rank {ranks[r]} of {n} ({shape}, vector {vector}, split {split}, work {workLength})");
                 }
 
-                BitConverter.DoubleToInt64Bits(tail).Should().Be(BitConverter.DoubleToInt64Bits(expectedTail), $"the tail sum ({shape}, vector {vector}, work {workLength})");
+                BitConverter.DoubleToInt64Bits(tail).Should().Be(BitConverter.DoubleToInt64Bits(expectedTail), $"the tail sum ({shape}, vector {vector}, split {split}, work {workLength})");
             }
         }
 
@@ -79,7 +80,7 @@ public class RadixSelectTests
         var sorted = values.OrderBy(RadixSelect.Key).ToArray();
         var ranks = Enumerable.Range(0, n).ToArray();
         var results = new double[n];
-        RadixSelect.Select(values, RadixSelect.Key(sorted[0]), RadixSelect.Key(sorted[^1]), ranks, results, 0, values.Count(v => v == 0), new double[n]);
+        RadixSelect.Select(values, RadixSelect.Key(sorted[0]), RadixSelect.Key(sorted[^1]), ranks, results, 0, values.Count(v => v == 0), new double[n], negativeCount: values.Count(v => v < 0));
         results.Should().Equal(sorted);
     }
 
@@ -143,6 +144,12 @@ public class RadixSelectTests
                 "rare-zeros" => u < 0.001 ? 0.0 : Math.Exp(12 + (3 * random.NextDouble())),
                 "seven-zeros" => i % 97 == 5 && i < 97 * 7 ? 0.0 : Math.Exp(12 + (3 * u)),
                 "eight-zeros" => i % 97 == 5 && i < 97 * 8 ? 0.0 : Math.Exp(12 + (3 * u)),
+
+                // Both signs: a spread around zero with zeros, 99.5 % below zero (the tail reaches
+                // into the negatives, no split), and one negative value.
+                "npv" => u < 0.05 ? 0.0 : (u < 0.4 ? -Math.Exp(10 + (4 * random.NextDouble())) : Math.Exp(10 + (5 * random.NextDouble()))),
+                "mostly-negative" => u < 0.995 ? -Math.Exp(10 * random.NextDouble()) : Math.Exp(10 * random.NextDouble()),
+                "one-negative" => i == n / 2 ? -1.5 : (u < 0.3 ? 0.0 : u),
 
                 // Every 8th (16th) value small (a subsample with that stride would see nothing else).
                 "periodic-8" => i % 8 == 0 ? u : 10 + u,
