@@ -1,5 +1,4 @@
 using ClimateRisk.Core.Distributions.Internal;
-using MathNet.Numerics;
 
 namespace ClimateRisk.Core.Distributions;
 
@@ -9,8 +8,8 @@ namespace ClimateRisk.Core.Distributions;
 /// curve's mean and standard deviation).
 /// </summary>
 /// <remarks>
-/// The quantile solves I_x(a, b) = p (I = regularized incomplete beta,
-/// MathNet <c>SpecialFunctions.BetaRegularized</c>) by safeguarded Newton iteration on
+/// The quantile solves I_x(a, b) = p (I = regularized incomplete beta, the continued fraction of
+/// <see cref="IncompleteBeta"/> with ln B(a, b) computed once per call) by safeguarded Newton iteration on
 /// ln T(x) − ln p, T = I_x(a, b) for p ≤ ½ and T = I_{1−x}(b, a) against 1 − p otherwise, in the
 /// variable ln x (x &lt; ½) or ln(1 − x) (exact for power-law tails, so deep-tail quantiles converge
 /// fast; stopped after a step below 1e−9·min(x, 1 − x)), inside a shrinking bracket, falling
@@ -24,6 +23,9 @@ public static class BetaQuantile
 
     /// <summary>A Newton step of at most this fraction of min(x, 1 − x) ends the iteration.</summary>
     private const double NewtonStop = 1e-9;
+
+    /// <summary>Below this prefactor (2⁻⁹⁶⁰) the density is taken from its logarithm rather than front/(x(1 − x)).</summary>
+    private const double MinNormalFront = 1.0255e-289;
 
     /// <summary>
     /// Quantile x of Beta(a, b): the x ∈ [0, 1] with I_x(a, b) = p, to about 1e−14 absolute
@@ -146,7 +148,7 @@ public static class BetaQuantile
         }
 
         double q = 1.0 - p;
-        double lnBeta = SpecialFunctions.GammaLn(a) + SpecialFunctions.GammaLn(b) - SpecialFunctions.GammaLn(a + b);
+        double lnBeta = IncompleteBeta.LnBeta(a, b);
         double x = InitialGuess(a, b, p);
 
         double lo = 0.0;
@@ -162,8 +164,9 @@ public static class BetaQuantile
         {
             // Work in the tail that p lies in: T(x) = I_x(a, b) for p ≤ ½, else
             // T(x) = Q(x) = 1 − I_x(a, b) = I_{1−x}(b, a) (so p near 1 keeps full precision, 1 − p being
-            // exact). f has the sign of I_x(a, b) − p.
-            double tail = lowerTail ? SpecialFunctions.BetaRegularized(a, b, x) : UpperTail(a, b, x);
+            // exact). f has the sign of I_x(a, b) − p. ln B(a, b) is computed once per call, and the
+            // evaluation returns xᵃ(1 − x)ᵇ/B, which gives the density without another exp.
+            double tail = IncompleteBeta.Tail(a, b, x, lnBeta, lowerTail, out double front);
             double f = lowerTail ? tail - target : target - tail;
             if (f == 0.0)
             {
@@ -184,8 +187,11 @@ public static class BetaQuantile
             // I ∝ xᵃ, Q ∝ (1 − x)ᵇ and never leaving (0, 1): ln x ← ln x − (g/g′)/x,
             // ln(1 − x) ← ln(1 − x) + (g/g′)/(1 − x). (Newton in x itself overshoots to near 0 from
             // above the root and climbs back by a bounded factor per step: 10–15 evaluations.)
-            double logPdf = ((a - 1.0) * Math.Log(x)) + ((b - 1.0) * Fp.Log1P(-x)) - lnBeta;
-            double pdf = Math.Exp(logPdf);
+            // pdf = xᵃ⁻¹(1 − x)ᵇ⁻¹/B = front/(x(1 − x)); exp of its logarithm only where front is
+            // near underflow and the division would lose digits.
+            double pdf = front >= MinNormalFront
+                ? front / (x * (1.0 - x))
+                : Math.Exp(((a - 1.0) * Math.Log(x)) + ((b - 1.0) * Fp.Log1P(-x)) - lnBeta);
             double xNew = double.NaN;
             if (tail > 0.0 && pdf > 0.0 && double.IsFinite(pdf))
             {
@@ -219,12 +225,6 @@ public static class BetaQuantile
 
         return x;
     }
-
-    /// <summary>
-    /// Q(x) = 1 − I_x(a, b) = I_{1−x}(b, a), relatively accurate when small. (Rounding 1 − x for
-    /// x &lt; ½ perturbs x by at most ½ ulp(1), i.e. below the target absolute accuracy.)
-    /// </summary>
-    private static double UpperTail(double a, double b, double x) => SpecialFunctions.BetaRegularized(b, a, 1.0 - x);
 
     /// <summary>Bracket midpoint; geometric (in x or in 1 − x) when the bracket spans orders of magnitude.</summary>
     private static double Bisect(double lo, double hi)
