@@ -311,18 +311,10 @@ internal sealed partial class PathKernel
             scratch.RestrictedDays[p] = Math.Min(DaysPerYear, PoissonQuantile.InvCdfUnchecked(DroughtRate(site, scratch.GlobalWarmingC[p]), scratch.DroughtPmf0[p], scratch.DroughtU[p]));
         }
 
-        // §6: 1 − u = Φ(−y) keeps the tail of R = 1/(1 − u) exact.
-        for (var j = 0; j < flood; j++)
+        // §6.
+        if (flood > 0)
         {
-            var p = scratch.FloodList[j];
-            var returnPeriod = 1.0 / scratch.FloodExceedance[p];
-            var depth = plan.DepthAt(returnPeriod * scratch.FrequencyMultiplier[p]);
-            if (depth > 0 && !(depth <= plan.ProtectionDepthM))
-            {
-                var (direct, bi) = Inundation(plan, depth - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, key, 0), biPerDay);
-                metrics[((int)Metric.FloodDirectCny * BlockSize) + p] = direct;
-                metrics[((int)Metric.FloodBiCny * BlockSize) + p] = bi;
-            }
+            FinishFlood(plan, year, firstPath, flood, biPerDay, scratch);
         }
 
         // §7.
@@ -332,6 +324,36 @@ internal sealed partial class PathKernel
             var (direct, bi) = Inundation(plan, scratch.SurgeLevelM[p] - site.Surge!.GroundElevationM - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, key, 1), biPerDay);
             metrics[((int)Metric.SurgeDirectCny * BlockSize) + p] = direct;
             metrics[((int)Metric.SurgeBiCny * BlockSize) + p] = bi;
+        }
+    }
+
+    /// <summary>
+    /// §6 for the listed flood paths: 1 − u = Φ(−y) keeps the tail of R = 1/(1 − u) exact; the depths
+    /// in one span call (their ln R on vector lanes, bit for bit <see cref="SitePlan.DepthAt"/>).
+    /// </summary>
+    private void FinishFlood(SitePlan plan, int year, long firstPath, int flood, double biPerDay, KernelScratch scratch)
+    {
+        var metrics = scratch.SiteMetrics;
+        Span<double> scaledReturnPeriods = stackalloc double[BlockSize];
+        Span<double> depths = stackalloc double[BlockSize];
+        for (var j = 0; j < flood; j++)
+        {
+            var p = scratch.FloodList[j];
+            var returnPeriod = 1.0 / scratch.FloodExceedance[p];
+            scaledReturnPeriods[j] = returnPeriod * scratch.FrequencyMultiplier[p];
+        }
+
+        plan.DepthsAt(scaledReturnPeriods[..flood], depths);
+        for (var j = 0; j < flood; j++)
+        {
+            var depth = depths[j];
+            if (depth > 0 && !(depth <= plan.ProtectionDepthM))
+            {
+                var p = scratch.FloodList[j];
+                var (direct, bi) = Inundation(plan, depth - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, plan.Key, 0), biPerDay);
+                metrics[((int)Metric.FloodDirectCny * BlockSize) + p] = direct;
+                metrics[((int)Metric.FloodBiCny * BlockSize) + p] = bi;
+            }
         }
     }
 
