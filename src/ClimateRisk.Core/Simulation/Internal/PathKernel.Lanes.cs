@@ -235,14 +235,14 @@ internal sealed partial class PathKernel
             var validBits = T.SignBits(valid);
 
             var hotRate = summer * T.Load(in probability, at);
-            var hotDays = Poisson(hotRate, T.Load(in hotPmf0, at), T.Load(in hotU, at), valid, limit);
+            var warmed = one + (sensitivity * (amplification * T.Load(in warming, at)));
+            var droughtRate = baseRate * T.Select(T.LessThan(zero, warmed), warmed, zero);
+            var (hotDays, days) = Poisson2(hotRate, T.Load(in hotPmf0, at), T.Load(in hotU, at), droughtRate, T.Load(in droughtPmf0, at), T.Load(in droughtU, at), valid, limit);
+
             hotDays = T.Select(T.LessThan(summerCount, hotDays), summerCount, hotDays);
             T.Store(hotDays, ref hotDaysRow, at);
             heat = Append(T.SignBits(T.Or(T.LessThan(zero, hotDays), T.LessThan(limit, hotRate))) & validBits, i, scratch.HeatList, heat);
 
-            var warmed = one + (sensitivity * (amplification * T.Load(in warming, at)));
-            var droughtRate = baseRate * T.Select(T.LessThan(zero, warmed), warmed, zero);
-            var days = Poisson(droughtRate, T.Load(in droughtPmf0, at), T.Load(in droughtU, at), valid, limit);
             T.Store(T.Select(T.LessThan(yearDays, days), yearDays, days), ref restrictedRow, at);
             drought = Append(T.SignBits(T.LessThan(limit, droughtRate)) & validBits, i, scratch.DroughtList, drought);
         }
@@ -530,6 +530,52 @@ internal sealed partial class PathKernel
         }
 
         return k;
+    }
+
+    /// <summary>
+    /// Two independent <see cref="Poisson{T}"/> searches (the heat and the drought count of the same
+    /// paths) in one loop: each lane of each takes exactly the steps it would alone (same
+    /// operations, same order, so the same counts — <c>PathKernelPoissonTests</c>), while the
+    /// register pair runs one loop to the larger of the two counts instead of two loops, each ending
+    /// in a mispredicted exit, and the two multiply–add chains overlap.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (T A, T B) Poisson2<T>(T lambdaA, T pmf0A, T uA, T lambdaB, T pmf0B, T uB, T valid, T limit)
+        where T : struct, ILanes<T>
+    {
+        var zero = T.Create(0.0);
+        var one = T.Create(1.0);
+        T pmfA = pmf0A, cdfA = pmf0A, kA = zero;
+        T pmfB = pmf0B, cdfB = pmf0B, kB = zero;
+        var activeA = T.And(T.And(T.And(valid, T.LessThan(zero, lambdaA)), T.And(T.LessThan(zero, uA), T.LessThanOrEqual(lambdaA, limit))), T.LessThan(cdfA, uA));
+        var activeB = T.And(T.And(T.And(valid, T.LessThan(zero, lambdaB)), T.And(T.LessThan(zero, uB), T.LessThanOrEqual(lambdaB, limit))), T.LessThan(cdfB, uB));
+        ref var reciprocal = ref Row(StepReciprocal);
+        for (var j = 1; T.Any(T.Or(activeA, activeB)); j++)
+        {
+            if (j > MaxPoissonStep)
+            {
+                return (PoissonByDivision(lambdaA, pmfA, cdfA, kA, uA, activeA, j), PoissonByDivision(lambdaB, pmfB, cdfB, kB, uB, activeB, j));
+            }
+
+            var y = T.Create(Unsafe.Add(ref reciprocal, j));
+            var step = T.Create(j);
+
+            kA += T.And(activeA, one);
+            var qA = lambdaA * y;
+            pmfA *= T.FusedMultiplyAdd(T.FusedMultiplyAdd(-qA, step, lambdaA), y, qA);
+            activeA = T.Select(T.Equals(pmfA, zero), zero, activeA);
+            cdfA += pmfA;
+            activeA = T.And(activeA, T.LessThan(cdfA, uA));
+
+            kB += T.And(activeB, one);
+            var qB = lambdaB * y;
+            pmfB *= T.FusedMultiplyAdd(T.FusedMultiplyAdd(-qB, step, lambdaB), y, qB);
+            activeB = T.Select(T.Equals(pmfB, zero), zero, activeB);
+            cdfB += pmfB;
+            activeB = T.And(activeB, T.LessThan(cdfB, uB));
+        }
+
+        return (kA, kB);
     }
 
     /// <summary>
