@@ -16,9 +16,6 @@ public static class Simulator
 {
     private const int BlockSize = PathKernel.BlockSize;
 
-    /// <summary>Path rows per parallel chunk of the financial NPV accumulation.</summary>
-    private const int AccumulateRows = 16_384;
-
     /// <summary>Simulates <paramref name="inputs"/> under <paramref name="settings"/>; quantiles are exact order statistics.</summary>
     public static SimulationResult Run(
         ModelInputs inputs,
@@ -32,6 +29,7 @@ public static class Simulator
             settings,
             progress,
             (values, threshold, scratch) => SampleSummary.Summarize(values, threshold, scratch),
+            (count, threshold) => SampleSummary.OfConstant(0.0, count, threshold),
             (values, scratch) =>
             {
                 var work = scratch.AsSpan(0, values.Length);
@@ -70,6 +68,7 @@ public static class Simulator
             settings,
             progress,
             (values, threshold, _) => PartialCell.From(values, threshold),
+            (count, threshold) => PartialCell.OfZeros(count, threshold),
             (values, _) => QuantileSketch.Build(values),
             cancellationToken);
         return new ShardResult
@@ -94,6 +93,9 @@ public static class Simulator
 
     private delegate TCell CellReducer<out TCell>(ReadOnlySpan<double> values, double threshold, double[] scratch);
 
+    /// <summary>The summary of <paramref name="count"/> values of +0.0, as the cell reducer would give it.</summary>
+    private delegate TCell ZeroCellReducer<out TCell>(int count, double threshold);
+
     private delegate TCurve CurveReducer<out TCurve>(ReadOnlySpan<double> values, double[] scratch);
 
     private static Output<TCell, TCurve> Execute<TCell, TCurve>(
@@ -101,6 +103,7 @@ public static class Simulator
         SimulationSettings settings,
         IProgress<SimulationProgress>? progress,
         CellReducer<TCell> reduceCell,
+        ZeroCellReducer<TCell> reduceZeroCell,
         CurveReducer<TCurve> reduceCurve,
         CancellationToken cancellationToken)
     {
@@ -172,7 +175,7 @@ public static class Simulator
         foreach (var scenario in inputs.Scenarios)
         {
             var scenarioPlan = new ScenarioPlan(scenario, inputs, settings);
-            var kernel = new PathKernel(sitePlans, scenarioPlan, inputs.HeavyPrecipitationMultiplier, rng, buffers);
+            var kernel = new PathKernel(sitePlans, scenarioPlan, inputs.HeavyPrecipitationMultiplier, rng, buffers, accumulateFinancialNpv: true);
             Array.Clear(buffers.Npv);
             Array.Clear(buffers.FinancialNpv);
             var reduced = new TCell[entities, years, metrics];
@@ -183,7 +186,10 @@ public static class Simulator
             {
                 var year = settings.FirstYear + t;
                 var yearIndex = t;
-                Parallel.For(
+
+                // Rows of nothing but +0.0 stay unwritten except at a horizon, whose financial
+                // items and curves read the metric rows of every path.
+                var isHorizon = settings.Horizons.Contains(year);                Parallel.For(
                     0,
                     blocks,
                     options,
@@ -191,22 +197,12 @@ public static class Simulator
                     (block, _, scratch) =>
                     {
                         var first = block * BlockSize;
-                        kernel.EvaluateBlock(first, settings.FirstPath + first, Math.Min(BlockSize, n - first), yearIndex, year, scratch);
+                        kernel.EvaluateBlock(first, settings.FirstPath + first, Math.Min(BlockSize, n - first), yearIndex, year, scratch, skipZeroRows: !isHorizon);
                         return scratch;
                     },
                     _ => { });
                 kernelSeconds += clock.Elapsed.TotalSeconds;
                 clock.Restart();
-
-                // Every path row is independent, so the rows are split among the workers (a
-                // serial pass over 9 × N rows a year was a tenth of the reduction at one worker).
-                var discount = scenarioPlan.Discount[t];
-                var rows = entities * n;
-                Parallel.For(0, (rows + AccumulateRows - 1) / AccumulateRows, options, chunk =>
-                {
-                    var first = chunk * AccumulateRows;
-                    FinancialSeries.Accumulate(buffers, discount, first, Math.Min(AccumulateRows, rows - first));
-                });
 
                 Parallel.For(
                     0,
@@ -217,12 +213,25 @@ public static class Simulator
                     {
                         var metric = (Metric)(cell / entities);
                         var entity = cell % entities;
-                        reduced[entity, yearIndex, (int)metric] = reduceCell(buffers.Cell(metric, entity), Threshold(inputs, sitePlans, metric, entity, yearIndex), scratch);
+                        var threshold = Threshold(inputs, sitePlans, metric, entity, yearIndex);
+                        var skipped = buffers.SkippedBlockCount(metric, entity);
+                        if (skipped == blocks)
+                        {
+                            reduced[entity, yearIndex, (int)metric] = reduceZeroCell(n, threshold);
+                            return scratch;
+                        }
+
+                        if (skipped > 0)
+                        {
+                            buffers.FillSkipped(metric, entity);
+                        }
+
+                        reduced[entity, yearIndex, (int)metric] = reduceCell(buffers.Cell(metric, entity), threshold, scratch);
                         return scratch;
                     },
                     reductionScratch.Add);
 
-                if (settings.Horizons.Contains(year))
+                if (isHorizon)
                 {
                     // Curves and financial items in parallel too, each worker with its own
                     // value buffer; appended afterwards in the order of the serial loops.

@@ -30,19 +30,25 @@ public sealed record PartialCell
     /// </remarks>
     public static PartialCell From(ReadOnlySpan<double> values, double threshold)
     {
-        var hasThreshold = !double.IsNaN(threshold);
         if (values.Length > 0 && AllPositiveZero(values))
         {
-            return new PartialCell
-            {
-                Moments = RunningMoments.FromState(values.Length, 0, 0),
-                ExceedCount = 0 > threshold ? values.Length : 0,
-                HasThreshold = hasThreshold,
-                Sketch = QuantileSketch.FromBuckets(QuantileSketch.DefaultAccuracy, values.Length, [], [], [], []),
-            };
+            return OfZeros(values.Length, threshold);
         }
 
-        return new PartialCell { Moments = RunningMoments.Of(values), ExceedCount = CountAbove(values, threshold), HasThreshold = hasThreshold, Sketch = QuantileSketch.Build(values) };
+        return new PartialCell { Moments = RunningMoments.Of(values), ExceedCount = CountAbove(values, threshold), HasThreshold = !double.IsNaN(threshold), Sketch = QuantileSketch.Build(values) };
+    }
+
+    /// <summary>The summary of <paramref name="count"/> values of +0.0, exactly what <see cref="From"/> gives for them, without reading them.</summary>
+    public static PartialCell OfZeros(long count, double threshold)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        return new PartialCell
+        {
+            Moments = RunningMoments.FromState(count, 0, 0),
+            ExceedCount = 0 > threshold ? count : 0,
+            HasThreshold = !double.IsNaN(threshold),
+            Sketch = QuantileSketch.FromBuckets(QuantileSketch.DefaultAccuracy, count, [], [], [], []),
+        };
     }
 
     /// <summary>The summary of the union of two path sets.</summary>

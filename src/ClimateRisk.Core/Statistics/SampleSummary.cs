@@ -53,11 +53,7 @@ public static class SampleSummary
         if (census.AllEqual)
         {
             // Common for perils a site is not exposed to: no moments or selection needed.
-            return new CellStatistics
-            {
-                Count = n, Mean = first, StandardError = 0, StandardDeviation = 0,
-                P5 = first, P25 = first, P50 = first, P75 = first, P95 = first, P99 = first, TVaR99 = first, PExceed = pExceed,
-            };
+            return OfConstant(first, n, threshold);
         }
 
         var moments = RunningMoments.OfTotal(values, census.Total);
@@ -109,6 +105,23 @@ public static class SampleSummary
             P99 = quantiles[5],
             TVaR99 = tailSum / tailCount,
             PExceed = pExceed,
+        };
+    }
+
+    /// <summary>
+    /// The summary of <paramref name="count"/> copies of <paramref name="value"/>, exactly what
+    /// <see cref="Summarize"/> returns for them, without a sample to read (a cell the kernel
+    /// knows to be all +0.0): mean, quantiles and TVaR99 the value, s.e. and s.d. 0, p_exceed 1
+    /// or 0 (NaN without a threshold).
+    /// </summary>
+    public static CellStatistics OfConstant(double value, int count, double threshold)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var pExceed = double.IsNaN(threshold) ? double.NaN : value > threshold ? 1.0 : 0.0;
+        return new CellStatistics
+        {
+            Count = count, Mean = value, StandardError = 0, StandardDeviation = 0,
+            P5 = value, P25 = value, P50 = value, P75 = value, P95 = value, P99 = value, TVaR99 = value, PExceed = pExceed,
         };
     }
 

@@ -127,7 +127,7 @@ internal static class VectorNormal
     /// and are scattered back. Each lane goes through the same operations as in
     /// <see cref="InvCdf{T}"/>, so the bits are those of the scalar call.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int InvCdfCompacted<T>(ref double src, ref double dst, int length)
         where T : struct, ILanes<T>
     {
@@ -204,7 +204,7 @@ internal static class VectorNormal
     }
 
     /// <summary>AS 241's tails from min(p, 1 − p); p = 0 and 1 give ∓∞, p outside [0, 1] NaN, NaN itself.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static T Tails<T>(T p, T q)
         where T : struct, ILanes<T>
     {
@@ -224,7 +224,7 @@ internal static class VectorNormal
     }
 
     /// <summary>p = 0 or 1 (r = 0 gave ∞/∞), p outside [0, 1] (log gave NaN) and NaN.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static T Special<T>(T p, T x)
         where T : struct, ILanes<T>
     {
@@ -258,7 +258,7 @@ internal static class VectorNormal
         return num / den;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static T FarTail<T>(T s)
         where T : struct, ILanes<T>
     {

@@ -89,7 +89,7 @@ internal static class VectorQuantiles
     }
 
     /// <summary>Whole registers; returns how many elements were written. Not inlined: see <see cref="LaneLoop"/>.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int GevRegisters<T>(double location, double scale, double shape, ref double src, ref double dst, int length)
         where T : struct, ILanes<T>
     {

@@ -53,7 +53,7 @@ internal static class LaneLoop
     /// own (not inlined) so the JIT's inlining budget goes to the function's few dozen register
     /// operations: inlined into a caller, it ran out and left the operators as calls (9× slower).
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int Registers<TOperator, TLanes>(ref double src, ref double dst, int length)
         where TOperator : struct, IUnaryLanes
         where TLanes : struct, ILanes<TLanes>

@@ -130,7 +130,7 @@ internal static class VectorMath
     /// so the result is exact when normal and rounded once when subnormal; overflow and
     /// underflow come out of the multiplications.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static T ExpWide<T>(T x)
         where T : struct, ILanes<T>
     {
@@ -168,7 +168,7 @@ internal static class VectorMath
     }
 
     /// <summary>log where some lane is subnormal, zero, negative, infinite or NaN.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static T LogSpecial<T>(T x)
         where T : struct, ILanes<T>
     {

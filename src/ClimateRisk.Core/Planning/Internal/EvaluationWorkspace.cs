@@ -16,6 +16,7 @@ internal sealed class EvaluationWorkspace
         Kernel = new KernelScratch(1);
         Sample = new double[paths];
         Scratch = new double[paths];
+        Sums = new PathOrderSums(SiteEvaluation.MeanMetrics);
     }
 
     public PathBuffers Buffers { get; }
@@ -27,4 +28,7 @@ internal sealed class EvaluationWorkspace
 
     /// <summary>Work space of the summaries.</summary>
     public double[] Scratch { get; }
+
+    /// <summary>The yearly sums behind an evaluation's means.</summary>
+    public PathOrderSums Sums { get; }
 }

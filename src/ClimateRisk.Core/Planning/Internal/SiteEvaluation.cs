@@ -92,13 +92,15 @@ internal sealed class SiteEvaluation
             throw new ArgumentException($"The work space holds {buffers.Entities - 1} site(s) × {buffers.Paths} paths, need 1 × {n}.", nameof(workspace));
         }
 
-        // The kernel adds each year's discounted cost to the NPV; every other value it writes
-        // afresh for every path of every year before it is read.
+        // The kernel adds each year's discounted cost to the NPV and hands each block's rows to
+        // the sums, which are cleared every year: nothing else of the buffers is read.
         Array.Clear(buffers.Npv);
+        var sums = workspace.Sums;
         var rng = new CounterRng(settings.Seed);
-        var kernelBefore = new PathKernel([planBefore], scenarioPlan, tables.HeavyPrecipitationMultiplier, rng, buffers);
+        PathKernel.SiteRowsSink sink = (_, rows, count) => sums.Add(rows, count);
+        var kernelBefore = new PathKernel([planBefore], scenarioPlan, tables.HeavyPrecipitationMultiplier, rng, buffers, siteRows: sink);
         planAfter ??= planBefore;
-        var kernelAfter = ReferenceEquals(planAfter, planBefore) ? kernelBefore : new PathKernel([planAfter], scenarioPlan, tables.HeavyPrecipitationMultiplier, rng, buffers);
+        var kernelAfter = ReferenceEquals(planAfter, planBefore) ? kernelBefore : new PathKernel([planAfter], scenarioPlan, tables.HeavyPrecipitationMultiplier, rng, buffers, siteRows: sink);
         var scratch = workspace.Kernel;
         var result = new SiteEvaluation(n, settings.YearCount);
 
@@ -108,33 +110,37 @@ internal sealed class SiteEvaluation
             var year = settings.FirstYear + t;
             var inForce = year >= switchYear;
             var kernel = inForce ? kernelAfter : kernelBefore;
+            sums.Clear();
             for (var p = 0; p < n; p += PathKernel.BlockSize)
             {
                 kernel.EvaluateBlock(p, p, Math.Min(PathKernel.BlockSize, n - p), t, year, scratch);
             }
+
+            // The mean of each metric over the paths, summed in path order (PathOrderSums).
+            double Mean(Metric metric) => sums.Sum(MeanIndex[(int)metric]) / n;
 
             var discount = scenarioPlan.Discount[t];
             for (var c = 0; c < Components.Length; c++)
             {
                 foreach (var metric in Components[c].Metrics)
                 {
-                    result.ComponentNpv[c] += discount * Mean(buffers.Cell(metric, 0));
+                    result.ComponentNpv[c] += discount * Mean(metric);
                 }
             }
 
             result.DiscountedItEnergyMwh += discount * (inForce ? planAfter : planBefore).ItEnergyMwh[t];
-            result.DiscountedEnergyCostCny += discount * Mean(buffers.Cell(Metric.EnergyCostCny, 0));
-            result.DiscountedRetainedLossCny += discount * Mean(buffers.Cell(Metric.RetainedLossCny, 0));
-            result.ExpectedInsuredLossCny[t] = Mean(buffers.Cell(Metric.InsuredPropertyCny, 0)) + Mean(buffers.Cell(Metric.InsuredBiCny, 0));
+            result.DiscountedEnergyCostCny += discount * Mean(Metric.EnergyCostCny);
+            result.DiscountedRetainedLossCny += discount * Mean(Metric.RetainedLossCny);
+            result.ExpectedInsuredLossCny[t] = Mean(Metric.InsuredPropertyCny) + Mean(Metric.InsuredBiCny);
             if (year == 2030)
             {
-                result.Pue2030 = Mean(buffers.Cell(Metric.Pue, 0));
-                result.Breach2030 = Mean(buffers.Cell(Metric.PueLimitBreach, 0));
+                result.Pue2030 = Mean(Metric.Pue);
+                result.Breach2030 = Mean(Metric.PueLimitBreach);
             }
             else if (year == 2050)
             {
-                result.Pue2050 = Mean(buffers.Cell(Metric.Pue, 0));
-                result.Breach2050 = Mean(buffers.Cell(Metric.PueLimitBreach, 0));
+                result.Pue2050 = Mean(Metric.Pue);
+                result.Breach2050 = Mean(Metric.PueLimitBreach);
             }
         }
 
@@ -142,14 +148,12 @@ internal sealed class SiteEvaluation
         return result;
     }
 
-    private static double Mean(ReadOnlySpan<double> values)
-    {
-        var sum = 0.0;
-        foreach (var v in values)
-        {
-            sum += v;
-        }
+    /// <summary>The metrics whose means an evaluation reads, in the order of their sums in <see cref="EvaluationWorkspace.Sums"/>.</summary>
+    internal static readonly Metric[] MeanMetrics = Components.SelectMany(c => c.Metrics)
+        .Concat([Metric.EnergyCostCny, Metric.RetainedLossCny, Metric.InsuredPropertyCny, Metric.InsuredBiCny, Metric.Pue, Metric.PueLimitBreach])
+        .Distinct()
+        .ToArray();
 
-        return sum / values.Length;
-    }
+    /// <summary>metric → its index in <see cref="MeanMetrics"/>.</summary>
+    private static readonly int[] MeanIndex = Enumerable.Range(0, MetricNames.Count).Select(m => Array.IndexOf(MeanMetrics, (Metric)m)).ToArray();
 }

@@ -1,4 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using ClimateRisk.Core.Finance;
+using ClimateRisk.Core.Numerics.Internal;
 
 namespace ClimateRisk.Core.Simulation.Internal;
 
@@ -19,37 +23,81 @@ internal static class FinancialSeries
     public static void Fill(PathBuffers b, int entity, FinancialItem item, FinancialBasis basis, Span<double> destination)
     {
         var n = b.Paths;
+        var values = b.Values;
+        var stride = b.Entities * n;
         var net = basis == FinancialBasis.Net;
         for (var p = 0; p < n; p++)
         {
             var i = (entity * n) + p;
             destination[p] = item switch
             {
-                FinancialItem.Opex => Opex(b, i),
-                FinancialItem.Capex => Capex(b, i, net),
-                FinancialItem.Revenue => Revenue(b, i, net),
-                _ => Opex(b, i) + Revenue(b, i, net),
+                FinancialItem.Opex => Opex(values, stride, i),
+                FinancialItem.Capex => Capex(values, stride, i, net),
+                FinancialItem.Revenue => Revenue(values, stride, i, net),
+                _ => Opex(values, stride, i) + Revenue(values, stride, i, net),
             };
         }
     }
 
     /// <summary>
-    /// Adds the year's discounted OpEx, CapEx and revenue effects to <see cref="PathBuffers.FinancialNpv"/>
-    /// for the path rows [<paramref name="firstRow"/>, <paramref name="firstRow"/> + <paramref name="rowCount"/>)
-    /// of the entity-major layout, so disjoint ranges can run on different threads with the same result.
+    /// Adds a block's discounted OpEx, CapEx and revenue effects to the running NPVs: path p's
+    /// metrics are <c>rows[metric · rowStride + p]</c> (the kernel's rows, p &lt; <paramref name="count"/>),
+    /// and its NPVs <c>npv[r · npvStride + firstNpv + p]</c> for the rows r of <see cref="NpvRows"/>.
+    /// Each path is one thread's, so blocks can run on different threads with the same result.
     /// </summary>
-    public static void Accumulate(PathBuffers b, double discount, int firstRow, int rowCount)
+    public static void AccumulateBlock(ReadOnlySpan<double> rows, int rowStride, int count, double discount, Span<double> npv, int npvStride, int firstNpv)
     {
-        var rows = b.Entities * b.Paths;
-        var npv = b.FinancialNpv;
-        for (var i = firstRow; i < firstRow + rowCount; i++)
+        if ((uint)count > (uint)rowStride || rows.Length < (MetricNames.Count - 1) * rowStride + count
+            || firstNpv < 0 || npv.Length < ((NpvRows - 1) * npvStride) + firstNpv + count)
         {
-            npv[i] += discount * Opex(b, i);
-            npv[rows + i] += discount * Capex(b, i, net: false);
-            npv[(2 * rows) + i] += discount * Capex(b, i, net: true);
-            npv[(3 * rows) + i] += discount * Revenue(b, i, net: false);
-            npv[(4 * rows) + i] += discount * Revenue(b, i, net: true);
+            throw new ArgumentOutOfRangeException(nameof(count), count, "The block's rows or NPV rows are shorter than the block.");
         }
+
+        var p = Vector512.IsHardwareAccelerated ? AccumulateRegisters<Lanes512>(rows, rowStride, count, discount, npv, npvStride, firstNpv)
+            : Vector256.IsHardwareAccelerated ? AccumulateRegisters<Lanes256>(rows, rowStride, count, discount, npv, npvStride, firstNpv)
+            : 0;
+        for (; p < count; p++)
+        {
+            var i = firstNpv + p;
+            npv[i] += discount * Opex(rows, rowStride, p);
+            npv[npvStride + i] += discount * Capex(rows, rowStride, p, net: false);
+            npv[(2 * npvStride) + i] += discount * Capex(rows, rowStride, p, net: true);
+            npv[(3 * npvStride) + i] += discount * Revenue(rows, rowStride, p, net: false);
+            npv[(4 * npvStride) + i] += discount * Revenue(rows, rowStride, p, net: true);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="AccumulateBlock"/> on whole registers of paths: the same additions in the same
+    /// order as the scalar <see cref="Opex"/>, <see cref="Capex"/>, <see cref="Revenue"/>, and the
+    /// multiply and add kept apart (never fused), so every lane is bit for bit the scalar result.
+    /// Returns the paths done. Bounds are checked once by the caller.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static int AccumulateRegisters<T>(ReadOnlySpan<double> rows, int rowStride, int count, double discount, Span<double> npv, int npvStride, int firstNpv)
+        where T : struct, ILanes<T>
+    {
+        ref readonly var r = ref MemoryMarshal.GetReference(rows);
+        ref var n = ref MemoryMarshal.GetReference(npv);
+        var d = T.Create(discount);
+        var p = 0;
+        for (; p <= count - T.Count; p += T.Count)
+        {
+            var opex = V(in r, Metric.ClimateEnergyCostCny, rowStride, p) + V(in r, Metric.DroughtEnergyCny, rowStride, p) + V(in r, Metric.CarbonCostCny, rowStride, p) + V(in r, Metric.PueSurchargeCny, rowStride, p) + V(in r, Metric.RenewablePremiumCny, rowStride, p);
+            var capex = V(in r, Metric.FloodDirectCny, rowStride, p) + V(in r, Metric.SurgeDirectCny, rowStride, p) + V(in r, Metric.WindDirectCny, rowStride, p);
+            var revenue = V(in r, Metric.FloodBiCny, rowStride, p) + V(in r, Metric.SurgeBiCny, rowStride, p) + V(in r, Metric.WindBiCny, rowStride, p) + V(in r, Metric.HeatBiCny, rowStride, p) + V(in r, Metric.DroughtBiCny, rowStride, p);
+            Add(ref n, firstNpv + p, d * opex);
+            Add(ref n, npvStride + firstNpv + p, d * capex);
+            Add(ref n, (2 * npvStride) + firstNpv + p, d * (capex - V(in r, Metric.InsuredPropertyCny, rowStride, p)));
+            Add(ref n, (3 * npvStride) + firstNpv + p, d * revenue);
+            Add(ref n, (4 * npvStride) + firstNpv + p, d * (revenue - V(in r, Metric.InsuredBiCny, rowStride, p)));
+        }
+
+        return p;
+
+        static T V(ref readonly double rows, Metric metric, int stride, int p) => T.Load(in rows, (nuint)(((int)metric * stride) + p));
+
+        static void Add(ref double destination, int index, T value) => T.Store(T.Load(in destination, (nuint)index) + value, ref destination, (nuint)index);
     }
 
     /// <summary>Writes the NPV of <paramref name="item"/> on <paramref name="basis"/> (without the premium change) for every path of <paramref name="entity"/>.</summary>
@@ -72,22 +120,22 @@ internal static class FinancialSeries
         }
     }
 
-    private static double Value(PathBuffers b, Metric metric, int i) => b.Values[((int)metric * b.Entities * b.Paths) + i];
+    private static double Value(ReadOnlySpan<double> values, int stride, Metric metric, int i) => values[((int)metric * stride) + i];
 
-    private static double Opex(PathBuffers b, int i)
-        => Value(b, Metric.ClimateEnergyCostCny, i) + Value(b, Metric.DroughtEnergyCny, i) + Value(b, Metric.CarbonCostCny, i)
-            + Value(b, Metric.PueSurchargeCny, i) + Value(b, Metric.RenewablePremiumCny, i);
+    private static double Opex(ReadOnlySpan<double> v, int stride, int i)
+        => Value(v, stride, Metric.ClimateEnergyCostCny, i) + Value(v, stride, Metric.DroughtEnergyCny, i) + Value(v, stride, Metric.CarbonCostCny, i)
+            + Value(v, stride, Metric.PueSurchargeCny, i) + Value(v, stride, Metric.RenewablePremiumCny, i);
 
-    private static double Capex(PathBuffers b, int i, bool net)
+    private static double Capex(ReadOnlySpan<double> v, int stride, int i, bool net)
     {
-        var gross = Value(b, Metric.FloodDirectCny, i) + Value(b, Metric.SurgeDirectCny, i) + Value(b, Metric.WindDirectCny, i);
-        return net ? gross - Value(b, Metric.InsuredPropertyCny, i) : gross;
+        var gross = Value(v, stride, Metric.FloodDirectCny, i) + Value(v, stride, Metric.SurgeDirectCny, i) + Value(v, stride, Metric.WindDirectCny, i);
+        return net ? gross - Value(v, stride, Metric.InsuredPropertyCny, i) : gross;
     }
 
-    private static double Revenue(PathBuffers b, int i, bool net)
+    private static double Revenue(ReadOnlySpan<double> v, int stride, int i, bool net)
     {
-        var gross = Value(b, Metric.FloodBiCny, i) + Value(b, Metric.SurgeBiCny, i) + Value(b, Metric.WindBiCny, i)
-            + Value(b, Metric.HeatBiCny, i) + Value(b, Metric.DroughtBiCny, i);
-        return net ? gross - Value(b, Metric.InsuredBiCny, i) : gross;
+        var gross = Value(v, stride, Metric.FloodBiCny, i) + Value(v, stride, Metric.SurgeBiCny, i) + Value(v, stride, Metric.WindBiCny, i)
+            + Value(v, stride, Metric.HeatBiCny, i) + Value(v, stride, Metric.DroughtBiCny, i);
+        return net ? gross - Value(v, stride, Metric.InsuredBiCny, i) : gross;
     }
 }

@@ -110,6 +110,9 @@ internal sealed class KernelScratch
     /// <summary>[metric · B + path in block]: one site's metrics.</summary>
     public double[] SiteMetrics { get; } = new double[MetricNames.Count * B];
 
+    /// <summary>[metric · B + path in block]: the portfolio's metrics, summed over the sites.</summary>
+    public double[] PortfolioMetrics { get; } = new double[MetricNames.Count * B];
+
     public int[] HeatList { get; } = new int[B];
 
     public int[] DroughtList { get; } = new int[B];

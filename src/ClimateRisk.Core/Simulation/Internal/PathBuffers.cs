@@ -15,6 +15,8 @@ internal sealed class PathBuffers
         Occurrence = new double[Entities * paths];
         Npv = new double[Entities * paths];
         FinancialNpv = new double[checked(FinancialSeries.NpvRows * Entities * paths)];
+        Blocks = (paths + PathKernel.BlockSize - 1) / PathKernel.BlockSize;
+        SkippedBlocks = new bool[MetricNames.Count * Entities * Blocks];
     }
 
     public int Entities { get; }
@@ -31,6 +33,40 @@ internal sealed class PathBuffers
 
     /// <summary>Discounted statement effects summed over the years so far, [row · E · N + entity · N + path] (rows of <see cref="FinancialSeries"/>).</summary>
     public double[] FinancialNpv { get; }
+
+    /// <summary>Blocks of <see cref="PathKernel.BlockSize"/> columns per row.</summary>
+    public int Blocks { get; }
+
+    /// <summary>
+    /// [(metric · E + entity) · Blocks + block]: the kernel left that block of the row unwritten
+    /// because all its values were +0.0 (<see cref="PathKernel.EvaluateBlock"/>'s skipZeroRows), so
+    /// the columns hold whatever an earlier year left there until <see cref="FillSkipped"/>.
+    /// </summary>
+    public bool[] SkippedBlocks { get; }
+
+    public int BlockFlag(Metric metric, int entity, int block) => (((((int)metric * Entities) + entity) * Blocks) + block);
+
+    /// <summary>How many blocks of the cell the kernel skipped as all +0.0: all of them means the cell is n copies of +0.0.</summary>
+    public int SkippedBlockCount(Metric metric, int entity)
+    {
+        return SkippedBlocks.AsSpan(BlockFlag(metric, entity, 0), Blocks).Count(true);
+    }
+
+    /// <summary>Writes +0.0 into the cell's skipped blocks and clears their marks, so <see cref="Cell"/> holds the year's values.</summary>
+    public void FillSkipped(Metric metric, int entity)
+    {
+        var flags = SkippedBlocks.AsSpan(BlockFlag(metric, entity, 0), Blocks);
+        var offset = Offset(metric, entity);
+        for (var block = 0; block < flags.Length; block++)
+        {
+            if (flags[block])
+            {
+                var first = block * PathKernel.BlockSize;
+                Values.AsSpan(offset + first, Math.Min(PathKernel.BlockSize, Paths - first)).Clear();
+                flags[block] = false;
+            }
+        }
+    }
 
     public int Offset(Metric metric, int entity) => (((int)metric * Entities) + entity) * Paths;
 

@@ -79,7 +79,7 @@ internal sealed partial class PathKernel
     /// §3–4 chronic heat → PUE, §10 transition, §8 wind, §9 water; zero rows for the perils
     /// finished later (flood, surge, heat BI, insurance).
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private void Chronic<T>(SitePlan plan, in SiteYear c, int count, KernelScratch scratch)
         where T : struct, ILanes<T>
     {
@@ -203,7 +203,7 @@ internal sealed partial class PathKernel
     /// finish one at a time: hot days &gt; 0 or λ &gt; 30 (heat), λ &gt; 30 (drought), a flood beyond
     /// the first flooding return period, a surge over the crest.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static (int Heat, int Drought, int Flood, int Surge) Counts<T>(SitePlan plan, int year, int count, KernelScratch scratch)
         where T : struct, ILanes<T>
     {
@@ -361,7 +361,7 @@ internal sealed partial class PathKernel
     /// §9 drought costs, the physical total, impairment, total cost, the occurrence loss and
     /// the portfolio accumulators; returns how many paths have an acute loss to insure (listed).
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int Totals<T>(SitePlan plan, in SiteYear c, int count, KernelScratch scratch)
         where T : struct, ILanes<T>
     {
@@ -583,7 +583,7 @@ internal sealed partial class PathKernel
     /// division (u within 1e−13 of 1, where the CDF saturates below u and the search runs on until
     /// p(k) underflows).
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static T PoissonByDivision<T>(T lambda, T pmf, T cdf, T k, T u, T active, int j)
         where T : struct, ILanes<T>
     {

@@ -53,22 +53,46 @@ internal sealed partial class PathKernel
     private readonly PiecewiseLinear _heavyPrecipitation;
     private readonly CounterRng _rng;
     private readonly PathBuffers _buffers;
+    private readonly bool _accumulateFinancialNpv;
+    private readonly SiteRowsSink? _siteRows;
 
-    public PathKernel(SitePlan[] sites, ScenarioPlan scenario, PiecewiseLinear heavyPrecipitation, CounterRng rng, PathBuffers buffers)
+    /// <remarks>
+    /// With <c>accumulateFinancialNpv</c>, <see cref="EvaluateBlock"/> adds each path's discounted statement effects to
+    /// <see cref="PathBuffers.FinancialNpv"/> (<see cref="FinancialSeries.AccumulateBlock"/>), from the
+    /// block's metric rows while they are in cache; only a full run reports them.
+    /// With <c>siteRows</c>, each site's metric rows go to it as they are made instead of into
+    /// <see cref="PathBuffers.Values"/>, and no portfolio is formed (its rows, occurrence and NPV
+    /// are left as they were): for a one-site evaluation that only needs its means, which it can
+    /// sum from the rows in cache in path order (<see cref="EvaluateBlock"/> runs on one thread there).
+    /// The running NPV is kept either way.
+    /// </remarks>
+    public PathKernel(SitePlan[] sites, ScenarioPlan scenario, PiecewiseLinear heavyPrecipitation, CounterRng rng, PathBuffers buffers, bool accumulateFinancialNpv = false, SiteRowsSink? siteRows = null)
     {
         _sites = sites;
         _scenario = scenario;
         _heavyPrecipitation = heavyPrecipitation;
         _rng = rng;
         _buffers = buffers;
+        _accumulateFinancialNpv = accumulateFinancialNpv;
+        _siteRows = siteRows;
     }
+
+    /// <summary>Receives site <paramref name="site"/>'s metric rows of a block: value(metric, path) = rows[metric · <see cref="BlockSize"/> + path], path &lt; <paramref name="count"/>.</summary>
+    public delegate void SiteRowsSink(int site, double[] rows, int count);
 
     /// <summary>
     /// Evaluates paths [<paramref name="firstPath"/>, <paramref name="firstPath"/> + <paramref name="count"/>)
     /// into buffer columns [<paramref name="firstIndex"/>, <paramref name="firstIndex"/> + <paramref name="count"/>);
     /// <paramref name="count"/> ≤ <see cref="BlockSize"/>. Same values as <see cref="Evaluate"/> path by path.
     /// </summary>
-    public void EvaluateBlock(int firstIndex, long firstPath, int count, int yearIndex, int year, KernelScratch scratch)
+    /// <remarks>
+    /// With <c>skipZeroRows</c>, a metric row of the block whose values are all +0.0 is not written but marked in
+    /// <see cref="PathBuffers.SkippedBlocks"/> (a peril the site is not exposed to, a cover it
+    /// lacks: about a quarter of all rows); the reduction settles a cell skipped in every block
+    /// without reading it and zero-fills the rest (<see cref="PathBuffers.FillSkipped"/>).
+    /// Skipping needs blocks that start on multiples of <see cref="BlockSize"/> columns.
+    /// </remarks>
+    public void EvaluateBlock(int firstIndex, long firstPath, int count, int yearIndex, int year, KernelScratch scratch, bool skipZeroRows = false)
     {
         if ((uint)count > BlockSize)
         {
@@ -85,6 +109,11 @@ internal sealed partial class PathKernel
         if (firstIndex < 0 || firstIndex + count > _buffers.Paths)
         {
             throw new ArgumentOutOfRangeException(nameof(firstIndex), firstIndex, $"Columns {firstIndex}..{firstIndex + count} lie outside the {_buffers.Paths} paths of the buffers.");
+        }
+
+        if (skipZeroRows && firstIndex % BlockSize != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstIndex), firstIndex, $"Skipping rows needs blocks that start on multiples of {BlockSize} columns.");
         }
 
         // Each stream's key comes from the generator, which may re-key some streams for a
@@ -121,15 +150,22 @@ internal sealed partial class PathKernel
         CorrelateBlock(RandomStreamId.Wind, firstPath, count, year, _scenario.Wind, scratch.IndependentBlock, scratch.WindBlock);
 
         var b = _buffers;
-        var values = b.Values;
-        var n = b.Paths;
         var portfolio = _sites.Length;
         var discount = _scenario.Discount[yearIndex];
-        Span<int> portfolioOffsets = stackalloc int[MetricNames.Count];
-        for (var m = 0; m < MetricNames.Count; m++)
+
+        // The portfolio's rows are summed in scratch (in cache) and stored once like a site's.
+        var portfolioRows = scratch.PortfolioMetrics;
+        var formPortfolio = _siteRows is null;
+        if (formPortfolio && count == BlockSize)
         {
-            portfolioOffsets[m] = b.Offset((Metric)m, portfolio) + firstIndex;
-            values.AsSpan(portfolioOffsets[m], count).Clear();
+            portfolioRows.AsSpan().Clear();
+        }
+        else if (formPortfolio)
+        {
+            for (var m = 0; m < MetricNames.Count; m++)
+            {
+                portfolioRows.AsSpan(m * BlockSize, count).Clear();
+            }
         }
 
         var driftEnergy = scratch.DriftEnergyMwh.AsSpan(0, count);
@@ -204,31 +240,49 @@ internal sealed partial class PathKernel
             var constants = new SiteYear(plan, _scenario, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
             SiteRows(s, constants, year, firstPath, count, scratch);
-            StoreSite(s, firstIndex, count, discount, scratch);
+            if (!formPortfolio)
+            {
+                _siteRows!(s, scratch.SiteMetrics, count);
+                MultiplyAdd(discount, scratch.SiteMetrics.AsSpan((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.AsSpan((s * b.Paths) + firstIndex, count));
+                continue;
+            }
+
+            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipZeroRows);
 
             // Sites are added in site order, as the scalar kernel adds them path by path
             // (1 · x is exact, so this is a plain add).
-            for (var m = 0; m < MetricNames.Count; m++)
+            if (count == BlockSize)
             {
-                MultiplyAdd(1, scratch.SiteMetrics.AsSpan(m * BlockSize, count), values.AsSpan(portfolioOffsets[m], count));
+                // A full block's rows are contiguous: one pass over all of them.
+                MultiplyAdd(1, scratch.SiteMetrics, portfolioRows);
             }
+            else
+            {
+                for (var m = 0; m < MetricNames.Count; m++)
+                {
+                    MultiplyAdd(1, scratch.SiteMetrics.AsSpan(m * BlockSize, count), portfolioRows.AsSpan(m * BlockSize, count));
+                }
+            }
+        }
+
+        if (!formPortfolio)
+        {
+            return;
         }
 
         // Portfolio: per-path sums across sites, so cross-site correlation shows; PUE and drift
         // are IT-energy weighted, the breach indicator is "any site in breach".
-        var portfolioPue = values.AsSpan(portfolioOffsets[(int)Metric.Pue], count);
-        var portfolioEnergy = values.AsSpan(portfolioOffsets[(int)Metric.FacilityEnergyMwh], count);
-        var portfolioDrift = values.AsSpan(portfolioOffsets[(int)Metric.PueDrift], count);
-        var portfolioTotal = values.AsSpan(portfolioOffsets[(int)Metric.TotalClimateCostCny], count);
-        anyBreach.CopyTo(values.AsSpan(portfolioOffsets[(int)Metric.PueLimitBreach], count));
-        maxSiteLoss.CopyTo(b.Occurrence.AsSpan((portfolio * n) + firstIndex, count));
-        var portfolioNpv = b.Npv.AsSpan((portfolio * n) + firstIndex, count);
+        var portfolioPue = portfolioRows.AsSpan((int)Metric.Pue * BlockSize, count);
+        var portfolioEnergy = portfolioRows.AsSpan((int)Metric.FacilityEnergyMwh * BlockSize, count);
+        var portfolioDrift = portfolioRows.AsSpan((int)Metric.PueDrift * BlockSize, count);
+        anyBreach.CopyTo(portfolioRows.AsSpan((int)Metric.PueLimitBreach * BlockSize, count));
         for (var p = 0; p < count; p++)
         {
             portfolioPue[p] = portfolioEnergy[p] / sumItEnergy;
             portfolioDrift[p] = driftEnergy[p] / sumItEnergy;
-            portfolioNpv[p] += portfolioTotal[p] * discount;
         }
+
+        StoreEntity(portfolio, portfolioRows, scratch.MaxSiteLossCny, firstIndex, count, discount, skipZeroRows);
     }
 
     /// <summary>
@@ -294,7 +348,7 @@ internal sealed partial class PathKernel
             var constants = new SiteYear(plan, _scenario, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
             SiteRows(s, constants, year, path, 1, scratch);
-            StoreSite(s, pathIndex, 1, discount, scratch);
+            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, pathIndex, 1, discount, skipZeroRows: false);
         }
 
         var sumDriftEnergy = scratch.DriftEnergyMwh[0];
@@ -352,21 +406,64 @@ internal sealed partial class PathKernel
     }
 
     /// <summary>
-    /// Copies site <paramref name="s"/>'s rows (<see cref="KernelScratch.SiteMetrics"/>, its
-    /// occurrence loss) into buffer columns [<paramref name="firstIndex"/>, + <paramref name="count"/>)
-    /// and adds its discounted total to the running NPV.
+    /// Copies entity <paramref name="entity"/>'s metric rows (<paramref name="rows"/>, [metric · B + path
+    /// in block]) and occurrence loss into buffer columns [<paramref name="firstIndex"/>, + <paramref name="count"/>),
+    /// adds its discounted total to the running NPV and, when asked, its statement effects to the
+    /// financial NPVs. With <paramref name="skipZeroRows"/> a row of nothing but +0.0 is not
+    /// copied but marked (see <see cref="EvaluateBlock"/>); otherwise its mark is cleared.
     /// </summary>
-    private void StoreSite(int s, int firstIndex, int count, double discount, KernelScratch scratch)
+    private void StoreEntity(int entity, double[] rows, double[] occurrence, int firstIndex, int count, double discount, bool skipZeroRows)
     {
         var b = _buffers;
         var n = b.Paths;
+        var block = firstIndex / BlockSize;
         for (var m = 0; m < MetricNames.Count; m++)
         {
-            scratch.SiteMetrics.AsSpan(m * BlockSize, count).CopyTo(b.Values.AsSpan(b.Offset((Metric)m, s) + firstIndex, count));
+            var row = rows.AsSpan(m * BlockSize, count);
+            var skip = skipZeroRows && AllPositiveZero(row);
+            b.SkippedBlocks[b.BlockFlag((Metric)m, entity, block)] = skip;
+            if (!skip)
+            {
+                row.CopyTo(b.Values.AsSpan(b.Offset((Metric)m, entity) + firstIndex, count));
+            }
         }
 
-        scratch.SiteOccurrenceCny.AsSpan(0, count).CopyTo(b.Occurrence.AsSpan((s * n) + firstIndex, count));
-        MultiplyAdd(discount, scratch.SiteMetrics.AsSpan((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.AsSpan((s * n) + firstIndex, count));
+        occurrence.AsSpan(0, count).CopyTo(b.Occurrence.AsSpan((entity * n) + firstIndex, count));
+        MultiplyAdd(discount, rows.AsSpan((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.AsSpan((entity * n) + firstIndex, count));
+        if (_accumulateFinancialNpv)
+        {
+            FinancialSeries.AccumulateBlock(rows, BlockSize, count, discount, b.FinancialNpv, b.Entities * n, (entity * n) + firstIndex);
+        }
+    }
+
+    /// <summary>Whether every value's bits are zero (+0.0; −0.0 and NaN are not).</summary>
+    private static bool AllPositiveZero(ReadOnlySpan<double> values)
+    {
+        var bits = System.Runtime.InteropServices.MemoryMarshal.Cast<double, ulong>(values);
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var any = Vector256<ulong>.Zero;
+            for (; i <= bits.Length - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
+            {
+                any |= Vector256.Create<ulong>(bits[i..]);
+            }
+
+            if (any != Vector256<ulong>.Zero)
+            {
+                return false;
+            }
+        }
+
+        for (; i < bits.Length; i++)
+        {
+            if (bits[i] != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The recoveries of a site's three insurable events of the year, in the order flood, coastal flood, wind.</summary>
@@ -466,18 +563,33 @@ internal sealed partial class PathKernel
 
     /// <summary>
     /// destination[p] += a · x[p], as a multiply then an add (never fused, so each lane rounds
-    /// exactly as the scalar <c>sum += a * x</c>); Vector256 body with a scalar tail.
+    /// exactly as the scalar <c>sum += a * x</c>); Vector512, then Vector256 body with a scalar tail.
     /// </summary>
     private static void MultiplyAdd(double a, ReadOnlySpan<double> x, Span<double> destination)
     {
+        if (destination.Length < x.Length)
+        {
+            throw new ArgumentException("The destination is shorter than x.", nameof(destination));
+        }
+
+        ref readonly var xr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+        ref var dr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
         var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var va = Vector512.Create(a);
+            for (; i <= x.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                (Vector512.LoadUnsafe(ref dr, (nuint)i) + (va * Vector512.LoadUnsafe(in xr, (nuint)i))).StoreUnsafe(ref dr, (nuint)i);
+            }
+        }
+
         if (Vector256.IsHardwareAccelerated)
         {
             var va = Vector256.Create(a);
             for (; i <= x.Length - Vector256<double>.Count; i += Vector256<double>.Count)
             {
-                var acc = Vector256.Create<double>(destination[i..]);
-                (acc + (va * Vector256.Create<double>(x[i..]))).CopyTo(destination[i..]);
+                (Vector256.LoadUnsafe(ref dr, (nuint)i) + (va * Vector256.LoadUnsafe(in xr, (nuint)i))).StoreUnsafe(ref dr, (nuint)i);
             }
         }
 
