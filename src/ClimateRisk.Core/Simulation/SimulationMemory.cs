@@ -10,10 +10,11 @@ public static class SimulationMemory
     /// Bytes of the per-path arrays <see cref="Simulator"/> keeps while it runs
     /// <paramref name="sites"/> sites × <paramref name="paths"/> paths on <paramref name="threads"/>
     /// worker threads: the path buffers of a (scenario, year) — every metric of every site and of
-    /// the portfolio, plus the largest occurrence and the running NPV of each — and two path-length
-    /// reduction arrays per worker (a value row and a work array, the financial items and curves are
-    /// reduced in parallel) and one more as a margin. For the bundled 8 sites, 1,000,000 paths and
-    /// 2 workers: (9 · (31 + 2 + 5) + 2 · 2 + 1) · 10⁶ · 8 B = 2,776,000,000 B (about 2.8 GB).
+    /// the portfolio, plus the largest occurrence and the running NPV of each — the kernel's
+    /// cache of the year-independent path draws (4 rows), two path-length reduction arrays per
+    /// worker (a value row and a work array, the financial items and curves are reduced in
+    /// parallel) and one more as a margin. For the bundled 8 sites, 1,000,000 paths and
+    /// 2 workers: (9 · (31 + 2 + 5) + 4 + 2 · 2 + 1) · 10⁶ · 8 B = 2,808,000,000 B (about 2.8 GB).
     /// </summary>
     /// <param name="sites">Sites simulated (the portfolio comes on top).</param>
     /// <param name="paths">Paths held at once.</param>
@@ -27,16 +28,18 @@ public static class SimulationMemory
         // and the financial NPVs (FinancialSeries.NpvRows per entity).
         var pathBufferRows = (sites + 1L) * (MetricNames.Count + 2 + Internal.FinancialSeries.NpvRows);
         var reductionRows = (2L * threads) + 1;
-        return (pathBufferRows + reductionRows) * paths * sizeof(double);
+        return (pathBufferRows + Internal.PathDrawCache.Rows + reductionRows) * paths * sizeof(double);
     }
 
     /// <summary>
     /// Bytes that comparing candidates or measures (<c>CandidateComparison</c>) keeps while it
-    /// runs: every worker's work space — the path buffers of one site and its portfolio row, a
-    /// sample row and a reduction row — and <paramref name="evaluationsHeld"/> per-path NPV rows
-    /// kept across workers (every candidate of a scenario, or every measure site's baseline per
-    /// scenario plus one evaluation per worker). For 2 workers, 12 candidates and 1,000,000 paths:
-    /// (2 · (2 · (31 + 2 + 5) + 2) + 12) · 10⁶ · 8 B = 1,344,000,000 B.
+    /// runs: every worker's work space — the running NPV of one site and of its (unused)
+    /// portfolio row, the cache of year-independent path draws (4 rows), a sample row and a
+    /// reduction row; the means are summed from the kernel's rows, so no metric row is kept —
+    /// and <paramref name="evaluationsHeld"/> per-path NPV rows kept across workers (every
+    /// candidate of a scenario, or every measure site's baseline per scenario plus one evaluation
+    /// per worker). For 2 workers, 12 candidates and 1,000,000 paths:
+    /// (2 · (2 + 4 + 2) + 12) · 10⁶ · 8 B = 224,000,000 B.
     /// </summary>
     /// <param name="evaluationsHeld">Per-path NPV rows held at once.</param>
     /// <param name="paths">Paths per evaluation.</param>
@@ -46,7 +49,7 @@ public static class SimulationMemory
         ArgumentOutOfRangeException.ThrowIfNegative(evaluationsHeld);
         ArgumentOutOfRangeException.ThrowIfNegative(paths);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
-        var workspaceRows = (2L * (MetricNames.Count + 2 + Internal.FinancialSeries.NpvRows)) + 2;
+        var workspaceRows = 2L + Internal.PathDrawCache.Rows + 2;
         return ((threads * workspaceRows) + evaluationsHeld) * paths * sizeof(double);
     }
 

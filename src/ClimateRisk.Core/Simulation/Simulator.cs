@@ -120,6 +120,7 @@ public static class Simulator
         var sitePlans = inputs.Sites.Select(s => new SitePlan(s, inputs, settings)).ToArray();
         var n = settings.Paths;
         var buffers = new PathBuffers(sitePlans.Length, n);
+        var pathDraws = new PathDrawCache(n);
         var entities = buffers.Entities;
         var entityIds = inputs.Sites.Select(s => s.Id).Append(SimulationResult.PortfolioId).ToArray();
         var rng = new CounterRng(settings.Seed);
@@ -175,7 +176,7 @@ public static class Simulator
         foreach (var scenario in inputs.Scenarios)
         {
             var scenarioPlan = new ScenarioPlan(scenario, inputs, settings);
-            var kernel = new PathKernel(sitePlans, scenarioPlan, inputs.HeavyPrecipitationMultiplier, rng, buffers, accumulateFinancialNpv: true);
+            var kernel = new PathKernel(sitePlans, scenarioPlan, inputs.HeavyPrecipitationMultiplier, rng, buffers, accumulateFinancialNpv: true, pathDraws: pathDraws);
             Array.Clear(buffers.Npv);
             Array.Clear(buffers.FinancialNpv);
             var reduced = new TCell[entities, years, metrics];

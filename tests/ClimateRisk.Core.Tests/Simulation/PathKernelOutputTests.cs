@@ -151,6 +151,36 @@ public class PathKernelOutputTests
         }
     }
 
+    [Fact]
+    public void Cached_path_draws_give_the_numbers_of_fresh_draws_and_empty_for_another_scenario_or_generator()
+    {
+        var inputs = RandomPortfolio.Bundled;
+        var sites = inputs.Sites.Select(s => new SitePlan(s, inputs, Settings)).ToArray();
+        var scratch = new KernelScratch(sites.Length);
+        var cache = new PathDrawCache(Paths);
+        var checkedYears = 0;
+
+        // Scenario 0, then the last (another σ for the carbon and grid shocks), then scenario 0
+        // under another seed: each kernel binds the same cache, which must not hand over draws.
+        foreach (var (scenarioIndex, seed) in new[] { (0, 7UL), (inputs.Scenarios.Count - 1, 7UL), (0, 8UL) })
+        {
+            var scenario = new ScenarioPlan(inputs.Scenarios[scenarioIndex], inputs, Settings);
+            var cached = new PathBuffers(sites.Length, Paths);
+            var kernel = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, new CounterRng(seed), cached, pathDraws: cache);
+            foreach (var year in new[] { 2031, 2032, 2049 })
+            {
+                var t = year - Settings.FirstYear;
+                KernelHarness.EvaluateAll(kernel, Paths, 0, t, year, scratch);
+                var fresh = new PathBuffers(sites.Length, Paths);
+                KernelHarness.EvaluateAll(new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, new CounterRng(seed), fresh), Paths, 0, t, year, scratch);
+                Bits(cached.Values).Should().Equal(Bits(fresh.Values), $"scenario {scenarioIndex}, seed {seed}, {year}");
+                checkedYears++;
+            }
+        }
+
+        checkedYears.Should().Be(9);
+    }
+
     private static long[] Bits(ReadOnlySpan<double> values)
     {
         var bits = new long[values.Length];

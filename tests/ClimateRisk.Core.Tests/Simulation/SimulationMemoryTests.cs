@@ -9,7 +9,7 @@ public class SimulationMemoryTests
     [InlineData(1, 1_000, 1)]
     [InlineData(8, 3_001, 2)]
     [InlineData(20, 257, 16)]
-    public void The_working_set_is_every_array_of_the_path_buffers_plus_two_reduction_arrays_per_worker_and_one_more(int sites, int paths, int threads)
+    public void The_working_set_is_every_array_of_the_path_buffers_the_path_draw_cache_and_two_reduction_arrays_per_worker_and_one_more(int sites, int paths, int threads)
     {
         var buffers = new PathBuffers(sites, paths);
         // Every per-path array the buffers hold, so that one added to PathBuffers shows here.
@@ -17,7 +17,11 @@ public class SimulationMemoryTests
         arrays.Should().HaveCount(4);
         var bufferValues = arrays.Sum(a => (long)a.Length);
 
-        SimulationMemory.WorkingSetBytes(sites, paths, threads).Should().Be((bufferValues + (((2L * threads) + 1) * paths)) * sizeof(double));
+        // The kernel's cache of year-independent path draws: 4 rows (its last block is padded to
+        // 256 paths, under 8 KB, which the model does not count).
+        var pathDraws = (long)PathDrawCache.Rows * paths;
+
+        SimulationMemory.WorkingSetBytes(sites, paths, threads).Should().Be((bufferValues + pathDraws + (((2L * threads) + 1) * paths)) * sizeof(double));
     }
 
     [Theory]
@@ -30,13 +34,15 @@ public class SimulationMemoryTests
         // Every per-path array of a work space and of its path buffers, so that one added shows here.
         var buffers = typeof(PathBuffers).GetProperties().Where(p => p.PropertyType == typeof(double[])).Sum(p => (long)((double[])p.GetValue(workspace.Buffers)!).Length);
         var own = typeof(ClimateRisk.Core.Planning.Internal.EvaluationWorkspace).GetProperties().Where(p => p.PropertyType == typeof(double[])).Sum(p => (long)((double[])p.GetValue(workspace)!).Length);
+        own += (long)PathDrawCache.Rows * paths;
+        workspace.PathDraws.Capacity.Should().BeInRange(paths, paths + 255);
 
         SimulationMemory.ComparisonBytes(held, paths, threads).Should().Be(((threads * (buffers + own)) + ((long)held * paths)) * sizeof(double));
     }
 
     [Fact]
-    public void The_documented_comparison_example_is_1_344_gb()
-        => SimulationMemory.ComparisonBytes(12, 1_000_000, 2).Should().Be(1_344_000_000);
+    public void The_documented_comparison_example_is_224_mb()
+        => SimulationMemory.ComparisonBytes(12, 1_000_000, 2).Should().Be(224_000_000);
 
     [Fact]
     public void Bad_arguments_are_refused()

@@ -6,11 +6,11 @@ namespace ClimateRisk.Pipeline.Tests.Internal;
 /// <summary>
 /// run's options checked before anything is simulated. Expected numbers by hand (python3):
 /// 2,147,483,591 // (31 · 9) = 7,697,073 paths in one array for 8 sites; 8 sites on 2 workers
-/// need (9 · 38 + 2 · 2 + 1) · 8 = 2,776 B per path, so 1,000,000 paths need 2.59 GiB and 512 MiB
-/// holds 536,870,912 // 2,776 = 193,397 paths; 4 GiB holds 1,547,178.
-/// Compare on 2 workers: each worker's work space is 2 · (31 + 2 + 5) + 2 = 78 rows; with 12
-/// candidates (2 · 78 + 12) · 8 = 1,344 B per path, so 1,000,000 paths need 1.25 GiB and 512 MiB
-/// holds 536,870,912 // 1,344 = 399,457 paths.
+/// need (9 · 38 + 4 + 2 · 2 + 1) · 8 = 2,808 B per path, so 1,000,000 paths need 2.62 GiB and
+/// 512 MiB holds 536,870,912 // 2,808 = 191,193 paths; 4 GiB holds 1,529,546.
+/// Compare on 2 workers: each worker's work space is 2 + 4 + 2 = 8 rows (NPV, path-draw cache,
+/// sample and work row); with 12 candidates (2 · 8 + 12) · 8 = 224 B per path, so 4,000,000 paths
+/// need 0.83 GiB and 512 MiB holds 536,870,912 // 224 = 2,396,745 paths.
 /// </summary>
 public class RunPreflightTests
 {
@@ -30,7 +30,7 @@ public class RunPreflightTests
     public void A_run_that_fits_has_no_problem()
     {
         RunPreflight.Problem(Settings(20_000), null, sites: 8, availableBytes: 4 * Gib).Should().BeNull();
-        RunPreflight.Problem(Settings(193_397), null, sites: 8, availableBytes: Gib / 2).Should().BeNull("the largest --paths the message offers must fit");
+        RunPreflight.Problem(Settings(191_193), null, sites: 8, availableBytes: Gib / 2).Should().BeNull("the largest --paths the message offers must fit");
         RunPreflight.Problem(Settings(6), new ShardSpec(2, 3), sites: 8, availableBytes: Gib).Should().BeNull();
     }
 
@@ -47,15 +47,15 @@ public class RunPreflightTests
     public void Paths_beyond_the_available_memory_are_refused_saying_how_much_they_need()
     {
         RunPreflight.Problem(Settings(1_000_000), null, sites: 8, availableBytes: Gib / 2).Should().Be(
-            "error: --paths 1,000,000: the path buffers of 8 sites on 2 workers need 2.6 GiB of memory, 0.5 GiB is available; the largest --paths that fits is 193,397 (split a larger run with --shard).");
-        RunPreflight.Problem(Settings(193_398), null, sites: 8, availableBytes: Gib / 2).Should().NotBeNull();
+            "error: --paths 1,000,000: the path buffers of 8 sites on 2 workers need 2.6 GiB of memory, 0.5 GiB is available; the largest --paths that fits is 191,193 (split a larger run with --shard).");
+        RunPreflight.Problem(Settings(191_194), null, sites: 8, availableBytes: Gib / 2).Should().NotBeNull();
     }
 
     [Fact]
     public void A_shard_is_checked_for_its_own_paths()
     {
         RunPreflight.Problem(Settings(4_000_000), new ShardSpec(0, 2), sites: 8, availableBytes: 4 * Gib).Should().Be(
-            "error: --paths per shard 2,000,000: the path buffers of 8 sites on 2 workers need 5.2 GiB of memory, 4.0 GiB is available; the largest --paths that fits is 1,547,178 per shard (--paths 3,094,356 over 2 shards), or use more shards.");
+            "error: --paths per shard 2,000,000: the path buffers of 8 sites on 2 workers need 5.2 GiB of memory, 4.0 GiB is available; the largest --paths that fits is 1,529,546 per shard (--paths 3,059,092 over 2 shards), or use more shards.");
         RunPreflight.Problem(Settings(4_000_000), new ShardSpec(0, 4), sites: 8, availableBytes: 4 * Gib).Should().BeNull();
     }
 
@@ -70,10 +70,10 @@ public class RunPreflightTests
     [Fact]
     public void A_comparison_beyond_the_available_memory_is_refused_saying_how_much_it_needs()
     {
-        RunPreflight.CompareProblem(Settings(1_000_000), "12 candidates", 12, Gib / 2).Should().Be(
-            "error: --paths 1,000,000: comparing 12 candidates on 2 workers needs 1.3 GiB of memory, 0.5 GiB is available; the largest --paths that fits is 399,457 (or compare fewer at a time).");
-        RunPreflight.CompareProblem(Settings(399_457), "12 candidates", 12, Gib / 2).Should().BeNull("the largest --paths the message offers must fit");
-        RunPreflight.CompareProblem(Settings(399_458), "12 candidates", 12, Gib / 2).Should().NotBeNull();
+        RunPreflight.CompareProblem(Settings(4_000_000), "12 candidates", 12, Gib / 2).Should().Be(
+            "error: --paths 4,000,000: comparing 12 candidates on 2 workers needs 0.8 GiB of memory, 0.5 GiB is available; the largest --paths that fits is 2,396,745 (or compare fewer at a time).");
+        RunPreflight.CompareProblem(Settings(2_396_745), "12 candidates", 12, Gib / 2).Should().BeNull("the largest --paths the message offers must fit");
+        RunPreflight.CompareProblem(Settings(2_396_746), "12 candidates", 12, Gib / 2).Should().NotBeNull();
     }
 
     [Fact]

@@ -87,7 +87,7 @@ internal sealed class SiteEvaluation
         var single = tables with { Sites = [planBefore.Site], Scenarios = [scenario] };
         var scenarioPlan = new ScenarioPlan(scenario, single, settings);
         var buffers = workspace.Buffers;
-        if (buffers.Entities != 2 || buffers.Paths != n)
+        if (buffers.Entities != 2 || buffers.Paths != n || workspace.PathDraws.Capacity < n)
         {
             throw new ArgumentException($"The work space holds {buffers.Entities - 1} site(s) × {buffers.Paths} paths, need 1 × {n}.", nameof(workspace));
         }
@@ -98,9 +98,9 @@ internal sealed class SiteEvaluation
         var sums = workspace.Sums;
         var rng = new CounterRng(settings.Seed);
         PathKernel.SiteRowsSink sink = (_, rows, count) => sums.Add(rows, count);
-        var kernelBefore = new PathKernel([planBefore], scenarioPlan, tables.HeavyPrecipitationMultiplier, rng, buffers, siteRows: sink);
+        var kernelBefore = new PathKernel([planBefore], scenarioPlan, tables.HeavyPrecipitationMultiplier, rng, buffers, siteRows: sink, pathDraws: workspace.PathDraws);
         planAfter ??= planBefore;
-        var kernelAfter = ReferenceEquals(planAfter, planBefore) ? kernelBefore : new PathKernel([planAfter], scenarioPlan, tables.HeavyPrecipitationMultiplier, rng, buffers, siteRows: sink);
+        var kernelAfter = ReferenceEquals(planAfter, planBefore) ? kernelBefore : new PathKernel([planAfter], scenarioPlan, tables.HeavyPrecipitationMultiplier, rng, buffers, siteRows: sink, pathDraws: workspace.PathDraws);
         var scratch = workspace.Kernel;
         var result = new SiteEvaluation(n, settings.YearCount);
 

@@ -7,16 +7,22 @@ namespace ClimateRisk.Core.Simulation.Internal;
 /// </summary>
 internal sealed class PathBuffers
 {
-    public PathBuffers(int siteCount, int paths)
+    /// <param name="siteCount">Sites; the portfolio comes on top.</param>
+    /// <param name="paths">Paths held.</param>
+    /// <param name="npvOnly">
+    /// Only the running NPV (for a kernel whose rows go to a <see cref="PathKernel.SiteRowsSink"/>):
+    /// the values, occurrences and financial NPVs are left empty, so nothing else can be read.
+    /// </param>
+    public PathBuffers(int siteCount, int paths, bool npvOnly = false)
     {
         Entities = siteCount + 1;
         Paths = paths;
-        Values = new double[checked(MetricNames.Count * Entities * paths)];
-        Occurrence = new double[Entities * paths];
+        Values = npvOnly ? [] : new double[checked(MetricNames.Count * Entities * paths)];
+        Occurrence = npvOnly ? [] : new double[Entities * paths];
         Npv = new double[Entities * paths];
-        FinancialNpv = new double[checked(FinancialSeries.NpvRows * Entities * paths)];
+        FinancialNpv = npvOnly ? [] : new double[checked(FinancialSeries.NpvRows * Entities * paths)];
         Blocks = (paths + PathKernel.BlockSize - 1) / PathKernel.BlockSize;
-        SkippedBlocks = new bool[MetricNames.Count * Entities * Blocks];
+        SkippedBlocks = npvOnly ? [] : new bool[MetricNames.Count * Entities * Blocks];
     }
 
     public int Entities { get; }

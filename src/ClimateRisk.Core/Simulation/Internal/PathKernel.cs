@@ -56,6 +56,8 @@ internal sealed partial class PathKernel
     private readonly bool _accumulateFinancialNpv;
     private readonly SiteRowsSink? _siteRows;
 
+    private readonly PathDrawCache? _pathDraws;
+
     /// <remarks>
     /// With <c>accumulateFinancialNpv</c>, <see cref="EvaluateBlock"/> adds each path's discounted statement effects to
     /// <see cref="PathBuffers.FinancialNpv"/> (<see cref="FinancialSeries.AccumulateBlock"/>), from the
@@ -65,9 +67,20 @@ internal sealed partial class PathKernel
     /// are left as they were): for a one-site evaluation that only needs its means, which it can
     /// sum from the rows in cache in path order (<see cref="EvaluateBlock"/> runs on one thread there).
     /// The running NPV is kept either way.
+    /// With <c>pathDraws</c>, the path-level draws that do not depend on the year are kept per
+    /// block after the first year and reused (<see cref="PathDrawCache"/>): the same numbers
+    /// without drawing them again, for a kernel that evaluates the same aligned blocks year after year.
     /// </remarks>
-    public PathKernel(SitePlan[] sites, ScenarioPlan scenario, PiecewiseLinear heavyPrecipitation, CounterRng rng, PathBuffers buffers, bool accumulateFinancialNpv = false, SiteRowsSink? siteRows = null)
+    public PathKernel(SitePlan[] sites, ScenarioPlan scenario, PiecewiseLinear heavyPrecipitation, CounterRng rng, PathBuffers buffers, bool accumulateFinancialNpv = false, SiteRowsSink? siteRows = null, PathDrawCache? pathDraws = null)
     {
+        if (pathDraws is not null && pathDraws.Capacity < buffers.Paths)
+        {
+            throw new ArgumentException($"The path-draw cache holds {pathDraws.Capacity} paths, the buffers {buffers.Paths}.", nameof(pathDraws));
+        }
+
+        _pathDraws = pathDraws;
+        pathDraws?.Bind(scenario, rng);
+
         _sites = sites;
         _scenario = scenario;
         _heavyPrecipitation = heavyPrecipitation;
@@ -129,14 +142,35 @@ internal sealed partial class PathKernel
         var priceFactors = scratch.PriceFactor.AsSpan(0, count);
         var frequency = scratch.FrequencyMultiplier.AsSpan(0, count);
         var windIntensities = scratch.WindIntensity.AsSpan(0, count);
-        PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.Warming), RandomStreamId.Warming, firstPath, 0, 0, 0, warming);
-        PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.SeaLevel), RandomStreamId.SeaLevel, firstPath, 0, 0, 0, seaLevel);
-        PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.Carbon), RandomStreamId.Carbon, firstPath, 0, 0, 0, carbon);
-        PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.Grid), RandomStreamId.Grid, firstPath, 0, 0, 0, grid);
-        PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.PowerPrice), RandomStreamId.PowerPrice, firstPath, year, 0, 0, priceFactors);
         var scenario = _scenario.Scenario;
-        LogNormalFactors(scenario.CarbonPriceSigma, carbon);
-        LogNormalFactors(scenario.GridSigma, grid);
+        var cache = firstIndex % BlockSize == 0 ? _pathDraws : null;
+        if (cache is not null && cache.TryGet(firstIndex, firstPath, count, out var cached))
+        {
+            cached.AsSpan(0, count).CopyTo(warming);
+            cached.AsSpan(BlockSize, count).CopyTo(seaLevel);
+            cached.AsSpan(2 * BlockSize, count).CopyTo(carbon);
+            cached.AsSpan(3 * BlockSize, count).CopyTo(grid);
+        }
+        else
+        {
+            PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.Warming), RandomStreamId.Warming, firstPath, 0, 0, 0, warming);
+            PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.SeaLevel), RandomStreamId.SeaLevel, firstPath, 0, 0, 0, seaLevel);
+            PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.Carbon), RandomStreamId.Carbon, firstPath, 0, 0, 0, carbon);
+            PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.Grid), RandomStreamId.Grid, firstPath, 0, 0, 0, grid);
+            LogNormalFactors(scenario.CarbonPriceSigma, carbon);
+            LogNormalFactors(scenario.GridSigma, grid);
+            if (cache is not null)
+            {
+                var rows = cache.RowsFor(firstIndex);
+                warming.CopyTo(rows);
+                seaLevel.CopyTo(rows.AsSpan(BlockSize));
+                carbon.CopyTo(rows.AsSpan(2 * BlockSize));
+                grid.CopyTo(rows.AsSpan(3 * BlockSize));
+                cache.MarkFilled(firstIndex, firstPath, count);
+            }
+        }
+
+        PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.PowerPrice), RandomStreamId.PowerPrice, firstPath, year, 0, 0, priceFactors);
         LogNormalFactors(scenario.ElectricitySigma, priceFactors);
         for (var p = 0; p < count; p++)
         {

@@ -1,0 +1,70 @@
+using ClimateRisk.Core.Random;
+
+namespace ClimateRisk.Core.Simulation.Internal;
+
+/// <summary>
+/// The path-level draws of MODEL §3 and §10 that do not depend on the year — the warming and
+/// sea-level normals and the carbon and grid shocks — kept per block of
+/// <see cref="PathKernel.BlockSize"/> paths after the first year that draws them, so the other
+/// years reuse the same numbers instead of drawing them again. They depend on the generator's
+/// keys and on the scenario (the shocks' σ), so the cache remembers which it was filled for and
+/// empties itself when a kernel of another scenario or generator uses it. 32 B per path.
+/// </summary>
+internal sealed class PathDrawCache
+{
+    private const int B = PathKernel.BlockSize;
+
+    /// <summary>Rows per block: warming z, sea-level z, carbon shock, grid shock.</summary>
+    public const int Rows = 4;
+
+    private readonly double[][] _blocks;
+    private readonly long[] _firstPath;
+    private readonly int[] _count;
+    private ScenarioPlan? _scenario;
+    private (ulong Warming, ulong SeaLevel, ulong Carbon, ulong Grid) _keys;
+
+    public PathDrawCache(int paths)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(paths);
+        var blocks = (paths + B - 1) / B;
+        _blocks = new double[blocks][];
+        _firstPath = new long[blocks];
+        _count = new int[blocks];
+    }
+
+    /// <summary>Paths the cache can hold (columns [0, Capacity)).</summary>
+    public int Capacity => _blocks.Length * B;
+
+    /// <summary>
+    /// Makes the cache hold draws of <paramref name="scenario"/> under <paramref name="rng"/>,
+    /// emptying it if it held another's. Called before a year's blocks run, on one thread.
+    /// </summary>
+    public void Bind(ScenarioPlan scenario, CounterRng rng)
+    {
+        var keys = (rng.KeyFor(RandomStreamId.Warming), rng.KeyFor(RandomStreamId.SeaLevel), rng.KeyFor(RandomStreamId.Carbon), rng.KeyFor(RandomStreamId.Grid));
+        if (!ReferenceEquals(scenario, _scenario) || keys != _keys)
+        {
+            Array.Clear(_count);
+            _scenario = scenario;
+            _keys = keys;
+        }
+    }
+
+    /// <summary>Whether the block at column <paramref name="firstIndex"/> holds paths [<paramref name="firstPath"/>, + <paramref name="count"/>) of the bound scenario and generator.</summary>
+    public bool TryGet(int firstIndex, long firstPath, int count, out double[] rows)
+    {
+        var block = firstIndex / B;
+        rows = _blocks[block];
+        return _count[block] == count && count > 0 && _firstPath[block] == firstPath;
+    }
+
+    /// <summary>The block's rows to fill ([row · BlockSize + path in block]); <see cref="MarkFilled"/> once written.</summary>
+    public double[] RowsFor(int firstIndex) => _blocks[firstIndex / B] ??= new double[Rows * B];
+
+    public void MarkFilled(int firstIndex, long firstPath, int count)
+    {
+        var block = firstIndex / B;
+        _firstPath[block] = firstPath;
+        _count[block] = count;
+    }
+}
