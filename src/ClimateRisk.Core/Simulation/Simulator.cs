@@ -141,6 +141,9 @@ public static class Simulator
         // (scenario, year) they were large-object-heap garbage, 8 MB each at a million paths,
         // and the heap grew to several times the path buffers before a collection.
         var reductionScratch = new System.Collections.Concurrent.ConcurrentBag<double[]>();
+
+        // The kernel's per-worker scratch (about 200 KB) likewise, reused year after year.
+        var kernelScratch = new System.Collections.Concurrent.ConcurrentBag<KernelScratch>();
         double[] RentScratch() => reductionScratch.TryTake(out var reused) ? reused : new double[n];
 
         // Reduces jobs 0 … count − 1 in parallel; each worker holds a value buffer and a work array.
@@ -194,14 +197,14 @@ public static class Simulator
                     0,
                     blocks,
                     options,
-                    () => new KernelScratch(sitePlans.Length),
+                    () => kernelScratch.TryTake(out var reused) ? reused : new KernelScratch(sitePlans.Length),
                     (block, _, scratch) =>
                     {
                         var first = block * BlockSize;
                         kernel.EvaluateBlock(first, settings.FirstPath + first, Math.Min(BlockSize, n - first), yearIndex, year, scratch, skipZeroRows: !isHorizon);
                         return scratch;
                     },
-                    _ => { });
+                    kernelScratch.Add);
                 kernelSeconds += clock.Elapsed.TotalSeconds;
                 clock.Restart();
 

@@ -172,11 +172,7 @@ internal sealed partial class PathKernel
 
         PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.PowerPrice), RandomStreamId.PowerPrice, firstPath, year, 0, 0, priceFactors);
         LogNormalFactors(scenario.ElectricitySigma, priceFactors);
-        for (var p = 0; p < count; p++)
-        {
-            var d = Drivers(yearIndex, warming[p], seaLevel[p], carbon[p], grid[p], priceFactors[p]);
-            (warming[p], seaLevel[p], carbon[p], grid[p], priceFactors[p], frequency[p], windIntensities[p]) = d;
-        }
+        DriversBlock(yearIndex, warming, seaLevel, carbon, grid, priceFactors, frequency, windIntensities);
 
         CorrelateBlock(RandomStreamId.HeatAnomaly, firstPath, count, year, _scenario.Heat, scratch.IndependentBlock, scratch.HeatBlock);
         CorrelateBlock(RandomStreamId.Flood, firstPath, count, year, _scenario.Flood, scratch.IndependentBlock, scratch.FloodBlock);
@@ -228,18 +224,13 @@ internal sealed partial class PathKernel
             var heatAnomaly = scratch.HeatBlock.AsSpan(s * BlockSize, count);
 
             // The batched transforms of this site's draws.
-            for (var p = 0; p < count; p++)
-            {
-                hotDayProbability[p] = HotDayZ(site, warming[p], heatAnomaly[p]);
-            }
-
+            SiteTransformsBlock(site, warming, heatAnomaly, hotDayProbability, droughtPmf0);
             VectorNormal.Cdf(hotDayProbability, hotDayProbability);
 
             // The Poisson searches start from p(0) = e^(−λ), exponentiated for the whole block.
             for (var p = 0; p < count; p++)
             {
                 hotDaysPmf0[p] = SummerDays * hotDayProbability[p];
-                droughtPmf0[p] = DroughtRate(site, warming[p]);
             }
 
             VectorQuantiles.ExpNegative(hotDaysPmf0, hotDaysPmf0);

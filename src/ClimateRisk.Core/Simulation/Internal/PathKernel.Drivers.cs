@@ -1,0 +1,172 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using ClimateRisk.Core.Model;
+using ClimateRisk.Core.Numerics.Internal;
+
+namespace ClimateRisk.Core.Simulation.Internal;
+
+/// <summary>
+/// The block kernel's per-path driver arithmetic on registers of paths: the path drivers of
+/// <see cref="Drivers"/> and the site transforms <see cref="HotDayZ"/> and
+/// <see cref="DroughtRate"/>, each with the scalar form's operations in the same order (no
+/// fused multiply–add), so every lane is bit for bit the scalar value; the tail of a block
+/// that does not fill a register goes through the scalar forms.
+/// </summary>
+internal sealed partial class PathKernel
+{
+    /// <summary>
+    /// In place over a block: warming z → warming since the base period (°C), sea-level z → SLR
+    /// change (m), price shock → price factor; writes the heavy-precipitation frequency
+    /// multiplier and the typhoon intensity factor. The carbon and grid shocks pass through.
+    /// </summary>
+    private void DriversBlock(int yearIndex, Span<double> warming, Span<double> seaLevel, ReadOnlySpan<double> carbon, ReadOnlySpan<double> grid, Span<double> priceFactors, Span<double> frequency, Span<double> windIntensities)
+    {
+        var count = warming.Length;
+        if (seaLevel.Length != count || carbon.Length != count || grid.Length != count || priceFactors.Length != count || frequency.Length != count || windIntensities.Length != count)
+        {
+            throw new ArgumentException("The driver rows of a block differ in length.", nameof(warming));
+        }
+
+        var p = Vector512.IsHardwareAccelerated ? DriverRegisters<Lanes512>(yearIndex, warming, seaLevel, priceFactors, frequency, windIntensities)
+            : Vector256.IsHardwareAccelerated ? DriverRegisters<Lanes256>(yearIndex, warming, seaLevel, priceFactors, frequency, windIntensities)
+            : 0;
+        for (; p < count; p++)
+        {
+            var d = Drivers(yearIndex, warming[p], seaLevel[p], carbon[p], grid[p], priceFactors[p]);
+            (warming[p], seaLevel[p], _, _, priceFactors[p], frequency[p], windIntensities[p]) = d;
+        }
+    }
+
+    /// <summary><see cref="Drivers"/> on whole registers; returns the paths done. Lengths are checked by the caller.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private int DriverRegisters<T>(int yearIndex, Span<double> warming, Span<double> seaLevel, Span<double> priceFactors, Span<double> frequency, Span<double> windIntensities)
+        where T : struct, ILanes<T>
+    {
+        var sp = _scenario;
+        var medianNow = T.Create(sp.GsatMedian[yearIndex]);
+        var sigmaNow = T.Create(sp.GsatSigma[yearIndex]);
+        var medianBase = T.Create(sp.GsatMedian0);
+        var sigmaBase = T.Create(sp.GsatSigma0);
+        var slrMedian = T.Create(sp.SlrMedianDelta[yearIndex]);
+        var slrSigma = T.Create(sp.SlrSigmaDelta[yearIndex]);
+        var escalation = T.Create(sp.Escalation[yearIndex]);
+        var intensityPerC = T.Create(sp.Scenario.TyphoonIntensityPerC);
+        var floor = T.Create(1e-9);
+        var one = T.Create(1.0);
+        ref var w = ref MemoryMarshal.GetReference(warming);
+        ref var s = ref MemoryMarshal.GetReference(seaLevel);
+        ref var pf = ref MemoryMarshal.GetReference(priceFactors);
+        ref var f = ref MemoryMarshal.GetReference(frequency);
+        ref var wi = ref MemoryMarshal.GetReference(windIntensities);
+        var count = warming.Length;
+        var p = 0;
+        for (; p <= count - T.Count; p += T.Count)
+        {
+            var at = (nuint)p;
+            var z = T.Load(in w, at);
+            var warmingNow = medianNow + (z * sigmaNow);
+            var warmingBase = medianBase + (z * sigmaBase);
+            var sinceBase = warmingNow - warmingBase;
+            T.Store(sinceBase, ref w, at);
+            T.Store(slrMedian + (T.Load(in s, at) * slrSigma), ref s, at);
+            T.Store(escalation * T.Load(in pf, at), ref pf, at);
+            T.Store(Max(At(_heavyPrecipitation, warmingNow), floor) / Max(At(_heavyPrecipitation, warmingBase), floor), ref f, at);
+            T.Store(one + (intensityPerC * sinceBase), ref wi, at);
+        }
+
+        return p;
+    }
+
+    /// <summary>Over a block: the hot-day z of <see cref="HotDayZ"/> and the drought rate λ of <see cref="DroughtRate"/>.</summary>
+    private static void SiteTransformsBlock(Site site, ReadOnlySpan<double> warming, ReadOnlySpan<double> heatAnomaly, Span<double> hotDayZ, Span<double> droughtRate)
+    {
+        var count = warming.Length;
+        if (heatAnomaly.Length != count || hotDayZ.Length != count || droughtRate.Length != count)
+        {
+            throw new ArgumentException("The site rows of a block differ in length.", nameof(warming));
+        }
+
+        var p = Vector512.IsHardwareAccelerated ? SiteTransformRegisters<Lanes512>(site, warming, heatAnomaly, hotDayZ, droughtRate)
+            : Vector256.IsHardwareAccelerated ? SiteTransformRegisters<Lanes256>(site, warming, heatAnomaly, hotDayZ, droughtRate)
+            : 0;
+        for (; p < count; p++)
+        {
+            hotDayZ[p] = HotDayZ(site, warming[p], heatAnomaly[p]);
+            droughtRate[p] = DroughtRate(site, warming[p]);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static int SiteTransformRegisters<T>(Site site, ReadOnlySpan<double> warming, ReadOnlySpan<double> heatAnomaly, Span<double> hotDayZ, Span<double> droughtRate)
+        where T : struct, ILanes<T>
+    {
+        var climate = site.Climate;
+        var amplification = T.Create(site.LandAmplification);
+        var interannualSd = T.Create(climate.InterannualSdC);
+        var tmaxMean = T.Create(climate.SummerTmaxMeanC);
+        var critical = T.Create(site.Heat.TCritC);
+        var tmaxSd = T.Create(climate.SummerTmaxSdC);
+        var restrictionDays = T.Create(site.Drought.RestrictionDaysPerYear);
+        var sensitivity = T.Create(DroughtWarmingSensitivity);
+        var zero = T.Create(0.0);
+        var one = T.Create(1.0);
+        ref readonly var w = ref MemoryMarshal.GetReference(warming);
+        ref readonly var h = ref MemoryMarshal.GetReference(heatAnomaly);
+        ref var z = ref MemoryMarshal.GetReference(hotDayZ);
+        ref var d = ref MemoryMarshal.GetReference(droughtRate);
+        var count = warming.Length;
+        var p = 0;
+        for (; p <= count - T.Count; p += T.Count)
+        {
+            var at = (nuint)p;
+            var warmingC = T.Load(in w, at);
+            var shift = (amplification * warmingC) + (interannualSd * T.Load(in h, at));
+            T.Store((tmaxMean + shift - critical) / tmaxSd, ref z, at);
+            T.Store(restrictionDays * Max(zero, one + (sensitivity * (amplification * warmingC))), ref d, at);
+        }
+
+        return p;
+    }
+
+    /// <summary>
+    /// <see cref="PiecewiseLinear.At"/> on every lane, bit for bit: the segment index counted by
+    /// comparisons instead of the scalar scan, the ends and the right extrapolation selected.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T At<T>(PiecewiseLinear curve, T x)
+        where T : struct, ILanes<T>
+    {
+        var xs = curve.X;
+        var ys = curve.Y;
+        var last = xs.Length - 1;
+        if (last == 0)
+        {
+            return T.Create(ys[0]);
+        }
+
+        var one = T.Create(1.0);
+        var zero = T.Create(0.0);
+
+        // i = the first knot index ≥ 1 with x ≤ xs[i] (the scalar scan), inside (xs[0], xs[last]).
+        var i = one;
+        for (var k = 1; k < last; k++)
+        {
+            i += T.Select(T.LessThan(T.Create(xs[k]), x), one, zero);
+        }
+
+        ref readonly var x0 = ref MemoryMarshal.GetReference(xs);
+        ref readonly var y0 = ref MemoryMarshal.GetReference(ys);
+        var below = i - one;
+        var xLow = T.Gather(in x0, below);
+        var xHigh = T.Gather(in x0, i);
+        var yLow = T.Gather(in y0, below);
+        var yHigh = T.Gather(in y0, i);
+        var weight = (x - xLow) / (xHigh - xLow);
+        var inner = yLow + (weight * (yHigh - yLow));
+        var right = curve.ExtrapolateRight
+            ? T.Create(ys[last]) + (((x - T.Create(xs[last])) * T.Create(ys[last] - ys[last - 1])) / T.Create(xs[last] - xs[last - 1]))
+            : T.Create(ys[last]);
+        return T.Select(T.LessThanOrEqual(x, T.Create(xs[0])), T.Create(ys[0]), T.Select(T.LessThanOrEqual(T.Create(xs[last]), x), right, inner));
+    }
+}
