@@ -187,7 +187,7 @@ internal sealed class SitePlan
     /// as its scalar form) rather than one lane at a time.
     /// </summary>
     /// <param name="returnPeriodsY">Return periods R, years.</param>
-    /// <param name="depthsM">Destination d_s(R), m; same length, must not overlap <paramref name="returnPeriodsY"/>.</param>
+    /// <param name="depthsM">Destination d_s(R), m; at least as long, must not overlap <paramref name="returnPeriodsY"/>.</param>
     public void DepthsAt(ReadOnlySpan<double> returnPeriodsY, Span<double> depthsM)
     {
         depthsM = depthsM[..returnPeriodsY.Length];
