@@ -10,8 +10,9 @@ namespace ClimateRisk.Core.Distributions.Internal;
 /// </summary>
 /// <remarks>
 /// I_x(a, b) = [xᵃ(1 − x)ᵇ / (a·B(a, b))]·CF(a, b, x) for x &lt; (a + 1)/(a + b + 2), where CF is
-/// the continued fraction of Numerical Recipes (Press et al. 2007, 3rd ed., §6.4, eq. 6.4.5,
-/// <c>betacf</c>) evaluated by the modified Lentz method (ibid. §5.2) to a relative step of 2⁻⁵³;
+/// the continued fraction 1/(1 + d₁/(1 + d₂/(1 + …))) of DLMF 8.17.22 (the expansion Math.NET's
+/// MIT-licensed <c>BetaRegularized</c> also uses), evaluated by the modified Lentz method
+/// (Thompson &amp; Barnett 1986, J. Comput. Phys. 64, 490) to a relative step of 2⁻⁵³;
 /// above that point the symmetry 1 − I_x(a, b) = I_{1−x}(b, a) is used, so the continued fraction
 /// always converges fast and the smaller tail is computed directly (relatively accurate when
 /// tiny). The prefactor is one exp of a·ln x + b·ln(1 − x) − ln B, with ln(1 − x) from log1p, so
@@ -107,39 +108,38 @@ internal static class IncompleteBeta
         return lower ? 1.0 - q : q;
     }
 
-    /// <summary>The continued fraction of I_x(a, b), Numerical Recipes <c>betacf</c>, by modified Lentz.</summary>
+    /// <summary>
+    /// CF(a, b, x) of DLMF 8.17.22 by modified Lentz: the coefficients are
+    /// d₂ₘ = m(b − m)x / ((a + 2m − 1)(a + 2m)) and d₂ₘ₊₁ = −(a + m)(a + b + m)x / ((a + 2m)(a + 2m + 1)),
+    /// and the first step is written as 1 − (a + b)x/(a + 1) (d₁ folded into the start).
+    /// </summary>
     private static double ContinuedFraction(double a, double b, double x)
     {
-        double qab = a + b;
-        double qap = a + 1.0;
-        double qam = a - 1.0;
-        double c = 1.0;
-        double d = Guard(1.0 - (qab * x / qap));
-        d = 1.0 / d;
-        double h = d;
+        double shapeSum = a + b;
+        double aPlusOne = a + 1.0;
+        double aMinusOne = a - 1.0;
+        double numeratorRatio = 1.0;
+        double denominatorInverse = 1.0 / Guard(1.0 - (shapeSum * x / aPlusOne));
+        double fraction = denominatorInverse;
         for (int m = 1; m <= MaxTerms; m++)
         {
-            double m2 = 2.0 * m;
-
-            // Even step d_{2m} = m(b − m)x / ((a + 2m − 1)(a + 2m)).
-            double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-            d = 1.0 / Guard(1.0 + (aa * d));
-            c = Guard(1.0 + (aa / c));
-            h *= d * c;
-
-            // Odd step d_{2m+1} = −(a + m)(a + b + m)x / ((a + 2m)(a + 2m + 1)).
-            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-            d = 1.0 / Guard(1.0 + (aa * d));
-            c = Guard(1.0 + (aa / c));
-            double step = d * c;
-            h *= step;
+            double twoM = 2.0 * m;
+            double coefficient = m * (b - m) * x / ((aMinusOne + twoM) * (a + twoM));
+            denominatorInverse = 1.0 / Guard(1.0 + (coefficient * denominatorInverse));
+            numeratorRatio = Guard(1.0 + (coefficient / numeratorRatio));
+            fraction *= denominatorInverse * numeratorRatio;
+            coefficient = -(a + m) * (shapeSum + m) * x / ((a + twoM) * (aPlusOne + twoM));
+            denominatorInverse = 1.0 / Guard(1.0 + (coefficient * denominatorInverse));
+            numeratorRatio = Guard(1.0 + (coefficient / numeratorRatio));
+            double step = denominatorInverse * numeratorRatio;
+            fraction *= step;
             if (Math.Abs(step - 1.0) <= Epsilon)
             {
                 break;
             }
         }
 
-        return h;
+        return fraction;
     }
 
     private static double Guard(double v) => Math.Abs(v) < Tiny ? Tiny : v;
