@@ -59,6 +59,10 @@ public class PathKernelPoissonTests
         var pmf0 = new double[n];
         var u = new double[n];
         var counts = new double[n];
+        var lambdaB = new double[n];
+        var pmf0B = new double[n];
+        var uB = new double[n];
+        var countsB = new double[n];
         var limit = T.Create(30.0);
         var valid = T.LessThan(T.Create(-1.0), T.Create(0.0));
         for (var trial = 0; trial < 40_000; trial++)
@@ -79,6 +83,24 @@ public class PathKernelPoissonTests
             for (var l = 0; l < n; l++)
             {
                 counts[l].Should().Be(PoissonQuantile.InvCdfUnchecked(lambda[l], pmf0[l], u[l]), "λ = {0:R}, u = {1:R}", lambda[l], u[l]);
+            }
+
+            // The fused pair (heat and drought in one loop): each search against the scalar quantile,
+            // paired with the lanes reversed so the two counts differ.
+            for (var l = 0; l < n; l++)
+            {
+                lambdaB[l] = lambda[n - 1 - l];
+                pmf0B[l] = pmf0[n - 1 - l];
+                uB[l] = u[n - 1 - l];
+            }
+
+            var (a, b) = PathKernel.Poisson2(T.Load(in lambda[0], 0), T.Load(in pmf0[0], 0), T.Load(in u[0], 0), T.Load(in lambdaB[0], 0), T.Load(in pmf0B[0], 0), T.Load(in uB[0], 0), valid, limit);
+            T.Store(a, ref counts[0], 0);
+            T.Store(b, ref countsB[0], 0);
+            for (var l = 0; l < n; l++)
+            {
+                counts[l].Should().Be(PoissonQuantile.InvCdfUnchecked(lambda[l], pmf0[l], u[l]), "pair A: λ = {0:R}, u = {1:R}", lambda[l], u[l]);
+                countsB[l].Should().Be(PoissonQuantile.InvCdfUnchecked(lambdaB[l], pmf0B[l], uB[l]), "pair B: λ = {0:R}, u = {1:R}", lambdaB[l], uB[l]);
             }
         }
     }

@@ -53,5 +53,21 @@ public class SitePlanTests
         {
             BitConverter.DoubleToInt64Bits(plan.DepthAt(r)).Should().Be(BitConverter.DoubleToInt64Bits(Literal(returnPeriods, depths, r)), $"R = {r:R}");
         }
+
+        // The span form the kernel uses (ln R on vector lanes) against the scalar one, bit for bit,
+        // on the probes plus random R over the whole table and the odd values.
+        var random = new System.Random(20261205);
+        for (var k = 0; k < 2000; k++)
+        {
+            probes.Add(Math.Exp(random.NextDouble() * Math.Log(returnPeriods[^1] * 2)));
+        }
+
+        probes.AddRange([double.PositiveInfinity, 0.0, double.Epsilon]);
+        var spanDepths = new double[probes.Count];
+        plan.DepthsAt(probes.ToArray(), spanDepths);
+        for (var k = 0; k < probes.Count; k++)
+        {
+            BitConverter.DoubleToInt64Bits(spanDepths[k]).Should().Be(BitConverter.DoubleToInt64Bits(plan.DepthAt(probes[k])), $"R = {probes[k]:R}");
+        }
     }
 }

@@ -235,14 +235,14 @@ internal sealed partial class PathKernel
             var validBits = T.SignBits(valid);
 
             var hotRate = summer * T.Load(in probability, at);
-            var hotDays = Poisson(hotRate, T.Load(in hotPmf0, at), T.Load(in hotU, at), valid, limit);
+            var warmed = one + (sensitivity * (amplification * T.Load(in warming, at)));
+            var droughtRate = baseRate * T.Select(T.LessThan(zero, warmed), warmed, zero);
+            var (hotDays, days) = Poisson2(hotRate, T.Load(in hotPmf0, at), T.Load(in hotU, at), droughtRate, T.Load(in droughtPmf0, at), T.Load(in droughtU, at), valid, limit);
+
             hotDays = T.Select(T.LessThan(summerCount, hotDays), summerCount, hotDays);
             T.Store(hotDays, ref hotDaysRow, at);
             heat = Append(T.SignBits(T.Or(T.LessThan(zero, hotDays), T.LessThan(limit, hotRate))) & validBits, i, scratch.HeatList, heat);
 
-            var warmed = one + (sensitivity * (amplification * T.Load(in warming, at)));
-            var droughtRate = baseRate * T.Select(T.LessThan(zero, warmed), warmed, zero);
-            var days = Poisson(droughtRate, T.Load(in droughtPmf0, at), T.Load(in droughtU, at), valid, limit);
             T.Store(T.Select(T.LessThan(yearDays, days), yearDays, days), ref restrictedRow, at);
             drought = Append(T.SignBits(T.LessThan(limit, droughtRate)) & validBits, i, scratch.DroughtList, drought);
         }
@@ -311,18 +311,10 @@ internal sealed partial class PathKernel
             scratch.RestrictedDays[p] = Math.Min(DaysPerYear, PoissonQuantile.InvCdfUnchecked(DroughtRate(site, scratch.GlobalWarmingC[p]), scratch.DroughtPmf0[p], scratch.DroughtU[p]));
         }
 
-        // §6: 1 − u = Φ(−y) keeps the tail of R = 1/(1 − u) exact.
-        for (var j = 0; j < flood; j++)
+        // §6.
+        if (flood > 0)
         {
-            var p = scratch.FloodList[j];
-            var returnPeriod = 1.0 / scratch.FloodExceedance[p];
-            var depth = plan.DepthAt(returnPeriod * scratch.FrequencyMultiplier[p]);
-            if (depth > 0 && !(depth <= plan.ProtectionDepthM))
-            {
-                var (direct, bi) = Inundation(plan, depth - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, key, 0), biPerDay);
-                metrics[((int)Metric.FloodDirectCny * BlockSize) + p] = direct;
-                metrics[((int)Metric.FloodBiCny * BlockSize) + p] = bi;
-            }
+            FinishFlood(plan, year, firstPath, flood, biPerDay, scratch);
         }
 
         // §7.
@@ -332,6 +324,36 @@ internal sealed partial class PathKernel
             var (direct, bi) = Inundation(plan, scratch.SurgeLevelM[p] - site.Surge!.GroundElevationM - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, key, 1), biPerDay);
             metrics[((int)Metric.SurgeDirectCny * BlockSize) + p] = direct;
             metrics[((int)Metric.SurgeBiCny * BlockSize) + p] = bi;
+        }
+    }
+
+    /// <summary>
+    /// §6 for the listed flood paths: 1 − u = Φ(−y) keeps the tail of R = 1/(1 − u) exact; the depths
+    /// in one span call (their ln R on vector lanes, bit for bit <see cref="SitePlan.DepthAt"/>).
+    /// </summary>
+    private void FinishFlood(SitePlan plan, int year, long firstPath, int flood, double biPerDay, KernelScratch scratch)
+    {
+        var metrics = scratch.SiteMetrics;
+        Span<double> scaledReturnPeriods = stackalloc double[BlockSize];
+        Span<double> depths = stackalloc double[BlockSize];
+        for (var j = 0; j < flood; j++)
+        {
+            var p = scratch.FloodList[j];
+            var returnPeriod = 1.0 / scratch.FloodExceedance[p];
+            scaledReturnPeriods[j] = returnPeriod * scratch.FrequencyMultiplier[p];
+        }
+
+        plan.DepthsAt(scaledReturnPeriods[..flood], depths);
+        for (var j = 0; j < flood; j++)
+        {
+            var depth = depths[j];
+            if (depth > 0 && !(depth <= plan.ProtectionDepthM))
+            {
+                var p = scratch.FloodList[j];
+                var (direct, bi) = Inundation(plan, depth - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, plan.Key, 0), biPerDay);
+                metrics[((int)Metric.FloodDirectCny * BlockSize) + p] = direct;
+                metrics[((int)Metric.FloodBiCny * BlockSize) + p] = bi;
+            }
         }
     }
 
@@ -508,6 +530,52 @@ internal sealed partial class PathKernel
         }
 
         return k;
+    }
+
+    /// <summary>
+    /// Two independent <see cref="Poisson{T}"/> searches (the heat and the drought count of the same
+    /// paths) in one loop: each lane of each takes exactly the steps it would alone (same
+    /// operations, same order, so the same counts — <c>PathKernelPoissonTests</c>), while the
+    /// register pair runs one loop to the larger of the two counts instead of two loops, each ending
+    /// in a mispredicted exit, and the two multiply–add chains overlap.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (T A, T B) Poisson2<T>(T lambdaA, T pmf0A, T uA, T lambdaB, T pmf0B, T uB, T valid, T limit)
+        where T : struct, ILanes<T>
+    {
+        var zero = T.Create(0.0);
+        var one = T.Create(1.0);
+        T pmfA = pmf0A, cdfA = pmf0A, kA = zero;
+        T pmfB = pmf0B, cdfB = pmf0B, kB = zero;
+        var activeA = T.And(T.And(T.And(valid, T.LessThan(zero, lambdaA)), T.And(T.LessThan(zero, uA), T.LessThanOrEqual(lambdaA, limit))), T.LessThan(cdfA, uA));
+        var activeB = T.And(T.And(T.And(valid, T.LessThan(zero, lambdaB)), T.And(T.LessThan(zero, uB), T.LessThanOrEqual(lambdaB, limit))), T.LessThan(cdfB, uB));
+        ref var reciprocal = ref Row(StepReciprocal);
+        for (var j = 1; T.Any(T.Or(activeA, activeB)); j++)
+        {
+            if (j > MaxPoissonStep)
+            {
+                return (PoissonByDivision(lambdaA, pmfA, cdfA, kA, uA, activeA, j), PoissonByDivision(lambdaB, pmfB, cdfB, kB, uB, activeB, j));
+            }
+
+            var y = T.Create(Unsafe.Add(ref reciprocal, j));
+            var step = T.Create(j);
+
+            kA += T.And(activeA, one);
+            var qA = lambdaA * y;
+            pmfA *= T.FusedMultiplyAdd(T.FusedMultiplyAdd(-qA, step, lambdaA), y, qA);
+            activeA = T.Select(T.Equals(pmfA, zero), zero, activeA);
+            cdfA += pmfA;
+            activeA = T.And(activeA, T.LessThan(cdfA, uA));
+
+            kB += T.And(activeB, one);
+            var qB = lambdaB * y;
+            pmfB *= T.FusedMultiplyAdd(T.FusedMultiplyAdd(-qB, step, lambdaB), y, qB);
+            activeB = T.Select(T.Equals(pmfB, zero), zero, activeB);
+            cdfB += pmfB;
+            activeB = T.And(activeB, T.LessThan(cdfB, uB));
+        }
+
+        return (kA, kB);
     }
 
     /// <summary>

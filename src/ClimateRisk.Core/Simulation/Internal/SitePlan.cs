@@ -178,7 +178,36 @@ internal sealed class SitePlan
             return 0;
         }
 
-        var lnR = VectorMath.Log(returnPeriodY);
+        return DepthFromLog(VectorMath.Log(returnPeriodY));
+    }
+
+    /// <summary>
+    /// <see cref="DepthAt"/> of every element, bit for bit: the logarithms taken together over
+    /// the span (<see cref="VectorMath.Log(ReadOnlySpan{double}, Span{double})"/>, the same values
+    /// as its scalar form) rather than one lane at a time.
+    /// </summary>
+    /// <param name="returnPeriodsY">Return periods R, years.</param>
+    /// <param name="depthsM">Destination d_s(R), m; at least as long, must not overlap <paramref name="returnPeriodsY"/>.</param>
+    public void DepthsAt(ReadOnlySpan<double> returnPeriodsY, Span<double> depthsM)
+    {
+        depthsM = depthsM[..returnPeriodsY.Length];
+        if (FirstPositiveDepth < 0)
+        {
+            depthsM.Clear();
+            return;
+        }
+
+        VectorMath.Log(returnPeriodsY, depthsM);
+        for (var j = 0; j < depthsM.Length; j++)
+        {
+            depthsM[j] = returnPeriodsY[j] < _noFloodBelowY ? 0 : DepthFromLog(depthsM[j]);
+        }
+    }
+
+    /// <summary>d_s at ln R (a site with a flooding return period, R at or above <see cref="NoFloodBelowY"/>).</summary>
+    private double DepthFromLog(double lnR)
+    {
+        var first = FirstPositiveDepth;
         var x = FloodLnReturnPeriod;
         if (lnR < x[first])
         {
