@@ -184,6 +184,7 @@ public static class SampleSummary
     /// of the values' order-preserving keys (<see cref="RadixSelect.Key"/>; meaningless with
     /// NaN): one read of the sample, four lanes at a time with a scalar tail.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static CensusResult Census(ReadOnlySpan<double> values, double threshold)
     {
         var first = values[0];

@@ -337,6 +337,7 @@ internal static class RadixSelect
     /// to <paramref name="destination"/> from <paramref name="at"/> on (which must have
     /// <see cref="Slack"/> spare lanes after them), in order; returns how many.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CompressGroup(ReadOnlySpan<double> candidates, ulong minKey, int shift, uint lo, uint end, Span<double> destination, int at)
     {
         var count = 0;
@@ -374,6 +375,7 @@ internal static class RadixSelect
     /// (2⁶³), about a binade a bucket, and leave a loss-like side in a few dozen buckets. The
     /// tail must lie above the negatives (the caller checks).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double SplitAtZero(ReadOnlySpan<double> values, ulong minKey, ulong maxKey, ReadOnlySpan<int> ranks, Span<double> results, int tailCount, int zeroCount, int negativeCount, Span<double> work, ref DeviationSums sums)
     {
         var n = values.Length;
@@ -440,6 +442,7 @@ internal static class RadixSelect
     /// smallest of the second. A full-register store is used only where it stays inside its
     /// part, so the parts need no slack.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PartitionAtZero<TSums>(ReadOnlySpan<double> values, Span<double> parts, int negativeCount, out ulong negativeMaxKey, out ulong restMinKey, ref TSums sums)
         where TSums : struct, IPassSums
     {
@@ -565,6 +568,7 @@ internal static class RadixSelect
     /// buckets below b). Four interleaved histograms, so a run of equal
     /// keys (the zero mass) does not chain every increment through the same counter.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Histogram<TSums>(ReadOnlySpan<double> values, ulong minKey, int shift, Span<int> start, ref TSums sums)
         where TSums : struct, IPassSums
     {
@@ -648,6 +652,7 @@ internal static class RadixSelect
     /// <see cref="Slack"/> spare lanes); no data-dependent branch, and the same work for any
     /// number of groups.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CopyCandidates(ReadOnlySpan<double> values, ulong minKey, int shift, ReadOnlySpan<ulong> wanted, Span<double> candidates, bool vectorCopy)
     {
         var count = 0;
@@ -696,6 +701,7 @@ internal static class RadixSelect
     /// in sample order; returns how many, and their smallest key, so the histogram spans only
     /// their own range.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CompressPositive<TSums>(ReadOnlySpan<double> values, Span<double> destination, out ulong minKey, ref TSums sums)
         where TSums : struct, IPassSums
     {
@@ -754,6 +760,7 @@ internal static class RadixSelect
     /// Moves the candidates of each range g to its region [offset[g], offset[g + 1]) of
     /// <paramref name="work"/>: a candidate's range is the number of lower bounds at or below its key, less one.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Distribute(ReadOnlySpan<double> candidates, ReadOnlySpan<ulong> lowKey, ReadOnlySpan<int> offset, Span<double> work)
     {
         Span<int> end = stackalloc int[lowKey.Length];
@@ -777,6 +784,7 @@ internal static class RadixSelect
     /// when it is small (its multiset is unchanged); otherwise histograms it over its own key
     /// range and recurses into a copy of each bucket that holds a wanted rank.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Refine(Span<double> region, ReadOnlySpan<int> ranks, Span<double> results)
     {
         if (region.Length <= SortThreshold)
@@ -842,6 +850,7 @@ internal static class RadixSelect
     /// Copies the values of <paramref name="region"/> in bucket <paramref name="bucket"/> to
     /// <paramref name="copy"/> (room for them and <see cref="Slack"/> more), in order; returns how many.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CopyBucket(ReadOnlySpan<double> region, ulong minKey, int shift, ulong bucket, Span<double> copy)
     {
         var count = 0;
@@ -880,6 +889,7 @@ internal static class RadixSelect
     /// copies of the threshold (values equal to it by <c>==</c> are the same number; ±0 add
     /// to +0 alike).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double TailOf(ReadOnlySpan<double> region, double threshold, int tailCount)
     {
         var above = ArrayPool<double>.Shared.Rent(tailCount);
