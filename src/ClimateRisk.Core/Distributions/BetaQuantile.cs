@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClimateRisk.Core.Distributions.Internal;
 
 namespace ClimateRisk.Core.Distributions;
@@ -136,6 +137,7 @@ public static class BetaQuantile
     }
 
     /// <summary>Beta quantile without argument checks (allocation-free).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double InvCdfUnchecked(double a, double b, double p)
     {
         if (p <= 0.0)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClimateRisk.Core.Distributions.Internal;
 using MathNet.Numerics;
 
@@ -51,6 +52,7 @@ public static class BinomialQuantile
     /// <param name="q">Success probability (not checked).</param>
     /// <param name="u">Uniform variate (not checked).</param>
     /// <returns>The count k ∈ 0..n.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int InvCdfUnchecked(int n, double q, double u)
     {
         if (n == 0 || q <= 0.0 || u <= 0.0)
@@ -89,6 +91,7 @@ public static class BinomialQuantile
     /// <param name="u">Uniform variate (not checked).</param>
     /// <param name="pmf0"><see cref="Pmf0"/>(n, q).</param>
     /// <returns>The count k ∈ 0..n.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int InvCdfUnchecked(int n, double q, double u, double pmf0)
     {
         if (n == 0 || q <= 0.0 || u <= 0.0)

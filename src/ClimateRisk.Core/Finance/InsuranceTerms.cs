@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ClimateRisk.Core.Finance;
 
 /// <summary>
@@ -83,6 +84,7 @@ public sealed record InsuranceTerms
     }
 
     /// <summary><see cref="Apply(ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double})"/> without the checks (the kernel's call: its values are finite and ≥ 0 by construction).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal InsuranceRecovery ApplyUnchecked(ReadOnlySpan<double> directCny, ReadOnlySpan<double> biCny, double biCnyPerDay, Span<double> perEventCny)
     {
         var share = 1 - Coinsurance;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics;
 
 namespace ClimateRisk.Core.Distributions.Internal;
@@ -95,6 +96,7 @@ internal static class IncompleteBeta
     /// <param name="lower">True for I_x(a, b), false for its complement.</param>
     /// <param name="front">xᵃ(1 − x)ᵇ / B(a, b), the prefactor (x(1 − x) times the density), for a Newton step.</param>
     /// <returns>The requested tail, in [0, 1].</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Tail(double a, double b, double x, double lnBeta, bool lower, out double front)
     {
         front = Math.Exp((a * Math.Log(x)) + (b * Fp.Log1P(-x)) - lnBeta);
@@ -113,6 +115,7 @@ internal static class IncompleteBeta
     /// d₂ₘ = m(b − m)x / ((a + 2m − 1)(a + 2m)) and d₂ₘ₊₁ = −(a + m)(a + b + m)x / ((a + 2m)(a + 2m + 1)),
     /// and the first step is written as 1 − (a + b)x/(a + 1) (d₁ folded into the start).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double ContinuedFraction(double a, double b, double x)
     {
         double shapeSum = a + b;

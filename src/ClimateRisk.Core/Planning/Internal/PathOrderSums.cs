@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.Core.Simulation.Internal;
 
@@ -29,6 +30,7 @@ internal sealed class PathOrderSums
     public void Clear() => Array.Clear(_sums);
 
     /// <summary>Adds paths [0, <paramref name="count"/>) of a block's rows ([metric · BlockSize + path]), in path order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(double[] rows, int count)
     {
         ArgumentNullException.ThrowIfNull(rows);

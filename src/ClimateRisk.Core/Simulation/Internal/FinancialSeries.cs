@@ -20,6 +20,7 @@ internal static class FinancialSeries
     public const int NpvRows = 5;
 
     /// <summary>Writes the effect of <paramref name="item"/> on <paramref name="basis"/> for every path of <paramref name="entity"/> into <paramref name="destination"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Fill(PathBuffers b, int entity, FinancialItem item, FinancialBasis basis, Span<double> destination)
     {
         var n = b.Paths;

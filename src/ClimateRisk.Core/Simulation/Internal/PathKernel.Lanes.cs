@@ -283,6 +283,7 @@ internal sealed partial class PathKernel
     }
 
     /// <summary>The listed paths: shortfall draws, Poisson counts from the mode, flood and surge damage.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishRare(SitePlan plan, in SiteYear c, int year, long firstPath, int heat, int drought, int flood, int surge, KernelScratch scratch)
     {
         var site = plan.Site;
@@ -331,6 +332,7 @@ internal sealed partial class PathKernel
     /// §6 for the listed flood paths: 1 − u = Φ(−y) keeps the tail of R = 1/(1 − u) exact; the depths
     /// in one span call (their ln R on vector lanes, bit for bit <see cref="SitePlan.DepthAt"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishFlood(SitePlan plan, int year, long firstPath, int flood, double biPerDay, KernelScratch scratch)
     {
         var metrics = scratch.SiteMetrics;
@@ -456,6 +458,7 @@ internal sealed partial class PathKernel
     }
 
     /// <summary>§15 insurance for the listed paths: one event per acute peril and year.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FinishInsurance(InsuranceTerms cover, double biPerDay, int listed, KernelScratch scratch)
     {
         var m = scratch.SiteMetrics;

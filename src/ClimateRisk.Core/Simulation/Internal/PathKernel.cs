@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using ClimateRisk.Core.Distributions;
 using ClimateRisk.Core.Distributions.Internal;
@@ -105,6 +106,7 @@ internal sealed partial class PathKernel
     /// without reading it and zero-fills the rest (<see cref="PathBuffers.FillSkipped"/>).
     /// Skipping needs blocks that start on multiples of <see cref="BlockSize"/> columns.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EvaluateBlock(int firstIndex, long firstPath, int count, int yearIndex, int year, KernelScratch scratch, bool skipZeroRows = false)
     {
         if ((uint)count > BlockSize)
@@ -437,6 +439,7 @@ internal sealed partial class PathKernel
     /// financial NPVs. With <paramref name="skipZeroRows"/> a row of nothing but +0.0 is not
     /// copied but marked (see <see cref="EvaluateBlock"/>); otherwise its mark is cleared.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StoreEntity(int entity, double[] rows, double[] occurrence, int firstIndex, int count, double discount, bool skipZeroRows)
     {
         var b = _buffers;
@@ -462,6 +465,7 @@ internal sealed partial class PathKernel
     }
 
     /// <summary>Whether every value's bits are zero (+0.0; −0.0 and NaN are not).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AllPositiveZero(ReadOnlySpan<double> values)
     {
         var bits = System.Runtime.InteropServices.MemoryMarshal.Cast<double, ulong>(values);
@@ -564,6 +568,7 @@ internal sealed partial class PathKernel
     /// member i's draws for the block, row <c>members[i]</c> of <paramref name="correlated"/>
     /// receives y_i = Σ_{j≤i} L_ij x_j, summed in the same order as the scalar form.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CorrelateBlock(RandomStreamId stream, long firstPath, int count, int year, Copula copula, double[] independent, double[] correlated)
     {
         var members = copula.Members;
@@ -590,6 +595,7 @@ internal sealed partial class PathKernel
     /// destination[p] += a · x[p], as a multiply then an add (never fused, so each lane rounds
     /// exactly as the scalar <c>sum += a * x</c>); Vector512, then Vector256 body with a scalar tail.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyAdd(double a, ReadOnlySpan<double> x, Span<double> destination)
     {
         if (destination.Length < x.Length)
