@@ -199,18 +199,100 @@ public static class ShardFile
 
     private static string Bytes(long length) => length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes";
 
+    /// <remarks>
+    /// On a seekable file the section is hashed as it streams to the file and its length is
+    /// written into the place kept for it afterwards: a shard's cells are some 180 MB, which a
+    /// memory buffer grew to by doubling (copying and zeroing the bytes several times). A stream
+    /// that cannot seek gets the buffered form; the bytes on disk are the same either way.
+    /// </remarks>
     private static void WriteSection(BinaryWriter w, Action<BinaryWriter> write)
     {
-        using var buffer = new MemoryStream();
-        using (var s = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        w.Flush();
+        var file = w.BaseStream;
+        if (!file.CanSeek)
         {
-            write(s);
+            using var buffer = new MemoryStream();
+            using (var s = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+            {
+                write(s);
+            }
+
+            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            w.Write(buffer.Length);
+            w.Write(bytes);
+            w.Write(SHA256.HashData(bytes));
+            return;
         }
 
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        w.Write(buffer.Length);
-        w.Write(bytes);
-        w.Write(SHA256.HashData(bytes));
+        var lengthAt = file.Position;
+        w.Write(0L);
+        w.Flush();
+        long length;
+        byte[] hash;
+
+        // Disposing the writer disposes the buffer and the hashing stream, not the file.
+        var hashing = new HashingStream(file);
+        using (var s = new BinaryWriter(new BufferedStream(hashing, 1 << 16), Encoding.UTF8))
+        {
+            write(s);
+            s.Flush();
+            length = hashing.Written;
+            hash = hashing.Hash();
+        }
+
+        var end = file.Position;
+        file.Position = lengthAt;
+        w.Write(length);
+        w.Flush();
+        file.Position = end;
+        w.Write(hash);
+    }
+
+    /// <summary>Passes writes on to a stream it does not own (disposing it leaves that open), counting and hashing (SHA-256) the bytes.</summary>
+    private sealed class HashingStream(Stream inner) : Stream
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public long Written { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => Written;
+
+        public override long Position { get => Written; set => throw new NotSupportedException(); }
+
+        public byte[] Hash() => _hash.GetHashAndReset();
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            _hash.AppendData(buffer);
+            inner.Write(buffer);
+            Written += buffer.Length;
+        }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _hash.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>One section's bytes after checking their SHA-256, as a reader over them.</summary>

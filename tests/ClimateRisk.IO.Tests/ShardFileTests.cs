@@ -34,6 +34,23 @@ public sealed class ShardFileTests : IDisposable
     }
 
     [Fact]
+    public void A_file_streamed_with_its_section_lengths_filled_in_afterwards_has_the_bytes_of_the_buffered_form()
+    {
+        var streamed = WriteShard();
+        var buffered = Path.Combine(_directory, "buffered.bin");
+        File.Move(streamed, buffered);
+
+        // A stream that cannot seek gets each section buffered in memory, then written whole.
+        using (OutputFile.InjectFault((_, stream) => new NonSeekable(stream)))
+        {
+            WriteShard();
+        }
+
+        File.ReadAllBytes(streamed).Should().Equal(File.ReadAllBytes(buffered));
+        File.ReadAllBytes(streamed).Length.Should().BeGreaterThan(200, "every section is there");
+    }
+
+    [Fact]
     public void The_unflipped_shard_reads_back()
     {
         var path = WriteShard();
@@ -163,5 +180,38 @@ public sealed class ShardFileTests : IDisposable
 
         act.Should().Throw<InputException>().Which.Errors.Should().Equal(new InputError(path, 0, "magic", string.Empty,
             "a shard file of this version, with checksums (this one was written by an older version: run the shard again)"));
+    }
+
+    private sealed class NonSeekable(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }
