@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace ClimateRisk.Core.Statistics.Internal;
@@ -35,6 +36,22 @@ internal struct DeviationSums : IPassSums
 
     /// <summary>Σ(x − shift)², once <see cref="Done"/>.</summary>
     public double Squares { get; private set; }
+
+    /// <summary>
+    /// One step of sixteen values (<paramref name="v0"/>, <paramref name="v1"/>) into the two
+    /// Vector512 partial sums of deviations and of squares; inlined, so the sums stay in the
+    /// calling pass's registers (a struct field would make every step a store and a load).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Step(Vector512<double> v0, Vector512<double> v1, Vector512<double> shift, ref Vector512<double> deviationsLow, ref Vector512<double> deviationsHigh, ref Vector512<double> squaresLow, ref Vector512<double> squaresHigh)
+    {
+        var d0 = v0 - shift;
+        var d1 = v1 - shift;
+        deviationsLow += d0;
+        deviationsHigh += d1;
+        squaresLow += d0 * d0;
+        squaresHigh += d1 * d1;
+    }
 
     /// <inheritdoc/>
     public void Finish(ReadOnlySpan<double> values, int from, Vector512<double> deviationsLow, Vector512<double> deviationsHigh, Vector512<double> squaresLow, Vector512<double> squaresHigh)

@@ -462,12 +462,7 @@ internal static class RadixSelect
             var v1 = Vector512.LoadUnsafe(ref x, (nuint)(i + Vector512<double>.Count));
             if (TSums.Wanted)
             {
-                var d0 = v0 - shiftBy;
-                var d1 = v1 - shiftBy;
-                deviationsLow += d0;
-                deviationsHigh += d1;
-                squaresLow += d0 * d0;
-                squaresHigh += d1 * d1;
+                DeviationSums.Step(v0, v1, shiftBy, ref deviationsLow, ref deviationsHigh, ref squaresLow, ref squaresHigh);
             }
 
             Part(v0, ref w, ref low, ref high, negativeCount, n, ref maxLow, ref minHigh);
@@ -593,14 +588,9 @@ internal static class RadixSelect
                     var v0 = Vector512.LoadUnsafe(ref x, (nuint)i);
                     var v1 = Vector512.LoadUnsafe(ref x, (nuint)(i + Vector512<double>.Count));
                     if (TSums.Wanted)
-            {
-                var d0 = v0 - shiftBy;
-                var d1 = v1 - shiftBy;
-                deviationsLow += d0;
-                deviationsHigh += d1;
-                squaresLow += d0 * d0;
-                squaresHigh += d1 * d1;
-            }
+                    {
+                        DeviationSums.Step(v0, v1, shiftBy, ref deviationsLow, ref deviationsHigh, ref squaresLow, ref squaresHigh);
+                    }
 
                     var lower = Vector512.ShiftRightLogical(Keys(v0) - min, shift);
                     var upper = Vector512.ShiftRightLogical(Keys(v1) - min, shift);
@@ -718,12 +708,7 @@ internal static class RadixSelect
             var v1 = Vector512.LoadUnsafe(ref x, (nuint)(i + Vector512<double>.Count));
             if (TSums.Wanted)
             {
-                var d0 = v0 - shiftBy;
-                var d1 = v1 - shiftBy;
-                deviationsLow += d0;
-                deviationsHigh += d1;
-                squaresLow += d0 * d0;
-                squaresHigh += d1 * d1;
+                DeviationSums.Step(v0, v1, shiftBy, ref deviationsLow, ref deviationsHigh, ref squaresLow, ref squaresHigh);
             }
 
             var keep0 = Vector512.GreaterThan(v0, Vector512<double>.Zero);
