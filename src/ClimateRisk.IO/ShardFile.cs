@@ -3,6 +3,7 @@ using System.Text;
 using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.Core.Statistics;
+using ClimateRisk.IO.Internal;
 
 namespace ClimateRisk.IO;
 
@@ -249,40 +250,20 @@ public static class ShardFile
     }
 
     /// <summary>Passes writes on to a stream it does not own (disposing it leaves that open), counting and hashing (SHA-256) the bytes.</summary>
-    private sealed class HashingStream(Stream inner) : Stream
+    private sealed class HashingStream(Stream inner) : WriteOnlyStream(inner)
     {
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
         public long Written { get; private set; }
 
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => Written;
-
-        public override long Position { get => Written; set => throw new NotSupportedException(); }
-
         public byte[] Hash() => _hash.GetHashAndReset();
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
             _hash.AppendData(buffer);
-            inner.Write(buffer);
+            Inner.Write(buffer);
             Written += buffer.Length;
         }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

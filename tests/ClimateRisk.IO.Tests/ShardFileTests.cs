@@ -182,33 +182,14 @@ public sealed class ShardFileTests : IDisposable
             "a shard file of this version, with checksums (this one was written by an older version: run the shard again)"));
     }
 
-    private sealed class NonSeekable(Stream inner) : Stream
+    /// <summary>A stream that cannot seek, closing the file behind it.</summary>
+    private sealed class NonSeekable(Stream inner) : ClimateRisk.IO.Internal.WriteOnlyStream(inner)
     {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
         protected override void Dispose(bool disposing)
         {
             if (disposing)
             {
-                inner.Dispose();
+                Inner.Dispose();
             }
 
             base.Dispose(disposing);
