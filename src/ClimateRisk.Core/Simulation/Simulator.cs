@@ -135,7 +135,7 @@ public static class Simulator
         var npv = new List<(string, string, TCell)>();
         var curves = new List<(string, string, int, string, TCurve)>();
         var financial = new List<(string, string, int?, FinancialItem, FinancialBasis, TCell)>();
-        var blocks = (n + BlockSize - 1) / BlockSize;
+        var blocks = buffers.Blocks;
 
         // One path-length work array per worker for the whole run: allocated afresh for every
         // (scenario, year) they were large-object-heap garbage, 8 MB each at a million paths,
