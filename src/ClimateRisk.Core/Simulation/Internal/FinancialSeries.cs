@@ -27,7 +27,15 @@ internal static class FinancialSeries
         var values = b.Values;
         var stride = b.Entities * n;
         var net = basis == FinancialBasis.Net;
-        for (var p = 0; p < n; p++)
+        if ((uint)entity >= (uint)b.Entities || destination.Length < n)
+        {
+            throw new ArgumentOutOfRangeException(nameof(entity), entity, "No such entity, or the destination is shorter than the paths.");
+        }
+
+        var p = Vector512.IsHardwareAccelerated ? FillRegisters<Lanes512>(values, stride, entity * n, n, item, net, destination)
+            : Vector256.IsHardwareAccelerated ? FillRegisters<Lanes256>(values, stride, entity * n, n, item, net, destination)
+            : 0;
+        for (; p < n; p++)
         {
             var i = (entity * n) + p;
             destination[p] = item switch
@@ -38,6 +46,35 @@ internal static class FinancialSeries
                 _ => Opex(values, stride, i) + Revenue(values, stride, i, net),
             };
         }
+    }
+
+    /// <summary>
+    /// <see cref="Fill"/> on whole registers of paths, with the scalar <see cref="Opex"/>,
+    /// <see cref="Capex"/> and <see cref="Revenue"/>'s additions in the same order, so every lane
+    /// is bit for bit the scalar result. Returns the paths done; bounds are checked by the caller
+    /// (every metric's row of the entity holds <paramref name="n"/> paths from <paramref name="first"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static int FillRegisters<T>(ReadOnlySpan<double> values, int stride, int first, int n, FinancialItem item, bool net, Span<double> destination)
+        where T : struct, ILanes<T>
+    {
+        ref readonly var r = ref MemoryMarshal.GetReference(values);
+        ref var d = ref MemoryMarshal.GetReference(destination);
+        var p = 0;
+        for (; p <= n - T.Count; p += T.Count)
+        {
+            var i = first + p;
+            var value = item switch
+            {
+                FinancialItem.Opex => OpexLanes<T>(in r, stride, i),
+                FinancialItem.Capex => CapexLanes<T>(in r, stride, i, net),
+                FinancialItem.Revenue => RevenueLanes<T>(in r, stride, i, net),
+                _ => OpexLanes<T>(in r, stride, i) + RevenueLanes<T>(in r, stride, i, net),
+            };
+            T.Store(value, ref d, (nuint)p);
+        }
+
+        return p;
     }
 
     /// <summary>
@@ -84,21 +121,46 @@ internal static class FinancialSeries
         var p = 0;
         for (; p <= count - T.Count; p += T.Count)
         {
-            var opex = V(in r, Metric.ClimateEnergyCostCny, rowStride, p) + V(in r, Metric.DroughtEnergyCny, rowStride, p) + V(in r, Metric.CarbonCostCny, rowStride, p) + V(in r, Metric.PueSurchargeCny, rowStride, p) + V(in r, Metric.RenewablePremiumCny, rowStride, p);
-            var capex = V(in r, Metric.FloodDirectCny, rowStride, p) + V(in r, Metric.SurgeDirectCny, rowStride, p) + V(in r, Metric.WindDirectCny, rowStride, p);
-            var revenue = V(in r, Metric.FloodBiCny, rowStride, p) + V(in r, Metric.SurgeBiCny, rowStride, p) + V(in r, Metric.WindBiCny, rowStride, p) + V(in r, Metric.HeatBiCny, rowStride, p) + V(in r, Metric.DroughtBiCny, rowStride, p);
+            var opex = OpexLanes<T>(in r, rowStride, p);
+            var capex = CapexLanes<T>(in r, rowStride, p, net: false);
+            var revenue = RevenueLanes<T>(in r, rowStride, p, net: false);
             Add(ref n, firstNpv + p, d * opex);
             Add(ref n, npvStride + firstNpv + p, d * capex);
-            Add(ref n, (2 * npvStride) + firstNpv + p, d * (capex - V(in r, Metric.InsuredPropertyCny, rowStride, p)));
+            Add(ref n, (2 * npvStride) + firstNpv + p, d * (capex - V<T>(in r, Metric.InsuredPropertyCny, rowStride, p)));
             Add(ref n, (3 * npvStride) + firstNpv + p, d * revenue);
-            Add(ref n, (4 * npvStride) + firstNpv + p, d * (revenue - V(in r, Metric.InsuredBiCny, rowStride, p)));
+            Add(ref n, (4 * npvStride) + firstNpv + p, d * (revenue - V<T>(in r, Metric.InsuredBiCny, rowStride, p)));
         }
 
         return p;
 
-        static T V(ref readonly double rows, Metric metric, int stride, int p) => T.Load(in rows, (nuint)(((int)metric * stride) + p));
-
         static void Add(ref double destination, int index, T value) => T.Store(T.Load(in destination, (nuint)index) + value, ref destination, (nuint)index);
+    }
+
+    private static T V<T>(ref readonly double rows, Metric metric, int stride, int p)
+        where T : struct, ILanes<T>
+        => T.Load(in rows, (nuint)(((int)metric * stride) + p));
+
+    /// <summary><see cref="Opex"/> on a register of paths: the same additions in the same order.</summary>
+    private static T OpexLanes<T>(ref readonly double v, int stride, int i)
+        where T : struct, ILanes<T>
+        => V<T>(in v, Metric.ClimateEnergyCostCny, stride, i) + V<T>(in v, Metric.DroughtEnergyCny, stride, i) + V<T>(in v, Metric.CarbonCostCny, stride, i)
+            + V<T>(in v, Metric.PueSurchargeCny, stride, i) + V<T>(in v, Metric.RenewablePremiumCny, stride, i);
+
+    /// <summary><see cref="Capex"/> on a register of paths.</summary>
+    private static T CapexLanes<T>(ref readonly double v, int stride, int i, bool net)
+        where T : struct, ILanes<T>
+    {
+        var gross = V<T>(in v, Metric.FloodDirectCny, stride, i) + V<T>(in v, Metric.SurgeDirectCny, stride, i) + V<T>(in v, Metric.WindDirectCny, stride, i);
+        return net ? gross - V<T>(in v, Metric.InsuredPropertyCny, stride, i) : gross;
+    }
+
+    /// <summary><see cref="Revenue"/> on a register of paths.</summary>
+    private static T RevenueLanes<T>(ref readonly double v, int stride, int i, bool net)
+        where T : struct, ILanes<T>
+    {
+        var gross = V<T>(in v, Metric.FloodBiCny, stride, i) + V<T>(in v, Metric.SurgeBiCny, stride, i) + V<T>(in v, Metric.WindBiCny, stride, i)
+            + V<T>(in v, Metric.HeatBiCny, stride, i) + V<T>(in v, Metric.DroughtBiCny, stride, i);
+        return net ? gross - V<T>(in v, Metric.InsuredBiCny, stride, i) : gross;
     }
 
     /// <summary>Writes the NPV of <paramref name="item"/> on <paramref name="basis"/> (without the premium change) for every path of <paramref name="entity"/>.</summary>
@@ -106,18 +168,31 @@ internal static class FinancialSeries
     {
         var n = b.Paths;
         var rows = b.Entities * n;
-        var npv = b.FinancialNpv;
+        var npv = b.FinancialNpv.AsSpan();
         var net = basis == FinancialBasis.Net ? 1 : 0;
-        for (var p = 0; p < n; p++)
+        var i = entity * n;
+        var opex = npv.Slice(i, n);
+        var capex = npv.Slice(((1 + net) * rows) + i, n);
+        var revenue = npv.Slice(((3 + net) * rows) + i, n);
+        switch (item)
         {
-            var i = (entity * n) + p;
-            destination[p] = item switch
-            {
-                FinancialItem.Opex => npv[i],
-                FinancialItem.Capex => npv[((1 + net) * rows) + i],
-                FinancialItem.Revenue => npv[((3 + net) * rows) + i],
-                _ => npv[i] + npv[((3 + net) * rows) + i],
-            };
+            case FinancialItem.Opex:
+                opex.CopyTo(destination);
+                break;
+            case FinancialItem.Capex:
+                capex.CopyTo(destination);
+                break;
+            case FinancialItem.Revenue:
+                revenue.CopyTo(destination);
+                break;
+            default:
+                destination = destination[..n];
+                for (var p = 0; p < destination.Length; p++)
+                {
+                    destination[p] = opex[p] + revenue[p];
+                }
+
+                break;
         }
     }
 
