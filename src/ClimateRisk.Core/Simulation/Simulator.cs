@@ -29,7 +29,8 @@ public static class Simulator
             settings,
             progress,
             (values, threshold, scratch) => SampleSummary.Summarize(values, threshold, scratch),
-            (count, threshold) => SampleSummary.OfConstant(0.0, count, threshold),
+            // What Summarize gives for a sample of one value repeated (its census stops there).
+            (value, count, threshold) => SampleSummary.OfConstant(value, count, threshold),
             (values, scratch) =>
             {
                 var work = scratch.AsSpan(0, values.Length);
@@ -68,7 +69,8 @@ public static class Simulator
             settings,
             progress,
             (values, threshold, _) => PartialCell.From(values, threshold),
-            (count, threshold) => PartialCell.OfZeros(count, threshold),
+            // Only +0.0 is settled unread: a shard's moments of another repeated value are summed.
+            (value, count, threshold) => BitConverter.DoubleToInt64Bits(value) == 0 ? PartialCell.OfZeros(count, threshold) : null,
             (values, _) => QuantileSketch.Build(values),
             cancellationToken);
         return new ShardResult
@@ -93,8 +95,12 @@ public static class Simulator
 
     private delegate TCell CellReducer<out TCell>(ReadOnlySpan<double> values, double threshold, double[] scratch);
 
-    /// <summary>The summary of <paramref name="count"/> values of +0.0, as the cell reducer would give it.</summary>
-    private delegate TCell ZeroCellReducer<out TCell>(int count, double threshold);
+    /// <summary>
+    /// The summary of <paramref name="count"/> copies of <paramref name="value"/> (never NaN), bit for bit as
+    /// the cell reducer would give it, or null when that needs the values read.
+    /// </summary>
+    private delegate TCell? RepeatedCellReducer<out TCell>(double value, int count, double threshold)
+        where TCell : class;
 
     private delegate TCurve CurveReducer<out TCurve>(ReadOnlySpan<double> values, double[] scratch);
 
@@ -103,9 +109,10 @@ public static class Simulator
         SimulationSettings settings,
         IProgress<SimulationProgress>? progress,
         CellReducer<TCell> reduceCell,
-        ZeroCellReducer<TCell> reduceZeroCell,
+        RepeatedCellReducer<TCell> reduceRepeatedCell,
         CurveReducer<TCurve> reduceCurve,
         CancellationToken cancellationToken)
+        where TCell : class
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(settings);
@@ -191,7 +198,7 @@ public static class Simulator
                 var year = settings.FirstYear + t;
                 var yearIndex = t;
 
-                // Rows of nothing but +0.0 stay unwritten except at a horizon, whose financial
+                // Rows of one value repeated (+0.0 mostly) stay unwritten except at a horizon, whose financial
                 // items and curves read the metric rows of every path.
                 var isHorizon = settings.Horizons.Contains(year);                Parallel.For(
                     0,
@@ -201,7 +208,7 @@ public static class Simulator
                     (block, _, scratch) =>
                     {
                         var first = block * BlockSize;
-                        kernel.EvaluateBlock(first, settings.FirstPath + first, Math.Min(BlockSize, n - first), yearIndex, year, scratch, skipZeroRows: !isHorizon);
+                        kernel.EvaluateBlock(first, settings.FirstPath + first, Math.Min(BlockSize, n - first), yearIndex, year, scratch, skipRepeatedRows: !isHorizon);
                         return scratch;
                     },
                     kernelScratch.Add);
@@ -219,9 +226,10 @@ public static class Simulator
                         var entity = cell % entities;
                         var threshold = Threshold(inputs, sitePlans, metric, entity, yearIndex);
                         var skipped = buffers.SkippedBlockCount(metric, entity);
-                        if (skipped == blocks)
+                        if (skipped == blocks && buffers.TryRepeatedCell(metric, entity, out var value)
+                            && reduceRepeatedCell(value, n, threshold) is { } settled)
                         {
-                            reduced[entity, yearIndex, (int)metric] = reduceZeroCell(n, threshold);
+                            reduced[entity, yearIndex, (int)metric] = settled;
                             return scratch;
                         }
 

@@ -1,14 +1,15 @@
 using ClimateRisk.Core.Random;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.Core.Simulation.Internal;
+using ClimateRisk.Core.Statistics;
 using ClimateRisk.Core.Tests.Properties;
 using ClimateRisk.Core.Tests.TestSupport;
 
 namespace ClimateRisk.Core.Tests.Simulation;
 
 /// <summary>
-/// What the block kernel leaves in the path buffers for the simulator: rows of nothing but +0.0
-/// left unwritten and marked (the reduction settles or zero-fills them), and the financial NPVs
+/// What the block kernel leaves in the path buffers for the simulator: rows of one value repeated
+/// left unwritten and marked with it (the reduction settles or fills them), and the financial NPVs
 /// accumulated from the block's rows. Both against the kernel writing every row, on the bundled
 /// portfolio, whose sites lack some perils and covers.
 /// </summary>
@@ -26,6 +27,7 @@ public class PathKernelOutputTests
         var sites = inputs.Sites.Select(s => new SitePlan(s, inputs, Settings)).ToArray();
         var scratch = new KernelScratch(sites.Length);
         var wholeCells = 0;
+        var wholeNonZeroCells = 0;
         var skippedBlocks = 0;
         foreach (var scenarioIndex in new[] { 0, inputs.Scenarios.Count - 1 })
         {
@@ -42,7 +44,7 @@ public class PathKernelOutputTests
                 var kernel = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, new CounterRng(Settings.Seed), skipping);
                 for (var p = 0; p < Paths; p += PathKernel.BlockSize)
                 {
-                    kernel.EvaluateBlock(p, p, Math.Min(PathKernel.BlockSize, Paths - p), t, year, scratch, skipZeroRows: true);
+                    kernel.EvaluateBlock(p, p, Math.Min(PathKernel.BlockSize, Paths - p), t, year, scratch, skipRepeatedRows: true);
                 }
 
                 for (var m = 0; m < MetricNames.Count; m++)
@@ -52,10 +54,18 @@ public class PathKernelOutputTests
                         var metric = (Metric)m;
                         var skipped = skipping.SkippedBlockCount(metric, e);
                         skippedBlocks += skipped;
-                        if (skipped == skipping.Blocks)
+                        var repeated = skipping.TryRepeatedCell(metric, e, out var value);
+                        repeated.Should().Be(
+                            full.Cell(metric, e).ToArray().All(v => BitConverter.DoubleToInt64Bits(v) == BitConverter.DoubleToInt64Bits(full.Cell(metric, e)[0])),
+                            $"{metric} of entity {e} is settled unread exactly when it is one value repeated");
+                        if (repeated)
                         {
                             wholeCells++;
-                            full.Cell(metric, e).ToArray().Should().OnlyContain(v => BitConverter.DoubleToInt64Bits(v) == 0, $"{metric} of entity {e} was skipped whole, so it is all +0");
+                            wholeNonZeroCells += BitConverter.DoubleToInt64Bits(value) != 0 ? 1 : 0;
+                            full.Cell(metric, e).ToArray().Should().OnlyContain(v => BitConverter.DoubleToInt64Bits(v) == BitConverter.DoubleToInt64Bits(value), $"{metric} of entity {e} was skipped whole as {value}");
+
+                            // The simulator settles it as OfConstant: what Summarize gives on the values.
+                            SampleSummary.OfConstant(value, Paths, 1.0).Should().Be(SampleSummary.Summarize(full.Cell(metric, e), 1.0, new double[Paths]));
                         }
 
                         skipping.FillSkipped(metric, e);
@@ -69,19 +79,23 @@ public class PathKernelOutputTests
             }
         }
 
-        // The bundled sites lack surge, wind or cover here and there: whole cells are skipped.
+        // The bundled sites lack surge, wind or cover here and there, and water does not vary by
+        // path: whole cells are skipped, some of them not zero.
         wholeCells.Should().BeGreaterThan(0);
+        wholeNonZeroCells.Should().BeGreaterThan(0);
         skippedBlocks.Should().BeGreaterThan(wholeCells);
     }
 
     [Fact]
-    public void Filling_clears_only_the_marked_blocks()
+    public void Filling_writes_each_marked_block_its_value_and_nothing_else()
     {
         var buffers = new PathBuffers(1, Paths);
         Array.Fill(buffers.Values, 3.5);
         buffers.SkippedBlocks[buffers.BlockFlag(Metric.WindBiCny, 0, 1)] = true;
         buffers.SkippedBlocks[buffers.BlockFlag(Metric.WindBiCny, 0, 3)] = true;
+        buffers.SkippedValues[buffers.BlockFlag(Metric.WindBiCny, 0, 3)] = -1.25;
         buffers.SkippedBlockCount(Metric.WindBiCny, 0).Should().Be(2);
+        buffers.TryRepeatedCell(Metric.WindBiCny, 0, out _).Should().BeFalse("two of four blocks were written");
 
         buffers.FillSkipped(Metric.WindBiCny, 0);
 
@@ -89,9 +103,38 @@ public class PathKernelOutputTests
         cell[..256].Should().OnlyContain(v => v == 3.5);
         cell[256..512].Should().OnlyContain(v => BitConverter.DoubleToInt64Bits(v) == 0);
         cell[512..768].Should().OnlyContain(v => v == 3.5);
-        cell[768..].Should().HaveCount(232).And.OnlyContain(v => BitConverter.DoubleToInt64Bits(v) == 0);
+        cell[768..].Should().HaveCount(232).And.OnlyContain(v => v == -1.25);
         buffers.SkippedBlockCount(Metric.WindBiCny, 0).Should().Be(0);
         buffers.Cell(Metric.WindDirectCny, 0).ToArray().Should().OnlyContain(v => v == 3.5, "other cells are not touched");
+    }
+
+    [Fact]
+    public void A_cell_is_repeated_only_when_every_block_was_skipped_with_the_same_bits()
+    {
+        var buffers = new PathBuffers(1, Paths);
+        for (var block = 0; block < buffers.Blocks; block++)
+        {
+            buffers.SkippedBlocks[buffers.BlockFlag(Metric.WaterM3, 0, block)] = true;
+            buffers.SkippedValues[buffers.BlockFlag(Metric.WaterM3, 0, block)] = 812.5;
+        }
+
+        buffers.TryRepeatedCell(Metric.WaterM3, 0, out var value).Should().BeTrue();
+        value.Should().Be(812.5);
+
+        buffers.SkippedValues[buffers.BlockFlag(Metric.WaterM3, 0, buffers.Blocks - 1)] = 812.5000000000001;
+        buffers.TryRepeatedCell(Metric.WaterM3, 0, out _).Should().BeFalse("the last block's value differs in the last bit");
+
+        buffers.SkippedValues[buffers.BlockFlag(Metric.WaterM3, 0, buffers.Blocks - 1)] = 812.5;
+        buffers.SkippedBlocks[buffers.BlockFlag(Metric.WaterM3, 0, 0)] = false;
+        buffers.TryRepeatedCell(Metric.WaterM3, 0, out _).Should().BeFalse("the first block was written");
+
+        // −0 and +0 are equal by == but not the same bits: not settled unread.
+        Array.Fill(buffers.SkippedBlocks, true);
+        Array.Fill(buffers.SkippedValues, 0.0);
+        buffers.SkippedValues[buffers.BlockFlag(Metric.WaterM3, 0, 1)] = -0.0;
+        buffers.TryRepeatedCell(Metric.WaterM3, 0, out _).Should().BeFalse();
+        buffers.TryRepeatedCell(Metric.WaterCostCny, 0, out var zero).Should().BeTrue();
+        BitConverter.DoubleToInt64Bits(zero).Should().Be(0);
     }
 
     [Fact]
@@ -111,7 +154,7 @@ public class PathKernelOutputTests
             var year = Settings.FirstYear + t;
             for (var p = 0; p < Paths; p += PathKernel.BlockSize)
             {
-                kernel.EvaluateBlock(p, p, Math.Min(PathKernel.BlockSize, Paths - p), t, year, scratch, skipZeroRows: t % 2 == 0);
+                kernel.EvaluateBlock(p, p, Math.Min(PathKernel.BlockSize, Paths - p), t, year, scratch, skipRepeatedRows: t % 2 == 0);
             }
 
             var reference = new PathBuffers(sites.Length, Paths);

@@ -23,6 +23,7 @@ internal sealed class PathBuffers
         FinancialNpv = npvOnly ? [] : new double[checked(FinancialSeries.NpvRows * Entities * paths)];
         Blocks = (paths + PathKernel.BlockSize - 1) / PathKernel.BlockSize;
         SkippedBlocks = npvOnly ? [] : new bool[MetricNames.Count * Entities * Blocks];
+        SkippedValues = npvOnly ? [] : new double[SkippedBlocks.Length];
     }
 
     public int Entities { get; }
@@ -45,30 +46,48 @@ internal sealed class PathBuffers
 
     /// <summary>
     /// [(metric · E + entity) · Blocks + block]: the kernel left that block of the row unwritten
-    /// because all its values were +0.0 (<see cref="PathKernel.EvaluateBlock"/>'s skipZeroRows), so
-    /// the columns hold whatever an earlier year left there until <see cref="FillSkipped"/>.
+    /// because all its values were one value repeated, kept in <see cref="SkippedValues"/>
+    /// (<see cref="PathKernel.EvaluateBlock"/>'s skipRepeatedRows), so the columns hold whatever
+    /// an earlier year left there until <see cref="FillSkipped"/>.
     /// </summary>
     public bool[] SkippedBlocks { get; }
 
+    /// <summary>The repeated value of each skipped block, indexed like <see cref="SkippedBlocks"/>; never NaN.</summary>
+    public double[] SkippedValues { get; }
+
     public int BlockFlag(Metric metric, int entity, int block) => (((((int)metric * Entities) + entity) * Blocks) + block);
 
-    /// <summary>How many blocks of the cell the kernel skipped as all +0.0: all of them means the cell is n copies of +0.0.</summary>
+    /// <summary>How many blocks of the cell the kernel skipped as one value repeated.</summary>
     public int SkippedBlockCount(Metric metric, int entity)
     {
         return SkippedBlocks.AsSpan(BlockFlag(metric, entity, 0), Blocks).Count(true);
     }
 
-    /// <summary>Writes +0.0 into the cell's skipped blocks and clears their marks, so <see cref="Cell"/> holds the year's values.</summary>
+    /// <summary>
+    /// Whether every block of the cell was skipped with the same value (the same bits), so the
+    /// cell is <see cref="Paths"/> copies of <paramref name="value"/> and need not be read.
+    /// </summary>
+    public bool TryRepeatedCell(Metric metric, int entity, out double value)
+    {
+        var first = BlockFlag(metric, entity, 0);
+        var flags = SkippedBlocks.AsSpan(first, Blocks);
+        var values = System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(SkippedValues.AsSpan(first, Blocks));
+        value = SkippedValues[first];
+        return !flags.Contains(false) && !values.ContainsAnyExcept(values[0]);
+    }
+
+    /// <summary>Writes each skipped block's value into its columns and clears the marks, so <see cref="Cell"/> holds the year's values.</summary>
     public void FillSkipped(Metric metric, int entity)
     {
-        var flags = SkippedBlocks.AsSpan(BlockFlag(metric, entity, 0), Blocks);
+        var first = BlockFlag(metric, entity, 0);
+        var flags = SkippedBlocks.AsSpan(first, Blocks);
         var offset = Offset(metric, entity);
         for (var block = 0; block < flags.Length; block++)
         {
             if (flags[block])
             {
-                var first = block * PathKernel.BlockSize;
-                Values.AsSpan(offset + first, Math.Min(PathKernel.BlockSize, Paths - first)).Clear();
+                var column = block * PathKernel.BlockSize;
+                Values.AsSpan(offset + column, Math.Min(PathKernel.BlockSize, Paths - column)).Fill(SkippedValues[first + block]);
                 flags[block] = false;
             }
         }

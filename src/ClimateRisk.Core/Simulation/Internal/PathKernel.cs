@@ -100,14 +100,16 @@ internal sealed partial class PathKernel
     /// <paramref name="count"/> ≤ <see cref="BlockSize"/>. Same values as <see cref="Evaluate"/> path by path.
     /// </summary>
     /// <remarks>
-    /// With <c>skipZeroRows</c>, a metric row of the block whose values are all +0.0 is not written but marked in
-    /// <see cref="PathBuffers.SkippedBlocks"/> (a peril the site is not exposed to, a cover it
-    /// lacks: about a quarter of all rows); the reduction settles a cell skipped in every block
-    /// without reading it and zero-fills the rest (<see cref="PathBuffers.FillSkipped"/>).
+    /// With <c>skipRepeatedRows</c>, a metric row of the block whose values are all one value (not
+    /// NaN) is not written but marked in <see cref="PathBuffers.SkippedBlocks"/> with its value:
+    /// +0.0 for a peril the site is not exposed to or a cover it lacks, the year's water use and
+    /// cost, which do not vary by path — about a quarter of all rows. The reduction settles a cell
+    /// skipped in every block with one value without reading it and fills the rest
+    /// (<see cref="PathBuffers.FillSkipped"/>).
     /// Skipping needs blocks that start on multiples of <see cref="BlockSize"/> columns.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void EvaluateBlock(int firstIndex, long firstPath, int count, int yearIndex, int year, KernelScratch scratch, bool skipZeroRows = false)
+    public void EvaluateBlock(int firstIndex, long firstPath, int count, int yearIndex, int year, KernelScratch scratch, bool skipRepeatedRows = false)
     {
         if ((uint)count > BlockSize)
         {
@@ -126,7 +128,7 @@ internal sealed partial class PathKernel
             throw new ArgumentOutOfRangeException(nameof(firstIndex), firstIndex, $"Columns {firstIndex}..{firstIndex + count} lie outside the {_buffers.Paths} paths of the buffers.");
         }
 
-        if (skipZeroRows && firstIndex % BlockSize != 0)
+        if (skipRepeatedRows && firstIndex % BlockSize != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(firstIndex), firstIndex, $"Skipping rows needs blocks that start on multiples of {BlockSize} columns.");
         }
@@ -274,7 +276,7 @@ internal sealed partial class PathKernel
                 continue;
             }
 
-            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipZeroRows);
+            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows);
 
             // Sites are added in site order, as the scalar kernel adds them path by path
             // (1 · x is exact, so this is a plain add).
@@ -309,7 +311,7 @@ internal sealed partial class PathKernel
             portfolioDrift[p] = driftEnergy[p] / sumItEnergy;
         }
 
-        StoreEntity(portfolio, portfolioRows, scratch.MaxSiteLossCny, firstIndex, count, discount, skipZeroRows);
+        StoreEntity(portfolio, portfolioRows, scratch.MaxSiteLossCny, firstIndex, count, discount, skipRepeatedRows);
     }
 
     /// <summary>
@@ -375,7 +377,7 @@ internal sealed partial class PathKernel
             var constants = new SiteYear(plan, _scenario, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
             SiteRows(s, constants, year, path, 1, scratch);
-            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, pathIndex, 1, discount, skipZeroRows: false);
+            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, pathIndex, 1, discount, skipRepeatedRows: false);
         }
 
         var sumDriftEnergy = scratch.DriftEnergyMwh[0];
@@ -436,11 +438,11 @@ internal sealed partial class PathKernel
     /// Copies entity <paramref name="entity"/>'s metric rows (<paramref name="rows"/>, [metric · B + path
     /// in block]) and occurrence loss into buffer columns [<paramref name="firstIndex"/>, + <paramref name="count"/>),
     /// adds its discounted total to the running NPV and, when asked, its statement effects to the
-    /// financial NPVs. With <paramref name="skipZeroRows"/> a row of nothing but +0.0 is not
+    /// financial NPVs. With <paramref name="skipRepeatedRows"/> a row of one value repeated is not
     /// copied but marked (see <see cref="EvaluateBlock"/>); otherwise its mark is cleared.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void StoreEntity(int entity, double[] rows, double[] occurrence, int firstIndex, int count, double discount, bool skipZeroRows)
+    private void StoreEntity(int entity, double[] rows, double[] occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows)
     {
         var b = _buffers;
         var n = b.Paths;
@@ -448,8 +450,9 @@ internal sealed partial class PathKernel
         for (var m = 0; m < MetricNames.Count; m++)
         {
             var row = rows.AsSpan(m * BlockSize, count);
-            var skip = skipZeroRows && AllPositiveZero(row);
-            b.SkippedBlocks[b.BlockFlag((Metric)m, entity, block)] = skip;
+            var flag = b.BlockFlag((Metric)m, entity, block);
+            var skip = skipRepeatedRows && IsRepeated(row, out b.SkippedValues[flag]);
+            b.SkippedBlocks[flag] = skip;
             if (!skip)
             {
                 row.CopyTo(b.Values.AsSpan(b.Offset((Metric)m, entity) + firstIndex, count));
@@ -464,19 +467,30 @@ internal sealed partial class PathKernel
         }
     }
 
-    /// <summary>Whether every value's bits are zero (+0.0; −0.0 and NaN are not).</summary>
+    /// <summary>
+    /// Whether every value of the row has the bits of the first, <paramref name="value"/>, and it
+    /// is not NaN (a NaN cell is summarised by sorting, so it is always written).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool AllPositiveZero(ReadOnlySpan<double> values)
+    private static bool IsRepeated(ReadOnlySpan<double> values, out double value)
     {
+        value = values[0];
+        if (double.IsNaN(value))
+        {
+            return false;
+        }
+
         var bits = System.Runtime.InteropServices.MemoryMarshal.Cast<double, ulong>(values);
+        var first = bits[0];
         var i = 0;
         if (Vector512.IsHardwareAccelerated)
         {
-            // Most rows that are not zero show it in their first values: stop there rather than
-            // OR the whole row (this check took 2.6 % of a run's samples, 0.9–1.0 % with the exit).
+            // Most rows that are not repeated show it in their first values: stop there rather
+            // than compare the whole row (the whole-row check took 2.6 % of a run's samples).
+            var repeated = Vector512.Create(first);
             for (; i <= bits.Length - (2 * Vector512<ulong>.Count); i += 2 * Vector512<ulong>.Count)
             {
-                if ((Vector512.Create<ulong>(bits[i..]) | Vector512.Create<ulong>(bits[(i + Vector512<ulong>.Count)..])) != Vector512<ulong>.Zero)
+                if (((Vector512.Create<ulong>(bits[i..]) ^ repeated) | (Vector512.Create<ulong>(bits[(i + Vector512<ulong>.Count)..]) ^ repeated)) != Vector512<ulong>.Zero)
                 {
                     return false;
                 }
@@ -485,21 +499,19 @@ internal sealed partial class PathKernel
 
         if (Vector256.IsHardwareAccelerated)
         {
-            var any = Vector256<ulong>.Zero;
+            var repeated = Vector256.Create(first);
             for (; i <= bits.Length - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
             {
-                any |= Vector256.Create<ulong>(bits[i..]);
-            }
-
-            if (any != Vector256<ulong>.Zero)
-            {
-                return false;
+                if ((Vector256.Create<ulong>(bits[i..]) ^ repeated) != Vector256<ulong>.Zero)
+                {
+                    return false;
+                }
             }
         }
 
         for (; i < bits.Length; i++)
         {
-            if (bits[i] != 0)
+            if (bits[i] != first)
             {
                 return false;
             }
