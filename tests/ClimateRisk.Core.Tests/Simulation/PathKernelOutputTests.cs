@@ -93,7 +93,7 @@ public class PathKernelOutputTests
         Array.Fill(buffers.Values, 3.5);
         buffers.SkippedBlocks[buffers.BlockFlag(Metric.WindBiCny, 0, 1)] = true;
         buffers.SkippedBlocks[buffers.BlockFlag(Metric.WindBiCny, 0, 3)] = true;
-        buffers.SkippedValues[buffers.BlockFlag(Metric.WindBiCny, 0, 3)] = -1.25;
+        buffers.SkippedBits[buffers.BlockFlag(Metric.WindBiCny, 0, 3)] = BitConverter.DoubleToInt64Bits(-1.25);
         buffers.SkippedBlockCount(Metric.WindBiCny, 0).Should().Be(2);
         buffers.TryRepeatedCell(Metric.WindBiCny, 0, out _).Should().BeFalse("two of four blocks were written");
 
@@ -115,23 +115,23 @@ public class PathKernelOutputTests
         for (var block = 0; block < buffers.Blocks; block++)
         {
             buffers.SkippedBlocks[buffers.BlockFlag(Metric.WaterM3, 0, block)] = true;
-            buffers.SkippedValues[buffers.BlockFlag(Metric.WaterM3, 0, block)] = 812.5;
+            buffers.SkippedBits[buffers.BlockFlag(Metric.WaterM3, 0, block)] = BitConverter.DoubleToInt64Bits(812.5);
         }
 
         buffers.TryRepeatedCell(Metric.WaterM3, 0, out var value).Should().BeTrue();
         value.Should().Be(812.5);
 
-        buffers.SkippedValues[buffers.BlockFlag(Metric.WaterM3, 0, buffers.Blocks - 1)] = 812.5000000000001;
+        buffers.SkippedBits[buffers.BlockFlag(Metric.WaterM3, 0, buffers.Blocks - 1)] = BitConverter.DoubleToInt64Bits(812.5000000000001);
         buffers.TryRepeatedCell(Metric.WaterM3, 0, out _).Should().BeFalse("the last block's value differs in the last bit");
 
-        buffers.SkippedValues[buffers.BlockFlag(Metric.WaterM3, 0, buffers.Blocks - 1)] = 812.5;
+        buffers.SkippedBits[buffers.BlockFlag(Metric.WaterM3, 0, buffers.Blocks - 1)] = BitConverter.DoubleToInt64Bits(812.5);
         buffers.SkippedBlocks[buffers.BlockFlag(Metric.WaterM3, 0, 0)] = false;
         buffers.TryRepeatedCell(Metric.WaterM3, 0, out _).Should().BeFalse("the first block was written");
 
         // −0 and +0 are equal by == but not the same bits: not settled unread.
         Array.Fill(buffers.SkippedBlocks, true);
-        Array.Fill(buffers.SkippedValues, 0.0);
-        buffers.SkippedValues[buffers.BlockFlag(Metric.WaterM3, 0, 1)] = -0.0;
+        Array.Fill(buffers.SkippedBits, 0L);
+        buffers.SkippedBits[buffers.BlockFlag(Metric.WaterM3, 0, 1)] = BitConverter.DoubleToInt64Bits(-0.0);
         buffers.TryRepeatedCell(Metric.WaterM3, 0, out _).Should().BeFalse();
         buffers.TryRepeatedCell(Metric.WaterCostCny, 0, out var zero).Should().BeTrue();
         BitConverter.DoubleToInt64Bits(zero).Should().Be(0);

@@ -23,7 +23,7 @@ internal sealed class PathBuffers
         FinancialNpv = npvOnly ? [] : new double[checked(FinancialSeries.NpvRows * Entities * paths)];
         Blocks = (paths + PathKernel.BlockSize - 1) / PathKernel.BlockSize;
         SkippedBlocks = npvOnly ? [] : new bool[MetricNames.Count * Entities * Blocks];
-        SkippedValues = npvOnly ? [] : new double[SkippedBlocks.Length];
+        SkippedBits = npvOnly ? [] : new long[SkippedBlocks.Length];
     }
 
     public int Entities { get; }
@@ -46,14 +46,18 @@ internal sealed class PathBuffers
 
     /// <summary>
     /// [(metric · E + entity) · Blocks + block]: the kernel left that block of the row unwritten
-    /// because all its values were one value repeated, kept in <see cref="SkippedValues"/>
+    /// because all its values were one value repeated, whose bits are kept in <see cref="SkippedBits"/>
     /// (<see cref="PathKernel.EvaluateBlock"/>'s skipRepeatedRows), so the columns hold whatever
     /// an earlier year left there until <see cref="FillSkipped"/>.
     /// </summary>
     public bool[] SkippedBlocks { get; }
 
-    /// <summary>The repeated value of each skipped block, indexed like <see cref="SkippedBlocks"/>; never NaN.</summary>
-    public double[] SkippedValues { get; }
+    /// <summary>
+    /// The bits of each skipped block's repeated value (never NaN), indexed like
+    /// <see cref="SkippedBlocks"/>: one per block, not per path (under 0.4 % of <see cref="Values"/>),
+    /// so <see cref="SimulationMemory"/> leaves it out like the flags.
+    /// </summary>
+    public long[] SkippedBits { get; }
 
     public int BlockFlag(Metric metric, int entity, int block) => (((((int)metric * Entities) + entity) * Blocks) + block);
 
@@ -71,9 +75,9 @@ internal sealed class PathBuffers
     {
         var first = BlockFlag(metric, entity, 0);
         var flags = SkippedBlocks.AsSpan(first, Blocks);
-        var values = System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(SkippedValues.AsSpan(first, Blocks));
-        value = SkippedValues[first];
-        return !flags.Contains(false) && !values.ContainsAnyExcept(values[0]);
+        var bits = SkippedBits.AsSpan(first, Blocks);
+        value = BitConverter.Int64BitsToDouble(bits[0]);
+        return !flags.Contains(false) && !bits.ContainsAnyExcept(bits[0]);
     }
 
     /// <summary>Writes each skipped block's value into its columns and clears the marks, so <see cref="Cell"/> holds the year's values.</summary>
@@ -87,7 +91,7 @@ internal sealed class PathBuffers
             if (flags[block])
             {
                 var column = block * PathKernel.BlockSize;
-                Values.AsSpan(offset + column, Math.Min(PathKernel.BlockSize, Paths - column)).Fill(SkippedValues[first + block]);
+                Values.AsSpan(offset + column, Math.Min(PathKernel.BlockSize, Paths - column)).Fill(BitConverter.Int64BitsToDouble(SkippedBits[first + block]));
                 flags[block] = false;
             }
         }

@@ -451,7 +451,7 @@ internal sealed partial class PathKernel
         {
             var row = rows.AsSpan(m * BlockSize, count);
             var flag = b.BlockFlag((Metric)m, entity, block);
-            var skip = skipRepeatedRows && IsRepeated(row, out b.SkippedValues[flag]);
+            var skip = skipRepeatedRows && IsRepeated(row, out b.SkippedBits[flag]);
             b.SkippedBlocks[flag] = skip;
             if (!skip)
             {
@@ -468,14 +468,14 @@ internal sealed partial class PathKernel
     }
 
     /// <summary>
-    /// Whether every value of the row has the bits of the first, <paramref name="value"/>, and it
+    /// Whether every value of the row has the bits of the first, <paramref name="valueBits"/>, and it
     /// is not NaN (a NaN cell is summarised by sorting, so it is always written).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool IsRepeated(ReadOnlySpan<double> values, out double value)
+    private static bool IsRepeated(ReadOnlySpan<double> values, out long valueBits)
     {
-        value = values[0];
-        if (double.IsNaN(value))
+        valueBits = BitConverter.DoubleToInt64Bits(values[0]);
+        if (double.IsNaN(values[0]))
         {
             return false;
         }
