@@ -124,18 +124,22 @@ public static class Simulator
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         double planSeconds = 0, kernelSeconds = 0, reductionSeconds = 0;
-        var sitePlans = inputs.Sites.Select(s => new SitePlan(s, inputs, settings)).ToArray();
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = settings.Workers > 0 ? settings.Workers : -1,
+            CancellationToken = cancellationToken,
+        };
+
+        // Each site's plan (its PUE table is 901 quadratures of 384 points) is independent of the
+        // others: built on the workers, each into its own slot, so the plans are the same.
+        var sitePlans = new SitePlan[inputs.Sites.Count];
+        Parallel.For(0, sitePlans.Length, options, i => sitePlans[i] = new SitePlan(inputs.Sites[i], inputs, settings));
         var n = settings.Paths;
         var buffers = new PathBuffers(sitePlans.Length, n);
         var pathDraws = new PathDrawCache(n);
         var entities = buffers.Entities;
         var entityIds = inputs.Sites.Select(s => s.Id).Append(SimulationResult.PortfolioId).ToArray();
         var rng = new CounterRng(settings.Seed);
-        var options = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = settings.Workers > 0 ? settings.Workers : -1,
-            CancellationToken = cancellationToken,
-        };
         var years = settings.YearCount;
         var metrics = MetricNames.Count;
         var cells = new List<(string, string, int, Metric, TCell)>(inputs.Scenarios.Count * entities * years * metrics);
