@@ -537,23 +537,117 @@ internal sealed partial class PathKernel
 
     /// <summary>
     /// Two independent <see cref="Poisson{T}"/> searches (the heat and the drought count of the same
-    /// paths) in one loop: each lane of each takes exactly the steps it would alone (same
-    /// operations, same order, so the same counts — <c>PathKernelPoissonTests</c>), while the
-    /// register pair runs one loop to the larger of the two counts instead of two loops, each ending
-    /// in a mispredicted exit, and the two multiply–add chains overlap.
+    /// paths), each lane's count bit for bit <see cref="PoissonQuantile"/>'s: the first
+    /// <see cref="UnrolledPoissonSteps"/> steps without masks or exit branches, the rest (rare)
+    /// by the masked loop <see cref="Poisson2From{T}"/>.
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// The counts at the bundled rates are small (mean 0.6 hot and 1.0 restricted days; a
+    /// register of 8 paths needed 3.1 steps of the masked loop on average, and every step paid a
+    /// mask update and a data-dependent exit branch). The CDF of the recurrence never decreases
+    /// (p(k) ≥ 0), so the search's count is the number of k with F(k) &lt; u, and the first
+    /// steps need no masks: every lane computes p(1..4), F(1..4) unmasked, and the count is the
+    /// number of F(0..3) below u, kept as an integer (a set mask is −1) and converted at the end.
+    /// The ratios λ/1, λ/2, λ/4 are exact products (λ·1, λ·½, λ·¼; λ ≥ 1.1e−16 wherever F(0) &lt; u,
+    /// so no underflow), λ/3 is the corrected quotient of <see cref="Poisson{T}"/>: the same
+    /// ○(λ/k), so the same p(k) and F(k) bits as the division loop.
+    /// </para>
+    /// <para>
+    /// Lanes with F(4) &lt; u go on in the masked loop from step 5 with those p(4), F(4) and the
+    /// count 4. The division loop stops early where p(k) = 0; that cannot happen within four steps
+    /// for λ ≥ 1.1e−16 (p(4) ≥ 6e−66), but if a lane still has p(4) = 0 and F(4) &lt; u the
+    /// register is searched again from the start by the masked loop, so the count stays right
+    /// whatever the input.
+    /// </para>
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static (T A, T B) Poisson2<T>(T lambdaA, T pmf0A, T uA, T lambdaB, T pmf0B, T uB, T valid, T limit)
         where T : struct, ILanes<T>
     {
         var zero = T.Create(0.0);
+        var half = T.Create(0.5);
+        var quarter = T.Create(0.25);
+        var third = T.Create(StepReciprocal[3]);
+        var three = T.Create(3.0);
+        var eligibleA = T.And(T.And(valid, T.LessThan(zero, lambdaA)), T.And(T.LessThan(zero, uA), T.LessThanOrEqual(lambdaA, limit)));
+        var eligibleB = T.And(T.And(valid, T.LessThan(zero, lambdaB)), T.And(T.LessThan(zero, uB), T.LessThanOrEqual(lambdaB, limit)));
+
+        // Counts as 64-bit integers: subtracting a set mask (−1) adds one.
+        var nA = T.SubtractInt64(zero, T.LessThan(pmf0A, uA));
+        var nB = T.SubtractInt64(zero, T.LessThan(pmf0B, uB));
+
+        var pmfA = pmf0A * lambdaA;
+        var pmfB = pmf0B * lambdaB;
+        var cdfA = pmf0A + pmfA;
+        var cdfB = pmf0B + pmfB;
+        nA = T.SubtractInt64(nA, T.LessThan(cdfA, uA));
+        nB = T.SubtractInt64(nB, T.LessThan(cdfB, uB));
+
+        pmfA *= lambdaA * half;
+        pmfB *= lambdaB * half;
+        cdfA += pmfA;
+        cdfB += pmfB;
+        nA = T.SubtractInt64(nA, T.LessThan(cdfA, uA));
+        nB = T.SubtractInt64(nB, T.LessThan(cdfB, uB));
+
+        var qA = lambdaA * third;
+        var qB = lambdaB * third;
+        pmfA *= T.FusedMultiplyAdd(T.FusedMultiplyAdd(-qA, three, lambdaA), third, qA);
+        pmfB *= T.FusedMultiplyAdd(T.FusedMultiplyAdd(-qB, three, lambdaB), third, qB);
+        cdfA += pmfA;
+        cdfB += pmfB;
+        nA = T.SubtractInt64(nA, T.LessThan(cdfA, uA));
+        nB = T.SubtractInt64(nB, T.LessThan(cdfB, uB));
+
+        pmfA *= lambdaA * quarter;
+        pmfB *= lambdaB * quarter;
+        cdfA += pmfA;
+        cdfB += pmfB;
+
+        // 2^52 + n as bits is the double 2^52 + n: the integer count as a double in two operations.
+        var twoTo52 = T.Create(TwoTo52);
+        var kA = T.Select(eligibleA, T.AddInt64(nA, twoTo52) - twoTo52, zero);
+        var kB = T.Select(eligibleB, T.AddInt64(nB, twoTo52) - twoTo52, zero);
+        var activeA = T.And(eligibleA, T.LessThan(cdfA, uA));
+        var activeB = T.And(eligibleB, T.LessThan(cdfB, uB));
+        var running = T.Or(activeA, activeB);
+        if (!T.Any(running))
+        {
+            return (kA, kB);
+        }
+
+        if (T.Any(T.And(running, T.Or(T.Equals(pmfA, zero), T.Equals(pmfB, zero)))))
+        {
+            // Cannot happen for λ ≥ 1.1e−16 (see remarks); the masked loop from the start stops where p(k) = 0.
+            return Poisson2From(
+                lambdaA, pmf0A, pmf0A, zero, uA, T.And(eligibleA, T.LessThan(pmf0A, uA)),
+                lambdaB, pmf0B, pmf0B, zero, uB, T.And(eligibleB, T.LessThan(pmf0B, uB)),
+                1);
+        }
+
+        return Poisson2From(lambdaA, pmfA, cdfA, kA, uA, activeA, lambdaB, pmfB, cdfB, kB, uB, activeB, UnrolledPoissonSteps + 1);
+    }
+
+    /// <summary>Steps <see cref="Poisson2{T}"/> takes for every lane before it masks.</summary>
+    internal const int UnrolledPoissonSteps = 4;
+
+    private const double TwoTo52 = 4503599627370496.0;
+
+    /// <summary>
+    /// The masked loop of <see cref="Poisson2{T}"/> from step <paramref name="j"/> with p(j − 1),
+    /// F(j − 1) and the counts so far: each lane of each search takes exactly the steps it would
+    /// alone (same operations, same order, so the same counts — <c>PathKernelPoissonTests</c>);
+    /// one loop to the larger of the two counts.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    internal static (T A, T B) Poisson2From<T>(T lambdaA, T pmfA, T cdfA, T kA, T uA, T activeA, T lambdaB, T pmfB, T cdfB, T kB, T uB, T activeB, int j)
+        where T : struct, ILanes<T>
+    {
+        var zero = T.Create(0.0);
         var one = T.Create(1.0);
-        T pmfA = pmf0A, cdfA = pmf0A, kA = zero;
-        T pmfB = pmf0B, cdfB = pmf0B, kB = zero;
-        var activeA = T.And(T.And(T.And(valid, T.LessThan(zero, lambdaA)), T.And(T.LessThan(zero, uA), T.LessThanOrEqual(lambdaA, limit))), T.LessThan(cdfA, uA));
-        var activeB = T.And(T.And(T.And(valid, T.LessThan(zero, lambdaB)), T.And(T.LessThan(zero, uB), T.LessThanOrEqual(lambdaB, limit))), T.LessThan(cdfB, uB));
         ref var reciprocal = ref Row(StepReciprocal);
-        for (var j = 1; T.Any(T.Or(activeA, activeB)); j++)
+        for (; T.Any(T.Or(activeA, activeB)); j++)
         {
             if (j > MaxPoissonStep)
             {
