@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using ClimateRisk.Core.Distributions;
 using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Numerics.Internal;
@@ -241,7 +242,7 @@ internal sealed partial class PathKernel
 
             hotDays = T.Select(T.LessThan(summerCount, hotDays), summerCount, hotDays);
             T.Store(hotDays, ref hotDaysRow, at);
-            heat = Append(T.SignBits(T.Or(T.LessThan(zero, hotDays), T.LessThan(limit, hotRate))) & validBits, i, scratch.HeatList, heat);
+            heat = AppendPacked<T>(T.SignBits(T.Or(T.LessThan(zero, hotDays), T.LessThan(limit, hotRate))) & validBits, i, scratch.HeatList, heat);
 
             T.Store(T.Select(T.LessThan(yearDays, days), yearDays, days), ref restrictedRow, at);
             drought = Append(T.SignBits(T.LessThan(limit, droughtRate)) & validBits, i, scratch.DroughtList, drought);
@@ -742,7 +743,7 @@ internal sealed partial class PathKernel
 
     /// <summary>Appends i + k for every set bit k of <paramref name="bits"/> to the list; returns its new length.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Append(uint bits, int i, int[] list, int length)
+    internal static int Append(uint bits, int i, int[] list, int length)
     {
         while (bits != 0)
         {
@@ -751,6 +752,33 @@ internal sealed partial class PathKernel
         }
 
         return length;
+    }
+
+    /// <summary>
+    /// <see cref="Append"/> without a loop over the set bits where AVX-512 runs: i + k for every set
+    /// bit k of an 8-lane register packed by a compress store (the same list in the same order;
+    /// its exits were a data-dependent branch per listed path, and the heat list takes about a
+    /// third of all paths). Other widths fall back to <see cref="Append"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static unsafe int AppendPacked<T>(uint bits, int i, int[] list, int length)
+        where T : struct, ILanes<T>
+    {
+        if (T.Count != 8 || !Avx512F.VL.IsSupported)
+        {
+            return Append(bits, i, list, length);
+        }
+
+        var laneBits = Vector256.Create(1, 2, 4, 8, 16, 32, 64, 128);
+        var mask = Vector256.Equals(Vector256.Create((int)bits) & laneBits, laneBits);
+        var indices = Vector256.Create(i) + Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+        fixed (int* start = list)
+        {
+            // Writes exactly popcount(bits) elements; the list holds a block's paths, so they fit.
+            Avx512F.VL.CompressStore(start + length, mask, indices);
+        }
+
+        return length + BitOperations.PopCount(bits);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

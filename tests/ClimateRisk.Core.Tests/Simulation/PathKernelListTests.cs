@@ -1,0 +1,53 @@
+using System.Runtime.Intrinsics;
+using ClimateRisk.Core.Numerics.Internal;
+using ClimateRisk.Core.Simulation.Internal;
+
+namespace ClimateRisk.Core.Tests.Simulation;
+
+/// <summary>
+/// The kernel's index lists: the compress-store append (AVX-512) against the bit loop, for every
+/// mask of a register, at the start, middle and end of a block's list.
+/// </summary>
+public class PathKernelListTests
+{
+    [Fact]
+    public void Packed_append_lists_the_same_paths_in_the_same_order_as_the_bit_loop()
+    {
+        Check<Lanes128>();
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Check<Lanes256>();
+        }
+
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Check<Lanes512>();
+        }
+    }
+
+    private static void Check<T>()
+        where T : struct, ILanes<T>
+    {
+        var size = PathKernel.BlockSize;
+        var lanes = 1u << T.Count;
+        foreach (var length in new[] { 0, 1, 37, size - T.Count })
+        {
+            for (var bits = 0u; bits < lanes; bits++)
+            {
+                var i = size - T.Count;
+                var expected = new int[size];
+                var actual = new int[size];
+                Array.Fill(expected, -7);
+                Array.Fill(actual, -7);
+                var expectedLength = PathKernel.Append(bits, i, expected, length);
+                var actualLength = PathKernel.AppendPacked<T>(bits, i, actual, length);
+
+                actualLength.Should().Be(length + System.Numerics.BitOperations.PopCount(bits));
+                actualLength.Should().Be(expectedLength);
+
+                // The entries written, and nothing past them (a block's list has no slack).
+                actual.Should().Equal(expected, "bits {0:b}, length {1}", bits, length);
+            }
+        }
+    }
+}
