@@ -22,6 +22,7 @@ public class BatchBenchmarks
 {
     private const ulong Seed = 20231231;
     private const long FirstPath = 1_000_000;
+    private const uint StreamWord = (uint)RandomStreamId.Flood << 24;
     private readonly CounterRng _rng = new(Seed);
     private double[] _destination = [];
     private double[] _uniforms = [];
@@ -42,6 +43,18 @@ public class BatchBenchmarks
 
         // Lognormal factors and Poisson terms: exponents of a few units either side of 0.
         _exponents = _normals.Select(z => 3 * z).ToArray();
+
+        if (PhiloxBatch.Uses512BitKernel)
+        {
+            var current = new double[Paths];
+            var previous = new double[Paths];
+            PhiloxBatch.UniformsAvx512(Seed, FirstPath, 2030, 7, StreamWord, current);
+            PreviousPhiloxAvx512.UniformsAvx512(Seed, FirstPath, 2030, 7, StreamWord, previous);
+            if (!current.AsSpan().SequenceEqual(previous) || !current.AsSpan().SequenceEqual(_uniforms))
+            {
+                throw new InvalidOperationException("The 512-bit uniform kernels disagree with each other or with the scalar generator.");
+            }
+        }
     }
 
     [Benchmark(Baseline = true)]
@@ -62,6 +75,24 @@ public class BatchBenchmarks
     public double UniformBatch()
     {
         PhiloxBatch.Uniforms(Seed, RandomStreamId.Flood, FirstPath, 2030, 7, 0, _destination);
+        return _destination[^1];
+    }
+
+    /// <summary>The 512-bit kernel alone (no AVX2 or scalar tail: <see cref="Paths"/> is a multiple of 16).</summary>
+    [Benchmark]
+    [BenchmarkCategory("Uniform")]
+    public double UniformAvx512()
+    {
+        PhiloxBatch.UniformsAvx512(Seed, FirstPath, 2030, 7, StreamWord, _destination);
+        return _destination[^1];
+    }
+
+    /// <summary>The 512-bit kernel before the fourth pass (<see cref="PreviousPhiloxAvx512"/>).</summary>
+    [Benchmark]
+    [BenchmarkCategory("Uniform")]
+    public double UniformAvx512Previous()
+    {
+        PreviousPhiloxAvx512.UniformsAvx512(Seed, FirstPath, 2030, 7, StreamWord, _destination);
         return _destination[^1];
     }
 
