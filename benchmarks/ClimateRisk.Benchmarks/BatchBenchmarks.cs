@@ -54,6 +54,13 @@ public class BatchBenchmarks
             {
                 throw new InvalidOperationException("The 512-bit uniform kernels disagree with each other or with the scalar generator.");
             }
+
+            VectorNormal.InvCdf(_uniforms, current);
+            PreviousInvCdfCompacted.InvCdf(_uniforms, previous);
+            if (!current.AsSpan().SequenceEqual(previous))
+            {
+                throw new InvalidOperationException("The span Φ⁻¹ disagrees with its previous form.");
+            }
         }
     }
 
@@ -166,6 +173,15 @@ public class BatchBenchmarks
     public double InvCdfVector()
     {
         VectorNormal.InvCdf(_uniforms, _destination);
+        return _destination[^1];
+    }
+
+    /// <summary>The span Φ⁻¹ before the fourth pass (<see cref="PreviousInvCdfCompacted"/>; 512-bit lanes).</summary>
+    [Benchmark]
+    [BenchmarkCategory("InvCdf")]
+    public double InvCdfVectorPrevious()
+    {
+        PreviousInvCdfCompacted.InvCdf(_uniforms, _destination);
         return _destination[^1];
     }
 

@@ -756,15 +756,18 @@ internal sealed partial class PathKernel
 
     /// <summary>
     /// <see cref="Append"/> without a loop over the set bits where AVX-512 runs: i + k for every set
-    /// bit k of an 8-lane register packed by a compress store (the same list in the same order;
-    /// its exits were a data-dependent branch per listed path, and the heat list takes about a
-    /// third of all paths). Other widths fall back to <see cref="Append"/>.
+    /// bit k of an 8-lane register compressed to the bottom of a register and stored whole (the
+    /// same list in the same order; the loop's exit was a data-dependent branch per listed path,
+    /// and the heat list takes about a third of all paths). The whole-register store writes 8
+    /// entries, so it is used while they fit in the list (what lies past the new length is
+    /// overwritten by the next append or never read); near the end, and at other widths,
+    /// <see cref="Append"/>. Not the compress store to memory: on Zen 4 it is microcoded and slow.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static unsafe int AppendPacked<T>(uint bits, int i, int[] list, int length)
+    internal static int AppendPacked<T>(uint bits, int i, int[] list, int length)
         where T : struct, ILanes<T>
     {
-        if (T.Count != 8 || !Avx512F.VL.IsSupported)
+        if (T.Count != 8 || !Avx512F.VL.IsSupported || length > list.Length - 8)
         {
             return Append(bits, i, list, length);
         }
@@ -772,12 +775,7 @@ internal sealed partial class PathKernel
         var laneBits = Vector256.Create(1, 2, 4, 8, 16, 32, 64, 128);
         var mask = Vector256.Equals(Vector256.Create((int)bits) & laneBits, laneBits);
         var indices = Vector256.Create(i) + Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
-        fixed (int* start = list)
-        {
-            // Writes exactly popcount(bits) elements; the list holds a block's paths, so they fit.
-            Avx512F.VL.CompressStore(start + length, mask, indices);
-        }
-
+        Avx512F.VL.Compress(indices, mask, indices).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(list), (nuint)length);
         return length + BitOperations.PopCount(bits);
     }
 
