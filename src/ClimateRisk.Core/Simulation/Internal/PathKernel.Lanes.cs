@@ -291,7 +291,6 @@ internal sealed partial class PathKernel
         var key = plan.Key;
         var biPerDay = c.BiCnyPerDay;
         var metrics = scratch.SiteMetrics;
-        var heatBi = (int)Metric.HeatBiCny * BlockSize;
         var hotDays = scratch.HotDays;
         for (var j = 0; j < heat; j++)
         {
@@ -301,10 +300,22 @@ internal sealed partial class PathKernel
             {
                 hotDays[p] = Math.Min(SummerDaysCount, PoissonQuantile.InvCdfUnchecked(rate, scratch.HotDaysPmf0[p], scratch.HotDaysU[p]));
             }
+        }
 
-            var days = (int)hotDays[p];
-            var shortfalls = days > 0 ? BinomialQuantile.InvCdfUnchecked(days, site.Heat.ShortfallProbability, scratch.ShortfallU[p], plan.ShortfallPmf0[days]) : 0;
-            metrics[heatBi + p] = shortfalls * biPerDay * site.Heat.ThrottleFraction * site.Heat.ThrottleHours / 24.0;
+        if (heat > 0)
+        {
+            if (Vector512.IsHardwareAccelerated)
+            {
+                HeatShortfalls<Lanes512>(plan, biPerDay, heat, scratch);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                HeatShortfalls<Lanes256>(plan, biPerDay, heat, scratch);
+            }
+            else
+            {
+                HeatShortfalls<Lanes128>(plan, biPerDay, heat, scratch);
+            }
         }
 
         for (var j = 0; j < drought; j++)
@@ -328,6 +339,100 @@ internal sealed partial class PathKernel
             metrics[((int)Metric.SurgeBiCny * BlockSize) + p] = bi;
         }
     }
+
+    /// <summary>
+    /// §5 heat BI of the listed hot paths: the shortfall count Binomial(hot days, q) by
+    /// <see cref="ShortfallCounts{T}"/> on registers of listed paths, the rare counts it leaves
+    /// open by <see cref="BinomialQuantile"/> path by path, then the scalar BI expression.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void HeatShortfalls<T>(SitePlan plan, double biPerDay, int heat, KernelScratch scratch)
+        where T : struct, ILanes<T>
+    {
+        var cover = plan.Site.Heat;
+        var q = cover.ShortfallProbability;
+        var metrics = scratch.SiteMetrics;
+        var heatBi = (int)Metric.HeatBiCny * BlockSize;
+        var list = scratch.HeatList;
+        var hotDays = scratch.HotDays;
+        var shortfallU = scratch.ShortfallU;
+        var table = plan.ShortfallPmf0;
+        var vector = q is > 0 and < 1;
+        Span<double> days = stackalloc double[T.Count];
+        Span<double> u = stackalloc double[T.Count];
+        Span<double> counts = stackalloc double[T.Count];
+        for (var j = 0; j < heat; j += T.Count)
+        {
+            var inRegister = Math.Min(T.Count, heat - j);
+            if (vector)
+            {
+                for (var l = 0; l < T.Count; l++)
+                {
+                    // Lanes past the list: 0 days, count 0, never stored.
+                    var p = l < inRegister ? list[j + l] : -1;
+                    days[l] = p >= 0 ? hotDays[p] : 0;
+                    u[l] = p >= 0 ? shortfallU[p] : 0;
+                }
+
+                T.Store(ShortfallCounts(T.Load(in days[0], 0), T.Load(in u[0], 0), q, table), ref counts[0], 0);
+            }
+
+            for (var l = 0; l < inRegister; l++)
+            {
+                var p = list[j + l];
+                double shortfalls = vector ? counts[l] : double.NaN;
+                if (double.IsNaN(shortfalls))
+                {
+                    var n = (int)hotDays[p];
+                    shortfalls = n > 0 ? BinomialQuantile.InvCdfUnchecked(n, q, shortfallU[p], table[n]) : 0;
+                }
+
+                metrics[heatBi + p] = shortfalls * biPerDay * cover.ThrottleFraction * cover.ThrottleHours / 24.0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="BinomialQuantile"/>'s sequential search on registers, for q ∈ (0, 1): the count
+    /// where it is below <see cref="UnrolledShortfallSteps"/>, NaN where the scalar search must
+    /// finish (a larger count, u ≥ 1, or p(0) NaN, which the scalar search takes from the mode).
+    /// </summary>
+    /// <remarks>
+    /// The scalar loop <c>while (F(k) &lt; u &amp;&amp; k &lt; n) { p(k + 1) = p(k)·((n − k)·r/(k + 1)); F(k + 1) = F(k) + p(k + 1) }</c>,
+    /// r = q/(1 − q), stops at the first k where F(k) ≥ u or k = n; while k &lt; n the factors are
+    /// positive, so F never decreases and both conditions stay false once false: the count is the
+    /// number of j with F(j) &lt; u and j &lt; n. Each lane computes the same products and quotients
+    /// in the same order as the scalar code (p(0) from the same per-site table), so the same bits;
+    /// no masks or exit branches.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T ShortfallCounts<T>(T n, T u, double q, double[] pmf0)
+        where T : struct, ILanes<T>
+    {
+        var zero = T.Create(0.0);
+        var one = T.Create(1.0);
+        var ratio = T.Create(q / (1.0 - q));
+        var first = T.Gather(in Row(pmf0), n);
+        var pmf = first;
+        var cdf = pmf;
+        var k = T.And(T.And(T.LessThan(cdf, u), T.LessThan(zero, n)), one);
+        for (var j = 0; j < UnrolledShortfallSteps; j++)
+        {
+            pmf *= (n - T.Create(j)) * ratio / T.Create(j + 1);
+            cdf += pmf;
+            k += T.And(T.And(T.LessThan(cdf, u), T.LessThan(T.Create(j + 1), n)), one);
+        }
+
+        // k counts F(0..J) < u; a count above J needs F(J) < u and J + 1 < n.
+        var open = T.And(T.LessThan(cdf, u), T.LessThan(T.Create(UnrolledShortfallSteps + 1), n));
+        // u ≥ 1 (the scalar search returns n) and p(0) NaN (it starts from the mode): the scalar search.
+        var nanFirst = T.Select(T.Equals(first, first), zero, T.Equals(zero, zero));
+        var scalar = T.And(T.LessThan(zero, n), T.Or(T.LessThanOrEqual(one, u), nanFirst));
+        return T.Select(T.Or(open, scalar), T.Create(double.NaN), k);
+    }
+
+    /// <summary>Steps <see cref="ShortfallCounts{T}"/> takes on every lane.</summary>
+    internal const int UnrolledShortfallSteps = 3;
 
     /// <summary>
     /// §6 for the listed flood paths: 1 − u = Φ(−y) keeps the tail of R = 1/(1 − u) exact; the depths
