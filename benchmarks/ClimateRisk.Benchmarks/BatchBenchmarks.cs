@@ -90,6 +90,11 @@ public class BatchBenchmarks
     [BenchmarkCategory("Uniform")]
     public double UniformAvx512()
     {
+        if (!PhiloxBatch.Uses512BitKernel)
+        {
+            return double.NaN; // no AVX-512 here: nothing to time
+        }
+
         PhiloxBatch.UniformsAvx512(Seed, FirstPath, 2030, 7, StreamWord, _destination);
         return _destination[^1];
     }
@@ -99,6 +104,11 @@ public class BatchBenchmarks
     [BenchmarkCategory("Uniform")]
     public double UniformAvx512Previous()
     {
+        if (!PhiloxBatch.Uses512BitKernel)
+        {
+            return double.NaN; // no AVX-512 here: nothing to time
+        }
+
         PreviousPhiloxAvx512.UniformsAvx512(Seed, FirstPath, 2030, 7, StreamWord, _destination);
         return _destination[^1];
     }
