@@ -22,6 +22,7 @@ public class BatchBenchmarks
 {
     private const ulong Seed = 20231231;
     private const long FirstPath = 1_000_000;
+    private const uint StreamWord = (uint)RandomStreamId.Flood << 24;
     private readonly CounterRng _rng = new(Seed);
     private double[] _destination = [];
     private double[] _uniforms = [];
@@ -42,6 +43,25 @@ public class BatchBenchmarks
 
         // Lognormal factors and Poisson terms: exponents of a few units either side of 0.
         _exponents = _normals.Select(z => 3 * z).ToArray();
+
+        if (PhiloxBatch.Uses512BitKernel)
+        {
+            var current = new double[Paths];
+            var previous = new double[Paths];
+            PhiloxBatch.UniformsAvx512(Seed, FirstPath, 2030, 7, StreamWord, current);
+            PreviousPhiloxAvx512.UniformsAvx512(Seed, FirstPath, 2030, 7, StreamWord, previous);
+            if (!current.AsSpan().SequenceEqual(previous) || !current.AsSpan().SequenceEqual(_uniforms))
+            {
+                throw new InvalidOperationException("The 512-bit uniform kernels disagree with each other or with the scalar generator.");
+            }
+
+            VectorNormal.InvCdf(_uniforms, current);
+            PreviousInvCdfCompacted.InvCdf(_uniforms, previous);
+            if (!current.AsSpan().SequenceEqual(previous))
+            {
+                throw new InvalidOperationException("The span Φ⁻¹ disagrees with its previous form.");
+            }
+        }
     }
 
     [Benchmark(Baseline = true)]
@@ -62,6 +82,34 @@ public class BatchBenchmarks
     public double UniformBatch()
     {
         PhiloxBatch.Uniforms(Seed, RandomStreamId.Flood, FirstPath, 2030, 7, 0, _destination);
+        return _destination[^1];
+    }
+
+    /// <summary>The 512-bit kernel alone (no AVX2 or scalar tail: <see cref="Paths"/> is a multiple of 16).</summary>
+    [Benchmark]
+    [BenchmarkCategory("Uniform")]
+    public double UniformAvx512()
+    {
+        if (!PhiloxBatch.Uses512BitKernel)
+        {
+            return double.NaN; // no AVX-512 here: nothing to time
+        }
+
+        PhiloxBatch.UniformsAvx512(Seed, FirstPath, 2030, 7, StreamWord, _destination);
+        return _destination[^1];
+    }
+
+    /// <summary>The 512-bit kernel before the fourth pass (<see cref="PreviousPhiloxAvx512"/>).</summary>
+    [Benchmark]
+    [BenchmarkCategory("Uniform")]
+    public double UniformAvx512Previous()
+    {
+        if (!PhiloxBatch.Uses512BitKernel)
+        {
+            return double.NaN; // no AVX-512 here: nothing to time
+        }
+
+        PreviousPhiloxAvx512.UniformsAvx512(Seed, FirstPath, 2030, 7, StreamWord, _destination);
         return _destination[^1];
     }
 
@@ -135,6 +183,15 @@ public class BatchBenchmarks
     public double InvCdfVector()
     {
         VectorNormal.InvCdf(_uniforms, _destination);
+        return _destination[^1];
+    }
+
+    /// <summary>The span Φ⁻¹ before the fourth pass (<see cref="PreviousInvCdfCompacted"/>; 512-bit lanes).</summary>
+    [Benchmark]
+    [BenchmarkCategory("InvCdf")]
+    public double InvCdfVectorPrevious()
+    {
+        PreviousInvCdfCompacted.InvCdf(_uniforms, _destination);
         return _destination[^1];
     }
 

@@ -50,6 +50,94 @@ public class PathKernelPoissonTests
         }
     }
 
+    [Fact]
+    public void Fused_search_equals_the_scalar_quantile_on_adversarial_means_and_uniforms()
+    {
+        CheckAdversarial<Lanes128>();
+        if (Vector256.IsHardwareAccelerated)
+        {
+            CheckAdversarial<Lanes256>();
+        }
+
+        if (Vector512.IsHardwareAccelerated)
+        {
+            CheckAdversarial<Lanes512>();
+        }
+    }
+
+    /// <summary>
+    /// Every pair from a list of means (0, the smallest subnormal, means where e^(−λ) rounds to 1
+    /// and just above, the sequential limit 30 and its neighbours, the bundled range) and uniforms
+    /// (0, the smallest positive, next to 1, on each of F(0..6) of the recurrence and one ulp either
+    /// side, so the counts straddle the unrolled steps), in both searches of the pair and with
+    /// p(0) = e^(−λ) or an inconsistent tiny p(0) whose p(1) underflows (the path back to the
+    /// masked loop); each lane against <see cref="PoissonQuantile"/>.
+    /// </summary>
+    private static void CheckAdversarial<T>()
+        where T : struct, ILanes<T>
+    {
+        double[] means =
+        [
+            0.0, double.Epsilon, 1e-300, 1e-17, 1.1e-16, 1.2e-16, 2.3e-16, 1e-12, 1e-6, 0.1, 0.3, 1.0, 2.0, 3.7, 8.0, 15.5,
+            Math.BitDecrement(30.0), 30.0, Math.BitIncrement(30.0), 31.0,
+        ];
+        var cases = new List<(double Lambda, double Pmf0, double U)>();
+        foreach (var lambda in means)
+        {
+            var pmf0 = Math.Exp(-lambda);
+            var uniforms = new List<double> { 0.0, double.Epsilon, 1e-300, 0.5, Math.BitDecrement(1.0), 1.0 - 1e-13, 1.0 - 1e-15 };
+            double pmf = pmf0, cdf = pmf0;
+            for (var k = 0; k <= 6; k++)
+            {
+                uniforms.Add(Math.BitDecrement(cdf));
+                uniforms.Add(cdf);
+                uniforms.Add(Math.BitIncrement(cdf));
+                pmf *= lambda / (k + 1);
+                cdf += pmf;
+            }
+
+            foreach (var u in uniforms.Where(u => u is >= 0.0 and < 1.0))
+            {
+                cases.Add((lambda, pmf0, u));
+                cases.Add((lambda, 5e-324, u));
+            }
+        }
+
+        var n = T.Count;
+        var valid = T.LessThan(T.Create(-1.0), T.Create(0.0));
+        var limit = T.Create(30.0);
+        var lambdaA = new double[n];
+        var pmf0A = new double[n];
+        var uA = new double[n];
+        var lambdaB = new double[n];
+        var pmf0B = new double[n];
+        var uB = new double[n];
+        var countsA = new double[n];
+        var countsB = new double[n];
+        var rng = new System.Random(11);
+        for (var start = 0; start < cases.Count; start++)
+        {
+            for (var l = 0; l < n; l++)
+            {
+                // Case start + l in search A; a random other case in search B, so every register mixes.
+                (lambdaA[l], pmf0A[l], uA[l]) = cases[(start + l) % cases.Count];
+                (lambdaB[l], pmf0B[l], uB[l]) = cases[rng.Next(cases.Count)];
+            }
+
+            var (a, b) = PathKernel.Poisson2(T.Load(in lambdaA[0], 0), T.Load(in pmf0A[0], 0), T.Load(in uA[0], 0), T.Load(in lambdaB[0], 0), T.Load(in pmf0B[0], 0), T.Load(in uB[0], 0), valid, limit);
+            T.Store(a, ref countsA[0], 0);
+            T.Store(b, ref countsB[0], 0);
+            for (var l = 0; l < n; l++)
+            {
+                countsA[l].Should().Be(Expected(lambdaA[l], pmf0A[l], uA[l]), "A: λ = {0:R}, p(0) = {1:R}, u = {2:R}", lambdaA[l], pmf0A[l], uA[l]);
+                countsB[l].Should().Be(Expected(lambdaB[l], pmf0B[l], uB[l]), "B: λ = {0:R}, p(0) = {1:R}, u = {2:R}", lambdaB[l], pmf0B[l], uB[l]);
+            }
+        }
+    }
+
+    /// <summary>The scalar quantile where the vector search answers (λ ≤ 30), 0 above (finished from the mode).</summary>
+    private static double Expected(double lambda, double pmf0, double u) => lambda > 30.0 ? 0.0 : PoissonQuantile.InvCdfUnchecked(lambda, pmf0, u);
+
     private static void Check<T>()
         where T : struct, ILanes<T>
     {

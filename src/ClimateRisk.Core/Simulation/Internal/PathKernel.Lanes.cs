@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using ClimateRisk.Core.Distributions;
 using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Numerics.Internal;
@@ -22,7 +23,8 @@ namespace ClimateRisk.Core.Simulation.Internal;
 /// Branches are masks. The rare or irregular parts — a flood beyond the first flooding return
 /// period, a surge over the crest, a Poisson count with λ &gt; 30 (started at the mode), the
 /// binomial shortfall draw when there are hot days, the insurance recoveries — are gathered into
-/// index lists from the masks' sign bits and finished one path at a time.
+/// index lists from the masks' sign bits and finished one path at a time (the shortfall counts
+/// on registers of listed paths, the scalar search only for the rare large counts).
 /// </para>
 /// <para>
 /// Rows are <see cref="BlockSize"/> long and a register may run past <c>count</c>: the lanes
@@ -241,7 +243,7 @@ internal sealed partial class PathKernel
 
             hotDays = T.Select(T.LessThan(summerCount, hotDays), summerCount, hotDays);
             T.Store(hotDays, ref hotDaysRow, at);
-            heat = Append(T.SignBits(T.Or(T.LessThan(zero, hotDays), T.LessThan(limit, hotRate))) & validBits, i, scratch.HeatList, heat);
+            heat = AppendPacked<T>(T.SignBits(T.Or(T.LessThan(zero, hotDays), T.LessThan(limit, hotRate))) & validBits, i, scratch.HeatList, heat);
 
             T.Store(T.Select(T.LessThan(yearDays, days), yearDays, days), ref restrictedRow, at);
             drought = Append(T.SignBits(T.LessThan(limit, droughtRate)) & validBits, i, scratch.DroughtList, drought);
@@ -290,7 +292,6 @@ internal sealed partial class PathKernel
         var key = plan.Key;
         var biPerDay = c.BiCnyPerDay;
         var metrics = scratch.SiteMetrics;
-        var heatBi = (int)Metric.HeatBiCny * BlockSize;
         var hotDays = scratch.HotDays;
         for (var j = 0; j < heat; j++)
         {
@@ -300,10 +301,22 @@ internal sealed partial class PathKernel
             {
                 hotDays[p] = Math.Min(SummerDaysCount, PoissonQuantile.InvCdfUnchecked(rate, scratch.HotDaysPmf0[p], scratch.HotDaysU[p]));
             }
+        }
 
-            var days = (int)hotDays[p];
-            var shortfalls = days > 0 ? BinomialQuantile.InvCdfUnchecked(days, site.Heat.ShortfallProbability, scratch.ShortfallU[p], plan.ShortfallPmf0[days]) : 0;
-            metrics[heatBi + p] = shortfalls * biPerDay * site.Heat.ThrottleFraction * site.Heat.ThrottleHours / 24.0;
+        if (heat > 0)
+        {
+            if (Vector512.IsHardwareAccelerated)
+            {
+                HeatShortfalls<Lanes512>(plan, biPerDay, heat, scratch);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                HeatShortfalls<Lanes256>(plan, biPerDay, heat, scratch);
+            }
+            else
+            {
+                HeatShortfalls<Lanes128>(plan, biPerDay, heat, scratch);
+            }
         }
 
         for (var j = 0; j < drought; j++)
@@ -327,6 +340,100 @@ internal sealed partial class PathKernel
             metrics[((int)Metric.SurgeBiCny * BlockSize) + p] = bi;
         }
     }
+
+    /// <summary>
+    /// §5 heat BI of the listed hot paths: the shortfall count Binomial(hot days, q) by
+    /// <see cref="ShortfallCounts{T}"/> on registers of listed paths, the rare counts it leaves
+    /// open by <see cref="BinomialQuantile"/> path by path, then the scalar BI expression.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void HeatShortfalls<T>(SitePlan plan, double biPerDay, int heat, KernelScratch scratch)
+        where T : struct, ILanes<T>
+    {
+        var cover = plan.Site.Heat;
+        var q = cover.ShortfallProbability;
+        var metrics = scratch.SiteMetrics;
+        var heatBi = (int)Metric.HeatBiCny * BlockSize;
+        var list = scratch.HeatList;
+        var hotDays = scratch.HotDays;
+        var shortfallU = scratch.ShortfallU;
+        var table = plan.ShortfallPmf0;
+        var vector = q is > 0 and < 1;
+        Span<double> days = stackalloc double[T.Count];
+        Span<double> u = stackalloc double[T.Count];
+        Span<double> counts = stackalloc double[T.Count];
+        for (var j = 0; j < heat; j += T.Count)
+        {
+            var inRegister = Math.Min(T.Count, heat - j);
+            if (vector)
+            {
+                for (var l = 0; l < T.Count; l++)
+                {
+                    // Lanes past the list: 0 days, count 0, never stored.
+                    var p = l < inRegister ? list[j + l] : -1;
+                    days[l] = p >= 0 ? hotDays[p] : 0;
+                    u[l] = p >= 0 ? shortfallU[p] : 0;
+                }
+
+                T.Store(ShortfallCounts(T.Load(in days[0], 0), T.Load(in u[0], 0), q, table), ref counts[0], 0);
+            }
+
+            for (var l = 0; l < inRegister; l++)
+            {
+                var p = list[j + l];
+                double shortfalls = vector ? counts[l] : double.NaN;
+                if (double.IsNaN(shortfalls))
+                {
+                    var n = (int)hotDays[p];
+                    shortfalls = n > 0 ? BinomialQuantile.InvCdfUnchecked(n, q, shortfallU[p], table[n]) : 0;
+                }
+
+                metrics[heatBi + p] = shortfalls * biPerDay * cover.ThrottleFraction * cover.ThrottleHours / 24.0;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="BinomialQuantile"/>'s sequential search on registers, for q ∈ (0, 1): the count
+    /// where it is below <see cref="UnrolledShortfallSteps"/>, NaN where the scalar search must
+    /// finish (a larger count, u ≥ 1, or p(0) NaN, which the scalar search takes from the mode).
+    /// </summary>
+    /// <remarks>
+    /// The scalar loop <c>while (F(k) &lt; u &amp;&amp; k &lt; n) { p(k + 1) = p(k)·((n − k)·r/(k + 1)); F(k + 1) = F(k) + p(k + 1) }</c>,
+    /// r = q/(1 − q), stops at the first k where F(k) ≥ u or k = n; while k &lt; n the factors are
+    /// positive, so F never decreases and both conditions stay false once false: the count is the
+    /// number of j with F(j) &lt; u and j &lt; n. Each lane computes the same products and quotients
+    /// in the same order as the scalar code (p(0) from the same per-site table), so the same bits;
+    /// no masks or exit branches.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T ShortfallCounts<T>(T n, T u, double q, double[] pmf0)
+        where T : struct, ILanes<T>
+    {
+        var zero = T.Create(0.0);
+        var one = T.Create(1.0);
+        var ratio = T.Create(q / (1.0 - q));
+        var first = T.Gather(in Row(pmf0), n);
+        var pmf = first;
+        var cdf = pmf;
+        var k = T.And(T.And(T.LessThan(cdf, u), T.LessThan(zero, n)), one);
+        for (var j = 0; j < UnrolledShortfallSteps; j++)
+        {
+            pmf *= (n - T.Create(j)) * ratio / T.Create(j + 1);
+            cdf += pmf;
+            k += T.And(T.And(T.LessThan(cdf, u), T.LessThan(T.Create(j + 1), n)), one);
+        }
+
+        // k counts F(0..J) < u; a count above J needs F(J) < u and J + 1 < n.
+        var open = T.And(T.LessThan(cdf, u), T.LessThan(T.Create(UnrolledShortfallSteps + 1), n));
+        // u ≥ 1 (the scalar search returns n) and p(0) NaN (it starts from the mode): the scalar search.
+        var nanFirst = T.Select(T.Equals(first, first), zero, T.Equals(zero, zero));
+        var scalar = T.And(T.LessThan(zero, n), T.Or(T.LessThanOrEqual(one, u), nanFirst));
+        return T.Select(T.Or(open, scalar), T.Create(double.NaN), k);
+    }
+
+    /// <summary>Steps <see cref="ShortfallCounts{T}"/> takes on every lane.</summary>
+    internal const int UnrolledShortfallSteps = 3;
 
     /// <summary>
     /// §6 for the listed flood paths: 1 − u = Φ(−y) keeps the tail of R = 1/(1 − u) exact; the depths
@@ -537,23 +644,117 @@ internal sealed partial class PathKernel
 
     /// <summary>
     /// Two independent <see cref="Poisson{T}"/> searches (the heat and the drought count of the same
-    /// paths) in one loop: each lane of each takes exactly the steps it would alone (same
-    /// operations, same order, so the same counts — <c>PathKernelPoissonTests</c>), while the
-    /// register pair runs one loop to the larger of the two counts instead of two loops, each ending
-    /// in a mispredicted exit, and the two multiply–add chains overlap.
+    /// paths), each lane's count bit for bit <see cref="PoissonQuantile"/>'s: the first
+    /// <see cref="UnrolledPoissonSteps"/> steps without masks or exit branches, the rest (rare)
+    /// by the masked loop <see cref="Poisson2From{T}"/>.
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// The counts at the bundled rates are small (mean 0.6 hot and 1.0 restricted days; a
+    /// register of 8 paths needed 3.1 steps of the masked loop on average, and every step paid a
+    /// mask update and a data-dependent exit branch). The CDF of the recurrence never decreases
+    /// (p(k) ≥ 0), so the search's count is the number of k with F(k) &lt; u, and the first
+    /// steps need no masks: every lane computes p(1..4), F(1..4) unmasked, and the count is the
+    /// number of F(0..3) below u, kept as an integer (a set mask is −1) and converted at the end.
+    /// The ratios λ/1, λ/2, λ/4 are exact products (λ·1, λ·½, λ·¼; λ ≥ 1.1e−16 wherever F(0) &lt; u,
+    /// so no underflow), λ/3 is the corrected quotient of <see cref="Poisson{T}"/>: the same
+    /// ○(λ/k), so the same p(k) and F(k) bits as the division loop.
+    /// </para>
+    /// <para>
+    /// Lanes with F(4) &lt; u go on in the masked loop from step 5 with those p(4), F(4) and the
+    /// count 4. The division loop stops early where p(k) = 0; that cannot happen within four steps
+    /// for λ ≥ 1.1e−16 (p(4) ≥ 6e−66), but if a lane still has p(4) = 0 and F(4) &lt; u the
+    /// register is searched again from the start by the masked loop, so the count stays right
+    /// whatever the input.
+    /// </para>
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static (T A, T B) Poisson2<T>(T lambdaA, T pmf0A, T uA, T lambdaB, T pmf0B, T uB, T valid, T limit)
         where T : struct, ILanes<T>
     {
         var zero = T.Create(0.0);
+        var half = T.Create(0.5);
+        var quarter = T.Create(0.25);
+        var third = T.Create(StepReciprocal[3]);
+        var three = T.Create(3.0);
+        var eligibleA = T.And(T.And(valid, T.LessThan(zero, lambdaA)), T.And(T.LessThan(zero, uA), T.LessThanOrEqual(lambdaA, limit)));
+        var eligibleB = T.And(T.And(valid, T.LessThan(zero, lambdaB)), T.And(T.LessThan(zero, uB), T.LessThanOrEqual(lambdaB, limit)));
+
+        // Counts as 64-bit integers: subtracting a set mask (−1) adds one.
+        var nA = T.SubtractInt64(zero, T.LessThan(pmf0A, uA));
+        var nB = T.SubtractInt64(zero, T.LessThan(pmf0B, uB));
+
+        var pmfA = pmf0A * lambdaA;
+        var pmfB = pmf0B * lambdaB;
+        var cdfA = pmf0A + pmfA;
+        var cdfB = pmf0B + pmfB;
+        nA = T.SubtractInt64(nA, T.LessThan(cdfA, uA));
+        nB = T.SubtractInt64(nB, T.LessThan(cdfB, uB));
+
+        pmfA *= lambdaA * half;
+        pmfB *= lambdaB * half;
+        cdfA += pmfA;
+        cdfB += pmfB;
+        nA = T.SubtractInt64(nA, T.LessThan(cdfA, uA));
+        nB = T.SubtractInt64(nB, T.LessThan(cdfB, uB));
+
+        var qA = lambdaA * third;
+        var qB = lambdaB * third;
+        pmfA *= T.FusedMultiplyAdd(T.FusedMultiplyAdd(-qA, three, lambdaA), third, qA);
+        pmfB *= T.FusedMultiplyAdd(T.FusedMultiplyAdd(-qB, three, lambdaB), third, qB);
+        cdfA += pmfA;
+        cdfB += pmfB;
+        nA = T.SubtractInt64(nA, T.LessThan(cdfA, uA));
+        nB = T.SubtractInt64(nB, T.LessThan(cdfB, uB));
+
+        pmfA *= lambdaA * quarter;
+        pmfB *= lambdaB * quarter;
+        cdfA += pmfA;
+        cdfB += pmfB;
+
+        // 2^52 + n as bits is the double 2^52 + n: the integer count as a double in two operations.
+        var twoTo52 = T.Create(TwoTo52);
+        var kA = T.Select(eligibleA, T.AddInt64(nA, twoTo52) - twoTo52, zero);
+        var kB = T.Select(eligibleB, T.AddInt64(nB, twoTo52) - twoTo52, zero);
+        var activeA = T.And(eligibleA, T.LessThan(cdfA, uA));
+        var activeB = T.And(eligibleB, T.LessThan(cdfB, uB));
+        var running = T.Or(activeA, activeB);
+        if (!T.Any(running))
+        {
+            return (kA, kB);
+        }
+
+        if (T.Any(T.And(running, T.Or(T.Equals(pmfA, zero), T.Equals(pmfB, zero)))))
+        {
+            // Cannot happen for λ ≥ 1.1e−16 (see remarks); the masked loop from the start stops where p(k) = 0.
+            return Poisson2From(
+                lambdaA, pmf0A, pmf0A, zero, uA, T.And(eligibleA, T.LessThan(pmf0A, uA)),
+                lambdaB, pmf0B, pmf0B, zero, uB, T.And(eligibleB, T.LessThan(pmf0B, uB)),
+                1);
+        }
+
+        return Poisson2From(lambdaA, pmfA, cdfA, kA, uA, activeA, lambdaB, pmfB, cdfB, kB, uB, activeB, UnrolledPoissonSteps + 1);
+    }
+
+    /// <summary>Steps <see cref="Poisson2{T}"/> takes for every lane before it masks.</summary>
+    internal const int UnrolledPoissonSteps = 4;
+
+    private const double TwoTo52 = 4503599627370496.0;
+
+    /// <summary>
+    /// The masked loop of <see cref="Poisson2{T}"/> from step <paramref name="j"/> with p(j − 1),
+    /// F(j − 1) and the counts so far: each lane of each search takes exactly the steps it would
+    /// alone (same operations, same order, so the same counts — <c>PathKernelPoissonTests</c>);
+    /// one loop to the larger of the two counts.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    internal static (T A, T B) Poisson2From<T>(T lambdaA, T pmfA, T cdfA, T kA, T uA, T activeA, T lambdaB, T pmfB, T cdfB, T kB, T uB, T activeB, int j)
+        where T : struct, ILanes<T>
+    {
+        var zero = T.Create(0.0);
         var one = T.Create(1.0);
-        T pmfA = pmf0A, cdfA = pmf0A, kA = zero;
-        T pmfB = pmf0B, cdfB = pmf0B, kB = zero;
-        var activeA = T.And(T.And(T.And(valid, T.LessThan(zero, lambdaA)), T.And(T.LessThan(zero, uA), T.LessThanOrEqual(lambdaA, limit))), T.LessThan(cdfA, uA));
-        var activeB = T.And(T.And(T.And(valid, T.LessThan(zero, lambdaB)), T.And(T.LessThan(zero, uB), T.LessThanOrEqual(lambdaB, limit))), T.LessThan(cdfB, uB));
         ref var reciprocal = ref Row(StepReciprocal);
-        for (var j = 1; T.Any(T.Or(activeA, activeB)); j++)
+        for (; T.Any(T.Or(activeA, activeB)); j++)
         {
             if (j > MaxPoissonStep)
             {
@@ -648,7 +849,7 @@ internal sealed partial class PathKernel
 
     /// <summary>Appends i + k for every set bit k of <paramref name="bits"/> to the list; returns its new length.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Append(uint bits, int i, int[] list, int length)
+    internal static int Append(uint bits, int i, int[] list, int length)
     {
         while (bits != 0)
         {
@@ -657,6 +858,31 @@ internal sealed partial class PathKernel
         }
 
         return length;
+    }
+
+    /// <summary>
+    /// <see cref="Append"/> without a loop over the set bits where AVX-512 runs: i + k for every set
+    /// bit k of an 8-lane register compressed to the bottom of a register and stored whole (the
+    /// same list in the same order; the loop's exit was a data-dependent branch per listed path,
+    /// and the heat list takes about a third of all paths). The whole-register store writes 8
+    /// entries, so it is used while they fit in the list (what lies past the new length is
+    /// overwritten by the next append or never read); near the end, and at other widths,
+    /// <see cref="Append"/>. Not the compress store to memory: on Zen 4 it is microcoded and slow.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int AppendPacked<T>(uint bits, int i, int[] list, int length)
+        where T : struct, ILanes<T>
+    {
+        if (T.Count != 8 || !Avx512F.VL.IsSupported || length > list.Length - 8)
+        {
+            return Append(bits, i, list, length);
+        }
+
+        var laneBits = Vector256.Create(1, 2, 4, 8, 16, 32, 64, 128);
+        var mask = Vector256.Equals(Vector256.Create((int)bits) & laneBits, laneBits);
+        var indices = Vector256.Create(i) + Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
+        Avx512F.VL.Compress(indices, mask, indices).StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(list), (nuint)length);
+        return length + BitOperations.PopCount(bits);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
