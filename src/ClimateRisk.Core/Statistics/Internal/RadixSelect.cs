@@ -577,32 +577,40 @@ internal static class RadixSelect
             ref var c = ref MemoryMarshal.GetArrayDataReference(counts);
             ref var x = ref MemoryMarshal.GetReference(values);
             var i = 0;
-            if (Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated && values.Length >= 2 * Vector512<uint>.Count)
             {
-                // Bucket indices of sixteen values by vector arithmetic, then the increments.
-                Span<uint> index = stackalloc uint[Vector512<uint>.Count];
+                // Bucket indices of sixteen values by vector arithmetic, stored one step ahead
+                // of their increments: a narrow load of a wide store still in the store queue
+                // cannot be forwarded and would wait for it to retire.
+                Span<uint> index = stackalloc uint[2 * Vector512<uint>.Count];
                 ref var j = ref MemoryMarshal.GetReference(index);
                 var min = Vector512.Create(minKey);
+                var v0 = Vector512.LoadUnsafe(ref x, 0);
+                var v1 = Vector512.LoadUnsafe(ref x, (nuint)Vector512<double>.Count);
+                if (TSums.Wanted)
+                {
+                    DeviationSums.Step(v0, v1, shiftBy, ref deviationsLow, ref deviationsHigh, ref squaresLow, ref squaresHigh);
+                }
+
+                Vector512.Narrow(Vector512.ShiftRightLogical(Keys(v0) - min, shift), Vector512.ShiftRightLogical(Keys(v1) - min, shift)).StoreUnsafe(ref j);
+                i = Vector512<uint>.Count;
+                var half = 0;
                 for (; i <= values.Length - Vector512<uint>.Count; i += Vector512<uint>.Count)
                 {
-                    var v0 = Vector512.LoadUnsafe(ref x, (nuint)i);
-                    var v1 = Vector512.LoadUnsafe(ref x, (nuint)(i + Vector512<double>.Count));
+                    v0 = Vector512.LoadUnsafe(ref x, (nuint)i);
+                    v1 = Vector512.LoadUnsafe(ref x, (nuint)(i + Vector512<double>.Count));
                     if (TSums.Wanted)
                     {
                         DeviationSums.Step(v0, v1, shiftBy, ref deviationsLow, ref deviationsHigh, ref squaresLow, ref squaresHigh);
                     }
 
-                    var lower = Vector512.ShiftRightLogical(Keys(v0) - min, shift);
-                    var upper = Vector512.ShiftRightLogical(Keys(v1) - min, shift);
-                    Vector512.Narrow(lower, upper).StoreUnsafe(ref j);
-                    for (var lane = 0; lane < Vector512<uint>.Count; lane += 4)
-                    {
-                        Unsafe.Add(ref c, (int)Unsafe.Add(ref j, lane))++;
-                        Unsafe.Add(ref c, buckets + (int)Unsafe.Add(ref j, lane + 1))++;
-                        Unsafe.Add(ref c, (2 * buckets) + (int)Unsafe.Add(ref j, lane + 2))++;
-                        Unsafe.Add(ref c, (3 * buckets) + (int)Unsafe.Add(ref j, lane + 3))++;
-                    }
+                    var next = half ^ Vector512<uint>.Count;
+                    Vector512.Narrow(Vector512.ShiftRightLogical(Keys(v0) - min, shift), Vector512.ShiftRightLogical(Keys(v1) - min, shift)).StoreUnsafe(ref j, (nuint)next);
+                    Increment(ref c, ref Unsafe.Add(ref j, half), buckets);
+                    half = next;
                 }
+
+                Increment(ref c, ref Unsafe.Add(ref j, half), buckets);
             }
 
             sums.Finish(values, i, deviationsLow, deviationsHigh, squaresLow, squaresHigh);
@@ -631,6 +639,19 @@ internal static class RadixSelect
         finally
         {
             ArrayPool<int>.Shared.Return(counts);
+        }
+    }
+
+    /// <summary>The increments of sixteen bucket indices, spread over four counter tables.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Increment(ref int c, ref uint j, int buckets)
+    {
+        for (var lane = 0; lane < Vector512<uint>.Count; lane += 4)
+        {
+            Unsafe.Add(ref c, (int)Unsafe.Add(ref j, lane))++;
+            Unsafe.Add(ref c, buckets + (int)Unsafe.Add(ref j, lane + 1))++;
+            Unsafe.Add(ref c, (2 * buckets) + (int)Unsafe.Add(ref j, lane + 2))++;
+            Unsafe.Add(ref c, (3 * buckets) + (int)Unsafe.Add(ref j, lane + 3))++;
         }
     }
 
