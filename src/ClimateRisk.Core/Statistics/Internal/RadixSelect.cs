@@ -44,6 +44,15 @@ internal static class RadixSelect
     /// <summary>Regions at most this long are sorted instead of refined.</summary>
     private const int SortThreshold = 64;
 
+    /// <summary>Spans at most this long are sorted by insertion.</summary>
+    private const int SmallSort = 32;
+
+    /// <summary>
+    /// Spans at least this long are bucket-sorted: 0.80–0.86× <c>Array.Sort</c>'s time on
+    /// the 999 values above a P99 at 100,000 paths, but 1.01–1.07× on 199 (20,000 paths).
+    /// </summary>
+    private const int BucketSortFrom = 512;
+
     /// <summary>Lanes of slack after every group's region: the compress writes a whole register.</summary>
     private const int Slack = 8;
 
@@ -177,7 +186,7 @@ internal static class RadixSelect
         if (tailCount > 0 && tailStart < zeroCount && settled > 0)
         {
             // Fewer than k values above zero: the tail is all of them and zeros.
-            tailSum = TailOf(values, 0.0, tailCount);
+            tailSum = TailOf(values, 0.0, tailCount, vectorCopy);
             tailCount = 0;
         }
 
@@ -317,7 +326,7 @@ internal static class RadixSelect
                 if (groupLo[g] == tailBucket)
                 {
                     var threshold = results[ranks.IndexOf(tailStart)];
-                    tailSum = TailOf(region, threshold, tailCount);
+                    tailSum = TailOf(region, threshold, tailCount, vectorCopy);
                 }
             }
 
@@ -893,41 +902,168 @@ internal static class RadixSelect
     /// order, given its order statistic <paramref name="threshold"/> = x₍ₙ₋ₖ₎ and a region
     /// holding every value above it: the values above it sorted, after k − (their count)
     /// copies of the threshold (values equal to it by <c>==</c> are the same number; ±0 add
-    /// to +0 alike).
+    /// to +0 alike). The values above are gathered by an AVX-512 compress per register (or a
+    /// branch-free scalar store), in region order.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double TailOf(ReadOnlySpan<double> region, double threshold, int tailCount)
+    private static double TailOf(ReadOnlySpan<double> region, double threshold, int tailCount, bool vectorCopy)
     {
-        var above = ArrayPool<double>.Shared.Rent(tailCount);
+        // At most k − 1 values lie above x₍ₙ₋ₖ₎, so a register stored at any count ≤ k − 1
+        // fits in k + Slack; the second half is the sort's work space.
+        var length = tailCount + Slack;
+        var buffer = ArrayPool<double>.Shared.Rent(2 * length);
         try
         {
             var count = 0;
-            foreach (var v in region)
+            var i = 0;
+            ref var x = ref MemoryMarshal.GetReference(region);
+            ref var w = ref MemoryMarshal.GetArrayDataReference(buffer);
+            if (vectorCopy && Avx512F.IsSupported)
             {
-                if (v > threshold)
+                var t = Vector512.Create(threshold);
+                for (; i <= region.Length - Vector512<double>.Count; i += Vector512<double>.Count)
                 {
-                    above[count++] = v;
+                    var v = Vector512.LoadUnsafe(ref x, (nuint)i);
+                    var keep = Vector512.GreaterThan(v, t);
+                    Avx512F.Compress(Vector512<double>.Zero, keep, v).StoreUnsafe(ref w, (nuint)count);
+                    count += BitOperations.PopCount(keep.ExtractMostSignificantBits());
                 }
             }
 
-            return TailSum(threshold, count, above.AsSpan(0, count), tailCount);
+            for (; i < region.Length; i++)
+            {
+                var v = Unsafe.Add(ref x, i);
+                Unsafe.Add(ref w, count) = v;
+                count += v > threshold ? 1 : 0;
+            }
+
+            System.Diagnostics.Debug.Assert(count < tailCount || tailCount == 0, "fewer than k values lie above x₍ₙ₋ₖ₎");
+            var above = buffer.AsSpan(0, count);
+            var sorted = SortAscending(above, buffer.AsSpan(length, count));
+            return TailSum(threshold, count, sorted, tailCount);
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(above);
+            ArrayPool<double>.Shared.Return(buffer);
         }
     }
 
-    private static double TailSum(double threshold, int count, Span<double> above, int tailCount)
+    /// <summary>
+    /// Sorts <paramref name="values"/> (no NaN) ascending and returns the sorted span: either
+    /// <paramref name="values"/> itself or <paramref name="work"/> (as long). Up to 32 values
+    /// by insertion; fewer than 512 by <see cref="MemoryExtensions.Sort{T}(Span{T})"/>; more by
+    /// one counting pass over their own key range (about a bucket a value), a scatter into <paramref name="work"/> in bucket order, and insertion inside the
+    /// buckets — a bucket of more than 32 (a key range stretched by an outlier) is sorted by
+    /// <see cref="MemoryExtensions.Sort{T}(Span{T})"/>. Values equal by <c>==</c> (only ±0 can
+    /// differ) may come in either order, as with any unstable sort.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static Span<double> SortAscending(Span<double> values, Span<double> work)
     {
-        above.Sort();
+        var n = values.Length;
+        if (n <= SmallSort)
+        {
+            InsertionSort(values);
+            return values;
+        }
+
+        if (n < BucketSortFrom)
+        {
+            values.Sort();
+            return values;
+        }
+
+        var (minKey, maxKey) = KeyRange(values);
+        if (minKey == maxKey)
+        {
+            return values;
+        }
+
+        var bits = Math.Clamp(BitOperations.Log2((uint)n), 4, RadixBits);
+        var shift = Shift(maxKey - minKey, bits);
+        var buckets = 1 << bits;
+        Span<int> start = stackalloc int[buckets + 1];
+        start.Clear();
+        ref var s = ref MemoryMarshal.GetReference(start);
+        ref var x = ref MemoryMarshal.GetReference(values);
+        for (var i = 0; i < n; i++)
+        {
+            Unsafe.Add(ref s, (int)((Key(Unsafe.Add(ref x, i)) - minKey) >> shift) + 1)++;
+        }
+
+        var largest = 0;
+        for (var b = 1; b <= buckets; b++)
+        {
+            largest = Math.Max(largest, Unsafe.Add(ref s, b));
+            Unsafe.Add(ref s, b) += Unsafe.Add(ref s, b - 1);
+        }
+
+        // start[b] is now the first slot of bucket b; it moves to the next bucket's first as
+        // bucket b is filled, so afterwards start[b] is bucket b's end.
+        ref var d = ref MemoryMarshal.GetReference(work);
+        for (var i = 0; i < n; i++)
+        {
+            var v = Unsafe.Add(ref x, i);
+            Unsafe.Add(ref d, Unsafe.Add(ref s, (int)((Key(v) - minKey) >> shift))++) = v;
+        }
+
+        var sorted = work[..n];
+        if (largest <= SmallSort)
+        {
+            // Only values within a bucket are out of order, so one insertion pass over the
+            // whole span costs a step per value and a shift per inversion.
+            InsertionSort(sorted);
+        }
+        else
+        {
+            var from = 0;
+            for (var b = 0; b < buckets; b++)
+            {
+                var to = start[b];
+                if (to - from > SmallSort)
+                {
+                    sorted[from..to].Sort();
+                }
+                else if (to - from > 1)
+                {
+                    InsertionSort(sorted[from..to]);
+                }
+
+                from = to;
+            }
+        }
+
+        return sorted;
+    }
+
+    /// <summary>Insertion sort by <c>&lt;</c> (no NaN).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void InsertionSort(Span<double> values)
+    {
+        ref var x = ref MemoryMarshal.GetReference(values);
+        for (var i = 1; i < values.Length; i++)
+        {
+            var v = Unsafe.Add(ref x, i);
+            var j = i - 1;
+            while (j >= 0 && Unsafe.Add(ref x, j) > v)
+            {
+                Unsafe.Add(ref x, j + 1) = Unsafe.Add(ref x, j);
+                j--;
+            }
+
+            Unsafe.Add(ref x, j + 1) = v;
+        }
+    }
+
+    private static double TailSum(double threshold, int count, ReadOnlySpan<double> sortedAbove, int tailCount)
+    {
         var sum = 0.0;
         for (var i = count; i < tailCount; i++)
         {
             sum += threshold;
         }
 
-        foreach (var v in above)
+        foreach (var v in sortedAbove)
         {
             sum += v;
         }
