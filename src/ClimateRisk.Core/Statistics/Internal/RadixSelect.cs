@@ -478,18 +478,11 @@ internal static class RadixSelect
             Part(v1, ref w, ref low, ref high, negativeCount, n, ref maxLow, ref minHigh);
         }
 
-        sums.Finish(values, i, deviationsLow, deviationsHigh, squaresLow, squaresHigh);
-        negativeMaxKey = 0;
-        restMinKey = ulong.MaxValue;
-        for (var lane = 0; lane < Vector512<ulong>.Count; lane++)
+        negativeMaxKey = MaxLane(maxLow);
+        restMinKey = MinLane(minHigh);
+        for (var r = i; r < n; r++)
         {
-            negativeMaxKey = Math.Max(negativeMaxKey, maxLow[lane]);
-            restMinKey = Math.Min(restMinKey, minHigh[lane]);
-        }
-
-        for (; i < n; i++)
-        {
-            var v = values[i];
+            var v = values[r];
             var k = Key(v);
             if (v < 0)
             {
@@ -503,7 +496,24 @@ internal static class RadixSelect
             }
         }
 
+        sums.Finish(values, i, deviationsLow, deviationsHigh, squaresLow, squaresHigh);
         System.Diagnostics.Debug.Assert(low == negativeCount && high == n, "the census counted the negatives");
+    }
+
+    /// <summary>The smallest lane.</summary>
+    private static ulong MinLane(Vector512<ulong> v)
+    {
+        var half = Vector256.Min(v.GetLower(), v.GetUpper());
+        var quarter = Vector128.Min(half.GetLower(), half.GetUpper());
+        return Math.Min(quarter.GetElement(0), quarter.GetElement(1));
+    }
+
+    /// <summary>The largest lane.</summary>
+    private static ulong MaxLane(Vector512<ulong> v)
+    {
+        var half = Vector256.Max(v.GetLower(), v.GetUpper());
+        var quarter = Vector128.Max(half.GetLower(), half.GetUpper());
+        return Math.Max(quarter.GetElement(0), quarter.GetElement(1));
     }
 
     /// <summary>One register of <see cref="PartitionAtZero{TSums}"/>.</summary>
@@ -584,6 +594,9 @@ internal static class RadixSelect
         {
             Array.Clear(counts, 0, 4 * buckets);
             ref var c = ref MemoryMarshal.GetArrayDataReference(counts);
+            ref var c1 = ref Unsafe.Add(ref c, buckets);
+            ref var c2 = ref Unsafe.Add(ref c, 2 * buckets);
+            ref var c3 = ref Unsafe.Add(ref c, 3 * buckets);
             ref var x = ref MemoryMarshal.GetReference(values);
             var i = 0;
             if (Vector512.IsHardwareAccelerated && values.Length >= 2 * Vector512<uint>.Count)
@@ -615,11 +628,11 @@ internal static class RadixSelect
 
                     var next = half ^ Vector512<uint>.Count;
                     Vector512.Narrow(Vector512.ShiftRightLogical(Keys(v0) - min, shift), Vector512.ShiftRightLogical(Keys(v1) - min, shift)).StoreUnsafe(ref j, (nuint)next);
-                    Increment(ref c, ref Unsafe.Add(ref j, half), buckets);
+                    Increment(ref c, ref c1, ref c2, ref c3, ref Unsafe.Add(ref j, half));
                     half = next;
                 }
 
-                Increment(ref c, ref Unsafe.Add(ref j, half), buckets);
+                Increment(ref c, ref c1, ref c2, ref c3, ref Unsafe.Add(ref j, half));
             }
 
             sums.Finish(values, i, deviationsLow, deviationsHigh, squaresLow, squaresHigh);
@@ -651,17 +664,29 @@ internal static class RadixSelect
         }
     }
 
-    /// <summary>The increments of sixteen bucket indices, spread over four counter tables.</summary>
+    /// <summary>
+    /// The increments of sixteen bucket indices, spread over four counter tables, written out
+    /// (an index load and a memory increment each; zero-extended, so no sign extension).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Increment(ref int c, ref uint j, int buckets)
+    private static void Increment(ref int c0, ref int c1, ref int c2, ref int c3, ref uint j)
     {
-        for (var lane = 0; lane < Vector512<uint>.Count; lane += 4)
-        {
-            Unsafe.Add(ref c, (int)Unsafe.Add(ref j, lane))++;
-            Unsafe.Add(ref c, buckets + (int)Unsafe.Add(ref j, lane + 1))++;
-            Unsafe.Add(ref c, (2 * buckets) + (int)Unsafe.Add(ref j, lane + 2))++;
-            Unsafe.Add(ref c, (3 * buckets) + (int)Unsafe.Add(ref j, lane + 3))++;
-        }
+        Unsafe.Add(ref c0, (nint)Unsafe.Add(ref j, 0))++;
+        Unsafe.Add(ref c1, (nint)Unsafe.Add(ref j, 1))++;
+        Unsafe.Add(ref c2, (nint)Unsafe.Add(ref j, 2))++;
+        Unsafe.Add(ref c3, (nint)Unsafe.Add(ref j, 3))++;
+        Unsafe.Add(ref c0, (nint)Unsafe.Add(ref j, 4))++;
+        Unsafe.Add(ref c1, (nint)Unsafe.Add(ref j, 5))++;
+        Unsafe.Add(ref c2, (nint)Unsafe.Add(ref j, 6))++;
+        Unsafe.Add(ref c3, (nint)Unsafe.Add(ref j, 7))++;
+        Unsafe.Add(ref c0, (nint)Unsafe.Add(ref j, 8))++;
+        Unsafe.Add(ref c1, (nint)Unsafe.Add(ref j, 9))++;
+        Unsafe.Add(ref c2, (nint)Unsafe.Add(ref j, 10))++;
+        Unsafe.Add(ref c3, (nint)Unsafe.Add(ref j, 11))++;
+        Unsafe.Add(ref c0, (nint)Unsafe.Add(ref j, 12))++;
+        Unsafe.Add(ref c1, (nint)Unsafe.Add(ref j, 13))++;
+        Unsafe.Add(ref c2, (nint)Unsafe.Add(ref j, 14))++;
+        Unsafe.Add(ref c3, (nint)Unsafe.Add(ref j, 15))++;
     }
 
     /// <summary>
@@ -751,16 +776,12 @@ internal static class RadixSelect
             count += BitOperations.PopCount(keep1.ExtractMostSignificantBits());
         }
 
-        sums.Finish(values, i, deviationsLow, deviationsHigh, squaresLow, squaresHigh);
-
-        minKey = ulong.MaxValue;
-        for (var lane = 0; lane < Vector512<ulong>.Count; lane++)
+        // The lanes are reduced, and the sums finished, after the loop: a vector live across
+        // the call (or indexed in place) was spilled to the stack on every step.
+        minKey = MinLane(lowest);
+        for (var r = i; r < values.Length; r++)
         {
-            minKey = Math.Min(minKey, lowest[lane]);
-        }
-
-        foreach (var v in values[i..])
-        {
+            var v = values[r];
             if (v > 0)
             {
                 destination[count++] = v;
@@ -768,6 +789,7 @@ internal static class RadixSelect
             }
         }
 
+        sums.Finish(values, i, deviationsLow, deviationsHigh, squaresLow, squaresHigh);
         return count;
     }
 
