@@ -44,6 +44,9 @@ internal static class RadixSelect
     /// <summary>Regions at most this long are sorted instead of refined.</summary>
     private const int SortThreshold = 64;
 
+    /// <summary>The key of +0: a sample whose smallest key is at least this has no value below +0.</summary>
+    internal const ulong SignBit = 0x8000_0000_0000_0000UL;
+
     /// <summary>Spans at most this long are sorted by insertion.</summary>
     private const int SmallSort = 32;
 
@@ -225,11 +228,22 @@ internal static class RadixSelect
         if (sums.Done)
         {
             var noSums = default(NoSums);
-            Histogram(values, minKey, shift, start, ref noSums);
+            if (minKey >= SignBit)
+            {
+                Histogram<NoSums, PositiveKeys>(values, minKey, shift, start, ref noSums);
+            }
+            else
+            {
+                Histogram<NoSums, AnyKeys>(values, minKey, shift, start, ref noSums);
+            }
+        }
+        else if (minKey >= SignBit)
+        {
+            Histogram<DeviationSums, PositiveKeys>(values, minKey, shift, start, ref sums);
         }
         else
         {
-            Histogram(values, minKey, shift, start, ref sums);
+            Histogram<DeviationSums, AnyKeys>(values, minKey, shift, start, ref sums);
         }
 
         // Groups of ranks that share a bucket; with a tail, every bucket from the tail's
@@ -297,7 +311,9 @@ internal static class RadixSelect
                 }
             }
 
-            var copied = CopyCandidates(values, minKey, shift, wanted, work, vectorCopy);
+            var copied = minKey >= SignBit
+                ? CopyCandidates<PositiveKeys>(values, minKey, shift, wanted, work, vectorCopy)
+                : CopyCandidates<AnyKeys>(values, minKey, shift, wanted, work, vectorCopy);
             System.Diagnostics.Debug.Assert(copied == candidateCount, "the histogram counted the candidates");
             if (groups > 1 && !(vectorCopy && Avx512F.IsSupported))
             {
@@ -310,7 +326,9 @@ internal static class RadixSelect
                 // beats a scalar pass that stores each candidate through its group's cursor.
                 for (var g = 0; g < groups; g++)
                 {
-                    var size = CompressGroup(work[..candidateCount], minKey, shift, (uint)groupLo[g], (uint)groupHi[g] + 1, work, offset[g]);
+                    var size = minKey >= SignBit
+                        ? CompressGroup<PositiveKeys>(work[..candidateCount], minKey, shift, (uint)groupLo[g], (uint)groupHi[g] + 1, work, offset[g])
+                        : CompressGroup<AnyKeys>(work[..candidateCount], minKey, shift, (uint)groupLo[g], (uint)groupHi[g] + 1, work, offset[g]);
                     System.Diagnostics.Debug.Assert(size == offset[g + 1] - offset[g], "the histogram counted the group");
                 }
             }
@@ -352,11 +370,12 @@ internal static class RadixSelect
     /// <see cref="Slack"/> spare lanes after them), in order; returns how many.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int CompressGroup(ReadOnlySpan<double> candidates, ulong minKey, int shift, uint lo, uint end, Span<double> destination, int at)
+    private static int CompressGroup<TKeys>(ReadOnlySpan<double> candidates, ulong minKey, int shift, uint lo, uint end, Span<double> destination, int at)
+        where TKeys : struct, IKeyOffset
     {
         var count = 0;
         var i = 0;
-        var min = Vector512.Create(minKey);
+        var min = TKeys.Min(minKey);
         var low = Vector512.Create((ulong)lo);
         var high = Vector512.Create((ulong)end);
         ref var x = ref MemoryMarshal.GetReference(candidates);
@@ -364,7 +383,7 @@ internal static class RadixSelect
         for (; Avx512F.IsSupported && i <= candidates.Length - Vector512<double>.Count; i += Vector512<double>.Count)
         {
             var v = Vector512.LoadUnsafe(ref x, (nuint)i);
-            var bucket = Vector512.ShiftRightLogical(Keys(v) - min, shift);
+            var bucket = Vector512.ShiftRightLogical(TKeys.Offset(v, min), shift);
             var keep = Vector512.GreaterThanOrEqual(bucket, low) & Vector512.LessThan(bucket, high);
             Avx512F.Compress(Vector512<double>.Zero, keep.AsDouble(), v).StoreUnsafe(ref w, (nuint)count);
             count += BitOperations.PopCount(keep.ExtractMostSignificantBits());
@@ -588,8 +607,9 @@ internal static class RadixSelect
     /// keys (the zero mass) does not chain every increment through the same counter.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Histogram<TSums>(ReadOnlySpan<double> values, ulong minKey, int shift, Span<int> start, ref TSums sums)
+    private static void Histogram<TSums, TKeys>(ReadOnlySpan<double> values, ulong minKey, int shift, Span<int> start, ref TSums sums)
         where TSums : struct, IPassSums
+        where TKeys : struct, IKeyOffset
     {
         var shiftBy = Vector512.Create(sums.Shift);
         Vector512<double> deviationsLow = default, deviationsHigh = default, squaresLow = default, squaresHigh = default;
@@ -611,7 +631,7 @@ internal static class RadixSelect
                 // cannot be forwarded and would wait for it to retire.
                 Span<uint> index = stackalloc uint[2 * Vector512<uint>.Count];
                 ref var j = ref MemoryMarshal.GetReference(index);
-                var min = Vector512.Create(minKey);
+                var min = TKeys.Min(minKey);
                 var v0 = Vector512.LoadUnsafe(ref x, 0);
                 var v1 = Vector512.LoadUnsafe(ref x, (nuint)Vector512<double>.Count);
                 if (TSums.Wanted)
@@ -619,7 +639,7 @@ internal static class RadixSelect
                     DeviationSums.Step(v0, v1, shiftBy, ref deviationsLow, ref deviationsHigh, ref squaresLow, ref squaresHigh);
                 }
 
-                Vector512.Narrow(Vector512.ShiftRightLogical(Keys(v0) - min, shift), Vector512.ShiftRightLogical(Keys(v1) - min, shift)).StoreUnsafe(ref j);
+                Vector512.Narrow(Vector512.ShiftRightLogical(TKeys.Offset(v0, min), shift), Vector512.ShiftRightLogical(TKeys.Offset(v1, min), shift)).StoreUnsafe(ref j);
                 i = Vector512<uint>.Count;
                 var half = 0;
                 for (; i <= values.Length - Vector512<uint>.Count; i += Vector512<uint>.Count)
@@ -632,7 +652,7 @@ internal static class RadixSelect
                     }
 
                     var next = half ^ Vector512<uint>.Count;
-                    Vector512.Narrow(Vector512.ShiftRightLogical(Keys(v0) - min, shift), Vector512.ShiftRightLogical(Keys(v1) - min, shift)).StoreUnsafe(ref j, (nuint)next);
+                    Vector512.Narrow(Vector512.ShiftRightLogical(TKeys.Offset(v0, min), shift), Vector512.ShiftRightLogical(TKeys.Offset(v1, min), shift)).StoreUnsafe(ref j, (nuint)next);
                     Increment(ref c, ref c1, ref c2, ref c3, ref Unsafe.Add(ref j, half));
                     half = next;
                 }
@@ -720,7 +740,8 @@ internal static class RadixSelect
     /// number of groups.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int CopyCandidates(ReadOnlySpan<double> values, ulong minKey, int shift, ReadOnlySpan<ulong> wanted, Span<double> candidates, bool vectorCopy)
+    private static int CopyCandidates<TKeys>(ReadOnlySpan<double> values, ulong minKey, int shift, ReadOnlySpan<ulong> wanted, Span<double> candidates, bool vectorCopy)
+        where TKeys : struct, IKeyOffset
     {
         var count = 0;
         var i = 0;
@@ -730,7 +751,7 @@ internal static class RadixSelect
             var t1 = Vector512.Create(wanted[8..16]);
             var t2 = Vector512.Create(wanted[16..24]);
             var t3 = Vector512.Create(wanted[24..32]);
-            var min = Vector512.Create(minKey);
+            var min = TKeys.Min(minKey);
             var one = Vector512<ulong>.One;
             var bit4 = Vector512.Create(16UL);
             var low6 = Vector512.Create(63UL);
@@ -739,7 +760,7 @@ internal static class RadixSelect
             for (; i <= values.Length - Vector512<double>.Count; i += Vector512<double>.Count)
             {
                 var v = Vector512.LoadUnsafe(ref x, (nuint)i);
-                var bucket = Vector512.ShiftRightLogical(Keys(v) - min, shift);
+                var bucket = Vector512.ShiftRightLogical(TKeys.Offset(v, min), shift);
                 var word = Vector512.ShiftRightLogical(bucket, 6);
                 var bits = Vector512.ConditionalSelect(
                     Vector512.Equals(word & bit4, Vector512<ulong>.Zero),
@@ -871,7 +892,15 @@ internal static class RadixSelect
         var shift = Shift(maxKey - minKey, bits);
         Span<int> start = stackalloc int[(1 << bits) + 1];
         var noSums = default(NoSums);
-        Histogram(region, minKey, shift, start, ref noSums);
+        if (minKey >= SignBit)
+        {
+            Histogram<NoSums, PositiveKeys>(region, minKey, shift, start, ref noSums);
+        }
+        else
+        {
+            Histogram<NoSums, AnyKeys>(region, minKey, shift, start, ref noSums);
+        }
+
         Span<int> relativeRanks = stackalloc int[ranks.Length];
         var r0 = 0;
         while (r0 < ranks.Length)
@@ -887,7 +916,9 @@ internal static class RadixSelect
             var copy = ArrayPool<double>.Shared.Rent(size + Slack);
             try
             {
-                var count = CopyBucket(region, minKey, shift, (ulong)bucket, copy);
+                var count = minKey >= SignBit
+                    ? CopyBucket<PositiveKeys>(region, minKey, shift, (ulong)bucket, copy)
+                    : CopyBucket<AnyKeys>(region, minKey, shift, (ulong)bucket, copy);
 
                 var relative = relativeRanks[..(r1 - r0)];
                 for (var r = r0; r < r1; r++)
@@ -911,20 +942,21 @@ internal static class RadixSelect
     /// <paramref name="copy"/> (room for them and <see cref="Slack"/> more), in order; returns how many.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int CopyBucket(ReadOnlySpan<double> region, ulong minKey, int shift, ulong bucket, Span<double> copy)
+    private static int CopyBucket<TKeys>(ReadOnlySpan<double> region, ulong minKey, int shift, ulong bucket, Span<double> copy)
+        where TKeys : struct, IKeyOffset
     {
         var count = 0;
         var i = 0;
         if (Avx512F.IsSupported)
         {
-            var min = Vector512.Create(minKey);
+            var min = TKeys.Min(minKey);
             var b = Vector512.Create(bucket);
             ref var x = ref MemoryMarshal.GetReference(region);
             ref var w = ref MemoryMarshal.GetReference(copy);
             for (; i <= region.Length - Vector512<double>.Count; i += Vector512<double>.Count)
             {
                 var v = Vector512.LoadUnsafe(ref x, (nuint)i);
-                var keep = Vector512.Equals(Vector512.ShiftRightLogical(Keys(v) - min, shift), b);
+                var keep = Vector512.Equals(Vector512.ShiftRightLogical(TKeys.Offset(v, min), shift), b);
                 Avx512F.Compress(Vector512<double>.Zero, keep.AsDouble(), v).StoreUnsafe(ref w, (nuint)count);
                 count += BitOperations.PopCount(keep.ExtractMostSignificantBits());
             }

@@ -149,6 +149,36 @@ public class RadixSelectTests
         sorted.Count(v => v == 0 && double.IsNegative(v)).Should().Be(values.Count(v => v == 0 && double.IsNegative(v)), "the multiset is kept, −0 included");
     }
 
+    /// <summary>
+    /// The shortcut for samples without values below +0 gives the same key offsets as the full
+    /// key, for +0, subnormals, ordinary values, MaxValue and +∞, from any minimum at or below them.
+    /// </summary>
+    [Fact]
+    public void Positive_key_offsets_equal_the_full_keys_offsets()
+    {
+        double[] values = [0.0, double.Epsilon, 2.2250738585072009e-308, 1e-300, 0.5, 1.0, 1.3, 12345.678, 1e300, double.MaxValue, double.PositiveInfinity, 3e-320, 7.25];
+        var v = System.Runtime.Intrinsics.Vector512.Create(values.AsSpan(0, 8));
+        var w = System.Runtime.Intrinsics.Vector512.Create(values.AsSpan(5, 8));
+        foreach (var minimum in new[] { 0.0, double.Epsilon, 1e-310 })
+        {
+            var minKey = RadixSelect.Key(minimum);
+            minKey.Should().BeGreaterThanOrEqualTo(RadixSelect.SignBit);
+            foreach (var x in new[] { v, w })
+            {
+                var positive = PositiveKeys.Offset(x, PositiveKeys.Min(minKey));
+                var any = AnyKeys.Offset(x, AnyKeys.Min(minKey));
+                for (var lane = 0; lane < 8; lane++)
+                {
+                    if (x[lane] >= minimum)
+                    {
+                        positive[lane].Should().Be(any[lane], $"{x[lane]} from {minimum}");
+                        positive[lane].Should().Be(RadixSelect.Key(x[lane]) - minKey);
+                    }
+                }
+            }
+        }
+    }
+
     [Fact]
     public void The_key_orders_like_the_values_with_minus_zero_first()
     {
