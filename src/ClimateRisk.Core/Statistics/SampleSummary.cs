@@ -182,59 +182,99 @@ public static class SampleSummary
     /// <summary>
     /// The exceedance count, the NaN, zero and negative counts, whether every value equals the first, and the range
     /// of the values' order-preserving keys (<see cref="RadixSelect.Key"/>; meaningless with
-    /// NaN): one read of the sample, four lanes at a time with a scalar tail.
+    /// NaN): one read of the sample, eight lanes at a time (four without AVX-512) with a scalar tail.
     /// </summary>
+    /// <remarks>
+    /// NaN and "all equal" are not counted per value: a NaN makes Σx NaN (so only a NaN Σx,
+    /// from a NaN or from +∞ and −∞ together, is looked at again), and without NaN every value
+    /// equals the first exactly when all have the same key or all are ±0.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static CensusResult Census(ReadOnlySpan<double> values, double threshold)
     {
-        var first = values[0];
-        var lanes = new CensusLanes
-        {
-            Threshold = Vector256.Create(threshold),
-            First = Vector256.Create(first),
-            Equal = Vector256<long>.AllBitsSet,
-            MinKey = Vector256.Create(ulong.MaxValue),
-        };
-        long exceed = 0, nanCount = 0, zeroCount = 0, negativeCount = 0;
-        var allEqual = true;
+        long exceed = 0, zeroCount = 0, negativeCount = 0;
         ulong minKey = ulong.MaxValue, maxKey = 0;
         double total = 0;
         var i = 0;
-        if (Vector256.IsHardwareAccelerated && values.Length >= 4 * Vector256<double>.Count)
+        ref var x = ref MemoryMarshal.GetReference(values);
+        if (Vector512.IsHardwareAccelerated && values.Length >= 16)
         {
-            // Four registers a step with four partial sums, exactly as RunningMoments.Of adds
-            // them, so the total is bit for bit its first pass and that pass can be skipped.
-            ref var x = ref MemoryMarshal.GetReference(values);
-            const int W = 4;
-            Vector256<double> d0 = default, d1 = default, d2 = default, d3 = default;
-            for (; i <= values.Length - (4 * W); i += 4 * W)
+            // Steps of sixteen in two registers whose halves are RunningMoments.Of's four
+            // Vector256 partial sums, combined as it combines them, so the total is bit for bit
+            // its first pass and that pass can be skipped.
+            var t = Vector512.Create(threshold);
+            Vector512<double> low = default, high = default;
+            Vector512<long> exceedLanes = default, zeroLanes = default, negativeLanes = default;
+            var minLanes = Vector512.Create(ulong.MaxValue);
+            var maxLanes = Vector512<ulong>.Zero;
+            for (; i <= values.Length - 16; i += 16)
             {
-                var v0 = Vector256.LoadUnsafe(ref x, (nuint)i);
-                var v1 = Vector256.LoadUnsafe(ref x, (nuint)(i + W));
-                var v2 = Vector256.LoadUnsafe(ref x, (nuint)(i + (2 * W)));
-                var v3 = Vector256.LoadUnsafe(ref x, (nuint)(i + (3 * W)));
-                d0 += v0 - Vector256<double>.Zero;
-                d1 += v1 - Vector256<double>.Zero;
-                d2 += v2 - Vector256<double>.Zero;
-                d3 += v3 - Vector256<double>.Zero;
-                lanes.Add(v0);
-                lanes.Add(v1);
-                lanes.Add(v2);
-                lanes.Add(v3);
+                var v0 = Vector512.LoadUnsafe(ref x, (nuint)i);
+                var v1 = Vector512.LoadUnsafe(ref x, (nuint)(i + 8));
+                low += v0 - Vector512<double>.Zero;
+                high += v1 - Vector512<double>.Zero;
+
+                // A true compare is all ones = −1 as a long, so subtracting counts it.
+                exceedLanes -= Vector512.GreaterThan(v0, t).AsInt64() + Vector512.GreaterThan(v1, t).AsInt64();
+                zeroLanes -= Vector512.Equals(v0, Vector512<double>.Zero).AsInt64() + Vector512.Equals(v1, Vector512<double>.Zero).AsInt64();
+                negativeLanes -= Vector512.LessThan(v0, Vector512<double>.Zero).AsInt64() + Vector512.LessThan(v1, Vector512<double>.Zero).AsInt64();
+                var k0 = Keys(v0);
+                var k1 = Keys(v1);
+                minLanes = Vector512.Min(minLanes, Vector512.Min(k0, k1));
+                maxLanes = Vector512.Max(maxLanes, Vector512.Max(k0, k1));
+            }
+
+            total = Vector256.Sum((low.GetLower() + low.GetUpper()) + (high.GetLower() + high.GetUpper()));
+            for (var lane = 0; lane < Vector512<ulong>.Count; lane++)
+            {
+                minKey = Math.Min(minKey, minLanes[lane]);
+                maxKey = Math.Max(maxKey, maxLanes[lane]);
+            }
+
+            exceed = Vector512.Sum(exceedLanes);
+            zeroCount = Vector512.Sum(zeroLanes);
+            negativeCount = Vector512.Sum(negativeLanes);
+        }
+        else if (Vector256.IsHardwareAccelerated && values.Length >= 16)
+        {
+            var t = Vector256.Create(threshold);
+            Vector256<double> d0 = default, d1 = default, d2 = default, d3 = default;
+            Vector256<long> exceedLanes = default, zeroLanes = default, negativeLanes = default;
+            var minLanes = Vector256.Create(ulong.MaxValue);
+            var maxLanes = Vector256<ulong>.Zero;
+            for (; i <= values.Length - 16; i += 16)
+            {
+                for (var r = 0; r < 4; r++)
+                {
+                    var v = Vector256.LoadUnsafe(ref x, (nuint)(i + (4 * r)));
+                    switch (r)
+                    {
+                        case 0: d0 += v - Vector256<double>.Zero; break;
+                        case 1: d1 += v - Vector256<double>.Zero; break;
+                        case 2: d2 += v - Vector256<double>.Zero; break;
+                        default: d3 += v - Vector256<double>.Zero; break;
+                    }
+
+                    exceedLanes -= Vector256.GreaterThan(v, t).AsInt64();
+                    zeroLanes -= Vector256.Equals(v, Vector256<double>.Zero).AsInt64();
+                    negativeLanes -= Vector256.LessThan(v, Vector256<double>.Zero).AsInt64();
+                    var bits = v.AsInt64();
+                    var key = (bits ^ (Vector256.ShiftRightArithmetic(bits, 63) | Vector256.Create(long.MinValue))).AsUInt64();
+                    minLanes = Vector256.Min(minLanes, key);
+                    maxLanes = Vector256.Max(maxLanes, key);
+                }
             }
 
             total = Vector256.Sum((d0 + d1) + (d2 + d3));
             for (var lane = 0; lane < Vector256<ulong>.Count; lane++)
             {
-                minKey = Math.Min(minKey, lanes.MinKey[lane]);
-                maxKey = Math.Max(maxKey, lanes.MaxKey[lane]);
+                minKey = Math.Min(minKey, minLanes[lane]);
+                maxKey = Math.Max(maxKey, maxLanes[lane]);
             }
 
-            exceed = Vector256.Sum(lanes.Exceed);
-            nanCount = Vector256.Sum(lanes.Nan);
-            zeroCount = Vector256.Sum(lanes.Zero);
-            negativeCount = Vector256.Sum(lanes.Negative);
-            allEqual = lanes.Equal == Vector256<long>.AllBitsSet;
+            exceed = Vector256.Sum(exceedLanes);
+            zeroCount = Vector256.Sum(zeroLanes);
+            negativeCount = Vector256.Sum(negativeLanes);
         }
 
         for (; i < values.Length; i++)
@@ -242,16 +282,32 @@ public static class SampleSummary
             var v = values[i];
             total += v - 0.0;
             exceed += v > threshold ? 1 : 0;
-            nanCount += double.IsNaN(v) ? 1 : 0;
             zeroCount += v == 0 ? 1 : 0;
             negativeCount += v < 0 ? 1 : 0;
-            allEqual &= v == first;
             var key = RadixSelect.Key(v);
             minKey = Math.Min(minKey, key);
             maxKey = Math.Max(maxKey, key);
         }
 
+        long nanCount = 0;
+        if (double.IsNaN(total))
+        {
+            foreach (var v in values)
+            {
+                nanCount += double.IsNaN(v) ? 1 : 0;
+            }
+        }
+
+        var allEqual = nanCount == 0 && (minKey == maxKey || zeroCount == values.Length);
         return new CensusResult(exceed, nanCount, zeroCount, negativeCount, allEqual, minKey, maxKey, total);
+    }
+
+    /// <summary>The keys of eight values at once (<see cref="RadixSelect.Key"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> Keys(Vector512<double> v)
+    {
+        var bits = v.AsInt64();
+        return (bits ^ (Vector512.ShiftRightArithmetic(bits, 63) | Vector512.Create(long.MinValue))).AsUInt64();
     }
 
     /// <summary>Type-7 quantile of a sample of <paramref name="n"/> values from its selected order statistics (<paramref name="ranks"/> must hold j = ⌊(n − 1)p⌋ and j + 1).</summary>
@@ -306,35 +362,6 @@ public static class SampleSummary
         }
 
         return distinct;
-    }
-
-    /// <summary>The census's per-lane counters.</summary>
-    private struct CensusLanes
-    {
-        public Vector256<double> Threshold;
-        public Vector256<double> First;
-        public Vector256<long> Exceed;
-        public Vector256<long> Nan;
-        public Vector256<long> Zero;
-        public Vector256<long> Negative;
-        public Vector256<long> Equal;
-        public Vector256<ulong> MinKey;
-        public Vector256<ulong> MaxKey;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Add(Vector256<double> v)
-        {
-            // A true compare is all ones = −1 as a long, so subtracting counts it.
-            Exceed -= Vector256.GreaterThan(v, Threshold).AsInt64();
-            Nan -= (~Vector256.Equals(v, v)).AsInt64();
-            Zero -= Vector256.Equals(v, Vector256<double>.Zero).AsInt64();
-            Negative -= Vector256.LessThan(v, Vector256<double>.Zero).AsInt64();
-            Equal &= Vector256.Equals(v, First).AsInt64();
-            var bits = v.AsInt64();
-            var key = (bits ^ (Vector256.ShiftRightArithmetic(bits, 63) | Vector256.Create(long.MinValue))).AsUInt64();
-            MinKey = Vector256.Min(MinKey, key);
-            MaxKey = Vector256.Max(MaxKey, key);
-        }
     }
 
     /// <summary>What <see cref="Census"/> found.</summary>

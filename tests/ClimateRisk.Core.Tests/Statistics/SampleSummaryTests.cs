@@ -230,6 +230,51 @@ public class SampleSummarySelectionTests
         stats.PExceed.Should().Be(0.4);
     }
 
+    /// <summary>
+    /// The census no longer counts NaN or compares with the first value per value (a NaN shows
+    /// in Σx; "all equal" is one key or all ±0): NaN anywhere, in the vector steps or the
+    /// scalar rest, still sends the sample to the sort; +∞ with −∞ (Σx NaN, no NaN) does not;
+    /// zeros of both signs are still a constant cell; one differing value anywhere is not.
+    /// </summary>
+    [Theory]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(33)]
+    [InlineData(100)]
+    [InlineData(1001)]
+    public void The_census_finds_NaN_infinities_and_constants_wherever_they_are(int n)
+    {
+        foreach (var at in new[] { 0, 9, n / 2, n - 1 })
+        {
+            var random = new System.Random(n + at);
+            var values = Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray();
+            values[at] = double.NaN;
+            var stats = SampleSummary.Summarize(values, 0.5, new double[n]);
+            var sorted = values.Order().ToArray();
+            double.IsNaN(stats.Mean).Should().BeTrue($"NaN at {at} of {n}");
+            new[] { stats.P5, stats.P25, stats.P50, stats.P75, stats.P95, stats.P99 }.Should().Equal(SortedType7(sorted, SampleSummary.Probabilities.ToArray()), $"NaN at {at} of {n}");
+            stats.PExceed.Should().Be(values.Count(v => v > 0.5) / (double)n);
+
+            values[at] = double.PositiveInfinity;
+            values[(at + 1) % n] = double.NegativeInfinity;
+            stats = SampleSummary.Summarize(values, 0.5, new double[n]);
+            sorted = values.Order().ToArray();
+            new[] { stats.P5, stats.P25, stats.P50, stats.P75, stats.P95, stats.P99 }.Should().Equal(SortedType7(sorted, SampleSummary.Probabilities.ToArray()), $"±∞ at {at} of {n}");
+            stats.TVaR99.Should().Be(double.PositiveInfinity);
+
+            var zeros = Enumerable.Range(0, n).Select(i => (i * 7) % 3 == 0 ? -0.0 : 0.0).ToArray();
+            var first = zeros[0];
+            SampleSummary.Summarize(zeros, -1.0, new double[n]).Should().Be(SampleSummary.OfConstant(first, n, -1.0), "zeros of both signs are constant");
+
+            var constant = Enumerable.Repeat(4.25, n).ToArray();
+            SampleSummary.Summarize(constant, 4.0, new double[n]).Should().Be(SampleSummary.OfConstant(4.25, n, 4.0));
+            constant[at] = Math.BitIncrement(4.25);
+            var uneven = SampleSummary.Summarize(constant, 4.0, new double[n]);
+            uneven.StandardDeviation.Should().BeGreaterThan(0, $"one value differs at {at} of {n}");
+            uneven.TVaR99.Should().Be(((Math.Ceiling(n / 100.0) - 1) * 4.25 + Math.BitIncrement(4.25)) / Math.Ceiling(n / 100.0));
+        }
+    }
+
     /// <summary>Type 7 read off a fully sorted copy: the independent reference for the selection.</summary>
     private static double[] SortedType7(double[] sorted, double[] probabilities)
     {

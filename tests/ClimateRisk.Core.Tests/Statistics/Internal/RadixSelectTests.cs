@@ -84,6 +84,101 @@ public class RadixSelectTests
         results.Should().Equal(sorted);
     }
 
+    public static TheoryData<string, int> SortCases()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var shape in new[] { "lognormal-tail", "normal-tail", "ties", "signed-zeros", "subnormals", "infinities", "outlier", "two-clusters", "constant", "sorted", "reversed" })
+        {
+            foreach (var n in new[] { 0, 1, 2, 31, 32, 33, 511, 512, 513, 999, 1000, 4097 })
+            {
+                data.Add(shape, n);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// The tail's sort (insertion, <c>Array.Sort</c>, or buckets over the key range with
+    /// insertion or <c>Array.Sort</c> inside) against an independent sort by the key: the same
+    /// values in the same order, a zero with either sign.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(SortCases))]
+    public void The_tail_sort_orders_like_a_sort_by_key(string shape, int n)
+    {
+        var random = new System.Random(n + (7 * shape.Length));
+        var values = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var u = random.NextDouble();
+            var z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            values[i] = shape switch
+            {
+                "lognormal-tail" => Math.Exp(15.5 + Math.Abs(z)),
+                "normal-tail" => 1.42 + (0.05 * Math.Abs(z)),
+                "ties" => Math.Floor(u * 6),
+                "signed-zeros" => u < 0.3 ? 0.0 : (u < 0.6 ? -0.0 : u - 0.8),
+                "subnormals" => u < 0.5 ? double.Epsilon * random.Next(1, 50) : -double.Epsilon * random.Next(0, 3),
+                "infinities" => u < 0.1 ? double.PositiveInfinity : (u < 0.2 ? double.NegativeInfinity : z),
+                "outlier" => i == n / 2 ? 1e300 : BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(1.0) + random.Next(0, 1000)),
+                "two-clusters" => u < 0.5 ? 1 + (1e-9 * u) : 1e6 + u,
+                "constant" => 2.5,
+                "sorted" => i,
+                "reversed" => n - i,
+                _ => throw new ArgumentOutOfRangeException(nameof(shape)),
+            };
+        }
+
+        var expected = values.OrderBy(RadixSelect.Key).ToArray();
+        var input = (double[])values.Clone();
+        var sorted = RadixSelect.SortAscending(input, new double[n]).ToArray();
+        sorted.Should().HaveCount(n);
+        for (var i = 0; i < n; i++)
+        {
+            if (expected[i] == 0)
+            {
+                sorted[i].Should().Be(0.0, $"position {i} of {n} ({shape})");
+            }
+            else
+            {
+                BitConverter.DoubleToInt64Bits(sorted[i]).Should().Be(BitConverter.DoubleToInt64Bits(expected[i]), $"position {i} of {n} ({shape})");
+            }
+        }
+
+        sorted.Count(v => v == 0 && double.IsNegative(v)).Should().Be(values.Count(v => v == 0 && double.IsNegative(v)), "the multiset is kept, −0 included");
+    }
+
+    /// <summary>
+    /// The shortcut for samples without values below +0 gives the same key offsets as the full
+    /// key, for +0, subnormals, ordinary values, MaxValue and +∞, from any minimum at or below them.
+    /// </summary>
+    [Fact]
+    public void Positive_key_offsets_equal_the_full_keys_offsets()
+    {
+        double[] values = [0.0, double.Epsilon, 2.2250738585072009e-308, 1e-300, 0.5, 1.0, 1.3, 12345.678, 1e300, double.MaxValue, double.PositiveInfinity, 3e-320, 7.25];
+        var v = System.Runtime.Intrinsics.Vector512.Create(values.AsSpan(0, 8));
+        var w = System.Runtime.Intrinsics.Vector512.Create(values.AsSpan(5, 8));
+        foreach (var minimum in new[] { 0.0, double.Epsilon, 1e-310 })
+        {
+            var minKey = RadixSelect.Key(minimum);
+            minKey.Should().BeGreaterThanOrEqualTo(RadixSelect.SignBit);
+            foreach (var x in new[] { v, w })
+            {
+                var positive = PositiveKeys.Offset(x, PositiveKeys.Min(minKey));
+                var any = AnyKeys.Offset(x, AnyKeys.Min(minKey));
+                for (var lane = 0; lane < 8; lane++)
+                {
+                    if (x[lane] >= minimum)
+                    {
+                        positive[lane].Should().Be(any[lane], $"{x[lane]} from {minimum}");
+                        positive[lane].Should().Be(RadixSelect.Key(x[lane]) - minKey);
+                    }
+                }
+            }
+        }
+    }
+
     [Fact]
     public void The_key_orders_like_the_values_with_minus_zero_first()
     {
