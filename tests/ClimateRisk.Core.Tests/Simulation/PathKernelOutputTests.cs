@@ -109,6 +109,29 @@ public class PathKernelOutputTests
     }
 
     [Fact]
+    public void A_streamed_row_is_the_row_at_every_alignment_and_length()
+    {
+        var source = Enumerable.Range(0, 300).Select(i => (i * 0.37) - 50.0).ToArray();
+        source[5] = -0.0;
+        source[77] = double.NaN;
+        source[130] = double.Epsilon;
+        var buffer = new double[400];
+        for (var offset = 0; offset < 9; offset++)
+        {
+            foreach (var length in new[] { 0, 1, 63, 64, 65, 71, 72, 255, 256, 257, 300 })
+            {
+                Array.Fill(buffer, 7.5);
+                PathKernel.StreamRow(source.AsSpan(0, length), buffer.AsSpan(offset, length));
+                Bits(buffer.AsSpan(offset, length)).Should().Equal(Bits(source.AsSpan(0, length)), $"offset {offset}, length {length}");
+                buffer.AsSpan(0, offset).ToArray().All(v => v == 7.5).Should().BeTrue("nothing before the row is written");
+                buffer.AsSpan(offset + length).ToArray().All(v => v == 7.5).Should().BeTrue("nothing after the row is written");
+            }
+        }
+
+        FluentActions.Invoking(() => PathKernel.StreamRow(source.AsSpan(0, 100), buffer.AsSpan(0, 99))).Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
     public void A_cell_is_repeated_only_when_every_block_was_skipped_with_the_same_bits()
     {
         var buffers = new PathBuffers(1, Paths);

@@ -312,6 +312,12 @@ internal sealed partial class PathKernel
         }
 
         StoreEntity(portfolio, portfolioRows, scratch.MaxSiteLossCny, firstIndex, count, discount, skipRepeatedRows);
+
+        // The rows went out by non-temporal stores (StreamRow), which are weakly ordered.
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            System.Runtime.Intrinsics.X86.Sse.StoreFence();
+        }
     }
 
     /// <summary>
@@ -455,7 +461,7 @@ internal sealed partial class PathKernel
             b.SkippedBlocks[flag] = skip;
             if (!skip)
             {
-                row.CopyTo(b.Values.AsSpan(b.Offset((Metric)m, entity) + firstIndex, count));
+                StreamRow(row, b.Values.AsSpan(b.Offset((Metric)m, entity) + firstIndex, count));
             }
         }
 
@@ -464,6 +470,52 @@ internal sealed partial class PathKernel
         if (_accumulateFinancialNpv)
         {
             FinancialSeries.AccumulateBlock(rows, BlockSize, count, discount, b.FinancialNpv, b.Entities * n, (entity * n) + firstIndex);
+        }
+    }
+
+    /// <summary>
+    /// Copies a row into the path buffers with non-temporal stores: the buffers (223 MB a year at
+    /// 100,000 paths) are read back only by the reduction, after every block is written, so
+    /// caching them on the way only costs a read of each line before it is overwritten. The
+    /// caller fences (<see cref="System.Runtime.Intrinsics.X86.Sse.StoreFence"/>) before the
+    /// values are read on another thread. Rows shorter than 64 values, or without AVX-512, are
+    /// copied as usual.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static unsafe void StreamRow(ReadOnlySpan<double> row, Span<double> destination)
+    {
+        var n = row.Length;
+        if (destination.Length < n)
+        {
+            throw new ArgumentException("The destination is shorter than the row.", nameof(destination));
+        }
+
+        if (!System.Runtime.Intrinsics.X86.Avx512F.IsSupported || n < 64)
+        {
+            row.CopyTo(destination);
+            return;
+        }
+
+        fixed (double* s = row)
+        fixed (double* d = destination)
+        {
+            // Plain stores up to the first 64-byte line boundary, then whole aligned lines.
+            var head = (int)((64 - ((nuint)d & 63)) & 63) / sizeof(double);
+            var i = 0;
+            for (; i < head; i++)
+            {
+                d[i] = s[i];
+            }
+
+            for (; i <= n - 8; i += 8)
+            {
+                System.Runtime.Intrinsics.X86.Avx512F.StoreAlignedNonTemporal(d + i, System.Runtime.Intrinsics.X86.Avx512F.LoadVector512(s + i));
+            }
+
+            for (; i < n; i++)
+            {
+                d[i] = s[i];
+            }
         }
     }
 
