@@ -101,7 +101,11 @@ public struct RunningMoments
     {
         var i = 0;
         double squares = 0, deviations = 0;
-        if (Vector256.IsHardwareAccelerated && values.Length >= 4 * Vector256<double>.Count)
+        // The same lanes on every machine: without AVX2 (an ARM64, an older x64), Vector256's
+        // operations run as two Vector128 halves or element by element, each lane the same IEEE
+        // operations, and Vector256.Sum adds (l₀ + l₁) + (l₂ + l₃) either way — so the moments,
+        // and every mean and s.d. in the results, are bit for bit those of an AVX2 machine.
+        if (values.Length >= 4 * Vector256<double>.Count)
         {
             ref var x = ref MemoryMarshal.GetReference(values);
             var s = Vector256.Create(shift);

@@ -235,8 +235,9 @@ public static class SampleSummary
             zeroCount = Vector512.Sum(zeroLanes);
             negativeCount = Vector512.Sum(negativeLanes);
         }
-        else if (Vector256.IsHardwareAccelerated && values.Length >= 16)
+        else if (values.Length >= 16)
         {
+            // Also without AVX2 (Vector256 in software: the same lanes, so the same Σx as Of).
             var t = Vector256.Create(threshold);
             Vector256<double> d0 = default, d1 = default, d2 = default, d3 = default;
             Vector256<long> exceedLanes = default, zeroLanes = default, negativeLanes = default;

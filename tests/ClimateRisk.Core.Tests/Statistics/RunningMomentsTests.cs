@@ -99,6 +99,57 @@ public class RunningMomentsTests
         welford.Mean.Should().BeApproximately(exactMean, 1e-13 * Math.Abs(exactMean));
     }
 
+    [Theory]
+    [InlineData(16, 0.0)]
+    [InlineData(17, 0.0)]
+    [InlineData(1000, 0.0)]
+    [InlineData(10007, 1e9)]
+    public void The_sums_are_sixteen_lanes_added_pairwise_on_any_hardware(int n, double shift)
+    {
+        // The order written out in scalar code: lane j adds x[j], x[j + 16], … ; the four
+        // registers of four lanes are combined (r₀ + r₁) + (r₂ + r₃), their lanes (l₀ + l₁) +
+        // (l₂ + l₃), then the remainder in order. A machine without AVX2 (ARM64) must give these
+        // bits too, so a run's means do not depend on the hardware.
+        var random = new System.Random(n);
+        var values = Enumerable.Range(0, n).Select(_ => (random.NextDouble() * 1e6) + (random.Next(3) == 0 ? 1e12 : 0)).ToArray();
+        var deviationLanes = new double[16];
+        var squareLanes = new double[16];
+        var i = 0;
+        for (; i <= n - 16; i += 16)
+        {
+            for (var lane = 0; lane < 16; lane++)
+            {
+                var a = values[i + lane] - shift;
+                deviationLanes[lane] += a;
+                squareLanes[lane] += a * a;
+            }
+        }
+
+        double Combine(double[] l)
+        {
+            var r = new double[4];
+            for (var lane = 0; lane < 4; lane++)
+            {
+                r[lane] = (l[lane] + l[4 + lane]) + (l[8 + lane] + l[12 + lane]);
+            }
+
+            return (r[0] + r[1]) + (r[2] + r[3]);
+        }
+
+        var deviations = Combine(deviationLanes);
+        var squares = Combine(squareLanes);
+        for (; i < n; i++)
+        {
+            var a = values[i] - shift;
+            deviations += a;
+            squares += a * a;
+        }
+
+        var sumOfSquares = RunningMoments.SumAbout(values, shift, out var sumOfDeviations);
+        BitConverter.DoubleToInt64Bits(sumOfDeviations).Should().Be(BitConverter.DoubleToInt64Bits(deviations));
+        BitConverter.DoubleToInt64Bits(sumOfSquares).Should().Be(BitConverter.DoubleToInt64Bits(squares));
+    }
+
     [Fact]
     public void A_whole_sample_with_NaN_or_infinity_has_NaN_moments()
     {
