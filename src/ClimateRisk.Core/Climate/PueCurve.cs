@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClimateRisk.Core.Distributions;
 using ClimateRisk.Core.Model;
 
@@ -126,6 +127,7 @@ public sealed class PueCurve
     }
 
     /// <summary>A_s(Δ) by quadrature (exact model value, not the table).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Annual(double deltaC)
         => _learned is { } f
             ? Floor + LearnedLoad(f, _climate, deltaC)
@@ -156,7 +158,7 @@ public sealed class PueCurve
 
     // Run for each of the table's 901 shifts, 12 months × 32 nodes each, when a site plan is
     // built: compiled optimised at once rather than first run at tier 0.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double CoolingLoad(CoolingType cooling, SiteClimate climate, double deltaC)
     {
         var rule = GaussHermite.ForStandardNormal(QuadratureNodes);
@@ -181,7 +183,7 @@ public sealed class PueCurve
     /// <summary>Σ_m (h_m/8760)·E[f(T)], T ~ N(μ_m + Δ, σ_h²), by the same Gauss–Hermite rule as <see cref="CoolingLoad"/>.</summary>
     // Run for each of the table's 901 shifts, 12 months × 32 nodes each, when a site plan is
     // built: compiled optimised at once rather than first run at tier 0.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double LearnedLoad(PiecewiseLinear hourlyPue, SiteClimate climate, double deltaC)
     {
         var rule = GaussHermite.ForStandardNormal(QuadratureNodes);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -97,6 +98,7 @@ public struct RunningMoments
     internal static double SumAbout(ReadOnlySpan<double> values, double shift, out double sumDeviations) => Sum(values, shift, out sumDeviations);
 
     /// <summary>Returns Σ(x − shift)²; Σ(x − shift) comes back in <paramref name="sumDeviations"/> (Σx for shift 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Sum(ReadOnlySpan<double> values, double shift, out double sumDeviations)
     {
         var i = 0;

@@ -44,7 +44,7 @@ internal static class VectorQuantiles
     public static double Gumbel(double location, double scale, double p) => Gev(location, scale, 0, p);
 
     /// <summary>The GEV quantile of one value, bit-identical to an element of the span form.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static double Gev(double location, double scale, double shape, double p)
         => Gev(Lanes128.Create(location), Lanes128.Create(scale), shape, new Lanes128(Vector128.Create(p))).Value.ToScalar();
 

@@ -83,6 +83,7 @@ internal static class FinancialSeries
     /// and its NPVs <c>npv[r · npvStride + firstNpv + p]</c> for the rows r of <see cref="NpvRows"/>.
     /// Each path is one thread's, so blocks can run on different threads with the same result.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AccumulateBlock(ReadOnlySpan<double> rows, int rowStride, int count, double discount, Span<double> npv, int npvStride, int firstNpv)
     {
         if ((uint)count > (uint)rowStride || rows.Length < (MetricNames.Count - 1) * rowStride + count
@@ -136,17 +137,20 @@ internal static class FinancialSeries
         static void Add(ref double destination, int index, T value) => T.Store(T.Load(in destination, (nuint)index) + value, ref destination, (nuint)index);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T V<T>(ref readonly double rows, Metric metric, int stride, int p)
         where T : struct, ILanes<T>
         => T.Load(in rows, (nuint)(((int)metric * stride) + p));
 
     /// <summary><see cref="Opex"/> on a register of paths: the same additions in the same order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T OpexLanes<T>(ref readonly double v, int stride, int i)
         where T : struct, ILanes<T>
         => V<T>(in v, Metric.ClimateEnergyCostCny, stride, i) + V<T>(in v, Metric.DroughtEnergyCny, stride, i) + V<T>(in v, Metric.CarbonCostCny, stride, i)
             + V<T>(in v, Metric.PueSurchargeCny, stride, i) + V<T>(in v, Metric.RenewablePremiumCny, stride, i);
 
     /// <summary><see cref="Capex"/> on a register of paths.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T CapexLanes<T>(ref readonly double v, int stride, int i, bool net)
         where T : struct, ILanes<T>
     {
@@ -155,6 +159,7 @@ internal static class FinancialSeries
     }
 
     /// <summary><see cref="Revenue"/> on a register of paths.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T RevenueLanes<T>(ref readonly double v, int stride, int i, bool net)
         where T : struct, ILanes<T>
     {

@@ -44,6 +44,7 @@ internal sealed partial class PathKernel
     /// <see cref="KernelScratch.SiteMetrics"/>, its occurrence loss, and the portfolio
     /// accumulators (drift energy, largest site loss, any breach) updated.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SiteRows(int s, in SiteYear c, int year, long firstPath, int count, KernelScratch scratch)
     {
         var plan = _sites[s];

@@ -573,6 +573,7 @@ internal sealed partial class PathKernel
     }
 
     /// <summary>The recoveries of a site's three insurable events of the year, in the order flood, coastal flood, wind.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (InsuranceRecovery Total, double Flood, double Surge, double Wind) Insure(
         InsuranceTerms cover, double floodDirect, double floodBi, double surgeDirect, double surgeBi, double windDirect, double windBi, double biPerDay)
     {
@@ -584,6 +585,7 @@ internal sealed partial class PathKernel
     }
 
     /// <summary>Direct and BI loss of water reaching the site with effective depth <paramref name="effectiveDepthM"/> (MODEL §6).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double Direct, double Bi) Inundation(SitePlan plan, double effectiveDepthM, double u, double biPerDay)
     {
         if (effectiveDepthM <= 0)
