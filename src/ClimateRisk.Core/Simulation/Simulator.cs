@@ -203,8 +203,10 @@ public static class Simulator
                 var yearIndex = t;
 
                 // Rows of one value repeated (+0.0 mostly) stay unwritten except at a horizon, whose financial
-                // items and curves read the metric rows of every path.
-                var isHorizon = settings.Horizons.Contains(year);                Parallel.For(
+                // items and curves read the metric rows of every path; so do the occurrence losses,
+                // which only the horizons' OEP curves read.
+                var isHorizon = settings.Horizons.Contains(year);
+                Parallel.For(
                     0,
                     blocks,
                     options,
@@ -212,7 +214,7 @@ public static class Simulator
                     (block, _, scratch) =>
                     {
                         var first = block * BlockSize;
-                        kernel.EvaluateBlock(first, settings.FirstPath + first, Math.Min(BlockSize, n - first), yearIndex, year, scratch, skipRepeatedRows: !isHorizon);
+                        kernel.EvaluateBlock(first, settings.FirstPath + first, Math.Min(BlockSize, n - first), yearIndex, year, scratch, skipRepeatedRows: !isHorizon, storeOccurrence: isHorizon);
                         return scratch;
                     },
                     kernelScratch.Add);

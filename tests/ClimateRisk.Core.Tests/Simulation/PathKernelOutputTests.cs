@@ -109,6 +109,32 @@ public class PathKernelOutputTests
     }
 
     [Fact]
+    public void Without_storing_occurrences_the_metric_rows_are_the_same_and_the_occurrences_untouched()
+    {
+        var inputs = RandomPortfolio.Bundled;
+        var sites = inputs.Sites.Select(s => new SitePlan(s, inputs, Settings)).ToArray();
+        var scenario = new ScenarioPlan(inputs.Scenarios[0], inputs, Settings);
+        var scratch = new KernelScratch(sites.Length);
+        var storing = new PathBuffers(sites.Length, Paths);
+        var notStoring = new PathBuffers(sites.Length, Paths);
+        Array.Fill(notStoring.Occurrence, double.NaN);
+        const int t = 5;
+        var year = Settings.FirstYear + t;
+        var a = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, new CounterRng(Settings.Seed), storing);
+        var b = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, new CounterRng(Settings.Seed), notStoring);
+        for (var p = 0; p < Paths; p += PathKernel.BlockSize)
+        {
+            a.EvaluateBlock(p, p, Math.Min(PathKernel.BlockSize, Paths - p), t, year, scratch);
+            b.EvaluateBlock(p, p, Math.Min(PathKernel.BlockSize, Paths - p), t, year, scratch, storeOccurrence: false);
+        }
+
+        Bits(notStoring.Values).Should().Equal(Bits(storing.Values));
+        Bits(notStoring.Npv).Should().Equal(Bits(storing.Npv));
+        notStoring.Occurrence.Should().OnlyContain(v => double.IsNaN(v));
+        storing.Occurrence.Should().Contain(v => v > 0, "the bundled sites have losses in some paths, so the check above can fail");
+    }
+
+    [Fact]
     public void A_streamed_row_is_the_row_at_every_alignment_and_length()
     {
         var source = Enumerable.Range(0, 300).Select(i => (i * 0.37) - 50.0).ToArray();

@@ -32,7 +32,7 @@ internal sealed class PathBuffers
 
     public double[] Values { get; }
 
-    /// <summary>Largest single occurrence per (entity, path) for the OEP curve.</summary>
+    /// <summary>Largest single occurrence per (entity, path) for the OEP curve; the simulator has the kernel write it in the horizon years only.</summary>
     public double[] Occurrence { get; }
 
     /// <summary>Discounted total climate cost summed over the years so far, per (entity, path).</summary>

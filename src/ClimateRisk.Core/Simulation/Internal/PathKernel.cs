@@ -107,9 +107,11 @@ internal sealed partial class PathKernel
     /// skipped in every block with one value without reading it and fills the rest
     /// (<see cref="PathBuffers.FillSkipped"/>).
     /// Skipping needs blocks that start on multiples of <see cref="BlockSize"/> columns.
+    /// Without <c>storeOccurrence</c> the occurrence losses (<see cref="PathBuffers.Occurrence"/>),
+    /// which only the horizons' OEP curves read, are not written.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void EvaluateBlock(int firstIndex, long firstPath, int count, int yearIndex, int year, KernelScratch scratch, bool skipRepeatedRows = false)
+    public void EvaluateBlock(int firstIndex, long firstPath, int count, int yearIndex, int year, KernelScratch scratch, bool skipRepeatedRows = false, bool storeOccurrence = true)
     {
         if ((uint)count > BlockSize)
         {
@@ -276,7 +278,7 @@ internal sealed partial class PathKernel
                 continue;
             }
 
-            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows);
+            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence);
 
             // Sites are added in site order, as the scalar kernel adds them path by path
             // (1 · x is exact, so this is a plain add).
@@ -311,7 +313,7 @@ internal sealed partial class PathKernel
             portfolioDrift[p] = driftEnergy[p] / sumItEnergy;
         }
 
-        StoreEntity(portfolio, portfolioRows, scratch.MaxSiteLossCny, firstIndex, count, discount, skipRepeatedRows);
+        StoreEntity(portfolio, portfolioRows, scratch.MaxSiteLossCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence);
 
         // The rows went out by non-temporal stores (StreamRow), which are weakly ordered.
         if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
@@ -383,7 +385,7 @@ internal sealed partial class PathKernel
             var constants = new SiteYear(plan, _scenario, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
             SiteRows(s, constants, year, path, 1, scratch);
-            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, pathIndex, 1, discount, skipRepeatedRows: false);
+            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, pathIndex, 1, discount, skipRepeatedRows: false, storeOccurrence: true);
         }
 
         var sumDriftEnergy = scratch.DriftEnergyMwh[0];
@@ -448,7 +450,7 @@ internal sealed partial class PathKernel
     /// copied but marked (see <see cref="EvaluateBlock"/>); otherwise its mark is cleared.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void StoreEntity(int entity, double[] rows, double[] occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows)
+    private void StoreEntity(int entity, double[] rows, double[] occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows, bool storeOccurrence)
     {
         var b = _buffers;
         var n = b.Paths;
@@ -465,7 +467,11 @@ internal sealed partial class PathKernel
             }
         }
 
-        occurrence.AsSpan(0, count).CopyTo(b.Occurrence.AsSpan((entity * n) + firstIndex, count));
+        if (storeOccurrence)
+        {
+            occurrence.AsSpan(0, count).CopyTo(b.Occurrence.AsSpan((entity * n) + firstIndex, count));
+        }
+
         MultiplyAdd(discount, rows.AsSpan((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.AsSpan((entity * n) + firstIndex, count));
         if (_accumulateFinancialNpv)
         {
