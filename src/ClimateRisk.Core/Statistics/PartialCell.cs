@@ -35,7 +35,15 @@ public sealed record PartialCell
             return OfZeros(values.Length, threshold);
         }
 
-        return new PartialCell { Moments = RunningMoments.Of(values), ExceedCount = CountAbove(values, threshold), HasThreshold = !double.IsNaN(threshold), Sketch = QuantileSketch.Build(values) };
+        if (values.Length == 0)
+        {
+            return new PartialCell { Moments = default, ExceedCount = 0, HasThreshold = !double.IsNaN(threshold), Sketch = QuantileSketch.Build(values) };
+        }
+
+        // Σx and the exceedances in one read (the run's census, whose Σx is Of's first pass bit
+        // for bit), then Of's second pass: one read of the cell fewer than Of and a count apart.
+        var (total, exceed) = SampleSummary.TotalAndExceedance(values, threshold);
+        return new PartialCell { Moments = RunningMoments.OfTotal(values, total), ExceedCount = exceed, HasThreshold = !double.IsNaN(threshold), Sketch = QuantileSketch.Build(values) };
     }
 
     /// <summary>The summary of <paramref name="count"/> values of +0.0, exactly what <see cref="From"/> gives for them, without reading them.</summary>
@@ -110,31 +118,5 @@ public sealed record PartialCell
         }
 
         return true;
-    }
-
-    /// <summary>The number of values &gt; <paramref name="threshold"/> (none for NaN, as the comparison is false).</summary>
-    private static long CountAbove(ReadOnlySpan<double> values, double threshold)
-    {
-        var count = 0L;
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var t = Vector256.Create(threshold);
-            var lanes = Vector256<long>.Zero;
-            for (; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
-            {
-                // A true lane is all ones, i.e. −1 as an integer.
-                lanes -= Vector256.GreaterThan(Vector256.Create<double>(values[i..]), t).AsInt64();
-            }
-
-            count = Vector256.Sum(lanes);
-        }
-
-        for (; i < values.Length; i++)
-        {
-            count += values[i] > threshold ? 1 : 0;
-        }
-
-        return count;
     }
 }

@@ -180,6 +180,17 @@ public static class SampleSummary
     }
 
     /// <summary>
+    /// Σx, added exactly as <see cref="RunningMoments.Of"/>'s first pass adds it, and the number of
+    /// values &gt; <paramref name="threshold"/> (none for NaN): one read of a non-empty sample,
+    /// for a shard's cell (<see cref="PartialCell.From"/>).
+    /// </summary>
+    internal static (double Total, long Exceed) TotalAndExceedance(ReadOnlySpan<double> values, double threshold)
+    {
+        var census = Census(values, threshold);
+        return (census.Total, census.Exceed);
+    }
+
+    /// <summary>
     /// The exceedance count, the NaN, zero and negative counts, whether every value equals the first, and the range
     /// of the values' order-preserving keys (<see cref="RadixSelect.Key"/>; meaningless with
     /// NaN): one read of the sample, eight lanes at a time (four without AVX-512) with a scalar tail.

@@ -12,9 +12,9 @@ public class PartialCellTests
     public static TheoryData<string, int, double> Cases()
     {
         var data = new TheoryData<string, int, double>();
-        foreach (var kind in new[] { "zeros", "negative zeros", "zeros and one", "loss", "constant" })
+        foreach (var kind in new[] { "zeros", "negative zeros", "zeros and one", "loss", "constant", "two signs" })
         {
-            foreach (var n in new[] { 1, 3, 4, 5, 17, 1_000 })
+            foreach (var n in new[] { 1, 3, 4, 5, 16, 17, 31, 33, 1_000 })
             {
                 foreach (var threshold in new[] { double.NaN, -1.0, 0.0, 5.0 })
                 {
@@ -37,6 +37,7 @@ public class PartialCellTests
             "negative zeros" => Enumerable.Repeat(-0.0, n).ToArray(),
             "zeros and one" => Enumerable.Range(0, n).Select(i => i == n / 2 ? 7.5 : 0.0).ToArray(),
             "loss" => Enumerable.Range(0, n).Select(_ => random.NextDouble() < 0.6 ? 0.0 : Math.Exp(random.NextDouble() * 10)).ToArray(),
+            "two signs" => Enumerable.Range(0, n).Select(_ => (random.NextDouble() - 0.4) * 1e7).ToArray(),
             _ => Enumerable.Repeat(1.35, n).ToArray(),
         };
 
