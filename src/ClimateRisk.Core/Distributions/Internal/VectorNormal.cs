@@ -69,7 +69,7 @@ internal static class VectorNormal
     public static double InvCdf(double p) => LaneLoop.Scalar<InvCdfOperator>(p);
 
     /// <summary>Φ on every lane; see the class remarks.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static T Cdf<T>(T x)
         where T : struct, ILanes<T>
     {
@@ -110,7 +110,7 @@ internal static class VectorNormal
     }
 
     /// <summary>Φ⁻¹ on every lane; see the class remarks.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static T InvCdf<T>(T p)
         where T : struct, ILanes<T>
     {
@@ -194,7 +194,7 @@ internal static class VectorNormal
     /// by the next append or ignored) instead of eight element stores per list; returns the new
     /// length. Not the compress store to memory: on Zen 4 it is microcoded and far slower.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private static int AppendTails(Vector512<double> p, uint bits, int i, ref int indexRef, ref double pRef, int tails)
     {
         var lanes = Vector512.Create(1L, 2, 4, 8, 16, 32, 64, 128);
@@ -206,7 +206,7 @@ internal static class VectorNormal
     }
 
     /// <summary>AS 241's central region: q·A(r)/B(r), r = 0.180625 − q².</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     internal static T Central<T>(T q)
         where T : struct, ILanes<T>
     {
@@ -261,7 +261,7 @@ internal static class VectorNormal
         return T.Select(T.Equals(p, p), x, p);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private static T NearTail<T>(T s)
         where T : struct, ILanes<T>
     {
@@ -311,14 +311,14 @@ internal static class VectorNormal
 
     private readonly struct CdfOperator : IUnaryLanes
     {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         public static T Invoke<T>(T x)
             where T : struct, ILanes<T> => Cdf(x);
     }
 
     private readonly struct InvCdfOperator : IUnaryLanes
     {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         public static T Invoke<T>(T x)
             where T : struct, ILanes<T> => InvCdf(x);
     }

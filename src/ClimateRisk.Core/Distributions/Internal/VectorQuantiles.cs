@@ -59,7 +59,7 @@ internal static class VectorQuantiles
     public static void ExpNegative(ReadOnlySpan<double> lambda, Span<double> destination) => LaneLoop.Apply<ExpNegativeOperator>(lambda, destination);
 
     /// <summary>GEV quantile on every lane; ξ is the same for every lane (one site).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static T Gev<T>(T location, T scale, double shape, T p)
         where T : struct, ILanes<T>
     {
@@ -74,7 +74,7 @@ internal static class VectorQuantiles
     }
 
     /// <summary>eˣ − 1 on every lane: eˣ − 1 for |x| &gt; ½, else (eˣ − 1)·x / ln eˣ (x itself where eˣ rounds to 1).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static T ExpM1<T>(T x)
         where T : struct, ILanes<T>
     {
@@ -106,7 +106,7 @@ internal static class VectorQuantiles
 
     private readonly struct ExpNegativeOperator : IUnaryLanes
     {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         public static T Invoke<T>(T x)
             where T : struct, ILanes<T> => VectorMath.Exp(-x);
     }
