@@ -69,8 +69,7 @@ public static class Simulator
             settings,
             progress,
             (values, threshold, _) => PartialCell.From(values, threshold),
-            // Only +0.0 is settled unread: a shard's moments of another repeated value are summed.
-            (value, count, threshold) => BitConverter.DoubleToInt64Bits(value) == 0 ? PartialCell.OfZeros(count, threshold) : null,
+            (value, count, threshold) => PartialCell.OfRepeated(value, count, threshold),
             (values, _) => QuantileSketch.Build(values),
             cancellationToken);
         return new ShardResult

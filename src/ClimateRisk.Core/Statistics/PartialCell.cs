@@ -59,6 +59,73 @@ public sealed record PartialCell
         };
     }
 
+    /// <summary>
+    /// The summary of <paramref name="count"/> copies of <paramref name="value"/> (not NaN), exactly
+    /// what <see cref="From"/> gives for them, without reading them: the moments replay
+    /// <see cref="RunningMoments.Of"/>'s sixteen lanes (each adds the same value ⌊n/16⌋ times, so
+    /// one lane's sum stands for all; the lanes' pairwise combination doubles it exactly), the
+    /// sketch is one value's with its counts times n.
+    /// </summary>
+    public static PartialCell OfRepeated(double value, long count, double threshold)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if (double.IsNaN(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "A repeated NaN has no summary.");
+        }
+
+        if (BitConverter.DoubleToInt64Bits(value) == 0)
+        {
+            return OfZeros(count, threshold);
+        }
+
+        var total = RepeatedSum(value - 0.0, count);
+        var mean0 = total / count;
+        var deviation = value - mean0;
+        var sumDeviations = RepeatedSum(deviation, count);
+        var sumSquares = RepeatedSum(deviation * deviation, count);
+        var one = QuantileSketch.Build([value]);
+        return new PartialCell
+        {
+            Moments = RunningMoments.FromDeviationSums(count, mean0, sumDeviations, sumSquares),
+            ExceedCount = value > threshold ? count : 0,
+            HasThreshold = !double.IsNaN(threshold),
+            Sketch = QuantileSketch.FromBuckets(
+                one.Accuracy,
+                one.ZeroCount * count,
+                one.PositiveIndices.ToArray(),
+                one.PositiveCounts.ToArray().Select(c => c * count).ToArray(),
+                one.NegativeIndices.ToArray(),
+                one.NegativeCounts.ToArray().Select(c => c * count).ToArray()),
+        };
+    }
+
+    /// <summary>Σ of <paramref name="count"/> copies of <paramref name="term"/> in the order of <see cref="RunningMoments"/>' passes.</summary>
+    private static double RepeatedSum(double term, long count)
+    {
+        var sum = 0.0;
+        var done = 0L;
+        if (count >= 16)
+        {
+            // One lane: ⌊n/16⌋ additions from +0.0; sixteen equal lanes combined pairwise are 16× it exactly.
+            var lane = 0.0;
+            for (var k = 0L; k < count / 16; k++)
+            {
+                lane += term;
+            }
+
+            sum = 16 * lane;
+            done = count / 16 * 16;
+        }
+
+        for (; done < count; done++)
+        {
+            sum += term;
+        }
+
+        return sum;
+    }
+
     /// <summary>The summary of the union of two path sets.</summary>
     public static PartialCell Merge(PartialCell a, PartialCell b)
     {

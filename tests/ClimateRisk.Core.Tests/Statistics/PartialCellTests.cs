@@ -58,4 +58,37 @@ public class PartialCellTests
         cell.Sketch.NegativeIndices.ToArray().Should().Equal(sketch.NegativeIndices.ToArray());
         cell.Sketch.NegativeCounts.ToArray().Should().Equal(sketch.NegativeCounts.ToArray());
     }
+
+    [Theory]
+    [InlineData(0.1)]
+    [InlineData(1.35)]
+    [InlineData(-2.5)]
+    [InlineData(1e-12)]
+    [InlineData(-0.0)]
+    [InlineData(0.0)]
+    [InlineData(7e300)]
+    [InlineData(812.5000000000001)]
+    public void A_repeated_value_settled_unread_is_its_cell_summary_bit_for_bit(double value)
+    {
+        foreach (var n in new[] { 1, 3, 15, 16, 17, 31, 33, 1_000, 25_000 })
+        {
+            foreach (var threshold in new[] { double.NaN, -1.0, 0.0, 1.0 })
+            {
+                var expected = PartialCell.From(Enumerable.Repeat(value, n).ToArray(), threshold);
+                var settled = PartialCell.OfRepeated(value, n, threshold);
+                var because = $"{value} × {n}, threshold {threshold}";
+                settled.Moments.Count.Should().Be(expected.Moments.Count, because);
+                BitConverter.DoubleToInt64Bits(settled.Moments.Mean).Should().Be(BitConverter.DoubleToInt64Bits(expected.Moments.Mean), because);
+                BitConverter.DoubleToInt64Bits(settled.Moments.SumOfSquaredDeviations).Should().Be(BitConverter.DoubleToInt64Bits(expected.Moments.SumOfSquaredDeviations), because);
+                settled.ExceedCount.Should().Be(expected.ExceedCount, because);
+                settled.HasThreshold.Should().Be(expected.HasThreshold, because);
+                settled.Sketch.Count.Should().Be(expected.Sketch.Count, because);
+                settled.Sketch.ZeroCount.Should().Be(expected.Sketch.ZeroCount, because);
+                settled.Sketch.PositiveIndices.ToArray().Should().Equal(expected.Sketch.PositiveIndices.ToArray(), because);
+                settled.Sketch.PositiveCounts.ToArray().Should().Equal(expected.Sketch.PositiveCounts.ToArray(), because);
+                settled.Sketch.NegativeIndices.ToArray().Should().Equal(expected.Sketch.NegativeIndices.ToArray(), because);
+                settled.Sketch.NegativeCounts.ToArray().Should().Equal(expected.Sketch.NegativeCounts.ToArray(), because);
+            }
+        }
+    }
 }
