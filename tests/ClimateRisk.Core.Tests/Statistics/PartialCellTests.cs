@@ -59,16 +59,17 @@ public class PartialCellTests
         cell.Sketch.NegativeCounts.ToArray().Should().Equal(sketch.NegativeCounts.ToArray());
     }
 
-    [Theory]
-    [InlineData(0.1)]
-    [InlineData(1.35)]
-    [InlineData(-2.5)]
-    [InlineData(1e-12)]
-    [InlineData(-0.0)]
-    [InlineData(0.0)]
-    [InlineData(7e300)]
-    [InlineData(812.5000000000001)]
-    public void A_repeated_value_settled_unread_is_its_cell_summary_bit_for_bit(double value)
+    [Fact]
+    public void A_repeated_value_settled_unread_is_its_cell_summary_bit_for_bit()
+    {
+        // −0.0 and +0.0 in one list: as InlineData they are the same value to xUnit.
+        foreach (var value in new[] { 0.1, 1.35, -2.5, 1e-12, -0.0, 0.0, 7e300, 812.5000000000001 })
+        {
+            Check(value);
+        }
+    }
+
+    private static void Check(double value)
     {
         foreach (var n in new[] { 1, 3, 15, 16, 17, 31, 33, 1_000, 25_000 })
         {
