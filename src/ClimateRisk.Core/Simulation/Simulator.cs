@@ -94,12 +94,8 @@ public static class Simulator
 
     private delegate TCell CellReducer<out TCell>(ReadOnlySpan<double> values, double threshold, double[] scratch);
 
-    /// <summary>
-    /// The summary of <paramref name="count"/> copies of <paramref name="value"/> (never NaN), bit for bit as
-    /// the cell reducer would give it, or null when that needs the values read.
-    /// </summary>
-    private delegate TCell? RepeatedCellReducer<out TCell>(double value, int count, double threshold)
-        where TCell : class;
+    /// <summary>The summary of <paramref name="count"/> copies of <paramref name="value"/> (never NaN), bit for bit as the cell reducer would give it.</summary>
+    private delegate TCell RepeatedCellReducer<out TCell>(double value, int count, double threshold);
 
     private delegate TCurve CurveReducer<out TCurve>(ReadOnlySpan<double> values, double[] scratch);
 
@@ -111,7 +107,6 @@ public static class Simulator
         RepeatedCellReducer<TCell> reduceRepeatedCell,
         CurveReducer<TCurve> reduceCurve,
         CancellationToken cancellationToken)
-        where TCell : class
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(settings);
@@ -231,10 +226,9 @@ public static class Simulator
                         var entity = cell % entities;
                         var threshold = Threshold(inputs, sitePlans, metric, entity, yearIndex);
                         var skipped = buffers.SkippedBlockCount(metric, entity);
-                        if (skipped == blocks && buffers.TryRepeatedCell(metric, entity, out var value)
-                            && reduceRepeatedCell(value, n, threshold) is { } settled)
+                        if (skipped == blocks && buffers.TryRepeatedCell(metric, entity, out var value))
                         {
-                            reduced[entity, yearIndex, (int)metric] = settled;
+                            reduced[entity, yearIndex, (int)metric] = reduceRepeatedCell(value, n, threshold);
                             return scratch;
                         }
 

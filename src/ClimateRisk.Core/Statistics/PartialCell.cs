@@ -1,4 +1,4 @@
-using System.Runtime.Intrinsics;
+using ClimateRisk.Core.Numerics.Internal;
 
 namespace ClimateRisk.Core.Statistics;
 
@@ -24,15 +24,16 @@ public sealed record PartialCell
 
     /// <summary>Summarises <paramref name="values"/>.</summary>
     /// <remarks>
-    /// A cell of nothing but +0.0 (a peril the site is not exposed to, a cover it does not have:
-    /// a good share of a shard's cells) is settled from one read: its moments, count and sketch are
-    /// exactly those the general path computes for it (Σ of +0 is +0, so mean and M2 are +0), tested.
+    /// A cell of one value repeated (+0.0 for a peril the site is not exposed to or a cover it
+    /// does not have, a good share of a shard's cells; the year's water use) is settled from one
+    /// read by <see cref="OfRepeated"/>: its moments, count and sketch are exactly those the
+    /// general path computes for it, tested.
     /// </remarks>
     public static PartialCell From(ReadOnlySpan<double> values, double threshold)
     {
-        if (values.Length > 0 && AllPositiveZero(values))
+        if (RepeatedValue.TryGetBits(values, out var bits))
         {
-            return OfZeros(values.Length, threshold);
+            return OfRepeated(BitConverter.Int64BitsToDouble(bits), values.Length, threshold);
         }
 
         if (values.Length == 0)
@@ -159,31 +160,5 @@ public sealed record PartialCell
             TVaR99 = Sketch.TailMean(0.01),
             PExceed = HasThreshold ? (double)ExceedCount / n : double.NaN,
         };
-    }
-
-    private static bool AllPositiveZero(ReadOnlySpan<double> values)
-    {
-        var bits = System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(values);
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i <= bits.Length - Vector256<long>.Count; i += Vector256<long>.Count)
-            {
-                if (Vector256.Create<long>(bits[i..]) != Vector256<long>.Zero)
-                {
-                    return false;
-                }
-            }
-        }
-
-        for (; i < bits.Length; i++)
-        {
-            if (bits[i] != 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

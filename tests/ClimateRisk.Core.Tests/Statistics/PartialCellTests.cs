@@ -75,20 +75,23 @@ public class PartialCellTests
         {
             foreach (var threshold in new[] { double.NaN, -1.0, 0.0, 1.0 })
             {
-                var expected = PartialCell.From(Enumerable.Repeat(value, n).ToArray(), threshold);
+                // The definition read value by value (From settles such a cell by OfRepeated itself).
+                var values = Enumerable.Repeat(value, n).ToArray();
+                var moments = RunningMoments.Of(values);
+                var sketch = QuantileSketch.Build(values);
                 var settled = PartialCell.OfRepeated(value, n, threshold);
                 var because = $"{value} × {n}, threshold {threshold}";
-                settled.Moments.Count.Should().Be(expected.Moments.Count, because);
-                BitConverter.DoubleToInt64Bits(settled.Moments.Mean).Should().Be(BitConverter.DoubleToInt64Bits(expected.Moments.Mean), because);
-                BitConverter.DoubleToInt64Bits(settled.Moments.SumOfSquaredDeviations).Should().Be(BitConverter.DoubleToInt64Bits(expected.Moments.SumOfSquaredDeviations), because);
-                settled.ExceedCount.Should().Be(expected.ExceedCount, because);
-                settled.HasThreshold.Should().Be(expected.HasThreshold, because);
-                settled.Sketch.Count.Should().Be(expected.Sketch.Count, because);
-                settled.Sketch.ZeroCount.Should().Be(expected.Sketch.ZeroCount, because);
-                settled.Sketch.PositiveIndices.ToArray().Should().Equal(expected.Sketch.PositiveIndices.ToArray(), because);
-                settled.Sketch.PositiveCounts.ToArray().Should().Equal(expected.Sketch.PositiveCounts.ToArray(), because);
-                settled.Sketch.NegativeIndices.ToArray().Should().Equal(expected.Sketch.NegativeIndices.ToArray(), because);
-                settled.Sketch.NegativeCounts.ToArray().Should().Equal(expected.Sketch.NegativeCounts.ToArray(), because);
+                settled.Moments.Count.Should().Be(moments.Count, because);
+                BitConverter.DoubleToInt64Bits(settled.Moments.Mean).Should().Be(BitConverter.DoubleToInt64Bits(moments.Mean), because);
+                BitConverter.DoubleToInt64Bits(settled.Moments.SumOfSquaredDeviations).Should().Be(BitConverter.DoubleToInt64Bits(moments.SumOfSquaredDeviations), because);
+                settled.ExceedCount.Should().Be(values.Count(v => v > threshold), because);
+                settled.HasThreshold.Should().Be(!double.IsNaN(threshold), because);
+                settled.Sketch.Count.Should().Be(sketch.Count, because);
+                settled.Sketch.ZeroCount.Should().Be(sketch.ZeroCount, because);
+                settled.Sketch.PositiveIndices.ToArray().Should().Equal(sketch.PositiveIndices.ToArray(), because);
+                settled.Sketch.PositiveCounts.ToArray().Should().Equal(sketch.PositiveCounts.ToArray(), because);
+                settled.Sketch.NegativeIndices.ToArray().Should().Equal(sketch.NegativeIndices.ToArray(), because);
+                settled.Sketch.NegativeCounts.ToArray().Should().Equal(sketch.NegativeCounts.ToArray(), because);
             }
         }
     }

@@ -459,7 +459,7 @@ internal sealed partial class PathKernel
         {
             var row = rows.AsSpan(m * BlockSize, count);
             var flag = b.BlockFlag((Metric)m, entity, block);
-            var skip = skipRepeatedRows && IsRepeated(row, out b.SkippedBits[flag]);
+            var skip = skipRepeatedRows && RepeatedValue.TryGetBits(row, out b.SkippedBits[flag]);
             b.SkippedBlocks[flag] = skip;
             if (!skip)
             {
@@ -523,59 +523,6 @@ internal sealed partial class PathKernel
                 d[i] = s[i];
             }
         }
-    }
-
-    /// <summary>
-    /// Whether every value of the row has the bits of the first, <paramref name="valueBits"/>, and it
-    /// is not NaN (a NaN cell is summarised by sorting, so it is always written).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool IsRepeated(ReadOnlySpan<double> values, out long valueBits)
-    {
-        valueBits = BitConverter.DoubleToInt64Bits(values[0]);
-        if (double.IsNaN(values[0]))
-        {
-            return false;
-        }
-
-        var bits = System.Runtime.InteropServices.MemoryMarshal.Cast<double, ulong>(values);
-        var first = bits[0];
-        var i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            // Most rows that are not repeated show it in their first values: stop there rather
-            // than compare the whole row (the whole-row check took 2.6 % of a run's samples).
-            var repeated = Vector512.Create(first);
-            for (; i <= bits.Length - (2 * Vector512<ulong>.Count); i += 2 * Vector512<ulong>.Count)
-            {
-                if (((Vector512.Create<ulong>(bits[i..]) ^ repeated) | (Vector512.Create<ulong>(bits[(i + Vector512<ulong>.Count)..]) ^ repeated)) != Vector512<ulong>.Zero)
-                {
-                    return false;
-                }
-            }
-        }
-
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var repeated = Vector256.Create(first);
-            for (; i <= bits.Length - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
-            {
-                if ((Vector256.Create<ulong>(bits[i..]) ^ repeated) != Vector256<ulong>.Zero)
-                {
-                    return false;
-                }
-            }
-        }
-
-        for (; i < bits.Length; i++)
-        {
-            if (bits[i] != first)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>The recoveries of a site's three insurable events of the year, in the order flood, coastal flood, wind.</summary>
