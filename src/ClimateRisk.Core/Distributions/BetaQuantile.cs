@@ -19,7 +19,7 @@ namespace ClimateRisk.Core.Distributions;
 /// Abramowitz &amp; Stegun 26.5.22 for a, b ≥ 1, else the small-x / small-(1 − x) power-law tails
 /// (Press et al. 2007, "Numerical Recipes", 3rd ed., §6.14.10 <c>invbetai</c>).
 /// </remarks>
-public static class BetaQuantile
+public static partial class BetaQuantile
 {
     private const int MaxIterations = 200;
 

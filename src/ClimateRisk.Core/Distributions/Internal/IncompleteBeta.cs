@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ClimateRisk.Core.Numerics.Internal;
 using MathNet.Numerics;
 
 namespace ClimateRisk.Core.Distributions.Internal;
@@ -116,7 +117,7 @@ internal static class IncompleteBeta
     /// and the first step is written as 1 − (a + b)x/(a + 1) (d₁ folded into the start).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double ContinuedFraction(double a, double b, double x)
+    internal static double ContinuedFraction(double a, double b, double x)
     {
         double shapeSum = a + b;
         double aPlusOne = a + 1.0;
@@ -144,6 +145,51 @@ internal static class IncompleteBeta
 
         return fraction;
     }
+
+    /// <summary>
+    /// <see cref="ContinuedFraction(double, double, double)"/> on every lane where
+    /// <paramref name="active"/> is set: the same operations per lane, the terms run until every
+    /// such lane has met the stopping test; a lane that has met it keeps its value.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T ContinuedFraction<T>(T a, T b, T x, T active)
+        where T : struct, ILanes<T>
+    {
+        var one = T.Create(1.0);
+        var two = T.Create(2.0);
+        var tiny = T.Create(Tiny);
+        var epsilon = T.Create(Epsilon);
+        var shapeSum = a + b;
+        var aPlusOne = a + one;
+        var aMinusOne = a - one;
+        var numeratorRatio = one;
+        var denominatorInverse = one / Guard(one - (shapeSum * x / aPlusOne), tiny);
+        var fraction = denominatorInverse;
+        var done = T.Select(active, T.Create(0.0), T.CreateInt64(-1L));
+        var m = T.Create(0.0);
+        for (var term = 1; term <= MaxTerms && !T.All(done); term++)
+        {
+            m += one;
+            var twoM = two * m;
+            var coefficient = m * (b - m) * x / ((aMinusOne + twoM) * (a + twoM));
+            denominatorInverse = one / Guard(one + (coefficient * denominatorInverse), tiny);
+            numeratorRatio = Guard(one + (coefficient / numeratorRatio), tiny);
+            var next = fraction * (denominatorInverse * numeratorRatio);
+            coefficient = -(a + m) * (shapeSum + m) * x / ((a + twoM) * (aPlusOne + twoM));
+            denominatorInverse = one / Guard(one + (coefficient * denominatorInverse), tiny);
+            numeratorRatio = Guard(one + (coefficient / numeratorRatio), tiny);
+            var step = denominatorInverse * numeratorRatio;
+            fraction = T.Select(done, fraction, next * step);
+            done = T.Or(done, T.LessThanOrEqual(T.Abs(step - one), epsilon));
+        }
+
+        return fraction;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Guard<T>(T v, T tiny)
+        where T : struct, ILanes<T>
+        => T.Select(T.LessThan(T.Abs(v), tiny), tiny, v);
 
     private static double Guard(double v) => Math.Abs(v) < Tiny ? Tiny : v;
 }

@@ -333,12 +333,70 @@ internal sealed partial class PathKernel
         }
 
         // §7.
-        for (var j = 0; j < surge; j++)
+        if (surge > 0)
         {
-            var p = scratch.SurgeList[j];
-            var (direct, bi) = Inundation(plan, scratch.SurgeLevelM[p] - site.Surge!.GroundElevationM - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, key, 1), biPerDay);
-            metrics[((int)Metric.SurgeDirectCny * BlockSize) + p] = direct;
-            metrics[((int)Metric.SurgeBiCny * BlockSize) + p] = bi;
+            Span<double> effectiveDepthsM = stackalloc double[BlockSize];
+            Span<double> u = stackalloc double[BlockSize];
+            for (var j = 0; j < surge; j++)
+            {
+                var p = scratch.SurgeList[j];
+                effectiveDepthsM[j] = scratch.SurgeLevelM[p] - site.Surge!.GroundElevationM - plan.FloorHeightM;
+                u[j] = _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, key, 1);
+            }
+
+            Inundations(plan, scratch.SurgeList.AsSpan(0, surge), effectiveDepthsM[..surge], u[..surge], biPerDay, Metric.SurgeDirectCny, Metric.SurgeBiCny, metrics);
+        }
+    }
+
+    /// <summary>
+    /// Direct and BI loss of water reaching each listed path with its effective depth (MODEL §6):
+    /// the damage curve's mean and s.d. per path, the Beta draws of the paths with water above
+    /// the floor solved together on vector lanes (<see cref="BetaQuantile.SampleFromMeanSd(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/>,
+    /// bit for bit the scalar draw), then the losses; paths with no water above the floor get 0.
+    /// </summary>
+    /// <param name="plan">The site's plan (damage curve, value, hardening).</param>
+    /// <param name="paths">The listed paths (block indices).</param>
+    /// <param name="effectiveDepthsM">Depth above the floor per listed path, m.</param>
+    /// <param name="u">The damage draw's uniform per listed path; overwritten.</param>
+    /// <param name="biPerDay">BI per day of downtime, CNY.</param>
+    /// <param name="directMetric">Row of the direct loss.</param>
+    /// <param name="biMetric">Row of the BI loss.</param>
+    /// <param name="metrics">The block's site metrics.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Inundations(
+        SitePlan plan, ReadOnlySpan<int> paths, ReadOnlySpan<double> effectiveDepthsM, Span<double> u, double biPerDay, Metric directMetric, Metric biMetric, double[] metrics)
+    {
+        var damage = plan.Damage;
+        Span<double> mean = stackalloc double[paths.Length];
+        Span<double> sd = stackalloc double[paths.Length];
+        Span<int> wet = stackalloc int[paths.Length];
+        var listed = 0;
+        var directRow = (int)directMetric * BlockSize;
+        var biRow = (int)biMetric * BlockSize;
+        for (var j = 0; j < paths.Length; j++)
+        {
+            var depth = effectiveDepthsM[j];
+            if (depth <= 0)
+            {
+                metrics[directRow + paths[j]] = 0;
+                metrics[biRow + paths[j]] = 0;
+                continue;
+            }
+
+            mean[listed] = damage.Mean.At(depth);
+            sd[listed] = damage.Sd.At(depth);
+            u[listed] = u[j];
+            wet[listed++] = paths[j];
+        }
+
+        var ratios = u[..listed];
+        BetaQuantile.SampleFromMeanSd(mean[..listed], sd[..listed], ratios, ratios);
+        for (var j = 0; j < listed; j++)
+        {
+            var ratio = ratios[j];
+            var p = wet[j];
+            metrics[directRow + p] = plan.Site.AssetValueCny * ratio * (1 - plan.Hardening);
+            metrics[biRow + p] = biPerDay * (DowntimeMinDays + (DowntimeSlopeDays * ratio));
         }
     }
 
@@ -454,17 +512,22 @@ internal sealed partial class PathKernel
         }
 
         plan.DepthsAt(scaledReturnPeriods[..flood], depths);
+        Span<int> overtopped = stackalloc int[BlockSize];
+        Span<double> u = stackalloc double[BlockSize];
+        var listed = 0;
         for (var j = 0; j < flood; j++)
         {
             var depth = depths[j];
             if (depth > 0 && !(depth <= plan.ProtectionDepthM))
             {
                 var p = scratch.FloodList[j];
-                var (direct, bi) = Inundation(plan, depth - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, plan.Key, 0), biPerDay);
-                metrics[((int)Metric.FloodDirectCny * BlockSize) + p] = direct;
-                metrics[((int)Metric.FloodBiCny * BlockSize) + p] = bi;
+                overtopped[listed] = p;
+                depths[listed] = depth - plan.FloorHeightM;
+                u[listed++] = _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, plan.Key, 0);
             }
         }
+
+        Inundations(plan, overtopped[..listed], depths[..listed], u[..listed], biPerDay, Metric.FloodDirectCny, Metric.FloodBiCny, metrics);
     }
 
     /// <summary>
