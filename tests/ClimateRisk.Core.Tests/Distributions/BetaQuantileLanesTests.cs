@@ -126,6 +126,20 @@ public class BetaQuantileLanesTests
             got[i].Should().Be(BetaQuantile.InvCdf(a[i], b[i], p[i]), $"a={a[i]:R} b={b[i]:R} p={p[i]:R}");
         }
 
+        // Lengths 0 … 40 through the span form, which splits them over the register widths and the scalar solver.
+        for (var length = 0; length <= 40; length++)
+        {
+            for (var start = 0; start + length <= 200; start += 37)
+            {
+                var part = new double[length];
+                BetaQuantile.InvCdf(a.AsSpan(start, length), b.AsSpan(start, length), p.AsSpan(start, length), part);
+                for (var j = 0; j < length; j++)
+                {
+                    part[j].Should().Be(BetaQuantile.InvCdf(a[start + j], b[start + j], p[start + j]), $"length {length}, start {start}, element {j}");
+                }
+            }
+        }
+
         // Damage draws: means and s.d. of the bundled curves' range, with the degenerate ones (s = 0, m ∈ {0, 1}) mixed in.
         var random = new System.Random(7);
         const int count = 1001;

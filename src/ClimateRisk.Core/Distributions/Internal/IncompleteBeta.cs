@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using ClimateRisk.Core.Numerics.Internal;
 using MathNet.Numerics;
 
@@ -100,7 +101,7 @@ internal static class IncompleteBeta
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Tail(double a, double b, double x, double lnBeta, bool lower, out double front)
     {
-        front = Math.Exp((a * Math.Log(x)) + (b * Fp.Log1P(-x)) - lnBeta);
+        front = VectorMath.Exp((a * VectorMath.Log(x)) + (b * Log1P(-x)) - lnBeta);
         if (x < (a + 1.0) / (a + b + 2.0))
         {
             double i = front * ContinuedFraction(a, b, x) / a;
@@ -109,6 +110,25 @@ internal static class IncompleteBeta
 
         double q = front * ContinuedFraction(b, a, 1.0 - x) / b;
         return lower ? 1.0 - q : q;
+    }
+
+    /// <summary>
+    /// ln(1 + x), x &gt; −1, as <see cref="Fp.Log1P"/> (Goldberg's ln(u)·x/(u − 1), u = 1 + x) but
+    /// with <see cref="VectorMath"/>'s logarithm, so the scalar solver and its vector lanes
+    /// (<see cref="Log1P{T}"/>) agree bit for bit: lane 0 of the same generic code.
+    /// </summary>
+    public static double Log1P(double x) => Log1P(new Lanes128(Vector128.Create(x))).Value.ToScalar();
+
+    /// <summary>ln(1 + x) on every lane, x &gt; −1 (x = +∞ gives +∞); see <see cref="Log1P(double)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Log1P<T>(T x)
+        where T : struct, ILanes<T>
+    {
+        var one = T.Create(1.0);
+        var u = one + x;
+        var ln = VectorMath.Log(u);
+        var quotient = ln * x / (u - one);
+        return T.Select(T.Equals(u, one), x, T.Select(T.Equals(u, T.Create(double.PositiveInfinity)), u, quotient));
     }
 
     /// <summary>
@@ -151,7 +171,7 @@ internal static class IncompleteBeta
     /// <paramref name="active"/> is set: the same operations per lane, the terms run until every
     /// such lane has met the stopping test; a lane that has met it keeps its value.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     internal static T ContinuedFraction<T>(T a, T b, T x, T active)
         where T : struct, ILanes<T>
     {

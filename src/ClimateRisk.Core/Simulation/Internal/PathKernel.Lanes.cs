@@ -326,25 +326,24 @@ internal sealed partial class PathKernel
             scratch.RestrictedDays[p] = Math.Min(DaysPerYear, PoissonQuantile.InvCdfUnchecked(DroughtRate(site, scratch.GlobalWarmingC[p]), scratch.DroughtPmf0[p], scratch.DroughtU[p]));
         }
 
-        // §6.
-        if (flood > 0)
+        // §6 and §7: the flood and surge damage draws of the block solved together.
+        if (flood + surge > 0)
         {
-            FinishFlood(plan, year, firstPath, flood, biPerDay, scratch);
-        }
-
-        // §7.
-        if (surge > 0)
-        {
-            Span<double> effectiveDepthsM = stackalloc double[BlockSize];
-            Span<double> u = stackalloc double[BlockSize];
+            Span<int> directAt = stackalloc int[2 * BlockSize];
+            Span<int> biAt = stackalloc int[2 * BlockSize];
+            Span<double> effectiveDepthsM = stackalloc double[2 * BlockSize];
+            Span<double> u = stackalloc double[2 * BlockSize];
+            var wet = flood > 0 ? FinishFlood(plan, year, firstPath, flood, scratch, directAt, biAt, effectiveDepthsM, u) : 0;
             for (var j = 0; j < surge; j++)
             {
                 var p = scratch.SurgeList[j];
-                effectiveDepthsM[j] = scratch.SurgeLevelM[p] - site.Surge!.GroundElevationM - plan.FloorHeightM;
-                u[j] = _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, key, 1);
+                directAt[wet] = ((int)Metric.SurgeDirectCny * BlockSize) + p;
+                biAt[wet] = ((int)Metric.SurgeBiCny * BlockSize) + p;
+                effectiveDepthsM[wet] = scratch.SurgeLevelM[p] - site.Surge!.GroundElevationM - plan.FloorHeightM;
+                u[wet++] = _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, key, 1);
             }
 
-            Inundations(plan, scratch.SurgeList.AsSpan(0, surge), effectiveDepthsM[..surge], u[..surge], biPerDay, Metric.SurgeDirectCny, Metric.SurgeBiCny, metrics);
+            Inundations(plan, directAt[..wet], biAt[..wet], effectiveDepthsM[..wet], u[..wet], biPerDay, metrics);
         }
     }
 
@@ -355,38 +354,35 @@ internal sealed partial class PathKernel
     /// bit for bit the scalar draw), then the losses; paths with no water above the floor get 0.
     /// </summary>
     /// <param name="plan">The site's plan (damage curve, value, hardening).</param>
-    /// <param name="paths">The listed paths (block indices).</param>
+    /// <param name="directAt">Per listed path, the index of its direct loss in <paramref name="metrics"/>.</param>
+    /// <param name="biAt">Per listed path, the index of its BI loss in <paramref name="metrics"/>.</param>
     /// <param name="effectiveDepthsM">Depth above the floor per listed path, m.</param>
     /// <param name="u">The damage draw's uniform per listed path; overwritten.</param>
     /// <param name="biPerDay">BI per day of downtime, CNY.</param>
-    /// <param name="directMetric">Row of the direct loss.</param>
-    /// <param name="biMetric">Row of the BI loss.</param>
     /// <param name="metrics">The block's site metrics.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Inundations(
-        SitePlan plan, ReadOnlySpan<int> paths, ReadOnlySpan<double> effectiveDepthsM, Span<double> u, double biPerDay, Metric directMetric, Metric biMetric, double[] metrics)
+        SitePlan plan, Span<int> directAt, Span<int> biAt, ReadOnlySpan<double> effectiveDepthsM, Span<double> u, double biPerDay, double[] metrics)
     {
         var damage = plan.Damage;
-        Span<double> mean = stackalloc double[paths.Length];
-        Span<double> sd = stackalloc double[paths.Length];
-        Span<int> wet = stackalloc int[paths.Length];
+        Span<double> mean = stackalloc double[directAt.Length];
+        Span<double> sd = stackalloc double[directAt.Length];
         var listed = 0;
-        var directRow = (int)directMetric * BlockSize;
-        var biRow = (int)biMetric * BlockSize;
-        for (var j = 0; j < paths.Length; j++)
+        for (var j = 0; j < directAt.Length; j++)
         {
             var depth = effectiveDepthsM[j];
             if (depth <= 0)
             {
-                metrics[directRow + paths[j]] = 0;
-                metrics[biRow + paths[j]] = 0;
+                metrics[directAt[j]] = 0;
+                metrics[biAt[j]] = 0;
                 continue;
             }
 
             mean[listed] = damage.Mean.At(depth);
             sd[listed] = damage.Sd.At(depth);
             u[listed] = u[j];
-            wet[listed++] = paths[j];
+            directAt[listed] = directAt[j];
+            biAt[listed++] = biAt[j];
         }
 
         var ratios = u[..listed];
@@ -394,9 +390,8 @@ internal sealed partial class PathKernel
         for (var j = 0; j < listed; j++)
         {
             var ratio = ratios[j];
-            var p = wet[j];
-            metrics[directRow + p] = plan.Site.AssetValueCny * ratio * (1 - plan.Hardening);
-            metrics[biRow + p] = biPerDay * (DowntimeMinDays + (DowntimeSlopeDays * ratio));
+            metrics[directAt[j]] = plan.Site.AssetValueCny * ratio * (1 - plan.Hardening);
+            metrics[biAt[j]] = biPerDay * (DowntimeMinDays + (DowntimeSlopeDays * ratio));
         }
     }
 
@@ -497,11 +492,12 @@ internal sealed partial class PathKernel
     /// <summary>
     /// §6 for the listed flood paths: 1 − u = Φ(−y) keeps the tail of R = 1/(1 − u) exact; the depths
     /// in one span call (their ln R on vector lanes, bit for bit <see cref="SitePlan.DepthAt"/>).
+    /// Lists the paths whose water tops the protection for <see cref="Inundations"/> (metric
+    /// indices, depth above the floor, damage uniform) and returns how many.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void FinishFlood(SitePlan plan, int year, long firstPath, int flood, double biPerDay, KernelScratch scratch)
+    private int FinishFlood(SitePlan plan, int year, long firstPath, int flood, KernelScratch scratch, Span<int> directAt, Span<int> biAt, Span<double> effectiveDepthsM, Span<double> u)
     {
-        var metrics = scratch.SiteMetrics;
         Span<double> scaledReturnPeriods = stackalloc double[BlockSize];
         Span<double> depths = stackalloc double[BlockSize];
         for (var j = 0; j < flood; j++)
@@ -512,8 +508,6 @@ internal sealed partial class PathKernel
         }
 
         plan.DepthsAt(scaledReturnPeriods[..flood], depths);
-        Span<int> overtopped = stackalloc int[BlockSize];
-        Span<double> u = stackalloc double[BlockSize];
         var listed = 0;
         for (var j = 0; j < flood; j++)
         {
@@ -521,13 +515,14 @@ internal sealed partial class PathKernel
             if (depth > 0 && !(depth <= plan.ProtectionDepthM))
             {
                 var p = scratch.FloodList[j];
-                overtopped[listed] = p;
-                depths[listed] = depth - plan.FloorHeightM;
+                directAt[listed] = ((int)Metric.FloodDirectCny * BlockSize) + p;
+                biAt[listed] = ((int)Metric.FloodBiCny * BlockSize) + p;
+                effectiveDepthsM[listed] = depth - plan.FloorHeightM;
                 u[listed++] = _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, plan.Key, 0);
             }
         }
 
-        Inundations(plan, overtopped[..listed], depths[..listed], u[..listed], biPerDay, Metric.FloodDirectCny, Metric.FloodBiCny, metrics);
+        return listed;
     }
 
     /// <summary>
