@@ -66,6 +66,7 @@ public static partial class BetaQuantile
     /// <param name="destination">The draws; at least as long as <paramref name="mean"/>; may be <paramref name="u"/> itself.</param>
     /// <exception cref="ArgumentException">The spans' lengths disagree or the destination is too short.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An element out of range, as the scalar form.</exception>
+    [SkipLocalsInit] // Stack lists written before they are read.
     public static void SampleFromMeanSd(ReadOnlySpan<double> mean, ReadOnlySpan<double> sd, ReadOnlySpan<double> u, Span<double> destination)
     {
         if (sd.Length != mean.Length || u.Length != mean.Length)
@@ -125,32 +126,36 @@ public static partial class BetaQuantile
 
     /// <summary>
     /// The lane solver without checks; <paramref name="destination"/> may be <paramref name="p"/>.
-    /// Full registers of 8 (AVX-512), the rest on narrower ones and a last single quantile by the
-    /// scalar solver: a register costs about the same however many of its lanes are live (its
-    /// slowest lane sets the iterations), and the kernel's lists are often a few paths long
-    /// (BetaQuantileBenchmarks, 4,096 quantiles: 8 lanes 0.50, 4 lanes 0.61, 2 lanes 1.04 of the
-    /// scalar solver's time).
+    /// Full registers of 8 (AVX-512) and a last one with 6 or 7 lanes, a rest of 3–5 on a
+    /// register of 4, a shorter one by the scalar solver: a register costs about the same however
+    /// many of its lanes are live (its slowest lane sets the iterations), and the kernel's lists
+    /// are about 4 paths long (BetaQuantileBenchmarks, 4,096 quantiles: in registers of 8 0.50,
+    /// in lists of 4 0.67, of 2 0.85 of the scalar solver's time). Two register widths, not three:
+    /// each is compiled on first use, which a short run pays.
     /// </summary>
     internal static void InvCdfLanes(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> p, Span<double> destination)
     {
         var i = 0;
         if (Vector512.IsHardwareAccelerated)
         {
-            var wide = Registers(a.Length, 8, 6);
-            InvCdfLanes<Lanes512>(a[..wide], b[..wide], p[..wide], destination);
-            i = wide;
+            i = Registers(a.Length, 8, 6);
+            InvCdfLanes<Lanes512>(a[..i], b[..i], p[..i], destination);
         }
 
         if (Vector256.IsHardwareAccelerated)
         {
-            var wide = Registers(a.Length - i, 4, 3);
+            var wide = Vector512.IsHardwareAccelerated ? (a.Length - i >= 3 ? a.Length - i : 0) : Registers(a.Length, 4, 3);
             InvCdfLanes<Lanes256>(a.Slice(i, wide), b.Slice(i, wide), p.Slice(i, wide), destination[i..]);
             i += wide;
         }
+        else
+        {
+            var pairs = Registers(a.Length - i, 2, 2);
+            InvCdfLanes<Lanes128>(a.Slice(i, pairs), b.Slice(i, pairs), p.Slice(i, pairs), destination[i..]);
+            i += pairs;
+        }
 
-        var pairs = Registers(a.Length - i, 2, 2);
-        InvCdfLanes<Lanes128>(a.Slice(i, pairs), b.Slice(i, pairs), p.Slice(i, pairs), destination[i..]);
-        for (i += pairs; i < a.Length; i++)
+        for (; i < a.Length; i++)
         {
             destination[i] = InvCdfUnchecked(a[i], b[i], p[i]);
         }
@@ -169,6 +174,7 @@ public static partial class BetaQuantile
     /// <see cref="Solve{T}"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit] // Register images written before they are read (a settled lane's unset value is never selected).
     internal static void InvCdfLanes<T>(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> p, Span<double> destination)
         where T : struct, ILanes<T>
     {

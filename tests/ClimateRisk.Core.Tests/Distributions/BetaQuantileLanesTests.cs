@@ -1,5 +1,6 @@
 using System.Runtime.Intrinsics;
 using ClimateRisk.Core.Distributions;
+using ClimateRisk.Core.Distributions.Internal;
 using ClimateRisk.Core.Numerics.Internal;
 using static ClimateRisk.Core.Tests.Distributions.ReferenceCsv;
 
@@ -163,6 +164,91 @@ public class BetaQuantileLanesTests
         // In place over u.
         BetaQuantile.SampleFromMeanSd(mean, sd, u, u);
         u.Should().Equal(draws);
+    }
+
+    /// <summary>
+    /// The continued fraction on lanes, unguarded with its fallback and guarded throughout,
+    /// against the scalar one (which guards every denominator), at the points the solver visits
+    /// and at x where the first denominator 1 − (a + b)x/(a + 1) is 0 or next to it.
+    /// </summary>
+    [Fact]
+    public void Continued_fraction_lanes_equal_the_scalar_one()
+    {
+        var random = new System.Random(3);
+        var a = new List<double>();
+        var b = new List<double>();
+        var x = new List<double>();
+        foreach (var sa in Shapes)
+        {
+            foreach (var sb in Shapes)
+            {
+                var pivot = (sa + 1.0) / (sa + sb + 2.0);
+                foreach (var t in new[] { 1e-300, 1e-12, 0.25, 0.5, 0.999 })
+                {
+                    a.Add(sa);
+                    b.Add(sb);
+                    x.Add(t * pivot);
+                }
+
+                // The first denominator at and next to 0 (the guard's case).
+                var zero = (sa + 1.0) / (sa + sb);
+                if (zero < 1)
+                {
+                    foreach (var z in new[] { Math.BitDecrement(zero), zero, Math.BitIncrement(zero) })
+                    {
+                        a.Add(sa);
+                        b.Add(sb);
+                        x.Add(z);
+                    }
+                }
+
+                a.Add(sa);
+                b.Add(sb);
+                x.Add(random.NextDouble());
+            }
+        }
+
+        Check<Lanes128>();
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Check<Lanes256>();
+        }
+
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Check<Lanes512>();
+        }
+
+        void Check<T>()
+            where T : struct, ILanes<T>
+        {
+            Span<double> la = stackalloc double[T.Count];
+            Span<double> lb = stackalloc double[T.Count];
+            Span<double> lx = stackalloc double[T.Count];
+            Span<double> got = stackalloc double[T.Count];
+            Span<double> guarded = stackalloc double[T.Count];
+            var active = T.CreateInt64(-1L);
+            for (var shift = 0; shift < T.Count; shift++)
+            {
+                for (var i = 0; i < a.Count; i += T.Count)
+                {
+                    for (var l = 0; l < T.Count; l++)
+                    {
+                        var k = (i + l + shift) % a.Count;
+                        (la[l], lb[l], lx[l]) = (a[k], b[k], x[k]);
+                    }
+
+                    T.Store(IncompleteBeta.ContinuedFraction(T.Load(in la[0], 0), T.Load(in lb[0], 0), T.Load(in lx[0], 0), active), ref got[0], 0);
+                    T.Store(IncompleteBeta.ContinuedFractionGuarded(T.Load(in la[0], 0), T.Load(in lb[0], 0), T.Load(in lx[0], 0), active), ref guarded[0], 0);
+                    for (var l = 0; l < T.Count; l++)
+                    {
+                        var expected = BitConverter.DoubleToInt64Bits(IncompleteBeta.ContinuedFraction(la[l], lb[l], lx[l]));
+                        BitConverter.DoubleToInt64Bits(got[l]).Should().Be(expected, $"{typeof(T).Name} a={la[l]:R} b={lb[l]:R} x={lx[l]:R}");
+                        BitConverter.DoubleToInt64Bits(guarded[l]).Should().Be(expected, $"{typeof(T).Name} guarded a={la[l]:R} b={lb[l]:R} x={lx[l]:R}");
+                    }
+                }
+            }
+        }
     }
 
     [Fact]

@@ -171,8 +171,57 @@ internal static class IncompleteBeta
     /// <paramref name="active"/> is set: the same operations per lane, the terms run until every
     /// such lane has met the stopping test; a lane that has met it keeps its value.
     /// </summary>
+    /// <remarks>
+    /// Lentz's guard against a denominator below <see cref="Tiny"/> sits on the loop's critical
+    /// path (an absolute value, a compare and a blend before each division), and it never
+    /// triggers at the damage curves' shapes. So the terms run unguarded, the guard's condition
+    /// is only recorded beside them, and a register where it held on some lane is run again with
+    /// the guard. Where it never holds, Guard(v) = v and the two give the same bits.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     internal static T ContinuedFraction<T>(T a, T b, T x, T active)
+        where T : struct, ILanes<T>
+    {
+        var zero = T.Create(0.0);
+        var one = T.Create(1.0);
+        var two = T.Create(2.0);
+        var tiny = T.Create(Tiny);
+        var epsilon = T.Create(Epsilon);
+        var shapeSum = a + b;
+        var aPlusOne = a + one;
+        var aMinusOne = a - one;
+        var numeratorRatio = one;
+        var denominatorInverse = one / Guard(one - (shapeSum * x / aPlusOne), tiny);
+        var fraction = denominatorInverse;
+        var done = T.Select(active, zero, T.CreateInt64(-1L));
+        var guarded = zero;
+        var m = zero;
+        for (var term = 1; term <= MaxTerms && !T.All(done); term++)
+        {
+            m += one;
+            var twoM = two * m;
+            var coefficient = m * (b - m) * x / ((aMinusOne + twoM) * (a + twoM));
+            var denominator = one + (coefficient * denominatorInverse);
+            numeratorRatio = one + (coefficient / numeratorRatio);
+            guarded = T.Or(guarded, T.Or(T.LessThan(T.Abs(denominator), tiny), T.LessThan(T.Abs(numeratorRatio), tiny)));
+            denominatorInverse = one / denominator;
+            var next = fraction * (denominatorInverse * numeratorRatio);
+            coefficient = -(a + m) * (shapeSum + m) * x / ((a + twoM) * (aPlusOne + twoM));
+            denominator = one + (coefficient * denominatorInverse);
+            numeratorRatio = one + (coefficient / numeratorRatio);
+            guarded = T.Or(guarded, T.Or(T.LessThan(T.Abs(denominator), tiny), T.LessThan(T.Abs(numeratorRatio), tiny)));
+            denominatorInverse = one / denominator;
+            var step = denominatorInverse * numeratorRatio;
+            fraction = T.Select(done, fraction, next * step);
+            done = T.Or(done, T.LessThanOrEqual(T.Abs(step - one), epsilon));
+        }
+
+        return T.Any(T.And(guarded, active)) ? ContinuedFractionGuarded(a, b, x, active) : fraction;
+    }
+
+    /// <summary><see cref="ContinuedFraction{T}"/> with Lentz's guard on every denominator, as the scalar code.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    internal static T ContinuedFractionGuarded<T>(T a, T b, T x, T active)
         where T : struct, ILanes<T>
     {
         var one = T.Create(1.0);

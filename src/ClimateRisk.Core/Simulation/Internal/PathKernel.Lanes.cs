@@ -286,6 +286,7 @@ internal sealed partial class PathKernel
     }
 
     /// <summary>The listed paths: shortfall draws, Poisson counts from the mode, flood and surge damage.</summary>
+    [SkipLocalsInit] // Stack lists written before they are read.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishRare(SitePlan plan, in SiteYear c, int year, long firstPath, int heat, int drought, int flood, int surge, KernelScratch scratch)
     {
@@ -360,6 +361,7 @@ internal sealed partial class PathKernel
     /// <param name="u">The damage draw's uniform per listed path; overwritten.</param>
     /// <param name="biPerDay">BI per day of downtime, CNY.</param>
     /// <param name="metrics">The block's site metrics.</param>
+    [SkipLocalsInit] // Stack lists written before they are read.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Inundations(
         SitePlan plan, Span<int> directAt, Span<int> biAt, ReadOnlySpan<double> effectiveDepthsM, Span<double> u, double biPerDay, double[] metrics)
@@ -495,6 +497,7 @@ internal sealed partial class PathKernel
     /// Lists the paths whose water tops the protection for <see cref="Inundations"/> (metric
     /// indices, depth above the floor, damage uniform) and returns how many.
     /// </summary>
+    [SkipLocalsInit] // Stack lists written before they are read.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FinishFlood(SitePlan plan, int year, long firstPath, int flood, KernelScratch scratch, Span<int> directAt, Span<int> biAt, Span<double> effectiveDepthsM, Span<double> u)
     {
