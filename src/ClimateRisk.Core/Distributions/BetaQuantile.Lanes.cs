@@ -324,7 +324,7 @@ public static partial class BetaQuantile
         var one = T.Create(1.0);
         var small = T.LessThan(T.Abs(ratio), T.Create(0.5));
         var u = one + ratio;
-        var ln = VectorMath.Log(T.Select(small, u, tail / target));
+        var ln = IncompleteBeta.Log(T.Select(small, u, tail / target));
 
         // IncompleteBeta.Log1P's form; u is finite where |ratio| < ½.
         return T.Select(small, T.Select(T.Equals(u, one), ratio, ln * ratio / (u - one)), ln);
@@ -335,11 +335,12 @@ public static partial class BetaQuantile
     private static T Prefactor<T>(T a, T b, T x, T lnBeta, out T lnX, out T ln1mX)
         where T : struct, ILanes<T>
     {
-        lnX = VectorMath.Log(x);
+        lnX = IncompleteBeta.Log(x);
         ln1mX = IncompleteBeta.Log1P(-x);
-        return VectorMath.Exp((a * lnX) + (b * ln1mX) - lnBeta);
+        return Exp((a * lnX) + (b * ln1mX) - lnBeta);
     }
 
+    /// <summary><see cref="VectorMath.Exp{T}"/> out of line (compiled once per width; see <see cref="IncompleteBeta.Log{T}"/>).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static T Exp<T>(T x)
         where T : struct, ILanes<T>

@@ -119,6 +119,15 @@ internal static class IncompleteBeta
     /// </summary>
     public static double Log1P(double x) => Log1P(new Lanes128(Vector128.Create(x))).Value.ToScalar();
 
+    /// <summary>
+    /// <see cref="VectorMath.Log{T}"/> out of line: the lane solver takes it in three places, and
+    /// each inlined copy is compiled again at first use (a short run pays the JIT's time).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    internal static T Log<T>(T x)
+        where T : struct, ILanes<T>
+        => VectorMath.Log(x);
+
     /// <summary>ln(1 + x) on every lane, x &gt; −1 (x = +∞ gives +∞); see <see cref="Log1P(double)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Log1P<T>(T x)
@@ -126,7 +135,7 @@ internal static class IncompleteBeta
     {
         var one = T.Create(1.0);
         var u = one + x;
-        var ln = VectorMath.Log(u);
+        var ln = Log(u);
         var quotient = ln * x / (u - one);
         return T.Select(T.Equals(u, one), x, T.Select(T.Equals(u, T.Create(double.PositiveInfinity)), u, quotient));
     }
