@@ -168,18 +168,51 @@ public sealed class ShardFileTests : IDisposable
             FormattableString.Invariant($"{new FileInfo(path).Length} bytes"), "a shard file that ends after its last section (this one has bytes appended)"));
     }
 
-    [Fact]
-    public void A_shard_of_the_format_without_checksums_is_refused_with_the_way_out()
+    [Theory]
+    [InlineData("CRSHARD1")]
+    [InlineData("CRSHARD2")]
+    public void A_shard_of_an_older_format_is_refused_with_the_way_out(string magic)
     {
         var path = WriteShard();
         var bytes = File.ReadAllBytes(path);
-        "CRSHARD1"u8.CopyTo(bytes);
+        System.Text.Encoding.ASCII.GetBytes(magic).CopyTo(bytes, 0);
         File.WriteAllBytes(path, bytes);
 
         var act = () => ShardFile.Read(path);
 
         act.Should().Throw<InputException>().Which.Errors.Should().Equal(new InputError(path, 0, "magic", string.Empty,
-            "a shard file of this version, with checksums (this one was written by an older version: run the shard again)"));
+            "a shard file of this version (CRSHARD3; this one was written by an older version: run the shard again)"));
+    }
+
+    [Fact]
+    public void Sketch_buckets_read_back_exactly_whatever_their_steps_and_counts()
+    {
+        // Steps of 1, 127, 128 (one and two bytes), 2^28 (five); counts of 1, 127, 128 and past int and 2^56 (nine and ten bytes).
+        int[] positive = [int.MinValue + 5, int.MinValue + 6, int.MinValue + 133, int.MinValue + 261, (1 << 28) + int.MinValue + 261, 0, 1, int.MaxValue];
+        long[] positiveCounts = [1, 127, 128, 1L << 33, 1L << 57, long.MaxValue / 4, 0, 3];
+        int[] negative = [-40, 7];
+        long[] negativeCounts = [2, 16_384];
+        var sketch = QuantileSketch.FromBuckets(QuantileSketch.DefaultAccuracy, 11, positive, positiveCounts, negative, negativeCounts);
+        var path = Path.Combine(_directory, "buckets.bin");
+        ShardFile.Write(
+            new ShardResult
+            {
+                Settings = new SimulationSettings { Paths = 3, FirstYear = 2025, LastYear = 2025, Horizons = [2025], ReturnPeriodsY = [10] },
+                ScenarioIds = ["ngfs-ndcs"],
+                SiteIds = ["ks-ulanqab"],
+                Cells = [],
+                Npv = [("ngfs-ndcs", "ks-ulanqab", new PartialCell { Moments = RunningMoments.FromState(3, 1, 0), ExceedCount = 0, HasThreshold = false, Sketch = sketch })],
+                Exceedance = [],
+            },
+            path);
+
+        var read = ShardFile.Read(path).Npv.Should().ContainSingle().Which.Cell.Sketch;
+
+        read.ZeroCount.Should().Be(11);
+        read.PositiveIndices.ToArray().Should().Equal(positive);
+        read.PositiveCounts.ToArray().Should().Equal(positiveCounts);
+        read.NegativeIndices.ToArray().Should().Equal(negative);
+        read.NegativeCounts.ToArray().Should().Equal(negativeCounts);
     }
 
     /// <summary>A stream that cannot seek, closing the file behind it.</summary>

@@ -17,10 +17,10 @@ internal sealed class PathBuffers
     {
         Entities = siteCount + 1;
         Paths = paths;
-        Values = npvOnly ? [] : new double[checked(MetricNames.Count * Entities * paths)];
+        Values = npvOnly ? [] : PathMemory.Allocate(checked(MetricNames.Count * Entities * paths));
         Occurrence = npvOnly ? [] : new double[Entities * paths];
         Npv = new double[Entities * paths];
-        FinancialNpv = npvOnly ? [] : new double[checked(FinancialSeries.NpvRows * Entities * paths)];
+        FinancialNpv = npvOnly ? [] : PathMemory.Allocate(checked(FinancialSeries.NpvRows * Entities * paths));
         Blocks = (paths + PathKernel.BlockSize - 1) / PathKernel.BlockSize;
         SkippedBlocks = npvOnly ? [] : new bool[MetricNames.Count * Entities * Blocks];
         SkippedBits = npvOnly ? [] : new long[SkippedBlocks.Length];

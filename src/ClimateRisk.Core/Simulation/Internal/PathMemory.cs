@@ -1,0 +1,75 @@
+using System.Runtime.InteropServices;
+
+namespace ClimateRisk.Core.Simulation.Internal;
+
+/// <summary>
+/// Memory for the path buffers: arrays of tens to thousands of megabytes, written by the kernel
+/// and read by the reduction, year after year. On Linux the pages inside each array are advised
+/// as transparent-huge-page candidates (<c>madvise(MADV_HUGEPAGE)</c>) before their first touch.
+/// </summary>
+/// <remarks>
+/// Why: every first touch of a 4 KiB page is a fault, and in a virtual machine a fault is
+/// expensive — 25,000 faults took about 0.17 s of a 3.7 s one-worker run of 20,000 paths here
+/// (<c>perf stat -e page-faults</c> and the samples under <c>exc_page_fault</c>), 4 % of the run,
+/// most of them the path buffers' first year. A 2 MiB page is one fault for 512 of them. With
+/// transparent huge pages set to <c>madvise</c> (the Debian and Ubuntu default) nothing else in
+/// the process is affected; with <c>never</c>, or off Linux, the advice is not given or is
+/// ignored and the arrays are ordinary arrays. Each array is pinned (never moved by the GC, so
+/// the advised range stays its own) and cleared after the advice, so its contents are zero as
+/// with <c>new double[]</c>.
+/// </remarks>
+internal static partial class PathMemory
+{
+    /// <summary>Below this the advice would cover no whole huge page or gain nothing.</summary>
+    private const long MinimumAdvisedBytes = 8L << 20;
+
+    private const long HugePageBytes = 2L << 20;
+
+    /// <summary>MADV_HUGEPAGE in linux/mman-common.h.</summary>
+    private const int AdviseHugePage = 14;
+
+    private static bool _adviceUnavailable;
+
+    /// <summary>A zeroed array of <paramref name="length"/> doubles, huge-page backed where the system allows.</summary>
+    public static double[] Allocate(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        var bytes = (long)length * sizeof(double);
+        if (bytes < MinimumAdvisedBytes || !OperatingSystem.IsLinux() || Volatile.Read(ref _adviceUnavailable))
+        {
+            return new double[length];
+        }
+
+        var array = GC.AllocateUninitializedArray<double>(length, pinned: true);
+        Advise(array, bytes);
+        Array.Clear(array);
+        return array;
+    }
+
+    private static unsafe void Advise(double[] array, long bytes)
+    {
+        fixed (double* p = array)
+        {
+            var start = ((long)p + HugePageBytes - 1) & ~(HugePageBytes - 1);
+            var end = ((long)p + bytes) & ~(HugePageBytes - 1);
+            if (end <= start)
+            {
+                return;
+            }
+
+            try
+            {
+                // A refusal (EINVAL where THP is compiled out) leaves ordinary pages: nothing to report.
+                _ = Madvise((nint)start, (nuint)(end - start), AdviseHugePage);
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                Volatile.Write(ref _adviceUnavailable, true);
+            }
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "madvise")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static partial int Madvise(nint address, nuint length, int advice);
+}

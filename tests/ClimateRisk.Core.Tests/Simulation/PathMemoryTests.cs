@@ -1,0 +1,52 @@
+using System.Runtime.InteropServices;
+using ClimateRisk.Core.Simulation.Internal;
+
+namespace ClimateRisk.Core.Tests.Simulation;
+
+public sealed class PathMemoryTests
+{
+    // Around the size from which the arrays are pinned, advised and cleared by hand (8 MiB).
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData((8 << 20) / sizeof(double) - 1)]
+    [InlineData((8 << 20) / sizeof(double))]
+    [InlineData((8 << 20) / sizeof(double) + 12345)]
+    [InlineData(5_000_001)]
+    public void Allocate_returns_a_zeroed_array_of_the_length(int length)
+    {
+        var array = PathMemory.Allocate(length);
+
+        array.Length.Should().Be(length);
+        array.AsSpan().ContainsAnyExcept(0.0).Should().BeFalse();
+        if (length > 0)
+        {
+            array[^1] = 1.5;
+            array[^1].Should().Be(1.5);
+        }
+    }
+
+    [Fact]
+    public void A_large_array_is_pinned_so_its_advised_pages_stay_its_own()
+    {
+        // Garbage below the array, so a compaction of the large-object heap would move an unpinned one down.
+        var garbage = new double[3_000_000];
+        var array = PathMemory.Allocate(2_000_000);
+        GC.KeepAlive(garbage);
+        garbage = null;
+        var before = Marshal.UnsafeAddrOfPinnedArrayElement(array, 0);
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var after = Marshal.UnsafeAddrOfPinnedArrayElement(array, 0);
+
+        after.Should().Be(before);
+    }
+
+    [Fact]
+    public void Negative_length_is_refused()
+    {
+        var allocate = () => PathMemory.Allocate(-1);
+
+        allocate.Should().Throw<ArgumentOutOfRangeException>();
+    }
+}
