@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ClimateRisk.Core.Distributions.Internal;
+using ClimateRisk.Core.Numerics.Internal;
 
 namespace ClimateRisk.Core.Distributions;
 
@@ -19,7 +20,7 @@ namespace ClimateRisk.Core.Distributions;
 /// Abramowitz &amp; Stegun 26.5.22 for a, b ≥ 1, else the small-x / small-(1 − x) power-law tails
 /// (Press et al. 2007, "Numerical Recipes", 3rd ed., §6.14.10 <c>invbetai</c>).
 /// </remarks>
-public static class BetaQuantile
+public static partial class BetaQuantile
 {
     private const int MaxIterations = 200;
 
@@ -197,24 +198,24 @@ public static class BetaQuantile
             // near underflow and the division would lose digits.
             double pdf = front >= MinNormalFront
                 ? front / (x * (1.0 - x))
-                : Math.Exp(((a - 1.0) * Math.Log(x)) + ((b - 1.0) * Fp.Log1P(-x)) - lnBeta);
+                : VectorMath.Exp(((a - 1.0) * VectorMath.Log(x)) + ((b - 1.0) * IncompleteBeta.Log1P(-x)) - lnBeta);
             double xNew = double.NaN;
             if (tail > 0.0 && pdf > 0.0 && double.IsFinite(pdf))
             {
                 double ratio = (tail - target) / target;
-                double g = Math.Abs(ratio) < 0.5 ? Fp.Log1P(ratio) : Math.Log(tail / target);
+                double g = Math.Abs(ratio) < 0.5 ? IncompleteBeta.Log1P(ratio) : VectorMath.Log(tail / target);
                 double slope = (lowerTail ? pdf : -pdf) / tail; // dg/dx
                 double scaled = g / slope;
                 if (x < 0.5)
                 {
                     // In t = ln x: Newton −g/g′ = −scaled/x; g″/g′ = 1 + x·(ln pdf)′ − x·g_x = a − (b − 1)x/(1 − x) − x·g_x.
-                    xNew = x * Math.Exp(HalleyStep(-scaled / x, a - ((b - 1.0) * x / (1.0 - x)) - (x * slope)));
+                    xNew = x * VectorMath.Exp(HalleyStep(-scaled / x, a - ((b - 1.0) * x / (1.0 - x)) - (x * slope)));
                 }
                 else
                 {
                     // In s = ln(1 − x): Newton scaled/(1 − x); g″/g′ = b − (a − 1)(1 − x)/x + (1 − x)·g_x.
                     double y = 1.0 - x;
-                    xNew = 1.0 - (y * Math.Exp(HalleyStep(scaled / y, b - ((a - 1.0) * y / x) + (y * slope))));
+                    xNew = 1.0 - (y * VectorMath.Exp(HalleyStep(scaled / y, b - ((a - 1.0) * y / x) + (y * slope))));
                 }
             }
 

@@ -64,10 +64,20 @@ public class SitePlanTests
 
         probes.AddRange([double.PositiveInfinity, 0.0, double.Epsilon]);
         var spanDepths = new double[probes.Count];
-        plan.DepthsAt(probes.ToArray(), spanDepths);
-        for (var k = 0; k < probes.Count; k++)
+
+        // Rotated by 0 … 7 so every probe meets every lane position; lengths not a multiple of 8.
+        for (var shift = 0; shift < 8; shift++)
         {
-            BitConverter.DoubleToInt64Bits(spanDepths[k]).Should().Be(BitConverter.DoubleToInt64Bits(plan.DepthAt(probes[k])), $"R = {probes[k]:R}");
+            double[] rotated = [.. probes.Skip(shift), .. probes.Take(shift)];
+            foreach (var length in new[] { rotated.Length, rotated.Length - 3, 7 })
+            {
+                Array.Fill(spanDepths, double.NaN);
+                plan.DepthsAt(rotated.AsSpan(0, length), spanDepths);
+                for (var k = 0; k < length; k++)
+                {
+                    BitConverter.DoubleToInt64Bits(spanDepths[k]).Should().Be(BitConverter.DoubleToInt64Bits(plan.DepthAt(rotated[k])), $"R = {rotated[k]:R}, shift {shift}");
+                }
+            }
         }
     }
 }

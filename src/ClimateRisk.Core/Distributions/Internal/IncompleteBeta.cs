@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using ClimateRisk.Core.Numerics.Internal;
 using MathNet.Numerics;
 
 namespace ClimateRisk.Core.Distributions.Internal;
@@ -99,7 +101,7 @@ internal static class IncompleteBeta
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Tail(double a, double b, double x, double lnBeta, bool lower, out double front)
     {
-        front = Math.Exp((a * Math.Log(x)) + (b * Fp.Log1P(-x)) - lnBeta);
+        front = VectorMath.Exp((a * VectorMath.Log(x)) + (b * Log1P(-x)) - lnBeta);
         if (x < (a + 1.0) / (a + b + 2.0))
         {
             double i = front * ContinuedFraction(a, b, x) / a;
@@ -111,12 +113,40 @@ internal static class IncompleteBeta
     }
 
     /// <summary>
+    /// ln(1 + x), x &gt; −1, as <see cref="Fp.Log1P"/> (Goldberg's ln(u)·x/(u − 1), u = 1 + x) but
+    /// with <see cref="VectorMath"/>'s logarithm, so the scalar solver and its vector lanes
+    /// (<see cref="Log1P{T}"/>) agree bit for bit: lane 0 of the same generic code.
+    /// </summary>
+    public static double Log1P(double x) => Log1P(new Lanes128(Vector128.Create(x))).Value.ToScalar();
+
+    /// <summary>
+    /// <see cref="VectorMath.Log{T}"/> out of line: the lane solver takes it in three places, and
+    /// each inlined copy is compiled again at first use (a short run pays the JIT's time).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    internal static T Log<T>(T x)
+        where T : struct, ILanes<T>
+        => VectorMath.Log(x);
+
+    /// <summary>ln(1 + x) on every lane, x &gt; −1 (x = +∞ gives +∞); see <see cref="Log1P(double)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Log1P<T>(T x)
+        where T : struct, ILanes<T>
+    {
+        var one = T.Create(1.0);
+        var u = one + x;
+        var ln = Log(u);
+        var quotient = ln * x / (u - one);
+        return T.Select(T.Equals(u, one), x, T.Select(T.Equals(u, T.Create(double.PositiveInfinity)), u, quotient));
+    }
+
+    /// <summary>
     /// CF(a, b, x) of DLMF 8.17.22 by modified Lentz: the coefficients are
     /// d₂ₘ = m(b − m)x / ((a + 2m − 1)(a + 2m)) and d₂ₘ₊₁ = −(a + m)(a + b + m)x / ((a + 2m)(a + 2m + 1)),
     /// and the first step is written as 1 − (a + b)x/(a + 1) (d₁ folded into the start).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double ContinuedFraction(double a, double b, double x)
+    internal static double ContinuedFraction(double a, double b, double x)
     {
         double shapeSum = a + b;
         double aPlusOne = a + 1.0;
@@ -144,6 +174,100 @@ internal static class IncompleteBeta
 
         return fraction;
     }
+
+    /// <summary>
+    /// <see cref="ContinuedFraction(double, double, double)"/> on every lane where
+    /// <paramref name="active"/> is set: the same operations per lane, the terms run until every
+    /// such lane has met the stopping test; a lane that has met it keeps its value.
+    /// </summary>
+    /// <remarks>
+    /// Lentz's guard against a denominator below <see cref="Tiny"/> sits on the loop's critical
+    /// path (an absolute value, a compare and a blend before each division), and it never
+    /// triggers at the damage curves' shapes. So the terms run unguarded, the guard's condition
+    /// is only recorded beside them, and a register where it held on some lane is run again with
+    /// the guard. Where it never holds, Guard(v) = v and the two give the same bits.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    internal static T ContinuedFraction<T>(T a, T b, T x, T active)
+        where T : struct, ILanes<T>
+    {
+        var zero = T.Create(0.0);
+        var one = T.Create(1.0);
+        var two = T.Create(2.0);
+        var tiny = T.Create(Tiny);
+        var epsilon = T.Create(Epsilon);
+        var shapeSum = a + b;
+        var aPlusOne = a + one;
+        var aMinusOne = a - one;
+        var numeratorRatio = one;
+        var denominatorInverse = one / Guard(one - (shapeSum * x / aPlusOne), tiny);
+        var fraction = denominatorInverse;
+        var done = T.Select(active, zero, T.CreateInt64(-1L));
+        var guarded = zero;
+        var m = zero;
+        for (var term = 1; term <= MaxTerms && !T.All(done); term++)
+        {
+            m += one;
+            var twoM = two * m;
+            var coefficient = m * (b - m) * x / ((aMinusOne + twoM) * (a + twoM));
+            var denominator = one + (coefficient * denominatorInverse);
+            numeratorRatio = one + (coefficient / numeratorRatio);
+            guarded = T.Or(guarded, T.Or(T.LessThan(T.Abs(denominator), tiny), T.LessThan(T.Abs(numeratorRatio), tiny)));
+            denominatorInverse = one / denominator;
+            var next = fraction * (denominatorInverse * numeratorRatio);
+            coefficient = -(a + m) * (shapeSum + m) * x / ((a + twoM) * (aPlusOne + twoM));
+            denominator = one + (coefficient * denominatorInverse);
+            numeratorRatio = one + (coefficient / numeratorRatio);
+            guarded = T.Or(guarded, T.Or(T.LessThan(T.Abs(denominator), tiny), T.LessThan(T.Abs(numeratorRatio), tiny)));
+            denominatorInverse = one / denominator;
+            var step = denominatorInverse * numeratorRatio;
+            fraction = T.Select(done, fraction, next * step);
+            done = T.Or(done, T.LessThanOrEqual(T.Abs(step - one), epsilon));
+        }
+
+        return T.Any(T.And(guarded, active)) ? ContinuedFractionGuarded(a, b, x, active) : fraction;
+    }
+
+    /// <summary><see cref="ContinuedFraction{T}"/> with Lentz's guard on every denominator, as the scalar code.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    internal static T ContinuedFractionGuarded<T>(T a, T b, T x, T active)
+        where T : struct, ILanes<T>
+    {
+        var one = T.Create(1.0);
+        var two = T.Create(2.0);
+        var tiny = T.Create(Tiny);
+        var epsilon = T.Create(Epsilon);
+        var shapeSum = a + b;
+        var aPlusOne = a + one;
+        var aMinusOne = a - one;
+        var numeratorRatio = one;
+        var denominatorInverse = one / Guard(one - (shapeSum * x / aPlusOne), tiny);
+        var fraction = denominatorInverse;
+        var done = T.Select(active, T.Create(0.0), T.CreateInt64(-1L));
+        var m = T.Create(0.0);
+        for (var term = 1; term <= MaxTerms && !T.All(done); term++)
+        {
+            m += one;
+            var twoM = two * m;
+            var coefficient = m * (b - m) * x / ((aMinusOne + twoM) * (a + twoM));
+            denominatorInverse = one / Guard(one + (coefficient * denominatorInverse), tiny);
+            numeratorRatio = Guard(one + (coefficient / numeratorRatio), tiny);
+            var next = fraction * (denominatorInverse * numeratorRatio);
+            coefficient = -(a + m) * (shapeSum + m) * x / ((a + twoM) * (aPlusOne + twoM));
+            denominatorInverse = one / Guard(one + (coefficient * denominatorInverse), tiny);
+            numeratorRatio = Guard(one + (coefficient / numeratorRatio), tiny);
+            var step = denominatorInverse * numeratorRatio;
+            fraction = T.Select(done, fraction, next * step);
+            done = T.Or(done, T.LessThanOrEqual(T.Abs(step - one), epsilon));
+        }
+
+        return fraction;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Guard<T>(T v, T tiny)
+        where T : struct, ILanes<T>
+        => T.Select(T.LessThan(T.Abs(v), tiny), tiny, v);
 
     private static double Guard(double v) => Math.Abs(v) < Tiny ? Tiny : v;
 }

@@ -286,6 +286,7 @@ internal sealed partial class PathKernel
     }
 
     /// <summary>The listed paths: shortfall draws, Poisson counts from the mode, flood and surge damage.</summary>
+    [SkipLocalsInit] // Stack lists written before they are read.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishRare(SitePlan plan, in SiteYear c, int year, long firstPath, int heat, int drought, int flood, int surge, KernelScratch scratch)
     {
@@ -326,19 +327,73 @@ internal sealed partial class PathKernel
             scratch.RestrictedDays[p] = Math.Min(DaysPerYear, PoissonQuantile.InvCdfUnchecked(DroughtRate(site, scratch.GlobalWarmingC[p]), scratch.DroughtPmf0[p], scratch.DroughtU[p]));
         }
 
-        // §6.
-        if (flood > 0)
+        // §6 and §7: the flood and surge damage draws of the block solved together.
+        if (flood + surge > 0)
         {
-            FinishFlood(plan, year, firstPath, flood, biPerDay, scratch);
+            Span<int> directAt = stackalloc int[2 * BlockSize];
+            Span<int> biAt = stackalloc int[2 * BlockSize];
+            Span<double> effectiveDepthsM = stackalloc double[2 * BlockSize];
+            Span<double> u = stackalloc double[2 * BlockSize];
+            var wet = flood > 0 ? FinishFlood(plan, year, firstPath, flood, scratch, directAt, biAt, effectiveDepthsM, u) : 0;
+            for (var j = 0; j < surge; j++)
+            {
+                var p = scratch.SurgeList[j];
+                directAt[wet] = ((int)Metric.SurgeDirectCny * BlockSize) + p;
+                biAt[wet] = ((int)Metric.SurgeBiCny * BlockSize) + p;
+                effectiveDepthsM[wet] = scratch.SurgeLevelM[p] - site.Surge!.GroundElevationM - plan.FloorHeightM;
+                u[wet++] = _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, key, 1);
+            }
+
+            Inundations(plan, directAt[..wet], biAt[..wet], effectiveDepthsM[..wet], u[..wet], biPerDay, metrics);
+        }
+    }
+
+    /// <summary>
+    /// Direct and BI loss of water reaching each listed path with its effective depth (MODEL §6):
+    /// the damage curve's mean and s.d. per path, the Beta draws of the paths with water above
+    /// the floor solved together on vector lanes (<see cref="BetaQuantile.SampleFromMeanSd(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/>,
+    /// bit for bit the scalar draw), then the losses; paths with no water above the floor get 0.
+    /// </summary>
+    /// <param name="plan">The site's plan (damage curve, value, hardening).</param>
+    /// <param name="directAt">Per listed path, the index of its direct loss in <paramref name="metrics"/>.</param>
+    /// <param name="biAt">Per listed path, the index of its BI loss in <paramref name="metrics"/>.</param>
+    /// <param name="effectiveDepthsM">Depth above the floor per listed path, m.</param>
+    /// <param name="u">The damage draw's uniform per listed path; overwritten.</param>
+    /// <param name="biPerDay">BI per day of downtime, CNY.</param>
+    /// <param name="metrics">The block's site metrics.</param>
+    [SkipLocalsInit] // Stack lists written before they are read.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Inundations(
+        SitePlan plan, Span<int> directAt, Span<int> biAt, ReadOnlySpan<double> effectiveDepthsM, Span<double> u, double biPerDay, double[] metrics)
+    {
+        var damage = plan.Damage;
+        Span<double> mean = stackalloc double[directAt.Length];
+        Span<double> sd = stackalloc double[directAt.Length];
+        var listed = 0;
+        for (var j = 0; j < directAt.Length; j++)
+        {
+            var depth = effectiveDepthsM[j];
+            if (depth <= 0)
+            {
+                metrics[directAt[j]] = 0;
+                metrics[biAt[j]] = 0;
+                continue;
+            }
+
+            mean[listed] = damage.Mean.At(depth);
+            sd[listed] = damage.Sd.At(depth);
+            u[listed] = u[j];
+            directAt[listed] = directAt[j];
+            biAt[listed++] = biAt[j];
         }
 
-        // §7.
-        for (var j = 0; j < surge; j++)
+        var ratios = u[..listed];
+        BetaQuantile.SampleFromMeanSd(mean[..listed], sd[..listed], ratios, ratios);
+        for (var j = 0; j < listed; j++)
         {
-            var p = scratch.SurgeList[j];
-            var (direct, bi) = Inundation(plan, scratch.SurgeLevelM[p] - site.Surge!.GroundElevationM - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, key, 1), biPerDay);
-            metrics[((int)Metric.SurgeDirectCny * BlockSize) + p] = direct;
-            metrics[((int)Metric.SurgeBiCny * BlockSize) + p] = bi;
+            var ratio = ratios[j];
+            metrics[directAt[j]] = plan.Site.AssetValueCny * ratio * (1 - plan.Hardening);
+            metrics[biAt[j]] = biPerDay * (DowntimeMinDays + (DowntimeSlopeDays * ratio));
         }
     }
 
@@ -439,11 +494,13 @@ internal sealed partial class PathKernel
     /// <summary>
     /// §6 for the listed flood paths: 1 − u = Φ(−y) keeps the tail of R = 1/(1 − u) exact; the depths
     /// in one span call (their ln R on vector lanes, bit for bit <see cref="SitePlan.DepthAt"/>).
+    /// Lists the paths whose water tops the protection for <see cref="Inundations"/> (metric
+    /// indices, depth above the floor, damage uniform) and returns how many.
     /// </summary>
+    [SkipLocalsInit] // Stack lists written before they are read.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void FinishFlood(SitePlan plan, int year, long firstPath, int flood, double biPerDay, KernelScratch scratch)
+    private int FinishFlood(SitePlan plan, int year, long firstPath, int flood, KernelScratch scratch, Span<int> directAt, Span<int> biAt, Span<double> effectiveDepthsM, Span<double> u)
     {
-        var metrics = scratch.SiteMetrics;
         Span<double> scaledReturnPeriods = stackalloc double[BlockSize];
         Span<double> depths = stackalloc double[BlockSize];
         for (var j = 0; j < flood; j++)
@@ -454,17 +511,21 @@ internal sealed partial class PathKernel
         }
 
         plan.DepthsAt(scaledReturnPeriods[..flood], depths);
+        var listed = 0;
         for (var j = 0; j < flood; j++)
         {
             var depth = depths[j];
             if (depth > 0 && !(depth <= plan.ProtectionDepthM))
             {
                 var p = scratch.FloodList[j];
-                var (direct, bi) = Inundation(plan, depth - plan.FloorHeightM, _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, plan.Key, 0), biPerDay);
-                metrics[((int)Metric.FloodDirectCny * BlockSize) + p] = direct;
-                metrics[((int)Metric.FloodBiCny * BlockSize) + p] = bi;
+                directAt[listed] = ((int)Metric.FloodDirectCny * BlockSize) + p;
+                biAt[listed] = ((int)Metric.FloodBiCny * BlockSize) + p;
+                effectiveDepthsM[listed] = depth - plan.FloorHeightM;
+                u[listed++] = _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, plan.Key, 0);
             }
         }
+
+        return listed;
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using ClimateRisk.Core.Distributions;
 using ClimateRisk.Core.Distributions.Internal;
 using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Model;
@@ -535,22 +534,6 @@ internal sealed partial class PathKernel
         Span<double> perEvent = [0, 0, 0];
         var total = cover.ApplyUnchecked(direct, bi, biPerDay, perEvent);
         return (total, perEvent[0], perEvent[1], perEvent[2]);
-    }
-
-    /// <summary>Direct and BI loss of water reaching the site with effective depth <paramref name="effectiveDepthM"/> (MODEL §6).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (double Direct, double Bi) Inundation(SitePlan plan, double effectiveDepthM, double u, double biPerDay)
-    {
-        if (effectiveDepthM <= 0)
-        {
-            return (0, 0);
-        }
-
-        var damage = plan.Damage;
-        var ratio = BetaQuantile.SampleFromMeanSd(damage.Mean.At(effectiveDepthM), damage.Sd.At(effectiveDepthM), u);
-        var direct = plan.Site.AssetValueCny * ratio * (1 - plan.Hardening);
-        var downtimeDays = DowntimeMinDays + (DowntimeSlopeDays * ratio);
-        return (direct, biPerDay * downtimeDays);
     }
 
     /// <summary>exp(σz − σ²/2): a mean-one lognormal factor (the vector exp, as <see cref="LogNormalFactors"/>).</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using ClimateRisk.Core.Climate;
 using ClimateRisk.Core.Distributions;
 using ClimateRisk.Core.Finance;
@@ -198,10 +200,64 @@ internal sealed class SitePlan
         }
 
         VectorMath.Log(returnPeriodsY, depthsM);
-        for (var j = 0; j < depthsM.Length; j++)
+        var j = Vector512.IsHardwareAccelerated ? DepthsFromLog<Lanes512>(returnPeriodsY, depthsM)
+            : Vector256.IsHardwareAccelerated ? DepthsFromLog<Lanes256>(returnPeriodsY, depthsM)
+            : 0;
+        for (; j < depthsM.Length; j++)
         {
             depthsM[j] = returnPeriodsY[j] < _noFloodBelowY ? 0 : DepthFromLog(depthsM[j]);
         }
+    }
+
+    /// <summary>
+    /// <see cref="DepthFromLog"/> on registers over whole registers of the span (ln R in
+    /// <paramref name="depthsM"/>, replaced by the depth); returns how many were done. The segment
+    /// is the scalar search's: i = first + 1 + #{k ∈ [first + 1, last) : x[k] &lt; ln R} (x
+    /// non-decreasing, so the k where the search steps on are a prefix); its ends gathered, then
+    /// the same interpolation, and the three early returns as selects in the scalar order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private int DepthsFromLog<T>(ReadOnlySpan<double> returnPeriodsY, Span<double> depthsM)
+        where T : struct, ILanes<T>
+    {
+        var x = FloodLnReturnPeriod;
+        var depth = FloodDepthM;
+        var first = FirstPositiveDepth;
+        var last = x.Length - 1;
+        if (first >= last)
+        {
+            // No segment to interpolate in: the scalar code's early returns only.
+            return 0;
+        }
+
+        var zero = T.Create(0.0);
+        var one = T.Create(1.0);
+        var xFirst = T.Create(x[first]);
+        var xLast = T.Create(x[last]);
+        var depthLast = T.Create(depth[last]);
+        var noFloodBelow = T.Create(_noFloodBelowY);
+        var j = 0;
+        for (; j + T.Count <= depthsM.Length; j += T.Count)
+        {
+            var lnR = T.Load(in depthsM[0], (nuint)j);
+            var i = T.Create(first + 1);
+            for (var k = first + 1; k < last; k++)
+            {
+                i += T.And(T.LessThan(T.Create(x[k]), lnR), one);
+            }
+
+            var below = i - one;
+            var xBelow = T.Gather(in x[0], below);
+            var depthBelow = T.Gather(in depth[0], below);
+            var w = (lnR - xBelow) / (T.Gather(in x[0], i) - xBelow);
+            var d = depthBelow + (w * (T.Gather(in depth[0], i) - depthBelow));
+            d = T.Select(T.LessThanOrEqual(xLast, lnR), depthLast, d);
+            d = T.Select(T.LessThan(lnR, xFirst), zero, d);
+            d = T.Select(T.LessThan(T.Load(in returnPeriodsY[0], (nuint)j), noFloodBelow), zero, d);
+            T.Store(d, ref depthsM[0], (nuint)j);
+        }
+
+        return j;
     }
 
     /// <summary>d_s at ln R (a site with a flooding return period, R at or above <see cref="NoFloodBelowY"/>).</summary>
