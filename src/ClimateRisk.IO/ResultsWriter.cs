@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.Core.Statistics;
 using ClimateRisk.IO.Internal;
@@ -63,35 +62,12 @@ public static class ResultsWriter
     public static void CreateFile(string path, Action<TextWriter> write) => TextFile.CreateNew(path, write);
 
     /// <summary>Writes the five files into <paramref name="directory"/> (which must exist).</summary>
-    /// <remarks>
-    /// The five texts are formatted side by side on the thread pool — turning some 500,000
-    /// numbers into their shortest round-trip text is most of a short run's last tenth of a
-    /// second — and then written one file after the other in <see cref="FileNames"/>' order, so
-    /// a failing disk stops the writing at the same file, with the same error, every time.
-    /// </remarks>
     public static void Write(SimulationResult result, string directory)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var texts = new string[Files.Length];
-        try
+        foreach (var (name, write) in Files)
         {
-            Parallel.For(0, Files.Length, i =>
-            {
-                using var text = new StringWriter(CultureInfo.InvariantCulture);
-                Files[i].Write(result, text);
-                texts[i] = text.ToString();
-            });
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
-            throw;
-        }
-
-        for (var i = 0; i < Files.Length; i++)
-        {
-            var text = texts[i];
-            TextFile.CreateNew(Path.Combine(directory, Files[i].Name), w => w.Write(text));
+            TextFile.CreateNew(Path.Combine(directory, name), w => write(result, w));
         }
     }
 
