@@ -20,18 +20,20 @@ public sealed class ShardFileTests : IDisposable
     private string WriteShard()
     {
         var path = Path.Combine(_directory, "partial.bin");
-        var shard = new ShardResult
-        {
-            Settings = new SimulationSettings { Paths = 3, FirstYear = 2025, LastYear = 2025, Horizons = [2025], ReturnPeriodsY = [10] },
-            ScenarioIds = ["ngfs-ndcs"],
-            SiteIds = ["ks-ulanqab"],
-            Cells = [],
-            Npv = [("ngfs-ndcs", "ks-ulanqab", PartialCell.From([1.0, 2.0, 3.0], double.NaN))],
-            Exceedance = [],
-        };
-        ShardFile.Write(shard, path);
+        ShardFile.Write(NpvShard(PartialCell.From([1.0, 2.0, 3.0], double.NaN)), path);
         return path;
     }
+
+    /// <summary>A shard of one site, one year and nothing but one NPV cell.</summary>
+    private static ShardResult NpvShard(PartialCell npv) => new()
+    {
+        Settings = new SimulationSettings { Paths = 3, FirstYear = 2025, LastYear = 2025, Horizons = [2025], ReturnPeriodsY = [10] },
+        ScenarioIds = ["ngfs-ndcs"],
+        SiteIds = ["ks-ulanqab"],
+        Cells = [],
+        Npv = [("ngfs-ndcs", "ks-ulanqab", npv)],
+        Exceedance = [],
+    };
 
     [Fact]
     public void A_file_streamed_with_its_section_lengths_filled_in_afterwards_has_the_bytes_of_the_buffered_form()
@@ -194,17 +196,7 @@ public sealed class ShardFileTests : IDisposable
         long[] negativeCounts = [2, 16_384];
         var sketch = QuantileSketch.FromBuckets(QuantileSketch.DefaultAccuracy, 11, positive, positiveCounts, negative, negativeCounts);
         var path = Path.Combine(_directory, "buckets.bin");
-        ShardFile.Write(
-            new ShardResult
-            {
-                Settings = new SimulationSettings { Paths = 3, FirstYear = 2025, LastYear = 2025, Horizons = [2025], ReturnPeriodsY = [10] },
-                ScenarioIds = ["ngfs-ndcs"],
-                SiteIds = ["ks-ulanqab"],
-                Cells = [],
-                Npv = [("ngfs-ndcs", "ks-ulanqab", new PartialCell { Moments = RunningMoments.FromState(3, 1, 0), ExceedCount = 0, HasThreshold = false, Sketch = sketch })],
-                Exceedance = [],
-            },
-            path);
+        ShardFile.Write(NpvShard(new PartialCell { Moments = RunningMoments.FromState(3, 1, 0), ExceedCount = 0, HasThreshold = false, Sketch = sketch }), path);
 
         var read = ShardFile.Read(path).Npv.Should().ContainSingle().Which.Cell.Sketch;
 

@@ -191,6 +191,26 @@ internal static class IncompleteBeta
     internal static T ContinuedFraction<T>(T a, T b, T x, T active)
         where T : struct, ILanes<T>
     {
+        var (fraction, guarded) = Terms<T, Unguarded>(a, b, x, active);
+        return T.Any(T.And(guarded, active)) ? ContinuedFractionGuarded(a, b, x, active) : fraction;
+    }
+
+    /// <summary><see cref="ContinuedFraction{T}"/> with Lentz's guard on every denominator, as the scalar code.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    internal static T ContinuedFractionGuarded<T>(T a, T b, T x, T active)
+        where T : struct, ILanes<T>
+        => Terms<T, Guarded>(a, b, x, active).Fraction;
+
+    /// <summary>
+    /// The continued fraction's terms on every lane of <paramref name="active"/>; with
+    /// <typeparamref name="TGuard"/> = <see cref="Guarded"/> each denominator is guarded as in the
+    /// scalar code, otherwise the guard's condition is only recorded (Guard(v) = v where it does not hold).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (T Fraction, T Guarded) Terms<T, TGuard>(T a, T b, T x, T active)
+        where T : struct, ILanes<T>
+        where TGuard : struct, ILentzGuard
+    {
         var zero = T.Create(0.0);
         var one = T.Create(1.0);
         var two = T.Create(2.0);
@@ -210,58 +230,55 @@ internal static class IncompleteBeta
             m += one;
             var twoM = two * m;
             var coefficient = m * (b - m) * x / ((aMinusOne + twoM) * (a + twoM));
-            var denominator = one + (coefficient * denominatorInverse);
-            numeratorRatio = one + (coefficient / numeratorRatio);
-            guarded = T.Or(guarded, T.Or(T.LessThan(T.Abs(denominator), tiny), T.LessThan(T.Abs(numeratorRatio), tiny)));
-            denominatorInverse = one / denominator;
+            LentzStep<T, TGuard>(coefficient, ref denominatorInverse, ref numeratorRatio, ref guarded, tiny);
             var next = fraction * (denominatorInverse * numeratorRatio);
             coefficient = -(a + m) * (shapeSum + m) * x / ((a + twoM) * (aPlusOne + twoM));
-            denominator = one + (coefficient * denominatorInverse);
-            numeratorRatio = one + (coefficient / numeratorRatio);
-            guarded = T.Or(guarded, T.Or(T.LessThan(T.Abs(denominator), tiny), T.LessThan(T.Abs(numeratorRatio), tiny)));
-            denominatorInverse = one / denominator;
+            LentzStep<T, TGuard>(coefficient, ref denominatorInverse, ref numeratorRatio, ref guarded, tiny);
             var step = denominatorInverse * numeratorRatio;
             fraction = T.Select(done, fraction, next * step);
             done = T.Or(done, T.LessThanOrEqual(T.Abs(step - one), epsilon));
         }
 
-        return T.Any(T.And(guarded, active)) ? ContinuedFractionGuarded(a, b, x, active) : fraction;
+        return (fraction, guarded);
     }
 
-    /// <summary><see cref="ContinuedFraction{T}"/> with Lentz's guard on every denominator, as the scalar code.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    internal static T ContinuedFractionGuarded<T>(T a, T b, T x, T active)
+    /// <summary>One of modified Lentz's updates: D ← 1/(1 + c·D), C ← 1 + c/C, guarded or with the guard's condition recorded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void LentzStep<T, TGuard>(T coefficient, ref T denominatorInverse, ref T numeratorRatio, ref T guarded, T tiny)
         where T : struct, ILanes<T>
+        where TGuard : struct, ILentzGuard
     {
         var one = T.Create(1.0);
-        var two = T.Create(2.0);
-        var tiny = T.Create(Tiny);
-        var epsilon = T.Create(Epsilon);
-        var shapeSum = a + b;
-        var aPlusOne = a + one;
-        var aMinusOne = a - one;
-        var numeratorRatio = one;
-        var denominatorInverse = one / Guard(one - (shapeSum * x / aPlusOne), tiny);
-        var fraction = denominatorInverse;
-        var done = T.Select(active, T.Create(0.0), T.CreateInt64(-1L));
-        var m = T.Create(0.0);
-        for (var term = 1; term <= MaxTerms && !T.All(done); term++)
+        var denominator = one + (coefficient * denominatorInverse);
+        var ratio = one + (coefficient / numeratorRatio);
+        if (TGuard.Guards)
         {
-            m += one;
-            var twoM = two * m;
-            var coefficient = m * (b - m) * x / ((aMinusOne + twoM) * (a + twoM));
-            denominatorInverse = one / Guard(one + (coefficient * denominatorInverse), tiny);
-            numeratorRatio = Guard(one + (coefficient / numeratorRatio), tiny);
-            var next = fraction * (denominatorInverse * numeratorRatio);
-            coefficient = -(a + m) * (shapeSum + m) * x / ((a + twoM) * (aPlusOne + twoM));
-            denominatorInverse = one / Guard(one + (coefficient * denominatorInverse), tiny);
-            numeratorRatio = Guard(one + (coefficient / numeratorRatio), tiny);
-            var step = denominatorInverse * numeratorRatio;
-            fraction = T.Select(done, fraction, next * step);
-            done = T.Or(done, T.LessThanOrEqual(T.Abs(step - one), epsilon));
+            denominator = Guard(denominator, tiny);
+            ratio = Guard(ratio, tiny);
+        }
+        else
+        {
+            guarded = T.Or(guarded, T.Or(T.LessThan(T.Abs(denominator), tiny), T.LessThan(T.Abs(ratio), tiny)));
         }
 
-        return fraction;
+        denominatorInverse = one / denominator;
+        numeratorRatio = ratio;
+    }
+
+    /// <summary>Whether <see cref="Terms{T, TGuard}"/> guards its denominators (a compile-time constant per instantiation).</summary>
+    private interface ILentzGuard
+    {
+        static abstract bool Guards { get; }
+    }
+
+    private readonly struct Guarded : ILentzGuard
+    {
+        public static bool Guards => true;
+    }
+
+    private readonly struct Unguarded : ILentzGuard
+    {
+        public static bool Guards => false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
