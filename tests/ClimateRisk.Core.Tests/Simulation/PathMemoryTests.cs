@@ -27,6 +27,30 @@ public sealed class PathMemoryTests
     }
 
     [Fact]
+    public void A_large_array_is_zero_even_where_the_memory_held_an_earlier_one()
+    {
+        // Fresh memory is zero anyway; memory the collector hands out again is not, so fill
+        // arrays, drop them, collect, and allocate again over what they held.
+        const int length = 2_000_000;
+        for (var round = 0; round < 4; round++)
+        {
+            Fill(length);
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+            GC.WaitForPendingFinalizers();
+            var array = PathMemory.Allocate(length);
+            array.AsSpan().ContainsAnyExcept(0.0).Should().BeFalse();
+        }
+
+        static void Fill(int length)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                PathMemory.Allocate(length).AsSpan().Fill(1.5);
+            }
+        }
+    }
+
+    [Fact]
     public void A_large_array_is_pinned_so_its_advised_pages_stay_its_own()
     {
         // Garbage below the array, so a compaction of the large-object heap would move an unpinned one down.
