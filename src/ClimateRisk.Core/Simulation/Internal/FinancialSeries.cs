@@ -78,31 +78,62 @@ internal static class FinancialSeries
     }
 
     /// <summary>
-    /// Adds a block's discounted OpEx, CapEx and revenue effects to the running NPVs: path p's
-    /// metrics are <c>rows[metric · rowStride + p]</c> (the kernel's rows, p &lt; <paramref name="count"/>),
-    /// and its NPVs <c>npv[r · npvStride + firstNpv + p]</c> for the rows r of <see cref="NpvRows"/>.
+    /// Index of path <paramref name="path"/>'s NPV row <paramref name="row"/> of entity
+    /// <paramref name="entity"/> in <see cref="PathBuffers.FinancialNpv"/>: the rows of a block of
+    /// <see cref="PathKernel.BlockSize"/> paths lie side by side, entity after entity, block after
+    /// block — [block][entity][row][path in block] — so the kernel's read-modify-write of a block
+    /// is one contiguous stream (<see cref="NpvRows"/> · 2 KB per entity) rather than
+    /// <see cref="NpvRows"/> pieces a row apart.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int NpvIndex(int entities, int entity, int row, int path)
+    {
+        var block = path / PathKernel.BlockSize;
+        return (((((block * entities) + entity) * NpvRows) + row) * PathKernel.BlockSize) + (path - (block * PathKernel.BlockSize));
+    }
+
+    /// <summary>Length of <see cref="PathBuffers.FinancialNpv"/> for <paramref name="entities"/> entities and <paramref name="paths"/> paths: whole blocks (<see cref="NpvIndex"/>).</summary>
+    public static int NpvLength(int entities, int paths)
+        => checked((paths + PathKernel.BlockSize - 1) / PathKernel.BlockSize * entities * NpvRows * PathKernel.BlockSize);
+
+    /// <summary>
+    /// Adds a block's discounted OpEx, CapEx and revenue effects to the running NPVs of entity
+    /// <paramref name="entity"/>: path p's metrics are <c>rows[metric · rowStride + p]</c> (the
+    /// kernel's rows, p &lt; <paramref name="count"/>), and its NPVs are those of path
+    /// <paramref name="firstPath"/> + p in <paramref name="npv"/> (layout <see cref="NpvIndex"/>).
     /// Each path is one thread's, so blocks can run on different threads with the same result.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AccumulateBlock(ReadOnlySpan<double> rows, int rowStride, int count, double discount, Span<double> npv, int npvStride, int firstNpv)
+    public static void AccumulateBlock(ReadOnlySpan<double> rows, int rowStride, int count, double discount, Span<double> npv, int entities, int entity, int firstPath)
     {
         if ((uint)count > (uint)rowStride || rows.Length < (MetricNames.Count - 1) * rowStride + count
-            || firstNpv < 0 || npv.Length < ((NpvRows - 1) * npvStride) + firstNpv + count)
+            || (uint)entity >= (uint)entities || firstPath < 0
+            || (count > 0 && npv.Length <= NpvIndex(entities, entity, NpvRows - 1, firstPath + count - 1)))
         {
             throw new ArgumentOutOfRangeException(nameof(count), count, "The block's rows or NPV rows are shorter than the block.");
         }
 
-        var p = Vector512.IsHardwareAccelerated ? AccumulateRegisters<Lanes512>(rows, rowStride, count, discount, npv, npvStride, firstNpv)
-            : Vector256.IsHardwareAccelerated ? AccumulateRegisters<Lanes256>(rows, rowStride, count, discount, npv, npvStride, firstNpv)
-            : 0;
-        for (; p < count; p++)
+        // A block of the kernel that does not start on a multiple of BlockSize spans two of the layout's.
+        for (var done = 0; done < count;)
         {
-            var i = firstNpv + p;
-            npv[i] += discount * Opex(rows, rowStride, p);
-            npv[npvStride + i] += discount * Capex(rows, rowStride, p, net: false);
-            npv[(2 * npvStride) + i] += discount * Capex(rows, rowStride, p, net: true);
-            npv[(3 * npvStride) + i] += discount * Revenue(rows, rowStride, p, net: false);
-            npv[(4 * npvStride) + i] += discount * Revenue(rows, rowStride, p, net: true);
+            var path = firstPath + done;
+            var piece = Math.Min(count - done, PathKernel.BlockSize - (path % PathKernel.BlockSize));
+            var first = NpvIndex(entities, entity, 0, path);
+            var segment = rows[done..];
+            var p = Vector512.IsHardwareAccelerated ? AccumulateRegisters<Lanes512>(segment, rowStride, piece, discount, npv, PathKernel.BlockSize, first)
+                : Vector256.IsHardwareAccelerated ? AccumulateRegisters<Lanes256>(segment, rowStride, piece, discount, npv, PathKernel.BlockSize, first)
+                : 0;
+            for (; p < piece; p++)
+            {
+                var i = first + p;
+                npv[i] += discount * Opex(segment, rowStride, p);
+                npv[PathKernel.BlockSize + i] += discount * Capex(segment, rowStride, p, net: false);
+                npv[(2 * PathKernel.BlockSize) + i] += discount * Capex(segment, rowStride, p, net: true);
+                npv[(3 * PathKernel.BlockSize) + i] += discount * Revenue(segment, rowStride, p, net: false);
+                npv[(4 * PathKernel.BlockSize) + i] += discount * Revenue(segment, rowStride, p, net: true);
+            }
+
+            done += piece;
         }
     }
 
@@ -172,32 +203,39 @@ internal static class FinancialSeries
     public static void FillNpv(PathBuffers b, int entity, FinancialItem item, FinancialBasis basis, Span<double> destination)
     {
         var n = b.Paths;
-        var rows = b.Entities * n;
+        if ((uint)entity >= (uint)b.Entities || destination.Length < n)
+        {
+            throw new ArgumentOutOfRangeException(nameof(entity), entity, "No such entity, or the destination is shorter than the paths.");
+        }
+
         var npv = b.FinancialNpv.AsSpan();
         var net = basis == FinancialBasis.Net ? 1 : 0;
-        var i = entity * n;
-        var opex = npv.Slice(i, n);
-        var capex = npv.Slice(((1 + net) * rows) + i, n);
-        var revenue = npv.Slice(((3 + net) * rows) + i, n);
-        switch (item)
+        for (var first = 0; first < n; first += PathKernel.BlockSize)
         {
-            case FinancialItem.Opex:
-                opex.CopyTo(destination);
-                break;
-            case FinancialItem.Capex:
-                capex.CopyTo(destination);
-                break;
-            case FinancialItem.Revenue:
-                revenue.CopyTo(destination);
-                break;
-            default:
-                destination = destination[..n];
-                for (var p = 0; p < destination.Length; p++)
-                {
-                    destination[p] = opex[p] + revenue[p];
-                }
+            var count = Math.Min(PathKernel.BlockSize, n - first);
+            var opex = npv.Slice(NpvIndex(b.Entities, entity, 0, first), count);
+            var capex = npv.Slice(NpvIndex(b.Entities, entity, 1 + net, first), count);
+            var revenue = npv.Slice(NpvIndex(b.Entities, entity, 3 + net, first), count);
+            var target = destination.Slice(first, count);
+            switch (item)
+            {
+                case FinancialItem.Opex:
+                    opex.CopyTo(target);
+                    break;
+                case FinancialItem.Capex:
+                    capex.CopyTo(target);
+                    break;
+                case FinancialItem.Revenue:
+                    revenue.CopyTo(target);
+                    break;
+                default:
+                    for (var p = 0; p < count; p++)
+                    {
+                        target[p] = opex[p] + revenue[p];
+                    }
 
-                break;
+                    break;
+            }
         }
     }
 

@@ -20,7 +20,7 @@ internal sealed class PathBuffers
         Values = npvOnly ? [] : PathMemory.Allocate(checked(MetricNames.Count * Entities * paths));
         Occurrence = npvOnly ? [] : new double[Entities * paths];
         Npv = new double[Entities * paths];
-        FinancialNpv = npvOnly ? [] : PathMemory.Allocate(checked(FinancialSeries.NpvRows * Entities * paths));
+        FinancialNpv = npvOnly ? [] : PathMemory.Allocate(FinancialSeries.NpvLength(Entities, paths));
         Blocks = (paths + PathKernel.BlockSize - 1) / PathKernel.BlockSize;
         SkippedBlocks = npvOnly ? [] : new bool[MetricNames.Count * Entities * Blocks];
         SkippedBits = npvOnly ? [] : new long[SkippedBlocks.Length];
@@ -38,7 +38,7 @@ internal sealed class PathBuffers
     /// <summary>Discounted total climate cost summed over the years so far, per (entity, path).</summary>
     public double[] Npv { get; }
 
-    /// <summary>Discounted statement effects summed over the years so far, [row · E · N + entity · N + path] (rows of <see cref="FinancialSeries"/>).</summary>
+    /// <summary>Discounted statement effects summed over the years so far, per (row of <see cref="FinancialSeries"/>, entity, path) at <see cref="FinancialSeries.NpvIndex"/>.</summary>
     public double[] FinancialNpv { get; }
 
     /// <summary>Blocks of <see cref="PathKernel.BlockSize"/> columns per row.</summary>

@@ -474,7 +474,7 @@ internal sealed partial class PathKernel
         MultiplyAdd(discount, rows.AsSpan((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.AsSpan((entity * n) + firstIndex, count));
         if (_accumulateFinancialNpv)
         {
-            FinancialSeries.AccumulateBlock(rows, BlockSize, count, discount, b.FinancialNpv, b.Entities * n, (entity * n) + firstIndex);
+            FinancialSeries.AccumulateBlock(rows, BlockSize, count, discount, b.FinancialNpv, b.Entities, entity, firstIndex);
         }
     }
 
