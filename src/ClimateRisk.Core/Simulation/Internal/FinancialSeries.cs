@@ -157,15 +157,29 @@ internal static class FinancialSeries
             var capex = CapexLanes<T>(in r, rowStride, p, net: false);
             var revenue = RevenueLanes<T>(in r, rowStride, p, net: false);
             Add(ref n, firstNpv + p, d * opex);
-            Add(ref n, npvStride + firstNpv + p, d * capex);
-            Add(ref n, (2 * npvStride) + firstNpv + p, d * (capex - V<T>(in r, Metric.InsuredPropertyCny, rowStride, p)));
-            Add(ref n, (3 * npvStride) + firstNpv + p, d * revenue);
-            Add(ref n, (4 * npvStride) + firstNpv + p, d * (revenue - V<T>(in r, Metric.InsuredBiCny, rowStride, p)));
+            var capexGross = d * capex;
+            var capexNet = d * (capex - V<T>(in r, Metric.InsuredPropertyCny, rowStride, p));
+            if (!AllZero(capexGross, capexNet))
+            {
+                Add(ref n, npvStride + firstNpv + p, capexGross);
+                Add(ref n, (2 * npvStride) + firstNpv + p, capexNet);
+            }
+
+            var revenueGross = d * revenue;
+            var revenueNet = d * (revenue - V<T>(in r, Metric.InsuredBiCny, rowStride, p));
+            if (!AllZero(revenueGross, revenueNet))
+            {
+                Add(ref n, (3 * npvStride) + firstNpv + p, revenueGross);
+                Add(ref n, (4 * npvStride) + firstNpv + p, revenueNet);
+            }
         }
 
         return p;
 
         static void Add(ref double destination, int index, T value) => T.Store(T.Load(in destination, (nuint)index) + value, ref destination, (nuint)index);
+
+        // Both registers hold only ±0.0: the OR of their bits is at most the sign bit, which compares equal to +0.0.
+        static bool AllZero(T a, T b) => T.All(T.Equals(T.Or(a, b), T.Create(0.0)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
