@@ -77,19 +77,24 @@ internal static class FinancialSeries
         return p;
     }
 
+    /// <summary>Paths of one row held side by side in <see cref="PathBuffers.FinancialNpv"/> before the next row's (<see cref="NpvIndex"/>): one 64-byte line.</summary>
+    public const int NpvGroup = 8;
+
     /// <summary>
     /// Index of path <paramref name="path"/>'s NPV row <paramref name="row"/> of entity
-    /// <paramref name="entity"/> in <see cref="PathBuffers.FinancialNpv"/>: the rows of a block of
-    /// <see cref="PathKernel.BlockSize"/> paths lie side by side, entity after entity, block after
-    /// block — [block][entity][row][path in block] — so the kernel's read-modify-write of a block
-    /// is one contiguous stream (<see cref="NpvRows"/> · 2 KB per entity) rather than
-    /// <see cref="NpvRows"/> pieces a row apart.
+    /// <paramref name="entity"/> in <see cref="PathBuffers.FinancialNpv"/>. The layout is
+    /// [block][entity][group][row][path in group], with blocks of <see cref="PathKernel.BlockSize"/>
+    /// paths and groups of <see cref="NpvGroup"/>: the order in which the kernel adds to them
+    /// (block by block, entity by entity, a register of paths at a time, every row), so that with
+    /// one worker a year's read-modify-write of all the NPVs is one sequential pass over the array,
+    /// and each worker's blocks are a run of whole lines.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int NpvIndex(int entities, int entity, int row, int path)
     {
-        var block = path / PathKernel.BlockSize;
-        return (((((block * entities) + entity) * NpvRows) + row) * PathKernel.BlockSize) + (path - (block * PathKernel.BlockSize));
+        var block = (int)((uint)path / PathKernel.BlockSize);
+        var group = (int)((uint)path / NpvGroup);
+        return (((((((block * entities) + entity) * (PathKernel.BlockSize / NpvGroup)) + (group - (block * (PathKernel.BlockSize / NpvGroup)))) * NpvRows) + row) * NpvGroup) + (path - (group * NpvGroup));
     }
 
     /// <summary>Length of <see cref="PathBuffers.FinancialNpv"/> for <paramref name="entities"/> entities and <paramref name="paths"/> paths: whole blocks (<see cref="NpvIndex"/>).</summary>
@@ -100,7 +105,8 @@ internal static class FinancialSeries
     /// Adds a block's discounted OpEx, CapEx and revenue effects to the running NPVs of entity
     /// <paramref name="entity"/>: path p's metrics are <c>rows[metric · rowStride + p]</c> (the
     /// kernel's rows, p &lt; <paramref name="count"/>), and its NPVs are those of path
-    /// <paramref name="firstPath"/> + p in <paramref name="npv"/> (layout <see cref="NpvIndex"/>).
+    /// <paramref name="firstPath"/> + p in <paramref name="npv"/> (layout <see cref="NpvIndex"/>,
+    /// <see cref="NpvLength"/> values for <paramref name="entities"/> entities).
     /// Each path is one thread's, so blocks can run on different threads with the same result.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -113,64 +119,69 @@ internal static class FinancialSeries
             throw new ArgumentOutOfRangeException(nameof(count), count, "The block's rows or NPV rows are shorter than the block.");
         }
 
-        // A block of the kernel that does not start on a multiple of BlockSize spans two of the layout's.
-        for (var done = 0; done < count;)
+        // Registers need whole groups: a block that does not start on a group (only the scalar
+        // reference kernel's single paths and tests) begins path by path.
+        var p = 0;
+        for (; p < count && (firstPath + p) % NpvGroup != 0; p++)
         {
-            var path = firstPath + done;
-            var piece = Math.Min(count - done, PathKernel.BlockSize - (path % PathKernel.BlockSize));
-            var first = NpvIndex(entities, entity, 0, path);
-            var segment = rows[done..];
-            var p = Vector512.IsHardwareAccelerated ? AccumulateRegisters<Lanes512>(segment, rowStride, piece, discount, npv, PathKernel.BlockSize, first)
-                : Vector256.IsHardwareAccelerated ? AccumulateRegisters<Lanes256>(segment, rowStride, piece, discount, npv, PathKernel.BlockSize, first)
-                : 0;
-            for (; p < piece; p++)
-            {
-                var i = first + p;
-                npv[i] += discount * Opex(segment, rowStride, p);
-                npv[PathKernel.BlockSize + i] += discount * Capex(segment, rowStride, p, net: false);
-                npv[(2 * PathKernel.BlockSize) + i] += discount * Capex(segment, rowStride, p, net: true);
-                npv[(3 * PathKernel.BlockSize) + i] += discount * Revenue(segment, rowStride, p, net: false);
-                npv[(4 * PathKernel.BlockSize) + i] += discount * Revenue(segment, rowStride, p, net: true);
-            }
+            AccumulatePath(rows, rowStride, p, discount, npv, NpvIndex(entities, entity, 0, firstPath + p));
+        }
 
-            done += piece;
+        p = Vector512.IsHardwareAccelerated ? AccumulateRegisters<Lanes512>(rows, rowStride, p, count, discount, npv, entities, entity, firstPath)
+            : Vector256.IsHardwareAccelerated ? AccumulateRegisters<Lanes256>(rows, rowStride, p, count, discount, npv, entities, entity, firstPath)
+            : p;
+        for (; p < count; p++)
+        {
+            AccumulatePath(rows, rowStride, p, discount, npv, NpvIndex(entities, entity, 0, firstPath + p));
         }
     }
 
+    /// <summary>Path p of the rows added to the NPVs whose first row is at <paramref name="i"/> (the next rows <see cref="NpvGroup"/> apart).</summary>
+    private static void AccumulatePath(ReadOnlySpan<double> rows, int rowStride, int p, double discount, Span<double> npv, int i)
+    {
+        npv[i] += discount * Opex(rows, rowStride, p);
+        npv[NpvGroup + i] += discount * Capex(rows, rowStride, p, net: false);
+        npv[(2 * NpvGroup) + i] += discount * Capex(rows, rowStride, p, net: true);
+        npv[(3 * NpvGroup) + i] += discount * Revenue(rows, rowStride, p, net: false);
+        npv[(4 * NpvGroup) + i] += discount * Revenue(rows, rowStride, p, net: true);
+    }
+
     /// <summary>
-    /// <see cref="AccumulateBlock"/> on whole registers of paths: the same additions in the same
-    /// order as the scalar <see cref="Opex"/>, <see cref="Capex"/>, <see cref="Revenue"/>, and the
-    /// multiply and add kept apart (never fused), so every lane is bit for bit the scalar result.
-    /// Returns the paths done. Bounds are checked once by the caller.
+    /// <see cref="AccumulateBlock"/> on whole registers of paths from path <paramref name="start"/>,
+    /// which begins a group: the same additions in the same order as the scalar <see cref="Opex"/>,
+    /// <see cref="Capex"/>, <see cref="Revenue"/>, and the multiply and add kept apart (never fused),
+    /// so every lane is bit for bit the scalar result. Returns the paths done. Bounds are checked
+    /// once by the caller.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static int AccumulateRegisters<T>(ReadOnlySpan<double> rows, int rowStride, int count, double discount, Span<double> npv, int npvStride, int firstNpv)
+    private static int AccumulateRegisters<T>(ReadOnlySpan<double> rows, int rowStride, int start, int count, double discount, Span<double> npv, int entities, int entity, int firstPath)
         where T : struct, ILanes<T>
     {
         ref readonly var r = ref MemoryMarshal.GetReference(rows);
         ref var n = ref MemoryMarshal.GetReference(npv);
         var d = T.Create(discount);
-        var p = 0;
+        var p = start;
         for (; p <= count - T.Count; p += T.Count)
         {
+            var i = NpvIndex(entities, entity, 0, firstPath + p);
             var opex = OpexLanes<T>(in r, rowStride, p);
             var capex = CapexLanes<T>(in r, rowStride, p, net: false);
             var revenue = RevenueLanes<T>(in r, rowStride, p, net: false);
-            Add(ref n, firstNpv + p, d * opex);
+            Add(ref n, i, d * opex);
             var capexGross = d * capex;
             var capexNet = d * (capex - V<T>(in r, Metric.InsuredPropertyCny, rowStride, p));
             if (!AllZero(capexGross, capexNet))
             {
-                Add(ref n, npvStride + firstNpv + p, capexGross);
-                Add(ref n, (2 * npvStride) + firstNpv + p, capexNet);
+                Add(ref n, NpvGroup + i, capexGross);
+                Add(ref n, (2 * NpvGroup) + i, capexNet);
             }
 
             var revenueGross = d * revenue;
             var revenueNet = d * (revenue - V<T>(in r, Metric.InsuredBiCny, rowStride, p));
             if (!AllZero(revenueGross, revenueNet))
             {
-                Add(ref n, (3 * npvStride) + firstNpv + p, revenueGross);
-                Add(ref n, (4 * npvStride) + firstNpv + p, revenueNet);
+                Add(ref n, (3 * NpvGroup) + i, revenueGross);
+                Add(ref n, (4 * NpvGroup) + i, revenueNet);
             }
         }
 
@@ -222,14 +233,15 @@ internal static class FinancialSeries
             throw new ArgumentOutOfRangeException(nameof(entity), entity, "No such entity, or the destination is shorter than the paths.");
         }
 
-        var npv = b.FinancialNpv.AsSpan();
+        ReadOnlySpan<double> npv = b.FinancialNpv;
         var net = basis == FinancialBasis.Net ? 1 : 0;
-        for (var first = 0; first < n; first += PathKernel.BlockSize)
+        for (var first = 0; first < n; first += NpvGroup)
         {
-            var count = Math.Min(PathKernel.BlockSize, n - first);
-            var opex = npv.Slice(NpvIndex(b.Entities, entity, 0, first), count);
-            var capex = npv.Slice(NpvIndex(b.Entities, entity, 1 + net, first), count);
-            var revenue = npv.Slice(NpvIndex(b.Entities, entity, 3 + net, first), count);
+            var count = Math.Min(NpvGroup, n - first);
+            var i = NpvIndex(b.Entities, entity, 0, first);
+            var opex = npv.Slice(i, count);
+            var capex = npv.Slice(i + ((1 + net) * NpvGroup), count);
+            var revenue = npv.Slice(i + ((3 + net) * NpvGroup), count);
             var target = destination.Slice(first, count);
             switch (item)
             {
