@@ -237,7 +237,7 @@ public class PathKernelOutputTests
             {
                 for (var p = 0; p < Paths; p++)
                 {
-                    var actual = accumulating.FinancialNpv[FinancialSeries.NpvIndex(entities, e, r, p)];
+                    var actual = accumulating.FinancialNpv[FinancialSeries.NpvIndex(entities, Paths, e, r, p)];
                     actual.Should().Be(expected[r, e, p], $"row {r}, entity {e}, path {p}");
                 }
             }

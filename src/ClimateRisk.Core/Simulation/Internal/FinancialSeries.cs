@@ -81,116 +81,139 @@ internal static class FinancialSeries
     public const int NpvGroup = 8;
 
     /// <summary>
+    /// How far ahead of the register being added <see cref="AccumulateBlock"/> asks for the NPV
+    /// lines, in groups (16 groups of 5 lines: 5 KB). Measured: 8, 16, 24 and 32 groups; see docs/performance.md.
+    /// </summary>
+    private const int PrefetchGroups = 16;
+
+    /// <summary>
     /// Index of path <paramref name="path"/>'s NPV row <paramref name="row"/> of entity
-    /// <paramref name="entity"/> in <see cref="PathBuffers.FinancialNpv"/>. The layout is
-    /// [block][entity][group][row][path in group], with blocks of <see cref="PathKernel.BlockSize"/>
-    /// paths and groups of <see cref="NpvGroup"/>: the order in which the kernel adds to them
-    /// (block by block, entity by entity, a register of paths at a time, every row), so that with
-    /// one worker a year's read-modify-write of all the NPVs is one sequential pass over the array,
-    /// and each worker's blocks are a run of whole lines.
+    /// <paramref name="entity"/> in <see cref="PathBuffers.FinancialNpv"/> (<paramref name="paths"/>
+    /// paths). The layout is [block][entity][group][row][path in group], with blocks of
+    /// <see cref="PathKernel.BlockSize"/> paths and groups of <see cref="NpvGroup"/>: the order in
+    /// which the kernel adds to them (block by block, entity by entity, a register of paths at a
+    /// time, every row), so that with one worker a year's read-modify-write of all the NPVs is one
+    /// sequential pass over the array. The last block and its last group are as wide as the paths
+    /// left, so the array holds exactly <see cref="NpvRows"/> · entities · paths values.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int NpvIndex(int entities, int entity, int row, int path)
+    public static int NpvIndex(int entities, int paths, int entity, int row, int path)
     {
-        var block = (int)((uint)path / PathKernel.BlockSize);
-        var group = (int)((uint)path / NpvGroup);
-        return (((((((block * entities) + entity) * (PathKernel.BlockSize / NpvGroup)) + (group - (block * (PathKernel.BlockSize / NpvGroup)))) * NpvRows) + row) * NpvGroup) + (path - (group * NpvGroup));
+        var blockStart = path & ~(PathKernel.BlockSize - 1);
+        var blockWidth = Math.Min(PathKernel.BlockSize, paths - blockStart);
+        var within = path - blockStart;
+        var groupStart = within & ~(NpvGroup - 1);
+        var groupWidth = Math.Min(NpvGroup, blockWidth - groupStart);
+        return (((blockStart * entities) + (entity * blockWidth) + groupStart) * NpvRows) + (row * groupWidth) + (within - groupStart);
     }
-
-    /// <summary>Length of <see cref="PathBuffers.FinancialNpv"/> for <paramref name="entities"/> entities and <paramref name="paths"/> paths: whole blocks (<see cref="NpvIndex"/>).</summary>
-    public static int NpvLength(int entities, int paths)
-        => checked((paths + PathKernel.BlockSize - 1) / PathKernel.BlockSize * entities * NpvRows * PathKernel.BlockSize);
 
     /// <summary>
     /// Adds a block's discounted OpEx, CapEx and revenue effects to the running NPVs of entity
     /// <paramref name="entity"/>: path p's metrics are <c>rows[metric · rowStride + p]</c> (the
     /// kernel's rows, p &lt; <paramref name="count"/>), and its NPVs are those of path
-    /// <paramref name="firstPath"/> + p in <paramref name="npv"/> (layout <see cref="NpvIndex"/>,
-    /// <see cref="NpvLength"/> values for <paramref name="entities"/> entities).
+    /// <paramref name="firstPath"/> + p in <paramref name="npv"/>, which holds the NPVs of
+    /// <paramref name="entities"/> entities laid out by <see cref="NpvIndex"/>.
     /// Each path is one thread's, so blocks can run on different threads with the same result.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AccumulateBlock(ReadOnlySpan<double> rows, int rowStride, int count, double discount, Span<double> npv, int entities, int entity, int firstPath)
     {
+        var paths = entities > 0 ? npv.Length / (entities * NpvRows) : 0;
         if ((uint)count > (uint)rowStride || rows.Length < (MetricNames.Count - 1) * rowStride + count
-            || (uint)entity >= (uint)entities || firstPath < 0
-            || (count > 0 && npv.Length <= NpvIndex(entities, entity, NpvRows - 1, firstPath + count - 1)))
+            || (uint)entity >= (uint)entities || npv.Length != paths * entities * NpvRows
+            || firstPath < 0 || firstPath > paths - count)
         {
             throw new ArgumentOutOfRangeException(nameof(count), count, "The block's rows or NPV rows are shorter than the block.");
         }
 
-        // Registers need whole groups: a block that does not start on a group (only the scalar
-        // reference kernel's single paths and tests) begins path by path.
+        // Registers take whole groups; a block that does not start or end on one (only the
+        // scalar reference kernel's single paths, the last paths, and tests) goes path by path there.
         var p = 0;
         for (; p < count && (firstPath + p) % NpvGroup != 0; p++)
         {
-            AccumulatePath(rows, rowStride, p, discount, npv, NpvIndex(entities, entity, 0, firstPath + p));
+            AccumulatePath(rows, rowStride, p, discount, npv, entities, paths, entity, firstPath + p);
         }
 
-        p = Vector512.IsHardwareAccelerated ? AccumulateRegisters<Lanes512>(rows, rowStride, p, count, discount, npv, entities, entity, firstPath)
-            : Vector256.IsHardwareAccelerated ? AccumulateRegisters<Lanes256>(rows, rowStride, p, count, discount, npv, entities, entity, firstPath)
+        p = Vector512.IsHardwareAccelerated ? AccumulateRegisters<Lanes512>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
+            : Vector256.IsHardwareAccelerated ? AccumulateRegisters<Lanes256>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
             : p;
         for (; p < count; p++)
         {
-            AccumulatePath(rows, rowStride, p, discount, npv, NpvIndex(entities, entity, 0, firstPath + p));
+            AccumulatePath(rows, rowStride, p, discount, npv, entities, paths, entity, firstPath + p);
         }
     }
 
-    /// <summary>Path p of the rows added to the NPVs whose first row is at <paramref name="i"/> (the next rows <see cref="NpvGroup"/> apart).</summary>
-    private static void AccumulatePath(ReadOnlySpan<double> rows, int rowStride, int p, double discount, Span<double> npv, int i)
+    /// <summary>Path p of the rows added to its NPVs (path <paramref name="path"/> in <paramref name="npv"/>).</summary>
+    private static void AccumulatePath(ReadOnlySpan<double> rows, int rowStride, int p, double discount, Span<double> npv, int entities, int paths, int entity, int path)
     {
-        npv[i] += discount * Opex(rows, rowStride, p);
-        npv[NpvGroup + i] += discount * Capex(rows, rowStride, p, net: false);
-        npv[(2 * NpvGroup) + i] += discount * Capex(rows, rowStride, p, net: true);
-        npv[(3 * NpvGroup) + i] += discount * Revenue(rows, rowStride, p, net: false);
-        npv[(4 * NpvGroup) + i] += discount * Revenue(rows, rowStride, p, net: true);
+        npv[NpvIndex(entities, paths, entity, 0, path)] += discount * Opex(rows, rowStride, p);
+        npv[NpvIndex(entities, paths, entity, 1, path)] += discount * Capex(rows, rowStride, p, net: false);
+        npv[NpvIndex(entities, paths, entity, 2, path)] += discount * Capex(rows, rowStride, p, net: true);
+        npv[NpvIndex(entities, paths, entity, 3, path)] += discount * Revenue(rows, rowStride, p, net: false);
+        npv[NpvIndex(entities, paths, entity, 4, path)] += discount * Revenue(rows, rowStride, p, net: true);
     }
 
     /// <summary>
-    /// <see cref="AccumulateBlock"/> on whole registers of paths from path <paramref name="start"/>,
+    /// <see cref="AccumulateBlock"/> on the whole groups of paths from path <paramref name="start"/>,
     /// which begins a group: the same additions in the same order as the scalar <see cref="Opex"/>,
     /// <see cref="Capex"/>, <see cref="Revenue"/>, and the multiply and add kept apart (never fused),
     /// so every lane is bit for bit the scalar result. Returns the paths done. Bounds are checked
     /// once by the caller.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static int AccumulateRegisters<T>(ReadOnlySpan<double> rows, int rowStride, int start, int count, double discount, Span<double> npv, int entities, int entity, int firstPath)
+    private static int AccumulateRegisters<T>(ReadOnlySpan<double> rows, int rowStride, int start, int count, double discount, Span<double> npv, int entities, int paths, int entity, int firstPath)
         where T : struct, ILanes<T>
     {
         ref readonly var r = ref MemoryMarshal.GetReference(rows);
         ref var n = ref MemoryMarshal.GetReference(npv);
         var d = T.Create(discount);
         var p = start;
-        for (; p <= count - T.Count; p += T.Count)
+        const int prefetch = PrefetchGroups * NpvRows * NpvGroup;
+        for (; p <= count - NpvGroup && firstPath + p + NpvGroup <= paths; p += NpvGroup)
         {
-            var i = NpvIndex(entities, entity, 0, firstPath + p);
-            var opex = OpexLanes<T>(in r, rowStride, p);
-            var capex = CapexLanes<T>(in r, rowStride, p, net: false);
-            var revenue = RevenueLanes<T>(in r, rowStride, p, net: false);
-            Add(ref n, i, d * opex);
-            var capexGross = d * capex;
-            var capexNet = d * (capex - V<T>(in r, Metric.InsuredPropertyCny, rowStride, p));
-            if (!AllZero(capexGross, capexNet))
+            // A whole group: its rows are NpvGroup apart.
+            var group = NpvIndex(entities, paths, entity, 0, firstPath + p);
+            if (System.Runtime.Intrinsics.X86.Sse.IsSupported && group + prefetch + (NpvRows * NpvGroup) <= npv.Length)
             {
-                Add(ref n, NpvGroup + i, capexGross);
-                Add(ref n, (2 * NpvGroup) + i, capexNet);
+                Prefetch(ref Unsafe.Add(ref n, group + prefetch));
             }
 
-            var revenueGross = d * revenue;
-            var revenueNet = d * (revenue - V<T>(in r, Metric.InsuredBiCny, rowStride, p));
-            if (!AllZero(revenueGross, revenueNet))
+            for (var k = 0; k < NpvGroup; k += T.Count)
             {
-                Add(ref n, (3 * NpvGroup) + i, revenueGross);
-                Add(ref n, (4 * NpvGroup) + i, revenueNet);
+                var i = group + k;
+                var q = p + k;
+                var opex = OpexLanes<T>(in r, rowStride, q);
+                var capex = CapexLanes<T>(in r, rowStride, q, net: false);
+                var revenue = RevenueLanes<T>(in r, rowStride, q, net: false);
+                Add(ref n, i, d * opex);
+                Add(ref n, NpvGroup + i, d * capex);
+                Add(ref n, (2 * NpvGroup) + i, d * (capex - V<T>(in r, Metric.InsuredPropertyCny, rowStride, q)));
+                Add(ref n, (3 * NpvGroup) + i, d * revenue);
+                Add(ref n, (4 * NpvGroup) + i, d * (revenue - V<T>(in r, Metric.InsuredBiCny, rowStride, q)));
             }
         }
 
         return p;
 
         static void Add(ref double destination, int index, T value) => T.Store(T.Load(in destination, (nuint)index) + value, ref destination, (nuint)index);
+    }
 
-        // Both registers hold only ±0.0: the OR of their bits is at most the sign bit, which compares equal to +0.0.
-        static bool AllZero(T a, T b) => T.All(T.Equals(T.Or(a, b), T.Create(0.0)));
+    /// <summary>
+    /// Asks for the <see cref="NpvRows"/> lines of one group from <paramref name="first"/> on.
+    /// The hardware prefetchers follow the one stream, but not far enough ahead for a loop that
+    /// needs five new lines every few nanoseconds. A prefetch never faults and writes nothing, so
+    /// an address that a collection has made stale (an array too small for
+    /// <see cref="PathMemory"/> to pin) costs only the useless request.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch(ref double first)
+    {
+        var line = (double*)Unsafe.AsPointer(ref first);
+        System.Runtime.Intrinsics.X86.Sse.Prefetch0(line);
+        System.Runtime.Intrinsics.X86.Sse.Prefetch0(line + NpvGroup);
+        System.Runtime.Intrinsics.X86.Sse.Prefetch0(line + (2 * NpvGroup));
+        System.Runtime.Intrinsics.X86.Sse.Prefetch0(line + (3 * NpvGroup));
+        System.Runtime.Intrinsics.X86.Sse.Prefetch0(line + (4 * NpvGroup));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -238,10 +261,9 @@ internal static class FinancialSeries
         for (var first = 0; first < n; first += NpvGroup)
         {
             var count = Math.Min(NpvGroup, n - first);
-            var i = NpvIndex(b.Entities, entity, 0, first);
-            var opex = npv.Slice(i, count);
-            var capex = npv.Slice(i + ((1 + net) * NpvGroup), count);
-            var revenue = npv.Slice(i + ((3 + net) * NpvGroup), count);
+            var opex = npv.Slice(NpvIndex(b.Entities, n, entity, 0, first), count);
+            var capex = npv.Slice(NpvIndex(b.Entities, n, entity, 1 + net, first), count);
+            var revenue = npv.Slice(NpvIndex(b.Entities, n, entity, 3 + net, first), count);
             var target = destination.Slice(first, count);
             switch (item)
             {

@@ -20,7 +20,7 @@ internal sealed class PathBuffers
         Values = npvOnly ? [] : PathMemory.Allocate(checked(MetricNames.Count * Entities * paths));
         Occurrence = npvOnly ? [] : new double[Entities * paths];
         Npv = new double[Entities * paths];
-        FinancialNpv = npvOnly ? [] : PathMemory.Allocate(FinancialSeries.NpvLength(Entities, paths));
+        FinancialNpv = npvOnly ? [] : PathMemory.Allocate(checked(FinancialSeries.NpvRows * Entities * paths));
         Blocks = (paths + PathKernel.BlockSize - 1) / PathKernel.BlockSize;
         SkippedBlocks = npvOnly ? [] : new bool[MetricNames.Count * Entities * Blocks];
         SkippedBits = npvOnly ? [] : new long[SkippedBlocks.Length];
