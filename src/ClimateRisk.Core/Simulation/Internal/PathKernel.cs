@@ -243,27 +243,22 @@ internal sealed partial class PathKernel
             PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.HotDays), RandomStreamId.HotDays, firstPath, year, key, 0, hotDaysU);
             PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.HotDays), RandomStreamId.HotDays, firstPath, year, key, 1, shortfallU);
             PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.Drought), RandomStreamId.Drought, firstPath, year, key, 0, droughtU);
+            // Flood exceedance Φ(−z), surge and gust quantiles of Φ(z): only for the paths that can
+            // reach damage (PathKernel.Tails.cs); the others get a stand-in with the same outcome.
             if (site.Flood is not null)
             {
-                var flood = scratch.FloodBlock.AsSpan(s * BlockSize, count);
-                for (var p = 0; p < count; p++)
-                {
-                    floodExceedance[p] = -flood[p];
-                }
-
-                VectorNormal.Cdf(floodExceedance, floodExceedance);
+                TailTransform(scratch.FloodBlock.AsSpan(s * BlockSize, count), -1, FloodTailFrom(plan, frequency), double.PositiveInfinity, floodExceedance, scratch, default(NoTransform));
             }
 
             if (site.Surge is { } surge)
             {
-                VectorNormal.Cdf(scratch.SurgeBlock.AsSpan(s * BlockSize, count), surgeQuantile);
-                VectorQuantiles.Gev(surge.GevLocationM, surge.GevScaleM, surge.GevShape, surgeQuantile, surgeQuantile);
+                var subsidenceM = surge.SubsidenceMPerYear * (year - SimulationSettings.BaseYear);
+                TailTransform(scratch.SurgeBlock.AsSpan(s * BlockSize, count), 1, SurgeTailFrom(surge, subsidenceM, seaLevel), double.NegativeInfinity, surgeQuantile, scratch, new GevTransform(surge));
             }
 
             if (site.Wind is { } wind)
             {
-                VectorNormal.Cdf(scratch.WindBlock.AsSpan(s * BlockSize, count), gustQuantile);
-                VectorQuantiles.Gumbel(wind.GumbelLocationMs, wind.GumbelScaleMs, gustQuantile, gustQuantile);
+                TailTransform(scratch.WindBlock.AsSpan(s * BlockSize, count), 1, WindTailFrom(wind, windIntensities), 0, gustQuantile, scratch, new GumbelTransform(wind));
             }
 
             heatAnomaly.CopyTo(scratch.SiteHeatAnomaly);
