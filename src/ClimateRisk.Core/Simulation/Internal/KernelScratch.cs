@@ -127,8 +127,6 @@ internal sealed class KernelScratch
 
     public int[] SurgeList { get; } = new int[B];
 
-    public int[] InsureList { get; } = new int[B];
-
     // Block kernel: per-path portfolio accumulators.
     public double[] DriftEnergyMwh { get; } = new double[B];
 

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using ClimateRisk.Core.Distributions.Internal;
-using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Numerics.Internal;
 using ClimateRisk.Core.Random;
@@ -517,18 +516,6 @@ internal sealed partial class PathKernel
                 d[i] = s[i];
             }
         }
-    }
-
-    /// <summary>The recoveries of a site's three insurable events of the year, in the order flood, coastal flood, wind.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (InsuranceRecovery Total, double Flood, double Surge, double Wind) Insure(
-        InsuranceTerms cover, double floodDirect, double floodBi, double surgeDirect, double surgeBi, double windDirect, double windBi, double biPerDay)
-    {
-        Span<double> direct = [floodDirect, surgeDirect, windDirect];
-        Span<double> bi = [floodBi, surgeBi, windBi];
-        Span<double> perEvent = [0, 0, 0];
-        var total = cover.ApplyUnchecked(direct, bi, biPerDay, perEvent);
-        return (total, perEvent[0], perEvent[1], perEvent[2]);
     }
 
     /// <summary>exp(σz − σ²/2): a mean-one lognormal factor (the vector exp, as <see cref="LogNormalFactors"/>).</summary>
