@@ -72,31 +72,26 @@ internal sealed partial class PathKernel
 
         if (Vector512.IsHardwareAccelerated)
         {
-            Totals<Lanes512>(plan, c, count, scratch);
+            TotalsAndInsurance<Lanes512>(plan, c, count, scratch);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            Totals<Lanes256>(plan, c, count, scratch);
+            TotalsAndInsurance<Lanes256>(plan, c, count, scratch);
         }
         else
         {
-            Totals<Lanes128>(plan, c, count, scratch);
+            TotalsAndInsurance<Lanes128>(plan, c, count, scratch);
         }
+    }
 
+    /// <summary><see cref="Totals{T}"/>, then <see cref="Insurance{T}"/> for an insured site: two methods, each within the JIT's inlining budget.</summary>
+    private static void TotalsAndInsurance<T>(SitePlan plan, in SiteYear c, int count, KernelScratch scratch)
+        where T : struct, ILanes<T>
+    {
+        Totals<T>(plan, c, count, scratch);
         if (plan.Insurance is { } cover)
         {
-            if (Vector512.IsHardwareAccelerated)
-            {
-                Insurance<Lanes512>(cover, c.BiCnyPerDay, count, scratch);
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                Insurance<Lanes256>(cover, c.BiCnyPerDay, count, scratch);
-            }
-            else
-            {
-                Insurance<Lanes128>(cover, c.BiCnyPerDay, count, scratch);
-            }
+            Insurance<T>(cover, c.BiCnyPerDay, count, scratch);
         }
     }
 
