@@ -142,6 +142,19 @@ public static class Simulator
         var financial = new List<(string, string, int?, FinancialItem, FinancialBasis, TCell)>();
         var blocks = buffers.Blocks;
 
+        // p_exceed's thresholds, [(year · E + entity) · M + metric]: looked up by name once, not per cell and year.
+        var thresholds = new double[years * entities * metrics];
+        for (var t = 0; t < years; t++)
+        {
+            for (var e = 0; e < entities; e++)
+            {
+                for (var m = 0; m < metrics; m++)
+                {
+                    thresholds[(((t * entities) + e) * metrics) + m] = Threshold(inputs, sitePlans, (Metric)m, e, t);
+                }
+            }
+        }
+
         // One path-length work array per worker for the whole run: allocated afresh for every
         // (scenario, year) they were large-object-heap garbage, 8 MB each at a million paths,
         // and the heap grew to several times the path buffers before a collection.
@@ -224,7 +237,7 @@ public static class Simulator
                     {
                         var metric = (Metric)(cell / entities);
                         var entity = cell % entities;
-                        var threshold = Threshold(inputs, sitePlans, metric, entity, yearIndex);
+                        var threshold = thresholds[(((yearIndex * entities) + entity) * metrics) + (int)metric];
                         var skipped = buffers.SkippedBlockCount(metric, entity);
                         if (skipped == blocks && buffers.TryRepeatedCell(metric, entity, out var value))
                         {

@@ -31,8 +31,11 @@ internal static class VectorQuantiles
         LaneLoop.CheckSpans(p, destination);
         ref var src = ref MemoryMarshal.GetReference(p);
         ref var dst = ref MemoryMarshal.GetReference(destination);
-        var done = Vector512.IsHardwareAccelerated ? GevRegisters<Lanes512>(location, scale, shape, ref src, ref dst, p.Length)
-            : Vector256.IsHardwareAccelerated ? GevRegisters<Lanes256>(location, scale, shape, ref src, ref dst, p.Length)
+        // The Gumbel form in a loop of its own: compiled together, the GEV's expm1 took the loop
+        // past the JIT's inlining budget and its vector operations became calls.
+        var gumbel = Math.Abs(shape) < GeneralizedExtremeValue.GumbelShapeThreshold;
+        var done = Vector512.IsHardwareAccelerated ? (gumbel ? GumbelRegisters<Lanes512>(location, scale, ref src, ref dst, p.Length) : GevRegisters<Lanes512>(location, scale, shape, ref src, ref dst, p.Length))
+            : Vector256.IsHardwareAccelerated ? (gumbel ? GumbelRegisters<Lanes256>(location, scale, ref src, ref dst, p.Length) : GevRegisters<Lanes256>(location, scale, shape, ref src, ref dst, p.Length))
             : 0;
         for (var i = done; i < p.Length; i++)
         {
@@ -86,6 +89,22 @@ internal static class VectorQuantiles
         // Lanes that take another branch get ln 1 = 0 here, which keeps the log on its fast path.
         var small = um1 * x / VectorMath.Log(T.Select(T.Or(wide, one), T.Create(1.0), u));
         return T.Select(wide, um1, T.Select(one, x, small));
+    }
+
+    /// <summary>Whole registers of the Gumbel form μ − β·ln(−ln p), as <see cref="Gev{T}"/> computes it for ξ ≈ 0; returns how many elements were written.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static int GumbelRegisters<T>(double location, double scale, ref double src, ref double dst, int length)
+        where T : struct, ILanes<T>
+    {
+        var mu = T.Create(location);
+        var beta = T.Create(scale);
+        var i = 0;
+        for (; i <= length - T.Count; i += T.Count)
+        {
+            T.Store(mu - (beta * VectorMath.Log(-VectorMath.Log(T.Load(in src, (nuint)i)))), ref dst, (nuint)i);
+        }
+
+        return i;
     }
 
     /// <summary>Whole registers; returns how many elements were written. Not inlined: see <see cref="LaneLoop"/>.</summary>

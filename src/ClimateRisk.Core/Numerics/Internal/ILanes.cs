@@ -53,6 +53,12 @@ internal interface ILanes<TSelf>
 
     static abstract TSelf Abs(TSelf value);
 
+    /// <summary>Per lane <see cref="Math.Max(double, double)"/>: IEEE 754:2019 maximum (NaN propagates, +0 above −0).</summary>
+    static abstract TSelf Max(TSelf left, TSelf right);
+
+    /// <summary>Per lane <see cref="Math.Min(double, double)"/>: IEEE 754:2019 minimum (NaN propagates, −0 below +0).</summary>
+    static abstract TSelf Min(TSelf left, TSelf right);
+
     static abstract TSelf LessThan(TSelf left, TSelf right);
 
     static abstract TSelf LessThanOrEqual(TSelf left, TSelf right);

@@ -53,6 +53,12 @@ internal readonly struct Lanes128(Vector128<double> value) : ILanes<Lanes128>
     public static Lanes128 Abs(Lanes128 value) => new(Vector128.Abs(value.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 Max(Lanes128 left, Lanes128 right) => new(Vector128.Max(left.Value, right.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 Min(Lanes128 left, Lanes128 right) => new(Vector128.Min(left.Value, right.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes128 LessThan(Lanes128 left, Lanes128 right) => new(Vector128.LessThan(left.Value, right.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

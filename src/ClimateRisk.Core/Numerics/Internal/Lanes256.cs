@@ -54,6 +54,12 @@ internal readonly struct Lanes256(Vector256<double> value) : ILanes<Lanes256>
     public static Lanes256 Abs(Lanes256 value) => new(Vector256.Abs(value.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256 Max(Lanes256 left, Lanes256 right) => new(Vector256.Max(left.Value, right.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256 Min(Lanes256 left, Lanes256 right) => new(Vector256.Min(left.Value, right.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 LessThan(Lanes256 left, Lanes256 right) => new(Vector256.LessThan(left.Value, right.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -53,6 +53,12 @@ internal readonly struct Lanes512(Vector512<double> value) : ILanes<Lanes512>
     public static Lanes512 Abs(Lanes512 value) => new(Vector512.Abs(value.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 Max(Lanes512 left, Lanes512 right) => new(Vector512.Max(left.Value, right.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 Min(Lanes512 left, Lanes512 right) => new(Vector512.Min(left.Value, right.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 LessThan(Lanes512 left, Lanes512 right) => new(Vector512.LessThan(left.Value, right.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -107,6 +107,12 @@ internal sealed class KernelScratch
 
     public double[] SiteOccurrenceCny { get; } = new double[B];
 
+    /// <summary>The paths of a block whose flood, surge or wind draw is transformed (<see cref="PathKernel"/>'s tail bounds).</summary>
+    public int[] TailList { get; } = new int[B];
+
+    /// <summary>Those paths' draws, gathered, then their transforms.</summary>
+    public double[] TailDraws { get; } = new double[B];
+
     /// <summary>[metric · B + path in block]: one site's metrics.</summary>
     public double[] SiteMetrics { get; } = new double[MetricNames.Count * B];
 
@@ -120,8 +126,6 @@ internal sealed class KernelScratch
     public int[] FloodList { get; } = new int[B];
 
     public int[] SurgeList { get; } = new int[B];
-
-    public int[] InsureList { get; } = new int[B];
 
     // Block kernel: per-path portfolio accumulators.
     public double[] DriftEnergyMwh { get; } = new double[B];

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using ClimateRisk.Core.Distributions.Internal;
-using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Numerics.Internal;
 using ClimateRisk.Core.Random;
@@ -243,27 +242,22 @@ internal sealed partial class PathKernel
             PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.HotDays), RandomStreamId.HotDays, firstPath, year, key, 0, hotDaysU);
             PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.HotDays), RandomStreamId.HotDays, firstPath, year, key, 1, shortfallU);
             PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.Drought), RandomStreamId.Drought, firstPath, year, key, 0, droughtU);
+            // Flood exceedance Φ(−z), surge and gust quantiles of Φ(z): only for the paths that can
+            // reach damage (PathKernel.Tails.cs); the others get a stand-in with the same outcome.
             if (site.Flood is not null)
             {
-                var flood = scratch.FloodBlock.AsSpan(s * BlockSize, count);
-                for (var p = 0; p < count; p++)
-                {
-                    floodExceedance[p] = -flood[p];
-                }
-
-                VectorNormal.Cdf(floodExceedance, floodExceedance);
+                TailTransform(scratch.FloodBlock.AsSpan(s * BlockSize, count), -1, FloodTailFrom(plan, frequency), double.PositiveInfinity, floodExceedance, scratch, default(NoTransform));
             }
 
             if (site.Surge is { } surge)
             {
-                VectorNormal.Cdf(scratch.SurgeBlock.AsSpan(s * BlockSize, count), surgeQuantile);
-                VectorQuantiles.Gev(surge.GevLocationM, surge.GevScaleM, surge.GevShape, surgeQuantile, surgeQuantile);
+                var subsidenceM = surge.SubsidenceMPerYear * (year - SimulationSettings.BaseYear);
+                TailTransform(scratch.SurgeBlock.AsSpan(s * BlockSize, count), 1, SurgeTailFrom(surge, subsidenceM, seaLevel), double.NegativeInfinity, surgeQuantile, scratch, new GevTransform(surge));
             }
 
             if (site.Wind is { } wind)
             {
-                VectorNormal.Cdf(scratch.WindBlock.AsSpan(s * BlockSize, count), gustQuantile);
-                VectorQuantiles.Gumbel(wind.GumbelLocationMs, wind.GumbelScaleMs, gustQuantile, gustQuantile);
+                TailTransform(scratch.WindBlock.AsSpan(s * BlockSize, count), 1, WindTailFrom(wind, windIntensities), 0, gustQuantile, scratch, new GumbelTransform(wind));
             }
 
             heatAnomaly.CopyTo(scratch.SiteHeatAnomaly);
@@ -522,18 +516,6 @@ internal sealed partial class PathKernel
                 d[i] = s[i];
             }
         }
-    }
-
-    /// <summary>The recoveries of a site's three insurable events of the year, in the order flood, coastal flood, wind.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (InsuranceRecovery Total, double Flood, double Surge, double Wind) Insure(
-        InsuranceTerms cover, double floodDirect, double floodBi, double surgeDirect, double surgeBi, double windDirect, double windBi, double biPerDay)
-    {
-        Span<double> direct = [floodDirect, surgeDirect, windDirect];
-        Span<double> bi = [floodBi, surgeBi, windBi];
-        Span<double> perEvent = [0, 0, 0];
-        var total = cover.ApplyUnchecked(direct, bi, biPerDay, perEvent);
-        return (total, perEvent[0], perEvent[1], perEvent[2]);
     }
 
     /// <summary>exp(σz − σ²/2): a mean-one lognormal factor (the vector exp, as <see cref="LogNormalFactors"/>).</summary>

@@ -1,0 +1,249 @@
+using System.Runtime.CompilerServices;
+using ClimateRisk.Core.Distributions;
+using ClimateRisk.Core.Distributions.Internal;
+using ClimateRisk.Core.Model;
+
+namespace ClimateRisk.Core.Simulation.Internal;
+
+/// <summary>
+/// The flood, surge and wind draws' transforms for only the paths that can reach damage.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A site's flood, surge and gust each start from a copula normal z of the path and are damage
+/// only in the upper tail: a return period past the first flooding one, a sea level over the
+/// crest, a gust over 25.7 m/s or the BI speed. Each is a non-decreasing function of z (Φ, then
+/// a quantile), so with the block's largest driver (frequency multiplier, sea level, typhoon
+/// intensity) there is one z below which no path of the block gets there. Below it the kernel
+/// skips Φ and the quantile (4.7 % of a run's samples for the GEV and Gumbel quantiles alone)
+/// and writes a stand-in that gives the same +0.0 outcomes the value would have given; at or
+/// above it, the paths are gathered and transformed as before, so their bits are the same.
+/// </para>
+/// <para>
+/// The bound z_c is found once per site and block: the threshold on the quantile scale with a
+/// relative margin of 10⁻⁹, its probability by the distribution's CDF, z* = Φ⁻¹ of that, less
+/// 10⁻³. Then the kernel's own transform is evaluated at z_c and the bound is used only if that
+/// value is on the safe side, so what is relied on is only that the computed transforms do not
+/// decrease by more than the margin as z grows (they are accurate to a few ulps). Where z*
+/// lies beyond ±5 (a threshold in the last 3·10⁻⁷ of the distribution, where Φ's values are
+/// coarse near 1, or no saving) or a driver is not finite and positive, every path is transformed.
+/// </para>
+/// </remarks>
+internal sealed partial class PathKernel
+{
+    /// <summary>The largest |z*| a bound is used at.</summary>
+    private const double TailBoundLimit = 5;
+
+    /// <summary>How far below z* the bound is put.</summary>
+    private const double TailBoundMargin = 1e-3;
+
+    /// <summary>Relative margin on the quantile-scale thresholds, against rounding in the kernel's arithmetic after the quantile.</summary>
+    private const double TailValueMargin = 1e-9;
+
+    /// <summary>
+    /// destination[p] = Φ(sign · z[p]) transformed by <typeparamref name="TTransform"/> for every
+    /// path with z[p] &gt; <paramref name="from"/>, <paramref name="standIn"/> for the others; every
+    /// path when <paramref name="from"/> is −∞ or most paths are above it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void TailTransform<TTransform>(ReadOnlySpan<double> z, double sign, double from, double standIn, Span<double> destination, KernelScratch scratch, TTransform transform)
+        where TTransform : struct, ITailTransform
+    {
+        var count = z.Length;
+        if (destination.Length < count)
+        {
+            throw new ArgumentException("The destination is shorter than the draws.", nameof(destination));
+        }
+
+        var list = scratch.TailList;
+        var listed = 0;
+        if (from > double.NegativeInfinity)
+        {
+            for (var p = 0; p < count; p++)
+            {
+                list[listed] = p;
+                listed += z[p] > from ? 1 : 0;
+            }
+        }
+
+        if (from == double.NegativeInfinity || 4 * listed > 3 * count)
+        {
+            for (var p = 0; p < count; p++)
+            {
+                destination[p] = sign * z[p];
+            }
+
+            VectorNormal.Cdf(destination[..count], destination);
+            transform.Apply(destination[..count]);
+            return;
+        }
+
+        var compact = scratch.TailDraws.AsSpan(0, listed);
+        for (var j = 0; j < listed; j++)
+        {
+            compact[j] = sign * z[list[j]];
+        }
+
+        VectorNormal.Cdf(compact, compact);
+        transform.Apply(compact);
+        destination[..count].Fill(standIn);
+        for (var j = 0; j < listed; j++)
+        {
+            destination[list[j]] = compact[j];
+        }
+    }
+
+    /// <summary>
+    /// The z of the flood draw below which no path of the block is listed for damage (−∞ for none,
+    /// +∞ where no return period floods the site):
+    /// listed is R·m ≥ R₀ with R = 1/Φ(−z), so Φ(−z) ≥ m_max/R₀ · (1 + 10⁻⁹) keeps a path out.
+    /// The stand-in is an exceedance of +∞ (R·m = 0).
+    /// </summary>
+    internal static double FloodTailFrom(SitePlan plan, ReadOnlySpan<double> frequency)
+    {
+        if (plan.FirstPositiveDepth < 0)
+        {
+            // No return period floods the site: no path is listed and the exceedance is not read.
+            return double.PositiveInfinity;
+        }
+
+        var noFloodBelow = plan.NoFloodBelowY;
+        var largest = LargestPositive(frequency);
+        if (!(noFloodBelow > 0) || double.IsInfinity(noFloodBelow) || !(largest > 0))
+        {
+            return double.NegativeInfinity;
+        }
+
+        var exceedance = largest / noFloodBelow * (1 + TailValueMargin);
+        if (!(exceedance < 1))
+        {
+            return double.NegativeInfinity;
+        }
+
+        var from = -VectorNormal.InvCdf(exceedance) - TailBoundMargin;
+        return from is >= -TailBoundLimit and <= TailBoundLimit
+            && 1.0 / VectorNormal.Cdf(-from) * largest < noFloodBelow
+            ? from
+            : double.NegativeInfinity;
+    }
+
+    /// <summary>
+    /// The z of the surge draw below which no path of the block has its level over the crest
+    /// (−∞ for none): level = Q(Φ(z)) + sea level + subsidence, so Q ≤ crest − the block's highest
+    /// sea level − subsidence − a margin keeps a path out. The stand-in is a quantile of −∞.
+    /// </summary>
+    internal static double SurgeTailFrom(SurgeExposure surge, double subsidenceM, ReadOnlySpan<double> seaLevelRiseM)
+    {
+        var highest = double.NegativeInfinity;
+        foreach (var s in seaLevelRiseM)
+        {
+            highest = Math.Max(highest, s);
+        }
+
+        if (!double.IsFinite(highest))
+        {
+            return double.NegativeInfinity;
+        }
+
+        var crest = surge.DefenceCrestM;
+        var quantile = crest - highest - subsidenceM - (TailValueMargin * (Math.Abs(crest) + Math.Abs(highest) + Math.Abs(subsidenceM) + 1));
+        var probability = GevCdf(quantile, surge.GevLocationM, surge.GevScaleM, surge.GevShape);
+        var from = VectorNormal.InvCdf(probability) - TailBoundMargin;
+        return from is >= -TailBoundLimit and <= TailBoundLimit
+            && VectorQuantiles.Gev(surge.GevLocationM, surge.GevScaleM, surge.GevShape, VectorNormal.Cdf(from)) <= quantile
+            ? from
+            : double.NegativeInfinity;
+    }
+
+    /// <summary>
+    /// The z of the wind draw below which no path of the block has a gust over 25.7 m/s or the BI
+    /// speed (−∞ for none): gust = Q(Φ(z)) · intensity, so Q ≤ min(25.7, v_BI) / the block's largest
+    /// intensity · (1 − 10⁻⁹) keeps a path out (intensities all positive). The stand-in is a
+    /// quantile of 0 (gust 0).
+    /// </summary>
+    internal static double WindTailFrom(WindExposure wind, ReadOnlySpan<double> intensity)
+    {
+        var smallest = double.PositiveInfinity;
+        var largest = double.NegativeInfinity;
+        foreach (var i in intensity)
+        {
+            smallest = Math.Min(smallest, i);
+            largest = Math.Max(largest, i);
+        }
+
+        var lowestDamaging = Math.Min(WindThresholdMs, wind.VBiMs);
+        if (!(smallest > 0) || !double.IsFinite(largest) || !(lowestDamaging > 0))
+        {
+            return double.NegativeInfinity;
+        }
+
+        var quantile = lowestDamaging / largest * (1 - TailValueMargin);
+        var probability = GevCdf(quantile, wind.GumbelLocationMs, wind.GumbelScaleMs, 0);
+        var from = VectorNormal.InvCdf(probability) - TailBoundMargin;
+        return from is >= -TailBoundLimit and <= TailBoundLimit
+            && VectorQuantiles.Gumbel(wind.GumbelLocationMs, wind.GumbelScaleMs, VectorNormal.Cdf(from)) <= quantile
+            ? from
+            : double.NegativeInfinity;
+    }
+
+    /// <summary>
+    /// The GEV distribution function exp(−(1 + ξ(x − μ)/σ)^(−1/ξ)) (Gumbel's exp(−e^(−(x − μ)/σ)) for
+    /// |ξ| below <see cref="GeneralizedExtremeValue.GumbelShapeThreshold"/>), 0 or 1 outside the
+    /// support, as <see cref="GeneralizedExtremeValue.Cdf"/> without an instance per block. Only
+    /// places a bound that is then checked with the kernel's own quantile.
+    /// </summary>
+    private static double GevCdf(double x, double location, double scale, double shape)
+    {
+        var standardised = (x - location) / scale;
+        if (Math.Abs(shape) < GeneralizedExtremeValue.GumbelShapeThreshold)
+        {
+            return Math.Exp(-Math.Exp(-standardised));
+        }
+
+        var t = 1 + (shape * standardised);
+        return t > 0 ? Math.Exp(-Math.Pow(t, -1 / shape)) : shape > 0 ? 0 : 1;
+    }
+
+    /// <summary>The largest value if every value is positive and finite, else NaN.</summary>
+    private static double LargestPositive(ReadOnlySpan<double> values)
+    {
+        var largest = 0.0;
+        foreach (var v in values)
+        {
+            if (!(v > 0) || !double.IsFinite(v))
+            {
+                return double.NaN;
+            }
+
+            largest = Math.Max(largest, v);
+        }
+
+        return largest;
+    }
+
+    /// <summary>What follows Φ for one peril's draws, in place.</summary>
+    private interface ITailTransform
+    {
+        void Apply(Span<double> probabilities);
+    }
+
+    /// <summary>The flood's exceedance probability is Φ(−z) itself.</summary>
+    private readonly struct NoTransform : ITailTransform
+    {
+        public void Apply(Span<double> probabilities)
+        {
+        }
+    }
+
+    /// <summary>The surge's GEV quantile.</summary>
+    private readonly struct GevTransform(SurgeExposure surge) : ITailTransform
+    {
+        public void Apply(Span<double> probabilities) => VectorQuantiles.Gev(surge.GevLocationM, surge.GevScaleM, surge.GevShape, probabilities, probabilities);
+    }
+
+    /// <summary>The gust's Gumbel quantile.</summary>
+    private readonly struct GumbelTransform(WindExposure wind) : ITailTransform
+    {
+        public void Apply(Span<double> probabilities) => VectorQuantiles.Gumbel(wind.GumbelLocationMs, wind.GumbelScaleMs, probabilities, probabilities);
+    }
+}
