@@ -129,7 +129,7 @@ public static class Simulator
         var sitePlans = new SitePlan[inputs.Sites.Count];
         Parallel.For(0, sitePlans.Length, options, i => sitePlans[i] = new SitePlan(inputs.Sites[i], inputs, settings));
         var n = settings.Paths;
-        var buffers = new PathBuffers(sitePlans.Length, n);
+        var buffers = new PathBuffers(sitePlans.Length, n, workers: settings.Workers > 0 ? settings.Workers : Environment.ProcessorCount);
         var pathDraws = new PathDrawCache(n);
         var entities = buffers.Entities;
         var entityIds = inputs.Sites.Select(s => s.Id).Append(SimulationResult.PortfolioId).ToArray();

@@ -26,8 +26,11 @@ public sealed class PathMemoryTests
         }
     }
 
-    [Fact]
-    public void A_large_array_is_zero_even_where_the_memory_held_an_earlier_one()
+    // One thread, and two clearing 2 MiB pieces (the length is not a whole number of them).
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_large_array_is_zero_even_where_the_memory_held_an_earlier_one(int workers)
     {
         // Fresh memory is zero anyway; memory the collector hands out again is not, so fill
         // arrays, drop them, collect, and allocate again over what they held.
@@ -37,7 +40,8 @@ public sealed class PathMemoryTests
             Fill(length);
             GC.Collect(2, GCCollectionMode.Forced, blocking: true);
             GC.WaitForPendingFinalizers();
-            var array = PathMemory.Allocate(length);
+            var array = PathMemory.Allocate(length, workers);
+            array.Length.Should().Be(length);
             array.AsSpan().ContainsAnyExcept(0.0).Should().BeFalse();
         }
 
@@ -48,6 +52,25 @@ public sealed class PathMemoryTests
                 PathMemory.Allocate(length).AsSpan().Fill(1.5);
             }
         }
+    }
+
+    // The pieces are 2 MiB (262,144 doubles): lengths around whole numbers of them.
+    [Theory]
+    [InlineData(1, 262_144 * 3)]
+    [InlineData(2, 1)]
+    [InlineData(2, 262_143)]
+    [InlineData(2, 262_144)]
+    [InlineData(2, 262_145)]
+    [InlineData(2, (262_144 * 3) + 17)]
+    [InlineData(8, (262_144 * 5) - 1)]
+    public void Clearing_in_pieces_zeroes_every_value(int workers, int length)
+    {
+        var array = new double[length];
+        array.AsSpan().Fill(1.5);
+
+        PathMemory.Clear(array, workers);
+
+        array.AsSpan().ContainsAnyExcept(0.0).Should().BeFalse();
     }
 
     [Fact]

@@ -13,14 +13,15 @@ internal sealed class PathBuffers
     /// Only the running NPV (for a kernel whose rows go to a <see cref="PathKernel.SiteRowsSink"/>):
     /// the values, occurrences and financial NPVs are left empty, so nothing else can be read.
     /// </param>
-    public PathBuffers(int siteCount, int paths, bool npvOnly = false)
+    /// <param name="workers">Threads that may clear the large arrays (their first touch; <see cref="PathMemory.Allocate"/>).</param>
+    public PathBuffers(int siteCount, int paths, bool npvOnly = false, int workers = 1)
     {
         Entities = siteCount + 1;
         Paths = paths;
-        Values = npvOnly ? [] : PathMemory.Allocate(checked(MetricNames.Count * Entities * paths));
+        Values = npvOnly ? [] : PathMemory.Allocate(checked(MetricNames.Count * Entities * paths), workers);
         Occurrence = npvOnly ? [] : new double[Entities * paths];
         Npv = new double[Entities * paths];
-        FinancialNpv = npvOnly ? [] : PathMemory.Allocate(checked(FinancialSeries.NpvRows * Entities * paths));
+        FinancialNpv = npvOnly ? [] : PathMemory.Allocate(checked(FinancialSeries.NpvRows * Entities * paths), workers);
         Blocks = (paths + PathKernel.BlockSize - 1) / PathKernel.BlockSize;
         SkippedBlocks = npvOnly ? [] : new bool[MetricNames.Count * Entities * Blocks];
         SkippedBits = npvOnly ? [] : new long[SkippedBlocks.Length];
