@@ -23,9 +23,12 @@ namespace ClimateRisk.Core.Simulation.Internal;
 /// <para>
 /// Branches are masks. The rare or irregular parts — a flood beyond the first flooding return
 /// period, a surge over the crest, a Poisson count with λ &gt; 30 (started at the mode), the
-/// binomial shortfall draw when there are hot days, the insurance recoveries — are gathered into
-/// index lists from the masks' sign bits and finished one path at a time (the shortfall counts
-/// on registers of listed paths, the scalar search only for the rare large counts).
+/// binomial shortfall draw when there are hot days — are gathered into index lists from the
+/// masks' sign bits and finished one path at a time (the shortfall counts and the flood and
+/// surge damage draws on registers of listed paths, the scalar search only for the rare large
+/// counts). The insurance recoveries run on every lane and are kept where there is a loss
+/// (<see cref="Insurance{T}"/>); the flood, surge and wind draws are transformed only above
+/// their tail bounds (PathKernel.Tails.cs).
 /// </para>
 /// <para>
 /// Rows are <see cref="BlockSize"/> long and a register may run past <c>count</c>: the lanes
