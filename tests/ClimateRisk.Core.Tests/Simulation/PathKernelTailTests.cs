@@ -1,3 +1,4 @@
+using ClimateRisk.Core.Distributions;
 using ClimateRisk.Core.Distributions.Internal;
 using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Simulation;
@@ -69,7 +70,7 @@ public class PathKernelTailTests
             foreach (var seaLevel in Drivers(random, -0.2, 1.2))
             {
                 var subsidenceM = surge.SubsidenceMPerYear * random.Next(0, 26);
-                var from = PathKernel.SurgeTailFrom(surge, subsidenceM, seaLevel);
+                var from = SurgeTailFrom(surge, subsidenceM, seaLevel);
                 if (double.IsNegativeInfinity(from))
                 {
                     continue;
@@ -102,7 +103,7 @@ public class PathKernelTailTests
         {
             foreach (var intensity in Drivers(random, 0.8, 1.4))
             {
-                var from = PathKernel.WindTailFrom(wind, intensity);
+                var from = WindTailFrom(wind, intensity);
                 if (double.IsNegativeInfinity(from))
                 {
                     continue;
@@ -126,19 +127,59 @@ public class PathKernelTailTests
     }
 
     [Fact]
+    public void The_site_plan_holds_the_surge_and_gust_distributions_the_bounds_take()
+    {
+        var inputs = RandomPortfolio.Bundled;
+        inputs.Sites.Should().Contain(s => s.Surge != null).And.Contain(s => s.Wind != null);
+        foreach (var site in inputs.Sites)
+        {
+            var plan = new SitePlan(site, inputs, Settings);
+            if (site.Surge is { } surge)
+            {
+                plan.SurgeLevels.Should().NotBeNull();
+                (plan.SurgeLevels!.Location, plan.SurgeLevels.Scale, plan.SurgeLevels.Shape).Should().Be((surge.GevLocationM, surge.GevScaleM, surge.GevShape));
+            }
+            else
+            {
+                plan.SurgeLevels.Should().BeNull();
+            }
+
+            if (site.Wind is { } wind)
+            {
+                plan.Gusts.Should().NotBeNull();
+                (plan.Gusts!.Location, plan.Gusts.Scale).Should().Be((wind.GumbelLocationMs, wind.GumbelScaleMs));
+            }
+            else
+            {
+                plan.Gusts.Should().BeNull();
+            }
+        }
+    }
+
+    [Fact]
     public void Without_positive_finite_drivers_or_with_the_threshold_deep_in_a_tail_every_path_is_transformed()
     {
         var wind = new WindExposure { GumbelLocationMs = 30, GumbelScaleMs = 5, VHalfMs = 90, VBiMs = 33, BiHours = 12 };
-        PathKernel.WindTailFrom(wind, [1.0, 0.0, 1.2]).Should().Be(double.NegativeInfinity, "an intensity of 0");
-        PathKernel.WindTailFrom(wind, [1.0, double.PositiveInfinity]).Should().Be(double.NegativeInfinity);
-        PathKernel.WindTailFrom(wind with { GumbelLocationMs = 5, GumbelScaleMs = 1 }, [1.0]).Should().Be(double.NegativeInfinity, "25.7 m/s lies beyond z = 5");
+        WindTailFrom(wind, [1.0, 0.0, 1.2]).Should().Be(double.NegativeInfinity, "an intensity of 0");
+        WindTailFrom(wind, [1.0, double.PositiveInfinity]).Should().Be(double.NegativeInfinity);
+        WindTailFrom(wind with { GumbelLocationMs = 5, GumbelScaleMs = 1 }, [1.0]).Should().Be(double.NegativeInfinity, "25.7 m/s lies beyond z = 5");
 
         var surge = new SurgeExposure { GevLocationM = 2.4, GevScaleM = 0.35, GevShape = 0.1, GroundElevationM = 2.5, DefenceCrestM = 2.8, SubsidenceMPerYear = 0.01 };
-        PathKernel.SurgeTailFrom(surge, 0.1, [0.3, double.NaN]).Should().Be(double.NegativeInfinity);
-        PathKernel.SurgeTailFrom(surge with { GevShape = -0.5 }, 0, [0.0]).Should().BeInRange(-5, 5);
-        PathKernel.SurgeTailFrom(surge with { GevShape = -0.5, DefenceCrestM = 3.2 }, 0, [0.0]).Should().Be(double.NegativeInfinity, "a crest above the GEV's upper end (μ − σ/ξ = 3.1) is left to the full transform");
-        PathKernel.SurgeTailFrom(surge with { DefenceCrestM = 0 }, 0, [0.0]).Should().Be(double.NegativeInfinity, "every path is over a crest at the ground");
+        SurgeTailFrom(surge, 0.1, [0.3, double.NaN]).Should().Be(double.NegativeInfinity);
+        SurgeTailFrom(surge with { GevShape = -0.5 }, 0, [0.0]).Should().BeInRange(-5, 5);
+        SurgeTailFrom(surge with { GevShape = -0.5, DefenceCrestM = 3.2 }, 0, [0.0]).Should().Be(double.NegativeInfinity, "a crest above the GEV's upper end (μ − σ/ξ = 3.1) is left to the full transform");
+        SurgeTailFrom(surge with { DefenceCrestM = 0 }, 0, [0.0]).Should().Be(double.NegativeInfinity, "every path is over a crest at the ground");
+        PathKernel.SurgeTailFrom(null, 2.8, 0, [0.0]).Should().Be(double.NegativeInfinity, "no distribution the plan could build");
+        PathKernel.WindTailFrom(null, 33, [1.0]).Should().Be(double.NegativeInfinity);
     }
+
+    /// <summary>The surge's bound, with the GEV as the site plan builds it.</summary>
+    private static double SurgeTailFrom(SurgeExposure surge, double subsidenceM, double[] seaLevelRiseM)
+        => PathKernel.SurgeTailFrom(new GeneralizedExtremeValue(surge.GevLocationM, surge.GevScaleM, surge.GevShape), surge.DefenceCrestM, subsidenceM, seaLevelRiseM);
+
+    /// <summary>The wind's bound, with the Gumbel as the site plan builds it.</summary>
+    private static double WindTailFrom(WindExposure wind, double[] intensity)
+        => PathKernel.WindTailFrom(new Gumbel(wind.GumbelLocationMs, wind.GumbelScaleMs), wind.VBiMs, intensity);
 
     /// <summary>z from 8 below the bound up to the bound itself, with the bound's next values down.</summary>
     private static IEnumerable<double> Below(double from)

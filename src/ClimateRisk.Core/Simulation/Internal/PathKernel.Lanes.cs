@@ -291,7 +291,7 @@ internal sealed partial class PathKernel
             ref var quantile = ref Row(scratch.SurgeQuantileM);
             ref var seaLevel = ref Row(scratch.SeaLevelRiseM);
             ref var levelRow = ref Row(scratch.SurgeLevelM);
-            var subsidence = T.Create(coast.SubsidenceMPerYear * (year - SimulationSettings.BaseYear));
+            var subsidence = T.Create(SubsidenceM(coast, year));
             var crest = T.Create(coast.DefenceCrestM);
             for (var i = 0; i < count; i += T.Count)
             {

@@ -132,7 +132,11 @@ internal sealed partial class PathKernel
     /// (−∞ for none): level = Q(Φ(z)) + sea level + subsidence, so Q ≤ crest − the block's highest
     /// sea level − subsidence − a margin keeps a path out. The stand-in is a quantile of −∞.
     /// </summary>
-    internal static double SurgeTailFrom(SurgeExposure surge, double subsidenceM, ReadOnlySpan<double> seaLevelRiseM)
+    /// <param name="levels">The surge's GEV (<see cref="SitePlan.SurgeLevels"/>); null: every path is transformed.</param>
+    /// <param name="crestM">Defence crest, m.</param>
+    /// <param name="subsidenceM">Subsidence to the year, m (<see cref="SubsidenceM"/>).</param>
+    /// <param name="seaLevelRiseM">The block's sea-level rise per path, m.</param>
+    internal static double SurgeTailFrom(GeneralizedExtremeValue? levels, double crestM, double subsidenceM, ReadOnlySpan<double> seaLevelRiseM)
     {
         var highest = double.NegativeInfinity;
         foreach (var s in seaLevelRiseM)
@@ -140,17 +144,15 @@ internal sealed partial class PathKernel
             highest = Math.Max(highest, s);
         }
 
-        if (!double.IsFinite(highest))
+        if (levels is null || !double.IsFinite(highest))
         {
             return double.NegativeInfinity;
         }
 
-        var crest = surge.DefenceCrestM;
-        var quantile = crest - highest - subsidenceM - (TailValueMargin * (Math.Abs(crest) + Math.Abs(highest) + Math.Abs(subsidenceM) + 1));
-        var probability = GevCdf(quantile, surge.GevLocationM, surge.GevScaleM, surge.GevShape);
-        var from = VectorNormal.InvCdf(probability) - TailBoundMargin;
+        var quantile = crestM - highest - subsidenceM - (TailValueMargin * (Math.Abs(crestM) + Math.Abs(highest) + Math.Abs(subsidenceM) + 1));
+        var from = VectorNormal.InvCdf(levels.Cdf(quantile)) - TailBoundMargin;
         return from is >= -TailBoundLimit and <= TailBoundLimit
-            && VectorQuantiles.Gev(surge.GevLocationM, surge.GevScaleM, surge.GevShape, VectorNormal.Cdf(from)) <= quantile
+            && VectorQuantiles.Gev(levels.Location, levels.Scale, levels.Shape, VectorNormal.Cdf(from)) <= quantile
             ? from
             : double.NegativeInfinity;
     }
@@ -161,7 +163,10 @@ internal sealed partial class PathKernel
     /// intensity · (1 − 10⁻⁹) keeps a path out (intensities all positive). The stand-in is a
     /// quantile of 0 (gust 0).
     /// </summary>
-    internal static double WindTailFrom(WindExposure wind, ReadOnlySpan<double> intensity)
+    /// <param name="gusts">The gust's Gumbel (<see cref="SitePlan.Gusts"/>); null: every path is transformed.</param>
+    /// <param name="biSpeedMs">Gust from which there is BI, m/s.</param>
+    /// <param name="intensity">The block's typhoon intensity factor per path.</param>
+    internal static double WindTailFrom(Gumbel? gusts, double biSpeedMs, ReadOnlySpan<double> intensity)
     {
         var smallest = double.PositiveInfinity;
         var largest = double.NegativeInfinity;
@@ -171,38 +176,22 @@ internal sealed partial class PathKernel
             largest = Math.Max(largest, i);
         }
 
-        var lowestDamaging = Math.Min(WindThresholdMs, wind.VBiMs);
-        if (!(smallest > 0) || !double.IsFinite(largest) || !(lowestDamaging > 0))
+        var lowestDamaging = Math.Min(WindThresholdMs, biSpeedMs);
+        if (gusts is null || !(smallest > 0) || !double.IsFinite(largest) || !(lowestDamaging > 0))
         {
             return double.NegativeInfinity;
         }
 
         var quantile = lowestDamaging / largest * (1 - TailValueMargin);
-        var probability = GevCdf(quantile, wind.GumbelLocationMs, wind.GumbelScaleMs, 0);
-        var from = VectorNormal.InvCdf(probability) - TailBoundMargin;
+        var from = VectorNormal.InvCdf(gusts.Cdf(quantile)) - TailBoundMargin;
         return from is >= -TailBoundLimit and <= TailBoundLimit
-            && VectorQuantiles.Gumbel(wind.GumbelLocationMs, wind.GumbelScaleMs, VectorNormal.Cdf(from)) <= quantile
+            && VectorQuantiles.Gumbel(gusts.Location, gusts.Scale, VectorNormal.Cdf(from)) <= quantile
             ? from
             : double.NegativeInfinity;
     }
 
-    /// <summary>
-    /// The GEV distribution function exp(−(1 + ξ(x − μ)/σ)^(−1/ξ)) (Gumbel's exp(−e^(−(x − μ)/σ)) for
-    /// |ξ| below <see cref="GeneralizedExtremeValue.GumbelShapeThreshold"/>), 0 or 1 outside the
-    /// support, as <see cref="GeneralizedExtremeValue.Cdf"/> without an instance per block. Only
-    /// places a bound that is then checked with the kernel's own quantile.
-    /// </summary>
-    private static double GevCdf(double x, double location, double scale, double shape)
-    {
-        var standardised = (x - location) / scale;
-        if (Math.Abs(shape) < GeneralizedExtremeValue.GumbelShapeThreshold)
-        {
-            return Math.Exp(-Math.Exp(-standardised));
-        }
-
-        var t = 1 + (shape * standardised);
-        return t > 0 ? Math.Exp(-Math.Pow(t, -1 / shape)) : shape > 0 ? 0 : 1;
-    }
+    /// <summary>Coastal subsidence to <paramref name="year"/> since the base year, m (§7): the kernel's lists and the surge's tail bound take it from here.</summary>
+    internal static double SubsidenceM(SurgeExposure surge, int year) => surge.SubsidenceMPerYear * (year - SimulationSettings.BaseYear);
 
     /// <summary>The largest value if every value is positive and finite, else NaN.</summary>
     private static double LargestPositive(ReadOnlySpan<double> values)

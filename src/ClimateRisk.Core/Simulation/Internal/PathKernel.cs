@@ -251,13 +251,12 @@ internal sealed partial class PathKernel
 
             if (site.Surge is { } surge)
             {
-                var subsidenceM = surge.SubsidenceMPerYear * (year - SimulationSettings.BaseYear);
-                TailTransform(scratch.SurgeBlock.AsSpan(s * BlockSize, count), 1, SurgeTailFrom(surge, subsidenceM, seaLevel), double.NegativeInfinity, surgeQuantile, scratch, new GevTransform(surge));
+                TailTransform(scratch.SurgeBlock.AsSpan(s * BlockSize, count), 1, SurgeTailFrom(plan.SurgeLevels, surge.DefenceCrestM, SubsidenceM(surge, year), seaLevel), double.NegativeInfinity, surgeQuantile, scratch, new GevTransform(surge));
             }
 
             if (site.Wind is { } wind)
             {
-                TailTransform(scratch.WindBlock.AsSpan(s * BlockSize, count), 1, WindTailFrom(wind, windIntensities), 0, gustQuantile, scratch, new GumbelTransform(wind));
+                TailTransform(scratch.WindBlock.AsSpan(s * BlockSize, count), 1, WindTailFrom(plan.Gusts, wind.VBiMs, windIntensities), 0, gustQuantile, scratch, new GumbelTransform(wind));
             }
 
             heatAnomaly.CopyTo(scratch.SiteHeatAnomaly);

@@ -92,6 +92,12 @@ internal sealed class SitePlan
             ShortfallPmf0[n] = site.Heat.ShortfallProbability is > 0 and < 1 ? BinomialQuantile.Pmf0(n, site.Heat.ShortfallProbability) : double.NaN;
         }
         Insurance = inputs.Finance.Insurance.GetValueOrDefault(site.Id);
+        SurgeLevels = site.Surge is { GevScaleM: > 0 } surge && double.IsFinite(surge.GevScaleM) && double.IsFinite(surge.GevLocationM) && double.IsFinite(surge.GevShape)
+            ? new GeneralizedExtremeValue(surge.GevLocationM, surge.GevScaleM, surge.GevShape)
+            : null;
+        Gusts = site.Wind is { GumbelScaleMs: > 0 } wind && double.IsFinite(wind.GumbelScaleMs) && double.IsFinite(wind.GumbelLocationMs)
+            ? new Gumbel(wind.GumbelLocationMs, wind.GumbelScaleMs)
+            : null;
     }
 
     /// <summary>Return periods below this certainly give depth 0 (see <see cref="DepthAt"/>).</summary>
@@ -159,6 +165,12 @@ internal sealed class SitePlan
 
     /// <summary>The site's cover, or null when uninsured (net = gross).</summary>
     public InsuranceTerms? Insurance { get; }
+
+    /// <summary>The annual maximum surge level's GEV (§7), for the kernel's tail bound; null without a surge row (or with parameters it cannot take).</summary>
+    public GeneralizedExtremeValue? SurgeLevels { get; }
+
+    /// <summary>The annual maximum gust's Gumbel (§8), for the kernel's tail bound; null without a wind row (or with parameters it cannot take).</summary>
+    public Gumbel? Gusts { get; }
 
     /// <summary>
     /// d_s(R), MODEL §6: linear in ln R between the tabulated return periods, 0 below the
