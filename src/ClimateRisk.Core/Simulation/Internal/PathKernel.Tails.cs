@@ -15,7 +15,7 @@ namespace ClimateRisk.Core.Simulation.Internal;
 /// crest, a gust over 25.7 m/s or the BI speed. Each is a non-decreasing function of z (Φ, then
 /// a quantile), so with the block's largest driver (frequency multiplier, sea level, typhoon
 /// intensity) there is one z below which no path of the block gets there. Below it the kernel
-/// skips Φ and the quantile (4.7 % of a run's samples for the GEV and Gumbel quantiles alone)
+/// skips Φ and the quantile (before, 4.7 % of a 100,000-path run's samples went to the GEV and Gumbel quantiles alone)
 /// and writes a stand-in that gives the same +0.0 outcomes the value would have given; at or
 /// above it, the paths are gathered and transformed as before, so their bits are the same.
 /// </para>
