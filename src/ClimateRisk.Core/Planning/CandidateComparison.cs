@@ -236,7 +236,9 @@ public static class CandidateComparison
 
     private static ParallelOptions Options(SimulationSettings settings, CancellationToken cancellationToken) => new()
     {
-        MaxDegreeOfParallelism = settings.Workers > 0 ? settings.Workers : -1,
+        // Never more threads than workers: with −1 the pool adds threads to CPU-bound loops, and a
+        // third thread on two cores was measured to cost CPU (docs/performance.md, seventh session).
+        MaxDegreeOfParallelism = settings.EffectiveWorkers,
         CancellationToken = cancellationToken,
     };
 }

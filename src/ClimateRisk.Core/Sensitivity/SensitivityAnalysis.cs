@@ -132,7 +132,9 @@ public static class SensitivityAnalysis
         var entities = buffers.Entities;
         var options = new ParallelOptions
         {
-            MaxDegreeOfParallelism = settings.Workers > 0 ? settings.Workers : -1,
+            // Never more threads than workers: with −1 the pool adds threads to CPU-bound loops, and a
+            // third thread on two cores was measured to cost CPU (docs/performance.md, seventh session).
+            MaxDegreeOfParallelism = settings.EffectiveWorkers,
             CancellationToken = cancellationToken,
         };
 

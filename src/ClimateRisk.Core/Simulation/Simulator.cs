@@ -120,7 +120,9 @@ public static class Simulator
         double planSeconds = 0, kernelSeconds = 0, reductionSeconds = 0;
         var options = new ParallelOptions
         {
-            MaxDegreeOfParallelism = settings.Workers > 0 ? settings.Workers : -1,
+            // Never more threads than workers: with −1 the pool adds threads to CPU-bound loops, and a
+            // third thread on two cores was measured to cost CPU (docs/performance.md, seventh session).
+            MaxDegreeOfParallelism = settings.EffectiveWorkers,
             CancellationToken = cancellationToken,
         };
 
