@@ -178,6 +178,37 @@ public class QuantileSketchTests
             _ => Math.Exp((random.NextDouble() * 60) - 20),
         }).ToArray();
 
+        CountsMatchTheDefinition(values);
+    }
+
+    /// <summary>
+    /// The same check on samples that span few buckets but hold many values — the usual cell,
+    /// and the case where <c>Build</c> counts into four tables and adds them (more than four
+    /// values a bucket of the range) — with both signs, zeros, and lengths that leave 0–3 values
+    /// after the last group of four.
+    /// </summary>
+    [Theory]
+    [InlineData(4_000)]
+    [InlineData(50_001)]
+    [InlineData(50_002)]
+    [InlineData(50_003)]
+    [InlineData(50_004)]
+    public void Build_counts_a_narrow_sample_of_many_values_in_the_bucket_its_index_names(int n)
+    {
+        var random = new System.Random(n + 5);
+        var values = Enumerable.Range(0, n).Select(i => random.NextDouble() switch
+        {
+            < 0.3 => 0.0,
+            < 0.6 => -Math.Exp(random.NextDouble() * 3),
+            _ => Math.Exp(random.NextDouble() * 3),
+        }).ToArray();
+
+        CountsMatchTheDefinition(values);
+    }
+
+    private static void CountsMatchTheDefinition(double[] values)
+    {
+        var n = values.Length;
         var sketch = QuantileSketch.Build(values);
 
         var buckets = QuantileSketch.BucketsPerBinade(QuantileSketch.DefaultAccuracy);
