@@ -130,7 +130,7 @@ public sealed class QuantileSketch
     /// one before it to be stored; the sign picks its offset by arithmetic, not a branch. The
     /// counts are integers, so the sketch is the same whatever the order of the additions.
     /// </summary>
-    private static void CountTags(ReadOnlySpan<long> tagged, long positiveOffset, long negativeShift, long[] dense)
+    private static unsafe void CountTags(ReadOnlySpan<long> tagged, long positiveOffset, long negativeShift, long[] dense)
     {
         var length = dense.Length;
         if (tagged.Length < 4 * length)
@@ -148,24 +148,29 @@ public sealed class QuantileSketch
         {
             var all = tables.AsSpan(0, 4 * length);
             all.Clear();
-            // Each table's base moved by the positive offset, so a tag's slot is its index plus,
-            // for a negative value, the shift to the negative range (a mask, not a multiply).
-            ref var c0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tables), (nint)positiveOffset);
-            ref var c1 = ref Unsafe.Add(ref c0, length);
-            ref var c2 = ref Unsafe.Add(ref c0, 2 * length);
-            ref var c3 = ref Unsafe.Add(ref c0, 3 * length);
-            ref var tag = ref MemoryMarshal.GetReference(tagged);
+            // A tag's slot: its index plus, for a negative value, the shift to the negative range
+            // (a mask, not a multiply), counted from each table's base moved by the positive
+            // offset — through pinned pointers, since a managed reference moved outside its array
+            // is not one the garbage collector can follow.
             var k = 0;
-            for (; k <= tagged.Length - 4; k += 4)
+            fixed (long* table = tables)
+            fixed (long* tag = tagged)
             {
-                var t0 = Unsafe.Add(ref tag, k);
-                var t1 = Unsafe.Add(ref tag, k + 1);
-                var t2 = Unsafe.Add(ref tag, k + 2);
-                var t3 = Unsafe.Add(ref tag, k + 3);
-                Unsafe.Add(ref c0, (nint)((t0 >> 1) + (-(t0 & 1) & negativeShift)))++;
-                Unsafe.Add(ref c1, (nint)((t1 >> 1) + (-(t1 & 1) & negativeShift)))++;
-                Unsafe.Add(ref c2, (nint)((t2 >> 1) + (-(t2 & 1) & negativeShift)))++;
-                Unsafe.Add(ref c3, (nint)((t3 >> 1) + (-(t3 & 1) & negativeShift)))++;
+                var c0 = table + positiveOffset;
+                var c1 = c0 + length;
+                var c2 = c1 + length;
+                var c3 = c2 + length;
+                for (; k <= tagged.Length - 4; k += 4)
+                {
+                    var t0 = tag[k];
+                    var t1 = tag[k + 1];
+                    var t2 = tag[k + 2];
+                    var t3 = tag[k + 3];
+                    c0[(t0 >> 1) + (-(t0 & 1) & negativeShift)]++;
+                    c1[(t1 >> 1) + (-(t1 & 1) & negativeShift)]++;
+                    c2[(t2 >> 1) + (-(t2 & 1) & negativeShift)]++;
+                    c3[(t3 >> 1) + (-(t3 & 1) & negativeShift)]++;
+                }
             }
 
             for (; k < tagged.Length; k++)
