@@ -34,7 +34,7 @@ public static class CandidateComparison
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        var options = Options(settings, cancellationToken);
+        var options = settings.ParallelOptions(cancellationToken);
         var sites = candidates.Sites;
         var results = new List<CandidateResult>();
         var total = candidates.Scenarios.Count * sites.Count;
@@ -116,7 +116,7 @@ public static class CandidateComparison
             throw new ArgumentException($"Measure {measure.Id} names site {measure.SiteId}, which is not in the portfolio.", nameof(measures));
         }
 
-        var options = Options(settings, cancellationToken);
+        var options = settings.ParallelOptions(cancellationToken);
         var scenarios = portfolio.Scenarios;
         var measureSites = measures.Select(m => m.SiteId).Distinct().ToArray();
         var baselines = new Dictionary<(string Site, string Scenario), SiteEvaluation>();
@@ -233,12 +233,4 @@ public static class CandidateComparison
                 return workspace;
             },
             pool.Add);
-
-    private static ParallelOptions Options(SimulationSettings settings, CancellationToken cancellationToken) => new()
-    {
-        // Never more threads than workers: with −1 the pool adds threads to CPU-bound loops, and a
-        // third thread on two cores was measured to cost CPU (docs/performance.md, seventh session).
-        MaxDegreeOfParallelism = settings.EffectiveWorkers,
-        CancellationToken = cancellationToken,
-    };
 }

@@ -130,13 +130,7 @@ public static class SensitivityAnalysis
         var chunk = Math.Min(baseRows, ChunkRows);
         var buffers = new PathBuffers(sitePlans.Length, designs * chunk);
         var entities = buffers.Entities;
-        var options = new ParallelOptions
-        {
-            // Never more threads than workers: with −1 the pool adds threads to CPU-bound loops, and a
-            // third thread on two cores was measured to cost CPU (docs/performance.md, seventh session).
-            MaxDegreeOfParallelism = settings.EffectiveWorkers,
-            CancellationToken = cancellationToken,
-        };
+        var options = settings.ParallelOptions(cancellationToken);
 
         foreach (var scenario in inputs.Scenarios)
         {

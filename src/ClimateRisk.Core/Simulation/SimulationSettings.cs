@@ -30,6 +30,17 @@ public sealed record SimulationSettings
     /// <summary>The worker threads <see cref="Workers"/> stands for: itself, or the logical cores for 0.</summary>
     public int EffectiveWorkers => Workers > 0 ? Workers : Environment.ProcessorCount;
 
+    /// <summary>
+    /// The options of the engine's parallel loops: at most <see cref="EffectiveWorkers"/> threads.
+    /// Never unbounded: with −1 the thread pool adds threads to CPU-bound loops, and a third
+    /// thread on two cores was measured to cost CPU (docs/performance.md, seventh session).
+    /// </summary>
+    internal ParallelOptions ParallelOptions(CancellationToken cancellationToken) => new()
+    {
+        MaxDegreeOfParallelism = EffectiveWorkers,
+        CancellationToken = cancellationToken,
+    };
+
     /// <summary>Reporting horizons (TCFD / ISSB S2 short, medium, long).</summary>
     public IReadOnlyList<int> Horizons { get; init; } = [2030, 2040, 2050];
 

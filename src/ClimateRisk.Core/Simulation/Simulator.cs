@@ -118,20 +118,14 @@ public static class Simulator
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         double planSeconds = 0, kernelSeconds = 0, reductionSeconds = 0;
-        var options = new ParallelOptions
-        {
-            // Never more threads than workers: with −1 the pool adds threads to CPU-bound loops, and a
-            // third thread on two cores was measured to cost CPU (docs/performance.md, seventh session).
-            MaxDegreeOfParallelism = settings.EffectiveWorkers,
-            CancellationToken = cancellationToken,
-        };
+        var options = settings.ParallelOptions(cancellationToken);
 
         // Each site's plan (its PUE table is 901 quadratures of 384 points) is independent of the
         // others: built on the workers, each into its own slot, so the plans are the same.
         var sitePlans = new SitePlan[inputs.Sites.Count];
         Parallel.For(0, sitePlans.Length, options, i => sitePlans[i] = new SitePlan(inputs.Sites[i], inputs, settings));
         var n = settings.Paths;
-        var buffers = new PathBuffers(sitePlans.Length, n, workers: settings.Workers > 0 ? settings.Workers : Environment.ProcessorCount);
+        var buffers = new PathBuffers(sitePlans.Length, n, workers: settings.EffectiveWorkers);
         var pathDraws = new PathDrawCache(n);
         var entities = buffers.Entities;
         var entityIds = inputs.Sites.Select(s => s.Id).Append(SimulationResult.PortfolioId).ToArray();

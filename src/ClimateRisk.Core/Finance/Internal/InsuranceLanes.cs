@@ -41,25 +41,25 @@ internal readonly struct InsuranceLanes<T>
         var waiting = _waiting;
         var biLimit = _biLimit;
 
-        var z = Min(MaxZero(floodDirect - deductible), propertyLimit - zero);
+        var z = T.Min(MaxZero(floodDirect - deductible), propertyLimit - zero);
         var propertyUsed = zero + z;
         var property = zero + (share * z);
-        var zb = Min(MaxZero(floodBi - waiting), biLimit - zero);
+        var zb = T.Min(MaxZero(floodBi - waiting), biLimit - zero);
         var biUsed = zero + zb;
         var bi = zero + (share * zb);
         var flood = (share * z) + (share * zb);
 
-        z = Min(MaxZero(surgeDirect - deductible), propertyLimit - propertyUsed);
+        z = T.Min(MaxZero(surgeDirect - deductible), propertyLimit - propertyUsed);
         propertyUsed += z;
         property += share * z;
-        zb = Min(MaxZero(surgeBi - waiting), biLimit - biUsed);
+        zb = T.Min(MaxZero(surgeBi - waiting), biLimit - biUsed);
         biUsed += zb;
         bi += share * zb;
         var surge = (share * z) + (share * zb);
 
-        z = Min(MaxZero(windDirect - deductible), propertyLimit - propertyUsed);
+        z = T.Min(MaxZero(windDirect - deductible), propertyLimit - propertyUsed);
         property += share * z;
-        zb = Min(MaxZero(windBi - waiting), biLimit - biUsed);
+        zb = T.Min(MaxZero(windBi - waiting), biLimit - biUsed);
         bi += share * zb;
         var wind = (share * z) + (share * zb);
         return (property, bi, flood, surge, wind);
@@ -68,8 +68,4 @@ internal readonly struct InsuranceLanes<T>
     /// <summary>Math.Max(0, x) on every lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static T MaxZero(T x) => T.Max(T.Create(0.0), x);
-
-    /// <summary>Math.Min(a, b) on every lane: the smaller, −0 of ±0, NaN if either is.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static T Min(T a, T b) => T.Min(a, b);
 }

@@ -37,7 +37,8 @@ public class InsuranceLanesTests
         {
             foreach (var b in Specials)
             {
-                Bits(Lane(InsuranceLanes<Lanes128>.Min(Lanes128.Create(a), Lanes128.Create(b)))).Should().Be(Bits(Math.Min(a, b)), $"min({a}, {b})");
+                Bits(Lane(Lanes128.Min(Lanes128.Create(a), Lanes128.Create(b)))).Should().Be(Bits(Math.Min(a, b)), $"min({a}, {b})");
+                Bits(Lane(Lanes128.Max(Lanes128.Create(a), Lanes128.Create(b)))).Should().Be(Bits(Math.Max(a, b)), $"max({a}, {b})");
             }
 
             Bits(Lane(InsuranceLanes<Lanes128>.MaxZero(Lanes128.Create(a)))).Should().Be(Bits(Math.Max(0, a)), $"max(0, {a})");
