@@ -10,11 +10,12 @@ public static class SimulationMemory
     /// Bytes of the per-path arrays <see cref="Simulator"/> keeps while it runs
     /// <paramref name="sites"/> sites × <paramref name="paths"/> paths on <paramref name="threads"/>
     /// worker threads: the path buffers of a (scenario, year) — every metric of every site and of
-    /// the portfolio, plus the largest occurrence and the running NPV of each — the kernel's
+    /// the portfolio, plus the largest occurrence and the running NPV of each, and each site's
+    /// climate PUE — the kernel's
     /// cache of the year-independent path draws (4 rows), two path-length reduction arrays per
     /// worker (a value row and a work array, the financial items and curves are reduced in
     /// parallel) and one more as a margin. For the bundled 8 sites, 1,000,000 paths and
-    /// 2 workers: (9 · (31 + 2 + 5) + 4 + 2 · 2 + 1) · 10⁶ · 8 B = 2,808,000,000 B (about 2.8 GB).
+    /// 2 workers: (9 · (31 + 2 + 5) + 8 + 4 + 2 · 2 + 1) · 10⁶ · 8 B = 2,872,000,000 B (about 2.9 GB).
     /// </summary>
     /// <param name="sites">Sites simulated (the portfolio comes on top).</param>
     /// <param name="paths">Paths held at once.</param>
@@ -24,9 +25,9 @@ public static class SimulationMemory
         ArgumentOutOfRangeException.ThrowIfNegative(sites);
         ArgumentOutOfRangeException.ThrowIfNegative(paths);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
-        // PathBuffers: Values (every metric per entity), Occurrence and Npv (one row per entity)
-        // and the financial NPVs (FinancialSeries.NpvRows per entity).
-        var pathBufferRows = (sites + 1L) * (MetricNames.Count + 2 + Internal.FinancialSeries.NpvRows);
+        // PathBuffers: Values (every metric per entity), Occurrence and Npv (one row per entity),
+        // the financial NPVs (FinancialSeries.NpvRows per entity) and the climate PUE (one row per site).
+        var pathBufferRows = ((sites + 1L) * (MetricNames.Count + 2 + Internal.FinancialSeries.NpvRows)) + sites;
         var reductionRows = (2L * threads) + 1;
         return (pathBufferRows + Internal.PathDrawCache.Rows + reductionRows) * paths * sizeof(double);
     }

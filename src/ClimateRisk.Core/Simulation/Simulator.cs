@@ -39,7 +39,8 @@ public static class Simulator
                 SampleSummary.Quantiles(work, exceedanceProbabilities, losses);
                 return losses;
             },
-            cancellationToken);
+            cancellationToken,
+            PueCells);
         var cells = output.Cells.Select(c => new CellResult(c.ScenarioId, c.EntityId, c.Year, c.Metric, c.Cell)).ToArray();
         return new SimulationResult
         {
@@ -99,6 +100,73 @@ public static class Simulator
 
     private delegate TCurve CurveReducer<out TCurve>(ReadOnlySpan<double> values, double[] scratch);
 
+    /// <summary>A site's six PUE cells (in <see cref="PueRows.Metrics"/> order) from its climate PUE; <paramref name="thresholds"/> by metric.</summary>
+    private delegate TCell[] PueCellsReducer<TCell>(PueRows rows, ReadOnlySpan<double> climatePue, ReadOnlySpan<double> thresholds, double[] values, double[] scratch);
+
+    /// <summary>
+    /// A site's six PUE cells from its climate PUE x, each bit for bit what
+    /// <see cref="SampleSummary.Summarize"/> gives for the row itself: every row is made from x
+    /// (<see cref="PueRows.Fill"/>) for its census and moments, and, when every row is a
+    /// non-decreasing function of x (<see cref="PueRows.IsNonDecreasing"/>, x positive and PUE
+    /// above 0), the order statistics and the tail of all six come from one selection of x
+    /// instead of six; otherwise each row is summarised on its own.
+    /// </summary>
+    private static CellStatistics[] PueCells(PueRows rows, ReadOnlySpan<double> climatePue, ReadOnlySpan<double> thresholds, double[] values, double[] scratch)
+    {
+        var n = climatePue.Length;
+        var cells = new CellStatistics[PueRows.Metrics.Length];
+        var row = values.AsSpan(0, n);
+        var tailCount = SampleSummary.TailCount(n);
+        Span<double> selected = stackalloc double[SampleSummary.SelectedCount(n)];
+        Span<double> mappedSelected = stackalloc double[selected.Length];
+        var tails = System.Buffers.ArrayPool<double>.Shared.Rent(2 * tailCount);
+        try
+        {
+            var tail = tails.AsSpan(0, tailCount);
+            var mappedTail = tails.AsSpan(tailCount, tailCount);
+            double minimum = double.NaN, maximum = double.NaN;
+            var shared = rows.IsNonDecreasing
+                && SampleSummary.TrySelectPositive(climatePue, scratch, selected, tail, out minimum, out maximum)
+                && rows.PueOf(minimum) > 0;
+            Span<double> range = [minimum, maximum];
+            Span<double> mappedRange = stackalloc double[2];
+            for (var m = 0; m < cells.Length; m++)
+            {
+                var metric = PueRows.Metrics[m];
+                var threshold = thresholds[(int)metric];
+                if (shared)
+                {
+                    // A row whose smallest and largest values are the same number is that number
+                    // on every path (no breach in the year, say): Summarize's census would stop there.
+                    rows.Fill(metric, range, mappedRange);
+                    if (BitConverter.DoubleToInt64Bits(mappedRange[0]) == BitConverter.DoubleToInt64Bits(mappedRange[1]))
+                    {
+                        cells[m] = SampleSummary.OfConstant(mappedRange[0], n, threshold);
+                        continue;
+                    }
+
+                    rows.Fill(metric, selected, mappedSelected);
+                    rows.Fill(metric, tail, mappedTail);
+                    rows.Fill(metric, climatePue, row);
+                    if (SampleSummary.TrySummarizeMapped(row, threshold, mappedSelected, mappedTail, out var cell))
+                    {
+                        cells[m] = cell;
+                        continue;
+                    }
+                }
+
+                rows.Fill(metric, climatePue, row);
+                cells[m] = SampleSummary.Summarize(row, threshold, scratch);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(tails);
+        }
+
+        return cells;
+    }
+
     private static Output<TCell, TCurve> Execute<TCell, TCurve>(
         ModelInputs inputs,
         SimulationSettings settings,
@@ -106,7 +174,8 @@ public static class Simulator
         CellReducer<TCell> reduceCell,
         RepeatedCellReducer<TCell> reduceRepeatedCell,
         CurveReducer<TCurve> reduceCurve,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        PueCellsReducer<TCell>? reducePueCells = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(settings);
@@ -125,7 +194,7 @@ public static class Simulator
         var sitePlans = new SitePlan[inputs.Sites.Count];
         Parallel.For(0, sitePlans.Length, options, i => sitePlans[i] = new SitePlan(inputs.Sites[i], inputs, settings));
         var n = settings.Paths;
-        var buffers = new PathBuffers(sitePlans.Length, n, workers: settings.EffectiveWorkers);
+        var buffers = new PathBuffers(sitePlans.Length, n, workers: settings.EffectiveWorkers, climatePueRows: reducePueCells is not null);
         var pathDraws = new PathDrawCache(n);
         var entities = buffers.Entities;
         var entityIds = inputs.Sites.Select(s => s.Id).Append(SimulationResult.PortfolioId).ToArray();
@@ -209,6 +278,10 @@ public static class Simulator
                 // items and curves read the metric rows of every path; so do the occurrence losses,
                 // which only the horizons' OEP curves read.
                 var isHorizon = settings.Horizons.Contains(year);
+
+                // Outside the horizons nothing reads a site's PUE rows by path but their own cells,
+                // which come from its climate PUE instead (PueRows): five rows fewer to store and read.
+                var keepClimatePue = reducePueCells is not null && !isHorizon;
                 Parallel.For(
                     0,
                     blocks,
@@ -217,7 +290,7 @@ public static class Simulator
                     (block, _, scratch) =>
                     {
                         var first = block * BlockSize;
-                        kernel.EvaluateBlock(first, settings.FirstPath + first, Math.Min(BlockSize, n - first), yearIndex, year, scratch, skipRepeatedRows: !isHorizon, storeOccurrence: isHorizon);
+                        kernel.EvaluateBlock(first, settings.FirstPath + first, Math.Min(BlockSize, n - first), yearIndex, year, scratch, skipRepeatedRows: !isHorizon, storeOccurrence: isHorizon, keepClimatePue: keepClimatePue);
                         return scratch;
                     },
                     kernelScratch.Add);
@@ -233,6 +306,25 @@ public static class Simulator
                     {
                         var metric = (Metric)(cell / entities);
                         var entity = cell % entities;
+                        if (keepClimatePue && entity < sitePlans.Length && PueRows.Holds(metric))
+                        {
+                            // The six cells in one job, on the PUE cell's turn.
+                            if (metric == Metric.Pue)
+                            {
+                                var values = RentScratch();
+                                var first = ((yearIndex * entities) + entity) * metrics;
+                                var familyCells = reducePueCells!(new PueRows(sitePlans[entity], scenarioPlan, yearIndex), buffers.ClimatePueRow(entity), thresholds.AsSpan(first, metrics), values, scratch);
+                                for (var m = 0; m < PueRows.Metrics.Length; m++)
+                                {
+                                    reduced[entity, yearIndex, (int)PueRows.Metrics[m]] = familyCells[m];
+                                }
+
+                                reductionScratch.Add(values);
+                            }
+
+                            return scratch;
+                        }
+
                         var threshold = thresholds[(((yearIndex * entities) + entity) * metrics) + (int)metric];
                         var skipped = buffers.SkippedBlockCount(metric, entity);
                         if (skipped == blocks && buffers.TryRepeatedCell(metric, entity, out var value))

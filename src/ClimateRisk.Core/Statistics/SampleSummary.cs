@@ -61,7 +61,7 @@ public static class SampleSummary
         // first full pass when it makes one (the same additions, so the same bits).
         var sums = new DeviationSums(census.Total / n);
         // TVaR99 is the mean of the ⌈n/100⌉ largest values.
-        var tailCount = (int)Math.Ceiling(n * 0.01);
+        var tailCount = TailCount(n);
         var tailStart = n - tailCount;
         Span<double> quantiles = stackalloc double[Probabilities.Length];
         double tailSum;
@@ -111,6 +111,111 @@ public static class SampleSummary
             TVaR99 = tailSum / tailCount,
             PExceed = pExceed,
         };
+    }
+
+    /// <summary>
+    /// The order statistics <see cref="Summarize"/> reads of <paramref name="values"/> (ranks j
+    /// and j + 1 of every <see cref="Probabilities"/> entry and n − k, ascending and distinct)
+    /// into <paramref name="selected"/>, and the addends of its tail sum (the k = ⌈n/100⌉ largest
+    /// values ascending) into <paramref name="tail"/>, for cells whose values are a
+    /// non-decreasing function of these (<see cref="TrySummarizeMapped"/>). Only for a sample of
+    /// positive values (no NaN, no ±0, nothing negative), where the order of the keys and of
+    /// the values is one order; returns false for any other, with nothing written.
+    /// </summary>
+    /// <param name="values">The sample; not modified.</param>
+    /// <param name="scratch">Work space; overwritten.</param>
+    /// <param name="selected">Room for <see cref="SelectedCount"/> values.</param>
+    /// <param name="tail">Room for k values.</param>
+    /// <param name="minimum">The smallest value.</param>
+    /// <param name="maximum">The largest value.</param>
+    internal static bool TrySelectPositive(ReadOnlySpan<double> values, Span<double> scratch, Span<double> selected, Span<double> tail, out double minimum, out double maximum)
+    {
+        var n = values.Length;
+        var census = Census(values, double.NaN);
+        minimum = double.NaN;
+        maximum = double.NaN;
+        if (n == 0 || census.NanCount > 0 || census.ZeroCount > 0 || census.NegativeCount > 0)
+        {
+            return false;
+        }
+
+        var tailCount = TailCount(n);
+        Span<int> ranks = stackalloc int[(2 * Probabilities.Length) + 1];
+        ranks = ranks[..WantedRanks(n, Probabilities, n - tailCount, ranks)];
+        if (selected.Length < ranks.Length || tail.Length < tailCount)
+        {
+            throw new ArgumentException($"Need room for {ranks.Length} order statistics and {tailCount} tail values.");
+        }
+
+        var none = DeviationSums.None;
+        RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks, selected, tailCount, 0, scratch, ref none, tail: tail);
+        // A positive value's key is its bits with the sign bit set.
+        minimum = BitConverter.Int64BitsToDouble((long)(census.MinKey ^ RadixSelect.SignBit));
+        maximum = BitConverter.Int64BitsToDouble((long)(census.MaxKey ^ RadixSelect.SignBit));
+        return true;
+    }
+
+    /// <summary>How many order statistics <see cref="TrySelectPositive"/> writes for a sample of <paramref name="n"/>.</summary>
+    internal static int SelectedCount(int n)
+    {
+        Span<int> ranks = stackalloc int[(2 * Probabilities.Length) + 1];
+        return WantedRanks(n, Probabilities, n - TailCount(n), ranks);
+    }
+
+    /// <summary>k = ⌈n/100⌉, the values behind TVaR99.</summary>
+    internal static int TailCount(int n) => (int)Math.Ceiling(n * 0.01);
+
+    /// <summary>
+    /// Bit for bit what <see cref="Summarize"/> returns for <paramref name="values"/> = f(x),
+    /// given f of x's <see cref="TrySelectPositive"/> outputs, for a non-decreasing f whose
+    /// values hold no −0: sorting f(x) is f applied to sorted x, so the order statistics and
+    /// the tail's addends (in their order) are f's of x's, and only the census and the moments
+    /// read <paramref name="values"/> (the same code as <see cref="Summarize"/>, so the same sums).
+    /// Returns false, with nothing computed, when the values hold NaN (Summarize sorts those).
+    /// </summary>
+    internal static bool TrySummarizeMapped(ReadOnlySpan<double> values, double threshold, ReadOnlySpan<double> mappedSelected, ReadOnlySpan<double> mappedTail, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CellStatistics? statistics)
+    {
+        var n = values.Length;
+        var census = Census(values, threshold);
+        statistics = null;
+        if (n == 0 || census.NanCount > 0)
+        {
+            return false;
+        }
+
+        var pExceed = double.IsNaN(threshold) ? double.NaN : (double)census.Exceed / n;
+        if (census.AllEqual)
+        {
+            statistics = OfConstant(values[0], n, threshold);
+            return true;
+        }
+
+        var tailCount = TailCount(n);
+        Span<int> ranks = stackalloc int[(2 * Probabilities.Length) + 1];
+        ranks = ranks[..WantedRanks(n, Probabilities, n - tailCount, ranks)];
+        var tailSum = 0.0;
+        foreach (var v in mappedTail[..tailCount])
+        {
+            tailSum += v;
+        }
+
+        var moments = RunningMoments.OfTotal(values, census.Total);
+        statistics = new CellStatistics
+        {
+            Count = n,
+            Mean = moments.Mean,
+            StandardError = n > 1 ? moments.StandardError : 0,
+            StandardDeviation = n > 1 ? moments.StandardDeviation : 0,
+            P5 = Type7(n, ranks, mappedSelected, Probabilities[0]),
+            P25 = Type7(n, ranks, mappedSelected, Probabilities[1]),
+            P50 = Type7(n, ranks, mappedSelected, Probabilities[2]),
+            P75 = Type7(n, ranks, mappedSelected, Probabilities[3]),
+            P95 = Type7(n, ranks, mappedSelected, Probabilities[4]),
+            P99 = Type7(n, ranks, mappedSelected, Probabilities[5]),
+            TVaR99 = tailSum / tailCount,
+            PExceed = pExceed,
+        };
+        return true;
     }
 
     /// <summary>

@@ -11,10 +11,11 @@ public class SimulationMemoryTests
     [InlineData(20, 257, 16)]
     public void The_working_set_is_every_array_of_the_path_buffers_the_path_draw_cache_and_two_reduction_arrays_per_worker_and_one_more(int sites, int paths, int threads)
     {
-        var buffers = new PathBuffers(sites, paths);
+        // As the simulator makes them: with each site's climate PUE (Simulator.Run).
+        var buffers = new PathBuffers(sites, paths, climatePueRows: true);
         // Every per-path array the buffers hold, so that one added to PathBuffers shows here.
         var arrays = typeof(PathBuffers).GetProperties().Where(p => p.PropertyType == typeof(double[])).Select(p => (double[])p.GetValue(buffers)!).ToArray();
-        arrays.Should().HaveCount(4);
+        arrays.Should().HaveCount(5);
         var bufferValues = arrays.Sum(a => (long)a.Length);
 
         // The kernel's cache of year-independent path draws: 4 rows (its last block is padded to

@@ -14,7 +14,8 @@ internal sealed class PathBuffers
     /// the values, occurrences and financial NPVs are left empty, so nothing else can be read.
     /// </param>
     /// <param name="workers">Threads that may clear the large arrays (their first touch; <see cref="PathMemory.Allocate"/>).</param>
-    public PathBuffers(int siteCount, int paths, bool npvOnly = false, int workers = 1)
+    /// <param name="climatePueRows">Room for each site's climate PUE (<see cref="ClimatePue"/>).</param>
+    public PathBuffers(int siteCount, int paths, bool npvOnly = false, int workers = 1, bool climatePueRows = false)
     {
         Entities = siteCount + 1;
         Paths = paths;
@@ -22,6 +23,7 @@ internal sealed class PathBuffers
         Occurrence = npvOnly ? [] : new double[Entities * paths];
         Npv = new double[Entities * paths];
         FinancialNpv = npvOnly ? [] : PathMemory.Allocate(checked(FinancialSeries.NpvRows * Entities * paths), workers);
+        ClimatePue = climatePueRows && !npvOnly ? PathMemory.Allocate(checked(siteCount * paths), workers) : [];
         Blocks = (paths + PathKernel.BlockSize - 1) / PathKernel.BlockSize;
         SkippedBlocks = npvOnly ? [] : new bool[MetricNames.Count * Entities * Blocks];
         SkippedBits = npvOnly ? [] : new long[SkippedBlocks.Length];
@@ -41,6 +43,13 @@ internal sealed class PathBuffers
 
     /// <summary>Discounted statement effects summed over the years so far, per (row of <see cref="FinancialSeries"/>, entity, path) at <see cref="FinancialSeries.NpvIndex"/>.</summary>
     public double[] FinancialNpv { get; }
+
+    /// <summary>
+    /// Each site's climate PUE per path, [site · N + path], in the years the kernel keeps it
+    /// instead of the site's six PUE rows (<see cref="PueRows"/>; <see cref="PathKernel.EvaluateBlock"/>'s
+    /// keepClimatePue); empty unless asked for.
+    /// </summary>
+    public double[] ClimatePue { get; }
 
     /// <summary>Blocks of <see cref="PathKernel.BlockSize"/> columns per row.</summary>
     public int Blocks { get; }
@@ -101,4 +110,7 @@ internal sealed class PathBuffers
     public int Offset(Metric metric, int entity) => (((int)metric * Entities) + entity) * Paths;
 
     public ReadOnlySpan<double> Cell(Metric metric, int entity) => Values.AsSpan(Offset(metric, entity), Paths);
+
+    /// <summary>Site <paramref name="site"/>'s climate PUE row (<see cref="ClimatePue"/>).</summary>
+    public ReadOnlySpan<double> ClimatePueRow(int site) => ClimatePue.AsSpan(site * Paths, Paths);
 }

@@ -107,9 +107,12 @@ internal sealed partial class PathKernel
     /// Skipping needs blocks that start on multiples of <see cref="BlockSize"/> columns.
     /// Without <c>storeOccurrence</c> the occurrence losses (<see cref="PathBuffers.Occurrence"/>),
     /// which only the horizons' OEP curves read, are not written.
+    /// With <c>keepClimatePue</c>, each site's climate PUE goes to <see cref="PathBuffers.ClimatePue"/>
+    /// and its six PUE rows (<see cref="PueRows"/>, functions of it) are not written at all, nor
+    /// marked: the caller must not read those cells but make them from the climate PUE.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void EvaluateBlock(int firstIndex, long firstPath, int count, int yearIndex, int year, KernelScratch scratch, bool skipRepeatedRows = false, bool storeOccurrence = true)
+    public void EvaluateBlock(int firstIndex, long firstPath, int count, int yearIndex, int year, KernelScratch scratch, bool skipRepeatedRows = false, bool storeOccurrence = true, bool keepClimatePue = false)
     {
         if ((uint)count > BlockSize)
         {
@@ -126,6 +129,11 @@ internal sealed partial class PathKernel
         if (firstIndex < 0 || firstIndex + count > _buffers.Paths)
         {
             throw new ArgumentOutOfRangeException(nameof(firstIndex), firstIndex, $"Columns {firstIndex}..{firstIndex + count} lie outside the {_buffers.Paths} paths of the buffers.");
+        }
+
+        if (keepClimatePue && _buffers.ClimatePue.Length == 0)
+        {
+            throw new InvalidOperationException("The buffers have no room for the climate PUE.");
         }
 
         if (skipRepeatedRows && firstIndex % BlockSize != 0)
@@ -270,7 +278,11 @@ internal sealed partial class PathKernel
                 continue;
             }
 
-            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence);
+            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, keepClimatePue);
+            if (keepClimatePue)
+            {
+                StreamRow(scratch.ClimatePue.AsSpan(0, count), b.ClimatePue.AsSpan((s * b.Paths) + firstIndex, count));
+            }
 
             // Sites are added in site order, as the scalar kernel adds them path by path
             // (1 · x is exact, so this is a plain add).
@@ -442,13 +454,18 @@ internal sealed partial class PathKernel
     /// copied but marked (see <see cref="EvaluateBlock"/>); otherwise its mark is cleared.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void StoreEntity(int entity, double[] rows, double[] occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows, bool storeOccurrence)
+    private void StoreEntity(int entity, double[] rows, double[] occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows, bool storeOccurrence, bool keepClimatePue = false)
     {
         var b = _buffers;
         var n = b.Paths;
         var block = firstIndex / BlockSize;
         for (var m = 0; m < MetricNames.Count; m++)
         {
+            if (keepClimatePue && PueRows.Holds((Metric)m))
+            {
+                continue;
+            }
+
             var row = rows.AsSpan(m * BlockSize, count);
             var flag = b.BlockFlag((Metric)m, entity, block);
             var skip = skipRepeatedRows && RepeatedValue.TryGetBits(row, out b.SkippedBits[flag]);

@@ -146,6 +146,8 @@ internal static class RadixSelect
     /// <see cref="Select(ReadOnlySpan{double}, ulong, ulong, ReadOnlySpan{int}, Span{double}, int, int, Span{double}, bool, int)"/>
     /// that also takes <paramref name="sums"/> (unless already <see cref="DeviationSums.Done"/>)
     /// in its first full pass over the sample, when it makes one; they stay not done otherwise.
+    /// With <paramref name="tail"/> at least k long, it also receives the k addends of the tail
+    /// sum in the order they are added (the k largest values ascending).
     /// </summary>
     /// <remarks>
     /// Its stack buffers are not zeroed (every one is written before it is read; the 8 KiB of
@@ -163,19 +165,20 @@ internal static class RadixSelect
         Span<double> work,
         ref DeviationSums sums,
         bool vectorCopy = true,
-        int negativeCount = 0)
+        int negativeCount = 0,
+        Span<double> tail = default)
     {
         var n = values.Length;
         var tailStart = n - tailCount;
         if (minKey == maxKey)
         {
             results[..ranks.Length].Fill(values[0]);
-            return tailCount > 0 ? TailSum(values[0], 0, [], tailCount) : 0;
+            return tailCount > 0 ? TailSum(values[0], 0, [], tailCount, tail) : 0;
         }
 
         if (negativeCount > 0 && negativeCount < n && tailStart >= negativeCount && vectorCopy && Avx512F.IsSupported && n > SortThreshold)
         {
-            return SplitAtZero(values, minKey, maxKey, ranks, results, tailCount, zeroCount, negativeCount, work, ref sums);
+            return SplitAtZero(values, minKey, maxKey, ranks, results, tailCount, zeroCount, negativeCount, work, ref sums, tail);
         }
 
         // A point mass at a minimum of zero (a loss distribution's no-loss paths) settles
@@ -194,7 +197,7 @@ internal static class RadixSelect
         if (tailCount > 0 && tailStart < zeroCount && settled > 0)
         {
             // Fewer than k values above zero: the tail is all of them and zeros.
-            tailSum = TailOf(values, 0.0, tailCount, vectorCopy);
+            tailSum = TailOf(values, 0.0, tailCount, vectorCopy, tail);
             tailCount = 0;
         }
 
@@ -220,7 +223,8 @@ internal static class RadixSelect
                 shifted[r - settled] = ranks[r] - zeroCount;
             }
 
-            return tailSum + Select(work[..positive], minPositiveKey, maxKey, shifted, results[settled..], tailCount, 0, work[(positive + Slack)..], vectorCopy);
+            var none = DeviationSums.None;
+            return tailSum + Select(work[..positive], minPositiveKey, maxKey, shifted, results[settled..], tailCount, 0, work[(positive + Slack)..], ref none, vectorCopy, tail: tail);
         }
 
         var shift = Shift(maxKey - minKey, RadixBits);
@@ -349,7 +353,7 @@ internal static class RadixSelect
                 if (groupLo[g] == tailBucket)
                 {
                     var threshold = results[ranks.IndexOf(tailStart)];
-                    tailSum = TailOf(region, threshold, tailCount, vectorCopy);
+                    tailSum = TailOf(region, threshold, tailCount, vectorCopy, tail);
                 }
             }
 
@@ -409,7 +413,7 @@ internal static class RadixSelect
     /// tail must lie above the negatives (the caller checks).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double SplitAtZero(ReadOnlySpan<double> values, ulong minKey, ulong maxKey, ReadOnlySpan<int> ranks, Span<double> results, int tailCount, int zeroCount, int negativeCount, Span<double> work, ref DeviationSums sums)
+    private static double SplitAtZero(ReadOnlySpan<double> values, ulong minKey, ulong maxKey, ReadOnlySpan<int> ranks, Span<double> results, int tailCount, int zeroCount, int negativeCount, Span<double> work, ref DeviationSums sums, Span<double> tail)
     {
         var n = values.Length;
         double[]? rentedParts = null;
@@ -454,7 +458,8 @@ internal static class RadixSelect
                     shifted[r - split] = ranks[r] - negativeCount;
                 }
 
-                tailSum = Select(parts[negativeCount..], restMinKey, maxKey, shifted, results[split..], tailCount, zeroCount, inner, vectorCopy: true);
+                var none = DeviationSums.None;
+                tailSum = Select(parts[negativeCount..], restMinKey, maxKey, shifted, results[split..], tailCount, zeroCount, inner, ref none, vectorCopy: true, tail: tail);
             }
 
             return tailSum;
@@ -983,7 +988,7 @@ internal static class RadixSelect
     /// branch-free scalar store), in region order.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double TailOf(ReadOnlySpan<double> region, double threshold, int tailCount, bool vectorCopy)
+    private static double TailOf(ReadOnlySpan<double> region, double threshold, int tailCount, bool vectorCopy, Span<double> tail)
     {
         // At most k − 1 values lie above x₍ₙ₋ₖ₎, so a register stored at any count ≤ k − 1
         // fits in k + Slack; the second half is the sort's work space.
@@ -1017,7 +1022,7 @@ internal static class RadixSelect
             System.Diagnostics.Debug.Assert(count < tailCount || tailCount == 0, "fewer than k values lie above x₍ₙ₋ₖ₎");
             var above = buffer.AsSpan(0, count);
             var sorted = SortAscending(above, buffer.AsSpan(length, count));
-            return TailSum(threshold, count, sorted, tailCount);
+            return TailSum(threshold, count, sorted, tailCount, tail);
         }
         finally
         {
@@ -1132,8 +1137,15 @@ internal static class RadixSelect
         }
     }
 
-    private static double TailSum(double threshold, int count, ReadOnlySpan<double> sortedAbove, int tailCount)
+    /// <summary>The tail sum from its addends; they also go to <paramref name="tail"/> when it holds k.</summary>
+    private static double TailSum(double threshold, int count, ReadOnlySpan<double> sortedAbove, int tailCount, Span<double> tail)
     {
+        if (tail.Length >= tailCount)
+        {
+            tail[..(tailCount - count)].Fill(threshold);
+            sortedAbove.CopyTo(tail[(tailCount - count)..]);
+        }
+
         var sum = 0.0;
         for (var i = count; i < tailCount; i++)
         {
