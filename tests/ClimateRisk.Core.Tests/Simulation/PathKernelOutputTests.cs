@@ -159,31 +159,6 @@ public class PathKernelOutputTests
     }
 
     [Fact]
-    public void A_streamed_row_with_a_sum_is_also_added_to_it_value_by_value_at_every_alignment_and_length()
-    {
-        var source = Enumerable.Range(0, 300).Select(i => (i * 0.37) - 50.0).ToArray();
-        source[5] = -0.0;
-        source[77] = double.NaN;
-        source[130] = double.Epsilon;
-        var start = Enumerable.Range(0, 300).Select(i => (i % 7) * 1e-3 * (i % 2 == 0 ? 1 : -1)).ToArray();
-        var buffer = new double[400];
-        for (var offset = 0; offset < 9; offset++)
-        {
-            foreach (var length in new[] { 0, 1, 63, 64, 65, 71, 72, 255, 256, 257, 300 })
-            {
-                Array.Fill(buffer, 7.5);
-                var sum = (double[])start.Clone();
-                PathKernel.StreamRow(source.AsSpan(0, length), buffer.AsSpan(offset, length), length == 0 ? default : sum.AsSpan(0, length));
-                Bits(buffer.AsSpan(offset, length)).Should().Equal(Bits(source.AsSpan(0, length)), $"offset {offset}, length {length}");
-                var expected = start.Select((s, i) => i < length ? s + source[i] : s).ToArray();
-                Bits(sum).Should().Equal(Bits(expected), $"offset {offset}, length {length}: the row added once to its part of the sum, the rest untouched");
-            }
-        }
-
-        FluentActions.Invoking(() => PathKernel.StreamRow(source.AsSpan(0, 100), buffer.AsSpan(0, 100), new double[99])).Should().Throw<ArgumentException>();
-    }
-
-    [Fact]
     public void A_cell_is_repeated_only_when_every_block_was_skipped_with_the_same_bits()
     {
         var buffers = new PathBuffers(1, Paths);

@@ -278,12 +278,25 @@ internal sealed partial class PathKernel
                 continue;
             }
 
-            // The site's rows are added to the portfolio's as they are stored (in site order, as
-            // the scalar kernel adds them path by path).
-            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, keepClimatePue, portfolioRows);
+            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, keepClimatePue);
             if (keepClimatePue)
             {
                 StreamRow(scratch.ClimatePue.AsSpan(0, count), b.ClimatePue.AsSpan((s * b.Paths) + firstIndex, count));
+            }
+
+            // Sites are added in site order, as the scalar kernel adds them path by path
+            // (1 · x is exact, so this is a plain add).
+            if (count == BlockSize)
+            {
+                // A full block's rows are contiguous: one pass over all of them.
+                MultiplyAdd(1, scratch.SiteMetrics, portfolioRows);
+            }
+            else
+            {
+                for (var m = 0; m < MetricNames.Count; m++)
+                {
+                    MultiplyAdd(1, scratch.SiteMetrics.AsSpan(m * BlockSize, count), portfolioRows.AsSpan(m * BlockSize, count));
+                }
             }
         }
 
@@ -441,39 +454,25 @@ internal sealed partial class PathKernel
     /// copied but marked (see <see cref="EvaluateBlock"/>); otherwise its mark is cleared.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void StoreEntity(int entity, double[] rows, double[] occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows, bool storeOccurrence, bool keepClimatePue = false, double[]? portfolioRows = null)
+    private void StoreEntity(int entity, double[] rows, double[] occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows, bool storeOccurrence, bool keepClimatePue = false)
     {
         var b = _buffers;
         var n = b.Paths;
         var block = firstIndex / BlockSize;
         for (var m = 0; m < MetricNames.Count; m++)
         {
-            var row = rows.AsSpan(m * BlockSize, count);
-            var sum = portfolioRows is null ? default : portfolioRows.AsSpan(m * BlockSize, count);
-            var adding = portfolioRows is not null;
             if (keepClimatePue && PueRows.Holds((Metric)m))
             {
-                if (adding)
-                {
-                    MultiplyAdd(1, row, sum);
-                }
-
                 continue;
             }
 
+            var row = rows.AsSpan(m * BlockSize, count);
             var flag = b.BlockFlag((Metric)m, entity, block);
             var skip = skipRepeatedRows && RepeatedValue.TryGetBits(row, out b.SkippedBits[flag]);
             b.SkippedBlocks[flag] = skip;
             if (!skip)
             {
-                // Added to the portfolio's row in the same pass (1 · x + p is the plain add p + x).
-                StreamRow(row, b.Values.AsSpan(b.Offset((Metric)m, entity) + firstIndex, count), sum);
-            }
-            else if (adding && b.SkippedBits[flag] != 0)
-            {
-                // A row of +0 adds nothing (p + (+0) = p, and a sum from +0 is never −0): an
-                // unexposed peril or a missing cover costs no pass.
-                MultiplyAdd(1, row, sum);
+                StreamRow(row, b.Values.AsSpan(b.Offset((Metric)m, entity) + firstIndex, count));
             }
         }
 
@@ -495,11 +494,10 @@ internal sealed partial class PathKernel
     /// caching them on the way only costs a read of each line before it is overwritten. The
     /// caller fences (<see cref="System.Runtime.Intrinsics.X86.Sse.StoreFence"/>) before the
     /// values are read on another thread. Rows shorter than 64 values, or without AVX-512, are
-    /// copied as usual. With a <paramref name="sum"/>, the row is also added to it
-    /// (sum[i] += row[i]) in the same pass: the portfolio's rows, made while a site's are in cache.
+    /// copied as usual.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static unsafe void StreamRow(ReadOnlySpan<double> row, Span<double> destination, Span<double> sum = default)
+    internal static unsafe void StreamRow(ReadOnlySpan<double> row, Span<double> destination)
     {
         var n = row.Length;
         if (destination.Length < n)
@@ -507,26 +505,14 @@ internal sealed partial class PathKernel
             throw new ArgumentException("The destination is shorter than the row.", nameof(destination));
         }
 
-        var adding = !sum.IsEmpty;
-        if (adding && sum.Length < n)
-        {
-            throw new ArgumentException("The sum is shorter than the row.", nameof(sum));
-        }
-
         if (!System.Runtime.Intrinsics.X86.Avx512F.IsSupported || n < 64)
         {
             row.CopyTo(destination);
-            if (adding)
-            {
-                MultiplyAdd(1, row, sum);
-            }
-
             return;
         }
 
         fixed (double* s = row)
         fixed (double* d = destination)
-        fixed (double* a = sum)
         {
             // Plain stores up to the first 64-byte line boundary, then whole aligned lines.
             var head = (int)((64 - ((nuint)d & 63)) & 63) / sizeof(double);
@@ -536,40 +522,14 @@ internal sealed partial class PathKernel
                 d[i] = s[i];
             }
 
-            if (adding)
+            for (; i <= n - 8; i += 8)
             {
-                for (; i <= n - 8; i += 8)
-                {
-                    var v = System.Runtime.Intrinsics.X86.Avx512F.LoadVector512(s + i);
-                    System.Runtime.Intrinsics.X86.Avx512F.StoreAlignedNonTemporal(d + i, v);
-                    Vector512.Store(Vector512.Load(a + i) + v, a + i);
-                }
-            }
-            else
-            {
-                for (; i <= n - 8; i += 8)
-                {
-                    System.Runtime.Intrinsics.X86.Avx512F.StoreAlignedNonTemporal(d + i, System.Runtime.Intrinsics.X86.Avx512F.LoadVector512(s + i));
-                }
+                System.Runtime.Intrinsics.X86.Avx512F.StoreAlignedNonTemporal(d + i, System.Runtime.Intrinsics.X86.Avx512F.LoadVector512(s + i));
             }
 
             for (; i < n; i++)
             {
                 d[i] = s[i];
-            }
-
-            if (adding)
-            {
-                // The head and the tail, which the loop above left out of the sum.
-                for (var j = 0; j < head; j++)
-                {
-                    a[j] += s[j];
-                }
-
-                for (var j = n - ((n - head) % 8); j < n; j++)
-                {
-                    a[j] += s[j];
-                }
             }
         }
     }
