@@ -6,8 +6,9 @@ namespace ClimateRisk.Pipeline.Tests.Internal;
 /// <summary>
 /// run's options checked before anything is simulated. Expected numbers by hand (python3):
 /// 2,147,483,591 // (31 · 9) = 7,697,073 paths in one array for 8 sites; 8 sites on 2 workers
-/// need (9 · 38 + 4 + 2 · 2 + 1) · 8 = 2,808 B per path, so 1,000,000 paths need 2.62 GiB and
-/// 512 MiB holds 536,870,912 // 2,808 = 191,193 paths; 4 GiB holds 1,529,546.
+/// need (9 · 38 + 8 + 4 + 2 · 2 + 1) · 8 = 2,872 B per path (the 8 are the sites' climate PUE), so
+/// 1,000,000 paths need 2.67 GiB and 512 MiB holds 536,870,912 // 2,872 = 186,932 paths; 4 GiB
+/// holds 1,495,462.
 /// Compare on 2 workers: each worker's work space is 2 + 4 + 2 = 8 rows (NPV, path-draw cache,
 /// sample and work row); with 12 candidates (2 · 8 + 12) · 8 = 224 B per path, so 4,000,000 paths
 /// need 0.83 GiB and 512 MiB holds 536,870,912 // 224 = 2,396,745 paths.
@@ -30,7 +31,7 @@ public class RunPreflightTests
     public void A_run_that_fits_has_no_problem()
     {
         RunPreflight.Problem(Settings(20_000), null, sites: 8, availableBytes: 4 * Gib).Should().BeNull();
-        RunPreflight.Problem(Settings(191_193), null, sites: 8, availableBytes: Gib / 2).Should().BeNull("the largest --paths the message offers must fit");
+        RunPreflight.Problem(Settings(186_932), null, sites: 8, availableBytes: Gib / 2).Should().BeNull("the largest --paths the message offers must fit");
         RunPreflight.Problem(Settings(6), new ShardSpec(2, 3), sites: 8, availableBytes: Gib).Should().BeNull();
     }
 
@@ -47,7 +48,7 @@ public class RunPreflightTests
     public void Paths_beyond_the_available_memory_are_refused_saying_how_much_they_need()
     {
         RunPreflight.Problem(Settings(1_000_000), null, sites: 8, availableBytes: Gib / 2).Should().Be(
-            "error: --paths 1,000,000: the path buffers of 8 sites on 2 workers need 2.6 GiB of memory, 0.5 GiB is available; the largest --paths that fits is 191,193 (split a larger run with --shard).");
+            "error: --paths 1,000,000: the path buffers of 8 sites on 2 workers need 2.7 GiB of memory, 0.5 GiB is available; the largest --paths that fits is 186,932 (split a larger run with --shard).");
         RunPreflight.Problem(Settings(191_194), null, sites: 8, availableBytes: Gib / 2).Should().NotBeNull();
     }
 
@@ -55,7 +56,7 @@ public class RunPreflightTests
     public void A_shard_is_checked_for_its_own_paths()
     {
         RunPreflight.Problem(Settings(4_000_000), new ShardSpec(0, 2), sites: 8, availableBytes: 4 * Gib).Should().Be(
-            "error: --paths per shard 2,000,000: the path buffers of 8 sites on 2 workers need 5.2 GiB of memory, 4.0 GiB is available; the largest --paths that fits is 1,529,546 per shard (--paths 3,059,092 over 2 shards), or use more shards.");
+            "error: --paths per shard 2,000,000: the path buffers of 8 sites on 2 workers need 5.3 GiB of memory, 4.0 GiB is available; the largest --paths that fits is 1,495,462 per shard (--paths 2,990,924 over 2 shards), or use more shards.");
         RunPreflight.Problem(Settings(4_000_000), new ShardSpec(0, 4), sites: 8, availableBytes: 4 * Gib).Should().BeNull();
     }
 
