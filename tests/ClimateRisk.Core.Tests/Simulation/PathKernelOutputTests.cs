@@ -66,17 +66,17 @@ public class PathKernelOutputTests
 
                             // The simulator settles it as OfConstant: what Summarize gives on the values.
                             // Field by field in bits: record equality would take −0 for +0.
-                            Fields(SampleSummary.OfConstant(value, Paths, 1.0)).Should().Equal(Fields(SampleSummary.Summarize(full.Cell(metric, e), 1.0, new double[Paths])), $"{metric} of entity {e}");
+                            Exact.Fields(SampleSummary.OfConstant(value, Paths, 1.0)).Should().Equal(Exact.Fields(SampleSummary.Summarize(full.Cell(metric, e), 1.0, new double[Paths])), $"{metric} of entity {e}");
                         }
 
                         skipping.FillSkipped(metric, e);
                         skipping.SkippedBlockCount(metric, e).Should().Be(0);
-                        Bits(skipping.Cell(metric, e)).Should().Equal(Bits(full.Cell(metric, e)), $"{metric} of entity {e}, {year}");
+                        Exact.Bits(skipping.Cell(metric, e)).Should().Equal(Exact.Bits(full.Cell(metric, e)), $"{metric} of entity {e}, {year}");
                     }
                 }
 
-                Bits(skipping.Occurrence).Should().Equal(Bits(full.Occurrence));
-                Bits(skipping.Npv).Should().Equal(Bits(full.Npv));
+                Exact.Bits(skipping.Occurrence).Should().Equal(Exact.Bits(full.Occurrence));
+                Exact.Bits(skipping.Npv).Should().Equal(Exact.Bits(full.Npv));
             }
         }
 
@@ -129,8 +129,8 @@ public class PathKernelOutputTests
             b.EvaluateBlock(p, p, Math.Min(PathKernel.BlockSize, Paths - p), t, year, scratch, storeOccurrence: false);
         }
 
-        Bits(notStoring.Values).Should().Equal(Bits(storing.Values));
-        Bits(notStoring.Npv).Should().Equal(Bits(storing.Npv));
+        Exact.Bits(notStoring.Values).Should().Equal(Exact.Bits(storing.Values));
+        Exact.Bits(notStoring.Npv).Should().Equal(Exact.Bits(storing.Npv));
         notStoring.Occurrence.Should().OnlyContain(v => double.IsNaN(v));
         storing.Occurrence.Should().Contain(v => v > 0, "the bundled sites have losses in some paths, so the check above can fail");
     }
@@ -149,7 +149,7 @@ public class PathKernelOutputTests
             {
                 Array.Fill(buffer, 7.5);
                 PathKernel.StreamRow(source.AsSpan(0, length), buffer.AsSpan(offset, length));
-                Bits(buffer.AsSpan(offset, length)).Should().Equal(Bits(source.AsSpan(0, length)), $"offset {offset}, length {length}");
+                Exact.Bits(buffer.AsSpan(offset, length)).Should().Equal(Exact.Bits(source.AsSpan(0, length)), $"offset {offset}, length {length}");
                 buffer.AsSpan(0, offset).ToArray().All(v => v == 7.5).Should().BeTrue("nothing before the row is written");
                 buffer.AsSpan(offset + length).ToArray().All(v => v == 7.5).Should().BeTrue("nothing after the row is written");
             }
@@ -266,25 +266,11 @@ public class PathKernelOutputTests
                 KernelHarness.EvaluateAll(kernel, Paths, 0, t, year, scratch);
                 var fresh = new PathBuffers(sites.Length, Paths);
                 KernelHarness.EvaluateAll(new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, new CounterRng(seed), fresh), Paths, 0, t, year, scratch);
-                Bits(cached.Values).Should().Equal(Bits(fresh.Values), $"scenario {scenarioIndex}, seed {seed}, {year}");
+                Exact.Bits(cached.Values).Should().Equal(Exact.Bits(fresh.Values), $"scenario {scenarioIndex}, seed {seed}, {year}");
                 checkedYears++;
             }
         }
 
         checkedYears.Should().Be(9);
-    }
-
-    private static long[] Fields(CellStatistics c)
-        => [c.Count, .. Bits([c.Mean, c.StandardError, c.StandardDeviation, c.P5, c.P25, c.P50, c.P75, c.P95, c.P99, c.TVaR99, c.PExceed])];
-
-    private static long[] Bits(ReadOnlySpan<double> values)
-    {
-        var bits = new long[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            bits[i] = BitConverter.DoubleToInt64Bits(values[i]);
-        }
-
-        return bits;
     }
 }

@@ -72,8 +72,8 @@ public class PueRowsTests
                     foreach (var metric in PueRows.Metrics)
                     {
                         rows.Fill(metric, kept.ClimatePueRow(s), row);
-                        Bits(row).Should().Equal(Bits(full.Cell(metric, s)), $"{metric} of {inputs.Sites[s].Id}, scenario {k}, {year}");
-                        Bits(kept.Cell(metric, s)).Should().OnlyContain(b => b == 0, "the kernel leaves the six rows unwritten");
+                        Exact.Bits(row).Should().Equal(Exact.Bits(full.Cell(metric, s)), $"{metric} of {inputs.Sites[s].Id}, scenario {k}, {year}");
+                        Exact.Bits(kept.Cell(metric, s)).Should().OnlyContain(b => b == 0, "the kernel leaves the six rows unwritten");
                     }
 
                     var breach = full.Cell(Metric.PueLimitBreach, s).ToArray();
@@ -91,12 +91,12 @@ public class PueRowsTests
                             continue;
                         }
 
-                        Bits(kept.Cell((Metric)m, e)).Should().Equal(Bits(full.Cell((Metric)m, e)), $"{(Metric)m} of entity {e}");
+                        Exact.Bits(kept.Cell((Metric)m, e)).Should().Equal(Exact.Bits(full.Cell((Metric)m, e)), $"{(Metric)m} of entity {e}");
                     }
                 }
 
-                Bits(kept.Npv).Should().Equal(Bits(full.Npv));
-                Bits(kept.FinancialNpv).Should().Equal(Bits(full.FinancialNpv));
+                Exact.Bits(kept.Npv).Should().Equal(Exact.Bits(full.Npv));
+                Exact.Bits(kept.FinancialNpv).Should().Equal(Exact.Bits(full.FinancialNpv));
             }
         }
 
@@ -126,7 +126,7 @@ public class PueRowsTests
                     var values = buffers.Cell(metric, s);
                     var expected = SampleSummary.Summarize(values, Threshold(inputs, sites[s], metric, year - settings.FirstYear), new double[values.Length]);
                     var actual = cells[(inputs.Scenarios[k].Id, inputs.Sites[s].Id, year, metric)];
-                    Fields(actual).Should().Equal(Fields(expected), $"{metric} of {inputs.Sites[s].Id}, scenario {k}, {year}");
+                    Exact.Fields(actual).Should().Equal(Exact.Fields(expected), $"{metric} of {inputs.Sites[s].Id}, scenario {k}, {year}");
                     compared++;
                     varying += expected.P5 != expected.P99 ? 1 : 0;
                 }
@@ -174,18 +174,4 @@ public class PueRowsTests
         Metric.PueLimitBreach => 0.5,
         _ => inputs.Thresholds.FirstOrDefault(t => t.Metric == metric.Name() && t.Level == "site")?.Materiality ?? double.NaN,
     };
-
-    private static long[] Fields(CellStatistics c)
-        => [c.Count, .. Bits([c.Mean, c.StandardError, c.StandardDeviation, c.P5, c.P25, c.P50, c.P75, c.P95, c.P99, c.TVaR99, c.PExceed])];
-
-    private static long[] Bits(ReadOnlySpan<double> values)
-    {
-        var bits = new long[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            bits[i] = BitConverter.DoubleToInt64Bits(values[i]);
-        }
-
-        return bits;
-    }
 }
