@@ -83,8 +83,7 @@ public static class SampleSummary
         }
         else
         {
-            Span<int> ranks = stackalloc int[(2 * Probabilities.Length) + 1];
-            ranks = ranks[..WantedRanks(n, Probabilities, tailStart, ranks)];
+            Span<int> ranks = SummaryRanks(n, stackalloc int[(2 * Probabilities.Length) + 1]);
             Span<double> selected = stackalloc double[ranks.Length];
             tailSum = RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks, selected, tailCount, (int)census.ZeroCount, work, ref sums, negativeCount: (int)census.NegativeCount);
             for (var q = 0; q < Probabilities.Length; q++)
@@ -96,22 +95,28 @@ public static class SampleSummary
         var moments = sums.Done
             ? RunningMoments.FromDeviationSums(n, sums.Shift, sums.Deviations, sums.Squares)
             : RunningMoments.OfTotal(values, census.Total);
-        return new CellStatistics
-        {
-            Count = n,
-            Mean = moments.Mean,
-            StandardError = n > 1 ? moments.StandardError : 0,
-            StandardDeviation = n > 1 ? moments.StandardDeviation : 0,
-            P5 = quantiles[0],
-            P25 = quantiles[1],
-            P50 = quantiles[2],
-            P75 = quantiles[3],
-            P95 = quantiles[4],
-            P99 = quantiles[5],
-            TVaR99 = tailSum / tailCount,
-            PExceed = pExceed,
-        };
+        return Statistics(n, moments, quantiles, tailSum / tailCount, pExceed);
     }
+
+    /// <summary>A summary from its parts (quantiles in <see cref="Probabilities"/> order); s.e. and s.d. 0 for one value.</summary>
+    private static CellStatistics Statistics(int n, RunningMoments moments, ReadOnlySpan<double> quantiles, double tvar99, double pExceed) => new()
+    {
+        Count = n,
+        Mean = moments.Mean,
+        StandardError = n > 1 ? moments.StandardError : 0,
+        StandardDeviation = n > 1 ? moments.StandardDeviation : 0,
+        P5 = quantiles[0],
+        P25 = quantiles[1],
+        P50 = quantiles[2],
+        P75 = quantiles[3],
+        P95 = quantiles[4],
+        P99 = quantiles[5],
+        TVaR99 = tvar99,
+        PExceed = pExceed,
+    };
+
+    /// <summary>The ranks <see cref="Summarize"/> selects for n values (<see cref="WantedRanks"/> with n − k), as the start of <paramref name="room"/>.</summary>
+    private static Span<int> SummaryRanks(int n, Span<int> room) => room[..WantedRanks(n, Probabilities, n - TailCount(n), room)];
 
     /// <summary>
     /// The order statistics <see cref="Summarize"/> reads of <paramref name="values"/> (ranks j
@@ -140,8 +145,7 @@ public static class SampleSummary
         }
 
         var tailCount = TailCount(n);
-        Span<int> ranks = stackalloc int[(2 * Probabilities.Length) + 1];
-        ranks = ranks[..WantedRanks(n, Probabilities, n - tailCount, ranks)];
+        Span<int> ranks = SummaryRanks(n, stackalloc int[(2 * Probabilities.Length) + 1]);
         if (selected.Length < ranks.Length || tail.Length < tailCount)
         {
             throw new ArgumentException($"Need room for {ranks.Length} order statistics and {tailCount} tail values.");
@@ -156,11 +160,7 @@ public static class SampleSummary
     }
 
     /// <summary>How many order statistics <see cref="TrySelectPositive"/> writes for a sample of <paramref name="n"/>.</summary>
-    internal static int SelectedCount(int n)
-    {
-        Span<int> ranks = stackalloc int[(2 * Probabilities.Length) + 1];
-        return WantedRanks(n, Probabilities, n - TailCount(n), ranks);
-    }
+    internal static int SelectedCount(int n) => SummaryRanks(n, stackalloc int[(2 * Probabilities.Length) + 1]).Length;
 
     /// <summary>k = ⌈n/100⌉, the values behind TVaR99.</summary>
     internal static int TailCount(int n) => (int)Math.Ceiling(n * 0.01);
@@ -191,30 +191,20 @@ public static class SampleSummary
         }
 
         var tailCount = TailCount(n);
-        Span<int> ranks = stackalloc int[(2 * Probabilities.Length) + 1];
-        ranks = ranks[..WantedRanks(n, Probabilities, n - tailCount, ranks)];
+        Span<int> ranks = SummaryRanks(n, stackalloc int[(2 * Probabilities.Length) + 1]);
+        Span<double> quantiles = stackalloc double[Probabilities.Length];
+        for (var q = 0; q < Probabilities.Length; q++)
+        {
+            quantiles[q] = Type7(n, ranks, mappedSelected, Probabilities[q]);
+        }
+
         var tailSum = 0.0;
         foreach (var v in mappedTail[..tailCount])
         {
             tailSum += v;
         }
 
-        var moments = RunningMoments.OfTotal(values, census.Total);
-        statistics = new CellStatistics
-        {
-            Count = n,
-            Mean = moments.Mean,
-            StandardError = n > 1 ? moments.StandardError : 0,
-            StandardDeviation = n > 1 ? moments.StandardDeviation : 0,
-            P5 = Type7(n, ranks, mappedSelected, Probabilities[0]),
-            P25 = Type7(n, ranks, mappedSelected, Probabilities[1]),
-            P50 = Type7(n, ranks, mappedSelected, Probabilities[2]),
-            P75 = Type7(n, ranks, mappedSelected, Probabilities[3]),
-            P95 = Type7(n, ranks, mappedSelected, Probabilities[4]),
-            P99 = Type7(n, ranks, mappedSelected, Probabilities[5]),
-            TVaR99 = tailSum / tailCount,
-            PExceed = pExceed,
-        };
+        statistics = Statistics(n, RunningMoments.OfTotal(values, census.Total), quantiles, tailSum / tailCount, pExceed);
         return true;
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using ClimateRisk.Core.Numerics.Internal;
 
 namespace ClimateRisk.Core.Simulation.Internal;
@@ -85,66 +86,67 @@ internal readonly struct PueRows
 
         ref var x = ref MemoryMarshal.GetReference(climatePue);
         ref var d = ref MemoryMarshal.GetReference(destination);
-        var done = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? Registers<Lanes512>(row, ref x, ref d, climatePue.Length)
-            : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? Registers<Lanes256>(row, ref x, ref d, climatePue.Length)
+        var done = Vector512.IsHardwareAccelerated ? Registers<Lanes512>(row, ref x, ref d, climatePue.Length)
+            : Vector256.IsHardwareAccelerated ? Registers<Lanes256>(row, ref x, ref d, climatePue.Length)
             : 0;
-        for (var i = done; i < climatePue.Length; i++)
+        if (done < climatePue.Length)
         {
-            Unsafe.Add(ref d, i) = Scalar(row, Unsafe.Add(ref x, i));
+            // The rest one value at a time, through the same lane code on a 128-bit register (as LaneLoop.Scalar).
+            var constants = new Constants<Lanes128>(this);
+            for (var i = done; i < climatePue.Length; i++)
+            {
+                Unsafe.Add(ref d, i) = constants.Row(row, new Lanes128(Vector128.Create(Unsafe.Add(ref x, i)))).Value.ToScalar();
+            }
         }
     }
 
     private static bool IsNonNegative(double value) => double.IsFinite(value) && !double.IsNegative(value);
-
-    /// <summary>One value, with the lanes' operations on scalars (the same IEEE operations, so the same bits).</summary>
-    private double Scalar(int row, double x)
-    {
-        var pue = x + _planned;
-        return row switch
-        {
-            0 => pue,
-            1 => x - _reported,
-            2 => _limit < pue ? 1.0 : 0.0,
-            3 => _itEnergyMwh * pue,
-            4 => _limit < pue ? _itEnergyMwh * (pue - _limit) * (_tier2 < pue ? _tier2Rate : _rate) : 0.0,
-            _ => _renewableShare * (_itEnergyMwh * pue) * _premiumCnyPerMwh,
-        };
-    }
 
     /// <summary>Whole registers from the start; returns how many values were written.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private int Registers<T>(int row, ref double x, ref double d, int length)
         where T : struct, ILanes<T>
     {
-        var planned = T.Create(_planned);
-        var reported = T.Create(_reported);
-        var itEnergy = T.Create(_itEnergyMwh);
-        var limit = T.Create(_limit);
-        var tier2 = T.Create(_tier2);
-        var rate = T.Create(_rate);
-        var tier2Rate = T.Create(_tier2Rate);
-        var renewable = T.Create(_renewableShare);
-        var premiumRate = T.Create(_premiumCnyPerMwh);
-        var zero = T.Create(0.0);
-        var one = T.Create(1.0);
+        var constants = new Constants<T>(this);
         var i = 0;
         for (; i <= length - T.Count; i += T.Count)
         {
-            var at = (nuint)i;
-            var climate = T.Load(in x, at);
-            var pue = climate + planned;
-            var value = row switch
-            {
-                0 => pue,
-                1 => climate - reported,
-                2 => T.Select(T.LessThan(limit, pue), one, zero),
-                3 => itEnergy * pue,
-                4 => T.Select(T.LessThan(limit, pue), itEnergy * (pue - limit) * T.Select(T.LessThan(tier2, pue), tier2Rate, rate), zero),
-                _ => renewable * (itEnergy * pue) * premiumRate,
-            };
-            T.Store(value, ref d, at);
+            T.Store(constants.Row(row, T.Load(in x, (nuint)i)), ref d, (nuint)i);
         }
 
         return i;
+    }
+
+    /// <summary>The terms on every lane, made once per span; <see cref="Row"/> is the one place the six rows are computed here.</summary>
+    private readonly struct Constants<T>(PueRows terms)
+        where T : struct, ILanes<T>
+    {
+        private readonly T _planned = T.Create(terms._planned);
+        private readonly T _reported = T.Create(terms._reported);
+        private readonly T _itEnergy = T.Create(terms._itEnergyMwh);
+        private readonly T _limit = T.Create(terms._limit);
+        private readonly T _tier2 = T.Create(terms._tier2);
+        private readonly T _rate = T.Create(terms._rate);
+        private readonly T _tier2Rate = T.Create(terms._tier2Rate);
+        private readonly T _renewable = T.Create(terms._renewableShare);
+        private readonly T _premiumRate = T.Create(terms._premiumCnyPerMwh);
+        private readonly T _zero = T.Create(0.0);
+        private readonly T _one = T.Create(1.0);
+
+        /// <summary>Row <paramref name="row"/> (index into <see cref="Metrics"/>) of the climate PUE on each lane, with the kernel's operations in its order.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T Row(int row, T climate)
+        {
+            var pue = climate + _planned;
+            return row switch
+            {
+                0 => pue,
+                1 => climate - _reported,
+                2 => T.Select(T.LessThan(_limit, pue), _one, _zero),
+                3 => _itEnergy * pue,
+                4 => T.Select(T.LessThan(_limit, pue), _itEnergy * (pue - _limit) * T.Select(T.LessThan(_tier2, pue), _tier2Rate, _rate), _zero),
+                _ => _renewable * (_itEnergy * pue) * _premiumRate,
+            };
+        }
     }
 }
