@@ -22,6 +22,12 @@ internal sealed class KernelScratch
         FloodBlock = new double[sites * B];
         SurgeBlock = new double[sites * B];
         WindBlock = new double[sites * B];
+        InundationEnd = new int[sites];
+        InundationDirectAt = new int[sites * 2 * B];
+        InundationBiAt = new int[sites * 2 * B];
+        InundationMean = new double[sites * 2 * B];
+        InundationSd = new double[sites * 2 * B];
+        InundationRatio = new double[sites * 2 * B];
     }
 
     // Scalar reference kernel (one path): the correlated normals by site.
@@ -126,6 +132,27 @@ internal sealed class KernelScratch
     public int[] FloodList { get; } = new int[B];
 
     public int[] SurgeList { get; } = new int[B];
+
+    // The block's flood and surge damage draws of every site (MODEL §6–7), listed site by site
+    // so that they are solved in one call: site s holds entries [InundationEnd[s − 1], InundationEnd[s]).
+
+    /// <summary>The end of each site's entries in the inundation lists.</summary>
+    public int[] InundationEnd { get; }
+
+    /// <summary>Per entry, the index of its direct loss in <see cref="SiteMetrics"/>.</summary>
+    public int[] InundationDirectAt { get; }
+
+    /// <summary>Per entry, the index of its BI loss in <see cref="SiteMetrics"/>.</summary>
+    public int[] InundationBiAt { get; }
+
+    /// <summary>Per entry, the damage curve's mean damage ratio at the depth above the floor.</summary>
+    public double[] InundationMean { get; }
+
+    /// <summary>Per entry, the damage curve's s.d. at the depth above the floor.</summary>
+    public double[] InundationSd { get; }
+
+    /// <summary>Per entry, the damage draw's uniform, then (solved in place) its damage ratio.</summary>
+    public double[] InundationRatio { get; }
 
     // Block kernel: per-path portfolio accumulators.
     public double[] DriftEnergyMwh { get; } = new double[B];

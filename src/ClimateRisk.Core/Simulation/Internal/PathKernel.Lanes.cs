@@ -43,35 +43,36 @@ internal sealed partial class PathKernel
     private static readonly double[] LaneIndex = [0, 1, 2, 3, 4, 5, 6, 7];
 
     /// <summary>
-    /// Site <paramref name="s"/> for paths [0, <paramref name="count"/>) of the scratch rows
-    /// (path <paramref name="firstPath"/> + p in row position p): its 31 metrics into
-    /// <see cref="KernelScratch.SiteMetrics"/>, its occurrence loss, and the portfolio
-    /// accumulators (drift energy, largest site loss, any breach) updated.
+    /// Site <paramref name="s"/> for paths [0, <paramref name="count"/>) of the scratch rows: its
+    /// 31 metrics into <see cref="KernelScratch.SiteMetrics"/>, its occurrence loss, and the
+    /// portfolio accumulators (drift energy, largest site loss, any breach) updated. Its flood and
+    /// surge damage ratios were drawn before (<see cref="ListInundations(int, int, long, int, KernelScratch, int)"/>,
+    /// <see cref="SolveInundations"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SiteRows(int s, in SiteYear c, int year, long firstPath, int count, KernelScratch scratch)
+    private void SiteRows(int s, in SiteYear c, int count, KernelScratch scratch)
     {
         var plan = _sites[s];
         var site = plan.Site;
 
-        int heat, drought, flood, surge;
+        int heat, drought;
         if (Vector512.IsHardwareAccelerated)
         {
             Chronic<Lanes512>(plan, c, count, scratch);
-            (heat, drought, flood, surge) = Counts<Lanes512>(plan, year, count, scratch);
+            (heat, drought) = Counts<Lanes512>(plan, count, scratch);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
             Chronic<Lanes256>(plan, c, count, scratch);
-            (heat, drought, flood, surge) = Counts<Lanes256>(plan, year, count, scratch);
+            (heat, drought) = Counts<Lanes256>(plan, count, scratch);
         }
         else
         {
             Chronic<Lanes128>(plan, c, count, scratch);
-            (heat, drought, flood, surge) = Counts<Lanes128>(plan, year, count, scratch);
+            (heat, drought) = Counts<Lanes128>(plan, count, scratch);
         }
 
-        FinishRare(plan, c, year, firstPath, heat, drought, flood, surge, scratch);
+        FinishRare(s, plan, c, heat, drought, scratch);
 
         if (Vector512.IsHardwareAccelerated)
         {
@@ -223,11 +224,10 @@ internal sealed partial class PathKernel
 
     /// <summary>
     /// §5 hot days and §9 restricted days by a masked Poisson search; the lists of paths to
-    /// finish one at a time: hot days &gt; 0 or λ &gt; 30 (heat), λ &gt; 30 (drought), a flood beyond
-    /// the first flooding return period, a surge over the crest.
+    /// finish one at a time: hot days &gt; 0 or λ &gt; 30 (heat), λ &gt; 30 (drought).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static (int Heat, int Drought, int Flood, int Surge) Counts<T>(SitePlan plan, int year, int count, KernelScratch scratch)
+    private static (int Heat, int Drought) Counts<T>(SitePlan plan, int count, KernelScratch scratch)
         where T : struct, ILanes<T>
     {
         var site = plan.Site;
@@ -270,48 +270,18 @@ internal sealed partial class PathKernel
             drought = Append(T.SignBits(T.LessThan(limit, droughtRate)) & validBits, i, scratch.DroughtList, drought);
         }
 
-        var flood = 0;
-        if (site.Flood is not null && plan.FirstPositiveDepth >= 0)
-        {
-            // R·m below the first flooding return period gives depth 0 (SitePlan.DepthAt); the rest is listed.
-            ref var exceedance = ref Row(scratch.FloodExceedance);
-            ref var frequency = ref Row(scratch.FrequencyMultiplier);
-            var noFloodBelow = T.Create(plan.NoFloodBelowY);
-            for (var i = 0; i < count; i += T.Count)
-            {
-                var at = (nuint)i;
-                var scaled = one / T.Load(in exceedance, at) * T.Load(in frequency, at);
-                flood = Append(~T.SignBits(T.LessThan(scaled, noFloodBelow)) & ValidBits<T>(i, count), i, scratch.FloodList, flood);
-            }
-        }
-
-        var surge = 0;
-        if (site.Surge is { } coast)
-        {
-            ref var quantile = ref Row(scratch.SurgeQuantileM);
-            ref var seaLevel = ref Row(scratch.SeaLevelRiseM);
-            ref var levelRow = ref Row(scratch.SurgeLevelM);
-            var subsidence = T.Create(SubsidenceM(coast, year));
-            var crest = T.Create(coast.DefenceCrestM);
-            for (var i = 0; i < count; i += T.Count)
-            {
-                var at = (nuint)i;
-                var level = T.Load(in quantile, at) + T.Load(in seaLevel, at) + subsidence;
-                T.Store(level, ref levelRow, at);
-                surge = Append(T.SignBits(T.LessThan(crest, level)) & ValidBits<T>(i, count), i, scratch.SurgeList, surge);
-            }
-        }
-
-        return (heat, drought, flood, surge);
+        return (heat, drought);
     }
 
-    /// <summary>The listed paths: shortfall draws, Poisson counts from the mode, flood and surge damage.</summary>
-    [SkipLocalsInit] // Stack lists written before they are read.
+    /// <summary>
+    /// The listed paths: shortfall draws, Poisson counts from the mode, and site
+    /// <paramref name="s"/>'s flood and surge losses from the damage ratios
+    /// <see cref="SolveInundations"/> drew for the block.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void FinishRare(SitePlan plan, in SiteYear c, int year, long firstPath, int heat, int drought, int flood, int surge, KernelScratch scratch)
+    private static void FinishRare(int s, SitePlan plan, in SiteYear c, int heat, int drought, KernelScratch scratch)
     {
         var site = plan.Site;
-        var key = plan.Key;
         var biPerDay = c.BiCnyPerDay;
         var metrics = scratch.SiteMetrics;
         var hotDays = scratch.HotDays;
@@ -347,74 +317,136 @@ internal sealed partial class PathKernel
             scratch.RestrictedDays[p] = Math.Min(DaysPerYear, PoissonQuantile.InvCdfUnchecked(DroughtRate(site, scratch.GlobalWarmingC[p]), scratch.DroughtPmf0[p], scratch.DroughtU[p]));
         }
 
-        // §6 and §7: the flood and surge damage draws of the block solved together.
-        if (flood + surge > 0)
+        // §6 and §7: each loss from its damage ratio, as the draws were listed.
+        var ratios = scratch.InundationRatio;
+        var directAt = scratch.InundationDirectAt;
+        var biAt = scratch.InundationBiAt;
+        for (var j = s == 0 ? 0 : scratch.InundationEnd[s - 1]; j < scratch.InundationEnd[s]; j++)
         {
-            Span<int> directAt = stackalloc int[2 * BlockSize];
-            Span<int> biAt = stackalloc int[2 * BlockSize];
-            Span<double> effectiveDepthsM = stackalloc double[2 * BlockSize];
-            Span<double> u = stackalloc double[2 * BlockSize];
-            var wet = flood > 0 ? FinishFlood(plan, year, firstPath, flood, scratch, directAt, biAt, effectiveDepthsM, u) : 0;
-            for (var j = 0; j < surge; j++)
-            {
-                var p = scratch.SurgeList[j];
-                directAt[wet] = ((int)Metric.SurgeDirectCny * BlockSize) + p;
-                biAt[wet] = ((int)Metric.SurgeBiCny * BlockSize) + p;
-                effectiveDepthsM[wet] = scratch.SurgeLevelM[p] - site.Surge!.GroundElevationM - plan.FloorHeightM;
-                u[wet++] = _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, key, 1);
-            }
-
-            Inundations(plan, directAt[..wet], biAt[..wet], effectiveDepthsM[..wet], u[..wet], biPerDay, metrics);
+            var ratio = ratios[j];
+            metrics[directAt[j]] = site.AssetValueCny * ratio * (1 - plan.Hardening);
+            metrics[biAt[j]] = biPerDay * (DowntimeMinDays + (DowntimeSlopeDays * ratio));
         }
     }
 
     /// <summary>
-    /// Direct and BI loss of water reaching each listed path with its effective depth (MODEL §6):
-    /// the damage curve's mean and s.d. per path, the Beta draws of the paths with water above
-    /// the floor solved together on vector lanes (<see cref="BetaQuantile.SampleFromMeanSd(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/>,
-    /// bit for bit the scalar draw), then the losses; paths with no water above the floor get 0.
+    /// Lists site <paramref name="s"/>'s flood and surge damage draws of the block (MODEL §6–7)
+    /// after entry <paramref name="listed"/> of the inundation lists and returns the new end (also
+    /// kept as the site's <see cref="KernelScratch.InundationEnd"/>): a flood beyond the first
+    /// flooding return period (its depth from the flood exceedance row), a surge over the crest
+    /// (its level from the surge quantile row), each whose water stands above the floor, with the
+    /// damage curve's mean and s.d. at that depth and the draw's uniform. Paths with no water
+    /// above the floor keep the zero loss <see cref="Chronic{T}"/> wrote.
     /// </summary>
-    /// <param name="plan">The site's plan (damage curve, value, hardening).</param>
-    /// <param name="directAt">Per listed path, the index of its direct loss in <paramref name="metrics"/>.</param>
-    /// <param name="biAt">Per listed path, the index of its BI loss in <paramref name="metrics"/>.</param>
-    /// <param name="effectiveDepthsM">Depth above the floor per listed path, m.</param>
-    /// <param name="u">The damage draw's uniform per listed path; overwritten.</param>
-    /// <param name="biPerDay">BI per day of downtime, CNY.</param>
-    /// <param name="metrics">The block's site metrics.</param>
-    [SkipLocalsInit] // Stack lists written before they are read.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Inundations(
-        SitePlan plan, Span<int> directAt, Span<int> biAt, ReadOnlySpan<double> effectiveDepthsM, Span<double> u, double biPerDay, double[] metrics)
+    private int ListInundations(int s, int year, long firstPath, int count, KernelScratch scratch, int listed)
     {
-        var damage = plan.Damage;
-        Span<double> mean = stackalloc double[directAt.Length];
-        Span<double> sd = stackalloc double[directAt.Length];
-        var listed = 0;
-        for (var j = 0; j < directAt.Length; j++)
+        if (Vector512.IsHardwareAccelerated)
         {
-            var depth = effectiveDepthsM[j];
+            listed = ListInundations<Lanes512>(_sites[s], year, firstPath, count, scratch, listed);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            listed = ListInundations<Lanes256>(_sites[s], year, firstPath, count, scratch, listed);
+        }
+        else
+        {
+            listed = ListInundations<Lanes128>(_sites[s], year, firstPath, count, scratch, listed);
+        }
+
+        scratch.InundationEnd[s] = listed;
+        return listed;
+    }
+
+    /// <summary>
+    /// The damage ratios of the listed inundations [<paramref name="first"/>, <paramref name="end"/>) in place of
+    /// their uniforms, solved together on vector lanes (<see cref="BetaQuantile.SampleFromMeanSd(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/>,
+    /// bit for bit the scalar draw at any lane position and width): all sites' draws of the block
+    /// in one call fill more of each register than a site's few.
+    /// </summary>
+    private static void SolveInundations(int first, int end, KernelScratch scratch)
+    {
+        var ratios = scratch.InundationRatio.AsSpan(first, end - first);
+        BetaQuantile.SampleFromMeanSd(scratch.InundationMean.AsSpan(first, end - first), scratch.InundationSd.AsSpan(first, end - first), ratios, ratios);
+    }
+
+    /// <summary><see cref="ListInundations(int, int, long, int, KernelScratch, int)"/> on registers of <typeparamref name="T"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private int ListInundations<T>(SitePlan plan, int year, long firstPath, int count, KernelScratch scratch, int listed)
+        where T : struct, ILanes<T>
+    {
+        var site = plan.Site;
+        var one = T.Create(1.0);
+        var first = listed;
+        var flood = 0;
+        if (site.Flood is not null && plan.FirstPositiveDepth >= 0)
+        {
+            // R·m below the first flooding return period gives depth 0 (SitePlan.DepthAt); the rest is listed.
+            ref var exceedance = ref Row(scratch.FloodExceedance);
+            ref var frequency = ref Row(scratch.FrequencyMultiplier);
+            var noFloodBelow = T.Create(plan.NoFloodBelowY);
+            for (var i = 0; i < count; i += T.Count)
+            {
+                var at = (nuint)i;
+                var scaled = one / T.Load(in exceedance, at) * T.Load(in frequency, at);
+                flood = Append(~T.SignBits(T.LessThan(scaled, noFloodBelow)) & ValidBits<T>(i, count), i, scratch.FloodList, flood);
+            }
+        }
+
+        var surge = 0;
+        if (site.Surge is { } coast)
+        {
+            ref var quantile = ref Row(scratch.SurgeQuantileM);
+            ref var seaLevel = ref Row(scratch.SeaLevelRiseM);
+            ref var levelRow = ref Row(scratch.SurgeLevelM);
+            var subsidence = T.Create(SubsidenceM(coast, year));
+            var crest = T.Create(coast.DefenceCrestM);
+            for (var i = 0; i < count; i += T.Count)
+            {
+                var at = (nuint)i;
+                var level = T.Load(in quantile, at) + T.Load(in seaLevel, at) + subsidence;
+                T.Store(level, ref levelRow, at);
+                surge = Append(T.SignBits(T.LessThan(crest, level)) & ValidBits<T>(i, count), i, scratch.SurgeList, surge);
+            }
+        }
+
+
+        var directAt = scratch.InundationDirectAt;
+        var biAt = scratch.InundationBiAt;
+        var depthsM = scratch.InundationMean;
+        var u = scratch.InundationRatio;
+        if (flood > 0)
+        {
+            listed += FinishFlood(plan, year, firstPath, flood, scratch, directAt.AsSpan(listed), biAt.AsSpan(listed), depthsM.AsSpan(listed), u.AsSpan(listed));
+        }
+
+        for (var j = 0; j < surge; j++)
+        {
+            var p = scratch.SurgeList[j];
+            directAt[listed] = ((int)Metric.SurgeDirectCny * BlockSize) + p;
+            biAt[listed] = ((int)Metric.SurgeBiCny * BlockSize) + p;
+            depthsM[listed] = scratch.SurgeLevelM[p] - site.Surge!.GroundElevationM - plan.FloorHeightM;
+            u[listed++] = _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, plan.Key, 1);
+        }
+
+        // Keep the entries with water above the floor, the depth replaced by the curve's mean.
+        var damage = plan.Damage;
+        var kept = first;
+        for (var j = first; j < listed; j++)
+        {
+            var depth = depthsM[j];
             if (depth <= 0)
             {
-                metrics[directAt[j]] = 0;
-                metrics[biAt[j]] = 0;
                 continue;
             }
 
-            mean[listed] = damage.Mean.At(depth);
-            sd[listed] = damage.Sd.At(depth);
-            u[listed] = u[j];
-            directAt[listed] = directAt[j];
-            biAt[listed++] = biAt[j];
+            depthsM[kept] = damage.Mean.At(depth);
+            scratch.InundationSd[kept] = damage.Sd.At(depth);
+            u[kept] = u[j];
+            directAt[kept] = directAt[j];
+            biAt[kept++] = biAt[j];
         }
 
-        var ratios = u[..listed];
-        BetaQuantile.SampleFromMeanSd(mean[..listed], sd[..listed], ratios, ratios);
-        for (var j = 0; j < listed; j++)
-        {
-            var ratio = ratios[j];
-            metrics[directAt[j]] = plan.Site.AssetValueCny * ratio * (1 - plan.Hardening);
-            metrics[biAt[j]] = biPerDay * (DowntimeMinDays + (DowntimeSlopeDays * ratio));
-        }
+        return kept;
     }
 
     /// <summary>
@@ -514,7 +546,7 @@ internal sealed partial class PathKernel
     /// <summary>
     /// §6 for the listed flood paths: 1 − u = Φ(−y) keeps the tail of R = 1/(1 − u) exact; the depths
     /// in one span call (their ln R on vector lanes, bit for bit <see cref="SitePlan.DepthAt"/>).
-    /// Lists the paths whose water tops the protection for <see cref="Inundations"/> (metric
+    /// Lists the paths whose water tops the protection for <see cref="ListInundations{T}"/> (metric
     /// indices, depth above the floor, damage uniform) and returns how many.
     /// </summary>
     [SkipLocalsInit] // Stack lists written before they are read.

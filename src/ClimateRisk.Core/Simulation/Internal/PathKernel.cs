@@ -228,6 +228,28 @@ internal sealed partial class PathKernel
         var surgeQuantile = scratch.SurgeQuantileM.AsSpan(0, count);
         var gustQuantile = scratch.GustQuantileMs.AsSpan(0, count);
 
+        // Flood exceedance Φ(−z) and the surge quantile of Φ(z): only for the paths that can reach
+        // damage (PathKernel.Tails.cs); the others get a stand-in with the same outcome. Every
+        // site's damage draws are listed first and solved in one call.
+        var inundations = 0;
+        for (var s = 0; s < _sites.Length; s++)
+        {
+            var plan = _sites[s];
+            if (plan.Site.Flood is not null)
+            {
+                TailTransform(scratch.FloodBlock.AsSpan(s * BlockSize, count), -1, FloodTailFrom(plan, frequency), double.PositiveInfinity, floodExceedance, scratch, default(NoTransform));
+            }
+
+            if (plan.Site.Surge is { } surge)
+            {
+                TailTransform(scratch.SurgeBlock.AsSpan(s * BlockSize, count), 1, SurgeTailFrom(plan.SurgeLevels, surge.DefenceCrestM, SubsidenceM(surge, year), seaLevel), double.NegativeInfinity, surgeQuantile, scratch, new GevTransform(surge));
+            }
+
+            inundations = ListInundations(s, year, firstPath, count, scratch, inundations);
+        }
+
+        SolveInundations(0, inundations, scratch);
+
         for (var s = 0; s < _sites.Length; s++)
         {
             var plan = _sites[s];
@@ -250,18 +272,7 @@ internal sealed partial class PathKernel
             PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.HotDays), RandomStreamId.HotDays, firstPath, year, key, 0, hotDaysU);
             PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.HotDays), RandomStreamId.HotDays, firstPath, year, key, 1, shortfallU);
             PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.Drought), RandomStreamId.Drought, firstPath, year, key, 0, droughtU);
-            // Flood exceedance Φ(−z), surge and gust quantiles of Φ(z): only for the paths that can
-            // reach damage (PathKernel.Tails.cs); the others get a stand-in with the same outcome.
-            if (site.Flood is not null)
-            {
-                TailTransform(scratch.FloodBlock.AsSpan(s * BlockSize, count), -1, FloodTailFrom(plan, frequency), double.PositiveInfinity, floodExceedance, scratch, default(NoTransform));
-            }
-
-            if (site.Surge is { } surge)
-            {
-                TailTransform(scratch.SurgeBlock.AsSpan(s * BlockSize, count), 1, SurgeTailFrom(plan.SurgeLevels, surge.DefenceCrestM, SubsidenceM(surge, year), seaLevel), double.NegativeInfinity, surgeQuantile, scratch, new GevTransform(surge));
-            }
-
+            // The gust quantile of Φ(z), likewise only above the tail bound.
             if (site.Wind is { } wind)
             {
                 TailTransform(scratch.WindBlock.AsSpan(s * BlockSize, count), 1, WindTailFrom(plan.Gusts, wind.VBiMs, windIntensities), 0, gustQuantile, scratch, new GumbelTransform(wind));
@@ -270,7 +281,7 @@ internal sealed partial class PathKernel
             heatAnomaly.CopyTo(scratch.SiteHeatAnomaly);
             var constants = new SiteYear(plan, _scenario, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
-            SiteRows(s, constants, year, firstPath, count, scratch);
+            SiteRows(s, constants, count, scratch);
             if (!formPortfolio)
             {
                 _siteRows!(s, scratch.SiteMetrics, count);
@@ -385,10 +396,12 @@ internal sealed partial class PathKernel
             scratch.DroughtU[0] = rng.Uniform(RandomStreamId.Drought, path, year, key, 0);
             scratch.FloodExceedance[0] = site.Flood is null ? 0 : VectorNormal.Cdf(-scratch.Flood[s]);
             scratch.SurgeQuantileM[0] = site.Surge is { } surge ? VectorQuantiles.Gev(surge.GevLocationM, surge.GevScaleM, surge.GevShape, VectorNormal.Cdf(scratch.Surge[s])) : 0;
+            var firstInundation = s == 0 ? 0 : scratch.InundationEnd[s - 1];
+            SolveInundations(firstInundation, ListInundations(s, year, path, 1, scratch, firstInundation), scratch);
             scratch.GustQuantileMs[0] = site.Wind is { } wind ? VectorQuantiles.Gumbel(wind.GumbelLocationMs, wind.GumbelScaleMs, VectorNormal.Cdf(scratch.Wind[s])) : 0;
             var constants = new SiteYear(plan, _scenario, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
-            SiteRows(s, constants, year, path, 1, scratch);
+            SiteRows(s, constants, 1, scratch);
             StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, pathIndex, 1, discount, skipRepeatedRows: false, storeOccurrence: true);
         }
 
