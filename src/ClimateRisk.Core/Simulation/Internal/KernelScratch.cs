@@ -145,7 +145,7 @@ internal sealed class KernelScratch
     /// <summary>Per entry, the index of its BI loss in <see cref="SiteMetrics"/>.</summary>
     public int[] InundationBiAt { get; }
 
-    /// <summary>Per entry, the damage curve's mean damage ratio at the depth above the floor.</summary>
+    /// <summary>Per entry, the damage curve's mean damage ratio at the depth above the floor (while a site is listed, the depth itself).</summary>
     public double[] InundationMean { get; }
 
     /// <summary>Per entry, the damage curve's s.d. at the depth above the floor.</summary>

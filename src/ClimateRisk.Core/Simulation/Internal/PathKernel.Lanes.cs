@@ -409,7 +409,7 @@ internal sealed partial class PathKernel
             }
         }
 
-
+        // The entries' depths above the floor go where their means will be.
         var directAt = scratch.InundationDirectAt;
         var biAt = scratch.InundationBiAt;
         var depthsM = scratch.InundationMean;
