@@ -147,16 +147,13 @@ public static class Simulator
 
                     rows.Fill(metric, selected, mappedSelected);
                     rows.Fill(metric, tail, mappedTail);
-                    rows.Fill(metric, climatePue, row);
-                    if (SampleSummary.TrySummarizeMapped(row, threshold, mappedSelected, mappedTail, out var cell))
-                    {
-                        cells[m] = cell;
-                        continue;
-                    }
                 }
 
+                // The row itself, made once: for the mapped summary's census and moments, or for Summarize.
                 rows.Fill(metric, climatePue, row);
-                cells[m] = SampleSummary.Summarize(row, threshold, scratch);
+                cells[m] = shared && SampleSummary.TrySummarizeMapped(row, threshold, mappedSelected, mappedTail, out var cell)
+                    ? cell
+                    : SampleSummary.Summarize(row, threshold, scratch);
             }
         }
         finally
