@@ -141,7 +141,7 @@ public static class SensitivityAnalysis
             {
                 var count = Math.Min(chunk, baseRows - start);
                 var blocks = (count + PathKernel.BlockSize - 1) / PathKernel.BlockSize;
-                Array.Clear(buffers.Npv);
+                buffers.Npv.Clear();
                 for (var t = 0; t < settings.YearCount; t++)
                 {
                     var year = settings.FirstYear + t;
@@ -195,7 +195,7 @@ public static class SensitivityAnalysis
                     {
                         for (var d = 0; d < designs; d++)
                         {
-                            buffers.Npv.AsSpan((e * buffers.Paths) + (d * chunk), count).CopyTo(sample.Row(h, e, d).Slice(start, count));
+                            buffers.Npv.Slice((e * buffers.Paths) + (d * chunk), count).CopyTo(sample.Row(h, e, d).Slice(start, count));
                         }
                     }
                 }

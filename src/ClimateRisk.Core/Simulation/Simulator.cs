@@ -260,8 +260,8 @@ public static class Simulator
         {
             var scenarioPlan = new ScenarioPlan(scenario, inputs, settings);
             var kernel = new PathKernel(sitePlans, scenarioPlan, inputs.HeavyPrecipitationMultiplier, rng, buffers, accumulateFinancialNpv: true, pathDraws: pathDraws);
-            Array.Clear(buffers.Npv);
-            Array.Clear(buffers.FinancialNpv);
+            buffers.Npv.Clear();
+            buffers.FinancialNpv.Clear();
             var reduced = new TCell[entities, years, metrics];
             planSeconds += clock.Elapsed.TotalSeconds;
             clock.Restart();
@@ -345,7 +345,7 @@ public static class Simulator
                     // Curves and financial items in parallel too, each worker with its own
                     // value buffer; appended afterwards in the order of the serial loops.
                     var horizonCurves = ReduceAll(2 * entities, (job, _, scratch) => reduceCurve(
-                        job % 2 == 0 ? buffers.Cell(Metric.PhysicalLossCny, job / 2) : buffers.Occurrence.AsSpan(job / 2 * n, n), scratch));
+                        job % 2 == 0 ? buffers.Cell(Metric.PhysicalLossCny, job / 2) : buffers.Occurrence.Slice(job / 2 * n, n), scratch));
                     for (var e = 0; e < entities; e++)
                     {
                         curves.Add((scenario.Id, entityIds[e], year, "AEP", horizonCurves[2 * e]));
@@ -370,7 +370,7 @@ public static class Simulator
                 progress?.Report(new SimulationProgress(++done, inputs.Scenarios.Count * years, scenario.Id, year));
             }
 
-            var npvCells = ReduceAll(entities, (e, _, scratch) => reduceCell(buffers.Npv.AsSpan(e * n, n), double.NaN, scratch));
+            var npvCells = ReduceAll(entities, (e, _, scratch) => reduceCell(buffers.Npv.Slice(e * n, n), double.NaN, scratch));
             for (var e = 0; e < entities; e++)
             {
                 npv.Add((scenario.Id, entityIds[e], npvCells[e]));

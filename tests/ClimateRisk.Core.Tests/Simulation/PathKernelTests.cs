@@ -65,8 +65,8 @@ public class PathKernelTests
 
             for (var e = 0; e < buffers.Entities; e++)
             {
-                AssertBits(buffers.Occurrence.AsSpan(e * length, length), reference.Occurrence.AsSpan(e * 257, length), $"length {length}, occurrence, entity {e}");
-                AssertBits(buffers.Npv.AsSpan(e * length, length), reference.Npv.AsSpan(e * 257, length), $"length {length}, NPV, entity {e}");
+                AssertBits(buffers.Occurrence.Slice(e * length, length), reference.Occurrence.Slice(e * 257, length), $"length {length}, occurrence, entity {e}");
+                AssertBits(buffers.Npv.Slice(e * length, length), reference.Npv.Slice(e * 257, length), $"length {length}, NPV, entity {e}");
             }
         }
     }

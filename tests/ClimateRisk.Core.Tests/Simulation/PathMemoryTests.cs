@@ -13,17 +13,36 @@ public sealed class PathMemoryTests
     [InlineData((8 << 20) / sizeof(double))]
     [InlineData((8 << 20) / sizeof(double) + 12345)]
     [InlineData(5_000_001)]
-    public void Allocate_returns_a_zeroed_array_of_the_length(int length)
+    public void Allocate_returns_zeroed_doubles_of_the_length_from_a_line_boundary(int length)
     {
-        var array = PathMemory.Allocate(length);
+        var segment = PathMemory.Allocate(length);
 
-        array.Length.Should().Be(length);
-        array.AsSpan().ContainsAnyExcept(0.0).Should().BeFalse();
+        segment.Count.Should().Be(length);
+        segment.AsSpan().ContainsAnyExcept(0.0).Should().BeFalse();
+        StartAddress(segment).Should().Match(address => address % 64 == 0, "the doubles start on a 64-byte line");
+        segment.Offset.Should().BeInRange(0, 7);
+        (segment.Offset + segment.Count).Should().BeLessThanOrEqualTo(segment.Array!.Length);
         if (length > 0)
         {
-            array[^1] = 1.5;
-            array[^1].Should().Be(1.5);
+            var span = segment.AsSpan();
+            span[^1] = 1.5;
+            span[^1].Should().Be(1.5);
         }
+    }
+
+    // Arrays of many sizes land at different addresses within a line; every segment starts on one.
+    [Fact]
+    public void Every_allocation_starts_on_a_line_whatever_the_arrays_before_it()
+    {
+        var kept = new List<ArraySegment<double>>();
+        for (var length = 1; length < 200; length += 3)
+        {
+            kept.Add(PathMemory.Allocate(length));
+            _ = new double[length % 13];
+        }
+
+        kept.Select(StartAddress).Should().OnlyContain(address => address % 64 == 0);
+        kept.Select(s => s.Offset).Distinct().Should().HaveCountGreaterThan(1, "the arrays' own starts fall at different places in a line, so the check above can fail");
     }
 
     // One thread, and two clearing 2 MiB pieces (the length is not a whole number of them).
@@ -40,9 +59,9 @@ public sealed class PathMemoryTests
             Fill(length);
             GC.Collect(2, GCCollectionMode.Forced, blocking: true);
             GC.WaitForPendingFinalizers();
-            var array = PathMemory.Allocate(length, workers);
-            array.Length.Should().Be(length);
-            array.AsSpan().ContainsAnyExcept(0.0).Should().BeFalse();
+            var segment = PathMemory.Allocate(length, workers);
+            segment.Count.Should().Be(length);
+            segment.Array.Should().OnlyContain(v => v == 0, "the slack before and after the segment is cleared too");
         }
 
         static void Fill(int length)
@@ -78,7 +97,7 @@ public sealed class PathMemoryTests
     {
         // Garbage below the array, so a compaction of the large-object heap would move an unpinned one down.
         var garbage = new double[3_000_000];
-        var array = PathMemory.Allocate(2_000_000);
+        var array = PathMemory.Allocate(2_000_000).Array!;
         GC.KeepAlive(garbage);
         garbage = null;
         var before = Marshal.UnsafeAddrOfPinnedArrayElement(array, 0);
@@ -88,6 +107,9 @@ public sealed class PathMemoryTests
 
         after.Should().Be(before);
     }
+
+    private static long StartAddress(ArraySegment<double> segment)
+        => segment.Array!.Length == 0 ? 0 : (long)Marshal.UnsafeAddrOfPinnedArrayElement(segment.Array, segment.Offset);
 
     [Fact]
     public void Negative_length_is_refused()

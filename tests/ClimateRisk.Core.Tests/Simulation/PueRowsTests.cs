@@ -56,8 +56,8 @@ public class PueRowsTests
                 KernelHarness.EvaluateAll(new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, new CounterRng(settings.Seed), full), Paths, 0, t, year, scratch);
                 var kernel = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, new CounterRng(settings.Seed), kept, accumulateFinancialNpv: true);
                 var reference = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, new CounterRng(settings.Seed), full, accumulateFinancialNpv: true);
-                Array.Clear(full.Npv);
-                Array.Clear(full.FinancialNpv);
+                full.Npv.Clear();
+                full.FinancialNpv.Clear();
                 for (var p = 0; p < Paths; p += PathKernel.BlockSize)
                 {
                     var count = Math.Min(PathKernel.BlockSize, Paths - p);

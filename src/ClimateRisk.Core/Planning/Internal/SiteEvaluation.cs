@@ -94,7 +94,7 @@ internal sealed class SiteEvaluation
 
         // The kernel adds each year's discounted cost to the NPV and hands each block's rows to
         // the sums, which are cleared every year: nothing else of the buffers is read.
-        Array.Clear(buffers.Npv);
+        buffers.Npv.Clear();
         var sums = workspace.Sums;
         var rng = new CounterRng(settings.Seed);
         PathKernel.SiteRowsSink sink = (_, rows, count) => sums.Add(rows, count);
@@ -144,7 +144,7 @@ internal sealed class SiteEvaluation
             }
         }
 
-        buffers.Npv.AsSpan(0, n).CopyTo(result.Npv);
+        buffers.Npv.Slice(0, n).CopyTo(result.Npv);
         return result;
     }
 

@@ -7,6 +7,12 @@ namespace ClimateRisk.Core.Simulation.Internal;
 /// </summary>
 internal sealed class PathBuffers
 {
+    private readonly ArraySegment<double> _values;
+    private readonly ArraySegment<double> _occurrence;
+    private readonly ArraySegment<double> _npv;
+    private readonly ArraySegment<double> _financialNpv;
+    private readonly ArraySegment<double> _climatePue;
+
     /// <param name="siteCount">Sites; the portfolio comes on top.</param>
     /// <param name="paths">Paths held.</param>
     /// <param name="npvOnly">
@@ -19,11 +25,11 @@ internal sealed class PathBuffers
     {
         Entities = siteCount + 1;
         Paths = paths;
-        Values = npvOnly ? [] : PathMemory.Allocate(checked(MetricNames.Count * Entities * paths), workers);
-        Occurrence = npvOnly ? [] : new double[Entities * paths];
-        Npv = new double[Entities * paths];
-        FinancialNpv = npvOnly ? [] : PathMemory.Allocate(checked(FinancialSeries.NpvRows * Entities * paths), workers);
-        ClimatePue = climatePueRows && !npvOnly ? PathMemory.Allocate(checked(siteCount * paths), workers) : [];
+        _values = npvOnly ? default : PathMemory.Allocate(checked(MetricNames.Count * Entities * paths), workers);
+        _occurrence = npvOnly ? default : PathMemory.Allocate(checked(Entities * paths));
+        _npv = PathMemory.Allocate(checked(Entities * paths));
+        _financialNpv = npvOnly ? default : PathMemory.Allocate(checked(FinancialSeries.NpvRows * Entities * paths), workers);
+        _climatePue = climatePueRows && !npvOnly ? PathMemory.Allocate(checked(siteCount * paths), workers) : default;
         Blocks = (paths + PathKernel.BlockSize - 1) / PathKernel.BlockSize;
         SkippedBlocks = npvOnly ? [] : new bool[MetricNames.Count * Entities * Blocks];
         SkippedBits = npvOnly ? [] : new long[SkippedBlocks.Length];
@@ -33,23 +39,27 @@ internal sealed class PathBuffers
 
     public int Paths { get; }
 
-    public double[] Values { get; }
+    /// <summary>
+    /// The metric rows (each array here starts on a 64-byte line, <see cref="PathMemory.Allocate"/>;
+    /// with <see cref="Paths"/> a multiple of 8, so do the rows and the blocks' columns).
+    /// </summary>
+    public Span<double> Values => _values;
 
     /// <summary>Largest single occurrence per (entity, path) for the OEP curve; the simulator has the kernel write it in the horizon years only.</summary>
-    public double[] Occurrence { get; }
+    public Span<double> Occurrence => _occurrence;
 
     /// <summary>Discounted total climate cost summed over the years so far, per (entity, path).</summary>
-    public double[] Npv { get; }
+    public Span<double> Npv => _npv;
 
     /// <summary>Discounted statement effects summed over the years so far, per (row of <see cref="FinancialSeries"/>, entity, path) at <see cref="FinancialSeries.NpvIndex"/>.</summary>
-    public double[] FinancialNpv { get; }
+    public Span<double> FinancialNpv => _financialNpv;
 
     /// <summary>
     /// Each site's climate PUE per path, [site · N + path], in the years the kernel keeps it
     /// instead of the site's six PUE rows (<see cref="PueRows"/>; <see cref="PathKernel.EvaluateBlock"/>'s
     /// keepClimatePue); empty unless asked for.
     /// </summary>
-    public double[] ClimatePue { get; }
+    public Span<double> ClimatePue => _climatePue;
 
     /// <summary>Blocks of <see cref="PathKernel.BlockSize"/> columns per row.</summary>
     public int Blocks { get; }
@@ -101,7 +111,7 @@ internal sealed class PathBuffers
             if (flags[block])
             {
                 var column = block * PathKernel.BlockSize;
-                Values.AsSpan(offset + column, Math.Min(PathKernel.BlockSize, Paths - column)).Fill(BitConverter.Int64BitsToDouble(SkippedBits[first + block]));
+                Values.Slice(offset + column, Math.Min(PathKernel.BlockSize, Paths - column)).Fill(BitConverter.Int64BitsToDouble(SkippedBits[first + block]));
                 flags[block] = false;
             }
         }
@@ -109,8 +119,8 @@ internal sealed class PathBuffers
 
     public int Offset(Metric metric, int entity) => (((int)metric * Entities) + entity) * Paths;
 
-    public ReadOnlySpan<double> Cell(Metric metric, int entity) => Values.AsSpan(Offset(metric, entity), Paths);
+    public ReadOnlySpan<double> Cell(Metric metric, int entity) => Values.Slice(Offset(metric, entity), Paths);
 
     /// <summary>Site <paramref name="site"/>'s climate PUE row (<see cref="ClimatePue"/>).</summary>
-    public ReadOnlySpan<double> ClimatePueRow(int site) => ClimatePue.AsSpan(site * Paths, Paths);
+    public ReadOnlySpan<double> ClimatePueRow(int site) => ClimatePue.Slice(site * Paths, Paths);
 }

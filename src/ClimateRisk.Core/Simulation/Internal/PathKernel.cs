@@ -286,14 +286,14 @@ internal sealed partial class PathKernel
             if (!formPortfolio)
             {
                 _siteRows!(s, scratch.SiteMetrics, count);
-                MultiplyAdd(discount, scratch.SiteMetrics.AsSpan((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.AsSpan((s * b.Paths) + firstIndex, count));
+                MultiplyAdd(discount, scratch.SiteMetrics.AsSpan((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.Slice((s * b.Paths) + firstIndex, count));
                 continue;
             }
 
             var zeroRows = StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, keepClimatePue);
             if (keepClimatePue)
             {
-                StreamRow(scratch.ClimatePue.AsSpan(0, count), b.ClimatePue.AsSpan((s * b.Paths) + firstIndex, count));
+                StreamRow(scratch.ClimatePue.AsSpan(0, count), b.ClimatePue.Slice((s * b.Paths) + firstIndex, count));
             }
 
             // Sites are added in site order, as the scalar kernel adds them path by path
@@ -480,7 +480,7 @@ internal sealed partial class PathKernel
             b.SkippedBlocks[flag] = skip;
             if (!skip)
             {
-                StreamRow(row, b.Values.AsSpan(b.Offset((Metric)m, entity) + firstIndex, count));
+                StreamRow(row, b.Values.Slice(b.Offset((Metric)m, entity) + firstIndex, count));
             }
             else if (b.SkippedBits[flag] == 0)
             {
@@ -490,10 +490,10 @@ internal sealed partial class PathKernel
 
         if (storeOccurrence)
         {
-            occurrence.AsSpan(0, count).CopyTo(b.Occurrence.AsSpan((entity * n) + firstIndex, count));
+            occurrence.AsSpan(0, count).CopyTo(b.Occurrence.Slice((entity * n) + firstIndex, count));
         }
 
-        MultiplyAdd(discount, rows.AsSpan((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.AsSpan((entity * n) + firstIndex, count));
+        MultiplyAdd(discount, rows.AsSpan((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.Slice((entity * n) + firstIndex, count));
         if (_accumulateFinancialNpv)
         {
             FinancialSeries.AccumulateBlock(rows, BlockSize, count, discount, b.FinancialNpv, b.Entities, entity, firstIndex);
