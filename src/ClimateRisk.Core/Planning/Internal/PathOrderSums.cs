@@ -31,9 +31,8 @@ internal sealed class PathOrderSums
 
     /// <summary>Adds paths [0, <paramref name="count"/>) of a block's rows ([metric · BlockSize + path]), in path order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(double[] rows, int count)
+    public void Add(ReadOnlySpan<double> rows, int count)
     {
-        ArgumentNullException.ThrowIfNull(rows);
         if ((uint)count > PathKernel.BlockSize || rows.Length < MetricNames.Count * PathKernel.BlockSize)
         {
             throw new ArgumentOutOfRangeException(nameof(count), count, "Not a block of the kernel's rows.");
@@ -42,10 +41,10 @@ internal sealed class PathOrderSums
         var k = 0;
         for (; k + 4 <= _sums.Length; k += 4)
         {
-            var r0 = rows.AsSpan(_rowOffsets[k], count);
-            var r1 = rows.AsSpan(_rowOffsets[k + 1], count);
-            var r2 = rows.AsSpan(_rowOffsets[k + 2], count);
-            var r3 = rows.AsSpan(_rowOffsets[k + 3], count);
+            var r0 = rows.Slice(_rowOffsets[k], count);
+            var r1 = rows.Slice(_rowOffsets[k + 1], count);
+            var r2 = rows.Slice(_rowOffsets[k + 2], count);
+            var r3 = rows.Slice(_rowOffsets[k + 3], count);
             double s0 = _sums[k], s1 = _sums[k + 1], s2 = _sums[k + 2], s3 = _sums[k + 3];
             for (var p = 0; p < count; p++)
             {
@@ -61,7 +60,7 @@ internal sealed class PathOrderSums
         for (; k < _sums.Length; k++)
         {
             var s = _sums[k];
-            foreach (var v in rows.AsSpan(_rowOffsets[k], count))
+            foreach (var v in rows.Slice(_rowOffsets[k], count))
             {
                 s += v;
             }

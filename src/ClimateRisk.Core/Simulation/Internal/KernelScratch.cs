@@ -4,11 +4,50 @@ namespace ClimateRisk.Core.Simulation.Internal;
 /// Per-thread work space of the kernel, allocated once per thread and reused for every block:
 /// the block's draws and per-path drivers as structure-of-arrays, one row of
 /// <see cref="PathKernel.BlockSize"/> values per quantity (and per site where it varies by site).
-/// Nothing is allocated per path or per block.
+/// Nothing is allocated per path or per block. The block rows start on 64-byte lines
+/// (<see cref="PathMemory.Allocate"/>), so a register's load or store never spans two.
 /// </summary>
 internal sealed class KernelScratch
 {
     private const int B = PathKernel.BlockSize;
+
+    private readonly ArraySegment<double> _globalWarmingC = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _seaLevelRiseM = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _carbonShock = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _gridShock = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _priceFactor = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _frequencyMultiplier = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _windIntensity = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _hotDayProbability = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _hotDaysU = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _shortfallU = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _droughtU = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _floodExceedance = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _hotDaysPmf0 = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _droughtPmf0 = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _surgeQuantileM = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _gustQuantileMs = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _siteHeatAnomaly = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _climatePue = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _priceCnyPerMwh = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _hotDays = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _restrictedDays = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _surgeLevelM = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _siteOccurrenceCny = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _tailDraws = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _siteMetrics = PathMemory.Allocate(MetricNames.Count * B);
+    private readonly ArraySegment<double> _portfolioMetrics = PathMemory.Allocate(MetricNames.Count * B);
+    private readonly ArraySegment<double> _driftEnergyMwh = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _maxSiteLossCny = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _anyBreach = PathMemory.Allocate(B);
+    private readonly ArraySegment<double> _independentBlock;
+    private readonly ArraySegment<double> _heatBlock;
+    private readonly ArraySegment<double> _floodBlock;
+    private readonly ArraySegment<double> _surgeBlock;
+    private readonly ArraySegment<double> _windBlock;
+    private readonly ArraySegment<double> _inundationMean;
+    private readonly ArraySegment<double> _inundationSd;
+    private readonly ArraySegment<double> _inundationRatio;
 
     public KernelScratch(int sites)
     {
@@ -17,17 +56,17 @@ internal sealed class KernelScratch
         Flood = new double[sites];
         Surge = new double[sites];
         Wind = new double[sites];
-        IndependentBlock = new double[sites * B];
-        HeatBlock = new double[sites * B];
-        FloodBlock = new double[sites * B];
-        SurgeBlock = new double[sites * B];
-        WindBlock = new double[sites * B];
+        _independentBlock = PathMemory.Allocate(sites * B);
+        _heatBlock = PathMemory.Allocate(sites * B);
+        _floodBlock = PathMemory.Allocate(sites * B);
+        _surgeBlock = PathMemory.Allocate(sites * B);
+        _windBlock = PathMemory.Allocate(sites * B);
         InundationEnd = new int[sites];
         InundationDirectAt = new int[sites * 2 * B];
         InundationBiAt = new int[sites * 2 * B];
-        InundationMean = new double[sites * 2 * B];
-        InundationSd = new double[sites * 2 * B];
-        InundationRatio = new double[sites * 2 * B];
+        _inundationMean = PathMemory.Allocate(sites * 2 * B);
+        _inundationSd = PathMemory.Allocate(sites * 2 * B);
+        _inundationRatio = PathMemory.Allocate(sites * 2 * B);
     }
 
     // Scalar reference kernel (one path): the correlated normals by site.
@@ -42,88 +81,88 @@ internal sealed class KernelScratch
     public double[] Wind { get; }
 
     // Block kernel: [site · B + path in block].
-    public double[] IndependentBlock { get; }
+    public Span<double> IndependentBlock => _independentBlock;
 
-    public double[] HeatBlock { get; }
+    public Span<double> HeatBlock => _heatBlock;
 
-    public double[] FloodBlock { get; }
+    public Span<double> FloodBlock => _floodBlock;
 
-    public double[] SurgeBlock { get; }
+    public Span<double> SurgeBlock => _surgeBlock;
 
-    public double[] WindBlock { get; }
+    public Span<double> WindBlock => _windBlock;
 
     // Block kernel: path-level drivers, [path in block].
-    public double[] GlobalWarmingC { get; } = new double[B];
+    public Span<double> GlobalWarmingC => _globalWarmingC;
 
-    public double[] SeaLevelRiseM { get; } = new double[B];
+    public Span<double> SeaLevelRiseM => _seaLevelRiseM;
 
     /// <summary>The carbon-price shock exp(σ_c z − σ_c²/2); the median path multiplies it per site.</summary>
-    public double[] CarbonShock { get; } = new double[B];
+    public Span<double> CarbonShock => _carbonShock;
 
     /// <summary>The grid-factor shock exp(σ_g z − σ_g²/2); the grid's multiplier path multiplies it per site.</summary>
-    public double[] GridShock { get; } = new double[B];
+    public Span<double> GridShock => _gridShock;
 
-    public double[] PriceFactor { get; } = new double[B];
+    public Span<double> PriceFactor => _priceFactor;
 
-    public double[] FrequencyMultiplier { get; } = new double[B];
+    public Span<double> FrequencyMultiplier => _frequencyMultiplier;
 
-    public double[] WindIntensity { get; } = new double[B];
+    public Span<double> WindIntensity => _windIntensity;
 
     // Block kernel: one site's transformed draws, reused site after site.
-    public double[] HotDayProbability { get; } = new double[B];
+    public Span<double> HotDayProbability => _hotDayProbability;
 
-    public double[] HotDaysU { get; } = new double[B];
+    public Span<double> HotDaysU => _hotDaysU;
 
-    public double[] ShortfallU { get; } = new double[B];
+    public Span<double> ShortfallU => _shortfallU;
 
-    public double[] DroughtU { get; } = new double[B];
+    public Span<double> DroughtU => _droughtU;
 
-    public double[] FloodExceedance { get; } = new double[B];
+    public Span<double> FloodExceedance => _floodExceedance;
 
     /// <summary>e^(−λ) of the hot-day count.</summary>
-    public double[] HotDaysPmf0 { get; } = new double[B];
+    public Span<double> HotDaysPmf0 => _hotDaysPmf0;
 
     /// <summary>e^(−λ) of the drought-restriction count.</summary>
-    public double[] DroughtPmf0 { get; } = new double[B];
+    public Span<double> DroughtPmf0 => _droughtPmf0;
 
     /// <summary>The GEV quantile of the surge draw (m), before sea-level rise and subsidence.</summary>
-    public double[] SurgeQuantileM { get; } = new double[B];
+    public Span<double> SurgeQuantileM => _surgeQuantileM;
 
     /// <summary>The Gumbel quantile of the gust draw (m/s), before the intensity factor.</summary>
-    public double[] GustQuantileMs { get; } = new double[B];
+    public Span<double> GustQuantileMs => _gustQuantileMs;
 
     /// <summary>The site's heat anomaly (its row of <see cref="HeatBlock"/>, or the scalar kernel's one path).</summary>
-    public double[] SiteHeatAnomaly { get; } = new double[B];
+    public Span<double> SiteHeatAnomaly => _siteHeatAnomaly;
 
     // The site arithmetic (PathKernel.Lanes): intermediate rows, the metric rows and the lists
     // of paths finished one at a time.
 
     /// <summary>A_s(Δ): the PUE curve at the path's local shift.</summary>
-    public double[] ClimatePue { get; } = new double[B];
+    public Span<double> ClimatePue => _climatePue;
 
     /// <summary>The electricity price with carbon pass-through, CNY/MWh.</summary>
-    public double[] PriceCnyPerMwh { get; } = new double[B];
+    public Span<double> PriceCnyPerMwh => _priceCnyPerMwh;
 
-    public double[] HotDays { get; } = new double[B];
+    public Span<double> HotDays => _hotDays;
 
-    public double[] RestrictedDays { get; } = new double[B];
+    public Span<double> RestrictedDays => _restrictedDays;
 
     /// <summary>The surge's still-water level against the crest, m.</summary>
-    public double[] SurgeLevelM { get; } = new double[B];
+    public Span<double> SurgeLevelM => _surgeLevelM;
 
-    public double[] SiteOccurrenceCny { get; } = new double[B];
+    public Span<double> SiteOccurrenceCny => _siteOccurrenceCny;
 
     /// <summary>The paths of a block whose flood, surge or wind draw is transformed (<see cref="PathKernel"/>'s tail bounds).</summary>
     public int[] TailList { get; } = new int[B];
 
     /// <summary>Those paths' draws, gathered, then their transforms.</summary>
-    public double[] TailDraws { get; } = new double[B];
+    public Span<double> TailDraws => _tailDraws;
 
     /// <summary>[metric · B + path in block]: one site's metrics.</summary>
-    public double[] SiteMetrics { get; } = new double[MetricNames.Count * B];
+    public Span<double> SiteMetrics => _siteMetrics;
 
     /// <summary>[metric · B + path in block]: the portfolio's metrics, summed over the sites.</summary>
-    public double[] PortfolioMetrics { get; } = new double[MetricNames.Count * B];
+    public Span<double> PortfolioMetrics => _portfolioMetrics;
 
     public int[] HeatList { get; } = new int[B];
 
@@ -146,18 +185,18 @@ internal sealed class KernelScratch
     public int[] InundationBiAt { get; }
 
     /// <summary>Per entry, the damage curve's mean damage ratio at the depth above the floor (while a site is listed, the depth itself).</summary>
-    public double[] InundationMean { get; }
+    public Span<double> InundationMean => _inundationMean;
 
     /// <summary>Per entry, the damage curve's s.d. at the depth above the floor.</summary>
-    public double[] InundationSd { get; }
+    public Span<double> InundationSd => _inundationSd;
 
     /// <summary>Per entry, the damage draw's uniform, then (solved in place) its damage ratio.</summary>
-    public double[] InundationRatio { get; }
+    public Span<double> InundationRatio => _inundationRatio;
 
     // Block kernel: per-path portfolio accumulators.
-    public double[] DriftEnergyMwh { get; } = new double[B];
+    public Span<double> DriftEnergyMwh => _driftEnergyMwh;
 
-    public double[] MaxSiteLossCny { get; } = new double[B];
+    public Span<double> MaxSiteLossCny => _maxSiteLossCny;
 
-    public double[] AnyBreach { get; } = new double[B];
+    public Span<double> AnyBreach => _anyBreach;
 }

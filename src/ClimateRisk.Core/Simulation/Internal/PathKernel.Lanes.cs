@@ -365,8 +365,8 @@ internal sealed partial class PathKernel
     /// </summary>
     private static void SolveInundations(int first, int end, KernelScratch scratch)
     {
-        var ratios = scratch.InundationRatio.AsSpan(first, end - first);
-        BetaQuantile.SampleFromMeanSd(scratch.InundationMean.AsSpan(first, end - first), scratch.InundationSd.AsSpan(first, end - first), ratios, ratios);
+        var ratios = scratch.InundationRatio.Slice(first, end - first);
+        BetaQuantile.SampleFromMeanSd(scratch.InundationMean.Slice(first, end - first), scratch.InundationSd.Slice(first, end - first), ratios, ratios);
     }
 
     /// <summary><see cref="ListInundations(int, int, long, int, KernelScratch, int)"/> on registers of <typeparamref name="T"/>.</summary>
@@ -416,7 +416,7 @@ internal sealed partial class PathKernel
         var u = scratch.InundationRatio;
         if (flood > 0)
         {
-            listed += FinishFlood(plan, year, firstPath, flood, scratch, directAt.AsSpan(listed), biAt.AsSpan(listed), depthsM.AsSpan(listed), u.AsSpan(listed));
+            listed += FinishFlood(plan, year, firstPath, flood, scratch, directAt.AsSpan(listed), biAt.AsSpan(listed), depthsM[listed..], u[listed..]);
         }
 
         for (var j = 0; j < surge; j++)
@@ -1023,6 +1023,9 @@ internal sealed partial class PathKernel
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref double Row(double[] row) => ref MemoryMarshal.GetArrayDataReference(row);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref double Row(Span<double> row) => ref MemoryMarshal.GetReference(row);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref double MetricRow(ref double metrics, Metric metric) => ref Unsafe.Add(ref metrics, (int)metric * BlockSize);

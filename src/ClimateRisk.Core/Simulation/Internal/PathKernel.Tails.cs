@@ -78,7 +78,7 @@ internal sealed partial class PathKernel
             return;
         }
 
-        var compact = scratch.TailDraws.AsSpan(0, listed);
+        var compact = scratch.TailDraws.Slice(0, listed);
         for (var j = 0; j < listed; j++)
         {
             compact[j] = sign * z[list[j]];

@@ -91,7 +91,7 @@ internal sealed partial class PathKernel
     }
 
     /// <summary>Receives site <paramref name="site"/>'s metric rows of a block: value(metric, path) = rows[metric · <see cref="BlockSize"/> + path], path &lt; <paramref name="count"/>.</summary>
-    public delegate void SiteRowsSink(int site, double[] rows, int count);
+    public delegate void SiteRowsSink(int site, ReadOnlySpan<double> rows, int count);
 
     /// <summary>
     /// Evaluates paths [<paramref name="firstPath"/>, <paramref name="firstPath"/> + <paramref name="count"/>)
@@ -148,13 +148,13 @@ internal sealed partial class PathKernel
 
         // Path-level climate and transition state (year 0, site 0: shared by all years and sites),
         // drawn for the whole block, then turned into drivers in place.
-        var warming = scratch.GlobalWarmingC.AsSpan(0, count);
-        var seaLevel = scratch.SeaLevelRiseM.AsSpan(0, count);
-        var carbon = scratch.CarbonShock.AsSpan(0, count);
-        var grid = scratch.GridShock.AsSpan(0, count);
-        var priceFactors = scratch.PriceFactor.AsSpan(0, count);
-        var frequency = scratch.FrequencyMultiplier.AsSpan(0, count);
-        var windIntensities = scratch.WindIntensity.AsSpan(0, count);
+        var warming = scratch.GlobalWarmingC.Slice(0, count);
+        var seaLevel = scratch.SeaLevelRiseM.Slice(0, count);
+        var carbon = scratch.CarbonShock.Slice(0, count);
+        var grid = scratch.GridShock.Slice(0, count);
+        var priceFactors = scratch.PriceFactor.Slice(0, count);
+        var frequency = scratch.FrequencyMultiplier.Slice(0, count);
+        var windIntensities = scratch.WindIntensity.Slice(0, count);
         var scenario = _scenario.Scenario;
         var cache = firstIndex % BlockSize == 0 ? _pathDraws : null;
         if (cache is not null && cache.TryGet(firstIndex, firstPath, count, out var cached))
@@ -201,33 +201,33 @@ internal sealed partial class PathKernel
         var formPortfolio = _siteRows is null;
         if (formPortfolio && count == BlockSize)
         {
-            portfolioRows.AsSpan().Clear();
+            portfolioRows.Clear();
         }
         else if (formPortfolio)
         {
             for (var m = 0; m < MetricNames.Count; m++)
             {
-                portfolioRows.AsSpan(m * BlockSize, count).Clear();
+                portfolioRows.Slice(m * BlockSize, count).Clear();
             }
         }
 
-        var driftEnergy = scratch.DriftEnergyMwh.AsSpan(0, count);
-        var maxSiteLoss = scratch.MaxSiteLossCny.AsSpan(0, count);
-        var anyBreach = scratch.AnyBreach.AsSpan(0, count);
+        var driftEnergy = scratch.DriftEnergyMwh.Slice(0, count);
+        var maxSiteLoss = scratch.MaxSiteLossCny.Slice(0, count);
+        var anyBreach = scratch.AnyBreach.Slice(0, count);
         driftEnergy.Clear();
         maxSiteLoss.Clear();
         anyBreach.Clear();
         double sumItEnergy = 0;
 
-        var hotDayProbability = scratch.HotDayProbability.AsSpan(0, count);
-        var hotDaysPmf0 = scratch.HotDaysPmf0.AsSpan(0, count);
-        var droughtPmf0 = scratch.DroughtPmf0.AsSpan(0, count);
-        var hotDaysU = scratch.HotDaysU.AsSpan(0, count);
-        var shortfallU = scratch.ShortfallU.AsSpan(0, count);
-        var droughtU = scratch.DroughtU.AsSpan(0, count);
-        var floodExceedance = scratch.FloodExceedance.AsSpan(0, count);
-        var surgeQuantile = scratch.SurgeQuantileM.AsSpan(0, count);
-        var gustQuantile = scratch.GustQuantileMs.AsSpan(0, count);
+        var hotDayProbability = scratch.HotDayProbability.Slice(0, count);
+        var hotDaysPmf0 = scratch.HotDaysPmf0.Slice(0, count);
+        var droughtPmf0 = scratch.DroughtPmf0.Slice(0, count);
+        var hotDaysU = scratch.HotDaysU.Slice(0, count);
+        var shortfallU = scratch.ShortfallU.Slice(0, count);
+        var droughtU = scratch.DroughtU.Slice(0, count);
+        var floodExceedance = scratch.FloodExceedance.Slice(0, count);
+        var surgeQuantile = scratch.SurgeQuantileM.Slice(0, count);
+        var gustQuantile = scratch.GustQuantileMs.Slice(0, count);
 
         // Flood exceedance Φ(−z) and the surge quantile of Φ(z): only for the paths that can reach
         // damage (PathKernel.Tails.cs); the others get a stand-in with the same outcome. Every
@@ -238,12 +238,12 @@ internal sealed partial class PathKernel
             var plan = _sites[s];
             if (plan.Site.Flood is not null)
             {
-                TailTransform(scratch.FloodBlock.AsSpan(s * BlockSize, count), -1, FloodTailFrom(plan, frequency), double.PositiveInfinity, floodExceedance, scratch, default(NoTransform));
+                TailTransform(scratch.FloodBlock.Slice(s * BlockSize, count), -1, FloodTailFrom(plan, frequency), double.PositiveInfinity, floodExceedance, scratch, default(NoTransform));
             }
 
             if (plan.Site.Surge is { } surge)
             {
-                TailTransform(scratch.SurgeBlock.AsSpan(s * BlockSize, count), 1, SurgeTailFrom(plan.SurgeLevels, surge.DefenceCrestM, SubsidenceM(surge, year), seaLevel), double.NegativeInfinity, surgeQuantile, scratch, new GevTransform(surge));
+                TailTransform(scratch.SurgeBlock.Slice(s * BlockSize, count), 1, SurgeTailFrom(plan.SurgeLevels, surge.DefenceCrestM, SubsidenceM(surge, year), seaLevel), double.NegativeInfinity, surgeQuantile, scratch, new GevTransform(surge));
             }
 
             inundations = ListInundations(s, year, firstPath, count, scratch, inundations);
@@ -256,7 +256,7 @@ internal sealed partial class PathKernel
             var plan = _sites[s];
             var site = plan.Site;
             var key = plan.Key;
-            var heatAnomaly = scratch.HeatBlock.AsSpan(s * BlockSize, count);
+            var heatAnomaly = scratch.HeatBlock.Slice(s * BlockSize, count);
 
             // The batched transforms of this site's draws.
             SiteTransformsBlock(site, warming, heatAnomaly, hotDayProbability, droughtPmf0);
@@ -276,7 +276,7 @@ internal sealed partial class PathKernel
             // The gust quantile of Φ(z), likewise only above the tail bound.
             if (site.Wind is { } wind)
             {
-                TailTransform(scratch.WindBlock.AsSpan(s * BlockSize, count), 1, WindTailFrom(plan.Gusts, wind.VBiMs, windIntensities), 0, gustQuantile, scratch, new GumbelTransform(wind));
+                TailTransform(scratch.WindBlock.Slice(s * BlockSize, count), 1, WindTailFrom(plan.Gusts, wind.VBiMs, windIntensities), 0, gustQuantile, scratch, new GumbelTransform(wind));
             }
 
             heatAnomaly.CopyTo(scratch.SiteHeatAnomaly);
@@ -286,14 +286,14 @@ internal sealed partial class PathKernel
             if (!formPortfolio)
             {
                 _siteRows!(s, scratch.SiteMetrics, count);
-                MultiplyAdd(discount, scratch.SiteMetrics.AsSpan((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.Slice((s * b.Paths) + firstIndex, count));
+                MultiplyAdd(discount, scratch.SiteMetrics.Slice((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.Slice((s * b.Paths) + firstIndex, count));
                 continue;
             }
 
             var zeroRows = StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, keepClimatePue);
             if (keepClimatePue)
             {
-                StreamRow(scratch.ClimatePue.AsSpan(0, count), b.ClimatePue.Slice((s * b.Paths) + firstIndex, count));
+                StreamRow(scratch.ClimatePue.Slice(0, count), b.ClimatePue.Slice((s * b.Paths) + firstIndex, count));
             }
 
             // Sites are added in site order, as the scalar kernel adds them path by path
@@ -311,10 +311,10 @@ internal sealed partial class PathKernel
 
         // Portfolio: per-path sums across sites, so cross-site correlation shows; PUE and drift
         // are IT-energy weighted, the breach indicator is "any site in breach".
-        var portfolioPue = portfolioRows.AsSpan((int)Metric.Pue * BlockSize, count);
-        var portfolioEnergy = portfolioRows.AsSpan((int)Metric.FacilityEnergyMwh * BlockSize, count);
-        var portfolioDrift = portfolioRows.AsSpan((int)Metric.PueDrift * BlockSize, count);
-        anyBreach.CopyTo(portfolioRows.AsSpan((int)Metric.PueLimitBreach * BlockSize, count));
+        var portfolioPue = portfolioRows.Slice((int)Metric.Pue * BlockSize, count);
+        var portfolioEnergy = portfolioRows.Slice((int)Metric.FacilityEnergyMwh * BlockSize, count);
+        var portfolioDrift = portfolioRows.Slice((int)Metric.PueDrift * BlockSize, count);
+        anyBreach.CopyTo(portfolioRows.Slice((int)Metric.PueLimitBreach * BlockSize, count));
         for (var p = 0; p < count; p++)
         {
             portfolioPue[p] = portfolioEnergy[p] / sumItEnergy;
@@ -461,7 +461,7 @@ internal sealed partial class PathKernel
     /// </summary>
     /// <returns>The rows found to hold +0 throughout (bit m for metric m), among those checked for repeats.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private ulong StoreEntity(int entity, double[] rows, double[] occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows, bool storeOccurrence, bool keepClimatePue = false)
+    private ulong StoreEntity(int entity, ReadOnlySpan<double> rows, ReadOnlySpan<double> occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows, bool storeOccurrence, bool keepClimatePue = false)
     {
         var b = _buffers;
         var n = b.Paths;
@@ -474,7 +474,7 @@ internal sealed partial class PathKernel
                 continue;
             }
 
-            var row = rows.AsSpan(m * BlockSize, count);
+            var row = rows.Slice(m * BlockSize, count);
             var flag = b.BlockFlag((Metric)m, entity, block);
             var skip = skipRepeatedRows && RepeatedValue.TryGetBits(row, out b.SkippedBits[flag]);
             b.SkippedBlocks[flag] = skip;
@@ -490,10 +490,10 @@ internal sealed partial class PathKernel
 
         if (storeOccurrence)
         {
-            occurrence.AsSpan(0, count).CopyTo(b.Occurrence.Slice((entity * n) + firstIndex, count));
+            occurrence[..count].CopyTo(b.Occurrence.Slice((entity * n) + firstIndex, count));
         }
 
-        MultiplyAdd(discount, rows.AsSpan((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.Slice((entity * n) + firstIndex, count));
+        MultiplyAdd(discount, rows.Slice((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.Slice((entity * n) + firstIndex, count));
         if (_accumulateFinancialNpv)
         {
             FinancialSeries.AccumulateBlock(rows, BlockSize, count, discount, b.FinancialNpv, b.Entities, entity, firstIndex);
@@ -513,7 +513,7 @@ internal sealed partial class PathKernel
     /// portfolio[m] += site[m] for the metric rows m in <paramref name="rows"/> (bit m), the
     /// first <paramref name="count"/> paths of each; consecutive rows of a full block in one pass.
     /// </summary>
-    private static void AddToPortfolio(double[] site, double[] portfolio, ulong rows, int count)
+    private static void AddToPortfolio(ReadOnlySpan<double> site, Span<double> portfolio, ulong rows, int count)
     {
         while (rows != 0)
         {
@@ -522,12 +522,12 @@ internal sealed partial class PathKernel
             {
                 // Rows are BlockSize apart, so a run of rows is one contiguous span.
                 var run = BitOperations.TrailingZeroCount(~(rows >> first));
-                MultiplyAdd(1, site.AsSpan(first * BlockSize, run * BlockSize), portfolio.AsSpan(first * BlockSize, run * BlockSize));
+                MultiplyAdd(1, site.Slice(first * BlockSize, run * BlockSize), portfolio.Slice(first * BlockSize, run * BlockSize));
                 rows &= ~(((1UL << run) - 1) << first);
             }
             else
             {
-                MultiplyAdd(1, site.AsSpan(first * BlockSize, count), portfolio.AsSpan(first * BlockSize, count));
+                MultiplyAdd(1, site.Slice(first * BlockSize, count), portfolio.Slice(first * BlockSize, count));
                 rows &= rows - 1;
             }
         }
@@ -627,24 +627,24 @@ internal sealed partial class PathKernel
     /// receives y_i = Σ_{j≤i} L_ij x_j, summed in the same order as the scalar form.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void CorrelateBlock(RandomStreamId stream, long firstPath, int count, int year, Copula copula, double[] independent, double[] correlated)
+    private void CorrelateBlock(RandomStreamId stream, long firstPath, int count, int year, Copula copula, Span<double> independent, Span<double> correlated)
     {
         var members = copula.Members;
         var cholesky = copula.Factor;
         var n = members.Length;
         for (var i = 0; i < n; i++)
         {
-            PhiloxBatch.Normals(_rng.KeyFor(stream), stream, firstPath, year, _sites[members[i]].Key, 0, independent.AsSpan(i * BlockSize, count));
+            PhiloxBatch.Normals(_rng.KeyFor(stream), stream, firstPath, year, _sites[members[i]].Key, 0, independent.Slice(i * BlockSize, count));
         }
 
         for (var i = 0; i < n; i++)
         {
-            var y = correlated.AsSpan(members[i] * BlockSize, count);
+            var y = correlated.Slice(members[i] * BlockSize, count);
             y.Clear();
             var row = i * n;
             for (var j = 0; j <= i; j++)
             {
-                MultiplyAdd(cholesky[row + j], independent.AsSpan(j * BlockSize, count), y);
+                MultiplyAdd(cholesky[row + j], independent.Slice(j * BlockSize, count), y);
             }
         }
     }
