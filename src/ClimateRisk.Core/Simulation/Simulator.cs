@@ -33,7 +33,7 @@ public static class Simulator
             (value, count, threshold) => SampleSummary.OfConstant(value, count, threshold),
             (values, scratch) =>
             {
-                var work = scratch.AsSpan(0, values.Length);
+                var work = scratch[..values.Length];
                 values.CopyTo(work);
                 var losses = new double[exceedanceProbabilities.Length];
                 SampleSummary.Quantiles(work, exceedanceProbabilities, losses);
@@ -93,15 +93,18 @@ public static class Simulator
         DiscountRates = inputs.Scenarios.ToDictionary(s => s.Id, s => s.DiscountRate),
     };
 
-    private delegate TCell CellReducer<out TCell>(ReadOnlySpan<double> values, double threshold, double[] scratch);
+    private delegate TCell CellReducer<out TCell>(ReadOnlySpan<double> values, double threshold, Span<double> scratch);
 
     /// <summary>The summary of <paramref name="count"/> copies of <paramref name="value"/> (never NaN), bit for bit as the cell reducer would give it.</summary>
     private delegate TCell RepeatedCellReducer<out TCell>(double value, int count, double threshold);
 
-    private delegate TCurve CurveReducer<out TCurve>(ReadOnlySpan<double> values, double[] scratch);
+    private delegate TCurve CurveReducer<out TCurve>(ReadOnlySpan<double> values, Span<double> scratch);
 
     /// <summary>A site's six PUE cells (in <see cref="PueRows.Metrics"/> order) from its climate PUE; <paramref name="thresholds"/> by metric.</summary>
-    private delegate TCell[] PueCellsReducer<TCell>(PueRows rows, ReadOnlySpan<double> climatePue, ReadOnlySpan<double> thresholds, double[] values, double[] scratch);
+    private delegate TCell[] PueCellsReducer<TCell>(PueRows rows, ReadOnlySpan<double> climatePue, ReadOnlySpan<double> thresholds, Span<double> values, Span<double> scratch);
+
+    /// <summary>Reduction job <paramref name="job"/> with a worker's value buffer and work array (each a path long).</summary>
+    private delegate T ReductionJob<out T>(int job, Span<double> values, Span<double> scratch);
 
     /// <summary>
     /// A site's six PUE cells from its climate PUE x, each bit for bit what
@@ -111,11 +114,11 @@ public static class Simulator
     /// above 0), the order statistics and the tail of all six come from one selection of x
     /// instead of six; otherwise each row is summarised on its own.
     /// </summary>
-    private static CellStatistics[] PueCells(PueRows rows, ReadOnlySpan<double> climatePue, ReadOnlySpan<double> thresholds, double[] values, double[] scratch)
+    private static CellStatistics[] PueCells(PueRows rows, ReadOnlySpan<double> climatePue, ReadOnlySpan<double> thresholds, Span<double> values, Span<double> scratch)
     {
         var n = climatePue.Length;
         var cells = new CellStatistics[PueRows.Metrics.Length];
-        var row = values.AsSpan(0, n);
+        var row = values[..n];
         var tailCount = SampleSummary.TailCount(n);
         Span<double> selected = stackalloc double[SampleSummary.SelectedCount(n)];
         Span<double> mappedSelected = stackalloc double[selected.Length];
@@ -219,15 +222,16 @@ public static class Simulator
 
         // One path-length work array per worker for the whole run: allocated afresh for every
         // (scenario, year) they were large-object-heap garbage, 8 MB each at a million paths,
-        // and the heap grew to several times the path buffers before a collection.
-        var reductionScratch = new System.Collections.Concurrent.ConcurrentBag<double[]>();
+        // and the heap grew to several times the path buffers before a collection. Each starts
+        // on a 64-byte line like the path buffers (PathMemory.Allocate).
+        var reductionScratch = new System.Collections.Concurrent.ConcurrentBag<ArraySegment<double>>();
 
         // The kernel's per-worker scratch (about 400 KB at 8 sites) likewise, reused year after year.
         var kernelScratch = new System.Collections.Concurrent.ConcurrentBag<KernelScratch>();
-        double[] RentScratch() => reductionScratch.TryTake(out var reused) ? reused : new double[n];
+        ArraySegment<double> RentScratch() => reductionScratch.TryTake(out var reused) ? reused : PathMemory.Allocate(n);
 
         // Reduces jobs 0 … count − 1 in parallel; each worker holds a value buffer and a work array.
-        T[] ReduceAll<T>(int count, Func<int, double[], double[], T> reduce)
+        T[] ReduceAll<T>(int count, ReductionJob<T> reduce)
         {
             var results = new T[count];
             Parallel.For(
