@@ -285,13 +285,17 @@ internal sealed partial class PathKernel
         var biPerDay = c.BiCnyPerDay;
         var metrics = scratch.SiteMetrics;
         var hotDays = scratch.HotDays;
+        var heatList = scratch.HeatList;
+        var hotDayProbability = scratch.HotDayProbability;
+        var hotDaysPmf0 = scratch.HotDaysPmf0;
+        var hotDaysU = scratch.HotDaysU;
         for (var j = 0; j < heat; j++)
         {
-            var p = scratch.HeatList[j];
-            var rate = SummerDays * scratch.HotDayProbability[p];
+            var p = heatList[j];
+            var rate = SummerDays * hotDayProbability[p];
             if (rate > PoissonSequentialLimit)
             {
-                hotDays[p] = Math.Min(SummerDaysCount, PoissonQuantile.InvCdfUnchecked(rate, scratch.HotDaysPmf0[p], scratch.HotDaysU[p]));
+                hotDays[p] = Math.Min(SummerDaysCount, PoissonQuantile.InvCdfUnchecked(rate, hotDaysPmf0[p], hotDaysU[p]));
             }
         }
 
@@ -311,10 +315,15 @@ internal sealed partial class PathKernel
             }
         }
 
+        var droughtList = scratch.DroughtList;
+        var restrictedDays = scratch.RestrictedDays;
+        var warming = scratch.GlobalWarmingC;
+        var droughtPmf0 = scratch.DroughtPmf0;
+        var droughtU = scratch.DroughtU;
         for (var j = 0; j < drought; j++)
         {
-            var p = scratch.DroughtList[j];
-            scratch.RestrictedDays[p] = Math.Min(DaysPerYear, PoissonQuantile.InvCdfUnchecked(DroughtRate(site, scratch.GlobalWarmingC[p]), scratch.DroughtPmf0[p], scratch.DroughtU[p]));
+            var p = droughtList[j];
+            restrictedDays[p] = Math.Min(DaysPerYear, PoissonQuantile.InvCdfUnchecked(DroughtRate(site, warming[p]), droughtPmf0[p], droughtU[p]));
         }
 
         // §6 and §7: each loss from its damage ratio, as the draws were listed.
@@ -419,17 +428,20 @@ internal sealed partial class PathKernel
             listed += FinishFlood(plan, year, firstPath, flood, scratch, directAt.AsSpan(listed), biAt.AsSpan(listed), depthsM[listed..], u[listed..]);
         }
 
+        var surgeList = scratch.SurgeList;
+        var surgeLevels = scratch.SurgeLevelM;
         for (var j = 0; j < surge; j++)
         {
-            var p = scratch.SurgeList[j];
+            var p = surgeList[j];
             directAt[listed] = ((int)Metric.SurgeDirectCny * BlockSize) + p;
             biAt[listed] = ((int)Metric.SurgeBiCny * BlockSize) + p;
-            depthsM[listed] = scratch.SurgeLevelM[p] - site.Surge!.GroundElevationM - plan.FloorHeightM;
+            depthsM[listed] = surgeLevels[p] - site.Surge!.GroundElevationM - plan.FloorHeightM;
             u[listed++] = _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, plan.Key, 1);
         }
 
         // Keep the entries with water above the floor, the depth replaced by the curve's mean.
         var damage = plan.Damage;
+        var sds = scratch.InundationSd;
         var kept = first;
         for (var j = first; j < listed; j++)
         {
@@ -440,7 +452,7 @@ internal sealed partial class PathKernel
             }
 
             depthsM[kept] = damage.Mean.At(depth);
-            scratch.InundationSd[kept] = damage.Sd.At(depth);
+            sds[kept] = damage.Sd.At(depth);
             u[kept] = u[j];
             directAt[kept] = directAt[j];
             biAt[kept++] = biAt[j];
@@ -555,11 +567,14 @@ internal sealed partial class PathKernel
     {
         Span<double> scaledReturnPeriods = stackalloc double[BlockSize];
         Span<double> depths = stackalloc double[BlockSize];
+        var floodList = scratch.FloodList;
+        var exceedance = scratch.FloodExceedance;
+        var frequency = scratch.FrequencyMultiplier;
         for (var j = 0; j < flood; j++)
         {
-            var p = scratch.FloodList[j];
-            var returnPeriod = 1.0 / scratch.FloodExceedance[p];
-            scaledReturnPeriods[j] = returnPeriod * scratch.FrequencyMultiplier[p];
+            var p = floodList[j];
+            var returnPeriod = 1.0 / exceedance[p];
+            scaledReturnPeriods[j] = returnPeriod * frequency[p];
         }
 
         plan.DepthsAt(scaledReturnPeriods[..flood], depths);
@@ -569,7 +584,7 @@ internal sealed partial class PathKernel
             var depth = depths[j];
             if (depth > 0 && !(depth <= plan.ProtectionDepthM))
             {
-                var p = scratch.FloodList[j];
+                var p = floodList[j];
                 directAt[listed] = ((int)Metric.FloodDirectCny * BlockSize) + p;
                 biAt[listed] = ((int)Metric.FloodBiCny * BlockSize) + p;
                 effectiveDepthsM[listed] = depth - plan.FloorHeightM;
