@@ -4,42 +4,46 @@ namespace ClimateRisk.Core.Simulation.Internal;
 /// Per-thread work space of the kernel, allocated once per thread and reused for every block:
 /// the block's draws and per-path drivers as structure-of-arrays, one row of
 /// <see cref="PathKernel.BlockSize"/> values per quantity (and per site where it varies by site).
-/// Nothing is allocated per path or per block. The block rows start on 64-byte lines
-/// (<see cref="PathMemory.Allocate"/>), so a register's load or store never spans two.
+/// Nothing is allocated per path or per block. The block rows lie in one allocation
+/// (<see cref="PathMemory.Allocate"/>) and start on 64-byte lines, so a register's load or
+/// store never spans two.
 /// </summary>
 internal sealed class KernelScratch
 {
     private const int B = PathKernel.BlockSize;
 
-    private readonly ArraySegment<double> _globalWarmingC = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _seaLevelRiseM = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _carbonShock = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _gridShock = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _priceFactor = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _frequencyMultiplier = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _windIntensity = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _hotDayProbability = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _hotDaysU = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _shortfallU = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _droughtU = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _floodExceedance = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _hotDaysPmf0 = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _droughtPmf0 = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _surgeQuantileM = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _gustQuantileMs = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _siteHeatAnomaly = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _climatePue = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _priceCnyPerMwh = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _hotDays = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _restrictedDays = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _surgeLevelM = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _siteOccurrenceCny = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _tailDraws = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _siteMetrics = PathMemory.Allocate(MetricNames.Count * B);
-    private readonly ArraySegment<double> _portfolioMetrics = PathMemory.Allocate(MetricNames.Count * B);
-    private readonly ArraySegment<double> _driftEnergyMwh = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _maxSiteLossCny = PathMemory.Allocate(B);
-    private readonly ArraySegment<double> _anyBreach = PathMemory.Allocate(B);
+    /// <summary>128 bytes of slack before and after a worker's rows.</summary>
+    private const int SlabGuardDoubles = 16;
+
+    private readonly ArraySegment<double> _globalWarmingC;
+    private readonly ArraySegment<double> _seaLevelRiseM;
+    private readonly ArraySegment<double> _carbonShock;
+    private readonly ArraySegment<double> _gridShock;
+    private readonly ArraySegment<double> _priceFactor;
+    private readonly ArraySegment<double> _frequencyMultiplier;
+    private readonly ArraySegment<double> _windIntensity;
+    private readonly ArraySegment<double> _hotDayProbability;
+    private readonly ArraySegment<double> _hotDaysU;
+    private readonly ArraySegment<double> _shortfallU;
+    private readonly ArraySegment<double> _droughtU;
+    private readonly ArraySegment<double> _floodExceedance;
+    private readonly ArraySegment<double> _hotDaysPmf0;
+    private readonly ArraySegment<double> _droughtPmf0;
+    private readonly ArraySegment<double> _surgeQuantileM;
+    private readonly ArraySegment<double> _gustQuantileMs;
+    private readonly ArraySegment<double> _siteHeatAnomaly;
+    private readonly ArraySegment<double> _climatePue;
+    private readonly ArraySegment<double> _priceCnyPerMwh;
+    private readonly ArraySegment<double> _hotDays;
+    private readonly ArraySegment<double> _restrictedDays;
+    private readonly ArraySegment<double> _surgeLevelM;
+    private readonly ArraySegment<double> _siteOccurrenceCny;
+    private readonly ArraySegment<double> _tailDraws;
+    private readonly ArraySegment<double> _siteMetrics;
+    private readonly ArraySegment<double> _portfolioMetrics;
+    private readonly ArraySegment<double> _driftEnergyMwh;
+    private readonly ArraySegment<double> _maxSiteLossCny;
+    private readonly ArraySegment<double> _anyBreach;
     private readonly ArraySegment<double> _independentBlock;
     private readonly ArraySegment<double> _heatBlock;
     private readonly ArraySegment<double> _floodBlock;
@@ -51,22 +55,61 @@ internal sealed class KernelScratch
 
     public KernelScratch(int sites)
     {
+        // One slab for all of a worker's block rows. Rows allocated one by one land among
+        // the other worker's (the pinned heap hands out concurrent allocations side by side),
+        // and two cores writing neighbouring lines slowed the two-worker kernel by a tenth;
+        // the guards keep the next allocation's lines off this one's 128-byte pairs.
+        var slab = PathMemory.Allocate(((27 + (2 * MetricNames.Count) + (11 * sites)) * B) + (2 * SlabGuardDoubles));
+        var used = SlabGuardDoubles;
+        _globalWarmingC = Take(slab, ref used, B);
+        _seaLevelRiseM = Take(slab, ref used, B);
+        _carbonShock = Take(slab, ref used, B);
+        _gridShock = Take(slab, ref used, B);
+        _priceFactor = Take(slab, ref used, B);
+        _frequencyMultiplier = Take(slab, ref used, B);
+        _windIntensity = Take(slab, ref used, B);
+        _hotDayProbability = Take(slab, ref used, B);
+        _hotDaysU = Take(slab, ref used, B);
+        _shortfallU = Take(slab, ref used, B);
+        _droughtU = Take(slab, ref used, B);
+        _floodExceedance = Take(slab, ref used, B);
+        _hotDaysPmf0 = Take(slab, ref used, B);
+        _droughtPmf0 = Take(slab, ref used, B);
+        _surgeQuantileM = Take(slab, ref used, B);
+        _gustQuantileMs = Take(slab, ref used, B);
+        _siteHeatAnomaly = Take(slab, ref used, B);
+        _climatePue = Take(slab, ref used, B);
+        _priceCnyPerMwh = Take(slab, ref used, B);
+        _hotDays = Take(slab, ref used, B);
+        _restrictedDays = Take(slab, ref used, B);
+        _surgeLevelM = Take(slab, ref used, B);
+        _siteOccurrenceCny = Take(slab, ref used, B);
+        _tailDraws = Take(slab, ref used, B);
+        _siteMetrics = Take(slab, ref used, MetricNames.Count * B);
+        _portfolioMetrics = Take(slab, ref used, MetricNames.Count * B);
+        _driftEnergyMwh = Take(slab, ref used, B);
+        _maxSiteLossCny = Take(slab, ref used, B);
+        _anyBreach = Take(slab, ref used, B);
+        _independentBlock = Take(slab, ref used, sites * B);
+        _heatBlock = Take(slab, ref used, sites * B);
+        _floodBlock = Take(slab, ref used, sites * B);
+        _surgeBlock = Take(slab, ref used, sites * B);
+        _windBlock = Take(slab, ref used, sites * B);
+        _inundationMean = Take(slab, ref used, sites * 2 * B);
+        _inundationSd = Take(slab, ref used, sites * 2 * B);
+        _inundationRatio = Take(slab, ref used, sites * 2 * B);
+        if (used + SlabGuardDoubles != slab.Count)
+        {
+            throw new InvalidOperationException("The slab's size does not match its rows.");
+        }
         Independent = new double[sites];
         Heat = new double[sites];
         Flood = new double[sites];
         Surge = new double[sites];
         Wind = new double[sites];
-        _independentBlock = PathMemory.Allocate(sites * B);
-        _heatBlock = PathMemory.Allocate(sites * B);
-        _floodBlock = PathMemory.Allocate(sites * B);
-        _surgeBlock = PathMemory.Allocate(sites * B);
-        _windBlock = PathMemory.Allocate(sites * B);
         InundationEnd = new int[sites];
         InundationDirectAt = new int[sites * 2 * B];
         InundationBiAt = new int[sites * 2 * B];
-        _inundationMean = PathMemory.Allocate(sites * 2 * B);
-        _inundationSd = PathMemory.Allocate(sites * 2 * B);
-        _inundationRatio = PathMemory.Allocate(sites * 2 * B);
     }
 
     // Scalar reference kernel (one path): the correlated normals by site.
@@ -199,4 +242,12 @@ internal sealed class KernelScratch
     public Span<double> MaxSiteLossCny => _maxSiteLossCny;
 
     public Span<double> AnyBreach => _anyBreach;
+
+    /// <summary>The next <paramref name="length"/> doubles of the slab (a multiple of 8, so every row starts on a line).</summary>
+    private static ArraySegment<double> Take(ArraySegment<double> slab, ref int used, int length)
+    {
+        var row = slab.Slice(used, length);
+        used += length;
+        return row;
+    }
 }
