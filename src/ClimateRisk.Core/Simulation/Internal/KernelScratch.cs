@@ -58,7 +58,9 @@ internal sealed class KernelScratch
         // One slab for all of a worker's block rows. Rows allocated one by one land among
         // the other worker's (the pinned heap hands out concurrent allocations side by side),
         // and two cores writing neighbouring lines slowed the two-worker kernel by a tenth;
-        // the guards keep the next allocation's lines off this one's 128-byte pairs.
+        // the guards keep the next allocation's lines off this one's 128-byte pairs. Its rows:
+        // 27 of one block, the site's and the portfolio's metric rows, and per site the five
+        // correlated draws and the three inundation lists of two blocks; checked below.
         var slab = PathMemory.Allocate(((27 + (2 * MetricNames.Count) + (11 * sites)) * B) + (2 * SlabGuardDoubles));
         var used = SlabGuardDoubles;
         _globalWarmingC = Take(slab, ref used, B);
@@ -102,6 +104,7 @@ internal sealed class KernelScratch
         {
             throw new InvalidOperationException("The slab's size does not match its rows.");
         }
+
         Independent = new double[sites];
         Heat = new double[sites];
         Flood = new double[sites];

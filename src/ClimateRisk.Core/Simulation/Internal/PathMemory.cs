@@ -3,9 +3,11 @@ using System.Runtime.InteropServices;
 namespace ClimateRisk.Core.Simulation.Internal;
 
 /// <summary>
-/// Memory for the path buffers: arrays of tens to thousands of megabytes, written by the kernel
-/// and read by the reduction, year after year, each starting on a 64-byte line. On Linux the pages inside each array are advised
-/// as transparent-huge-page candidates (<c>madvise(MADV_HUGEPAGE)</c>) before their first touch.
+/// Memory for the path buffers — arrays of tens to thousands of megabytes, written by the kernel
+/// and read by the reduction, year after year — and for the kernel's and the reduction's work
+/// arrays, each starting on a 64-byte line. On Linux the pages inside each large array are
+/// advised as transparent-huge-page candidates (<c>madvise(MADV_HUGEPAGE)</c>) before their
+/// first touch.
 /// </summary>
 /// <remarks>
 /// Why: every first touch of a 4 KiB page is a fault, and in a virtual machine a fault is
