@@ -108,10 +108,9 @@ public sealed class QuantileSketch
             // One dense array: the negative range, then the positive one; slot = index + offset[sign].
             var negativeLength = range.MinNegative <= range.MaxNegative ? range.MaxNegative - range.MinNegative + 1 : 0;
             var positiveLength = range.MinPositive <= range.MaxPositive ? range.MaxPositive - range.MinPositive + 1 : 0;
-            // Rented, not new: a shard builds a sketch for every cell, and fresh counts (tens of
-            // kilobytes for a loss cell spanning many binades) made most of its allocations —
-            // the collector's clearing and the page faults of its fresh memory were about a
-            // tenth of the shard's CPU.
+            // Rented, not new: a shard builds a sketch for every cell, and these counts (tens of
+            // kilobytes for a loss cell spanning many binades) were half of its allocations
+            // (537 → 268 MB for a standard-workload shard; docs/performance.md, tenth session).
             var denseLength = negativeLength + positiveLength;
             var denseArray = ArrayPool<long>.Shared.Rent(denseLength);
             try
@@ -151,7 +150,7 @@ public sealed class QuantileSketch
         {
             foreach (var t in tagged)
             {
-                dense[(int)((t >> 1) + positiveOffset + ((t & 1) * negativeShift))]++;
+                dense[checked((int)((t >> 1) + positiveOffset + ((t & 1) * negativeShift)))]++;
             }
 
             return;
@@ -190,7 +189,7 @@ public sealed class QuantileSketch
             for (; k < tagged.Length; k++)
             {
                 var t = tagged[k];
-                dense[(int)((t >> 1) + positiveOffset + ((t & 1) * negativeShift))]++;
+                dense[checked((int)((t >> 1) + positiveOffset + ((t & 1) * negativeShift)))]++;
             }
 
             ref var first = ref MemoryMarshal.GetArrayDataReference(tables);

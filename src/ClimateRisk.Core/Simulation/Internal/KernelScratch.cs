@@ -55,10 +55,11 @@ internal sealed class KernelScratch
 
     public KernelScratch(int sites)
     {
-        // One slab for all of a worker's block rows. Rows allocated one by one land among
-        // the other worker's (the pinned heap hands out concurrent allocations side by side),
-        // and two cores writing neighbouring lines slowed the two-worker kernel by a tenth;
-        // the guards keep the next allocation's lines off this one's 128-byte pairs. Its rows:
+        // One slab for all of a worker's block rows. Allocated one by one, the two workers' rows
+        // (made at the same moment) came out side by side on the pinned heap and the two-worker
+        // kernel was a tenth slower (docs/performance.md, tenth session); in one slab each
+        // worker's rows are its own, and the guards keep a neighbouring allocation's lines off
+        // this one's 128-byte pairs. Its rows:
         // 27 of one block, the site's and the portfolio's metric rows, and per site the five
         // correlated draws and the three inundation lists of two blocks; checked below.
         var slab = PathMemory.Allocate(((27 + (2 * MetricNames.Count) + (11 * sites)) * B) + (2 * SlabGuardDoubles));
@@ -223,6 +224,9 @@ internal sealed class KernelScratch
 
     /// <summary>The end of each site's entries in the inundation lists.</summary>
     public int[] InundationEnd { get; }
+
+    /// <summary>The first of site <paramref name="site"/>'s entries in the inundation lists: the previous site's end.</summary>
+    public int InundationStart(int site) => site == 0 ? 0 : InundationEnd[site - 1];
 
     /// <summary>Per entry, the index of its direct loss in <see cref="SiteMetrics"/>.</summary>
     public int[] InundationDirectAt { get; }

@@ -330,7 +330,7 @@ internal sealed partial class PathKernel
         var ratios = scratch.InundationRatio;
         var directAt = scratch.InundationDirectAt;
         var biAt = scratch.InundationBiAt;
-        for (var j = s == 0 ? 0 : scratch.InundationEnd[s - 1]; j < scratch.InundationEnd[s]; j++)
+        for (var j = scratch.InundationStart(s); j < scratch.InundationEnd[s]; j++)
         {
             var ratio = ratios[j];
             metrics[directAt[j]] = site.AssetValueCny * ratio * (1 - plan.Hardening);

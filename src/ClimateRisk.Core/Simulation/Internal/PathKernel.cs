@@ -389,7 +389,7 @@ internal sealed partial class PathKernel
             scratch.DroughtU[0] = rng.Uniform(RandomStreamId.Drought, path, year, key, 0);
             scratch.FloodExceedance[0] = site.Flood is null ? 0 : VectorNormal.Cdf(-scratch.Flood[s]);
             scratch.SurgeQuantileM[0] = site.Surge is { } surge ? VectorQuantiles.Gev(surge.GevLocationM, surge.GevScaleM, surge.GevShape, VectorNormal.Cdf(scratch.Surge[s])) : 0;
-            var firstInundation = s == 0 ? 0 : scratch.InundationEnd[s - 1];
+            var firstInundation = scratch.InundationStart(s);
             SolveInundations(firstInundation, ListInundations(s, year, path, 1, scratch, firstInundation), scratch);
             scratch.GustQuantileMs[0] = site.Wind is { } wind ? VectorQuantiles.Gumbel(wind.GumbelLocationMs, wind.GumbelScaleMs, VectorNormal.Cdf(scratch.Wind[s])) : 0;
             var constants = new SiteYear(plan, _scenario, yearIndex);
