@@ -25,19 +25,30 @@ public class StatisticsBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new System.Random(20231231);
-        _values = new double[Paths];
+        _values = SampleOf(Sample, Paths);
         _scratch = new double[Paths];
-        for (var i = 0; i < Paths; i++)
+    }
+
+    /// <summary>
+    /// <paramref name="paths"/> values of a sample kind (seeded): "loss" (60 % zeros, lognormal
+    /// tail), "sparse" (10 % zeros), otherwise "continuous" (a PUE-like normal).
+    /// </summary>
+    internal static double[] SampleOf(string kind, int paths)
+    {
+        var random = new System.Random(20231231);
+        var values = new double[paths];
+        for (var i = 0; i < paths; i++)
         {
             var z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-            _values[i] = Sample switch
+            values[i] = kind switch
             {
                 "loss" => random.NextDouble() < 0.6 ? 0.0 : Math.Exp(12 + (1.5 * z)),
                 "sparse" => random.NextDouble() < 0.1 ? 0.0 : Math.Exp(12 + (1.5 * z)),
                 _ => 1.3 + (0.05 * z),
             };
         }
+
+        return values;
     }
 
     [Benchmark]

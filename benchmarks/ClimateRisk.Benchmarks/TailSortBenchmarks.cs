@@ -21,19 +21,7 @@ public class TailSortBenchmarks
     public void Setup()
     {
         const int paths = 100_000;
-        var random = new System.Random(20231231);
-        var sample = new double[paths];
-        for (var i = 0; i < paths; i++)
-        {
-            var z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-            sample[i] = Sample switch
-            {
-                "loss" => random.NextDouble() < 0.6 ? 0.0 : Math.Exp(12 + (1.5 * z)),
-                "sparse" => random.NextDouble() < 0.1 ? 0.0 : Math.Exp(12 + (1.5 * z)),
-                _ => 1.3 + (0.05 * z),
-            };
-        }
-
+        var sample = StatisticsBenchmarks.SampleOf(Sample, paths);
         var sorted = (double[])sample.Clone();
         Array.Sort(sorted);
         var threshold = sorted[paths - (paths / 100) - 1];
