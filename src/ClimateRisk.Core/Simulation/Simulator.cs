@@ -192,7 +192,7 @@ public static class Simulator
         // Each site's plan (its PUE table is 901 quadratures of 384 points) is independent of the
         // others: built on the workers, each into its own slot, so the plans are the same.
         var sitePlans = new SitePlan[inputs.Sites.Count];
-        Parallel.For(0, sitePlans.Length, options, i => sitePlans[i] = new SitePlan(inputs.Sites[i], inputs, settings));
+        ItemQueue.For(sitePlans.Length, options, i => sitePlans[i] = new SitePlan(inputs.Sites[i], inputs, settings));
         var n = settings.Paths;
         var buffers = new PathBuffers(sitePlans.Length, n, workers: settings.EffectiveWorkers, climatePueRows: reducePueCells is not null);
         var pathDraws = new PathDrawCache(n);
@@ -234,12 +234,11 @@ public static class Simulator
         T[] ReduceAll<T>(int count, ReductionJob<T> reduce)
         {
             var results = new T[count];
-            Parallel.For(
-                0,
+            ItemQueue.For(
                 count,
                 options,
                 () => (Values: RentScratch(), Work: RentScratch()),
-                (job, _, worker) =>
+                (job, worker) =>
                 {
                     results[job] = reduce(job, worker.Values, worker.Work);
                     return worker;
@@ -283,12 +282,11 @@ public static class Simulator
                 // Outside the horizons nothing reads a site's PUE rows by path but their own cells,
                 // which come from its climate PUE instead (PueRows): five rows fewer to store and read.
                 var keepClimatePue = reducePueCells is not null && !isHorizon;
-                Parallel.For(
-                    0,
+                ItemQueue.For(
                     blocks,
                     options,
                     () => kernelScratch.TryTake(out var reused) ? reused : new KernelScratch(sitePlans.Length),
-                    (block, _, scratch) =>
+                    (block, scratch) =>
                     {
                         var first = block * BlockSize;
                         kernel.EvaluateBlock(first, settings.FirstPath + first, Math.Min(BlockSize, n - first), yearIndex, year, scratch, skipRepeatedRows: !isHorizon, storeOccurrence: isHorizon, keepClimatePue: keepClimatePue);
@@ -298,12 +296,11 @@ public static class Simulator
                 kernelSeconds += clock.Elapsed.TotalSeconds;
                 clock.Restart();
 
-                Parallel.For(
-                    0,
+                ItemQueue.For(
                     metrics * entities,
                     options,
                     RentScratch,
-                    (cell, _, scratch) =>
+                    (cell, scratch) =>
                     {
                         var metric = (Metric)(cell / entities);
                         var entity = cell % entities;

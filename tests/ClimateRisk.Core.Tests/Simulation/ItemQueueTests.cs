@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using ClimateRisk.Core.Simulation.Internal;
+
+namespace ClimateRisk.Core.Tests.Simulation;
+
+/// <summary>
+/// ItemQueue: every item exactly once whatever the workers, chunks that shrink to single items,
+/// one local state per worker handed back, and exceptions and cancellation as Parallel.For
+/// gives them.
+/// </summary>
+public sealed class ItemQueueTests
+{
+    [Theory]
+    [InlineData(0, 2)]
+    [InlineData(1, 2)]
+    [InlineData(7, 2)]
+    [InlineData(391, 2)]
+    [InlineData(216, 1)]
+    [InlineData(1_000, 4)]
+    public void Every_item_is_taken_exactly_once(int count, int workers)
+    {
+        var taken = new int[count];
+        ItemQueue.For(count, new ParallelOptions { MaxDegreeOfParallelism = workers }, i => Interlocked.Increment(ref taken[i]));
+
+        taken.Count(t => t == 1).Should().Be(count);
+    }
+
+    [Fact]
+    public void Chunks_are_consecutive_shrink_with_what_is_left_and_end_on_single_items()
+    {
+        // One caller, two workers' share: the sizes guided self-scheduling gives for 391 blocks.
+        var next = 0;
+        var chunks = new List<(int First, int End)>();
+        while (true)
+        {
+            var chunk = ItemQueue.Take(ref next, 391, 2);
+            if (chunk.First >= 391)
+            {
+                break;
+            }
+
+            chunks.Add(chunk);
+        }
+
+        chunks.Should().HaveCountGreaterThan(391 / ItemQueue.MaxChunk);
+        chunks[0].Should().Be((0, ItemQueue.MaxChunk), "391 / 4 is capped at the largest chunk");
+        for (var c = 1; c < chunks.Count; c++)
+        {
+            chunks[c].First.Should().Be(chunks[c - 1].End, "chunks follow each other");
+            var left = 391 - chunks[c].First;
+            (chunks[c].End - chunks[c].First).Should().Be(Math.Clamp(left / 4, 1, ItemQueue.MaxChunk));
+        }
+
+        chunks.TakeLast(4).Should().OnlyContain(c => c.End - c.First == 1, "the phase ends on single items");
+        chunks[^1].End.Should().Be(391);
+    }
+
+    [Fact]
+    public void Each_worker_gets_its_own_local_and_hands_it_back_once()
+    {
+        var made = new ConcurrentBag<List<int>>();
+        var finished = new ConcurrentBag<List<int>>();
+        ItemQueue.For(
+            500,
+            new ParallelOptions { MaxDegreeOfParallelism = 2 },
+            () =>
+            {
+                var local = new List<int>();
+                made.Add(local);
+                return local;
+            },
+            (item, local) =>
+            {
+                local.Add(item);
+                return local;
+            },
+            finished.Add);
+
+        made.Count.Should().BeInRange(1, 2);
+        finished.Should().HaveCount(made.Count, "every local is handed back once");
+        finished.Should().OnlyContain(l => made.Any(m => ReferenceEquals(m, l)));
+        finished.Distinct(ReferenceEqualityComparer.Instance).Should().HaveCount(made.Count);
+        finished.SelectMany(l => l).Should().BeEquivalentTo(Enumerable.Range(0, 500));
+    }
+
+    [Fact]
+    public void An_exception_stops_the_workers_and_comes_back_as_an_aggregate_exception()
+    {
+        var after = 0;
+        var act = () => ItemQueue.For(100_000, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+        {
+            if (i == 50)
+            {
+                throw new InvalidDataException("item 50");
+            }
+
+            if (i > 50)
+            {
+                Interlocked.Increment(ref after);
+            }
+
+            Thread.SpinWait(200);
+        });
+
+        act.Should().Throw<AggregateException>().WithInnerException<InvalidDataException>().WithMessage("item 50");
+        after.Should().BeLessThan(90_000, "the other worker stops at its next chunk instead of running to the end");
+    }
+
+    [Fact]
+    public void Cancellation_stops_the_workers_and_throws_operation_canceled()
+    {
+        using var source = new CancellationTokenSource();
+        var ran = 0;
+        var act = () => ItemQueue.For(100_000, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = source.Token }, i =>
+        {
+            if (Interlocked.Increment(ref ran) == 100)
+            {
+                source.Cancel();
+            }
+
+            Thread.SpinWait(200);
+        });
+
+        act.Should().Throw<OperationCanceledException>();
+        ran.Should().BeLessThan(1_000);
+    }
+}
