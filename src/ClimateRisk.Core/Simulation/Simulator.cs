@@ -40,7 +40,7 @@ public static class Simulator
                 return losses;
             },
             cancellationToken,
-            PueCells);
+            MappedCells);
         var cells = output.Cells.Select(c => new CellResult(c.ScenarioId, c.EntityId, c.Year, c.Metric, c.Cell)).ToArray();
         return new SimulationResult
         {
@@ -100,24 +100,25 @@ public static class Simulator
 
     private delegate TCurve CurveReducer<out TCurve>(ReadOnlySpan<double> values, Span<double> scratch);
 
-    /// <summary>A site's six PUE cells (in <see cref="PueRows.Metrics"/> order) from its climate PUE; <paramref name="thresholds"/> by metric.</summary>
-    private delegate TCell[] PueCellsReducer<TCell>(PueRows rows, ReadOnlySpan<double> climatePue, ReadOnlySpan<double> thresholds, Span<double> values, Span<double> scratch);
+    /// <summary>A family's cells (in <see cref="IMappedRows.Metrics"/> order) from the row x they are functions of; <paramref name="thresholds"/> by metric.</summary>
+    private delegate TCell[] MappedCellsReducer<TCell>(IMappedRows rows, ReadOnlySpan<double> x, ReadOnlySpan<double> thresholds, Span<double> values, Span<double> scratch);
 
     /// <summary>Reduction job <paramref name="job"/> with a worker's value buffer and work array (each a path long).</summary>
     private delegate T ReductionJob<out T>(int job, Span<double> values, Span<double> scratch);
 
     /// <summary>
-    /// A site's six PUE cells from its climate PUE x, each bit for bit what
+    /// A family's cells from the row x they are functions of (a site's six PUE cells from its
+    /// climate PUE, its two Scope 2 cells from the location-based row), each bit for bit what
     /// <see cref="SampleSummary.Summarize"/> gives for the row itself: every row is made from x
-    /// (<see cref="PueRows.Fill"/>) for its census and moments, and, when every row is a
-    /// non-decreasing function of x (<see cref="PueRows.IsNonDecreasing"/>, x positive and PUE
-    /// above 0), the order statistics and the tail of all six come from one selection of x
-    /// instead of six; otherwise each row is summarised on its own.
+    /// (<see cref="IMappedRows.Fill"/>) for its census and moments, and, when every row is a
+    /// non-decreasing function of x (<see cref="IMappedRows.IsNonDecreasing"/>, x positive and
+    /// <see cref="IMappedRows.KeepsOrderFrom"/> its smallest value), the order statistics and the
+    /// tail of all of them come from one selection of x; otherwise each row is summarised on its own.
     /// </summary>
-    private static CellStatistics[] PueCells(PueRows rows, ReadOnlySpan<double> climatePue, ReadOnlySpan<double> thresholds, Span<double> values, Span<double> scratch)
+    private static CellStatistics[] MappedCells(IMappedRows rows, ReadOnlySpan<double> x, ReadOnlySpan<double> thresholds, Span<double> values, Span<double> scratch)
     {
-        var n = climatePue.Length;
-        var cells = new CellStatistics[PueRows.Metrics.Length];
+        var n = x.Length;
+        var cells = new CellStatistics[rows.Metrics.Length];
         var row = values[..n];
         var tailCount = SampleSummary.TailCount(n);
         Span<double> selected = stackalloc double[SampleSummary.SelectedCount(n)];
@@ -129,13 +130,13 @@ public static class Simulator
             var mappedTail = tails.AsSpan(tailCount, tailCount);
             double minimum = double.NaN, maximum = double.NaN;
             var shared = rows.IsNonDecreasing
-                && SampleSummary.TrySelectPositive(climatePue, scratch, selected, tail, out minimum, out maximum)
-                && rows.PueOf(minimum) > 0;
+                && SampleSummary.TrySelectPositive(x, scratch, selected, tail, out minimum, out maximum)
+                && rows.KeepsOrderFrom(minimum);
             Span<double> range = [minimum, maximum];
             Span<double> mappedRange = stackalloc double[2];
             for (var m = 0; m < cells.Length; m++)
             {
-                var metric = PueRows.Metrics[m];
+                var metric = rows.Metrics[m];
                 var threshold = thresholds[(int)metric];
                 if (shared)
                 {
@@ -153,7 +154,7 @@ public static class Simulator
                 }
 
                 // The row itself, made once: for the mapped summary's census and moments, or for Summarize.
-                rows.Fill(metric, climatePue, row);
+                rows.Fill(metric, x, row);
                 cells[m] = shared && SampleSummary.TrySummarizeMapped(row, threshold, mappedSelected, mappedTail, out var cell)
                     ? cell
                     : SampleSummary.Summarize(row, threshold, scratch);
@@ -175,7 +176,7 @@ public static class Simulator
         RepeatedCellReducer<TCell> reduceRepeatedCell,
         CurveReducer<TCurve> reduceCurve,
         CancellationToken cancellationToken,
-        PueCellsReducer<TCell>? reducePueCells = null)
+        MappedCellsReducer<TCell>? reduceMappedCells = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(settings);
@@ -194,7 +195,7 @@ public static class Simulator
         var sitePlans = new SitePlan[inputs.Sites.Count];
         ItemQueue.For(sitePlans.Length, options, i => sitePlans[i] = new SitePlan(inputs.Sites[i], inputs, settings));
         var n = settings.Paths;
-        var buffers = new PathBuffers(sitePlans.Length, n, workers: settings.EffectiveWorkers, climatePueRows: reducePueCells is not null);
+        var buffers = new PathBuffers(sitePlans.Length, n, workers: settings.EffectiveWorkers, climatePueRows: reduceMappedCells is not null);
         var pathDraws = new PathDrawCache(n);
         var entities = buffers.Entities;
         var entityIds = inputs.Sites.Select(s => s.Id).Append(SimulationResult.PortfolioId).ToArray();
@@ -279,9 +280,10 @@ public static class Simulator
                 // which only the horizons' OEP curves read.
                 var isHorizon = settings.Horizons.Contains(year);
 
-                // Outside the horizons nothing reads a site's PUE rows by path but their own cells,
-                // which come from its climate PUE instead (PueRows): five rows fewer to store and read.
-                var keepClimatePue = reducePueCells is not null && !isHorizon;
+                // Outside the horizons nothing reads a site's PUE rows or its Scope 2 market row by
+                // path but their own cells, which come from its climate PUE (PueRows) and its
+                // location-based row (Scope2Rows) instead: six rows fewer to store and read.
+                var mapRows = reduceMappedCells is not null && !isHorizon;
                 ItemQueue.For(
                     blocks,
                     options,
@@ -289,7 +291,7 @@ public static class Simulator
                     (block, scratch) =>
                     {
                         var first = block * BlockSize;
-                        kernel.EvaluateBlock(first, settings.FirstPath + first, Math.Min(BlockSize, n - first), yearIndex, year, scratch, skipRepeatedRows: !isHorizon, storeOccurrence: isHorizon, keepClimatePue: keepClimatePue);
+                        kernel.EvaluateBlock(first, settings.FirstPath + first, Math.Min(BlockSize, n - first), yearIndex, year, scratch, skipRepeatedRows: !isHorizon, storeOccurrence: isHorizon, mapRows: mapRows);
                         return scratch;
                     },
                     kernelScratch.Add);
@@ -304,17 +306,24 @@ public static class Simulator
                     {
                         var metric = (Metric)(cell / entities);
                         var entity = cell % entities;
-                        if (keepClimatePue && entity < sitePlans.Length && PueRows.Holds(metric))
+                        if (mapRows && entity < sitePlans.Length && (PueRows.Holds(metric) || Scope2Rows.Holds(metric)))
                         {
-                            // The six cells in one job, on the PUE cell's turn.
-                            if (metric == Metric.Pue)
+                            // A family's cells in one job, on its first cell's turn.
+                            if (metric is Metric.Pue or Metric.Scope2LocationT)
                             {
                                 var values = RentScratch();
                                 var first = ((yearIndex * entities) + entity) * metrics;
-                                var familyCells = reducePueCells!(new PueRows(sitePlans[entity], scenarioPlan, yearIndex), buffers.ClimatePueRow(entity), thresholds.AsSpan(first, metrics), values, scratch);
-                                for (var m = 0; m < PueRows.Metrics.Length; m++)
+                                IMappedRows family = metric == Metric.Pue ? new PueRows(sitePlans[entity], scenarioPlan, yearIndex) : new Scope2Rows(sitePlans[entity], yearIndex);
+                                if (metric == Metric.Scope2LocationT && buffers.SkippedBlockCount(metric, entity) > 0)
                                 {
-                                    reduced[entity, yearIndex, (int)PueRows.Metrics[m]] = familyCells[m];
+                                    buffers.FillSkipped(metric, entity);
+                                }
+
+                                var x = metric == Metric.Pue ? buffers.ClimatePueRow(entity) : buffers.Cell(metric, entity);
+                                var familyCells = reduceMappedCells!(family, x, thresholds.AsSpan(first, metrics), values, scratch);
+                                for (var m = 0; m < family.Metrics.Length; m++)
+                                {
+                                    reduced[entity, yearIndex, (int)family.Metrics[m]] = familyCells[m];
                                 }
 
                                 reductionScratch.Add(values);

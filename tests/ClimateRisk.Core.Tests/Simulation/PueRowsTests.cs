@@ -62,7 +62,7 @@ public class PueRowsTests
                 {
                     var count = Math.Min(PathKernel.BlockSize, Paths - p);
                     reference.EvaluateBlock(p, p, count, t, year, scratch);
-                    kernel.EvaluateBlock(p, p, count, t, year, scratch, keepClimatePue: true);
+                    kernel.EvaluateBlock(p, p, count, t, year, scratch, mapRows: true);
                 }
 
                 for (var s = 0; s < sites.Length; s++)
@@ -90,7 +90,7 @@ public class PueRowsTests
                 {
                     for (var e = 0; e < full.Entities; e++)
                     {
-                        if (e < sites.Length && PueRows.Holds((Metric)m))
+                        if (e < sites.Length && (PueRows.Holds((Metric)m) || (Metric)m == Metric.Scope2MarketT))
                         {
                             continue;
                         }

@@ -57,7 +57,7 @@ internal sealed class PathBuffers
     /// <summary>
     /// Each site's climate PUE per path, [site · N + path], in the years the kernel keeps it
     /// instead of the site's six PUE rows (<see cref="PueRows"/>; <see cref="PathKernel.EvaluateBlock"/>'s
-    /// keepClimatePue); empty unless asked for.
+    /// mapRows); empty unless asked for.
     /// </summary>
     public Span<double> ClimatePue => _climatePue;
 

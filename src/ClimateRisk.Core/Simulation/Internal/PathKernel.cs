@@ -108,12 +108,14 @@ internal sealed partial class PathKernel
     /// Skipping needs blocks that start on multiples of <see cref="BlockSize"/> columns.
     /// Without <c>storeOccurrence</c> the occurrence losses (<see cref="PathBuffers.Occurrence"/>),
     /// which only the horizons' OEP curves read, are not written.
-    /// With <c>keepClimatePue</c>, each site's climate PUE goes to <see cref="PathBuffers.ClimatePue"/>
-    /// and its six PUE rows (<see cref="PueRows"/>, functions of it) are not written at all, nor
-    /// marked: the caller must not read those cells but make them from the climate PUE.
+    /// With <c>mapRows</c>, each site's climate PUE goes to <see cref="PathBuffers.ClimatePue"/>
+    /// and its six PUE rows (<see cref="PueRows"/>, functions of it) and its Scope 2 market row
+    /// (<see cref="Scope2Rows"/>, a function of the location-based row, which is written) are not
+    /// written at all, nor marked: the caller must not read those cells but make them from the
+    /// climate PUE and the location-based row.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void EvaluateBlock(int firstIndex, long firstPath, int count, int yearIndex, int year, KernelScratch scratch, bool skipRepeatedRows = false, bool storeOccurrence = true, bool keepClimatePue = false)
+    public void EvaluateBlock(int firstIndex, long firstPath, int count, int yearIndex, int year, KernelScratch scratch, bool skipRepeatedRows = false, bool storeOccurrence = true, bool mapRows = false)
     {
         if ((uint)count > BlockSize)
         {
@@ -132,7 +134,7 @@ internal sealed partial class PathKernel
             throw new ArgumentOutOfRangeException(nameof(firstIndex), firstIndex, $"Columns {firstIndex}..{firstIndex + count} lie outside the {_buffers.Paths} paths of the buffers.");
         }
 
-        if (keepClimatePue && _buffers.ClimatePue.Length == 0)
+        if (mapRows && _buffers.ClimatePue.Length == 0)
         {
             throw new InvalidOperationException("The buffers have no room for the climate PUE.");
         }
@@ -290,8 +292,8 @@ internal sealed partial class PathKernel
                 continue;
             }
 
-            var zeroRows = StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, keepClimatePue);
-            if (keepClimatePue)
+            var zeroRows = StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, mapRows);
+            if (mapRows)
             {
                 StreamRow(scratch.ClimatePue.Slice(0, count), b.ClimatePue.Slice((s * b.Paths) + firstIndex, count));
             }
@@ -461,7 +463,7 @@ internal sealed partial class PathKernel
     /// </summary>
     /// <returns>The rows found to hold +0 throughout (bit m for metric m), among those checked for repeats.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private ulong StoreEntity(int entity, ReadOnlySpan<double> rows, ReadOnlySpan<double> occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows, bool storeOccurrence, bool keepClimatePue = false)
+    private ulong StoreEntity(int entity, ReadOnlySpan<double> rows, ReadOnlySpan<double> occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows, bool storeOccurrence, bool mapRows = false)
     {
         var b = _buffers;
         var n = b.Paths;
@@ -469,7 +471,7 @@ internal sealed partial class PathKernel
         var zeroRows = 0UL;
         for (var m = 0; m < MetricNames.Count; m++)
         {
-            if (keepClimatePue && PueRows.Holds((Metric)m))
+            if (mapRows && (PueRows.Holds((Metric)m) || (Metric)m == Metric.Scope2MarketT))
             {
                 continue;
             }

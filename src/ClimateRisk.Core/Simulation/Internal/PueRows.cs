@@ -21,7 +21,7 @@ namespace ClimateRisk.Core.Simulation.Internal;
 /// either side), so a row made here has the kernel's bits; PueRowsTests checks that against
 /// the kernel's own rows.
 /// </remarks>
-internal readonly struct PueRows
+internal readonly struct PueRows : IMappedRows
 {
     private const ulong RowMask = (1UL << (int)Metric.Pue) | (1UL << (int)Metric.PueDrift) | (1UL << (int)Metric.PueLimitBreach)
         | (1UL << (int)Metric.FacilityEnergyMwh) | (1UL << (int)Metric.PueSurchargeCny) | (1UL << (int)Metric.RenewablePremiumCny);
@@ -60,6 +60,8 @@ internal readonly struct PueRows
     /// <summary>The rows, in the order <see cref="Fill"/> takes them by index.</summary>
     public static ReadOnlySpan<Metric> Metrics => [Metric.Pue, Metric.PueDrift, Metric.PueLimitBreach, Metric.FacilityEnergyMwh, Metric.PueSurchargeCny, Metric.RenewablePremiumCny];
 
+    ReadOnlySpan<Metric> IMappedRows.Metrics => Metrics;
+
     /// <summary>
     /// Whether every row is a non-decreasing function of x on x with x + planned &gt; 0, and holds
     /// no −0 there: the constants are finite, E_IT &gt; 0, the rates and the renewable share are
@@ -73,7 +75,10 @@ internal readonly struct PueRows
     /// <summary>PUE = x + planned for the smallest x: the rows keep their order only above 0.</summary>
     public double PueOf(double climatePue) => climatePue + _planned;
 
-    /// <summary>destination[i] = row <paramref name="metric"/> of x[i] (one of <see cref="Metrics"/>).</summary>
+    /// <summary>The rows keep the climate PUE's order where PUE = x + planned &gt; 0.</summary>
+    public bool KeepsOrderFrom(double minimum) => PueOf(minimum) > 0;
+
+    /// <summary>destination[i] = row <paramref name="metric"/> of x[i] (one of <see cref="Metrics"/>), with the kernel's operations.</summary>
     /// <exception cref="ArgumentException">The destination is shorter than x, or the metric is not one of the six.</exception>
     public void Fill(Metric metric, ReadOnlySpan<double> climatePue, Span<double> destination)
     {

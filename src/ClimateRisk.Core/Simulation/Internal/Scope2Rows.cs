@@ -1,0 +1,79 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using ClimateRisk.Core.Numerics.Internal;
+
+namespace ClimateRisk.Core.Simulation.Internal;
+
+/// <summary>
+/// A site's Scope 2 rows of one (scenario, year) as functions of its location-based row x:
+/// location = x, market = x · (1 − renewable share), the product <c>PathKernel.Chronic</c>
+/// forms (MODEL §10), so a row made here has the kernel's bits.
+/// </summary>
+/// <remarks>
+/// Multiplying by a constant of +0 or more never reverses IEEE order, so in the years the
+/// kernel keeps the location row only, the market cell comes from the location cell's selection
+/// (one row fewer to store and to select per site-year). Scope2RowsTests checks the rows and
+/// the cells against the kernel's.
+/// </remarks>
+internal readonly struct Scope2Rows : IMappedRows
+{
+    private readonly double _nonRenewable;
+
+    public Scope2Rows(SitePlan plan, int yearIndex)
+    {
+        _nonRenewable = 1 - plan.RenewableShare[yearIndex];
+
+        // −0 would turn +0 into −0 (ordered apart by a selection); NaN or ∞ orders nothing.
+        IsNonDecreasing = double.IsFinite(_nonRenewable) && !double.IsNegative(_nonRenewable);
+    }
+
+    /// <summary>The rows, in the order <see cref="Fill"/> takes them.</summary>
+    public static ReadOnlySpan<Metric> Rows => [Metric.Scope2LocationT, Metric.Scope2MarketT];
+
+    ReadOnlySpan<Metric> IMappedRows.Metrics => Rows;
+
+    /// <inheritdoc/>
+    public bool IsNonDecreasing { get; }
+
+    /// <summary>Whether <paramref name="metric"/> is one of the two rows.</summary>
+    public static bool Holds(Metric metric) => metric is Metric.Scope2LocationT or Metric.Scope2MarketT;
+
+    /// <summary>x · c keeps the order of any x for c ≥ +0; the location row has no −0 when it is positive.</summary>
+    public bool KeepsOrderFrom(double minimum) => minimum > 0;
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The destination is shorter than x, or the metric is not a Scope 2 row.</exception>
+    public void Fill(Metric metric, ReadOnlySpan<double> x, Span<double> destination)
+    {
+        LaneLoop.CheckSpans(x, destination);
+        switch (metric)
+        {
+            case Metric.Scope2LocationT:
+                x.CopyTo(destination);
+                break;
+            case Metric.Scope2MarketT:
+                // One multiply per value, as the kernel's lanes do it (no fused operation), so
+                // the same bits whatever the width.
+                var i = 0;
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    var factor = Vector512.Create(_nonRenewable);
+                    ref var source = ref MemoryMarshal.GetReference(x);
+                    ref var target = ref MemoryMarshal.GetReference(destination);
+                    for (; i <= x.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+                    {
+                        (Vector512.LoadUnsafe(ref source, (nuint)i) * factor).StoreUnsafe(ref target, (nuint)i);
+                    }
+                }
+
+                for (; i < x.Length; i++)
+                {
+                    destination[i] = x[i] * _nonRenewable;
+                }
+
+                break;
+            default:
+                throw new ArgumentException($"{metric} is not a Scope 2 row.", nameof(metric));
+        }
+    }
+}
