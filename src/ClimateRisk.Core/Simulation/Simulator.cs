@@ -153,11 +153,12 @@ public static class Simulator
                     rows.Fill(metric, tail, mappedTail);
                 }
 
-                // The row itself, made once: for the mapped summary's census and moments, or for Summarize.
-                rows.Fill(metric, x, row);
-                cells[m] = shared && SampleSummary.TrySummarizeMapped(row, threshold, mappedSelected, mappedTail, out var cell)
+                // The row itself, made once (x itself when the row is x): for the mapped summary's
+                // census and moments, or for Summarize.
+                var sample = rows.Row(metric, x, row);
+                cells[m] = shared && SampleSummary.TrySummarizeMapped(sample, threshold, mappedSelected, mappedTail, out var cell)
                     ? cell
-                    : SampleSummary.Summarize(row, threshold, scratch);
+                    : SampleSummary.Summarize(sample, threshold, scratch);
             }
         }
         finally

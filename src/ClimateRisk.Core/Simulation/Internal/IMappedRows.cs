@@ -24,4 +24,7 @@ internal interface IMappedRows
 
     /// <summary>destination[i] = row <paramref name="metric"/> of x[i], with the kernel's operations (its bits).</summary>
     void Fill(Metric metric, ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>Row <paramref name="metric"/> of x: x itself when the row is x, else <see cref="Fill"/> into <paramref name="room"/>.</summary>
+    ReadOnlySpan<double> Row(Metric metric, ReadOnlySpan<double> x, Span<double> room);
 }

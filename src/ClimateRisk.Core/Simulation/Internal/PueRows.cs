@@ -105,6 +105,13 @@ internal readonly struct PueRows : IMappedRows
         }
     }
 
+    /// <inheritdoc/>
+    public ReadOnlySpan<double> Row(Metric metric, ReadOnlySpan<double> x, Span<double> room)
+    {
+        Fill(metric, x, room);
+        return room[..x.Length];
+    }
+
     private static bool IsNonNegative(double value) => double.IsFinite(value) && !double.IsNegative(value);
 
     /// <summary>Whole registers from the start; returns how many values were written.</summary>

@@ -42,6 +42,18 @@ internal readonly struct Scope2Rows : IMappedRows
     public bool KeepsOrderFrom(double minimum) => minimum > 0;
 
     /// <inheritdoc/>
+    public ReadOnlySpan<double> Row(Metric metric, ReadOnlySpan<double> x, Span<double> room)
+    {
+        if (metric == Metric.Scope2LocationT)
+        {
+            return x;
+        }
+
+        Fill(metric, x, room);
+        return room[..x.Length];
+    }
+
+    /// <inheritdoc/>
     /// <exception cref="ArgumentException">The destination is shorter than x, or the metric is not a Scope 2 row.</exception>
     public void Fill(Metric metric, ReadOnlySpan<double> x, Span<double> destination)
     {
