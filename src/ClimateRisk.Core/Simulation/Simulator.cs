@@ -259,6 +259,17 @@ public static class Simulator
             job / financialJobs,
             FinancialEffects.Items[job % financialJobs / FinancialEffects.Bases.Count],
             FinancialEffects.Bases[job % FinancialEffects.Bases.Count]);
+
+        // OpEx has no net basis (insurance recovers property and lost revenue, not operating
+        // costs; FinancialSeries fills both from the same rows), so its net cell is its gross
+        // cell: the job that computes a job's cell, the job itself but for OpEx net.
+        var grossBasis = FinancialEffects.Bases.ToList().IndexOf(FinancialBasis.Gross);
+        int TwinOf(int job)
+        {
+            var (_, item, basis) = FinancialJob(job);
+            return item == FinancialItem.Opex && basis == FinancialBasis.Net ? job - (job % FinancialEffects.Bases.Count) + grossBasis : job;
+        }
+
         var done = 0;
 
         foreach (var scenario in inputs.Scenarios)
@@ -365,6 +376,11 @@ public static class Simulator
 
                     var horizonItems = ReduceAll(entities * financialJobs, (job, values, scratch) =>
                     {
+                        if (TwinOf(job) != job)
+                        {
+                            return default!;
+                        }
+
                         var (e, item, basis) = FinancialJob(job);
                         FinancialSeries.Fill(buffers, e, item, basis, values);
                         return reduceCell(values, double.NaN, scratch);
@@ -372,7 +388,7 @@ public static class Simulator
                     for (var job = 0; job < horizonItems.Length; job++)
                     {
                         var (e, item, basis) = FinancialJob(job);
-                        financial.Add((scenario.Id, entityIds[e], year, item, basis, horizonItems[job]));
+                        financial.Add((scenario.Id, entityIds[e], year, item, basis, horizonItems[TwinOf(job)]));
                     }
                 }
 
@@ -389,6 +405,11 @@ public static class Simulator
 
             var npvItems = ReduceAll(entities * financialJobs, (job, values, scratch) =>
             {
+                if (TwinOf(job) != job)
+                {
+                    return default!;
+                }
+
                 var (e, item, basis) = FinancialJob(job);
                 FinancialSeries.FillNpv(buffers, e, item, basis, values);
                 return reduceCell(values, double.NaN, scratch);
@@ -396,7 +417,7 @@ public static class Simulator
             for (var job = 0; job < npvItems.Length; job++)
             {
                 var (e, item, basis) = FinancialJob(job);
-                financial.Add((scenario.Id, entityIds[e], null, item, basis, npvItems[job]));
+                financial.Add((scenario.Id, entityIds[e], null, item, basis, npvItems[TwinOf(job)]));
             }
 
             reductionSeconds += clock.Elapsed.TotalSeconds;
