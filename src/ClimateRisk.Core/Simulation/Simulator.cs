@@ -110,7 +110,8 @@ public static class Simulator
     /// A family's cells from the row x they are functions of (a site's six PUE cells from its
     /// climate PUE, its two Scope 2 cells from the location-based row), each bit for bit what
     /// <see cref="SampleSummary.Summarize"/> gives for the row itself: every row is made from x
-    /// (<see cref="IMappedRows.Fill"/>) for its census and moments, and, when every row is a
+    /// (<see cref="IMappedRows.Row"/>: x itself for the row that is x) for its census and
+    /// moments, and, when every row is a
     /// non-decreasing function of x (<see cref="IMappedRows.IsNonDecreasing"/>, x positive and
     /// <see cref="IMappedRows.KeepsOrderFrom"/> its smallest value), the order statistics and the
     /// tail of all of them come from one selection of x; otherwise each row is summarised on its own.

@@ -90,7 +90,7 @@ public class PueRowsTests
                 {
                     for (var e = 0; e < full.Entities; e++)
                     {
-                        if (e < sites.Length && (PueRows.Holds((Metric)m) || (Metric)m == Metric.Scope2MarketT))
+                        if (e < sites.Length && (PueRows.Holds((Metric)m) || Scope2Rows.Derived((Metric)m)))
                         {
                             continue;
                         }

@@ -11,15 +11,15 @@ namespace ClimateRisk.Core.Simulation.Internal;
 /// the range and hands it chunks of up to 16 items from its half until the halves run out, so a
 /// phase could end with one worker still on 16 blocks of the kernel (about 2 ms) or 16 cells of
 /// the reduction while the other waited at the barrier. In the standard workload at two
-/// workers (temporary stopwatches around each item and each phase, three runs each) the
-/// kernel's idle time (2 × wall − the items' time) went from 0.18–0.20 s to 0.09 s and the
-/// year cells' from 0.19–0.21 s to 0.07–0.10 s.
+/// workers (temporary stopwatches around each item and each phase) the kernel's idle time
+/// (2 × wall − the items' time) went from 0.18–0.24 s to 0.06–0.12 s and the year cells' from
+/// 0.19–0.29 s to 0.07–0.12 s.
 /// </para>
 /// <para>
 /// Chunks, not single items: handing the kernel's blocks out one at a time, so the two
 /// workers' blocks alternate, made the kernel's own time 8 % larger (10.1–10.2 s of items
-/// against 9.3–9.4 s with chunks of up to 16, three runs each); chunks of up to 64 or of half
-/// the remainder were no different from 16.
+/// against 9.3–9.45 s with chunks of up to 16, three runs each); chunks of up to 64 or of half
+/// the remainder were no different from 16. See docs/performance.md, "Eleventh session".
 /// </para>
 /// <para>
 /// Every item writes only its own slots, so which worker takes it changes no bit of the

@@ -471,7 +471,7 @@ internal sealed partial class PathKernel
         var zeroRows = 0UL;
         for (var m = 0; m < MetricNames.Count; m++)
         {
-            if (mapRows && (PueRows.Holds((Metric)m) || (Metric)m == Metric.Scope2MarketT))
+            if (mapRows && (PueRows.Holds((Metric)m) || Scope2Rows.Derived((Metric)m)))
             {
                 continue;
             }

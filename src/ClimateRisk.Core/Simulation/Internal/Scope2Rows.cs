@@ -38,6 +38,9 @@ internal readonly struct Scope2Rows : IMappedRows
     /// <summary>Whether <paramref name="metric"/> is one of the two rows.</summary>
     public static bool Holds(Metric metric) => metric is Metric.Scope2LocationT or Metric.Scope2MarketT;
 
+    /// <summary>Whether <paramref name="metric"/> is the row made from the other (market), which the kernel need not store.</summary>
+    public static bool Derived(Metric metric) => metric == Metric.Scope2MarketT;
+
     /// <summary>x · c keeps the order of any x for c ≥ +0; the location row has no −0 when it is positive.</summary>
     public bool KeepsOrderFrom(double minimum) => minimum > 0;
 
