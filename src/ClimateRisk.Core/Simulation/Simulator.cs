@@ -326,13 +326,25 @@ public static class Simulator
                             {
                                 var values = RentScratch();
                                 var first = ((yearIndex * entities) + entity) * metrics;
-                                IMappedRows family = metric == Metric.Pue ? new PueRows(sitePlans[entity], scenarioPlan, yearIndex) : new Scope2Rows(sitePlans[entity], yearIndex);
-                                if (metric == Metric.Scope2LocationT && buffers.SkippedBlockCount(metric, entity) > 0)
+                                IMappedRows family;
+                                ReadOnlySpan<double> x;
+                                if (metric == Metric.Pue)
                                 {
-                                    buffers.FillSkipped(metric, entity);
+                                    family = new PueRows(sitePlans[entity], scenarioPlan, yearIndex);
+                                    x = buffers.ClimatePueRow(entity);
+                                }
+                                else
+                                {
+                                    // The location row is a stored row: its repeated blocks are filled before it is read.
+                                    family = new Scope2Rows(sitePlans[entity], yearIndex);
+                                    if (buffers.SkippedBlockCount(metric, entity) > 0)
+                                    {
+                                        buffers.FillSkipped(metric, entity);
+                                    }
+
+                                    x = buffers.Cell(metric, entity);
                                 }
 
-                                var x = metric == Metric.Pue ? buffers.ClimatePueRow(entity) : buffers.Cell(metric, entity);
                                 var familyCells = reduceMappedCells!(family, x, thresholds.AsSpan(first, metrics), values, scratch);
                                 for (var m = 0; m < family.Metrics.Length; m++)
                                 {

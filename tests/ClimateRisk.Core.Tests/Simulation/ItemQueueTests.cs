@@ -26,33 +26,27 @@ public sealed class ItemQueueTests
     }
 
     [Fact]
-    public void Chunks_are_consecutive_shrink_with_what_is_left_and_end_on_single_items()
+    public void Forty_items_for_two_workers_come_in_the_chunks_worked_out_by_hand()
     {
-        // One caller, two workers' share: the sizes guided self-scheduling gives for 391 blocks.
-        var next = 0;
-        var chunks = new List<(int First, int End)>();
-        while (true)
-        {
-            var chunk = ItemQueue.Take(ref next, 391, 2);
-            if (chunk.First >= 391)
-            {
-                break;
-            }
+        // What is left ÷ (2 × 2 workers), at least 1: 40 → 10, 30 → 7, 23 → 5, 18 → 4, 14 → 3,
+        // 11 → 2, 9 → 2, then 7 → 1 and single items to the end.
+        Sizes(Chunks(40, 2)).Should().Equal(10, 7, 5, 4, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1);
+    }
 
-            chunks.Add(chunk);
-        }
+    [Fact]
+    public void A_years_blocks_start_in_chunks_of_the_largest_size_shrink_and_end_on_single_items()
+    {
+        var chunks = Chunks(391, 2);
 
-        chunks.Should().HaveCountGreaterThan(391 / ItemQueue.MaxChunk);
-        chunks[0].Should().Be((0, ItemQueue.MaxChunk), "391 / 4 is capped at the largest chunk");
+        chunks[0].Should().Be((0, ItemQueue.MaxChunk), "391 ÷ 4 is more than the largest chunk");
         for (var c = 1; c < chunks.Count; c++)
         {
             chunks[c].First.Should().Be(chunks[c - 1].End, "chunks follow each other");
-            var left = 391 - chunks[c].First;
-            (chunks[c].End - chunks[c].First).Should().Be(Math.Clamp(left / 4, 1, ItemQueue.MaxChunk));
         }
 
-        chunks.TakeLast(4).Should().OnlyContain(c => c.End - c.First == 1, "the phase ends on single items");
         chunks[^1].End.Should().Be(391);
+        Sizes(chunks).Should().BeInDescendingOrder().And.OnlyContain(s => s >= 1 && s <= ItemQueue.MaxChunk);
+        Sizes(chunks).TakeLast(4).Should().OnlyContain(s => s == 1, "the phase ends on single items");
     }
 
     [Fact]
@@ -124,4 +118,19 @@ public sealed class ItemQueueTests
         act.Should().Throw<OperationCanceledException>();
         ran.Should().BeLessThan(1_000);
     }
+
+    /// <summary>The chunks one caller takes from a fresh counter until none is left.</summary>
+    private static List<(int First, int End)> Chunks(int count, int workers)
+    {
+        var next = 0;
+        var chunks = new List<(int First, int End)>();
+        while (ItemQueue.Take(ref next, count, workers) is var chunk && chunk.First < count)
+        {
+            chunks.Add(chunk);
+        }
+
+        return chunks;
+    }
+
+    private static int[] Sizes(List<(int First, int End)> chunks) => chunks.Select(c => c.End - c.First).ToArray();
 }

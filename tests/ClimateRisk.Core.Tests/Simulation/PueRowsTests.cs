@@ -58,12 +58,8 @@ public class PueRowsTests
                 var reference = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, new CounterRng(settings.Seed), full, accumulateFinancialNpv: true);
                 full.Npv.Clear();
                 full.FinancialNpv.Clear();
-                for (var p = 0; p < Paths; p += PathKernel.BlockSize)
-                {
-                    var count = Math.Min(PathKernel.BlockSize, Paths - p);
-                    reference.EvaluateBlock(p, p, count, t, year, scratch);
-                    kernel.EvaluateBlock(p, p, count, t, year, scratch, mapRows: true);
-                }
+                KernelHarness.EvaluateAll(reference, Paths, 0, t, year, scratch);
+                KernelHarness.EvaluateAll(kernel, Paths, 0, t, year, scratch, mapRows: true);
 
                 for (var s = 0; s < sites.Length; s++)
                 {

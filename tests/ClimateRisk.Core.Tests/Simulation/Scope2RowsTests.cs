@@ -39,12 +39,8 @@ public class Scope2RowsTests
                 var mapped = new PathBuffers(sites.Length, Paths, climatePueRows: true);
                 var kernel = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, new CounterRng(settings.Seed), mapped);
                 var reference = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, new CounterRng(settings.Seed), full);
-                for (var p = 0; p < Paths; p += PathKernel.BlockSize)
-                {
-                    var count = Math.Min(PathKernel.BlockSize, Paths - p);
-                    reference.EvaluateBlock(p, p, count, t, year, scratch);
-                    kernel.EvaluateBlock(p, p, count, t, year, scratch, mapRows: true);
-                }
+                KernelHarness.EvaluateAll(reference, Paths, 0, t, year, scratch);
+                KernelHarness.EvaluateAll(kernel, Paths, 0, t, year, scratch, mapRows: true);
 
                 for (var s = 0; s < sites.Length; s++)
                 {
@@ -87,7 +83,7 @@ public class Scope2RowsTests
         {
             for (var s = 0; s < inputs.Sites.Count; s++)
             {
-                foreach (var metric in Scope2Rows.Rows)
+                foreach (var metric in Scope2Rows.Metrics)
                 {
                     var values = buffers.Cell(metric, s);
                     var expected = SampleSummary.Summarize(values, ThresholdOf(inputs, metric), new double[values.Length]);

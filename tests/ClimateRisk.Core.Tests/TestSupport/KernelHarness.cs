@@ -43,12 +43,16 @@ internal static class KernelHarness
         return buffers.Cell(metric, entity).ToArray();
     }
 
-    /// <summary>Paths [firstPath, firstPath + paths) into columns [0, paths), block by block as the simulator does.</summary>
-    public static void EvaluateAll(PathKernel kernel, int paths, long firstPath, int yearIndex, int year, KernelScratch scratch)
+    /// <summary>
+    /// Paths [firstPath, firstPath + paths) into columns [0, paths), block by block as the
+    /// simulator does; with <paramref name="mapRows"/> as it does outside the horizons (the
+    /// climate PUE and the location-based row kept instead of the rows made from them).
+    /// </summary>
+    public static void EvaluateAll(PathKernel kernel, int paths, long firstPath, int yearIndex, int year, KernelScratch scratch, bool mapRows = false)
     {
         for (var p = 0; p < paths; p += PathKernel.BlockSize)
         {
-            kernel.EvaluateBlock(p, firstPath + p, Math.Min(PathKernel.BlockSize, paths - p), yearIndex, year, scratch);
+            kernel.EvaluateBlock(p, firstPath + p, Math.Min(PathKernel.BlockSize, paths - p), yearIndex, year, scratch, mapRows: mapRows);
         }
     }
 

@@ -27,10 +27,10 @@ internal readonly struct Scope2Rows : IMappedRows
         IsNonDecreasing = double.IsFinite(_nonRenewable) && !double.IsNegative(_nonRenewable);
     }
 
-    /// <summary>The rows, in the order <see cref="Fill"/> takes them.</summary>
-    public static ReadOnlySpan<Metric> Rows => [Metric.Scope2LocationT, Metric.Scope2MarketT];
+    /// <summary>The rows, in the order the simulator reduces them.</summary>
+    public static ReadOnlySpan<Metric> Metrics => [Metric.Scope2LocationT, Metric.Scope2MarketT];
 
-    ReadOnlySpan<Metric> IMappedRows.Metrics => Rows;
+    ReadOnlySpan<Metric> IMappedRows.Metrics => Metrics;
 
     /// <inheritdoc/>
     public bool IsNonDecreasing { get; }
