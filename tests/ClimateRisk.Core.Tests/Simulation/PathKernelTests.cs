@@ -110,6 +110,44 @@ public class PathKernelTests
     }
 
     [Fact]
+    public void Heat_shortfalls_on_full_registers_of_the_heat_list_equal_the_scalar_kernel()
+    {
+        // T_crit 1.75 s.d. above the summer mean: a few hot days a year, so nearly every path is
+        // listed (whole 8-lane registers of the heat list) and most counts are within the
+        // unrolled steps while some lanes still need the scalar search; the Portfolio's ulanqab
+        // (T_crit at the mean, about 46 hot days) has nearly every lane searched.
+        var hot = SyntheticInputs.Site("hot", 30.0, 114.0) with
+        {
+            Climate = SyntheticInputs.Climate(0.6),
+            Heat = new HeatShortfall { TCritC = 36.25, ShortfallProbability = 0.15, ThrottleFraction = 0.25, ThrottleHours = 6 },
+        };
+        var inputs = SyntheticInputs.Inputs([hot], [SyntheticInputs.Scenario("warm", "WARM")]);
+        var settings = new SimulationSettings { Paths = 600, FirstYear = 2025, LastYear = 2050 };
+        var sites = inputs.Sites.Select(s => new SitePlan(s, inputs, settings)).ToArray();
+        var scenario = new ScenarioPlan(inputs.Scenarios[0], inputs, settings);
+        var rng = new CounterRng(11);
+        var scratch = new KernelScratch(sites.Length);
+        var blockBuffers = new PathBuffers(sites.Length, settings.Paths);
+        var scalarBuffers = new PathBuffers(sites.Length, settings.Paths);
+        var block = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, rng, blockBuffers);
+        var scalar = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, rng, scalarBuffers);
+        foreach (var t in new[] { 0, 12, 25 })
+        {
+            KernelHarness.EvaluateAll(block, settings.Paths, 0, t, settings.FirstYear + t, scratch);
+            KernelHarness.EvaluateAllScalar(scalar, settings.Paths, 0, t, settings.FirstYear + t, scratch);
+            var bi = blockBuffers.Cell(Metric.HeatBiCny, 0);
+            AssertBits(bi, scalarBuffers.Cell(Metric.HeatBiCny, 0), $"{settings.FirstYear + t} heat BI");
+            AssertBits(blockBuffers.Values, scalarBuffers.Values, $"{settings.FirstYear + t} values");
+
+            // BI in a fifth of the paths or more (q = 0.15 of each hot day): the list held whole registers.
+            var withBi = bi.ToArray().Count(v => v > 0);
+            withBi.Should().BeGreaterThan(settings.Paths / 5, $"{settings.FirstYear + t}");
+            var distinct = bi.ToArray().Where(v => v > 0).Distinct().Count();
+            distinct.Should().BeGreaterThan(3, "shortfall counts above the three unrolled steps must occur");
+        }
+    }
+
+    [Fact]
     public void Under_a_rekeyed_generator_block_and_scalar_kernels_agree_and_only_the_rekeyed_perils_change()
     {
         // The sensitivity designs run the kernel with some streams re-keyed (CounterRng.Rekeyed):
