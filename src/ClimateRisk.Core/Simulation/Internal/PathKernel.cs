@@ -496,6 +496,7 @@ internal sealed partial class PathKernel
         }
 
         MultiplyAdd(discount, rows.Slice((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.Slice((entity * n) + firstIndex, count));
+        PrefetchNextBlock(b.Npv, (entity * n) + firstIndex + BlockSize, Math.Min(BlockSize, n - firstIndex - BlockSize));
         if (_accumulateFinancialNpv)
         {
             FinancialSeries.AccumulateBlock(rows, BlockSize, count, discount, b.FinancialNpv, b.Entities, entity, firstIndex);
@@ -531,6 +532,31 @@ internal sealed partial class PathKernel
             {
                 MultiplyAdd(1, site.Slice(first * BlockSize, count), portfolio.Slice(first * BlockSize, count));
                 rows &= rows - 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Asks for the lines of <paramref name="values"/>[<paramref name="start"/>, + <paramref name="count"/>)
+    /// to be brought into the second-level cache (x86; nothing elsewhere or for count ≤ 0).
+    /// </summary>
+    /// <remarks>
+    /// Why: the running NPV (<see cref="PathBuffers.Npv"/>, [entity][path]) is read and written
+    /// back by every block, 2 KB per entity in rows 0.8 MB apart, so each block's slice came
+    /// from memory on demand; the worker's next block is usually the next slice.
+    /// </remarks>
+    private static unsafe void PrefetchNextBlock(Span<double> values, int start, int count)
+    {
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported || count <= 0)
+        {
+            return;
+        }
+
+        fixed (double* first = values.Slice(start, count))
+        {
+            for (var i = 0; i < count; i += 64 / sizeof(double))
+            {
+                System.Runtime.Intrinsics.X86.Sse.Prefetch1(first + i);
             }
         }
     }
