@@ -99,7 +99,10 @@ internal sealed partial class PathKernel
     /// listed is R·m ≥ R₀ with R = 1/Φ(−z), so Φ(−z) ≥ m_max/R₀ · (1 + 10⁻⁹) keeps a path out.
     /// The stand-in is an exceedance of +∞ (R·m = 0).
     /// </summary>
-    internal static double FloodTailFrom(SitePlan plan, ReadOnlySpan<double> frequency)
+    internal static double FloodTailFrom(SitePlan plan, ReadOnlySpan<double> frequency) => FloodTailFrom(plan, LargestPositive(frequency));
+
+    /// <summary><see cref="FloodTailFrom(SitePlan, ReadOnlySpan{double})"/> from the block's <see cref="LargestPositive"/> frequency multiplier, found once for every site.</summary>
+    private static double FloodTailFrom(SitePlan plan, double largest)
     {
         if (plan.FirstPositiveDepth < 0)
         {
@@ -108,7 +111,6 @@ internal sealed partial class PathKernel
         }
 
         var noFloodBelow = plan.NoFloodBelowY;
-        var largest = LargestPositive(frequency);
         if (!(noFloodBelow > 0) || double.IsInfinity(noFloodBelow) || !(largest > 0))
         {
             return double.NegativeInfinity;
@@ -137,13 +139,11 @@ internal sealed partial class PathKernel
     /// <param name="subsidenceM">Subsidence to the year, m (<see cref="SubsidenceM"/>).</param>
     /// <param name="seaLevelRiseM">The block's sea-level rise per path, m.</param>
     internal static double SurgeTailFrom(GeneralizedExtremeValue? levels, double crestM, double subsidenceM, ReadOnlySpan<double> seaLevelRiseM)
-    {
-        var highest = double.NegativeInfinity;
-        foreach (var s in seaLevelRiseM)
-        {
-            highest = Math.Max(highest, s);
-        }
+        => SurgeTailFrom(levels, crestM, subsidenceM, Highest(seaLevelRiseM));
 
+    /// <summary><see cref="SurgeTailFrom(GeneralizedExtremeValue?, double, double, ReadOnlySpan{double})"/> from the block's <see cref="Highest"/> sea-level rise, found once for every site.</summary>
+    private static double SurgeTailFrom(GeneralizedExtremeValue? levels, double crestM, double subsidenceM, double highest)
+    {
         if (levels is null || !double.IsFinite(highest))
         {
             return double.NegativeInfinity;
@@ -167,15 +167,12 @@ internal sealed partial class PathKernel
     /// <param name="biSpeedMs">Gust from which there is BI, m/s.</param>
     /// <param name="intensity">The block's typhoon intensity factor per path.</param>
     internal static double WindTailFrom(Gumbel? gusts, double biSpeedMs, ReadOnlySpan<double> intensity)
-    {
-        var smallest = double.PositiveInfinity;
-        var largest = double.NegativeInfinity;
-        foreach (var i in intensity)
-        {
-            smallest = Math.Min(smallest, i);
-            largest = Math.Max(largest, i);
-        }
+        => WindTailFrom(gusts, biSpeedMs, Range(intensity));
 
+    /// <summary><see cref="WindTailFrom(Gumbel?, double, ReadOnlySpan{double})"/> from the block's <see cref="Range"/> of intensities, found once for every site.</summary>
+    private static double WindTailFrom(Gumbel? gusts, double biSpeedMs, (double Smallest, double Largest) intensity)
+    {
+        var (smallest, largest) = intensity;
         var lowestDamaging = Math.Min(WindThresholdMs, biSpeedMs);
         if (gusts is null || !(smallest > 0) || !double.IsFinite(largest) || !(lowestDamaging > 0))
         {
@@ -192,6 +189,32 @@ internal sealed partial class PathKernel
 
     /// <summary>Coastal subsidence to <paramref name="year"/> since the base year, m (§7): the kernel's lists and the surge's tail bound take it from here.</summary>
     internal static double SubsidenceM(SurgeExposure surge, int year) => surge.SubsidenceMPerYear * (year - SimulationSettings.BaseYear);
+
+    /// <summary>The largest value, NaN if any is NaN, −∞ for none (Math.Max in path order).</summary>
+    private static double Highest(ReadOnlySpan<double> values)
+    {
+        var highest = double.NegativeInfinity;
+        foreach (var s in values)
+        {
+            highest = Math.Max(highest, s);
+        }
+
+        return highest;
+    }
+
+    /// <summary>The smallest and the largest value (Math.Min and Math.Max in path order; NaN if any is NaN).</summary>
+    private static (double Smallest, double Largest) Range(ReadOnlySpan<double> values)
+    {
+        var smallest = double.PositiveInfinity;
+        var largest = double.NegativeInfinity;
+        foreach (var i in values)
+        {
+            smallest = Math.Min(smallest, i);
+            largest = Math.Max(largest, i);
+        }
+
+        return (smallest, largest);
+    }
 
     /// <summary>The largest value if every value is positive and finite, else NaN.</summary>
     private static double LargestPositive(ReadOnlySpan<double> values)

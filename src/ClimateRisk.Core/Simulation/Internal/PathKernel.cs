@@ -234,18 +234,22 @@ internal sealed partial class PathKernel
         // Flood exceedance Φ(−z) and the surge quantile of Φ(z): only for the paths that can reach
         // damage (PathKernel.Tails.cs); the others get a stand-in with the same outcome. Every
         // site's damage draws are listed first and solved in one call.
+        // The drivers' extremes the bounds need are the block's, the same for every site.
+        var largestFrequency = LargestPositive(frequency);
+        var highestSeaLevel = Highest(seaLevel);
+        var intensityRange = Range(windIntensities);
         var inundations = 0;
         for (var s = 0; s < _sites.Length; s++)
         {
             var plan = _sites[s];
             if (plan.Site.Flood is not null)
             {
-                TailTransform(scratch.FloodBlock.Slice(s * BlockSize, count), -1, FloodTailFrom(plan, frequency), double.PositiveInfinity, floodExceedance, scratch, default(NoTransform));
+                TailTransform(scratch.FloodBlock.Slice(s * BlockSize, count), -1, FloodTailFrom(plan, largestFrequency), double.PositiveInfinity, floodExceedance, scratch, default(NoTransform));
             }
 
             if (plan.Site.Surge is { } surge)
             {
-                TailTransform(scratch.SurgeBlock.Slice(s * BlockSize, count), 1, SurgeTailFrom(plan.SurgeLevels, surge.DefenceCrestM, SubsidenceM(surge, year), seaLevel), double.NegativeInfinity, surgeQuantile, scratch, new GevTransform(surge));
+                TailTransform(scratch.SurgeBlock.Slice(s * BlockSize, count), 1, SurgeTailFrom(plan.SurgeLevels, surge.DefenceCrestM, SubsidenceM(surge, year), highestSeaLevel), double.NegativeInfinity, surgeQuantile, scratch, new GevTransform(surge));
             }
 
             inundations = ListInundations(s, year, firstPath, count, scratch, inundations);
@@ -278,7 +282,7 @@ internal sealed partial class PathKernel
             // The gust quantile of Φ(z), likewise only above the tail bound.
             if (site.Wind is { } wind)
             {
-                TailTransform(scratch.WindBlock.Slice(s * BlockSize, count), 1, WindTailFrom(plan.Gusts, wind.VBiMs, windIntensities), 0, gustQuantile, scratch, new GumbelTransform(wind));
+                TailTransform(scratch.WindBlock.Slice(s * BlockSize, count), 1, WindTailFrom(plan.Gusts, wind.VBiMs, intensityRange), 0, gustQuantile, scratch, new GumbelTransform(wind));
             }
 
             heatAnomaly.CopyTo(scratch.SiteHeatAnomaly);
