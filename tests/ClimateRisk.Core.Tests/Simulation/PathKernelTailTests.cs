@@ -20,6 +20,42 @@ public class PathKernelTailTests
 {
     private static readonly SimulationSettings Settings = new() { Paths = 1000, FirstYear = 2025, LastYear = 2050, Seed = 7 };
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(37)]
+    [InlineData(256)]
+    public void The_paths_above_a_bound_are_listed_in_path_order(int count)
+    {
+        // Values at the bound, NaN and infinities beside ordinary draws; dense and sparse lists.
+        var random = new System.Random(count + 3);
+        foreach (var share in new[] { 0.0, 0.02, 0.5, 1.0 })
+        {
+            var z = new double[count];
+            for (var p = 0; p < count; p++)
+            {
+                z[p] = random.NextDouble() < share ? 1.5 + random.NextDouble() : random.Next(6) switch
+                {
+                    0 => 1.5,
+                    1 => double.NaN,
+                    2 => double.NegativeInfinity,
+                    _ => random.NextDouble(),
+                };
+            }
+
+            if (count > 3)
+            {
+                z[count - 1] = double.PositiveInfinity;
+            }
+
+            var list = new int[Math.Max(count, 1)];
+            var listed = PathKernel.ListAbove(z, 1.5, list);
+            var expected = Enumerable.Range(0, count).Where(p => z[p] > 1.5).ToArray();
+            list[..listed].Should().Equal(expected, $"{count} paths, share {share}");
+        }
+    }
+
     [Fact]
     public void Below_the_flood_bound_no_path_is_listed_and_above_it_the_most_frequent_path_is()
     {
