@@ -63,10 +63,7 @@ internal sealed partial class PathKernel
 
         if (from == double.NegativeInfinity || 4 * listed > 3 * count)
         {
-            for (var p = 0; p < count; p++)
-            {
-                destination[p] = sign * z[p];
-            }
+            Multiply(sign, z, destination);
 
             VectorNormal.Cdf(destination[..count], destination);
             transform.Apply(destination[..count]);

@@ -269,10 +269,7 @@ internal sealed partial class PathKernel
             VectorNormal.Cdf(hotDayProbability, hotDayProbability);
 
             // The Poisson searches start from p(0) = e^(−λ), exponentiated for the whole block.
-            for (var p = 0; p < count; p++)
-            {
-                hotDaysPmf0[p] = SummerDays * hotDayProbability[p];
-            }
+            Multiply(SummerDays, hotDayProbability, hotDaysPmf0);
 
             VectorQuantiles.ExpNegative(hotDaysPmf0, hotDaysPmf0);
             VectorQuantiles.ExpNegative(droughtPmf0, droughtPmf0);
@@ -321,11 +318,8 @@ internal sealed partial class PathKernel
         var portfolioEnergy = portfolioRows.Slice((int)Metric.FacilityEnergyMwh * BlockSize, count);
         var portfolioDrift = portfolioRows.Slice((int)Metric.PueDrift * BlockSize, count);
         anyBreach.CopyTo(portfolioRows.Slice((int)Metric.PueLimitBreach * BlockSize, count));
-        for (var p = 0; p < count; p++)
-        {
-            portfolioPue[p] = portfolioEnergy[p] / sumItEnergy;
-            portfolioDrift[p] = driftEnergy[p] / sumItEnergy;
-        }
+        Divide(portfolioEnergy, sumItEnergy, portfolioPue);
+        Divide(driftEnergy, sumItEnergy, portfolioDrift);
 
         StoreEntity(portfolio, portfolioRows, scratch.MaxSiteLossCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence);
 
@@ -678,6 +672,60 @@ internal sealed partial class PathKernel
             {
                 MultiplyAdd(cholesky[row + j], independent.Slice(j * BlockSize, count), y);
             }
+        }
+    }
+
+    /// <summary>destination[p] = a · x[p] (one IEEE product per lane, so the scalar loop's bits); Vector512 body, scalar tail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Multiply(double a, ReadOnlySpan<double> x, Span<double> destination)
+    {
+        if (destination.Length < x.Length)
+        {
+            throw new ArgumentException("The destination is shorter than x.", nameof(destination));
+        }
+
+        ref readonly var xr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+        ref var dr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var va = Vector512.Create(a);
+            for (; i <= x.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                (va * Vector512.LoadUnsafe(in xr, (nuint)i)).StoreUnsafe(ref dr, (nuint)i);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            destination[i] = a * x[i];
+        }
+    }
+
+    /// <summary>destination[p] = x[p] / d (one IEEE quotient per lane, so the scalar loop's bits); Vector512 body, scalar tail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Divide(ReadOnlySpan<double> x, double d, Span<double> destination)
+    {
+        if (destination.Length < x.Length)
+        {
+            throw new ArgumentException("The destination is shorter than x.", nameof(destination));
+        }
+
+        ref readonly var xr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+        ref var dr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var vd = Vector512.Create(d);
+            for (; i <= x.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                (Vector512.LoadUnsafe(in xr, (nuint)i) / vd).StoreUnsafe(ref dr, (nuint)i);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            destination[i] = x[i] / d;
         }
     }
 
