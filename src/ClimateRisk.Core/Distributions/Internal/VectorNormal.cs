@@ -26,8 +26,10 @@ namespace ClimateRisk.Core.Distributions.Internal;
 /// where Φ is 0 or 1 in double precision.
 /// </para>
 /// <para>
-/// Φ⁻¹ is Wichura's AS 241 (PPND16) in <see cref="StandardNormal.InvCdfUnchecked"/>'s
-/// operation order, with <see cref="VectorMath.Log{T}"/> in the tails; the tail rationals are
+/// Φ⁻¹ is Wichura's AS 241 (PPND16), <see cref="StandardNormal.InvCdfUnchecked"/>'s coefficients
+/// and regions, its rationals' Horner steps each one fused multiply–add (since the twelfth
+/// performance session; before, a multiply and an add in that method's order: about 15–20 %
+/// more time, the same 4-ulp bound), with <see cref="VectorMath.Log{T}"/> in the tails; the tail rationals are
 /// evaluated on a compacted list of the tail lanes (see <see cref="InvCdfCompacted{T}"/>), the
 /// far tail (p &lt; 1.4e−11) only for registers holding one.
 /// </para>
@@ -206,28 +208,28 @@ internal static class VectorNormal
         return tails + BitOperations.PopCount(bits & 0xFF);
     }
 
-    /// <summary>AS 241's central region: q·A(r)/B(r), r = 0.180625 − q².</summary>
+    /// <summary>AS 241's central region: q·A(r)/B(r), r = 0.180625 − q², A and B by fused Horner steps.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     internal static T Central<T>(T q)
         where T : struct, ILanes<T>
     {
         var r = T.Create(0.180625) - (q * q);
         var num = T.Create(2.5090809287301226727e3);
-        num = (num * r) + T.Create(3.3430575583588128105e4);
-        num = (num * r) + T.Create(6.7265770927008700853e4);
-        num = (num * r) + T.Create(4.5921953931549871457e4);
-        num = (num * r) + T.Create(1.3731693765509461125e4);
-        num = (num * r) + T.Create(1.9715909503065514427e3);
-        num = (num * r) + T.Create(1.3314166789178437745e2);
-        num = (num * r) + T.Create(3.3871328727963666080e0);
+        num = T.FusedMultiplyAdd(num, r, T.Create(3.3430575583588128105e4));
+        num = T.FusedMultiplyAdd(num, r, T.Create(6.7265770927008700853e4));
+        num = T.FusedMultiplyAdd(num, r, T.Create(4.5921953931549871457e4));
+        num = T.FusedMultiplyAdd(num, r, T.Create(1.3731693765509461125e4));
+        num = T.FusedMultiplyAdd(num, r, T.Create(1.9715909503065514427e3));
+        num = T.FusedMultiplyAdd(num, r, T.Create(1.3314166789178437745e2));
+        num = T.FusedMultiplyAdd(num, r, T.Create(3.3871328727963666080e0));
         var den = T.Create(5.2264952788528545610e3);
-        den = (den * r) + T.Create(2.8729085735721942674e4);
-        den = (den * r) + T.Create(3.9307895800092710610e4);
-        den = (den * r) + T.Create(2.1213794301586595867e4);
-        den = (den * r) + T.Create(5.3941960214247511077e3);
-        den = (den * r) + T.Create(6.8718700749205790830e2);
-        den = (den * r) + T.Create(4.2313330701600911252e1);
-        den = (den * r) + T.Create(1.0);
+        den = T.FusedMultiplyAdd(den, r, T.Create(2.8729085735721942674e4));
+        den = T.FusedMultiplyAdd(den, r, T.Create(3.9307895800092710610e4));
+        den = T.FusedMultiplyAdd(den, r, T.Create(2.1213794301586595867e4));
+        den = T.FusedMultiplyAdd(den, r, T.Create(5.3941960214247511077e3));
+        den = T.FusedMultiplyAdd(den, r, T.Create(6.8718700749205790830e2));
+        den = T.FusedMultiplyAdd(den, r, T.Create(4.2313330701600911252e1));
+        den = T.FusedMultiplyAdd(den, r, T.Create(1.0));
         return q * num / den;
     }
 
@@ -268,21 +270,21 @@ internal static class VectorNormal
     {
         var r = s - T.Create(1.6);
         var num = T.Create(7.74545014278341407640e-4);
-        num = (num * r) + T.Create(2.27238449892691845833e-2);
-        num = (num * r) + T.Create(2.41780725177450611770e-1);
-        num = (num * r) + T.Create(1.27045825245236838258e0);
-        num = (num * r) + T.Create(3.64784832476320460504e0);
-        num = (num * r) + T.Create(5.76949722146069140550e0);
-        num = (num * r) + T.Create(4.63033784615654529590e0);
-        num = (num * r) + T.Create(1.42343711074968357734e0);
+        num = T.FusedMultiplyAdd(num, r, T.Create(2.27238449892691845833e-2));
+        num = T.FusedMultiplyAdd(num, r, T.Create(2.41780725177450611770e-1));
+        num = T.FusedMultiplyAdd(num, r, T.Create(1.27045825245236838258e0));
+        num = T.FusedMultiplyAdd(num, r, T.Create(3.64784832476320460504e0));
+        num = T.FusedMultiplyAdd(num, r, T.Create(5.76949722146069140550e0));
+        num = T.FusedMultiplyAdd(num, r, T.Create(4.63033784615654529590e0));
+        num = T.FusedMultiplyAdd(num, r, T.Create(1.42343711074968357734e0));
         var den = T.Create(1.05075007164441684324e-9);
-        den = (den * r) + T.Create(5.47593808499534494600e-4);
-        den = (den * r) + T.Create(1.51986665636164571966e-2);
-        den = (den * r) + T.Create(1.48103976427480074590e-1);
-        den = (den * r) + T.Create(6.89767334985100004550e-1);
-        den = (den * r) + T.Create(1.67638483018380384940e0);
-        den = (den * r) + T.Create(2.05319162663775882187e0);
-        den = (den * r) + T.Create(1.0);
+        den = T.FusedMultiplyAdd(den, r, T.Create(5.47593808499534494600e-4));
+        den = T.FusedMultiplyAdd(den, r, T.Create(1.51986665636164571966e-2));
+        den = T.FusedMultiplyAdd(den, r, T.Create(1.48103976427480074590e-1));
+        den = T.FusedMultiplyAdd(den, r, T.Create(6.89767334985100004550e-1));
+        den = T.FusedMultiplyAdd(den, r, T.Create(1.67638483018380384940e0));
+        den = T.FusedMultiplyAdd(den, r, T.Create(2.05319162663775882187e0));
+        den = T.FusedMultiplyAdd(den, r, T.Create(1.0));
         return num / den;
     }
 
@@ -292,21 +294,21 @@ internal static class VectorNormal
     {
         var r = s - T.Create(5.0);
         var num = T.Create(2.01033439929228813265e-7);
-        num = (num * r) + T.Create(2.71155556874348757815e-5);
-        num = (num * r) + T.Create(1.24266094738807843860e-3);
-        num = (num * r) + T.Create(2.65321895265761230930e-2);
-        num = (num * r) + T.Create(2.96560571828504891230e-1);
-        num = (num * r) + T.Create(1.78482653991729133580e0);
-        num = (num * r) + T.Create(5.46378491116411436990e0);
-        num = (num * r) + T.Create(6.65790464350110377720e0);
+        num = T.FusedMultiplyAdd(num, r, T.Create(2.71155556874348757815e-5));
+        num = T.FusedMultiplyAdd(num, r, T.Create(1.24266094738807843860e-3));
+        num = T.FusedMultiplyAdd(num, r, T.Create(2.65321895265761230930e-2));
+        num = T.FusedMultiplyAdd(num, r, T.Create(2.96560571828504891230e-1));
+        num = T.FusedMultiplyAdd(num, r, T.Create(1.78482653991729133580e0));
+        num = T.FusedMultiplyAdd(num, r, T.Create(5.46378491116411436990e0));
+        num = T.FusedMultiplyAdd(num, r, T.Create(6.65790464350110377720e0));
         var den = T.Create(2.04426310338993978564e-15);
-        den = (den * r) + T.Create(1.42151175831644588870e-7);
-        den = (den * r) + T.Create(1.84631831751005468180e-5);
-        den = (den * r) + T.Create(7.86869131145613259100e-4);
-        den = (den * r) + T.Create(1.48753612908506148525e-2);
-        den = (den * r) + T.Create(1.36929880922735805310e-1);
-        den = (den * r) + T.Create(5.99832206555887937690e-1);
-        den = (den * r) + T.Create(1.0);
+        den = T.FusedMultiplyAdd(den, r, T.Create(1.42151175831644588870e-7));
+        den = T.FusedMultiplyAdd(den, r, T.Create(1.84631831751005468180e-5));
+        den = T.FusedMultiplyAdd(den, r, T.Create(7.86869131145613259100e-4));
+        den = T.FusedMultiplyAdd(den, r, T.Create(1.48753612908506148525e-2));
+        den = T.FusedMultiplyAdd(den, r, T.Create(1.36929880922735805310e-1));
+        den = T.FusedMultiplyAdd(den, r, T.Create(5.99832206555887937690e-1));
+        den = T.FusedMultiplyAdd(den, r, T.Create(1.0));
         return num / den;
     }
 
