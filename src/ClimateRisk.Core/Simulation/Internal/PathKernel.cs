@@ -675,9 +675,16 @@ internal sealed partial class PathKernel
         }
     }
 
-    /// <summary>destination[p] = a · x[p] (one IEEE product per lane, so the scalar loop's bits); Vector512 body, scalar tail.</summary>
+    /// <summary>destination[p] = a · x[p] (one IEEE product per lane, so the scalar loop's bits).</summary>
+    private static void Multiply(double a, ReadOnlySpan<double> x, Span<double> destination) => WithConstant<Times>(x, a, destination);
+
+    /// <summary>destination[p] = x[p] / d (one IEEE quotient per lane, so the scalar loop's bits).</summary>
+    private static void Divide(ReadOnlySpan<double> x, double d, Span<double> destination) => WithConstant<Over>(x, d, destination);
+
+    /// <summary>destination[p] = <typeparamref name="TOperator"/>(x[p], c): Vector512 body, scalar tail; lengths checked once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Multiply(double a, ReadOnlySpan<double> x, Span<double> destination)
+    private static void WithConstant<TOperator>(ReadOnlySpan<double> x, double c, Span<double> destination)
+        where TOperator : struct, IConstantOperator
     {
         if (destination.Length < x.Length)
         {
@@ -689,44 +696,39 @@ internal sealed partial class PathKernel
         var i = 0;
         if (Vector512.IsHardwareAccelerated)
         {
-            var va = Vector512.Create(a);
+            var vc = Vector512.Create(c);
             for (; i <= x.Length - Vector512<double>.Count; i += Vector512<double>.Count)
             {
-                (va * Vector512.LoadUnsafe(in xr, (nuint)i)).StoreUnsafe(ref dr, (nuint)i);
+                TOperator.Invoke(Vector512.LoadUnsafe(in xr, (nuint)i), vc).StoreUnsafe(ref dr, (nuint)i);
             }
         }
 
         for (; i < x.Length; i++)
         {
-            destination[i] = a * x[i];
+            destination[i] = TOperator.Invoke(x[i], c);
         }
     }
 
-    /// <summary>destination[p] = x[p] / d (one IEEE quotient per lane, so the scalar loop's bits); Vector512 body, scalar tail.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Divide(ReadOnlySpan<double> x, double d, Span<double> destination)
+    /// <summary>One IEEE operation of a value and a constant, on a lane and on a register (the same bits per lane).</summary>
+    private interface IConstantOperator
     {
-        if (destination.Length < x.Length)
-        {
-            throw new ArgumentException("The destination is shorter than x.", nameof(destination));
-        }
+        static abstract double Invoke(double x, double c);
 
-        ref readonly var xr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-        ref var dr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-        var i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var vd = Vector512.Create(d);
-            for (; i <= x.Length - Vector512<double>.Count; i += Vector512<double>.Count)
-            {
-                (Vector512.LoadUnsafe(in xr, (nuint)i) / vd).StoreUnsafe(ref dr, (nuint)i);
-            }
-        }
+        static abstract Vector512<double> Invoke(Vector512<double> x, Vector512<double> c);
+    }
 
-        for (; i < x.Length; i++)
-        {
-            destination[i] = x[i] / d;
-        }
+    private readonly struct Times : IConstantOperator
+    {
+        public static double Invoke(double x, double c) => c * x;
+
+        public static Vector512<double> Invoke(Vector512<double> x, Vector512<double> c) => c * x;
+    }
+
+    private readonly struct Over : IConstantOperator
+    {
+        public static double Invoke(double x, double c) => x / c;
+
+        public static Vector512<double> Invoke(Vector512<double> x, Vector512<double> c) => x / c;
     }
 
     /// <summary>
