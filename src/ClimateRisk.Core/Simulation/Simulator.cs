@@ -322,13 +322,13 @@ public static class Simulator
                         if (mapRows && entity < sitePlans.Length && (PueRows.Holds(metric) || Scope2Rows.Holds(metric)))
                         {
                             // A family's cells in one job, on its first cell's turn.
-                            if (metric is Metric.Pue or Metric.Scope2LocationT)
+                            if (metric == PueRows.Metrics[0] || metric == Scope2Rows.Metrics[0])
                             {
                                 var values = RentScratch();
                                 var first = ((yearIndex * entities) + entity) * metrics;
                                 IMappedRows family;
                                 ReadOnlySpan<double> x;
-                                if (metric == Metric.Pue)
+                                if (metric == PueRows.Metrics[0])
                                 {
                                     family = new PueRows(sitePlans[entity], scenarioPlan, yearIndex);
                                     x = buffers.ClimatePueRow(entity);

@@ -82,4 +82,62 @@ internal static class LaneLoop
     public static double Scalar<TOperator>(double x)
         where TOperator : struct, IUnaryLanes
         => TOperator.Invoke(new Lanes128(Vector128.Create(x))).Value.ToScalar();
+
+    /// <summary>
+    /// destination[i] = c · x[i], one IEEE product per element (never fused), so the bits of the
+    /// scalar <c>c * x</c> (and of <c>x * c</c>: the product commutes); span rules of
+    /// <see cref="Apply{TOperator}"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The destination is shorter than <paramref name="x"/> or partially overlaps it.</exception>
+    public static void Multiply(double c, ReadOnlySpan<double> x, Span<double> destination) => WithConstant<Times>(x, c, destination);
+
+    /// <summary>destination[i] = x[i] / d, one IEEE quotient per element, so the scalar loop's bits; span rules of <see cref="Apply{TOperator}"/>.</summary>
+    /// <exception cref="ArgumentException">The destination is shorter than <paramref name="x"/> or partially overlaps it.</exception>
+    public static void Divide(ReadOnlySpan<double> x, double d, Span<double> destination) => WithConstant<Over>(x, d, destination);
+
+    /// <summary>destination[i] = <typeparamref name="TOperator"/>(x[i], c): Vector512 body, scalar tail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WithConstant<TOperator>(ReadOnlySpan<double> x, double c, Span<double> destination)
+        where TOperator : struct, IConstantOperator
+    {
+        CheckSpans(x, destination);
+        ref var xr = ref MemoryMarshal.GetReference(x);
+        ref var dr = ref MemoryMarshal.GetReference(destination);
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var vc = Vector512.Create(c);
+            for (; i <= x.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                TOperator.Invoke(Vector512.LoadUnsafe(ref xr, (nuint)i), vc).StoreUnsafe(ref dr, (nuint)i);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            Unsafe.Add(ref dr, i) = TOperator.Invoke(Unsafe.Add(ref xr, i), c);
+        }
+    }
+
+    /// <summary>One IEEE operation of a value and a constant, on a lane and on a register (the same bits per lane).</summary>
+    private interface IConstantOperator
+    {
+        static abstract double Invoke(double x, double c);
+
+        static abstract Vector512<double> Invoke(Vector512<double> x, Vector512<double> c);
+    }
+
+    private readonly struct Times : IConstantOperator
+    {
+        public static double Invoke(double x, double c) => c * x;
+
+        public static Vector512<double> Invoke(Vector512<double> x, Vector512<double> c) => c * x;
+    }
+
+    private readonly struct Over : IConstantOperator
+    {
+        public static double Invoke(double x, double c) => x / c;
+
+        public static Vector512<double> Invoke(Vector512<double> x, Vector512<double> c) => x / c;
+    }
 }

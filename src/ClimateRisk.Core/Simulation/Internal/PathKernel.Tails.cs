@@ -63,7 +63,7 @@ internal sealed partial class PathKernel
 
         if (from == double.NegativeInfinity || 4 * listed > 3 * count)
         {
-            Multiply(sign, z, destination);
+            LaneLoop.Multiply(sign, z, destination);
 
             VectorNormal.Cdf(destination[..count], destination);
             transform.Apply(destination[..count]);

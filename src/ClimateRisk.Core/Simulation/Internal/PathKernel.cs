@@ -269,7 +269,7 @@ internal sealed partial class PathKernel
             VectorNormal.Cdf(hotDayProbability, hotDayProbability);
 
             // The Poisson searches start from p(0) = e^(−λ), exponentiated for the whole block.
-            Multiply(SummerDays, hotDayProbability, hotDaysPmf0);
+            LaneLoop.Multiply(SummerDays, hotDayProbability, hotDaysPmf0);
 
             VectorQuantiles.ExpNegative(hotDaysPmf0, hotDaysPmf0);
             VectorQuantiles.ExpNegative(droughtPmf0, droughtPmf0);
@@ -318,8 +318,8 @@ internal sealed partial class PathKernel
         var portfolioEnergy = portfolioRows.Slice((int)Metric.FacilityEnergyMwh * BlockSize, count);
         var portfolioDrift = portfolioRows.Slice((int)Metric.PueDrift * BlockSize, count);
         anyBreach.CopyTo(portfolioRows.Slice((int)Metric.PueLimitBreach * BlockSize, count));
-        Divide(portfolioEnergy, sumItEnergy, portfolioPue);
-        Divide(driftEnergy, sumItEnergy, portfolioDrift);
+        LaneLoop.Divide(portfolioEnergy, sumItEnergy, portfolioPue);
+        LaneLoop.Divide(driftEnergy, sumItEnergy, portfolioDrift);
 
         StoreEntity(portfolio, portfolioRows, scratch.MaxSiteLossCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence);
 
@@ -673,62 +673,6 @@ internal sealed partial class PathKernel
                 MultiplyAdd(cholesky[row + j], independent.Slice(j * BlockSize, count), y);
             }
         }
-    }
-
-    /// <summary>destination[p] = a · x[p] (one IEEE product per lane, so the scalar loop's bits).</summary>
-    private static void Multiply(double a, ReadOnlySpan<double> x, Span<double> destination) => WithConstant<Times>(x, a, destination);
-
-    /// <summary>destination[p] = x[p] / d (one IEEE quotient per lane, so the scalar loop's bits).</summary>
-    private static void Divide(ReadOnlySpan<double> x, double d, Span<double> destination) => WithConstant<Over>(x, d, destination);
-
-    /// <summary>destination[p] = <typeparamref name="TOperator"/>(x[p], c): Vector512 body, scalar tail; lengths checked once.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void WithConstant<TOperator>(ReadOnlySpan<double> x, double c, Span<double> destination)
-        where TOperator : struct, IConstantOperator
-    {
-        if (destination.Length < x.Length)
-        {
-            throw new ArgumentException("The destination is shorter than x.", nameof(destination));
-        }
-
-        ref readonly var xr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-        ref var dr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-        var i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var vc = Vector512.Create(c);
-            for (; i <= x.Length - Vector512<double>.Count; i += Vector512<double>.Count)
-            {
-                TOperator.Invoke(Vector512.LoadUnsafe(in xr, (nuint)i), vc).StoreUnsafe(ref dr, (nuint)i);
-            }
-        }
-
-        for (; i < x.Length; i++)
-        {
-            destination[i] = TOperator.Invoke(x[i], c);
-        }
-    }
-
-    /// <summary>One IEEE operation of a value and a constant, on a lane and on a register (the same bits per lane).</summary>
-    private interface IConstantOperator
-    {
-        static abstract double Invoke(double x, double c);
-
-        static abstract Vector512<double> Invoke(Vector512<double> x, Vector512<double> c);
-    }
-
-    private readonly struct Times : IConstantOperator
-    {
-        public static double Invoke(double x, double c) => c * x;
-
-        public static Vector512<double> Invoke(Vector512<double> x, Vector512<double> c) => c * x;
-    }
-
-    private readonly struct Over : IConstantOperator
-    {
-        public static double Invoke(double x, double c) => x / c;
-
-        public static Vector512<double> Invoke(Vector512<double> x, Vector512<double> c) => x / c;
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using ClimateRisk.Core.Numerics.Internal;
 
 namespace ClimateRisk.Core.Simulation.Internal;
@@ -69,23 +67,7 @@ internal readonly struct Scope2Rows : IMappedRows
             case Metric.Scope2MarketT:
                 // One multiply per value, as the kernel's lanes do it (no fused operation), so
                 // the same bits whatever the width.
-                var i = 0;
-                if (Vector512.IsHardwareAccelerated)
-                {
-                    var factor = Vector512.Create(_nonRenewable);
-                    ref var source = ref MemoryMarshal.GetReference(x);
-                    ref var target = ref MemoryMarshal.GetReference(destination);
-                    for (; i <= x.Length - Vector512<double>.Count; i += Vector512<double>.Count)
-                    {
-                        (Vector512.LoadUnsafe(ref source, (nuint)i) * factor).StoreUnsafe(ref target, (nuint)i);
-                    }
-                }
-
-                for (; i < x.Length; i++)
-                {
-                    destination[i] = x[i] * _nonRenewable;
-                }
-
+                LaneLoop.Multiply(_nonRenewable, x, destination);
                 break;
             default:
                 throw new ArgumentException($"{metric} is not a Scope 2 row.", nameof(metric));
