@@ -21,11 +21,12 @@ namespace ClimateRisk.Core.Statistics.Internal;
 /// which every reader here (type-7 interpolation, the tail sum from +0) cannot tell apart.
 /// </para>
 /// <para>
-/// The histogram spans the sample's own key range [min, max] in <see cref="Buckets"/> buckets,
+/// The histogram spans the sample's own key range [min, max] in <see cref="Buckets"/> buckets
+/// (fewer below 16,384 values, <see cref="TopLevelBits"/>),
 /// so a narrow continuous sample (a PUE) is resolved as finely as a wide one (a loss from 0
 /// to 10⁸, where a bucket is about a binade). A loss distribution's zero mass is one bucket
 /// whose keys are all equal, settled without looking at its values again. Every level narrows
-/// the key range by 2¹¹, so at most six levels follow the first.
+/// the key range by 2⁶ to 2¹¹, so at most ten levels follow the first.
 /// </para>
 /// <para>
 /// The first level reads the sample twice (histogram, then a copy of the wanted buckets with
@@ -227,8 +228,13 @@ internal static class RadixSelect
             return tailSum + Select(work[..positive], minPositiveKey, maxKey, shifted, results[settled..], tailCount, 0, work[(positive + Slack)..], ref none, vectorCopy, tail: tail);
         }
 
-        var shift = Shift(maxKey - minKey, RadixBits);
+        // Fewer buckets for fewer values (a loss cell's positives, a short run): clearing and
+        // adding 4 · 2,048 counters cost more than counting a few thousand values.
+        var bits = TopLevelBits(n);
+        var buckets = 1 << bits;
+        var shift = Shift(maxKey - minKey, bits);
         Span<int> start = stackalloc int[Buckets + 1];
+        start = start[..(buckets + 1)];
         if (sums.Done)
         {
             var noSums = default(NoSums);
@@ -252,7 +258,7 @@ internal static class RadixSelect
 
         // Groups of ranks that share a bucket; with a tail, every bucket from the tail's
         // first one up is one group, since all its values above the tail's start are summed.
-        var tailBucket = tailCount > 0 ? BucketOf(start, tailStart) : Buckets;
+        var tailBucket = tailCount > 0 ? BucketOf(start, tailStart) : buckets;
         Span<int> groupLo = stackalloc int[ranks.Length];
         Span<int> groupHi = stackalloc int[ranks.Length];
         Span<int> groupFirstRank = stackalloc int[ranks.Length + 1];
@@ -269,7 +275,7 @@ internal static class RadixSelect
             if (groups == 0 || groupLo[groups - 1] != lo)
             {
                 groupLo[groups] = lo;
-                groupHi[groups] = lo == tailBucket ? Buckets - 1 : lo;
+                groupHi[groups] = lo == tailBucket ? buckets - 1 : lo;
                 groupFirstRank[groups] = r;
                 groups++;
             }
@@ -583,6 +589,13 @@ internal static class RadixSelect
     }
 
     /// <summary>The right shift that maps a key offset in [0, range] to a bucket in [0, 2^bits).</summary>
+    /// <summary>
+    /// Bits of the first level's histogram for <paramref name="n"/> values: 2¹¹ buckets from
+    /// 16,384 values up, else about n/8 (at least 64), so a short sample does not pay for
+    /// thousands of empty counters.
+    /// </summary>
+    internal static int TopLevelBits(int n) => Math.Clamp(BitOperations.Log2((uint)Math.Max(n, 1)) - 3, 6, RadixBits);
+
     private static int Shift(ulong range, int bits) => Math.Max(0, 64 - BitOperations.LeadingZeroCount(range) - bits);
 
     /// <summary>The bucket whose cumulative range [start[b], start[b + 1]) holds <paramref name="rank"/>.</summary>
@@ -737,8 +750,8 @@ internal static class RadixSelect
     }
 
     /// <summary>
-    /// Copies every value whose bucket is marked in <paramref name="wanted"/> (a bitmap of the
-    /// 2,048 buckets) to <paramref name="candidates"/>, in sample order; returns how many. Per
+    /// Copies every value whose bucket is marked in <paramref name="wanted"/> (a bitmap of 2,048
+    /// buckets, of which a short sample's histogram uses the first) to <paramref name="candidates"/>, in sample order; returns how many. Per
     /// register: the bucket indices, the bitmap words by two table permutes, a variable shift
     /// to the bucket's bit, one compress and one full store (so the destination needs
     /// <see cref="Slack"/> spare lanes); no data-dependent branch, and the same work for any
