@@ -23,7 +23,7 @@ public class RadixSelectTests
         ];
         foreach (var shape in shapes)
         {
-            foreach (var n in new[] { 1, 2, 3, 7, 64, 65, 100, 1001, 20_000, 40_000, 100_000 })
+            foreach (var n in new[] { 1, 2, 3, 7, 64, 65, 100, 1001, 3_000, 10_000, 20_000, 40_000, 100_000 })
             {
                 data.Add(shape, n);
             }
