@@ -16,7 +16,7 @@ public class StatisticsBenchmarks
     private double[] _values = [];
     private double[] _scratch = [];
 
-    [Params(20_000, 100_000)]
+    [Params(10_000, 20_000, 100_000)]
     public int Paths { get; set; }
 
     [Params("loss", "sparse", "continuous")]

@@ -5,8 +5,9 @@ namespace ClimateRisk.Benchmarks;
 
 /// <summary>
 /// The tail sort of the reduction (<see cref="RadixSelect.SortAscending"/>): the values above
-/// x₍ₙ₋ₖ₎ of a 100,000-path cell (k = 1,000), which TVaR99 adds in ascending order, for the
-/// samples of <see cref="StatisticsBenchmarks"/>; against <see cref="MemoryExtensions.Sort{T}(Span{T})"/>.
+/// x₍ₙ₋ₖ₎ of a cell (k = n/100: 99 values at 10,000 paths, 199 at 20,000, 999 at 100,000), which
+/// TVaR99 adds in ascending order, for the samples of <see cref="StatisticsBenchmarks"/>; against
+/// <see cref="MemoryExtensions.Sort{T}(Span{T})"/>.
 /// </summary>
 public class TailSortBenchmarks
 {
@@ -17,10 +18,13 @@ public class TailSortBenchmarks
     [Params("loss", "sparse", "continuous")]
     public string Sample { get; set; } = "loss";
 
+    [Params(10_000, 20_000, 100_000)]
+    public int Paths { get; set; } = 100_000;
+
     [GlobalSetup]
     public void Setup()
     {
-        const int paths = 100_000;
+        var paths = Paths;
         var sample = StatisticsBenchmarks.SampleOf(Sample, paths);
         var sorted = (double[])sample.Clone();
         Array.Sort(sorted);

@@ -588,7 +588,6 @@ internal static class RadixSelect
         }
     }
 
-    /// <summary>The right shift that maps a key offset in [0, range] to a bucket in [0, 2^bits).</summary>
     /// <summary>
     /// Bits of the first level's histogram for <paramref name="n"/> values: 2¹¹ buckets from
     /// 16,384 values up, else about n/8 (at least 64), so a short sample does not pay for
@@ -596,6 +595,7 @@ internal static class RadixSelect
     /// </summary>
     internal static int TopLevelBits(int n) => Math.Clamp(BitOperations.Log2((uint)Math.Max(n, 1)) - 3, 6, RadixBits);
 
+    /// <summary>The right shift that maps a key offset in [0, range] to a bucket in [0, 2^bits).</summary>
     private static int Shift(ulong range, int bits) => Math.Max(0, 64 - BitOperations.LeadingZeroCount(range) - bits);
 
     /// <summary>The bucket whose cumulative range [start[b], start[b + 1]) holds <paramref name="rank"/>.</summary>
@@ -751,7 +751,8 @@ internal static class RadixSelect
 
     /// <summary>
     /// Copies every value whose bucket is marked in <paramref name="wanted"/> (a bitmap of 2,048
-    /// buckets, of which a short sample's histogram uses the first) to <paramref name="candidates"/>, in sample order; returns how many. Per
+    /// buckets, of which a short sample's histogram uses the first) to
+    /// <paramref name="candidates"/>, in sample order; returns how many. Per
     /// register: the bucket indices, the bitmap words by two table permutes, a variable shift
     /// to the bucket's bit, one compress and one full store (so the destination needs
     /// <see cref="Slack"/> spare lanes); no data-dependent branch, and the same work for any
@@ -877,79 +878,6 @@ internal static class RadixSelect
     }
 
     /// <summary>
-    /// x₍ᵣ₎ of a region of at most <see cref="SortThreshold"/> values (no NaN) for every r in
-    /// <paramref name="ranks"/> (each in [0, n), any order), without sorting: the value whose key has at most r
-    /// keys below it and more than r at or below it. Eight keys are compared at once, so a full
-    /// region costs 2 · 64 · 8 compares, where a sort of 64 doubles spends most of its time in
-    /// mispredicted branches.
-    /// </summary>
-    /// <remarks>
-    /// Keys order −0 before +0 (a sort by <c>&lt;</c> leaves them in either order); the value
-    /// found is bit for bit the one at rank r in key order.
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    [SkipLocalsInit]
-    internal static void RanksByCounting(ReadOnlySpan<double> region, ReadOnlySpan<int> ranks, Span<double> results)
-    {
-        var n = region.Length;
-        if (n > SortThreshold || results.Length < ranks.Length)
-        {
-            throw new ArgumentException("At most 64 values, and a result for every rank.", nameof(region));
-        }
-
-        foreach (var rank in ranks)
-        {
-            if ((uint)rank >= (uint)n)
-            {
-                throw new ArgumentOutOfRangeException(nameof(ranks), rank, "A rank must lie in [0, n).");
-            }
-        }
-
-        if (ranks.IsEmpty)
-        {
-            return;
-        }
-
-        // Padded with the largest key, which no value without NaN has: it is never below a key
-        // and never equal to one.
-        const int Lanes = 8;
-        var registers = (n + Lanes - 1) / Lanes;
-        Span<ulong> keys = stackalloc ulong[SortThreshold];
-        for (var i = 0; i < n; i++)
-        {
-            keys[i] = Key(region[i]);
-        }
-
-        keys[n..(registers * Lanes)].Fill(ulong.MaxValue);
-        ref var k = ref MemoryMarshal.GetReference(keys);
-        Span<bool> settled = stackalloc bool[ranks.Length];
-        settled.Clear();
-        var open = ranks.Length;
-        for (var i = 0; i < n && open > 0; i++)
-        {
-            var key = Vector512.Create(keys[i]);
-            var below = 0;
-            var atOrBelow = 0;
-            for (var g = 0; g < registers; g++)
-            {
-                var block = Vector512.LoadUnsafe(ref k, (nuint)(g * Lanes));
-                below += BitOperations.PopCount(Vector512.LessThan(block, key).ExtractMostSignificantBits());
-                atOrBelow += BitOperations.PopCount(Vector512.LessThanOrEqual(block, key).ExtractMostSignificantBits());
-            }
-
-            for (var r = 0; r < ranks.Length; r++)
-            {
-                if (!settled[r] && below <= ranks[r] && ranks[r] < atOrBelow)
-                {
-                    results[r] = region[i];
-                    settled[r] = true;
-                    open--;
-                }
-            }
-        }
-    }
-
-    /// <summary>
     /// Writes x₍ᵣ₎ of <paramref name="region"/> for every r in <paramref name="ranks"/>
     /// (ascending, relative to the region) into <paramref name="results"/>. Sorts the region
     /// when it is small (its multiset is unchanged); otherwise histograms it over its own key
@@ -961,12 +889,6 @@ internal static class RadixSelect
     {
         if (region.Length <= SortThreshold)
         {
-            if (Vector512.IsHardwareAccelerated)
-            {
-                RanksByCounting(region, ranks, results);
-                return;
-            }
-
             region.Sort();
             for (var r = 0; r < ranks.Length; r++)
             {
