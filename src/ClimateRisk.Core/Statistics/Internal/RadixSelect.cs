@@ -590,7 +590,7 @@ internal static class RadixSelect
 
     /// <summary>
     /// Bits of the first level's histogram for <paramref name="n"/> values: 2¹¹ buckets from
-    /// 16,384 values up, else about n/8 (at least 64), so a short sample does not pay for
+    /// 16,384 values up, else between n/16 and n/8 (at least 64), so a short sample does not pay for
     /// thousands of empty counters.
     /// </summary>
     internal static int TopLevelBits(int n) => Math.Clamp(BitOperations.Log2((uint)Math.Max(n, 1)) - 3, 6, RadixBits);
