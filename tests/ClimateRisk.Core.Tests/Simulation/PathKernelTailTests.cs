@@ -84,11 +84,11 @@ public class PathKernelTailTests
                     // The largest m is the hardest case; the rest are checked too, without an assertion each.
                     foreach (var z in Below(from))
                     {
-                        var listed = frequency.Count(f => !(1.0 / VectorNormal.Cdf(-z) * f < plan.NoFloodBelowY));
+                        var listed = frequency.Count(f => !(1.0 / VectorNormal.Cdf(-z) * f < plan.ListFloodFromY));
                         listed.Should().Be(0, $"{site.Id}: z {z:R} ≤ bound {from:R}");
                     }
 
-                    (1.0 / VectorNormal.Cdf(-(from + 0.002)) * largest >= plan.NoFloodBelowY).Should().BeTrue($"{site.Id}: the bound {from:R} is within 0.002 of the threshold");
+                    (1.0 / VectorNormal.Cdf(-(from + 0.002)) * largest >= plan.ListFloodFromY).Should().BeTrue($"{site.Id}: the bound {from:R} is within 0.002 of the threshold");
                 }
             }
         }

@@ -1,5 +1,6 @@
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.Core.Simulation.Internal;
+using ClimateRisk.Core.Tests.Properties;
 using ClimateRisk.Core.Tests.TestSupport;
 
 namespace ClimateRisk.Core.Tests.Simulation;
@@ -79,5 +80,92 @@ public class SitePlanTests
                 }
             }
         }
+    }
+
+    public static TheoryData<double[], double> DefenceCases() => new()
+    {
+        // The standard inside a segment, on a knot, on a flat stretch, past the table, below the
+        // first flooding return period, a depth step of one ulp, and depths that decrease (no bound).
+        { new[] { 0, 0, 0.1, 0.35, 0.6, 0.9, 1.4, 1.9, 2.6 }, 20 },
+        { new[] { 0, 0, 0.1, 0.35, 0.6, 0.9, 1.4, 1.9, 2.6 }, 25 },
+        { new[] { 0, 0.02, 0.08, 0.2, 0.2, 0.2, 0.7, 0.9, 1.1 }, 50 },
+        { new[] { 0, 0.02, 0.08, 0.2, 0.2, 0.2, 0.7, 0.9, 1.1 }, 25 },
+        { new[] { 0, 0, 0.05, 0.15, 0.3, 0.45, 0.7, 0.9, 1.2 }, 2000 },
+        { new[] { 0, 0, 0.05, 0.15, 0.3, 0.45, 0.7, 0.9, 1.2 }, 3 },
+        { new[] { 0, 0.3, 0.30000000000000004, 0.30000000000000004, 0.6, 0.9, 1.4, 1.9, 2.6 }, 7 },
+        { new[] { 0, 0.3, 0.30000000000000004, 0.30000000000000004, 0.6, 0.9, 1.4, 1.9, 2.6 }, 10 },
+        { new[] { 0, 0.5, 0.4, 0.6, 0.7, 0.9, 1.4, 1.9, 2.6 }, 20 },
+        { new[] { 0, 0, 0, 0, 0, 0, 0, 0, 0.0 }, 20 },
+    };
+
+    /// <summary>
+    /// The kernel lists a path for flood damage only from <see cref="SitePlan.ListFloodFromY"/>
+    /// up and keeps it when its depth is above 0 and above the defence's: no return period below
+    /// the bound may have such a depth. Probed at every knot, the standard and their neighbouring
+    /// doubles, the bound's own neighbours, and 20,000 log-uniform return periods below it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DefenceCases))]
+    public void Below_the_listing_bound_no_depth_is_above_the_defence(double[] depths, double protectionRp)
+    {
+        var flood = SyntheticInputs.Flood(protectionRp) with { DepthsM = depths };
+        var site = SyntheticInputs.Site() with { Flood = flood };
+        var plan = new SitePlan(site, SyntheticInputs.Inputs([site]), new SimulationSettings { Paths = 1, FirstYear = 2025, LastYear = 2025 });
+        var bound = plan.ListFloodFromY;
+        bound.Should().BeGreaterThanOrEqualTo(plan.NoFloodBelowY);
+        bool Kept(double r)
+        {
+            var depth = plan.DepthAt(r);
+            return depth > 0 && !(depth <= plan.ProtectionDepthM);
+        }
+
+        var probes = new List<double> { Math.BitDecrement(bound), bound * (1 - 1e-15), protectionRp, Math.BitDecrement(protectionRp), protectionRp * (1 - 1e-12) };
+        foreach (var r in flood.ReturnPeriodsY)
+        {
+            probes.AddRange([r, Math.BitDecrement(r), Math.BitIncrement(r), r * (1 - 1e-12)]);
+        }
+
+        var random = new System.Random(20261206);
+        for (var k = 0; k < 20_000; k++)
+        {
+            probes.Add(Math.Exp(random.NextDouble() * Math.Log(Math.Min(bound, 1e6))));
+        }
+
+        foreach (var r in probes.Where(r => r < bound))
+        {
+            Kept(r).Should().BeFalse($"R = {r:R} lies below the bound {bound:R} (defence {protectionRp} y, depth {plan.ProtectionDepthM:R})");
+        }
+
+        // Where the table is usable and the defence floods, the bound is the defence standard
+        // itself or at least the last knot whose depth is below the defence's.
+        var increasing = depths.Zip(depths.Skip(1)).All(p => p.Second >= p.First);
+        if (increasing && plan.ProtectionDepthM > 0)
+        {
+            bound.Should().BeLessThanOrEqualTo(protectionRp);
+            var knotBelow = flood.ReturnPeriodsY.Where((r, k) => depths[k] < plan.ProtectionDepthM).DefaultIfEmpty(0).Max();
+            bound.Should().BeGreaterThanOrEqualTo(Math.Min(knotBelow, protectionRp) * (1 - 1e-12));
+        }
+        else
+        {
+            bound.Should().Be(plan.NoFloodBelowY);
+        }
+    }
+
+    [Fact]
+    public void The_bundled_sites_listing_bounds_sit_at_their_defence_standards()
+    {
+        var inputs = RandomPortfolio.Bundled;
+        var tightened = 0;
+        foreach (var site in inputs.Sites.Where(s => s.Flood is { ProtectionRpY: > 0 }))
+        {
+            var plan = new SitePlan(site, inputs, new SimulationSettings { Paths = 1, FirstYear = 2025, LastYear = 2025 });
+            if (plan.ProtectionDepthM > 0)
+            {
+                plan.ListFloodFromY.Should().BeGreaterThan(plan.NoFloodBelowY, site.Id);
+                tightened++;
+            }
+        }
+
+        tightened.Should().BeGreaterThan(3);
     }
 }

@@ -390,10 +390,11 @@ internal sealed partial class PathKernel
         var flood = 0;
         if (site.Flood is not null && plan.FirstPositiveDepth >= 0)
         {
-            // R·m below the first flooding return period gives depth 0 (SitePlan.DepthAt); the rest is listed.
+            // R·m below the first flooding return period gives depth 0 (SitePlan.DepthAt), and below
+            // SitePlan.ListFloodFromY no depth above the defence; the rest is listed.
             ref var exceedance = ref Row(scratch.FloodExceedance);
             ref var frequency = ref Row(scratch.FrequencyMultiplier);
-            var noFloodBelow = T.Create(plan.NoFloodBelowY);
+            var noFloodBelow = T.Create(plan.ListFloodFromY);
             for (var i = 0; i < count; i += T.Count)
             {
                 var at = (nuint)i;

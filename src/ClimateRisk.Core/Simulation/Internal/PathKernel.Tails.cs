@@ -131,7 +131,8 @@ internal sealed partial class PathKernel
     /// <summary>
     /// The z of the flood draw below which no path of the block is listed for damage (−∞ for none,
     /// +∞ where no return period floods the site):
-    /// listed is R·m ≥ R₀ with R = 1/Φ(−z), so Φ(−z) ≥ m_max/R₀ · (1 + 10⁻⁹) keeps a path out.
+    /// listed is R·m ≥ R₀ (<see cref="SitePlan.ListFloodFromY"/>) with R = 1/Φ(−z), so
+    /// Φ(−z) ≥ m_max/R₀ · (1 + 10⁻⁹) keeps a path out.
     /// The stand-in is an exceedance of +∞ (R·m = 0).
     /// </summary>
     internal static double FloodTailFrom(SitePlan plan, ReadOnlySpan<double> frequency) => FloodTailFrom(plan, LargestPositive(frequency));
@@ -145,7 +146,7 @@ internal sealed partial class PathKernel
             return double.PositiveInfinity;
         }
 
-        var noFloodBelow = plan.NoFloodBelowY;
+        var noFloodBelow = plan.ListFloodFromY;
         if (!(noFloodBelow > 0) || double.IsInfinity(noFloodBelow) || !(largest > 0))
         {
             return double.NegativeInfinity;
