@@ -507,14 +507,17 @@ internal sealed partial class PathKernel
                 double shortfalls = vector ? counts[l] : double.NaN;
                 if (double.IsNaN(shortfalls))
                 {
-                    var n = (int)hotDays[p];
-                    shortfalls = n > 0 ? BinomialQuantile.InvCdfUnchecked(n, q, shortfallU[p], table[n]) : 0;
+                    shortfalls = SearchedShortfalls((int)hotDays[p], q, shortfallU[p], table);
                 }
 
                 metrics[heatBi + p] = HeatBiCny(shortfalls, biPerDay, cover);
             }
         }
     }
+
+    /// <summary>The shortfall count Binomial(n, q) at uniform <paramref name="u"/> by the scalar search, from the tabulated p(0) (0 for no hot day).</summary>
+    private static double SearchedShortfalls(int n, double q, double u, double[] pmf0)
+        => n > 0 ? BinomialQuantile.InvCdfUnchecked(n, q, u, pmf0[n]) : 0;
 
     /// <summary>§5 BI of <paramref name="shortfalls"/> days: shortfalls · BI per day · throttle fraction · throttle hours / 24, CNY.</summary>
     private static double HeatBiCny(double shortfalls, double biPerDay, HeatShortfall cover)
@@ -567,9 +570,7 @@ internal sealed partial class PathKernel
                     var l = BitOperations.TrailingZeroCount(searched);
                     searched &= searched - 1;
                     var p = list[j + l];
-                    var n = (int)hotDays[p];
-                    double shortfalls = n > 0 ? BinomialQuantile.InvCdfUnchecked(n, q, shortfallU[p], table[n]) : 0;
-                    costs[l] = HeatBiCny(shortfalls, biPerDay, cover);
+                    costs[l] = HeatBiCny(SearchedShortfalls((int)hotDays[p], q, shortfallU[p], table), biPerDay, cover);
                 }
 
                 for (var l = 0; l < 8; l++)
