@@ -187,8 +187,8 @@ internal sealed class SketchRoute
         var bits = v.AsInt64();
         var magnitude = bits & Vector512.Create(long.MaxValue);
         var keep = Vector512.GreaterThanOrEqual(magnitude.AsDouble(), Vector512.Create(1e-9)).AsInt64();
-        var index = Vector512.Min(Vector512.Max(Vector512.ShiftRightLogical(magnitude, 45) - Vector512.Create(Bias), Vector512<long>.One), Vector512.Create((long)Slots - 1)) & keep;
-        return index | (Vector512.ShiftRightArithmetic(bits, 63) & Vector512.Create((long)Slots));
+        var index = Vector512.Min(Vector512.Max(Vector512.ShiftRightLogical(magnitude, 45) - Vector512.Create(Bias), Vector512<long>.One), Vector512.Create((long)Slots - 1));
+        return (index | (Vector512.ShiftRightArithmetic(bits, 63) & Vector512.Create((long)Slots))) & keep;
     }
 
     /// <summary>The non-zero values' indices compressed into <paramref name="indices"/>; their count, smallest and largest.</summary>
