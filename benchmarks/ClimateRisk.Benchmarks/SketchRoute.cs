@@ -180,6 +180,37 @@ internal sealed class SketchRoute
         return total;
     }
 
+    /// <summary>
+    /// A row's (at most 256 values, a multiple of 8) Σx, Σ(x − x̄)² about its own mean x̄ and count
+    /// above <paramref name="threshold"/>, two passes on eight lanes; returns their sum so the work
+    /// cannot be dropped.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double BlockMoments(ReadOnlySpan<double> row, double threshold)
+    {
+        ref var source = ref MemoryMarshal.GetReference(row);
+        var sum = Vector512<double>.Zero;
+        var above = Vector512<long>.Zero;
+        var t = Vector512.Create(threshold);
+        for (var i = 0; i <= row.Length - 8; i += 8)
+        {
+            var v = Vector512.LoadUnsafe(ref source, (nuint)i);
+            sum += v;
+            above -= Vector512.GreaterThan(v, t).AsInt64();
+        }
+
+        var total = Vector512.Sum(sum);
+        var mean = Vector512.Create(total / row.Length);
+        var squares = Vector512<double>.Zero;
+        for (var i = 0; i <= row.Length - 8; i += 8)
+        {
+            var d = Vector512.LoadUnsafe(ref source, (nuint)i) - mean;
+            squares += d * d;
+        }
+
+        return total + Vector512.Sum(squares) + Vector512.Sum(above);
+    }
+
     /// <summary>The bucket indices of a register (0 for |x| &lt; 1e-9).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<long> Index(Vector512<double> v)

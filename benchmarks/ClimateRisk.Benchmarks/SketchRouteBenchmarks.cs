@@ -11,7 +11,8 @@ namespace ClimateRisk.Benchmarks;
 /// rows in cache as the kernel has them): the exact route's non-temporal row copy into the path
 /// buffers (<see cref="StreamRows"/>, the baseline), a sketch accumulated in the kernel
 /// (<see cref="PushIntoSketches"/>) and the bucket indices stored for a later count
-/// (<see cref="StoreIndices"/>). Reduction side, per value of three 100,000-path cells: the
+/// (<see cref="StoreIndices"/>), and the moments and exceedance count either needs beside them
+/// (<see cref="BlockMomentsAndExceedance"/>). Reduction side, per value of three 100,000-path cells: the
 /// exact summary (<see cref="SummarizeCells"/>) against counting stored indices
 /// (<see cref="CountIndices"/>). The buffers and tables have the standard workload's sizes, so
 /// the stores go to memory as in a run; each call writes the next block's columns.
@@ -86,6 +87,23 @@ public class SketchRouteBenchmarks
         {
             SketchRoute.StoreIndices(_rows[c], _indexRows.AsSpan((c * Paths) + column, Block));
         }
+    }
+
+    /// <summary>
+    /// What a sketch route must add in the kernel besides the counts: each row's Σx and Σ(x − x̄)²
+    /// about the block's own mean (mergeable block by block, as RunningMoments.Combine does) and
+    /// its count above a threshold, from the row in cache.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Cells * Block)]
+    public double BlockMomentsAndExceedance()
+    {
+        var total = 0.0;
+        for (var c = 0; c < Cells; c++)
+        {
+            total += SketchRoute.BlockMoments(_rows[c], 1e6);
+        }
+
+        return total;
     }
 
     [Benchmark(OperationsPerInvoke = 3 * Paths)]
