@@ -37,7 +37,11 @@ internal sealed class SketchRoute
         Array.Fill(_base, int.MinValue);
     }
 
-    /// <summary>Counts <paramref name="row"/> (at most 256 values) into cell <paramref name="cell"/>'s table.</summary>
+    /// <summary>
+    /// Counts <paramref name="row"/> (at most 256 values, a multiple of 8: a kernel block) into cell
+    /// <paramref name="cell"/>'s table; an index outside the cell's window is counted at its edge,
+    /// which costs the same as a wider table and keeps the measurement's tables at a fixed size.
+    /// </summary>
     /// <remarks>
     /// The indices of the non-zero values are compressed into a stack list; a row whose indices
     /// span fewer than 64 buckets (a continuous cell: every value in a few buckets) is counted

@@ -5,7 +5,7 @@
 # and the reduction in ns per summarised value (one worker), 10,000 paths, `bench --screening
 # 1000`, and four one-worker shards of the standard workload against one process (CPU, user +
 # sys). A verdict is on the median of its runs. With --million also `bench --paths 1000000` (time and peak; about 90 s). Takes about
-# 3 minutes at PAIRS = 3 on the 2-core machine of docs/performance.md. The batch targets (Φ,
+# 2 minutes at PAIRS = 3 on the 2-core machine of docs/performance.md. The batch targets (Φ,
 # Φ⁻¹, exp, log ≤ 1 ns) are BenchmarkDotNet's: BatchBenchmarks.
 #
 # usage: benchmarks/scripts/targets.sh DIR [PAIRS] [--million]
@@ -24,8 +24,9 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-# The standard workload's size, from bench's own first line (site-years) and the model's cells.
-siteYears=124800000
+# The values the reduction summarises in the standard workload (every cell's paths: 4.56 × 10⁹,
+# the divisor docs/performance.md uses for "ns per summarised value"); the site-years come from
+# bench's own first line.
 summarisedValues=4560000000
 
 bench() { (cd "$d" && dotnet "$cli" bench "$@"); }
@@ -36,6 +37,7 @@ two=(); one=(); kernel=(); reduction=(); ratio=()
 for i in $(seq "$pairs"); do
   bench > "$out/two"
   bench --workers 1 > "$out/one"
+  siteYears=$(awk -F'= ' '/site-years$/ {gsub(/[^0-9]/, "", $2); print $2; exit}' "$out/one")
   w2=$(field Wall < "$out/two"); w1=$(field Wall < "$out/one")
   two+=("$w2"); one+=("$w1")
   kernel+=("$(awk -v k="$(field kernel < "$out/one")" -v n=$siteYears 'BEGIN {printf "%.1f", k / n * 1e9}')")
