@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using ClimateRisk.Core.Numerics.Internal;
 using ClimateRisk.Core.Statistics.Internal;
 
 namespace ClimateRisk.Core.Statistics;
@@ -10,8 +11,9 @@ namespace ClimateRisk.Core.Statistics;
 /// exact order statistics of the simulated paths with linear interpolation between adjacent
 /// order statistics (Hyndman &amp; Fan 1996 type 7, the default of R and NumPy):
 /// Q(p) = x₍ⱼ₎ + (h − j)(x₍ⱼ₊₁₎ − x₍ⱼ₎), h = (n − 1)p, j = ⌊h⌋, x sorted ascending, 0-based.
-/// TVaR99 = the mean of the k = ⌈n/100⌉ largest values, summed in ascending order, so it does
-/// not depend on how the selection happened to arrange them.
+/// TVaR99 = the mean of the k = ⌈n/100⌉ largest values: their exact sum correctly rounded
+/// (<see cref="ExactSum"/>), divided by k — so it does not depend on how the selection
+/// happened to arrange them, nor on any order of addition.
 /// </summary>
 /// <remarks>
 /// Cost on 100,000 paths: a vectorised census (exceedance count, NaN, constant — a constant
@@ -23,7 +25,7 @@ namespace ClimateRisk.Core.Statistics;
 /// buckets that hold a wanted rank, and refinement inside those copies. A loss distribution's
 /// zero mass (counted by the census) settles every rank inside it at once, and the values
 /// above a zero minimum are compressed out first (their own key range, not zero's, is then histogrammed). The top k
-/// values are the values above x₍ₙ₋ₖ₎ (sorted) and copies of it, so only they are sorted.
+/// values are the values above x₍ₙ₋ₖ₎ and copies of it; their sum is exact, so they need no sort.
 /// </remarks>
 public static class SampleSummary
 {
@@ -70,11 +72,9 @@ public static class SampleSummary
             // Selection is undefined with NaN; a sort is (NaN first), and such a cell is broken anyway.
             values.CopyTo(work);
             work.Sort();
-            tailSum = 0.0;
-            foreach (var v in work[tailStart..])
-            {
-                tailSum += v;
-            }
+            var exact = default(ExactSum);
+            exact.AddRange(work[tailStart..]);
+            tailSum = exact.Round();
 
             for (var q = 0; q < Probabilities.Length; q++)
             {
@@ -122,7 +122,7 @@ public static class SampleSummary
     /// The order statistics <see cref="Summarize"/> reads of <paramref name="values"/> (ranks j
     /// and j + 1 of every <see cref="Probabilities"/> entry and n − k, ascending and distinct)
     /// into <paramref name="selected"/>, and the addends of its tail sum (the k = ⌈n/100⌉ largest
-    /// values ascending) into <paramref name="tail"/>, for cells whose values are a
+    /// values, in no particular order) into <paramref name="tail"/>, for cells whose values are a
     /// non-decreasing function of these (<see cref="TrySummarizeMapped"/>). Only for a sample of
     /// positive values (no NaN, no ±0, nothing negative), where the order of the keys and of
     /// the values is one order; returns false for any other, with nothing written.
@@ -169,7 +169,7 @@ public static class SampleSummary
     /// Bit for bit what <see cref="Summarize"/> returns for <paramref name="values"/> = f(x),
     /// given f of x's <see cref="TrySelectPositive"/> outputs, for a non-decreasing f whose
     /// values hold no −0: sorting f(x) is f applied to sorted x, so the order statistics and
-    /// the tail's addends (in their order) are f's of x's, and only the census and the moments
+    /// the tail's addends (a set; their sum is exact) are f's of x's, and only the census and the moments
     /// read <paramref name="values"/> (the same code as <see cref="Summarize"/>, so the same sums).
     /// Returns false, with nothing computed, when the values hold NaN (Summarize sorts those).
     /// </summary>
@@ -198,13 +198,9 @@ public static class SampleSummary
             quantiles[q] = Type7(n, ranks, mappedSelected, Probabilities[q]);
         }
 
-        var tailSum = 0.0;
-        foreach (var v in mappedTail[..tailCount])
-        {
-            tailSum += v;
-        }
-
-        statistics = Statistics(n, RunningMoments.OfTotal(values, census.Total), quantiles, tailSum / tailCount, pExceed);
+        var tailSum = default(ExactSum);
+        tailSum.AddRange(mappedTail[..tailCount]);
+        statistics = Statistics(n, RunningMoments.OfTotal(values, census.Total), quantiles, tailSum.Round() / tailCount, pExceed);
         return true;
     }
 

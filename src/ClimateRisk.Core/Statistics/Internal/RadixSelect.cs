@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using ClimateRisk.Core.Numerics.Internal;
 
 namespace ClimateRisk.Core.Statistics.Internal;
 
@@ -47,15 +48,6 @@ internal static class RadixSelect
 
     /// <summary>The key of +0: a sample whose smallest key is at least this has no value below +0.</summary>
     internal const ulong SignBit = 0x8000_0000_0000_0000UL;
-
-    /// <summary>Spans at most this long are sorted by insertion.</summary>
-    private const int SmallSort = 32;
-
-    /// <summary>
-    /// Spans at least this long are bucket-sorted: 0.80–0.86× <c>Array.Sort</c>'s time on
-    /// the 999 values above a P99 at 100,000 paths, but 1.01–1.07× on 199 (20,000 paths).
-    /// </summary>
-    private const int BucketSortFrom = 512;
 
     /// <summary>Lanes of slack after every group's region: the compress writes a whole register.</summary>
     private const int Slack = 8;
@@ -114,8 +106,8 @@ internal static class RadixSelect
     /// <summary>
     /// Writes the order statistics x₍ᵣ₎ (0-based, IEEE totalOrder) of <paramref name="values"/>
     /// for every r in <paramref name="ranks"/> into <paramref name="results"/>, and when
-    /// <paramref name="tailCount"/> k &gt; 0 returns the sum of the k largest values in ascending
-    /// order (rank n − k must then be among the ranks).
+    /// <paramref name="tailCount"/> k &gt; 0 returns the sum of the k largest values, correctly
+    /// rounded (rank n − k must then be among the ranks).
     /// </summary>
     /// <param name="values">The sample, without NaN; not modified.</param>
     /// <param name="minKey">The smallest <see cref="Key"/> of the sample.</param>
@@ -148,7 +140,7 @@ internal static class RadixSelect
     /// that also takes <paramref name="sums"/> (unless already <see cref="DeviationSums.Done"/>)
     /// in its first full pass over the sample, when it makes one; they stay not done otherwise.
     /// With <paramref name="tail"/> at least k long, it also receives the k addends of the tail
-    /// sum in the order they are added (the k largest values ascending).
+    /// sum (the k largest values, in no particular order).
     /// </summary>
     /// <remarks>
     /// Its stack buffers are not zeroed (every one is written before it is read; the 8 KiB of
@@ -994,20 +986,19 @@ internal static class RadixSelect
     }
 
     /// <summary>
-    /// The sum of the <paramref name="tailCount"/> largest values of a sample in ascending
-    /// order, given its order statistic <paramref name="threshold"/> = x₍ₙ₋ₖ₎ and a region
-    /// holding every value above it: the values above it sorted, after k − (their count)
-    /// copies of the threshold (values equal to it by <c>==</c> are the same number; ±0 add
-    /// to +0 alike). The values above are gathered by an AVX-512 compress per register (or a
-    /// branch-free scalar store), in region order.
+    /// The sum of the <paramref name="tailCount"/> largest values of a sample, correctly
+    /// rounded (<see cref="ExactSum"/>), given its order statistic <paramref name="threshold"/>
+    /// = x₍ₙ₋ₖ₎ and a region holding every value above it: the values above it and
+    /// k − (their count) copies of the threshold (values equal to it by <c>==</c> are the same
+    /// number; ±0 add to +0 alike). The values above are gathered by an AVX-512 compress per
+    /// register (or a branch-free scalar store), in region order; no order is needed for the sum.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double TailOf(ReadOnlySpan<double> region, double threshold, int tailCount, bool vectorCopy, Span<double> tail)
     {
         // At most k − 1 values lie above x₍ₙ₋ₖ₎, so a register stored at any count ≤ k − 1
-        // fits in k + Slack; the second half is the sort's work space.
-        var length = tailCount + Slack;
-        var buffer = ArrayPool<double>.Shared.Rent(2 * length);
+        // fits in k + Slack.
+        var buffer = ArrayPool<double>.Shared.Rent(tailCount + Slack);
         try
         {
             var count = 0;
@@ -1034,9 +1025,7 @@ internal static class RadixSelect
             }
 
             System.Diagnostics.Debug.Assert(count < tailCount || tailCount == 0, "fewer than k values lie above x₍ₙ₋ₖ₎");
-            var above = buffer.AsSpan(0, count);
-            var sorted = SortAscending(above, buffer.AsSpan(length, count));
-            return TailSum(threshold, count, sorted, tailCount, tail);
+            return TailSum(threshold, count, buffer.AsSpan(0, count), tailCount, tail);
         }
         finally
         {
@@ -1044,133 +1033,18 @@ internal static class RadixSelect
         }
     }
 
-    /// <summary>
-    /// Sorts <paramref name="values"/> (no NaN) ascending and returns the sorted span: either
-    /// <paramref name="values"/> itself or <paramref name="work"/> (as long). Up to 32 values
-    /// by insertion; fewer than 512 by <see cref="MemoryExtensions.Sort{T}(Span{T})"/>; more by
-    /// one counting pass over their own key range (about a bucket a value), a scatter into <paramref name="work"/> in bucket order, and insertion inside the
-    /// buckets — a bucket of more than 32 (a key range stretched by an outlier) is sorted by
-    /// <see cref="MemoryExtensions.Sort{T}(Span{T})"/>. Values equal by <c>==</c> (only ±0 can
-    /// differ) may come in either order, as with any unstable sort.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static Span<double> SortAscending(Span<double> values, Span<double> work)
-    {
-        var n = values.Length;
-        if (n <= SmallSort)
-        {
-            InsertionSort(values);
-            return values;
-        }
-
-        if (n < BucketSortFrom)
-        {
-            values.Sort();
-            return values;
-        }
-
-        var (minKey, maxKey) = KeyRange(values);
-        if (minKey == maxKey)
-        {
-            return values;
-        }
-
-        var bits = Math.Clamp(BitOperations.Log2((uint)n), 4, RadixBits);
-        var shift = Shift(maxKey - minKey, bits);
-        var buckets = 1 << bits;
-        Span<int> start = stackalloc int[buckets + 1];
-        start.Clear();
-        ref var s = ref MemoryMarshal.GetReference(start);
-        ref var x = ref MemoryMarshal.GetReference(values);
-        for (var i = 0; i < n; i++)
-        {
-            Unsafe.Add(ref s, (int)((Key(Unsafe.Add(ref x, i)) - minKey) >> shift) + 1)++;
-        }
-
-        var largest = 0;
-        for (var b = 1; b <= buckets; b++)
-        {
-            largest = Math.Max(largest, Unsafe.Add(ref s, b));
-            Unsafe.Add(ref s, b) += Unsafe.Add(ref s, b - 1);
-        }
-
-        // start[b] is now the first slot of bucket b; it moves to the next bucket's first as
-        // bucket b is filled, so afterwards start[b] is bucket b's end.
-        ref var d = ref MemoryMarshal.GetReference(work);
-        for (var i = 0; i < n; i++)
-        {
-            var v = Unsafe.Add(ref x, i);
-            Unsafe.Add(ref d, Unsafe.Add(ref s, (int)((Key(v) - minKey) >> shift))++) = v;
-        }
-
-        var sorted = work[..n];
-        if (largest <= SmallSort)
-        {
-            // Only values within a bucket are out of order, so one insertion pass over the
-            // whole span costs a step per value and a shift per inversion.
-            InsertionSort(sorted);
-        }
-        else
-        {
-            var from = 0;
-            for (var b = 0; b < buckets; b++)
-            {
-                var to = start[b];
-                if (to - from > SmallSort)
-                {
-                    sorted[from..to].Sort();
-                }
-                else if (to - from > 1)
-                {
-                    InsertionSort(sorted[from..to]);
-                }
-
-                from = to;
-            }
-        }
-
-        return sorted;
-    }
-
-    /// <summary>Insertion sort by <c>&lt;</c> (no NaN).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void InsertionSort(Span<double> values)
-    {
-        ref var x = ref MemoryMarshal.GetReference(values);
-        for (var i = 1; i < values.Length; i++)
-        {
-            var v = Unsafe.Add(ref x, i);
-            var j = i - 1;
-            while (j >= 0 && Unsafe.Add(ref x, j) > v)
-            {
-                Unsafe.Add(ref x, j + 1) = Unsafe.Add(ref x, j);
-                j--;
-            }
-
-            Unsafe.Add(ref x, j + 1) = v;
-        }
-    }
-
-    /// <summary>The tail sum from its addends; they also go to <paramref name="tail"/> when it holds k.</summary>
-    private static double TailSum(double threshold, int count, ReadOnlySpan<double> sortedAbove, int tailCount, Span<double> tail)
+    /// <summary>The tail sum from its addends, correctly rounded; they also go to <paramref name="tail"/> when it holds k.</summary>
+    private static double TailSum(double threshold, int count, ReadOnlySpan<double> above, int tailCount, Span<double> tail)
     {
         if (tail.Length >= tailCount)
         {
             tail[..(tailCount - count)].Fill(threshold);
-            sortedAbove.CopyTo(tail[(tailCount - count)..]);
+            above.CopyTo(tail[(tailCount - count)..]);
         }
 
-        var sum = 0.0;
-        for (var i = count; i < tailCount; i++)
-        {
-            sum += threshold;
-        }
-
-        foreach (var v in sortedAbove)
-        {
-            sum += v;
-        }
-
-        return sum;
+        var sum = default(ExactSum);
+        sum.AddCopies(threshold, tailCount - count);
+        sum.AddRange(above);
+        return sum.Round();
     }
 }
