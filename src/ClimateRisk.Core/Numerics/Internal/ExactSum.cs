@@ -16,8 +16,9 @@ namespace ClimateRisk.Core.Numerics.Internal;
 /// an addend adds the three 32-bit pieces of m · 2^(p mod 32) to chunks ⌊p/32⌋ … ⌊p/32⌋ + 2
 /// (each piece &lt; 2³², so a chunk cannot overflow before 2³¹ additions). <see cref="Round"/>
 /// propagates the carries, takes the sign, and rounds the top 53 bits with a round bit and a
-/// sticky bit. About 2 ns an addend against the 6–8 ns a value the sort before an ascending
-/// sum cost (docs/performance.md, fifteenth session). Infinities and NaN are added apart in
+/// sticky bit. About 3.3 ns an addend (35 instructions, three of them additions to memory)
+/// against the 8–10 ns a value the sort before an ascending sum cost (`TailSumBenchmarks`,
+/// docs/performance.md, fifteenth session). Infinities and NaN are added apart in
 /// IEEE arithmetic and win: a sum holding one is that sum of them (±∞ or NaN).
 /// Mergeable (<see cref="Combine"/>) like <c>RunningMoments</c>, for shards of one sum.
 /// Verified against Python's <c>math.fsum</c> (correctly rounded, Shewchuk 1997) in
@@ -99,7 +100,8 @@ internal struct ExactSum
     /// </summary>
     public readonly double Round()
     {
-        if (_nonFinite != 0 || double.IsNaN(_nonFinite))
+        // NaN != 0 too: any non-finite addend decides the sum.
+        if (_nonFinite != 0)
         {
             return _nonFinite;
         }
