@@ -18,10 +18,11 @@ namespace ClimateRisk.Core.Numerics.Internal;
 /// (each piece &lt; 2³², so a chunk cannot overflow before 2³¹ additions). <see cref="Round"/>
 /// propagates the carries, takes the sign, and rounds the top 53 bits with a round bit and a
 /// sticky bit. <see cref="AddRange"/> first adds the mantissas into a 64-bit bin per exponent:
-/// about 1.6 ns an addend, `Round` included, at 999 addends (3.3 ns through
+/// about 1.6 ns an addend, <see cref="Round"/> included, at 999 addends (3.3 ns through
 /// <see cref="Add(double)"/>'s 35 instructions) against the 8–10 ns a value the sort before an
-/// ascending sum cost (`TailSumBenchmarks`, docs/performance.md, fifteenth session). Infinities and NaN are added apart in
-/// IEEE arithmetic and win: a sum holding one is that sum of them (±∞ or NaN).
+/// ascending sum cost (<c>TailSumBenchmarks</c>, docs/performance.md, fifteenth session).
+/// Infinities and NaN are added apart in IEEE arithmetic and win: a sum holding one is that
+/// sum of them (±∞ or NaN).
 /// Mergeable (<see cref="Combine"/>) like <c>RunningMoments</c>, for shards of one sum.
 /// Verified against Python's <c>math.fsum</c> (correctly rounded, Shewchuk 1997) in
 /// <c>ExactSumTests</c>.
