@@ -88,6 +88,21 @@ internal struct ExactSum
         Unsafe.Add(ref chunk, 2) += ((long)high ^ sign) - sign;
     }
 
+    /// <summary>
+    /// A finite value as ±m · 2^(max(e, 1) − 1075): its biased exponent e and its mantissa m
+    /// with the implicit bit (none for a subnormal) and the value's sign; false for ±∞ and NaN.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Finite(double value, out int exponent, out long signedMantissa)
+    {
+        var bits = (ulong)BitConverter.DoubleToInt64Bits(value);
+        exponent = (int)(bits >> 52) & 0x7FF;
+        var mantissa = (long)((bits & FractionMask) | (exponent != 0 ? ImplicitBit : 0UL));
+        var sign = (long)bits >> 63;
+        signedMantissa = (mantissa ^ sign) - sign;
+        return exponent != 0x7FF;
+    }
+
     /// <summary>Adds <paramref name="count"/> copies of <paramref name="value"/> exactly (none for count ≤ 0).</summary>
     public void AddCopies(double value, int count)
     {
@@ -96,18 +111,13 @@ internal struct ExactSum
             return;
         }
 
-        var bits = (ulong)BitConverter.DoubleToInt64Bits(value);
-        var exponent = (int)(bits >> 52) & 0x7FF;
-        if (exponent == 0x7FF)
+        if (!Finite(value, out var exponent, out var signed))
         {
             // ±∞ added any number of times is itself, and NaN is NaN.
             _nonFinite += value;
             return;
         }
 
-        var mantissa = (long)((bits & FractionMask) | (exponent != 0 ? ImplicitBit : 0UL));
-        var sign = (long)bits >> 63;
-        var signed = (mantissa ^ sign) - sign;
         for (; count > 0; count -= BinAdditions)
         {
             AddScaled(signed * Math.Min(count, BinAdditions), exponent);
@@ -134,16 +144,12 @@ internal struct ExactSum
             ref var bin0 = ref MemoryMarshal.GetArrayDataReference(bins);
             foreach (var v in group)
             {
-                var bits = (ulong)BitConverter.DoubleToInt64Bits(v);
-                var exponent = (int)(bits >> 52) & 0x7FF;
-                if (exponent == 0x7FF)
+                if (!Finite(v, out var exponent, out var signed))
                 {
                     _nonFinite += v;
                     continue;
                 }
 
-                var mantissa = (long)((bits & FractionMask) | (exponent != 0 ? ImplicitBit : 0UL));
-                var sign = (long)bits >> 63;
                 ref var bin = ref Unsafe.Add(ref bin0, exponent);
                 if (bin == 0)
                 {
@@ -151,7 +157,7 @@ internal struct ExactSum
                     touched[count++] = (short)exponent;
                 }
 
-                bin += (mantissa ^ sign) - sign;
+                bin += signed;
             }
 
             for (var t = 0; t < count; t++)
