@@ -271,6 +271,47 @@ public static class Simulator
             return item == FinancialItem.Opex && basis == FinancialBasis.Net ? job - (job % FinancialEffects.Bases.Count) + grossBasis : job;
         }
 
+        // The horizon year's financial cells of entity e, in the order of FinancialJob: OpEx
+        // gross (and its net twin), revenue gross, EBITDA gross, revenue net, EBITDA net, CapEx
+        // gross, CapEx net, each summarised right after its row is made.
+        TCell[] HorizonItems(int e, Span<double> values, Span<double> scratch)
+        {
+            var cells = new TCell[financialJobs];
+            var opex = RentScratch();
+            var revenue = RentScratch();
+            try
+            {
+                static int At(FinancialItem item, FinancialBasis basis)
+                    => (IndexOf(FinancialEffects.Items, item) * FinancialEffects.Bases.Count) + IndexOf(FinancialEffects.Bases, basis);
+
+                FinancialSeries.Fill(buffers, e, FinancialItem.Opex, FinancialBasis.Gross, opex);
+                cells[At(FinancialItem.Opex, FinancialBasis.Gross)] = reduceCell(opex.AsSpan(0, n), double.NaN, scratch);
+                FinancialSeries.Fill(buffers, e, FinancialItem.Revenue, FinancialBasis.Gross, revenue);
+                cells[At(FinancialItem.Revenue, FinancialBasis.Gross)] = reduceCell(revenue.AsSpan(0, n), double.NaN, scratch);
+                FinancialSeries.AddOpexAndRevenue(opex.AsSpan(0, n), revenue.AsSpan(0, n), values);
+                cells[At(FinancialItem.Ebitda, FinancialBasis.Gross)] = reduceCell(values[..n], double.NaN, scratch);
+                FinancialSeries.SubtractRecoveries(buffers, e, Metric.InsuredBiCny, revenue);
+                cells[At(FinancialItem.Revenue, FinancialBasis.Net)] = reduceCell(revenue.AsSpan(0, n), double.NaN, scratch);
+                FinancialSeries.AddOpexAndRevenue(opex.AsSpan(0, n), revenue.AsSpan(0, n), values);
+                cells[At(FinancialItem.Ebitda, FinancialBasis.Net)] = reduceCell(values[..n], double.NaN, scratch);
+                FinancialSeries.Fill(buffers, e, FinancialItem.Capex, FinancialBasis.Gross, values);
+                cells[At(FinancialItem.Capex, FinancialBasis.Gross)] = reduceCell(values[..n], double.NaN, scratch);
+                FinancialSeries.SubtractRecoveries(buffers, e, Metric.InsuredPropertyCny, values);
+                cells[At(FinancialItem.Capex, FinancialBasis.Net)] = reduceCell(values[..n], double.NaN, scratch);
+                for (var j = 0; j < financialJobs; j++)
+                {
+                    cells[j] = cells[TwinOf((e * financialJobs) + j) % financialJobs];
+                }
+
+                return cells;
+            }
+            finally
+            {
+                reductionScratch.Add(opex);
+                reductionScratch.Add(revenue);
+            }
+        }
+
         var done = 0;
 
         foreach (var scenario in inputs.Scenarios)
@@ -387,21 +428,13 @@ public static class Simulator
                         curves.Add((scenario.Id, entityIds[e], year, "OEP", horizonCurves[(2 * e) + 1]));
                     }
 
-                    var horizonItems = ReduceAll(entities * financialJobs, (job, values, scratch) =>
-                    {
-                        if (TwinOf(job) != job)
-                        {
-                            return default!;
-                        }
-
-                        var (e, item, basis) = FinancialJob(job);
-                        FinancialSeries.Fill(buffers, e, item, basis, values);
-                        return reduceCell(values, double.NaN, scratch);
-                    });
-                    for (var job = 0; job < horizonItems.Length; job++)
+                    // An entity's items in one job: each metric row read once (15 rows where the
+                    // items one by one read 44), the net rows and EBITDA from the rows just filled.
+                    var horizonItems = ReduceAll(entities, (e, values, scratch) => HorizonItems(e, values, scratch));
+                    for (var job = 0; job < entities * financialJobs; job++)
                     {
                         var (e, item, basis) = FinancialJob(job);
-                        financial.Add((scenario.Id, entityIds[e], year, item, basis, horizonItems[TwinOf(job)]));
+                        financial.Add((scenario.Id, entityIds[e], year, item, basis, horizonItems[e][job % financialJobs]));
                     }
                 }
 
@@ -450,6 +483,21 @@ public static class Simulator
 
         var timings = new SimulationTimings { PlanSeconds = planSeconds, KernelSeconds = kernelSeconds, ReductionSeconds = reductionSeconds };
         return new Output<TCell, TCurve>(inputs.Scenarios.Select(s => s.Id).ToArray(), inputs.Sites.Select(s => s.Id).ToArray(), cells, npv, curves, financial, timings);
+    }
+
+    /// <summary>The position of <paramref name="value"/> in <paramref name="list"/> (−1 if absent).</summary>
+    private static int IndexOf<T>(IReadOnlyList<T> list, T value)
+        where T : struct, Enum
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (EqualityComparer<T>.Default.Equals(list[i], value))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

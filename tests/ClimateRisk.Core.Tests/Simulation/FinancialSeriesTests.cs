@@ -182,6 +182,69 @@ public sealed class FinancialSeriesTests
         }
     }
 
+    /// <summary>
+    /// The horizon items as the simulator makes them — CapEx and revenue net by subtracting the
+    /// recovery row from the gross row <see cref="FinancialSeries.Fill"/> wrote, EBITDA by adding
+    /// the OpEx and revenue rows — against the plain formula of MODEL §15 path by path, bit for
+    /// bit, with ±0.0 and subnormal values in the rows (and against Fill's own net and EBITDA).
+    /// </summary>
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(3, 517)] // whole registers and a scalar tail
+    [InlineData(9, 2048)]
+    public void Net_and_ebitda_rows_made_from_filled_rows_equal_the_formula_bit_for_bit(int entities, int paths)
+    {
+        var random = new System.Random((entities * 31) + paths);
+        var buffers = new PathBuffers(entities - 1, paths);
+        var values = new double[buffers.Values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = random.Next(5) switch
+            {
+                0 => 0.0,
+                1 => -0.0,
+                2 => double.Epsilon * random.Next(1, 9),
+                _ => (random.NextDouble() - 0.3) * Math.Pow(10, random.Next(-3, 9)),
+            };
+        }
+
+        values.CopyTo(buffers.Values);
+        double V(Metric m, int e, int p) => values[((((int)m * entities) + e) * paths) + p];
+        double[] opex = new double[paths], revenue = new double[paths], row = new double[paths], fill = new double[paths];
+        for (var e = 0; e < entities; e++)
+        {
+            FinancialSeries.Fill(buffers, e, FinancialItem.Opex, FinancialBasis.Gross, opex);
+            FinancialSeries.Fill(buffers, e, FinancialItem.Revenue, FinancialBasis.Gross, revenue);
+            FinancialSeries.SubtractRecoveries(buffers, e, Metric.InsuredBiCny, revenue);
+            FinancialSeries.AddOpexAndRevenue(opex, revenue, row);
+            FinancialSeries.Fill(buffers, e, FinancialItem.Ebitda, FinancialBasis.Net, fill);
+            for (var p = 0; p < paths; p++)
+            {
+                var expectedOpex = V(Metric.ClimateEnergyCostCny, e, p) + V(Metric.DroughtEnergyCny, e, p) + V(Metric.CarbonCostCny, e, p) + V(Metric.PueSurchargeCny, e, p) + V(Metric.RenewablePremiumCny, e, p);
+                var revenueGross = V(Metric.FloodBiCny, e, p) + V(Metric.SurgeBiCny, e, p) + V(Metric.WindBiCny, e, p) + V(Metric.HeatBiCny, e, p) + V(Metric.DroughtBiCny, e, p);
+                var revenueNet = revenueGross - V(Metric.InsuredBiCny, e, p);
+                Bits(revenue[p]).Should().Be(Bits(revenueNet), $"revenue net, entity {e}, path {p}");
+                Bits(row[p]).Should().Be(Bits(expectedOpex + revenueNet), $"EBITDA net, entity {e}, path {p}");
+                Bits(fill[p]).Should().Be(Bits(row[p]), $"Fill's EBITDA net, entity {e}, path {p}");
+            }
+
+            FinancialSeries.Fill(buffers, e, FinancialItem.Capex, FinancialBasis.Gross, row);
+            FinancialSeries.SubtractRecoveries(buffers, e, Metric.InsuredPropertyCny, row);
+            FinancialSeries.Fill(buffers, e, FinancialItem.Capex, FinancialBasis.Net, fill);
+            for (var p = 0; p < paths; p++)
+            {
+                var capexNet = V(Metric.FloodDirectCny, e, p) + V(Metric.SurgeDirectCny, e, p) + V(Metric.WindDirectCny, e, p) - V(Metric.InsuredPropertyCny, e, p);
+                Bits(row[p]).Should().Be(Bits(capexNet), $"CapEx net, entity {e}, path {p}");
+                Bits(fill[p]).Should().Be(Bits(capexNet), $"Fill's CapEx net, entity {e}, path {p}");
+            }
+        }
+
+        var act = () => FinancialSeries.SubtractRecoveries(buffers, 0, Metric.CarbonCostCny, row);
+        act.Should().Throw<ArgumentOutOfRangeException>("only the two recovery rows are subtracted");
+        act = () => FinancialSeries.AddOpexAndRevenue(opex, revenue.AsSpan(1), row);
+        act.Should().Throw<ArgumentException>("the rows must be as long as each other");
+    }
+
     [Fact]
     public void A_block_shorter_than_its_rows_or_npvs_is_refused()
     {

@@ -77,6 +77,82 @@ internal static class FinancialSeries
         return p;
     }
 
+    /// <summary>
+    /// <paramref name="destination"/>[p] −= the entity's <paramref name="insured"/> row: CapEx or
+    /// revenue net from the gross values <see cref="Fill"/> wrote there — the same subtraction as
+    /// Fill's net basis, so the same bits, without reading the gross rows again.
+    /// </summary>
+    public static void SubtractRecoveries(PathBuffers b, int entity, Metric insured, Span<double> destination)
+    {
+        var n = b.Paths;
+        if ((uint)entity >= (uint)b.Entities || destination.Length < n || insured is not (Metric.InsuredPropertyCny or Metric.InsuredBiCny))
+        {
+            throw new ArgumentOutOfRangeException(nameof(entity), entity, "No such entity or recovery row, or the destination is shorter than the paths.");
+        }
+
+        Combine<Minus>(destination[..n], b.Values.Slice((((int)insured * b.Entities) + entity) * n, n), destination);
+    }
+
+    /// <summary>
+    /// <paramref name="destination"/>[p] = <paramref name="opex"/>[p] + <paramref name="revenue"/>[p]:
+    /// EBITDA from the OpEx and revenue rows <see cref="Fill"/> wrote — Fill's own last addition
+    /// for EBITDA, so the same bits, without reading their ten or eleven metric rows again.
+    /// </summary>
+    public static void AddOpexAndRevenue(ReadOnlySpan<double> opex, ReadOnlySpan<double> revenue, Span<double> destination)
+    {
+        if (revenue.Length != opex.Length || destination.Length < opex.Length)
+        {
+            throw new ArgumentException($"Rows of {opex.Length} and {revenue.Length} values into {destination.Length}.", nameof(revenue));
+        }
+
+        Combine<Plus>(opex, revenue, destination);
+    }
+
+    /// <summary>destination[p] = TOperation(x[p], y[p]) on whole registers, then one value at a time; x, y and destination the same length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Combine<TOperation>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> destination)
+        where TOperation : struct, IRowOperation
+    {
+        ref readonly var xr = ref MemoryMarshal.GetReference(x);
+        ref readonly var yr = ref MemoryMarshal.GetReference(y);
+        ref var d = ref MemoryMarshal.GetReference(destination);
+        var p = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; p <= x.Length - Vector512<double>.Count; p += Vector512<double>.Count)
+            {
+                TOperation.Invoke(Vector512.LoadUnsafe(in xr, (nuint)p), Vector512.LoadUnsafe(in yr, (nuint)p)).StoreUnsafe(ref d, (nuint)p);
+            }
+        }
+
+        for (; p < x.Length; p++)
+        {
+            Unsafe.Add(ref d, p) = TOperation.Invoke(Unsafe.Add(ref Unsafe.AsRef(in xr), p), Unsafe.Add(ref Unsafe.AsRef(in yr), p));
+        }
+    }
+
+    /// <summary>An IEEE operation of two rows, element by element (no fused forms: the bits of the scalar expression).</summary>
+    private interface IRowOperation
+    {
+        static abstract double Invoke(double x, double y);
+
+        static abstract Vector512<double> Invoke(Vector512<double> x, Vector512<double> y);
+    }
+
+    private readonly struct Plus : IRowOperation
+    {
+        public static double Invoke(double x, double y) => x + y;
+
+        public static Vector512<double> Invoke(Vector512<double> x, Vector512<double> y) => x + y;
+    }
+
+    private readonly struct Minus : IRowOperation
+    {
+        public static double Invoke(double x, double y) => x - y;
+
+        public static Vector512<double> Invoke(Vector512<double> x, Vector512<double> y) => x - y;
+    }
+
     /// <summary>Paths of one row held side by side in <see cref="PathBuffers.FinancialNpv"/> before the next row's (<see cref="NpvIndex"/>): one 64-byte line.</summary>
     public const int NpvGroup = 8;
 
