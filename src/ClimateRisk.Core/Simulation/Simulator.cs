@@ -33,10 +33,8 @@ public static class Simulator
             (value, count, threshold) => SampleSummary.OfConstant(value, count, threshold),
             (values, scratch) =>
             {
-                var work = scratch[..values.Length];
-                values.CopyTo(work);
                 var losses = new double[exceedanceProbabilities.Length];
-                SampleSummary.Quantiles(work, exceedanceProbabilities, losses);
+                SampleSummary.Quantiles(values, exceedanceProbabilities, losses, scratch);
                 return losses;
             },
             cancellationToken,

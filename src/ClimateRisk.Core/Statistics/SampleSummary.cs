@@ -221,13 +221,19 @@ public static class SampleSummary
         };
     }
 
-    /// <summary>Type-7 quantiles of <paramref name="values"/> at each of <paramref name="probabilities"/> (any order); values are rearranged.</summary>
+    /// <summary>
+    /// Type-7 quantiles of <paramref name="values"/> at each of <paramref name="probabilities"/>
+    /// (any order), using <paramref name="scratch"/> (at least as long as the values); the values
+    /// are not modified.
+    /// </summary>
     /// <remarks>
     /// By multiple selection of the ranks j and j + 1 of every probability, O(n) instead of a
     /// sort's O(n log n), so the exceedance curves of a million-path run cost what the
-    /// moments cost; a sample with NaN is sorted instead (selection is undefined with NaN).
+    /// moments cost; a sample with NaN is sorted instead (selection is undefined with NaN), in
+    /// <paramref name="scratch"/>. The selection reads the values where they are: the exceedance
+    /// curves no longer copy their row first (fifteenth performance session).
     /// </remarks>
-    public static void Quantiles(Span<double> values, ReadOnlySpan<double> probabilities, Span<double> destination)
+    public static void Quantiles(ReadOnlySpan<double> values, ReadOnlySpan<double> probabilities, Span<double> destination, Span<double> scratch)
     {
         if (destination.Length < probabilities.Length)
         {
@@ -238,6 +244,11 @@ public static class SampleSummary
         if (n == 0)
         {
             throw new ArgumentException("Cannot take quantiles of an empty sample.", nameof(values));
+        }
+
+        if (scratch.Length < n)
+        {
+            throw new ArgumentException($"Scratch holds {scratch.Length} values, need {n}.", nameof(scratch));
         }
 
         foreach (var p in probabilities)
@@ -251,10 +262,12 @@ public static class SampleSummary
         var census = Census(values, double.NaN);
         if (census.NanCount > 0)
         {
-            values.Sort();
+            var sorted = scratch[..n];
+            values.CopyTo(sorted);
+            sorted.Sort();
             for (var i = 0; i < probabilities.Length; i++)
             {
-                destination[i] = Type7(values, probabilities[i]);
+                destination[i] = Type7(sorted, probabilities[i]);
             }
 
             return;
@@ -263,7 +276,7 @@ public static class SampleSummary
         var ranks = new int[(2 * probabilities.Length) + 1];
         var distinct = WantedRanks(n, probabilities, -1, ranks);
         var selected = new double[distinct];
-        RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks.AsSpan(0, distinct), selected, 0, (int)census.ZeroCount, [], negativeCount: (int)census.NegativeCount);
+        RadixSelect.Select(values, census.MinKey, census.MaxKey, ranks.AsSpan(0, distinct), selected, 0, (int)census.ZeroCount, scratch, negativeCount: (int)census.NegativeCount);
         for (var i = 0; i < probabilities.Length; i++)
         {
             destination[i] = Type7(n, ranks.AsSpan(0, distinct), selected, probabilities[i]);

@@ -74,7 +74,7 @@ public class SampleSummaryTests
         // numpy.quantile(np.arange(1, 11), [0.05, 0.5, 0.95, 0.99]) = [1.45, 5.5, 9.55, 9.91]
         var values = Enumerable.Range(1, 10).Select(i => (double)i).Reverse().ToArray();
         var result = new double[4];
-        SampleSummary.Quantiles(values, [0.05, 0.5, 0.95, 0.99], result);
+        SampleSummary.Quantiles(values, [0.05, 0.5, 0.95, 0.99], result, new double[values.Length]);
         result[0].Should().BeApproximately(1.45, 1e-12);
         result[1].Should().BeApproximately(5.5, 1e-12);
         result[2].Should().BeApproximately(9.55, 1e-12);
@@ -132,7 +132,9 @@ public class SampleSummarySelectionTests
         // The exceedance curves' quantiles (by selection too) against the same sorted reference.
         double[] returnPeriodProbabilities = [0, 0.5, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.998, 0.999, 1];
         var curve = new double[returnPeriodProbabilities.Length];
-        SampleSummary.Quantiles((double[])values.Clone(), returnPeriodProbabilities, curve);
+        var before = (double[])values.Clone();
+        SampleSummary.Quantiles(values, returnPeriodProbabilities, curve, new double[n]);
+        values.Should().Equal(before, "the values are read where they are");
         curve.Should().Equal(SortedType7(sorted, returnPeriodProbabilities));
         var k = (int)Math.Ceiling(n / 100.0);
         var tailSum = default(ExactSum);
