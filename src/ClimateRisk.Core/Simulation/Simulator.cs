@@ -269,9 +269,10 @@ public static class Simulator
             return item == FinancialItem.Opex && basis == FinancialBasis.Net ? job - (job % FinancialEffects.Bases.Count) + grossBasis : job;
         }
 
-        // The horizon year's financial cells of entity e, in the order of FinancialJob: OpEx
-        // gross (and its net twin), revenue gross, EBITDA gross, revenue net, EBITDA net, CapEx
-        // gross, CapEx net, each summarised right after its row is made.
+        // The horizon year's financial cells of entity e, indexed as FinancialJob orders them and
+        // made in the order OpEx gross, revenue gross, EBITDA gross, revenue net, EBITDA net,
+        // CapEx gross, CapEx net (OpEx net is its gross twin), each summarised right after its
+        // row is made, so a row is read from memory once and reused from the worker's rows.
         TCell[] HorizonItems(int e, Span<double> values, Span<double> scratch)
         {
             var cells = new TCell[financialJobs];
