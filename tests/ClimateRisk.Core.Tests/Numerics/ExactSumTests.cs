@@ -28,6 +28,15 @@ public class ExactSumTests
                 var sum = default(ExactSum);
                 sum.AddRange(values);
                 Bits(sum.Round()).Should().Be(Bits(expected), $"case {c.Key} ({values.Length} addends, {order}): {F(sum.Round())} against fsum {F(expected)}");
+
+                // One at a time, without the bins of AddRange.
+                var single = default(ExactSum);
+                foreach (var v in values)
+                {
+                    single.Add(v);
+                }
+
+                Bits(single.Round()).Should().Be(Bits(expected), $"case {c.Key} added one by one ({order})");
             }
         }
     }

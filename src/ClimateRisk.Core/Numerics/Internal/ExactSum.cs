@@ -18,9 +18,10 @@ namespace ClimateRisk.Core.Numerics.Internal;
 /// (each piece &lt; 2³², so a chunk cannot overflow before 2³¹ additions). <see cref="Round"/>
 /// propagates the carries, takes the sign, and rounds the top 53 bits with a round bit and a
 /// sticky bit. <see cref="AddRange"/> first adds the mantissas into a 64-bit bin per exponent:
-/// about 1.6 ns an addend, <see cref="Round"/> included, at 999 addends (3.3 ns through
-/// <see cref="Add(double)"/>'s 35 instructions) against the 8–10 ns a value the sort before an
-/// ascending sum cost (<c>TailSumBenchmarks</c>, docs/performance.md, fifteenth session).
+/// about 1.6 ns an addend, <see cref="Round"/> included, at 999 addends (3.3 ns adding each
+/// value's pieces to the chunks, some 35 instructions) against the 8–10 ns a value the sort
+/// before an ascending sum cost (<c>TailSumBenchmarks</c>, docs/performance.md, fifteenth
+/// session).
 /// Infinities and NaN are added apart in IEEE arithmetic and win: a sum holding one is that
 /// sum of them (±∞ or NaN).
 /// Mergeable (<see cref="Combine"/>) like <c>RunningMoments</c>, for shards of one sum.
@@ -46,34 +47,23 @@ internal struct ExactSum
     private double _nonFinite;
 
     /// <summary>Adds <paramref name="value"/> exactly.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(double value)
     {
-        var bits = (ulong)BitConverter.DoubleToInt64Bits(value);
-        var exponent = (int)(bits >> 52) & 0x7FF;
-        if (exponent == 0x7FF)
+        if (Finite(value, out var exponent, out var signed))
+        {
+            AddScaled(signed, exponent);
+        }
+        else
         {
             _nonFinite += value;
-            return;
         }
-
-        // Subnormals (exponent 0) have no implicit bit and the weight of exponent 1.
-        var normal = exponent != 0 ? 1 : 0;
-        var mantissa = (bits & FractionMask) | (ImplicitBit * (ulong)normal);
-        var position = exponent - normal;
-        var offset = position & 31;
-        var low = mantissa << offset;
-
-        // m >> (64 − offset) in two steps, since a shift by 64 is a shift by 0 in C#.
-        var high = (mantissa >> 1) >> (63 - offset);
-        var sign = (long)bits >> 63;
-        ref var chunk = ref Unsafe.Add(ref _chunks[0], position >> 5);
-        chunk += ((long)(low & LowMask) ^ sign) - sign;
-        Unsafe.Add(ref chunk, 1) += ((long)(low >> 32) ^ sign) - sign;
-        Unsafe.Add(ref chunk, 2) += ((long)high ^ sign) - sign;
     }
 
-    /// <summary>Adds bin · 2^(max(e, 1) − 1075), |bin| &lt; 2⁶³, e a biased exponent: its three 32-bit pieces, as <see cref="Add(double)"/>.</summary>
+    /// <summary>
+    /// Adds bin · 2^(max(e, 1) − 1075), |bin| &lt; 2⁶³, e a biased exponent: the three 32-bit
+    /// pieces of |bin| · 2^(p mod 32), p = max(e − 1, 0), with bin's sign, to chunks ⌊p/32⌋ … ⌊p/32⌋ + 2.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddScaled(long bin, int exponent)
     {
         var position = exponent - (exponent != 0 ? 1 : 0);
@@ -128,8 +118,8 @@ internal struct ExactSum
     /// <remarks>
     /// Why not <see cref="Add(double)"/> in a loop: the values of one sum share a few exponents,
     /// so each signed mantissa is added to a 64-bit bin of its exponent (a dozen instructions
-    /// against Add's 35), and the bins are folded into the chunks every
-    /// <see cref="BinAdditions"/> values, before one could overflow. The bins are the thread's
+    /// against some 35 for its pieces in the chunks), and the bins are folded into the chunks
+    /// every <see cref="BinAdditions"/> values, before one could overflow. The bins are the thread's
     /// and all zero between calls (a fold zeroes what it folds), so nothing is cleared per call.
     /// </remarks>
     [SkipLocalsInit] // The list of touched bins is written before it is read.

@@ -158,13 +158,7 @@ internal sealed class SitePlan
         var last = x.Length - 1;
         if (lnProtection >= x[first] && lnProtection < x[last])
         {
-            // DepthFromLog's search for the segment.
-            var i = first + 1;
-            while (lnProtection > x[i])
-            {
-                i++;
-            }
-
+            var i = SegmentOf(lnProtection);
             if (ProtectionDepthM > depth[i - 1])
             {
                 return flood.ProtectionRpY * (1 - 1e-12);
@@ -364,13 +358,26 @@ internal sealed class SitePlan
             return FloodDepthM[last];
         }
 
-        var i = first + 1;
+        var i = SegmentOf(lnR);
+        var w = (lnR - x[i - 1]) / (x[i] - x[i - 1]);
+        return FloodDepthM[i - 1] + (w * (FloodDepthM[i] - FloodDepthM[i - 1]));
+    }
+
+    /// <summary>
+    /// The upper knot i of the segment [x[i − 1], x[i]] holding ln R, searched from the first
+    /// flooding knot: the first i &gt; <see cref="FirstPositiveDepth"/> with ln R ≤ x[i]
+    /// (ln R in [x[first], x[last]), so one exists). <see cref="DepthFromLog"/> interpolates
+    /// there, and <see cref="HeldBelowY"/> finds the defence standard's segment the same way.
+    /// </summary>
+    private int SegmentOf(double lnR)
+    {
+        var x = FloodLnReturnPeriod;
+        var i = FirstPositiveDepth + 1;
         while (lnR > x[i])
         {
             i++;
         }
 
-        var w = (lnR - x[i - 1]) / (x[i] - x[i - 1]);
-        return FloodDepthM[i - 1] + (w * (FloodDepthM[i] - FloodDepthM[i - 1]));
+        return i;
     }
 }
