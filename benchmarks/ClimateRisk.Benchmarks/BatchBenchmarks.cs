@@ -203,6 +203,15 @@ public class BatchBenchmarks
         return _destination[^1];
     }
 
+    /// <summary>The span Φ before the sixteenth session (<see cref="PreviousVectorCdf"/>: exp and G on every lane).</summary>
+    [Benchmark]
+    [BenchmarkCategory("Cdf")]
+    public double CdfVectorPrevious()
+    {
+        PreviousVectorCdf.Cdf(_normals, _destination);
+        return _destination[^1];
+    }
+
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("Exp")]
     public double ExpMathLoop()

@@ -1,5 +1,6 @@
-"""Coefficients of the vector exp polynomial (src/ClimateRisk.Core/Numerics/Internal/VectorMath.cs)
-and of the normal tail factor G(t) = Phi(-t)·exp(t²/2) (VectorNormal.cs), fitted with mpmath's
+"""Coefficients of the vector exp polynomial (src/ClimateRisk.Core/Numerics/Internal/VectorMath.cs),
+of the normal tail factor G(t) = Phi(-t)·exp(t²/2) (VectorNormal.cs) and of Phi(-s) on the 16
+intervals [j/4, (j+1)/4] of s = |x| < 4 (VectorNormal.cs, the inner region), fitted with mpmath's
 Chebyshev interpolation (near-minimax) and checked by dense sampling in 50-digit arithmetic.
 
     python3 tests/reference/fit_vector_math.py
@@ -35,8 +36,25 @@ def normal_g(k=5, n=22, tmax=40):
     return c
 
 
+def normal_inner(intervals=16, width=mp.mpf(1) / 4, n=12):
+    """Phi(-s) for s in interval j, as a polynomial P_j(w) of degree n - 1 in w = 8s - (2j + 1),
+    in [-1, 1]; returned highest order first, one list of the 16 intervals' coefficients per order."""
+    polys = []
+    worst = 0
+    for j in range(intervals):
+        f = lambda w: mp.ncdf(-(j + (1 + w) / 2) * width)
+        c = fit(f, -1, 1, n)
+        worst = max(worst, max(abs(mp.polyval(c, w) / f(w) - 1) for w in mp.linspace(-1, 1, 401)))
+        polys.append(c)
+    print(f"Phi inner: {intervals} intervals of {mp.nstr(width, 3)}, degree {n - 1}: max relative error {mp.nstr(worst, 3)} (coefficients rounded to doubles)")
+    return [[polys[j][k] for j in range(intervals)] for k in range(n)]
+
+
 if __name__ == "__main__":
     for name, coefficients in (("exp q(r), highest first", exp_q()), ("Phi G(y), highest first", normal_g())):
         print(name)
         for x in coefficients:
             print(f"    {float(x)!r},")
+    print("Phi inner P_j(w), by order (highest first), the 16 intervals in a row")
+    for order in normal_inner():
+        print("        " + ", ".join(repr(float(x)) for x in order) + ",")

@@ -75,6 +75,13 @@ internal interface ILanes<TSelf>
     /// <summary>True when every lane of the mask is set.</summary>
     static abstract bool All(TSelf mask);
 
+    /// <summary>
+    /// True when every lane of <paramref name="left"/> is below <paramref name="right"/> (NaN is
+    /// not): <see cref="All"/> of <see cref="LessThan"/> in one compare and mask test, without
+    /// the mask as a register of lanes.
+    /// </summary>
+    static abstract bool AllLessThan(TSelf left, TSelf right);
+
     /// <summary>True when some lane of the mask is set.</summary>
     static abstract bool Any(TSelf mask);
 
@@ -94,4 +101,12 @@ internal interface ILanes<TSelf>
     /// (not checked): a hardware gather where there is one, element by element otherwise.
     /// </summary>
     static abstract TSelf Gather(ref readonly double table, TSelf index);
+
+    /// <summary>
+    /// Lane k = <c>table[j_k]</c> from a table of 16 doubles, j_k the low four bits of lane k
+    /// (callers hold j as 2⁵² + j, the shifter form, so j needs no conversion): one two-register
+    /// permute on AVX-512, where a gather of eight would cost several times as much; element by
+    /// element otherwise.
+    /// </summary>
+    static abstract TSelf Lookup16(ref readonly double table, TSelf index);
 }

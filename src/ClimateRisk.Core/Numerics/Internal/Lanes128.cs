@@ -80,6 +80,9 @@ internal readonly struct Lanes128(Vector128<double> value) : ILanes<Lanes128>
     public static bool All(Lanes128 mask) => Vector128.EqualsAll(mask.Value.AsInt64(), Vector128<long>.AllBitsSet);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllLessThan(Lanes128 left, Lanes128 right) => Vector128.LessThanAll(left.Value, right.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Any(Lanes128 mask) => mask.Value.AsInt64() != Vector128<long>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -100,4 +103,11 @@ internal readonly struct Lanes128(Vector128<double> value) : ILanes<Lanes128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes128 Gather(ref readonly double table, Lanes128 index)
         => new(Vector128.Create(Unsafe.Add(ref Unsafe.AsRef(in table), (int)index.Value.GetElement(0)), Unsafe.Add(ref Unsafe.AsRef(in table), (int)index.Value.GetElement(1))));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 Lookup16(ref readonly double table, Lanes128 index)
+    {
+        var j = index.Value.AsInt64() & Vector128.Create(15L);
+        return new(Vector128.Create(Unsafe.Add(ref Unsafe.AsRef(in table), (int)j.GetElement(0)), Unsafe.Add(ref Unsafe.AsRef(in table), (int)j.GetElement(1))));
+    }
 }

@@ -81,6 +81,9 @@ internal readonly struct Lanes256(Vector256<double> value) : ILanes<Lanes256>
     public static bool All(Lanes256 mask) => Vector256.EqualsAll(mask.Value.AsInt64(), Vector256<long>.AllBitsSet);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllLessThan(Lanes256 left, Lanes256 right) => Vector256.LessThanAll(left.Value, right.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Any(Lanes256 mask) => mask.Value.AsInt64() != Vector256<long>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -111,4 +114,8 @@ internal readonly struct Lanes256(Vector256<double> value) : ILanes<Lanes256>
 
         return new(Vector256.Create(Lanes128.Gather(in table, new(index.Value.GetLower())).Value, Lanes128.Gather(in table, new(index.Value.GetUpper())).Value));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256 Lookup16(ref readonly double table, Lanes256 index)
+        => new(Vector256.Create(Lanes128.Lookup16(in table, new(index.Value.GetLower())).Value, Lanes128.Lookup16(in table, new(index.Value.GetUpper())).Value));
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ClimateRisk.Core.Numerics.Internal;
 
@@ -80,6 +81,9 @@ internal readonly struct Lanes512(Vector512<double> value) : ILanes<Lanes512>
     public static bool All(Lanes512 mask) => Vector512.EqualsAll(mask.Value.AsInt64(), Vector512<long>.AllBitsSet);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AllLessThan(Lanes512 left, Lanes512 right) => Vector512.LessThanAll(left.Value, right.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Any(Lanes512 mask) => mask.Value.AsInt64() != Vector512<long>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -101,4 +105,11 @@ internal readonly struct Lanes512(Vector512<double> value) : ILanes<Lanes512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 Gather(ref readonly double table, Lanes512 index)
         => new(Vector512.Create(Lanes256.Gather(in table, new(index.Value.GetLower())).Value, Lanes256.Gather(in table, new(index.Value.GetUpper())).Value));
+
+    /// <remarks>VPERMT2PD: the index's low four bits pick one of the two registers' 16 lanes.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 Lookup16(ref readonly double table, Lanes512 index)
+        => Avx512F.IsSupported
+            ? new(Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(in table), index.Value.AsInt64(), Vector512.LoadUnsafe(in table, 8)))
+            : new(Vector512.Create(Lanes256.Lookup16(in table, new(index.Value.GetLower())).Value, Lanes256.Lookup16(in table, new(index.Value.GetUpper())).Value));
 }
