@@ -55,11 +55,13 @@ public class BatchBenchmarks
                 throw new InvalidOperationException("The 512-bit uniform kernels disagree with each other or with the scalar generator.");
             }
 
+            // Since the sixteenth session the two are different approximations: each within
+            // 4 ulps of the correctly rounded value (VectorNormalTests), so within 8 of each other.
             VectorNormal.InvCdf(_uniforms, current);
             PreviousInvCdfCompacted.InvCdf(_uniforms, previous);
-            if (!current.AsSpan().SequenceEqual(previous))
+            if (current.Zip(previous).Any(c => Math.Abs(c.First - c.Second) > 8 * (Math.BitIncrement(Math.Abs(c.Second)) - Math.Abs(c.Second))))
             {
-                throw new InvalidOperationException("The span Φ⁻¹ disagrees with its previous form.");
+                throw new InvalidOperationException("The span Φ⁻¹ disagrees with its previous form by more than 8 ulps.");
             }
         }
     }
@@ -186,7 +188,7 @@ public class BatchBenchmarks
         return _destination[^1];
     }
 
-    /// <summary>The span Φ⁻¹ before the fourth pass (<see cref="PreviousInvCdfCompacted"/>; 512-bit lanes).</summary>
+    /// <summary>The span Φ⁻¹ before the sixteenth session (<see cref="PreviousInvCdfCompacted"/>: AS 241, the tails on a list; 512-bit lanes).</summary>
     [Benchmark]
     [BenchmarkCategory("InvCdf")]
     public double InvCdfVectorPrevious()

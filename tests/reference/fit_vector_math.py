@@ -1,6 +1,7 @@
 """Coefficients of the vector exp polynomial (src/ClimateRisk.Core/Numerics/Internal/VectorMath.cs),
 of the normal tail factor G(t) = Phi(-t)·exp(t²/2) (VectorNormal.cs) and of Phi(-s) on the 16
-intervals [j/4, (j+1)/4] of s = |x| < 4 (VectorNormal.cs, the inner region), fitted with mpmath's
+intervals [j/4, (j+1)/4] of s = |x| < 4 (VectorNormal.cs, the inner region) and of
+Phi^-1(r)/(r - 1/2) on the 16 half-binades of r = min(p, 1 - p) in [2^-9, 1/2), fitted with mpmath's
 Chebyshev interpolation (near-minimax) and checked by dense sampling in 50-digit arithmetic.
 
     python3 tests/reference/fit_vector_math.py
@@ -50,6 +51,31 @@ def normal_inner(intervals=16, width=mp.mpf(1) / 4, n=12):
     return [[polys[j][k] for j in range(intervals)] for k in range(n)]
 
 
+def normal_inverse_inner(binades=8, n=15):
+    """g(r) = Phi^-1(r)/(r - 1/2) on the half-binades [2^-(e+1)·(1 + h/2), 2^-(e+1)·(1 + (h+1)/2)),
+    e = 1..8, h = 0, 1, as polynomials of degree n - 1 in w = 2f - 1, f the position in the
+    half-binade (r's mantissa bits below its top one). The table slot of a half-binade is the low
+    four bits of r's bits shifted right by 51 (biased exponent and top mantissa bit), so the
+    intervals sit rotated: slot (2·(1022 - e) + h) mod 16."""
+    def g(r):
+        if r == mp.mpf(1) / 2:
+            return mp.sqrt(2 * mp.pi)  # the limit, 1/phi(0)
+        return mp.sqrt(2) * mp.erfinv(2 * r - 1) / (r - mp.mpf(1) / 2)
+
+    slots = [None] * 16
+    worst = 0
+    for e in range(1, binades + 1):
+        for h in (0, 1):
+            a = mp.mpf(2) ** -(e + 1) * (1 + mp.mpf(h) / 2)
+            width = mp.mpf(2) ** -(e + 1) / 2
+            f = lambda w: g(a + (w + 1) / 2 * width)
+            c = fit(f, -1, 1, n)
+            worst = max(worst, max(abs(mp.polyval(c, w) / f(w) - 1) for w in mp.linspace(-1, 1, 401)))
+            slots[(2 * (1022 - e) + h) % 16] = c
+    print(f"Phi^-1 inner: 16 half-binades of r in [2^-{binades + 1}, 1/2), degree {n - 1}: max relative error of g {mp.nstr(worst, 3)} (coefficients rounded to doubles)")
+    return [[slots[j][k] for j in range(16)] for k in range(n)]
+
+
 if __name__ == "__main__":
     for name, coefficients in (("exp q(r), highest first", exp_q()), ("Phi G(y), highest first", normal_g())):
         print(name)
@@ -57,4 +83,7 @@ if __name__ == "__main__":
             print(f"    {float(x)!r},")
     print("Phi inner P_j(w), by order (highest first), the 16 intervals in a row")
     for order in normal_inner():
+        print("        " + ", ".join(repr(float(x)) for x in order) + ",")
+    print("Phi^-1 inner g_j(w), by order (highest first), the 16 slots in a row")
+    for order in normal_inverse_inner():
         print("        " + ", ".join(repr(float(x)) for x in order) + ",")

@@ -1,8 +1,6 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using ClimateRisk.Core.Numerics.Internal;
 
 namespace ClimateRisk.Core.Distributions.Internal;
@@ -34,12 +32,17 @@ namespace ClimateRisk.Core.Distributions.Internal;
 /// where Φ is 0 or 1 in double precision.
 /// </para>
 /// <para>
-/// Φ⁻¹ is Wichura's AS 241 (PPND16), <see cref="StandardNormal.InvCdfUnchecked"/>'s coefficients
-/// and regions, its rationals' Horner steps each one fused multiply–add (since the twelfth
-/// performance session; before, a multiply and an add in that method's order: about 15–20 %
-/// more time, the same 4-ulp bound), with <see cref="VectorMath.Log{T}"/> in the tails; the tail rationals are
-/// evaluated on a compacted list of the tail lanes (see <see cref="InvCdfCompacted{T}"/>), the
-/// far tail (p &lt; 1.4e−11) only for registers holding one.
+/// Φ⁻¹(p) = (p − ½)·g(r), r = min(p, 1 − p), for r ≥ 2⁻⁹ (all but 0.39 % of uniforms): g a
+/// polynomial of degree 14 on each half-binade of r, picked by r's exponent and top mantissa
+/// bit (the same 16-entry lookup as Φ), so neither a division nor a log (sixteenth performance
+/// session; the span needs no list of tail lanes any more, a register holds one with
+/// probability 3 %). The product keeps the relative accuracy where p − ½ is rounded (p &lt; ¼),
+/// as g is a function of the exact r. Below 2⁻⁹, Wichura's AS 241 (PPND16) tails,
+/// <see cref="StandardNormal.InvCdfUnchecked"/>'s coefficients and regions, the rationals' Horner
+/// steps each one fused multiply–add, with <see cref="VectorMath.Log{T}"/>; the far tail
+/// (p &lt; 1.4e−11) only for registers holding one. Until that session AS 241's central
+/// rational covered r ≥ 0.075 and its near tail the rest, on a compacted list of the tail lanes
+/// (15 % of uniforms): two thirds of Φ⁻¹'s time went to that list and its tails.
 /// </para>
 /// <para>Maximum errors against correctly rounded mpmath values are stated and tested in <c>VectorNormalTests</c>.</para>
 /// </remarks>
@@ -49,6 +52,9 @@ internal static class VectorNormal
     private const double MillsShift = 5;
     private const double InnerLimit = 4;
     private const double IndexShifter = 4503599627370496.0; // 2⁵²: j + 2⁵² holds j in its low bits
+
+    private const double BelowInverseInner = 0.0019531249999999998; // the double below 2⁻⁹
+    private const long LowMantissaBits = 0x0007FFFFFFFFFFFF;
 
     /// <summary>
     /// P_j(w) ≈ Φ(−s) on s ∈ [j/4, (j + 1)/4), w = 8s − 2j − 1, by order from w¹¹ down to w⁰,
@@ -96,6 +102,80 @@ internal static class VectorNormal
         0.016793306448448814, 0.008774475095738362, 0.004332448363012558, 0.0020201374899460017, 0.000889025299108432, 0.00036907845427506733, 0.00014448072588123576, 5.3312349751096344e-05,
     ];
 
+    /// <summary><see cref="InnerCoefficients"/> on a 64-byte line.</summary>
+    private static readonly unsafe double* CdfTable = LineTable.Create(InnerCoefficients);
+
+    /// <summary><see cref="InverseInnerCoefficients"/> on a 64-byte line.</summary>
+    private static readonly unsafe double* InvCdfTable = LineTable.Create(InverseInnerCoefficients);
+
+    private static unsafe ref double CdfTableStart
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref *CdfTable;
+    }
+
+    private static unsafe ref double InvCdfTableStart
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref *InvCdfTable;
+    }
+
+    /// <summary>
+    /// g_j(w) ≈ Φ⁻¹(r)/(r − ½) on the half-binades of r ∈ [2⁻⁹, ½) (eight binades, two halves
+    /// each), by order from w¹⁴ down to w⁰, the 16 slots side by side; slot (2·(1022 − e) + h)
+    /// mod 16 holds [2^−(e+1)·(1 + h/2), 2^−(e+1)·(1 + (h+1)/2)). Chebyshev interpolation in
+    /// 40-digit arithmetic (tests/reference/fit_vector_math.py), 1.0e−16 relative with the
+    /// coefficients rounded to doubles.
+    /// </summary>
+    private static ReadOnlySpan<double> InverseInnerCoefficients =>
+    [
+        // w^14
+        7.288006197769943e-12, 6.286767571094203e-14, 7.6439269210614e-12, 6.604012683777297e-14, 8.041410863388458e-12, 6.956245454941072e-14, 8.478411519684458e-12, 7.337604183782325e-14,
+        8.940550556497714e-12, 7.727042609413002e-14, 9.388324384385229e-12, 8.31117386330858e-14, 6.687289323967283e-12, 5.751010123694803e-14, 6.9706476655217965e-12, 6.003574465669281e-14,
+        // w^13
+        -3.939358293526788e-11, -4.761405720473829e-13, -4.133166873906137e-11, -5.003332929749439e-13, -4.3493687255887785e-11, -5.271430571482898e-13, -4.5863496561903246e-11, -5.560357029805806e-13,
+        -4.8352419384780084e-11, -5.852377678256916e-13, -5.072464261635553e-11, -5.877857798211349e-13, -3.612245619877456e-11, -4.352641082010936e-13, -3.7665205244687704e-11, -4.5453273766150737e-13,
+        // w^12
+        1.869316367369487e-10, 3.3932878173906387e-12, 1.962213702340981e-10, 3.5671213648735175e-12, 2.065664141561761e-10, 3.759254898011874e-12, 2.1785365272652516e-10, 3.965023670158028e-12,
+        2.295849874474172e-10, 4.1701210877474104e-12, 2.405324264150433e-10, 4.558549900603365e-12, 1.7124987728209511e-10, 3.09934507873477e-12, 1.786443930542333e-10, 3.237900618505695e-12,
+        // w^11
+        -1.026185990017186e-09, -2.608066924678695e-11, -1.0776191112363972e-09, -2.7427006824011253e-11, -1.134789439730234e-09, -2.891067976619012e-11, -1.196877007144961e-09, -3.048870816047614e-11,
+        -1.260738617888622e-09, -3.203765144165895e-11, -1.3186000891180848e-09, -3.117727633531221e-11, -9.393341087128739e-10, -2.3801776697215522e-11, -9.80282764287347e-10, -2.487599363819884e-11,
+        // w^10
+        5.725398625066389e-09, 2.0262369863423329e-10, 6.01491438869857e-09, 2.1316728727389273e-10, 6.335975411533371e-09, 2.2474319109825655e-10, 6.6826719172748885e-09, 2.3695061176048785e-10,
+        7.034801675188748e-09, 2.4870934995353955e-10, 7.3488103685705895e-09, 2.7887061290629253e-10, 5.236231396847507e-09, 1.847517735809052e-10, 5.466841610164276e-09, 1.9317686548593515e-10,
+        // w^9
+        -3.205569706253725e-08, -1.5886373570988073e-09, -3.3692538692985984e-08, -1.6719968438489686e-09, -3.5502071347505115e-08, -1.7630765502864036e-09, -3.744165804101012e-08, -1.8580837304184555e-09,
+        -3.937969266229614e-08, -1.947378547153755e-09, -4.0993156484861775e-08, -1.8014420427997069e-09, -2.9287484602268488e-08, -1.4470566449281823e-09, -3.0592458078973554e-08, -1.5138118209883659e-09,
+        // w^8
+        1.8188309731188984e-07, 1.2624747946161603e-08, 1.9126787794509093e-07, 1.329290957148001e-08, 2.0159909657676324e-07, 1.4018279116195683e-08, 2.1256543371742768e-07, 1.476421731792042e-08,
+        2.2329139084068014e-07, 1.5443995802040864e-08, 2.3238138853838113e-07, 1.8030960401260926e-08, 1.6598792778008359e-07, 1.1486672000152656e-08, 1.7348144520662555e-07, 1.202345144867785e-08,
+        // w^7
+        -1.0500394360272904e-06, -1.0206771476716704e-07, -1.1048207278177033e-06, -1.0751584590693783e-07, -1.164772211043977e-06, -1.1337844453057464e-07, -1.227570571428935e-06, -1.192917256835567e-07,
+        -1.2872184821955681e-06, -1.244263693641045e-07, -1.3265923650619648e-06, -1.0544395467146637e-07, -9.570345811483378e-07, -9.274885447907907e-08, -1.0008885299879843e-06, -9.714668999347216e-08,
+        // w^6
+        6.200024224773635e-06, 8.439913810782212e-07, 6.5271922471005965e-06, 8.89393425956604e-07, 6.882163507136015e-06, 9.376317468365798e-07, 7.247015939822027e-06, 9.849674347996873e-07,
+        7.579726054446412e-06, 1.0241034294836079e-06, 7.870143373609322e-06, 1.2708194576395632e-06, 5.642416285901229e-06, 7.658306848796502e-07, 5.905461762057135e-06, 8.027541227465927e-07,
+        // w^5
+        -3.7754699836975566e-05, -7.197538715026619e-06, -3.9768829279763575e-05, -7.5868067581335204e-06, -4.192491397651906e-05, -7.992375233605968e-06, -4.407765649086273e-05, -8.373662400119376e-06,
+        -4.590568629665822e-05, -8.639500561803573e-06, -4.601438336210575e-05, -6.252235133500678e-06, -3.429900043409296e-05, -6.520337045224383e-06, -3.593079054228085e-05, -6.8408296597563165e-06,
+        // w^4
+        0.00024044607370804578, 6.419256758446091e-05, 0.00025337260624745645, 6.765861672572109e-05, 0.00026689540327040227, 7.115306890620492e-05, 0.0002797689380057168, 7.422680105503402e-05,
+        0.00028985620368769205, 7.64829902711166e-05, 0.000304609400201711, 0.00010288591509714405, 0.00021798984655155482, 5.8048706264186556e-05, 0.0002286164321480534, 6.09665749716832e-05,
+        // w^3
+        -0.0016441627305727742, -0.0006145655147792493, -0.0017320620665869121, -0.0006469565173663431, -0.00181979587321789, -0.0006774480086994523, -0.0018946522426262935, -0.0006994410333625269,
+        -0.0019283507714408826, -0.000693339797474755, -0.0017555505008476904, -0.0003716347576247268, -0.0014872608345411363, -0.0005548482837704322, -0.001561898140186871, -0.0005834332162857082,
+        // w^2
+        0.012799134556481606, 0.006690823062676412, 0.013442374162067287, 0.007009074519401393, 0.014023777870664854, 0.007273786547579459, 0.01445631780628669, 0.007452781686250759,
+        0.014782782135271136, 0.00772576572796939, 0.016416710781065144, 0.010796464361242316, 0.011565590996770871, 0.006045223225623573, 0.012161759156095863, 0.0063609861637686374,
+        // w^1
+        -0.1336337156533731, -0.0966398629921326, -0.1364113113984358, -0.09760159651930572, -0.13573827213355769, -0.09534661987102278, -0.12917336774337107, -0.0876601485084431,
+        -0.11238909503947234, -0.06975288833363084, -0.07261911069560664, -0.020865324272080397, -0.12363875115154604, -0.09021548488841988, -0.1290244250667042, -0.09386625365285281,
+        // w^0
+        4.763503253048734, 4.537214903080363, 4.294822292430557, 4.065006596852793, 3.8219290258724166, 3.5952475281652228, 3.360704327102263, 3.148438423594468,
+        2.938153219635148, 2.760610706303743, 2.606807525944904, 2.516970953762731, 5.656951562593466, 5.44669866180459, 5.219006016832083, 4.999899796422201,
+    ];
+
     /// <summary>destination[i] = Φ(x[i]). Allocation-free; in place allowed.</summary>
     /// <param name="x">z-scores; any doubles (NaN gives NaN).</param>
     /// <param name="destination">At least as long as <paramref name="x"/>.</param>
@@ -111,12 +191,103 @@ internal static class VectorNormal
         LaneLoop.CheckSpans(p, destination);
         ref var src = ref MemoryMarshal.GetReference(p);
         ref var dst = ref MemoryMarshal.GetReference(destination);
-        var done = Vector512.IsHardwareAccelerated ? InvCdfCompacted<Lanes512>(ref src, ref dst, p.Length)
-            : Vector256.IsHardwareAccelerated ? InvCdfCompacted<Lanes256>(ref src, ref dst, p.Length)
+        var done = Vector512.IsHardwareAccelerated ? InvCdfRegisters<Lanes512>(ref src, ref dst, p.Length)
+            : Vector256.IsHardwareAccelerated ? InvCdfRegisters<Lanes256>(ref src, ref dst, p.Length)
             : 0;
         if (done < p.Length)
         {
             LaneLoop.Tail<InvCdfOperator>(ref src, ref dst, done, p.Length);
+        }
+    }
+
+    /// <summary>
+    /// Whole registers; returns how many elements were written. Every register gets the
+    /// polynomial; a register with a lane below 2⁻⁹ (3 % of registers of uniforms, mostly with
+    /// one such lane) also appends those lanes' indices and probabilities to a list (copied, as
+    /// the span may be in place), and AS 241's tails run on full registers of the list when it
+    /// nears its capacity and at the end, and are scattered back. Finishing each such register
+    /// at once cost a whole chain (log, square root, division: some 50 ns) for about one lane,
+    /// as did a list emptied every 256 values; filled across the span, the list's registers
+    /// are full and their chains overlap. The register loop holds no call (with one, the JIT
+    /// kept fewer values in registers and the polynomial alone ran some 20 % slower), so the
+    /// list is emptied between chunks of 256 values only. Each lane goes through the operations
+    /// of <see cref="InvCdf{T}"/>, so the bits are those of the scalar call.
+    /// </summary>
+    [SkipLocalsInit] // The lists are written before they are read.
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static int InvCdfRegisters<T>(ref double src, ref double dst, int length)
+        where T : struct, ILanes<T>
+    {
+        const int Chunk = 256;
+        const int Capacity = 1024;
+        var width = T.Count;
+        var count = length - (length % width);
+        Span<int> index = stackalloc int[Capacity + 8];
+        Span<double> tailP = stackalloc double[Capacity + 8];
+        Span<double> tailX = stackalloc double[Capacity + 8];
+        ref var indexRef = ref MemoryMarshal.GetReference(index);
+        ref var pRef = ref MemoryMarshal.GetReference(tailP);
+        ref var xRef = ref MemoryMarshal.GetReference(tailX);
+        var tails = 0;
+        for (var chunk = 0; chunk < count; chunk += Chunk)
+        {
+            var end = Math.Min(count, chunk + Chunk);
+            for (var i = chunk; i < end; i += width)
+            {
+                var p = T.Load(in src, (nuint)i);
+                var q = p - T.Create(0.5);
+                var r = T.Select(T.LessThan(q, T.Create(0.0)), p, T.Create(1.0) - p);
+                if (!T.AllLessThan(T.Create(BelowInverseInner), r))
+                {
+                    // Before the store: in place, dst is src. Every lane is written, the length
+                    // advanced only for the tail lanes.
+                    var bits = ~T.SignBits(T.LessThan(T.Create(BelowInverseInner), r));
+                    for (var k = 0; k < width; k++)
+                    {
+                        Unsafe.Add(ref indexRef, tails) = i + k;
+                        Unsafe.Add(ref pRef, tails) = Unsafe.Add(ref src, i + k);
+                        tails += (int)((bits >> k) & 1);
+                    }
+                }
+
+                T.Store(q * InnerInverseFactor(r), ref dst, (nuint)i);
+            }
+
+            if (tails > Capacity - Chunk)
+            {
+                FinishTails<T>(ref dst, ref indexRef, ref pRef, ref xRef, tails);
+                tails = 0;
+            }
+        }
+
+        if (tails > 0)
+        {
+            FinishTails<T>(ref dst, ref indexRef, ref pRef, ref xRef, tails);
+        }
+
+        return count;
+    }
+
+    /// <summary>AS 241's tails on full registers of the list (slack lanes p = ½, never stored), scattered back to their elements.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void FinishTails<T>(ref double dst, ref int indexRef, ref double pRef, ref double xRef, int tails)
+        where T : struct, ILanes<T>
+    {
+        var width = T.Count;
+        for (var k = tails; k < tails + width; k++)
+        {
+            Unsafe.Add(ref pRef, k) = 0.5;
+        }
+
+        for (var t = 0; t < tails; t += width)
+        {
+            var p = T.Load(in pRef, (nuint)t);
+            T.Store(Tails(p, p - T.Create(0.5)), ref xRef, (nuint)t);
+        }
+
+        for (var t = 0; t < tails; t++)
+        {
+            Unsafe.Add(ref dst, Unsafe.Add(ref indexRef, t)) = Unsafe.Add(ref xRef, t);
         }
     }
 
@@ -151,7 +322,7 @@ internal static class VectorNormal
         var j = T.Truncate(s * T.Create(4.0));
         var index = j + T.Create(IndexShifter);
         var w = T.FusedMultiplyAdd(j, T.Create(-2.0), s * T.Create(8.0)) - T.Create(1.0);
-        ref var c = ref MemoryMarshal.GetReference(InnerCoefficients);
+        ref var c = ref CdfTableStart;
         var w2 = w * w;
         var w4 = w2 * w2;
         var w8 = w4 * w4;
@@ -221,121 +392,49 @@ internal static class VectorNormal
         where T : struct, ILanes<T>
     {
         var q = p - T.Create(0.5);
-        var central = T.LessThanOrEqual(T.Abs(q), T.Create(0.425));
-        var x = Central(q);
-        return T.All(central) ? x : T.Select(central, x, Tails(p, q));
+        var r = T.Select(T.LessThan(q, T.Create(0.0)), p, T.Create(1.0) - p); // exact: 1 − p for p ≥ ½ by Sterbenz
+        var x = q * InnerInverseFactor(r);
+        return T.AllLessThan(T.Create(BelowInverseInner), r) ? x : InvCdfMixed(p, q, x); // NaN is not inner
     }
 
     /// <summary>
-    /// Whole registers of the span in chunks of 256; returns how many elements were written.
-    /// About 73 % of 8-lane registers of uniforms hold a tail lane (p outside [0.075, 0.925]), so
-    /// running <see cref="InvCdf{T}"/> per register would pay for the tail nearly always. Here
-    /// every register gets the central rational, the tail lanes' indices and probabilities are
-    /// appended to a list without branching, and the tails run on full registers of the list
-    /// and are scattered back. Each lane goes through the same operations as in
-    /// <see cref="InvCdf{T}"/>, so the bits are those of the scalar call.
+    /// g(r) = Φ⁻¹(r)/(r − ½) for 2⁻⁹ ≤ r ≤ ½ (other lanes get a value that is not used): on the
+    /// half-binade of r — its biased exponent and top mantissa bit, whose low four bits pick
+    /// the slot — the polynomial of degree 14 in w = 2f − 1, f ∈ [0, 1) the position in the
+    /// half-binade (r's lower 51 mantissa bits), coefficients from
+    /// <see cref="InverseInnerCoefficients"/>, summed by Estrin's scheme. The index and w come
+    /// from r's bits exactly; r = ½ (p = ½) lands on the slot of [2⁻⁹, 1.5·2⁻⁹) at w = −1, finite,
+    /// and q = 0 makes it 0.
     /// </summary>
-    [SkipLocalsInit] // The lists are written before they are read (5 KB zeroed per call otherwise).
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    private static T InnerInverseFactor<T>(T r)
+        where T : struct, ILanes<T>
+    {
+        var slot = T.ShiftRightArithmeticInt64(r, 51);
+        var w = T.FusedMultiplyAdd(T.Or(T.And(r, T.CreateInt64(LowMantissaBits)), T.Create(1.0)), T.Create(4.0), T.Create(-5.0));
+        ref var c = ref InvCdfTableStart;
+        var w2 = w * w;
+        var w4 = w2 * w2;
+        var w8 = w4 * w4;
+        var p01 = T.FusedMultiplyAdd(T.Lookup16(in Unsafe.Add(ref c, 208), slot), w, T.Lookup16(in Unsafe.Add(ref c, 224), slot));
+        var p23 = T.FusedMultiplyAdd(T.Lookup16(in Unsafe.Add(ref c, 176), slot), w, T.Lookup16(in Unsafe.Add(ref c, 192), slot));
+        var p45 = T.FusedMultiplyAdd(T.Lookup16(in Unsafe.Add(ref c, 144), slot), w, T.Lookup16(in Unsafe.Add(ref c, 160), slot));
+        var p67 = T.FusedMultiplyAdd(T.Lookup16(in Unsafe.Add(ref c, 112), slot), w, T.Lookup16(in Unsafe.Add(ref c, 128), slot));
+        var p89 = T.FusedMultiplyAdd(T.Lookup16(in Unsafe.Add(ref c, 80), slot), w, T.Lookup16(in Unsafe.Add(ref c, 96), slot));
+        var p1011 = T.FusedMultiplyAdd(T.Lookup16(in Unsafe.Add(ref c, 48), slot), w, T.Lookup16(in Unsafe.Add(ref c, 64), slot));
+        var p1213 = T.FusedMultiplyAdd(T.Lookup16(in Unsafe.Add(ref c, 16), slot), w, T.Lookup16(in Unsafe.Add(ref c, 32), slot));
+        var q03 = T.FusedMultiplyAdd(p23, w2, p01);
+        var q47 = T.FusedMultiplyAdd(p67, w2, p45);
+        var q811 = T.FusedMultiplyAdd(p1011, w2, p89);
+        var q1214 = T.FusedMultiplyAdd(T.Lookup16(in c, slot), w2, p1213);
+        return T.FusedMultiplyAdd(T.FusedMultiplyAdd(q1214, w4, q811), w8, T.FusedMultiplyAdd(q47, w4, q03));
+    }
+
+    /// <summary>A register with a lane at r &lt; 2⁻⁹ (or 0, 1, outside [0, 1], NaN): those lanes from AS 241's tails.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static int InvCdfCompacted<T>(ref double src, ref double dst, int length)
+    private static T InvCdfMixed<T>(T p, T q, T inner)
         where T : struct, ILanes<T>
-    {
-        const int Chunk = 256;
-        var width = T.Count;
-        var count = length - (length % width);
-        Span<int> index = stackalloc int[Chunk + 8];
-        Span<double> tailP = stackalloc double[Chunk + 8];
-        Span<double> tailX = stackalloc double[Chunk + 8];
-        ref var indexRef = ref MemoryMarshal.GetReference(index);
-        ref var pRef = ref MemoryMarshal.GetReference(tailP);
-        ref var xRef = ref MemoryMarshal.GetReference(tailX);
-        for (var chunk = 0; chunk < count; chunk += Chunk)
-        {
-            var end = Math.Min(count, chunk + Chunk);
-            var tails = 0;
-            for (var i = chunk; i < end; i += width)
-            {
-                var p = T.Load(in src, (nuint)i);
-                var q = p - T.Create(0.5);
-                var tailBits = ~T.SignBits(T.LessThanOrEqual(T.Abs(q), T.Create(0.425)));
-
-                // Before the store: in place, dst is src.
-                if (width == 8 && Avx512F.VL.IsSupported)
-                {
-                    tails = AppendTails(Unsafe.BitCast<T, Vector512<double>>(p), tailBits, i, ref indexRef, ref pRef, tails);
-                }
-                else
-                {
-                    for (var k = 0; k < width; k++)
-                    {
-                        Unsafe.Add(ref indexRef, tails) = i + k;
-                        Unsafe.Add(ref pRef, tails) = Unsafe.Add(ref src, i + k);
-                        tails += (int)((tailBits >> k) & 1);
-                    }
-                }
-
-                T.Store(Central(q), ref dst, (nuint)i);
-            }
-
-            // Slack lanes past the list: p = ½ is harmless and never stored.
-            tailP.Slice(tails, width).Fill(0.5);
-            for (var t = 0; t < tails; t += width)
-            {
-                var p = T.Load(in pRef, (nuint)t);
-                T.Store(Tails(p, p - T.Create(0.5)), ref xRef, (nuint)t);
-            }
-
-            for (var t = 0; t < tails; t++)
-            {
-                Unsafe.Add(ref dst, Unsafe.Add(ref indexRef, t)) = Unsafe.Add(ref xRef, t);
-            }
-        }
-
-        return count;
-    }
-
-    /// <summary>
-    /// The tail lanes of one 8-lane register appended to the list by compressing them to the
-    /// bottom of a register (their indices and probabilities, in lane order) and storing the whole
-    /// register (the lists have 8 elements of slack; what lies past the new length is overwritten
-    /// by the next append or ignored) instead of eight element stores per list; returns the new
-    /// length. Not the compress store to memory: on Zen 4 it is microcoded and far slower.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    private static int AppendTails(Vector512<double> p, uint bits, int i, ref int indexRef, ref double pRef, int tails)
-    {
-        var lanes = Vector512.Create(1L, 2, 4, 8, 16, 32, 64, 128);
-        var mask = Vector512.Equals(Vector512.Create((long)(bits & 0xFF)) & lanes, lanes);
-        var indices = Vector256.Create(i) + Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7);
-        Avx512F.Compress(p, mask.AsDouble(), p).StoreUnsafe(ref pRef, (nuint)tails);
-        Avx512F.VL.Compress(indices, Avx512F.ConvertToVector256Int32(mask), indices).StoreUnsafe(ref indexRef, (nuint)tails);
-        return tails + BitOperations.PopCount(bits & 0xFF);
-    }
-
-    /// <summary>AS 241's central region: q·A(r)/B(r), r = 0.180625 − q², A and B by fused Horner steps.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    internal static T Central<T>(T q)
-        where T : struct, ILanes<T>
-    {
-        var r = T.Create(0.180625) - (q * q);
-        var num = T.Create(2.5090809287301226727e3);
-        num = T.FusedMultiplyAdd(num, r, T.Create(3.3430575583588128105e4));
-        num = T.FusedMultiplyAdd(num, r, T.Create(6.7265770927008700853e4));
-        num = T.FusedMultiplyAdd(num, r, T.Create(4.5921953931549871457e4));
-        num = T.FusedMultiplyAdd(num, r, T.Create(1.3731693765509461125e4));
-        num = T.FusedMultiplyAdd(num, r, T.Create(1.9715909503065514427e3));
-        num = T.FusedMultiplyAdd(num, r, T.Create(1.3314166789178437745e2));
-        num = T.FusedMultiplyAdd(num, r, T.Create(3.3871328727963666080e0));
-        var den = T.Create(5.2264952788528545610e3);
-        den = T.FusedMultiplyAdd(den, r, T.Create(2.8729085735721942674e4));
-        den = T.FusedMultiplyAdd(den, r, T.Create(3.9307895800092710610e4));
-        den = T.FusedMultiplyAdd(den, r, T.Create(2.1213794301586595867e4));
-        den = T.FusedMultiplyAdd(den, r, T.Create(5.3941960214247511077e3));
-        den = T.FusedMultiplyAdd(den, r, T.Create(6.8718700749205790830e2));
-        den = T.FusedMultiplyAdd(den, r, T.Create(4.2313330701600911252e1));
-        den = T.FusedMultiplyAdd(den, r, T.Create(1.0));
-        return q * num / den;
-    }
+        => T.Select(T.LessThan(T.Create(BelowInverseInner), T.Select(T.LessThan(q, T.Create(0.0)), p, T.Create(1.0) - p)), inner, Tails(p, q));
 
     /// <summary>AS 241's tails from min(p, 1 − p); p = 0 and 1 give ∓∞, p outside [0, 1] NaN, NaN itself.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
