@@ -35,8 +35,8 @@ namespace ClimateRisk.Core.Distributions.Internal;
 /// Φ⁻¹(p) = (p − ½)·g(r), r = min(p, 1 − p), for r ≥ 2⁻⁹ (all but 0.39 % of uniforms): g a
 /// polynomial of degree 14 on each half-binade of r, picked by r's exponent and top mantissa
 /// bit (the same 16-entry lookup as Φ), so neither a division nor a log (sixteenth performance
-/// session; the span needs no list of tail lanes any more, a register holds one with
-/// probability 3 %). The product keeps the relative accuracy where p − ½ is rounded (p &lt; ¼),
+/// session; a register holds a tail lane with probability 3 % instead of 73 %, and only those
+/// lanes go to the span's list, see <see cref="InvCdfRegisters{T}"/>). The product keeps the relative accuracy where p − ½ is rounded (p &lt; ¼),
 /// as g is a function of the exact r. Below 2⁻⁹, Wichura's AS 241 (PPND16) tails,
 /// <see cref="StandardNormal.InvCdfUnchecked"/>'s coefficients and regions, the rationals' Horner
 /// steps each one fused multiply–add, with <see cref="VectorMath.Log{T}"/>; the far tail
