@@ -27,19 +27,23 @@ def rounded(v):
     return float(mp.nstr(v, 40, strip_zeros=False, min_fixed=1, max_fixed=0))
 
 
+def edge_and_neighbours(edge):
+    """The edge and the three doubles on either side of it."""
+    near = [edge]
+    for direction in (math.inf, -math.inf):
+        v = edge
+        for _ in range(3):
+            v = math.nextafter(v, direction)
+            near.append(v)
+    return near
+
+
 def arguments():
     rng = random.Random(20261206)
     xs = []
     for j in range(17):
         edge = j / 4
-        near = [edge]
-        for _ in range(3):
-            near.append(math.nextafter(near[-1], math.inf))
-        down = edge
-        for _ in range(3):
-            down = math.nextafter(down, -math.inf)
-            near.append(down)
-        xs += [v for v in near if v >= 0]
+        xs += [v for v in edge_and_neighbours(edge) if v >= 0]
         if j < 16:
             xs += [rng.uniform(edge, edge + 0.25) for _ in range(120)]
     xs += [rng.uniform(0, 1e-3) for _ in range(20)] + [5e-324, 1e-300, 1e-17]
@@ -52,14 +56,7 @@ def probabilities():
     for e in range(1, 10):
         for h in (0, 1):
             edge = 2.0 ** -(e + 1) * (1 + h / 2)
-            near = [edge]
-            for _ in range(3):
-                near.append(math.nextafter(near[-1], math.inf))
-            down = edge
-            for _ in range(3):
-                down = math.nextafter(down, -math.inf)
-                near.append(down)
-            rs += near
+            rs += edge_and_neighbours(edge)
             if e < 9:
                 rs += [rng.uniform(edge, edge * (1 + 0.5 / (1 + h / 2))) for _ in range(120)]
     rs += [0.5, math.nextafter(0.5, 0), 0.5 - 1e-12, 0.5 - 1e-6]
