@@ -180,7 +180,39 @@ internal static class VectorNormal
     /// <param name="x">z-scores; any doubles (NaN gives NaN).</param>
     /// <param name="destination">At least as long as <paramref name="x"/>.</param>
     /// <exception cref="ArgumentException">The destination is too short or partially overlaps <paramref name="x"/>.</exception>
-    public static void Cdf(ReadOnlySpan<double> x, Span<double> destination) => LaneLoop.Apply<CdfOperator>(x, destination);
+    public static void Cdf(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        LaneLoop.CheckSpans(x, destination);
+        ref var src = ref MemoryMarshal.GetReference(x);
+        ref var dst = ref MemoryMarshal.GetReference(destination);
+        ref var table = ref CdfTableStart;
+        var done = Vector512.IsHardwareAccelerated ? CdfRegisters<Lanes512>(ref src, ref dst, x.Length, ref table)
+            : Vector256.IsHardwareAccelerated ? CdfRegisters<Lanes256>(ref src, ref dst, x.Length, ref table)
+            : 0;
+        if (done < x.Length)
+        {
+            LaneLoop.Tail<CdfOperator>(ref src, ref dst, done, x.Length);
+        }
+    }
+
+    /// <summary>
+    /// Whole registers; returns how many elements were written. The table's address comes in
+    /// as a parameter, read once a call: read from its static field inside the loop, the JIT
+    /// (compiling before the class's static constructor had run, as in a run) kept a class
+    /// initialisation check there, whose call path made it keep the loop's values on the stack.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static int CdfRegisters<T>(ref double src, ref double dst, int length, ref double table)
+        where T : struct, ILanes<T>
+    {
+        var i = 0;
+        for (; i <= length - T.Count; i += T.Count)
+        {
+            T.Store(Cdf(T.Load(in src, (nuint)i), ref table), ref dst, (nuint)i);
+        }
+
+        return i;
+    }
 
     /// <summary>destination[i] = Φ⁻¹(p[i]). Allocation-free; in place allowed.</summary>
     /// <param name="p">Probabilities (0 gives −∞, 1 gives +∞, outside [0, 1] or NaN gives NaN).</param>
@@ -191,8 +223,9 @@ internal static class VectorNormal
         LaneLoop.CheckSpans(p, destination);
         ref var src = ref MemoryMarshal.GetReference(p);
         ref var dst = ref MemoryMarshal.GetReference(destination);
-        var done = Vector512.IsHardwareAccelerated ? InvCdfRegisters<Lanes512>(ref src, ref dst, p.Length)
-            : Vector256.IsHardwareAccelerated ? InvCdfRegisters<Lanes256>(ref src, ref dst, p.Length)
+        ref var table = ref InvCdfTableStart;
+        var done = Vector512.IsHardwareAccelerated ? InvCdfRegisters<Lanes512>(ref src, ref dst, p.Length, ref table)
+            : Vector256.IsHardwareAccelerated ? InvCdfRegisters<Lanes256>(ref src, ref dst, p.Length, ref table)
             : 0;
         if (done < p.Length)
         {
@@ -210,12 +243,13 @@ internal static class VectorNormal
     /// as did a list emptied every 256 values; filled across the span, the list's registers
     /// are full and their chains overlap. The register loop holds no call (with one, the JIT
     /// kept fewer values in registers and the polynomial alone ran some 20 % slower), so the
-    /// list is emptied between chunks of 256 values only. Each lane goes through the operations
-    /// of <see cref="InvCdf{T}"/>, so the bits are those of the scalar call.
+    /// list is emptied between chunks of 256 values only; the table's address comes in as a
+    /// parameter for the reason given at <see cref="CdfRegisters{T}"/>. Each lane goes through
+    /// the operations of <see cref="InvCdf{T}"/>, so the bits are those of the scalar call.
     /// </summary>
     [SkipLocalsInit] // The lists are written before they are read.
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static int InvCdfRegisters<T>(ref double src, ref double dst, int length)
+    private static int InvCdfRegisters<T>(ref double src, ref double dst, int length, ref double table)
         where T : struct, ILanes<T>
     {
         const int Chunk = 256;
@@ -250,7 +284,7 @@ internal static class VectorNormal
                     }
                 }
 
-                T.Store(q * InnerInverseFactor(r), ref dst, (nuint)i);
+                T.Store(q * InnerInverseFactor(r, ref table), ref dst, (nuint)i);
             }
 
             if (tails > Capacity - Chunk)
@@ -300,10 +334,15 @@ internal static class VectorNormal
     /// <summary>Φ on every lane; see the class remarks.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     public static T Cdf<T>(T x)
+        where T : struct, ILanes<T> => Cdf(x, ref CdfTableStart);
+
+    /// <summary>Φ on every lane with <paramref name="table"/> = <see cref="CdfTableStart"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+    private static T Cdf<T>(T x, ref double table)
         where T : struct, ILanes<T>
     {
         var s = T.Abs(x);
-        var lower = InnerLowerTail(s);
+        var lower = InnerLowerTail(s, ref table);
         var result = T.Select(T.LessThan(x, T.Create(0.0)), lower, T.Create(1.0) - lower);
         return T.AllLessThan(s, T.Create(InnerLimit)) ? result : CdfMixed(x, result); // NaN is not inner
     }
@@ -316,13 +355,12 @@ internal static class VectorNormal
     /// 8s − 2j is exact, so w is rounded at most once (only below s = ¼).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    private static T InnerLowerTail<T>(T s)
+    private static T InnerLowerTail<T>(T s, ref double c)
         where T : struct, ILanes<T>
     {
         var j = T.Truncate(s * T.Create(4.0));
         var index = j + T.Create(IndexShifter);
         var w = T.FusedMultiplyAdd(j, T.Create(-2.0), s * T.Create(8.0)) - T.Create(1.0);
-        ref var c = ref CdfTableStart;
         var w2 = w * w;
         var w4 = w2 * w2;
         var w8 = w4 * w4;
@@ -393,7 +431,7 @@ internal static class VectorNormal
     {
         var q = p - T.Create(0.5);
         var r = T.Select(T.LessThan(q, T.Create(0.0)), p, T.Create(1.0) - p); // exact: 1 − p for p ≥ ½ by Sterbenz
-        var x = q * InnerInverseFactor(r);
+        var x = q * InnerInverseFactor(r, ref InvCdfTableStart);
         return T.AllLessThan(T.Create(BelowInverseInner), r) ? x : InvCdfMixed(p, q, x); // NaN is not inner
     }
 
@@ -407,12 +445,11 @@ internal static class VectorNormal
     /// and q = 0 makes it 0.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-    private static T InnerInverseFactor<T>(T r)
+    private static T InnerInverseFactor<T>(T r, ref double c)
         where T : struct, ILanes<T>
     {
         var slot = T.ShiftRightArithmeticInt64(r, 51);
         var w = T.FusedMultiplyAdd(T.Or(T.And(r, T.CreateInt64(LowMantissaBits)), T.Create(1.0)), T.Create(4.0), T.Create(-5.0));
-        ref var c = ref InvCdfTableStart;
         var w2 = w * w;
         var w4 = w2 * w2;
         var w8 = w4 * w4;
