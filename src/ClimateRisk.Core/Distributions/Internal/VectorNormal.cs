@@ -270,7 +270,7 @@ internal static class VectorNormal
             {
                 var p = T.Load(in src, (nuint)i);
                 var q = p - T.Create(0.5);
-                var r = T.Select(T.LessThan(q, T.Create(0.0)), p, T.Create(1.0) - p);
+                var r = Smaller(p, q);
                 if (!T.AllLessThan(T.Create(BelowInverseInner), r))
                 {
                     // Before the store: in place, dst is src. Every lane is written, the length
@@ -430,7 +430,7 @@ internal static class VectorNormal
         where T : struct, ILanes<T>
     {
         var q = p - T.Create(0.5);
-        var r = T.Select(T.LessThan(q, T.Create(0.0)), p, T.Create(1.0) - p); // exact: 1 − p for p ≥ ½ by Sterbenz
+        var r = Smaller(p, q);
         var x = q * InnerInverseFactor(r, ref InvCdfTableStart);
         return T.AllLessThan(T.Create(BelowInverseInner), r) ? x : InvCdfMixed(p, q, x); // NaN is not inner
     }
@@ -471,7 +471,17 @@ internal static class VectorNormal
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static T InvCdfMixed<T>(T p, T q, T inner)
         where T : struct, ILanes<T>
-        => T.Select(T.LessThan(T.Create(BelowInverseInner), T.Select(T.LessThan(q, T.Create(0.0)), p, T.Create(1.0) - p)), inner, Tails(p, q));
+        => T.Select(T.LessThan(T.Create(BelowInverseInner), Smaller(p, q)), inner, Tails(p, q));
+
+    /// <summary>
+    /// r = min(p, 1 − p) from p and q = p − ½, exact: 1 − p for p ≥ ½ by Sterbenz; NaN stays NaN
+    /// (so it is never inner). A compare and a blend — <c>Min</c> (IEEE minimum) cost a
+    /// <c>vrangepd</c> and two <c>vfixupimmpd</c> a register, Φ⁻¹ 1.37 ns a value against 0.82.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T Smaller<T>(T p, T q)
+        where T : struct, ILanes<T>
+        => T.Select(T.LessThan(q, T.Create(0.0)), p, T.Create(1.0) - p);
 
     /// <summary>AS 241's tails from min(p, 1 − p); p = 0 and 1 give ∓∞, p outside [0, 1] NaN, NaN itself.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
