@@ -11,6 +11,14 @@ namespace ClimateRisk.Benchmarks;
 /// <c>BetaRegularized</c> per evaluation, Newton; <see cref="PreviousBetaQuantile"/>) and the span form on vector lanes. Divide a
 /// mean by 4,096 for the cost per draw.
 /// </summary>
+/// <remarks>
+/// Those shapes are mostly U-shaped (a or b below 1), where the starting value is the power-law
+/// tail. The kernel's are not: <see cref="KernelShapes"/> runs the span form on 4,096 (a, b, p) it
+/// solved in the standard workload (Data/beta_kernel_shapes.csv: every 64th quantile of
+/// <c>bench --paths 20000 --workers 1</c> at commit 6b48765, written by a temporary probe at the
+/// entry of <c>BetaQuantile.InvCdfLanes</c>; a in 0.69–3.8, b in 0.18–5.5 × 10⁶, half of them
+/// with a, b ≥ 1 and so started from Abramowitz &amp; Stegun 26.5.22).
+/// </remarks>
 [MemoryDiagnoser]
 public class BetaQuantileBenchmarks
 {
@@ -26,9 +34,14 @@ public class BetaQuantileBenchmarks
     private readonly double[] _u = new double[Count];
     private readonly double[] _x = new double[Count];
 
+    private readonly double[] _kernelA = new double[Count];
+    private readonly double[] _kernelB = new double[Count];
+    private readonly double[] _kernelP = new double[Count];
+
     [GlobalSetup]
     public void Setup()
     {
+        ReadKernelShapes();
         var random = new System.Random(20261205);
         for (var i = 0; i < Count; i++)
         {
@@ -79,6 +92,14 @@ public class BetaQuantileBenchmarks
         return Sum();
     }
 
+    /// <summary><see cref="Lanes"/> on the kernel's shapes (the class remarks).</summary>
+    [Benchmark]
+    public double KernelShapes()
+    {
+        BetaQuantile.InvCdfLanes(_kernelA, _kernelB, _kernelP, _x);
+        return Sum();
+    }
+
     /// <summary><see cref="Lanes"/> on 256-bit registers (4 quantiles each).</summary>
     [Benchmark]
     public double Lanes256()
@@ -121,5 +142,20 @@ public class BetaQuantileBenchmarks
         }
 
         return sum;
+    }
+
+    private void ReadKernelShapes()
+    {
+        using var stream = typeof(BetaQuantileBenchmarks).Assembly.GetManifestResourceStream("beta_kernel_shapes.csv")
+            ?? throw new InvalidOperationException("The embedded beta_kernel_shapes.csv is missing.");
+        using var reader = new StreamReader(stream);
+        _ = reader.ReadLine(); // a,b,p
+        for (var i = 0; i < Count; i++)
+        {
+            var fields = (reader.ReadLine() ?? throw new InvalidOperationException($"beta_kernel_shapes.csv ends at row {i + 2}; {Count} rows expected.")).Split(',');
+            _kernelA[i] = double.Parse(fields[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+            _kernelB[i] = double.Parse(fields[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+            _kernelP[i] = double.Parse(fields[2], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 }

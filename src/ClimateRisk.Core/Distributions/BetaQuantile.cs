@@ -191,7 +191,9 @@ public static partial class BetaQuantile
             // I ∝ xᵃ, Q ∝ (1 − x)ᵇ and never leaving (0, 1): Newton's step ln x ← ln x − (g/g_x)/x,
             // ln(1 − x) ← ln(1 − x) + (g/g_x)/(1 − x), divided by 1 + step·(g″/g′)/2, where g″/g′
             // comes from the log-density's derivative in closed form (no further evaluation); cubic
-            // convergence: 4.4 evaluations per call against Newton's 5.6 on damage-curve shapes.
+            // convergence: 4.4 evaluations per call against Newton's 5.6 on damage-curve shapes, and
+            // 2.96 on the standard workload's (3.0 per register of 8 lanes) since the starting value's
+            // sign fix (InitialGuess; 3.79 and 4.9 before it).
             // (Newton in x itself overshoots to near 0 from above the root and climbs back by a
             // bounded factor per step: 10–15 evaluations.)
             // pdf = xᵃ⁻¹(1 − x)ᵇ⁻¹/B = front/(x(1 − x)); exp of its logarithm only where front is
@@ -284,12 +286,16 @@ public static partial class BetaQuantile
         return 0.5 * (lo + hi);
     }
 
-    private static double InitialGuess(double a, double b, double p)
+    /// <summary>The solver's starting value for the p-quantile of Beta(a, b) (the class remarks).</summary>
+    internal static double InitialGuess(double a, double b, double p)
     {
         if (a >= 1.0 && b >= 1.0)
         {
-            // Abramowitz & Stegun 26.5.22 (normal-based approximation).
-            double y = StandardNormal.InvCdfUnchecked(p);
+            // Abramowitz & Stegun 26.5.22 (normal-based approximation). Its y_p is the upper-tail
+            // deviate, Q(y_p) = p, so y = −Φ⁻¹(p), as in Numerical Recipes' invbetai. Taken as +Φ⁻¹(p)
+            // until 2026-12-06, the start was a factor of about 4 off on the kernel's damage shapes
+            // (median |Δ ln x| 1.4, against 0.12) and cost the solver one to two more evaluations.
+            double y = -StandardNormal.InvCdfUnchecked(p);
             double lambda = ((y * y) - 3.0) / 6.0;
             double h = 2.0 / ((1.0 / ((2.0 * a) - 1.0)) + (1.0 / ((2.0 * b) - 1.0)));
             double w = (y * Math.Sqrt(h + lambda) / h)
