@@ -293,18 +293,11 @@ internal sealed partial class PathKernel
                 continue;
             }
 
-            var zeroRows = StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, mapRows);
+            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, mapRows, portfolioRows);
             if (mapRows)
             {
                 StreamRow(scratch.ClimatePue.Slice(0, count), b.ClimatePue.Slice((s * b.Paths) + firstIndex, count));
             }
-
-            // Sites are added in site order, as the scalar kernel adds them path by path
-            // (1 · x is exact, so this is a plain add). A row of +0 adds nothing: the sums
-            // start at +0 and a sum is −0 only when both terms are, so p + (+0) is p's bits.
-            // About a quarter of the site rows are +0 (perils a site is not exposed to or that
-            // missed the block, covers it lacks).
-            AddToPortfolio(scratch.SiteMetrics, portfolioRows, SummedRows & ~zeroRows, count);
         }
 
         if (!formPortfolio)
@@ -459,32 +452,46 @@ internal sealed partial class PathKernel
     /// financial NPVs. With <paramref name="skipRepeatedRows"/> a row of one value repeated is not
     /// copied but marked (see <see cref="EvaluateBlock"/>); otherwise its mark is cleared.
     /// </summary>
-    /// <returns>The rows found to hold +0 throughout (bit m for metric m), among those checked for repeats.</returns>
+    /// <remarks>
+    /// For a site, <c>portfolio</c> holds the portfolio's rows of the block ([metric · B + path in
+    /// block]), and each of the site's <see cref="SummedRows"/> is added to it right after it is
+    /// stored, while it is still in the first-level cache (the 31 rows of a block, 62 KB, are
+    /// twice that cache: added after all of them were stored, each came back from the second
+    /// level). Empty for the portfolio itself.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private ulong StoreEntity(int entity, ReadOnlySpan<double> rows, ReadOnlySpan<double> occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows, bool storeOccurrence, bool mapRows = false)
+    private void StoreEntity(int entity, ReadOnlySpan<double> rows, ReadOnlySpan<double> occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows, bool storeOccurrence, bool mapRows = false, Span<double> portfolio = default)
     {
         var b = _buffers;
         var n = b.Paths;
         var block = firstIndex / BlockSize;
-        var zeroRows = 0UL;
         for (var m = 0; m < MetricNames.Count; m++)
         {
-            if (mapRows && (PueRows.Holds((Metric)m) || Scope2Rows.Derived((Metric)m)))
+            var row = rows.Slice(m * BlockSize, count);
+            var zero = false;
+            if (!mapRows || !(PueRows.Holds((Metric)m) || Scope2Rows.Derived((Metric)m)))
             {
-                continue;
+                var flag = b.BlockFlag((Metric)m, entity, block);
+                var skip = skipRepeatedRows && RepeatedValue.TryGetBits(row, out b.SkippedBits[flag]);
+                b.SkippedBlocks[flag] = skip;
+                if (!skip)
+                {
+                    StreamRow(row, b.Values.Slice(b.Offset((Metric)m, entity) + firstIndex, count));
+                }
+                else
+                {
+                    zero = b.SkippedBits[flag] == 0;
+                }
             }
 
-            var row = rows.Slice(m * BlockSize, count);
-            var flag = b.BlockFlag((Metric)m, entity, block);
-            var skip = skipRepeatedRows && RepeatedValue.TryGetBits(row, out b.SkippedBits[flag]);
-            b.SkippedBlocks[flag] = skip;
-            if (!skip)
+            // Sites are added in site order, as the scalar kernel adds them path by path
+            // (1 · x is exact, so this is a plain add). A row of +0 adds nothing: the sums
+            // start at +0 and a sum is −0 only when both terms are, so p + (+0) is p's bits.
+            // About a quarter of the site rows are +0 (perils a site is not exposed to or that
+            // missed the block, covers it lacks).
+            if (!portfolio.IsEmpty && !zero && (SummedRows & (1UL << m)) != 0)
             {
-                StreamRow(row, b.Values.Slice(b.Offset((Metric)m, entity) + firstIndex, count));
-            }
-            else if (b.SkippedBits[flag] == 0)
-            {
-                zeroRows |= 1UL << m;
+                MultiplyAdd(1, row, portfolio.Slice(m * BlockSize, count));
             }
         }
 
@@ -499,8 +506,6 @@ internal sealed partial class PathKernel
         {
             FinancialSeries.AccumulateBlock(rows, BlockSize, count, discount, b.FinancialNpv, b.Entities, entity, firstIndex);
         }
-
-        return zeroRows;
     }
 
     /// <summary>
@@ -509,30 +514,6 @@ internal sealed partial class PathKernel
     /// </summary>
     private static readonly ulong SummedRows = ((1UL << MetricNames.Count) - 1)
         & ~((1UL << (int)Metric.Pue) | (1UL << (int)Metric.PueDrift) | (1UL << (int)Metric.PueLimitBreach));
-
-    /// <summary>
-    /// portfolio[m] += site[m] for the metric rows m in <paramref name="rows"/> (bit m), the
-    /// first <paramref name="count"/> paths of each; consecutive rows of a full block in one pass.
-    /// </summary>
-    private static void AddToPortfolio(ReadOnlySpan<double> site, Span<double> portfolio, ulong rows, int count)
-    {
-        while (rows != 0)
-        {
-            var first = BitOperations.TrailingZeroCount(rows);
-            if (count == BlockSize)
-            {
-                // Rows are BlockSize apart, so a run of rows is one contiguous span.
-                var run = BitOperations.TrailingZeroCount(~(rows >> first));
-                MultiplyAdd(1, site.Slice(first * BlockSize, run * BlockSize), portfolio.Slice(first * BlockSize, run * BlockSize));
-                rows &= ~(((1UL << run) - 1) << first);
-            }
-            else
-            {
-                MultiplyAdd(1, site.Slice(first * BlockSize, count), portfolio.Slice(first * BlockSize, count));
-                rows &= rows - 1;
-            }
-        }
-    }
 
     /// <summary>
     /// Asks for the lines of <paramref name="values"/>[<paramref name="start"/>, + <paramref name="count"/>)
