@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using ClimateRisk.Core.Statistics.Internal;
 
 namespace ClimateRisk.Core.Statistics;
 
@@ -23,8 +24,10 @@ namespace ClimateRisk.Core.Statistics;
 /// arithmetic, j = ⌈M·B/2⁵²⌉, exactly and without a logarithm (DDSketch's logarithmic mapping
 /// needs one per value; its linearly interpolated mapping is this one without the alignment to
 /// binades). The price is about 44 % more buckets than the logarithmic mapping of the same α
-/// (B = 100 buckets per binade against ln 2/ln γ = 69). Buckets are kept as sorted (index,
-/// count) arrays. Merging adds integer counts, so the merged sketch does not depend on the order
+/// (B = 100 buckets per binade against ln 2/ln γ = 69). Buckets are kept sorted by index and
+/// encoded (<see cref="BucketCode"/>: about two bytes a bucket instead of twelve, since a shard
+/// holds a sketch for every cell until it writes them); the bucket properties decode them on
+/// each call, the queries once per sketch. Merging adds integer counts, so the merged sketch does not depend on the order
 /// of merging or on how the values were split into shards: shards merge to exactly the sketch of
 /// the whole. Magnitudes below <see cref="MinMagnitude"/> count as zero (a loss of 1e-9 CNY is
 /// no loss).
@@ -37,13 +40,19 @@ public sealed class QuantileSketch
     /// <summary>Magnitudes below this are counted as zero.</summary>
     public const double MinMagnitude = 1e-9;
 
-    private readonly int[] _positiveIndex;
-    private readonly long[] _positiveCount;
-    private readonly int[] _negativeIndex;
-    private readonly long[] _negativeCount;
+    /// <summary>The positive buckets, then the negative ones (<see cref="BucketCode"/>).</summary>
+    private readonly byte[] _buckets;
+    private readonly int _positiveBuckets;
+    private readonly int _negativeBuckets;
+
+    /// <summary>Where the negative buckets start in <see cref="_buckets"/>.</summary>
+    private readonly int _negativeStart;
     private readonly int _bucketsPerBinade;
 
-    private QuantileSketch(double accuracy, long zeroCount, int[] positiveIndex, long[] positiveCount, int[] negativeIndex, long[] negativeCount)
+    /// <summary>The buckets as arrays, made by the first query (a shard's sketches are never queried, only written).</summary>
+    private Decoded? _decoded;
+
+    private QuantileSketch(double accuracy, long zeroCount, byte[] buckets, int positiveBuckets, int negativeBuckets, int negativeStart, long nonZeroCount)
     {
         if (!(accuracy > 0 && accuracy < 1))
         {
@@ -53,11 +62,11 @@ public sealed class QuantileSketch
         Accuracy = accuracy;
         _bucketsPerBinade = BucketsPerBinade(accuracy);
         ZeroCount = zeroCount;
-        _positiveIndex = positiveIndex;
-        _positiveCount = positiveCount;
-        _negativeIndex = negativeIndex;
-        _negativeCount = negativeCount;
-        Count = zeroCount + positiveCount.Sum() + negativeCount.Sum();
+        _buckets = buckets;
+        _positiveBuckets = positiveBuckets;
+        _negativeBuckets = negativeBuckets;
+        _negativeStart = negativeStart;
+        Count = zeroCount + nonZeroCount;
     }
 
     /// <summary>Relative value accuracy α.</summary>
@@ -69,17 +78,17 @@ public sealed class QuantileSketch
     /// <summary>Number of values counted as zero.</summary>
     public long ZeroCount { get; }
 
-    /// <summary>Indices of the non-empty positive buckets, increasing.</summary>
-    public ReadOnlySpan<int> PositiveIndices => _positiveIndex;
+    /// <summary>Indices of the non-empty positive buckets, increasing (decoded on each call).</summary>
+    public ReadOnlySpan<int> PositiveIndices => DecodeSign(0, _positiveBuckets).Indices;
 
-    /// <summary>Counts of the positive buckets.</summary>
-    public ReadOnlySpan<long> PositiveCounts => _positiveCount;
+    /// <summary>Counts of the positive buckets (decoded on each call).</summary>
+    public ReadOnlySpan<long> PositiveCounts => DecodeSign(0, _positiveBuckets).Counts;
 
-    /// <summary>Indices (of |x|) of the non-empty negative buckets, increasing.</summary>
-    public ReadOnlySpan<int> NegativeIndices => _negativeIndex;
+    /// <summary>Indices (of |x|) of the non-empty negative buckets, increasing (decoded on each call).</summary>
+    public ReadOnlySpan<int> NegativeIndices => DecodeSign(_negativeStart, _negativeBuckets).Indices;
 
-    /// <summary>Counts of the negative buckets.</summary>
-    public ReadOnlySpan<long> NegativeCounts => _negativeCount;
+    /// <summary>Counts of the negative buckets (decoded on each call).</summary>
+    public ReadOnlySpan<long> NegativeCounts => DecodeSign(_negativeStart, _negativeBuckets).Counts;
 
     /// <summary>The sketch of <paramref name="values"/> (NaN is rejected), in O(n + bucket range).</summary>
     /// <remarks>The first pass computes each value's bucket index from its bits, eight values per
@@ -121,9 +130,7 @@ public sealed class QuantileSketch
                 var negativeOffset = -(long)range.MinNegative;
                 CountTags(tagged.AsSpan(0, nonZero), positiveOffset, negativeOffset - positiveOffset, dense);
 
-                var (pi, pc) = Compact(dense[negativeLength..], range.MinPositive);
-                var (ni, nc) = Compact(dense[..negativeLength], range.MinNegative);
-                return new QuantileSketch(accuracy, zeros, pi, pc, ni, nc);
+                return Encode(accuracy, zeros, dense[negativeLength..], range.MinPositive, dense[..negativeLength], range.MinNegative, nonZero);
             }
             finally
             {
@@ -311,7 +318,7 @@ public sealed class QuantileSketch
             throw new ArgumentException("Bucket indices and counts differ in length.", nameof(positiveCounts));
         }
 
-        return new QuantileSketch(accuracy, zeroCount, positiveIndices, positiveCounts, negativeIndices, negativeCounts);
+        return Encode(accuracy, zeroCount, positiveIndices, positiveCounts, negativeIndices, negativeCounts);
     }
 
     /// <summary>The sketch of the union of the two samples.</summary>
@@ -324,9 +331,11 @@ public sealed class QuantileSketch
             throw new ArgumentException($"Cannot merge sketches of accuracy {a.Accuracy} and {b.Accuracy}.", nameof(b));
         }
 
-        var (pi, pc) = MergeBuckets(a._positiveIndex, a._positiveCount, b._positiveIndex, b._positiveCount);
-        var (ni, nc) = MergeBuckets(a._negativeIndex, a._negativeCount, b._negativeIndex, b._negativeCount);
-        return new QuantileSketch(a.Accuracy, a.ZeroCount + b.ZeroCount, pi, pc, ni, nc);
+        var da = a.Decode();
+        var db = b.Decode();
+        var (pi, pc) = MergeBuckets(da.PositiveIndex, da.PositiveCount, db.PositiveIndex, db.PositiveCount);
+        var (ni, nc) = MergeBuckets(da.NegativeIndex, da.NegativeCount, db.NegativeIndex, db.NegativeCount);
+        return Encode(a.Accuracy, a.ZeroCount + b.ZeroCount, pi, pc, ni, nc);
     }
 
     /// <summary>The estimate of the k-th smallest value (0-based rank), within α·|x₍ₖ₎| of the exact order statistic.</summary>
@@ -337,13 +346,14 @@ public sealed class QuantileSketch
             throw new ArgumentOutOfRangeException(nameof(rank), rank, $"Rank must lie in [0, {Count}).");
         }
 
+        var d = Decode();
         var seen = 0L;
-        for (var i = _negativeIndex.Length - 1; i >= 0; i--)
+        for (var i = d.NegativeIndex.Length - 1; i >= 0; i--)
         {
-            seen += _negativeCount[i];
+            seen += d.NegativeCount[i];
             if (rank < seen)
             {
-                return -Representative(_negativeIndex[i]);
+                return -Representative(d.NegativeIndex[i]);
             }
         }
 
@@ -353,12 +363,12 @@ public sealed class QuantileSketch
             return 0;
         }
 
-        for (var i = 0; i < _positiveIndex.Length; i++)
+        for (var i = 0; i < d.PositiveIndex.Length; i++)
         {
-            seen += _positiveCount[i];
+            seen += d.PositiveCount[i];
             if (rank < seen)
             {
-                return Representative(_positiveIndex[i]);
+                return Representative(d.PositiveIndex[i]);
             }
         }
 
@@ -377,21 +387,22 @@ public sealed class QuantileSketch
     /// <summary>Mean of the ⌈n·share⌉ largest values (TVaR99 for share 0.01), from the bucket representatives.</summary>
     public double TailMean(double share = 0.01)
     {
+        var d = Decode();
         var k = (long)Math.Ceiling(Count * share);
         var remaining = k;
         var sum = 0.0;
-        for (var i = _positiveIndex.Length - 1; i >= 0 && remaining > 0; i--)
+        for (var i = d.PositiveIndex.Length - 1; i >= 0 && remaining > 0; i--)
         {
-            var take = Math.Min(_positiveCount[i], remaining);
-            sum += take * Representative(_positiveIndex[i]);
+            var take = Math.Min(d.PositiveCount[i], remaining);
+            sum += take * Representative(d.PositiveIndex[i]);
             remaining -= take;
         }
 
         remaining -= Math.Min(ZeroCount, remaining);
-        for (var i = 0; i < _negativeIndex.Length && remaining > 0; i++)
+        for (var i = 0; i < d.NegativeIndex.Length && remaining > 0; i++)
         {
-            var take = Math.Min(_negativeCount[i], remaining);
-            sum -= take * Representative(_negativeIndex[i]);
+            var take = Math.Min(d.NegativeCount[i], remaining);
+            sum -= take * Representative(d.NegativeIndex[i]);
             remaining -= take;
         }
 
@@ -440,28 +451,125 @@ public sealed class QuantileSketch
 
     private double Representative(int index) => Representative(index, _bucketsPerBinade);
 
-    private static (int[] Indices, long[] Counts) Compact(ReadOnlySpan<long> dense, int offset)
+    /// <summary>The sketch of dense counts: positive bucket <c>positiveFirst + i</c> holds <c>positive[i]</c>, likewise the negative ones; empty buckets are left out.</summary>
+    private static QuantileSketch Encode(double accuracy, long zeroCount, ReadOnlySpan<long> positive, int positiveFirst, ReadOnlySpan<long> negative, int negativeFirst, long nonZeroCount)
     {
-        var nonEmpty = 0;
-        foreach (var c in dense)
+        var bound = BucketCode.MaxBytesPerBucket * Math.Min(positive.Length + negative.Length, Math.Max(nonZeroCount, 1));
+        var buffer = ArrayPool<byte>.Shared.Rent((int)bound);
+        try
         {
-            nonEmpty += c > 0 ? 1 : 0;
+            var (positiveBuckets, negativeStart) = EncodeDense(positive, positiveFirst, buffer, 0);
+            var (negativeBuckets, end) = EncodeDense(negative, negativeFirst, buffer, negativeStart);
+            return new QuantileSketch(accuracy, zeroCount, buffer.AsSpan(0, end).ToArray(), positiveBuckets, negativeBuckets, negativeStart, nonZeroCount);
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
-        var indices = new int[nonEmpty];
-        var counts = new long[nonEmpty];
-        var k = 0;
+    /// <summary>The sketch of bucket arrays (indices strictly increasing, counts ≥ 0).</summary>
+    /// <exception cref="ArgumentException">Indices that do not increase, or a negative count.</exception>
+    private static QuantileSketch Encode(double accuracy, long zeroCount, int[] positiveIndices, long[] positiveCounts, int[] negativeIndices, long[] negativeCounts)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BucketCode.MaxBytesPerBucket * (positiveIndices.Length + negativeIndices.Length));
+        try
+        {
+            var negativeStart = EncodeBuckets(positiveIndices, positiveCounts, buffer, 0);
+            var end = EncodeBuckets(negativeIndices, negativeCounts, buffer, negativeStart);
+            var nonZero = 0L;
+            foreach (var c in positiveCounts)
+            {
+                nonZero += c;
+            }
+
+            foreach (var c in negativeCounts)
+            {
+                nonZero += c;
+            }
+
+            return new QuantileSketch(accuracy, zeroCount, buffer.AsSpan(0, end).ToArray(), positiveIndices.Length, negativeIndices.Length, negativeStart, nonZero);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Writes the non-empty buckets of <paramref name="dense"/> (bucket <paramref name="first"/> + i) from <paramref name="position"/>; returns how many and the position after them.</summary>
+    private static (int Buckets, int End) EncodeDense(ReadOnlySpan<long> dense, int first, Span<byte> destination, int position)
+    {
+        var buckets = 0;
+        var previous = 0;
         for (var i = 0; i < dense.Length; i++)
         {
             if (dense[i] > 0)
             {
-                indices[k] = offset + i;
-                counts[k++] = dense[i];
+                var index = first + i;
+                position = BucketCode.Write(destination, position, buckets == 0 ? BucketCode.ZigZag(index) : (ulong)(index - previous));
+                position = BucketCode.Write(destination, position, (ulong)dense[i]);
+                previous = index;
+                buckets++;
             }
+        }
+
+        return (buckets, position);
+    }
+
+    private static int EncodeBuckets(int[] indices, long[] counts, Span<byte> destination, int position)
+    {
+        for (var i = 0; i < indices.Length; i++)
+        {
+            if (i > 0 && indices[i] <= indices[i - 1])
+            {
+                throw new ArgumentException($"Bucket indices must increase: {indices[i - 1]} then {indices[i]} at {i}.", nameof(indices));
+            }
+
+            if (counts[i] < 0)
+            {
+                throw new ArgumentException($"Bucket count {counts[i]} at {i} is negative.", nameof(counts));
+            }
+
+            position = BucketCode.Write(destination, position, i == 0 ? BucketCode.ZigZag(indices[0]) : (ulong)((long)indices[i] - indices[i - 1]));
+            position = BucketCode.Write(destination, position, (ulong)counts[i]);
+        }
+
+        return position;
+    }
+
+    /// <summary>The <paramref name="buckets"/> buckets of one sign from byte <paramref name="position"/>.</summary>
+    private (int[] Indices, long[] Counts) DecodeSign(int position, int buckets)
+    {
+        var indices = new int[buckets];
+        var counts = new long[buckets];
+        var index = 0;
+        for (var i = 0; i < buckets; i++)
+        {
+            var code = BucketCode.Read(_buckets, ref position);
+            index = i == 0 ? BucketCode.UnZigZag(code) : index + (int)code;
+            indices[i] = index;
+            counts[i] = (long)BucketCode.Read(_buckets, ref position);
         }
 
         return (indices, counts);
     }
+
+    /// <summary>The buckets as arrays for the queries, decoded once (a race decodes twice, to equal arrays).</summary>
+    private Decoded Decode()
+    {
+        if (_decoded is { } decoded)
+        {
+            return decoded;
+        }
+
+        var (pi, pc) = DecodeSign(0, _positiveBuckets);
+        var (ni, nc) = DecodeSign(_negativeStart, _negativeBuckets);
+        decoded = new Decoded(pi, pc, ni, nc);
+        _decoded = decoded;
+        return decoded;
+    }
+
+    private sealed record Decoded(int[] PositiveIndex, long[] PositiveCount, int[] NegativeIndex, long[] NegativeCount);
 
     private static (int[] Indices, long[] Counts) MergeBuckets(int[] ai, long[] ac, int[] bi, long[] bc)
     {
