@@ -331,8 +331,9 @@ public sealed class QuantileSketch
             throw new ArgumentException($"Cannot merge sketches of accuracy {a.Accuracy} and {b.Accuracy}.", nameof(b));
         }
 
-        var da = a.Decode();
-        var db = b.Decode();
+        // Decoded for the merge only, not kept: the inputs (a shard's sketches) are merged once.
+        var da = a._decoded ?? a.DecodeAll();
+        var db = b._decoded ?? b.DecodeAll();
         var (pi, pc) = MergeBuckets(da.PositiveIndex, da.PositiveCount, db.PositiveIndex, db.PositiveCount);
         var (ni, nc) = MergeBuckets(da.NegativeIndex, da.NegativeCount, db.NegativeIndex, db.NegativeCount);
         return Encode(a.Accuracy, a.ZeroCount + b.ZeroCount, pi, pc, ni, nc);
@@ -562,11 +563,16 @@ public sealed class QuantileSketch
             return decoded;
         }
 
-        var (pi, pc) = DecodeSign(0, _positiveBuckets);
-        var (ni, nc) = DecodeSign(_negativeStart, _negativeBuckets);
-        decoded = new Decoded(pi, pc, ni, nc);
+        decoded = DecodeAll();
         _decoded = decoded;
         return decoded;
+    }
+
+    private Decoded DecodeAll()
+    {
+        var (pi, pc) = DecodeSign(0, _positiveBuckets);
+        var (ni, nc) = DecodeSign(_negativeStart, _negativeBuckets);
+        return new Decoded(pi, pc, ni, nc);
     }
 
     private sealed record Decoded(int[] PositiveIndex, long[] PositiveCount, int[] NegativeIndex, long[] NegativeCount);
