@@ -320,8 +320,11 @@ public static class ShardFile
     {
         w.Write(sketch.Accuracy);
         w.Write(sketch.ZeroCount);
-        WriteBuckets(w, sketch.PositiveIndices, sketch.PositiveCounts);
-        WriteBuckets(w, sketch.NegativeIndices, sketch.NegativeCounts);
+        // The sketch keeps its buckets in this file's encoding (ReadBuckets): written as they are.
+        w.Write(sketch.PositiveBucketCount);
+        w.Write(sketch.EncodedPositiveBuckets);
+        w.Write(sketch.NegativeBucketCount);
+        w.Write(sketch.EncodedNegativeBuckets);
     }
 
     private static QuantileSketch ReadSketch(BinaryReader r)
@@ -338,26 +341,10 @@ public static class ShardFile
     /// step from the one before and every count, both as 7-bit variable-length integers. The
     /// indices ascend, mostly by 1 to 3, and a shard's counts are mostly below 128, so a bucket
     /// takes about two bytes instead of twelve: 184 MB → 35 MB per shard of the standard
-    /// workload (CRSHARD3; CRSHARD2 wrote the int index and long count as they are).
+    /// workload (CRSHARD3; CRSHARD2 wrote the int index and long count as they are). The sketch
+    /// keeps its buckets in these bytes (<see cref="QuantileSketch.EncodedPositiveBuckets"/>),
+    /// so <see cref="WriteSketch"/> writes them as they are.
     /// </summary>
-    private static void WriteBuckets(BinaryWriter w, ReadOnlySpan<int> indices, ReadOnlySpan<long> counts)
-    {
-        w.Write(indices.Length);
-        for (var i = 0; i < indices.Length; i++)
-        {
-            if (i == 0)
-            {
-                w.Write(indices[0]);
-            }
-            else
-            {
-                w.Write7BitEncodedInt(indices[i] - indices[i - 1]);
-            }
-
-            w.Write7BitEncodedInt64(counts[i]);
-        }
-    }
-
     /// <exception cref="FormatException">When the indices do not ascend or a count is negative (a section that passed its checksum but was not written by this format).</exception>
     private static (int[] Indices, long[] Counts) ReadBuckets(BinaryReader r)
     {

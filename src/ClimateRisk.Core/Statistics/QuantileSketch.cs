@@ -90,6 +90,23 @@ public sealed class QuantileSketch
     /// <summary>Counts of the negative buckets (decoded on each call).</summary>
     public ReadOnlySpan<long> NegativeCounts => DecodeSign(_negativeStart, _negativeBuckets).Counts;
 
+    /// <summary>Number of non-empty positive buckets.</summary>
+    public int PositiveBucketCount => _positiveBuckets;
+
+    /// <summary>Number of non-empty negative buckets.</summary>
+    public int NegativeBucketCount => _negativeBuckets;
+
+    /// <summary>
+    /// The positive buckets as the sketch keeps them and the shard file stores them: the first
+    /// index as four bytes little-endian, then each index's step from the one before, each index
+    /// followed by its count, steps and counts as 7-bit variable-length integers (as
+    /// <see cref="BinaryWriter.Write7BitEncodedInt64"/> writes them).
+    /// </summary>
+    public ReadOnlySpan<byte> EncodedPositiveBuckets => _buckets.AsSpan(0, _negativeStart);
+
+    /// <summary>The negative buckets (by |x|), encoded as <see cref="EncodedPositiveBuckets"/>.</summary>
+    public ReadOnlySpan<byte> EncodedNegativeBuckets => _buckets.AsSpan(_negativeStart);
+
     /// <summary>The sketch of <paramref name="values"/> (NaN is rejected), in O(n + bucket range).</summary>
     /// <remarks>The first pass computes each value's bucket index from its bits, eight values per
     /// AVX-512 register, and compresses the non-zero ones, tagged with their sign, into a pooled
@@ -507,7 +524,7 @@ public sealed class QuantileSketch
             if (dense[i] > 0)
             {
                 var index = first + i;
-                position = BucketCode.Write(destination, position, buckets == 0 ? BucketCode.ZigZag(index) : (ulong)(index - previous));
+                position = buckets == 0 ? BucketCode.WriteFirst(destination, position, index) : BucketCode.Write(destination, position, (ulong)(index - previous));
                 position = BucketCode.Write(destination, position, (ulong)dense[i]);
                 previous = index;
                 buckets++;
@@ -531,7 +548,7 @@ public sealed class QuantileSketch
                 throw new ArgumentException($"Bucket count {counts[i]} at {i} is negative.", nameof(counts));
             }
 
-            position = BucketCode.Write(destination, position, i == 0 ? BucketCode.ZigZag(indices[0]) : (ulong)((long)indices[i] - indices[i - 1]));
+            position = i == 0 ? BucketCode.WriteFirst(destination, position, indices[0]) : BucketCode.Write(destination, position, (ulong)((long)indices[i] - indices[i - 1]));
             position = BucketCode.Write(destination, position, (ulong)counts[i]);
         }
 
@@ -546,8 +563,7 @@ public sealed class QuantileSketch
         var index = 0;
         for (var i = 0; i < buckets; i++)
         {
-            var code = BucketCode.Read(_buckets, ref position);
-            index = i == 0 ? BucketCode.UnZigZag(code) : index + (int)code;
+            index = i == 0 ? BucketCode.ReadFirst(_buckets, ref position) : index + (int)BucketCode.Read(_buckets, ref position);
             indices[i] = index;
             counts[i] = (long)BucketCode.Read(_buckets, ref position);
         }

@@ -1,10 +1,11 @@
 namespace ClimateRisk.Core.Statistics.Internal;
 
 /// <summary>
-/// The bytes in which a <see cref="QuantileSketch"/> keeps its buckets: per sign, in ascending
-/// index order, the first index (zig-zag) and then each index's step from the one before (≥ 1),
-/// each followed by the bucket's count, all as 7-bit variable-length integers (the low seven
-/// bits first, the high bit set on every byte but the last).
+/// The bytes in which a <see cref="QuantileSketch"/> keeps its buckets, and the shard file
+/// stores them (CRSHARD3): per sign, in ascending index order, the first index as four bytes
+/// (little-endian) and then each index's step from the one before (≥ 1), each index followed by
+/// the bucket's count, steps and counts as 7-bit variable-length integers (the low seven bits
+/// first, the high bit set on every byte but the last: <see cref="BinaryWriter.Write7BitEncodedInt64"/>).
 /// </summary>
 /// <remarks>
 /// Why: a shard keeps every cell's sketch until it writes its file, and as int index and long
@@ -15,7 +16,7 @@ namespace ClimateRisk.Core.Statistics.Internal;
 /// </remarks>
 internal static class BucketCode
 {
-    /// <summary>Bytes one bucket can take at most: a step of up to 5 bytes and a count of up to 10.</summary>
+    /// <summary>Bytes one bucket can take at most: an index or step of up to 5 bytes and a count of up to 10.</summary>
     public const int MaxBytesPerBucket = 15;
 
     /// <summary>Writes <paramref name="value"/> (taken as unsigned) at <paramref name="position"/>; returns the position after it.</summary>
@@ -48,9 +49,18 @@ internal static class BucketCode
         return value;
     }
 
-    /// <summary>Zig-zag: 0, −1, 1, −2 … as 0, 1, 2, 3 …, so a small index of either sign is short.</summary>
-    public static ulong ZigZag(int value) => (uint)((value << 1) ^ (value >> 31));
+    /// <summary>Writes the first index of a sign, four bytes little-endian; returns the position after it.</summary>
+    public static int WriteFirst(Span<byte> destination, int position, int index)
+    {
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(destination[position..], index);
+        return position + sizeof(int);
+    }
 
-    /// <summary>The inverse of <see cref="ZigZag"/>.</summary>
-    public static int UnZigZag(ulong code) => (int)((uint)(code >> 1) ^ (uint)-(int)(code & 1));
+    /// <summary>Reads the first index of a sign and moves past it.</summary>
+    public static int ReadFirst(ReadOnlySpan<byte> source, ref int position)
+    {
+        var index = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(source[position..]);
+        position += sizeof(int);
+        return index;
+    }
 }

@@ -23,23 +23,42 @@ public class BucketCodeTests
         position.Should().Be(end);
     }
 
-    [Theory]
-    [InlineData(0, 0UL)]
-    [InlineData(-1, 1UL)]
-    [InlineData(1, 2UL)]
-    [InlineData(-2, 3UL)]
-    [InlineData(int.MaxValue, 4294967294UL)]
-    [InlineData(int.MinValue, 4294967295UL)]
-    public void Zig_zag_maps_small_magnitudes_of_either_sign_to_small_codes(int value, ulong code)
+    [Fact]
+    public void Encoded_buckets_are_the_bytes_BinaryWriter_writes_for_the_shard_file()
     {
-        BucketCode.ZigZag(value).Should().Be(code);
-        BucketCode.UnZigZag(code).Should().Be(value);
+        // The shard file's sections (ShardFile, CRSHARD3) were written bucket by bucket: the first
+        // index with Write(int), then Write7BitEncodedInt(step) and Write7BitEncodedInt64(count).
+        int[] indices = [-3_000, -2_999, -2_990, 17, 100_000];
+        long[] counts = [1, 127, 128, 1L << 35, 0];
+        var sketch = QuantileSketch.FromBuckets(QuantileSketch.DefaultAccuracy, 0, indices, counts, [5], [3]);
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            for (var i = 0; i < indices.Length; i++)
+            {
+                if (i == 0)
+                {
+                    w.Write(indices[0]);
+                }
+                else
+                {
+                    w.Write7BitEncodedInt(indices[i] - indices[i - 1]);
+                }
+
+                w.Write7BitEncodedInt64(counts[i]);
+            }
+        }
+
+        sketch.EncodedPositiveBuckets.ToArray().Should().Equal(stream.ToArray());
+        sketch.PositiveBucketCount.Should().Be(5);
+        sketch.EncodedNegativeBuckets.ToArray().Should().Equal([5, 0, 0, 0, 3]);
+        sketch.NegativeBucketCount.Should().Be(1);
     }
 
     [Fact]
     public void A_sketch_keeps_extreme_indices_and_counts()
     {
-        // The first index of a sign may be any int (zig-zag), later steps up to 2³² − 1, counts any long ≥ 0.
+        // The first index of a sign may be any int, later steps up to 2³² − 1, counts any long ≥ 0.
         int[] positive = [int.MinValue, -1, 0, int.MaxValue];
         long[] positiveCounts = [1, 0, long.MaxValue / 4, 127];
         int[] negative = [-5, 300_000];
