@@ -27,9 +27,9 @@ namespace ClimateRisk.Core.Statistics;
 /// (B = 100 buckets per binade against ln 2/ln γ = 69). Buckets are kept sorted by index and
 /// encoded (<see cref="BucketCode"/>: about two bytes a bucket instead of twelve, since a shard
 /// holds a sketch for every cell until it writes them); the bucket properties decode them on
-/// each call, the queries once per sketch. Merging adds integer counts, so the merged sketch does not depend on the order
-/// of merging or on how the values were split into shards: shards merge to exactly the sketch of
-/// the whole. Magnitudes below <see cref="MinMagnitude"/> count as zero (a loss of 1e-9 CNY is
+/// each call, the queries once per sketch. Merging adds integer counts, so the merged sketch
+/// does not depend on the order of merging or on how the values were split into shards: shards
+/// merge to exactly the sketch of the whole. Magnitudes below <see cref="MinMagnitude"/> count as zero (a loss of 1e-9 CNY is
 /// no loss).
 /// </remarks>
 public sealed class QuantileSketch

@@ -457,7 +457,8 @@ internal sealed partial class PathKernel
     /// block]), and each of the site's <see cref="SummedRows"/> is added to it right after it is
     /// stored, while it is still in the first-level cache (the 31 rows of a block, 62 KB, are
     /// twice that cache: added after all of them were stored, each came back from the second
-    /// level). Empty for the portfolio itself.
+    /// level) — no faster measured, but one pass over the block's rows fewer (docs/performance.md,
+    /// seventeenth session, item 3). Empty for the portfolio itself.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StoreEntity(int entity, ReadOnlySpan<double> rows, ReadOnlySpan<double> occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows, bool storeOccurrence, bool mapRows = false, Span<double> portfolio = default)
