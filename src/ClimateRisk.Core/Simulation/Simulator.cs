@@ -195,7 +195,7 @@ public static class Simulator
         var sitePlans = new SitePlan[inputs.Sites.Count];
         ItemQueue.For(sitePlans.Length, options, i => sitePlans[i] = new SitePlan(inputs.Sites[i], inputs, settings));
         var n = settings.Paths;
-        var buffers = new PathBuffers(sitePlans.Length, n, workers: settings.EffectiveWorkers, climatePueRows: reduceMappedCells is not null);
+        var buffers = PathBuffers.Rent(sitePlans.Length, n, settings.EffectiveWorkers, climatePueRows: reduceMappedCells is not null);
         var pathDraws = new PathDrawCache(n);
         var entities = buffers.Entities;
         var entityIds = inputs.Sites.Select(s => s.Id).Append(SimulationResult.PortfolioId).ToArray();
@@ -480,6 +480,8 @@ public static class Simulator
             }
         }
 
+        // Nothing of the buffers outlives the run (the cells are summaries), so the next run may have them.
+        PathBuffers.Return(buffers);
         var timings = new SimulationTimings { PlanSeconds = planSeconds, KernelSeconds = kernelSeconds, ReductionSeconds = reductionSeconds };
         return new Output<TCell, TCurve>(inputs.Scenarios.Select(s => s.Id).ToArray(), inputs.Sites.Select(s => s.Id).ToArray(), cells, npv, curves, financial, timings);
     }

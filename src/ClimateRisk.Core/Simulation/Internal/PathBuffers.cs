@@ -35,6 +35,55 @@ internal sealed class PathBuffers
         SkippedBits = npvOnly ? [] : new long[SkippedBlocks.Length];
     }
 
+    /// <summary>
+    /// The buffers of the last run that gave them back (<see cref="Return"/>), kept for the next run
+    /// of the same shape: at most one set, dropped when a run of another shape asks.
+    /// </summary>
+    /// <remarks>
+    /// Why: <c>run</c> simulates one scenario per <c>Simulator.Run</c> (its checkpoints), and each
+    /// took fresh buffers (some 280 MB at the standard workload's 100,000 paths) whose first touch
+    /// the host backs page by page: 1.6 s of a one-worker run's 18 s went to clearing pages.
+    /// Clearing 280 MB already backed takes 12–16 ms here (fresh, in 4 KiB pages: 0.93 s;
+    /// docs/performance.md, seventeenth session).
+    /// </remarks>
+    private static PathBuffers? _spare;
+
+    /// <summary>
+    /// Buffers as the constructor makes them (every value +0, no block marked skipped), the spare
+    /// set cleared when it has this shape, else new ones.
+    /// </summary>
+    /// <inheritdoc cref="PathBuffers(int, int, bool, int, bool)" path="/param"/>
+    public static PathBuffers Rent(int siteCount, int paths, int workers, bool climatePueRows)
+    {
+        var spare = Interlocked.Exchange(ref _spare, null);
+        if (spare is not null && spare.Entities == siteCount + 1 && spare.Paths == paths
+            && spare._values.Count > 0 && (spare._climatePue.Count > 0) == climatePueRows)
+        {
+            spare.Clear(workers);
+            return spare;
+        }
+
+        return new PathBuffers(siteCount, paths, workers: workers, climatePueRows: climatePueRows);
+    }
+
+    /// <summary>Keeps <paramref name="buffers"/> (no longer used by its run) for the next <see cref="Rent"/>.</summary>
+    public static void Return(PathBuffers buffers) => Volatile.Write(ref _spare, buffers);
+
+    /// <summary>Every value +0 and no block marked, as new.</summary>
+    private void Clear(int workers)
+    {
+        foreach (var segment in (ReadOnlySpan<ArraySegment<double>>)[_values, _occurrence, _npv, _financialNpv, _climatePue])
+        {
+            if (segment.Array is { } array)
+            {
+                PathMemory.Clear(array, workers);
+            }
+        }
+
+        Array.Clear(SkippedBlocks);
+        Array.Clear(SkippedBits);
+    }
+
     public int Entities { get; }
 
     public int Paths { get; }
