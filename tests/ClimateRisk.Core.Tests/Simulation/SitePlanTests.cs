@@ -7,6 +7,23 @@ namespace ClimateRisk.Core.Tests.Simulation;
 
 public class SitePlanTests
 {
+    [Fact]
+    public void A_site_keeps_its_PUE_curve_from_plan_to_plan_and_a_changed_site_gets_its_own()
+    {
+        // run makes the plans once per scenario; the curve (901 quadratures) is made once per site object.
+        var site = SyntheticInputs.Site("curve-cache", 30.0, 120.0);
+        var settings = new SimulationSettings { Paths = 1, FirstYear = 2025, LastYear = 2025 };
+        var first = new SitePlan(site, SyntheticInputs.Inputs([site]), settings);
+        var second = new SitePlan(site, SyntheticInputs.Inputs([site]), settings);
+        second.Pue.Should().BeSameAs(first.Pue);
+
+        var changed = site with { ReportedPue = site.ReportedPue + 0.1 };
+        var third = new SitePlan(changed, SyntheticInputs.Inputs([changed]), settings);
+        third.Pue.Should().NotBeSameAs(first.Pue);
+        third.Pue.Table.Should().Equal(ClimateRisk.Core.Climate.PueCurve.Calibrate(changed.Cooling, changed.Climate, changed.ReportedPue).Table);
+        first.Pue.Table.Should().Equal(ClimateRisk.Core.Climate.PueCurve.Calibrate(site.Cooling, site.Climate, site.ReportedPue).Table);
+    }
+
     /// <summary>MODEL §6 read literally, with ln R computed for every R: the reference for the shortcut below the first flooding return period.</summary>
     private static double Literal(double[] returnPeriods, double[] depths, double r)
     {

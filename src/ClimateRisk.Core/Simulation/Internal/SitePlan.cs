@@ -12,6 +12,22 @@ namespace ClimateRisk.Core.Simulation.Internal;
 /// <summary>Everything about one site the kernel needs, precomputed once per run into flat arrays.</summary>
 internal sealed class SitePlan
 {
+    /// <summary>
+    /// Each site's PUE curve, made once per <see cref="Site"/> object: it depends on the site
+    /// alone (cooling, climate, reported PUE, a learned response), a site is an immutable record
+    /// (a changed site is a new object), and the curve is read-only once made.
+    /// </summary>
+    /// <remarks>
+    /// Why: the curve is 901 quadratures of 384 points, the bulk of a plan, and <c>run</c> makes
+    /// the plans once per scenario (one <c>Simulator.Run</c> each, for its checkpoints) — six
+    /// times the same curves. Keyed weakly, so a site no longer referenced takes its curve along.
+    /// </remarks>
+    private static readonly ConditionalWeakTable<Site, PueCurve> Curves = new();
+
+    private static PueCurve CurveOf(Site site) => site.LearnedPueResponse is { } learned
+        ? PueCurve.FromResponse(learned, site.Cooling, site.Climate, site.ReportedPue)
+        : PueCurve.Calibrate(site.Cooling, site.Climate, site.ReportedPue);
+
     /// <param name="site">The site.</param>
     /// <param name="inputs">Shared tables.</param>
     /// <param name="settings">Years simulated.</param>
@@ -21,9 +37,7 @@ internal sealed class SitePlan
     {
         Site = site;
         Key = keyOverride ?? SiteKey.FromId(site.Id);
-        Pue = site.LearnedPueResponse is { } learned
-            ? PueCurve.FromResponse(learned, site.Cooling, site.Climate, site.ReportedPue)
-            : PueCurve.Calibrate(site.Cooling, site.Climate, site.ReportedPue);
+        Pue = Curves.GetValue(site, CurveOf);
         var years = settings.YearCount;
         PlannedChange = new double[years];
         RenewableShare = new double[years];
