@@ -493,19 +493,9 @@ public sealed class QuantileSketch
         var buffer = ArrayPool<byte>.Shared.Rent(BucketCode.MaxBytesPerBucket * (positiveIndices.Length + negativeIndices.Length));
         try
         {
-            var negativeStart = EncodeBuckets(positiveIndices, positiveCounts, buffer, 0);
-            var end = EncodeBuckets(negativeIndices, negativeCounts, buffer, negativeStart);
             var nonZero = 0L;
-            foreach (var c in positiveCounts)
-            {
-                nonZero += c;
-            }
-
-            foreach (var c in negativeCounts)
-            {
-                nonZero += c;
-            }
-
+            var negativeStart = EncodeBuckets(positiveIndices, positiveCounts, buffer, 0, ref nonZero);
+            var end = EncodeBuckets(negativeIndices, negativeCounts, buffer, negativeStart, ref nonZero);
             return new QuantileSketch(accuracy, zeroCount, buffer.AsSpan(0, end).ToArray(), positiveIndices.Length, negativeIndices.Length, negativeStart, nonZero);
         }
         finally
@@ -523,18 +513,16 @@ public sealed class QuantileSketch
         {
             if (dense[i] > 0)
             {
-                var index = first + i;
-                position = buckets == 0 ? BucketCode.WriteFirst(destination, position, index) : BucketCode.Write(destination, position, (ulong)(index - previous));
-                position = BucketCode.Write(destination, position, (ulong)dense[i]);
-                previous = index;
-                buckets++;
+                position = WriteBucket(destination, position, buckets++ == 0, first + i, previous, dense[i]);
+                previous = first + i;
             }
         }
 
         return (buckets, position);
     }
 
-    private static int EncodeBuckets(int[] indices, long[] counts, Span<byte> destination, int position)
+    /// <summary>Writes the buckets from <paramref name="position"/>, adds their counts to <paramref name="total"/>; returns the position after them.</summary>
+    private static int EncodeBuckets(int[] indices, long[] counts, Span<byte> destination, int position, ref long total)
     {
         for (var i = 0; i < indices.Length; i++)
         {
@@ -548,11 +536,18 @@ public sealed class QuantileSketch
                 throw new ArgumentException($"Bucket count {counts[i]} at {i} is negative.", nameof(counts));
             }
 
-            position = i == 0 ? BucketCode.WriteFirst(destination, position, indices[0]) : BucketCode.Write(destination, position, (ulong)((long)indices[i] - indices[i - 1]));
-            position = BucketCode.Write(destination, position, (ulong)counts[i]);
+            position = WriteBucket(destination, position, i == 0, indices[i], i == 0 ? 0 : indices[i - 1], counts[i]);
+            total += counts[i];
         }
 
         return position;
+    }
+
+    /// <summary>One bucket: its index (the sign's first) or its step from <paramref name="previous"/>, then its count.</summary>
+    private static int WriteBucket(Span<byte> destination, int position, bool first, int index, int previous, long count)
+    {
+        position = first ? BucketCode.WriteFirst(destination, position, index) : BucketCode.Write(destination, position, (ulong)((long)index - previous));
+        return BucketCode.Write(destination, position, (ulong)count);
     }
 
     /// <summary>The <paramref name="buckets"/> buckets of one sign from byte <paramref name="position"/>.</summary>
