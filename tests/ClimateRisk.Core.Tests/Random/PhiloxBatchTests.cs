@@ -50,6 +50,40 @@ public class PhiloxBatchTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Keys))]
+    public void Uniforms_at_listed_paths_equal_the_scalar_generator_bit_for_bit_on_every_length_to_257(ulong seed, long firstPath)
+    {
+        // Offsets out of order, repeated and spread over a block and beyond (negative too), as
+        // the kernel's lists of paths are not, so a kernel that took lane i for path first + i
+        // would fail.
+        var random = new System.Random(7);
+        var offsets = Enumerable.Range(0, 257).Select(_ => random.Next(-300, 1000)).ToArray();
+        offsets[10] = offsets[11];
+        var rng = new CounterRng(seed);
+        var buffer = new double[3 + 257 + 1];
+        for (var length = 0; length <= 257; length++)
+        {
+            var destination = buffer.AsSpan(3, length);
+            buffer.AsSpan().Fill(double.NaN);
+            PhiloxBatch.UniformsAt(seed, RandomStreamId.HotDays, firstPath, offsets.AsSpan(0, length), 2040, 0xE40C292Cu, 1, destination);
+            for (var i = 0; i < length; i++)
+            {
+                Bits(destination[i]).Should().Be(Bits(rng.Uniform(RandomStreamId.HotDays, firstPath + offsets[i], 2040, 0xE40C292Cu, 1)), "length {0}, index {1}", length, i);
+            }
+
+            double.IsNaN(buffer[2]).Should().BeTrue("nothing is written before the destination");
+            double.IsNaN(buffer[3 + length]).Should().BeTrue("nothing is written past the destination (length {0})", length);
+        }
+    }
+
+    [Fact]
+    public void Uniforms_at_listed_paths_refuse_a_destination_shorter_than_the_list()
+    {
+        var act = () => PhiloxBatch.UniformsAt(1, RandomStreamId.HotDays, 0, [1, 2, 3], 2040, 1, 1, new double[2]);
+        act.Should().Throw<ArgumentException>().WithParameterName("destination");
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
     public void Each_vector_kernel_on_its_own_equals_the_scalar_generator(ulong seed, long firstPath)
     {
         // Uniforms runs the widest kernel first; calling each directly tests the narrower ones

@@ -81,6 +81,47 @@ internal static class PhiloxBatch
     }
 
     /// <summary>
+    /// destination[j] = <c>new CounterRng(seed).Uniform(stream, firstPath + pathOffsets[j], year, siteKey, draw)</c>
+    /// for j &lt; <c>pathOffsets.Length</c>, bit for bit: <see cref="Uniforms"/> for a list of paths
+    /// (a block's paths that need the draw), by the same vector kernels. Allocation-free.
+    /// </summary>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="stream">Named stream.</param>
+    /// <param name="firstPath">The path the offsets count from; only the low 32 bits of a path enter the counter.</param>
+    /// <param name="pathOffsets">The paths, as offsets from <paramref name="firstPath"/> (any order, repeats allowed).</param>
+    /// <param name="year">Calendar year, or 0 for path-level draws.</param>
+    /// <param name="siteKey">Site key, or 0 for path-level draws.</param>
+    /// <param name="draw">Draw index within (stream, path, year, site).</param>
+    /// <param name="destination">One uniform in (0, 1) per listed path, at the list's index.</param>
+    public static void UniformsAt(ulong seed, RandomStreamId stream, long firstPath, ReadOnlySpan<int> pathOffsets, int year, uint siteKey, uint draw, Span<double> destination)
+    {
+        if (destination.Length < pathOffsets.Length)
+        {
+            throw new ArgumentException("The destination is shorter than the list of paths.", nameof(destination));
+        }
+
+        var c3 = ((uint)stream << 24) | (draw & 0xFFFFFF);
+        var done = 0;
+        if (Uses512BitKernel)
+        {
+            done = UniformsAvx512(seed, new Listed(firstPath, pathOffsets), pathOffsets.Length, (uint)year, siteKey, c3, destination);
+        }
+
+        if (Avx2.IsSupported)
+        {
+            done += UniformsAvx2(seed, new Listed(firstPath, pathOffsets[done..]), pathOffsets.Length - done, (uint)year, siteKey, c3, destination[done..]);
+        }
+
+        var k0 = (uint)seed;
+        var k1 = (uint)(seed >> 32);
+        for (var j = done; j < pathOffsets.Length; j++)
+        {
+            Philox4x32.Block((uint)(firstPath + pathOffsets[j]), (uint)year, siteKey, c3, k0, k1, out var r0, out var r1, out _, out _);
+            destination[j] = (((((ulong)r0 << 32) | r1) >> 11) + 0.5) * TwoToMinus53;
+        }
+    }
+
+    /// <summary>
     /// The scalar reference of <see cref="Uniforms"/> (one <see cref="Philox4x32.Block"/> per path),
     /// kept callable so tests and benchmarks can compare it with the vector kernel on any machine.
     /// </summary>
@@ -162,11 +203,19 @@ internal static class PhiloxBatch
     /// Fills the longest multiple of 8 at the start of <paramref name="destination"/> with the
     /// AVX2 kernel; returns how many. Requires <see cref="Avx2.IsSupported"/>.
     /// </summary>
-    [SkipLocalsInit] // The round keys are all written before they are read.
     internal static int UniformsAvx2(ulong seed, long firstPath, uint c1, uint c2, uint c3, Span<double> destination)
+        => UniformsAvx2(seed, new Consecutive(firstPath), destination.Length, c1, c2, c3, destination);
+
+    /// <summary>
+    /// <see cref="UniformsAvx2(ulong, long, uint, uint, uint, Span{double})"/> for the paths
+    /// <paramref name="paths"/> gives its first <paramref name="length"/> destinations.
+    /// </summary>
+    [SkipLocalsInit] // The round keys are all written before they are read.
+    private static int UniformsAvx2<TPaths>(ulong seed, TPaths paths, int length, uint c1, uint c2, uint c3, Span<double> destination)
+        where TPaths : IPathLanes, allows ref struct
     {
         const int Block = 8;
-        var count = destination.Length - (destination.Length % Block);
+        var count = length - (length % Block);
         if (count == 0)
         {
             return 0;
@@ -188,14 +237,12 @@ internal static class PhiloxBatch
 
         var m0 = Vector256.Create((ulong)Philox4x32.Multiplier0).AsUInt32();
         var m1 = Vector256.Create((ulong)Philox4x32.Multiplier1).AsUInt32();
-        var pathA = Vector256.Create((ulong)firstPath) + Vector256.Create(0UL, 1, 2, 3);
-        var half = Vector256.Create((ulong)(Block / 2));
-        var step = Vector256.Create((ulong)Block);
         ref var dst = ref MemoryMarshal.GetReference(destination);
 
         for (var i = 0; i < count; i += Block)
         {
-            var pathB = pathA + half;
+            var pathA = paths.Lanes256(i);
+            var pathB = paths.Lanes256(i + (Block / 2));
 
             // Round 0.
             var pa = Avx2.Multiply(pathA.AsUInt32(), m0);
@@ -241,7 +288,6 @@ internal static class PhiloxBatch
             var lb1 = Avx2.Multiply(b2.AsUInt32(), m1);
             ToUniform(Vector256.ShiftRightLogical(la1, 32) ^ a1 ^ lastKey, la1).StoreUnsafe(ref dst, (nuint)i);
             ToUniform(Vector256.ShiftRightLogical(lb1, 32) ^ b1 ^ lastKey, lb1).StoreUnsafe(ref dst, (nuint)(i + (Block / 2)));
-            pathA += step;
         }
 
         return count;
@@ -252,11 +298,19 @@ internal static class PhiloxBatch
     /// filled. Requires <see cref="Avx512F.IsSupported"/>. On Zen 4, which executes 512-bit
     /// operations as two 256-bit halves, it is still about 1.25× faster (half the instructions).
     /// </summary>
-    [SkipLocalsInit] // The round keys are all written before they are read.
     internal static int UniformsAvx512(ulong seed, long firstPath, uint c1, uint c2, uint c3, Span<double> destination)
+        => UniformsAvx512(seed, new Consecutive(firstPath), destination.Length, c1, c2, c3, destination);
+
+    /// <summary>
+    /// <see cref="UniformsAvx512(ulong, long, uint, uint, uint, Span{double})"/> for the paths
+    /// <paramref name="paths"/> gives its first <paramref name="length"/> destinations.
+    /// </summary>
+    [SkipLocalsInit] // The round keys are all written before they are read.
+    private static int UniformsAvx512<TPaths>(ulong seed, TPaths paths, int length, uint c1, uint c2, uint c3, Span<double> destination)
+        where TPaths : IPathLanes, allows ref struct
     {
         const int Block = 16;
-        var count = destination.Length - (destination.Length % Block);
+        var count = length - (length % Block);
         if (count == 0)
         {
             return 0;
@@ -276,14 +330,12 @@ internal static class PhiloxBatch
 
         var m0 = Vector512.Create((ulong)Philox4x32.Multiplier0).AsUInt32();
         var m1 = Vector512.Create((ulong)Philox4x32.Multiplier1).AsUInt32();
-        var pathA = Vector512.Create((ulong)firstPath) + Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7);
-        var half = Vector512.Create((ulong)(Block / 2));
-        var step = Vector512.Create((ulong)Block);
         ref var dst = ref MemoryMarshal.GetReference(destination);
 
         for (var i = 0; i < count; i += Block)
         {
-            var pathB = pathA + half;
+            var pathA = paths.Lanes512(i);
+            var pathB = paths.Lanes512(i + (Block / 2));
             var pa = Avx512F.Multiply(pathA.AsUInt32(), m0);
             var pb = Avx512F.Multiply(pathB.AsUInt32(), m0);
             var a2 = Vector512.ShiftRightLogical(pa, 32) ^ round0Xor;
@@ -324,7 +376,6 @@ internal static class PhiloxBatch
             var lb1 = Avx512F.Multiply(b2.AsUInt32(), m1);
             ToUniform(Xor3(Vector512.ShiftRightLogical(la1, 32), a1, lastKey), la1).StoreUnsafe(ref dst, (nuint)i);
             ToUniform(Xor3(Vector512.ShiftRightLogical(lb1, 32), b1, lastKey), lb1).StoreUnsafe(ref dst, (nuint)(i + (Block / 2)));
-            pathA += step;
         }
 
         return count;
@@ -362,6 +413,43 @@ internal static class PhiloxBatch
         var v = Avx512F.TernaryLogic(Vector512.ShiftLeft(r0, 32), r1, Vector512.Create(Low32), 0xF8) >>> 11;
         var exact = Avx512DQ.ConvertToVector512Double(v);
         return (exact + Vector512.Create(0.5)) * Vector512.Create(TwoToMinus53);
+    }
+
+    /// <summary>
+    /// The paths of a batch's register: each 64-bit lane one path, whose low 32 bits are the
+    /// counter's word 0 (the kernels' multiplies read nothing else).
+    /// </summary>
+    private interface IPathLanes
+    {
+        /// <summary>The paths of destinations i … i + 3.</summary>
+        Vector256<ulong> Lanes256(int i);
+
+        /// <summary>The paths of destinations i … i + 7.</summary>
+        Vector512<ulong> Lanes512(int i);
+    }
+
+    /// <summary>Destination i is path first + i.</summary>
+    private readonly struct Consecutive(long first) : IPathLanes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<ulong> Lanes256(int i) => Vector256.Create((ulong)(first + i)) + Vector256.Create(0UL, 1, 2, 3);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<ulong> Lanes512(int i) => Vector512.Create((ulong)(first + i)) + Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7);
+    }
+
+    /// <summary>Destination i is path first + offsets[i].</summary>
+    private readonly ref struct Listed(long first, ReadOnlySpan<int> offsets) : IPathLanes
+    {
+        private readonly ReadOnlySpan<int> _offsets = offsets;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<ulong> Lanes256(int i)
+            => Vector256.Create((ulong)first) + Avx2.ConvertToVector256Int64(Vector128.LoadUnsafe(in MemoryMarshal.GetReference(_offsets), (nuint)i)).AsUInt64();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<ulong> Lanes512(int i)
+            => Vector512.Create((ulong)first) + Avx512F.ConvertToVector512Int64(Vector256.LoadUnsafe(in MemoryMarshal.GetReference(_offsets), (nuint)i)).AsUInt64();
     }
 
     /// <summary>a ⊕ b ⊕ c in one ternary-logic operation (truth-table byte 0x96).</summary>

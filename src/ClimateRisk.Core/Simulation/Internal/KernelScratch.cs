@@ -160,6 +160,7 @@ internal sealed class KernelScratch
 
     public Span<double> HotDaysU => _hotDaysU;
 
+    /// <summary>The shortfall uniforms of the heat list's paths, at their index in <see cref="HeatList"/> (not by path).</summary>
     public Span<double> ShortfallU => _shortfallU;
 
     public Span<double> DroughtU => _droughtU;

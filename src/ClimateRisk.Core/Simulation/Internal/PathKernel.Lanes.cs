@@ -9,6 +9,7 @@ using ClimateRisk.Core.Finance.Internal;
 using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Numerics.Internal;
 using ClimateRisk.Core.Random;
+using ClimateRisk.Core.Random.Internal;
 
 namespace ClimateRisk.Core.Simulation.Internal;
 
@@ -50,8 +51,18 @@ internal sealed partial class PathKernel
     /// surge damage ratios were drawn before (<see cref="ListInundations(int, int, long, int, KernelScratch, int)"/>,
     /// <see cref="SolveInundations"/>).
     /// </summary>
+    /// <param name="s">The site's index.</param>
+    /// <param name="c">The site's constants of the year.</param>
+    /// <param name="count">Paths in the rows.</param>
+    /// <param name="scratch">The block's rows.</param>
+    /// <param name="shortfallFirstPath">
+    /// The block's first path: the shortfall uniforms of the paths with hot days are drawn here,
+    /// into <see cref="KernelScratch.ShortfallU"/> at their index in the heat list; or −1 when the
+    /// caller put them there (the scalar reference kernel).
+    /// </param>
+    /// <param name="year">Calendar year.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SiteRows(int s, in SiteYear c, int count, KernelScratch scratch)
+    private void SiteRows(int s, in SiteYear c, int count, KernelScratch scratch, long shortfallFirstPath, int year)
     {
         var plan = _sites[s];
         var site = plan.Site;
@@ -71,6 +82,16 @@ internal sealed partial class PathKernel
         {
             Chronic<Lanes128>(plan, c, count, scratch);
             (heat, drought) = Counts<Lanes128>(plan, count, scratch);
+        }
+
+        // Only the listed paths (those with hot days, 39 % of the standard workload's site-years)
+        // read a shortfall uniform: drawn for them alone, not for the block. The list is drawn
+        // to a whole number of 16-path registers (the entries past it are earlier lists' paths,
+        // or 0, and their uniforms are never read), so no path goes to the scalar generator.
+        if (heat > 0 && shortfallFirstPath >= 0)
+        {
+            var registers = Math.Min((heat + 15) & ~15, BlockSize);
+            PhiloxBatch.UniformsAt(_rng.KeyFor(RandomStreamId.HotDays), RandomStreamId.HotDays, shortfallFirstPath, scratch.HeatList.AsSpan(0, registers), year, plan.Key, 1, scratch.ShortfallU);
         }
 
         FinishRare(s, plan, c, heat, drought, scratch);
@@ -495,7 +516,7 @@ internal sealed partial class PathKernel
                     // Lanes past the list: 0 days, count 0, never stored.
                     var p = l < inRegister ? list[j + l] : -1;
                     days[l] = p >= 0 ? hotDays[p] : 0;
-                    u[l] = p >= 0 ? shortfallU[p] : 0;
+                    u[l] = p >= 0 ? shortfallU[j + l] : 0;
                 }
 
                 T.Store(ShortfallCounts(T.Load(in days[0], 0), T.Load(in u[0], 0), q, table), ref counts[0], 0);
@@ -507,7 +528,7 @@ internal sealed partial class PathKernel
                 double shortfalls = vector ? counts[l] : double.NaN;
                 if (double.IsNaN(shortfalls))
                 {
-                    shortfalls = SearchedShortfalls((int)hotDays[p], q, shortfallU[p], table);
+                    shortfalls = SearchedShortfalls((int)hotDays[p], q, shortfallU[j + l], table);
                 }
 
                 metrics[heatBi + p] = HeatBiCny(shortfalls, biPerDay, cover);
@@ -525,8 +546,8 @@ internal sealed partial class PathKernel
 
     /// <summary>
     /// <see cref="HeatShortfalls{T}"/> on the whole 8-lane registers of the heat list (q ∈ (0, 1)):
-    /// gathers of the listed paths' hot days and uniforms, the counts and the BI cost on the
-    /// register, the scalar search for the lanes <see cref="ShortfallCounts{T}"/> leaves to it —
+    /// a gather of the listed paths' hot days, their uniforms loaded in list order, the counts
+    /// and the BI cost on the register, the scalar search for the lanes <see cref="ShortfallCounts{T}"/> leaves to it —
     /// the same operations per lane in the same order as the loop it stands in for, so the same
     /// bits. Returns the list entries done (a multiple of 8).
     /// </summary>
@@ -560,7 +581,7 @@ internal sealed partial class PathKernel
                 var low = Vector128.Load(list + j);
                 var high = Vector128.Load(list + j + 4);
                 var days = Vector512.Create(Avx2.GatherVector256(hotDays, low, 8), Avx2.GatherVector256(hotDays, high, 8));
-                var u = Vector512.Create(Avx2.GatherVector256(shortfallU, low, 8), Avx2.GatherVector256(shortfallU, high, 8));
+                var u = Vector512.Load(shortfallU + j);
                 var counts = ShortfallCounts(new Lanes512(days), new Lanes512(u), q, table).Value;
                 // HeatBiCny's operations in its order.
                 (counts * perDay * fraction * hours / day).Store(costs);
@@ -570,7 +591,7 @@ internal sealed partial class PathKernel
                     var l = BitOperations.TrailingZeroCount(searched);
                     searched &= searched - 1;
                     var p = list[j + l];
-                    costs[l] = HeatBiCny(SearchedShortfalls((int)hotDays[p], q, shortfallU[p], table), biPerDay, cover);
+                    costs[l] = HeatBiCny(SearchedShortfalls((int)hotDays[p], q, shortfallU[j + l], table), biPerDay, cover);
                 }
 
                 for (var l = 0; l < 8; l++)

@@ -225,7 +225,6 @@ internal sealed partial class PathKernel
         var hotDaysPmf0 = scratch.HotDaysPmf0.Slice(0, count);
         var droughtPmf0 = scratch.DroughtPmf0.Slice(0, count);
         var hotDaysU = scratch.HotDaysU.Slice(0, count);
-        var shortfallU = scratch.ShortfallU.Slice(0, count);
         var droughtU = scratch.DroughtU.Slice(0, count);
         var floodExceedance = scratch.FloodExceedance.Slice(0, count);
         var surgeQuantile = scratch.SurgeQuantileM.Slice(0, count);
@@ -274,7 +273,6 @@ internal sealed partial class PathKernel
             VectorQuantiles.ExpNegative(hotDaysPmf0, hotDaysPmf0);
             VectorQuantiles.ExpNegative(droughtPmf0, droughtPmf0);
             PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.HotDays), RandomStreamId.HotDays, firstPath, year, key, 0, hotDaysU);
-            PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.HotDays), RandomStreamId.HotDays, firstPath, year, key, 1, shortfallU);
             PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.Drought), RandomStreamId.Drought, firstPath, year, key, 0, droughtU);
             // The gust quantile of Φ(z), likewise only above the tail bound.
             if (site.Wind is { } wind)
@@ -285,7 +283,7 @@ internal sealed partial class PathKernel
             heatAnomaly.CopyTo(scratch.SiteHeatAnomaly);
             var constants = new SiteYear(plan, _scenario, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
-            SiteRows(s, constants, count, scratch);
+            SiteRows(s, constants, count, scratch, firstPath, year);
             if (!formPortfolio)
             {
                 _siteRows!(s, scratch.SiteMetrics, count);
@@ -387,7 +385,7 @@ internal sealed partial class PathKernel
             scratch.GustQuantileMs[0] = site.Wind is { } wind ? VectorQuantiles.Gumbel(wind.GumbelLocationMs, wind.GumbelScaleMs, VectorNormal.Cdf(scratch.Wind[s])) : 0;
             var constants = new SiteYear(plan, _scenario, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
-            SiteRows(s, constants, 1, scratch);
+            SiteRows(s, constants, 1, scratch, shortfallFirstPath: -1, year);
             StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, pathIndex, 1, discount, skipRepeatedRows: false, storeOccurrence: true);
         }
 
