@@ -168,6 +168,92 @@ public class SitePlanTests
         }
     }
 
+    public static TheoryData<double[], double, double> FloorCases() => new()
+    {
+        // Floors inside a segment, on a knot's depth, on a flat stretch's depth, on the last
+        // knot's (flat beyond the table: never above), above every depth, a subnormal one; with
+        // and without a defence below or above the floor's return period.
+        { new[] { 0, 0, 0.1, 0.35, 0.6, 0.9, 1.4, 1.9, 2.6 }, 0.45, 0 },
+        { new[] { 0, 0, 0.1, 0.35, 0.6, 0.9, 1.4, 1.9, 2.6 }, 0.45, 20 },
+        { new[] { 0, 0, 0.1, 0.35, 0.6, 0.9, 1.4, 1.9, 2.6 }, 0.45, 200 },
+        { new[] { 0, 0, 0.1, 0.35, 0.6, 0.9, 1.4, 1.9, 2.6 }, 0.6, 20 },
+        { new[] { 0, 0.02, 0.08, 0.2, 0.2, 0.2, 0.7, 0.9, 1.1 }, 0.2, 20 },
+        { new[] { 0, 0.02, 0.08, 0.2, 0.2, 0.2, 0.7, 0.9, 1.1 }, 1.1, 0 },
+        { new[] { 0, 0.02, 0.08, 0.2, 0.2, 0.2, 0.7, 0.9, 1.1 }, 3.0, 5 },
+        { new[] { 0, 0.3, 0.30000000000000004, 0.30000000000000004, 0.6, 0.9, 1.4, 1.9, 2.6 }, 0.30000000000000004, 0 },
+        { new[] { 0, 0, 0.1, 0.35, 0.6, 0.9, 1.4, 1.9, 2.6 }, double.Epsilon, 0 },
+    };
+
+    /// <summary>
+    /// With a floor above the ground, the kernel keeps a path only when its depth also tops the
+    /// floor: no return period below <see cref="SitePlan.ListFloodFromY"/> may give such a depth
+    /// (probed as in the defence's test), and the bound takes effect: within 0.1 % of the first
+    /// return period a fine scan finds whose depth tops the double below the floor and the
+    /// defence (the bound's one ulp of slack, which a stretch of depths exactly at the floor
+    /// shows), or at least the last knot's when no depth tops that.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(FloorCases))]
+    public void Below_the_listing_bound_no_depth_is_above_the_floor(double[] depths, double floorM, double protectionRp)
+    {
+        var flood = SyntheticInputs.Flood(protectionRp, floorM) with { DepthsM = depths };
+        var site = SyntheticInputs.Site() with { Flood = flood };
+        var plan = new SitePlan(site, SyntheticInputs.Inputs([site]), new SimulationSettings { Paths = 1, FirstYear = 2025, LastYear = 2025 });
+        var bound = plan.ListFloodFromY;
+        bound.Should().BeGreaterThanOrEqualTo(plan.NoFloodBelowY);
+        bool Kept(double r)
+        {
+            var depth = plan.DepthAt(r);
+            return depth > 0 && !(depth <= plan.ProtectionDepthM) && !(depth - floorM <= 0);
+        }
+
+        var probes = new List<double> { Math.BitDecrement(bound), bound * (1 - 1e-15) };
+        foreach (var r in flood.ReturnPeriodsY)
+        {
+            probes.AddRange([r, Math.BitDecrement(r), Math.BitIncrement(r), r * (1 - 1e-12)]);
+        }
+
+        var random = new System.Random(20261207);
+        for (var k = 0; k < 20_000; k++)
+        {
+            probes.Add(Math.Exp(random.NextDouble() * Math.Log(Math.Min(bound, 1e7))));
+        }
+
+        foreach (var r in probes.Where(r => r < bound))
+        {
+            Kept(r).Should().BeFalse($"R = {r:R} lies below the bound {bound:R} (floor {floorM:R} m, defence {protectionRp} y)");
+        }
+
+        // The first return period of a scan in steps of 10⁻⁴ in ln R up to 10⁶ years whose depth
+        // tops the floor's double below and the defence.
+        bool Tops(double r)
+        {
+            var depth = plan.DepthAt(r);
+            return depth > 0 && !(depth <= plan.ProtectionDepthM) && depth > Math.BitDecrement(floorM);
+        }
+
+        var first = double.PositiveInfinity;
+        for (var lnR = Math.Log(plan.NoFloodBelowY); lnR < Math.Log(1e6); lnR += 1e-4)
+        {
+            if (Tops(Math.Exp(lnR)))
+            {
+                first = Math.Exp(lnR);
+                break;
+            }
+        }
+
+        if (double.IsPositiveInfinity(first))
+        {
+            Kept(1e300).Should().BeFalse("nothing tops the floor up to 10⁶ years, so nothing beyond the table either");
+            bound.Should().BeGreaterThanOrEqualTo(flood.ReturnPeriodsY[^1] * (1 - 1e-12), "no depth tops the floor within the table");
+        }
+        else
+        {
+            bound.Should().BeLessThanOrEqualTo(first);
+            bound.Should().BeGreaterThanOrEqualTo(first * (1 - 1e-3), "the bound sits at the first return period whose water tops the floor and the defence");
+        }
+    }
+
     [Fact]
     public void The_bundled_sites_listing_bounds_sit_at_their_defence_standards()
     {

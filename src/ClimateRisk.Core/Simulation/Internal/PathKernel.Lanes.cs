@@ -412,7 +412,7 @@ internal sealed partial class PathKernel
         if (site.Flood is not null && plan.FirstPositiveDepth >= 0)
         {
             // R·m below the first flooding return period gives depth 0 (SitePlan.DepthAt), and below
-            // SitePlan.ListFloodFromY no depth above the defence; the rest is listed.
+            // SitePlan.ListFloodFromY no depth above the defence or the floor; the rest is listed.
             ref var exceedance = ref Row(scratch.FloodExceedance);
             ref var frequency = ref Row(scratch.FrequencyMultiplier);
             var noFloodBelow = T.Create(plan.ListFloodFromY);
@@ -649,9 +649,17 @@ internal sealed partial class PathKernel
     /// <summary>
     /// §6 for the listed flood paths: 1 − u = Φ(−y) keeps the tail of R = 1/(1 − u) exact; the depths
     /// in one span call (their ln R on vector lanes, bit for bit <see cref="SitePlan.DepthAt"/>).
-    /// Lists the paths whose water tops the protection for <see cref="ListInundations{T}"/> (metric
-    /// indices, depth above the floor, damage uniform) and returns how many.
+    /// Lists the paths whose water tops the protection and the floor for
+    /// <see cref="ListInundations{T}"/> (metric indices, depth above the floor, damage uniform)
+    /// and returns how many.
     /// </summary>
+    /// <remarks>
+    /// The floor is tested here, before the damage uniform is drawn (one scalar generator call an
+    /// entry), rather than only by the caller's filter: four in five entries above the protection
+    /// came out below the floor (bundled run, 20,000 paths: 1.45 M entries, 0.28 M kept). The test
+    /// is the caller's own (an entry with d − f ≤ 0 is dropped), so it keeps the same entries in the
+    /// same order.
+    /// </remarks>
     [SkipLocalsInit] // Stack lists written before they are read.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FinishFlood(SitePlan plan, int year, long firstPath, int flood, KernelScratch scratch, Span<int> directAt, Span<int> biAt, Span<double> effectiveDepthsM, Span<double> u)
@@ -673,12 +681,13 @@ internal sealed partial class PathKernel
         for (var j = 0; j < flood; j++)
         {
             var depth = depths[j];
-            if (depth > 0 && !(depth <= plan.ProtectionDepthM))
+            var aboveFloor = depth - plan.FloorHeightM;
+            if (depth > 0 && !(depth <= plan.ProtectionDepthM) && !(aboveFloor <= 0))
             {
                 var p = floodList[j];
                 directAt[listed] = ((int)Metric.FloodDirectCny * BlockSize) + p;
                 biAt[listed] = ((int)Metric.FloodBiCny * BlockSize) + p;
-                effectiveDepthsM[listed] = depth - plan.FloorHeightM;
+                effectiveDepthsM[listed] = aboveFloor;
                 u[listed++] = _rng.Uniform(RandomStreamId.FloodDamage, firstPath + p, year, plan.Key, 0);
             }
         }

@@ -147,6 +147,12 @@ internal sealed partial class PathKernel
         }
 
         var noFloodBelow = plan.ListFloodFromY;
+        if (double.IsPositiveInfinity(noFloodBelow))
+        {
+            // No depth reaches the floor: likewise.
+            return double.PositiveInfinity;
+        }
+
         if (!(noFloodBelow > 0) || double.IsInfinity(noFloodBelow) || !(largest > 0))
         {
             return double.NegativeInfinity;
