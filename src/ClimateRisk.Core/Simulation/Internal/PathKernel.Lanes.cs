@@ -55,14 +55,15 @@ internal sealed partial class PathKernel
     /// <param name="c">The site's constants of the year.</param>
     /// <param name="count">Paths in the rows.</param>
     /// <param name="scratch">The block's rows.</param>
-    /// <param name="shortfallFirstPath">
-    /// The block's first path: the shortfall uniforms of the paths with hot days are drawn here,
-    /// into <see cref="KernelScratch.ShortfallU"/> at their index in the heat list; or −1 when the
-    /// caller put them there (the scalar reference kernel).
-    /// </param>
+    /// <param name="firstPath">The global index of the rows' first path.</param>
     /// <param name="year">Calendar year.</param>
+    /// <param name="drawShortfallUniforms">
+    /// Draw the shortfall uniforms of the paths with hot days here, into
+    /// <see cref="KernelScratch.ShortfallU"/> at their index in the heat list; false when the
+    /// caller put them there (the scalar reference kernel, one generator call per draw).
+    /// </param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SiteRows(int s, in SiteYear c, int count, KernelScratch scratch, long shortfallFirstPath, int year)
+    private void SiteRows(int s, in SiteYear c, int count, KernelScratch scratch, long firstPath, int year, bool drawShortfallUniforms)
     {
         var plan = _sites[s];
         var site = plan.Site;
@@ -88,10 +89,10 @@ internal sealed partial class PathKernel
         // read a shortfall uniform: drawn for them alone, not for the block. The list is drawn
         // to a whole number of 16-path registers (the entries past it are earlier lists' paths,
         // or 0, and their uniforms are never read), so no path goes to the scalar generator.
-        if (heat > 0 && shortfallFirstPath >= 0)
+        if (heat > 0 && drawShortfallUniforms)
         {
             var registers = Math.Min((heat + 15) & ~15, BlockSize);
-            PhiloxBatch.UniformsAt(_rng.KeyFor(RandomStreamId.HotDays), RandomStreamId.HotDays, shortfallFirstPath, scratch.HeatList.AsSpan(0, registers), year, plan.Key, 1, scratch.ShortfallU);
+            PhiloxBatch.UniformsAt(_rng.KeyFor(RandomStreamId.HotDays), RandomStreamId.HotDays, firstPath, scratch.HeatList.AsSpan(0, registers), year, plan.Key, 1, scratch.ShortfallU);
         }
 
         FinishRare(s, plan, c, heat, drought, scratch);
@@ -547,9 +548,10 @@ internal sealed partial class PathKernel
     /// <summary>
     /// <see cref="HeatShortfalls{T}"/> on the whole 8-lane registers of the heat list (q ∈ (0, 1)):
     /// a gather of the listed paths' hot days, their uniforms loaded in list order, the counts
-    /// and the BI cost on the register, the scalar search for the lanes <see cref="ShortfallCounts{T}"/> leaves to it —
-    /// the same operations per lane in the same order as the loop it stands in for, so the same
-    /// bits. Returns the list entries done (a multiple of 8).
+    /// and the BI cost on the register, the scalar search for the lanes
+    /// <see cref="ShortfallCounts{T}"/> leaves to it — the same operations per lane in the same
+    /// order as the loop it stands in for, so the same bits. Returns the list entries done (a
+    /// multiple of 8).
     /// </summary>
     /// <remarks>
     /// Why: 39 % of the standard workload's site-years have hot days (counted on

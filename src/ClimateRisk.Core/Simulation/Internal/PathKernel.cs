@@ -283,7 +283,7 @@ internal sealed partial class PathKernel
             heatAnomaly.CopyTo(scratch.SiteHeatAnomaly);
             var constants = new SiteYear(plan, _scenario, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
-            SiteRows(s, constants, count, scratch, firstPath, year);
+            SiteRows(s, constants, count, scratch, firstPath, year, drawShortfallUniforms: true);
             if (!formPortfolio)
             {
                 _siteRows!(s, scratch.SiteMetrics, count);
@@ -385,7 +385,7 @@ internal sealed partial class PathKernel
             scratch.GustQuantileMs[0] = site.Wind is { } wind ? VectorQuantiles.Gumbel(wind.GumbelLocationMs, wind.GumbelScaleMs, VectorNormal.Cdf(scratch.Wind[s])) : 0;
             var constants = new SiteYear(plan, _scenario, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
-            SiteRows(s, constants, 1, scratch, shortfallFirstPath: -1, year);
+            SiteRows(s, constants, 1, scratch, path, year, drawShortfallUniforms: false);
             StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, pathIndex, 1, discount, skipRepeatedRows: false, storeOccurrence: true);
         }
 
