@@ -1,3 +1,4 @@
+using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.Core.Simulation.Internal;
 using ClimateRisk.Core.Tests.Properties;
@@ -126,8 +127,7 @@ public class SitePlanTests
     public void Below_the_listing_bound_no_depth_is_above_the_defence(double[] depths, double protectionRp)
     {
         var flood = SyntheticInputs.Flood(protectionRp) with { DepthsM = depths };
-        var site = SyntheticInputs.Site() with { Flood = flood };
-        var plan = new SitePlan(site, SyntheticInputs.Inputs([site]), new SimulationSettings { Paths = 1, FirstYear = 2025, LastYear = 2025 });
+        var plan = PlanOf(flood);
         var bound = plan.ListFloodFromY;
         bound.Should().BeGreaterThanOrEqualTo(plan.NoFloodBelowY);
         bool Kept(double r)
@@ -136,19 +136,7 @@ public class SitePlanTests
             return depth > 0 && !(depth <= plan.ProtectionDepthM);
         }
 
-        var probes = new List<double> { Math.BitDecrement(bound), bound * (1 - 1e-15), protectionRp, Math.BitDecrement(protectionRp), protectionRp * (1 - 1e-12) };
-        foreach (var r in flood.ReturnPeriodsY)
-        {
-            probes.AddRange([r, Math.BitDecrement(r), Math.BitIncrement(r), r * (1 - 1e-12)]);
-        }
-
-        var random = new System.Random(20261206);
-        for (var k = 0; k < 20_000; k++)
-        {
-            probes.Add(Math.Exp(random.NextDouble() * Math.Log(Math.Min(bound, 1e6))));
-        }
-
-        foreach (var r in probes.Where(r => r < bound))
+        foreach (var r in ProbesBelow(bound, flood, [protectionRp, Math.BitDecrement(protectionRp), protectionRp * (1 - 1e-12)], 20261206, 1e6))
         {
             Kept(r).Should().BeFalse($"R = {r:R} lies below the bound {bound:R} (defence {protectionRp} y, depth {plan.ProtectionDepthM:R})");
         }
@@ -166,6 +154,34 @@ public class SitePlanTests
         {
             bound.Should().Be(plan.NoFloodBelowY);
         }
+    }
+
+    private static SitePlan PlanOf(FloodExposure flood)
+    {
+        var site = SyntheticInputs.Site() with { Flood = flood };
+        return new SitePlan(site, SyntheticInputs.Inputs([site]), new SimulationSettings { Paths = 1, FirstYear = 2025, LastYear = 2025 });
+    }
+
+    /// <summary>
+    /// Return periods below <paramref name="bound"/> to probe: the bound's neighbours, every knot
+    /// and its neighbouring doubles, <paramref name="extra"/>, and 20,000 log-uniform ones up to
+    /// the bound or <paramref name="cap"/>.
+    /// </summary>
+    private static IEnumerable<double> ProbesBelow(double bound, FloodExposure flood, double[] extra, int seed, double cap)
+    {
+        var probes = new List<double>(extra) { Math.BitDecrement(bound), bound * (1 - 1e-15) };
+        foreach (var r in flood.ReturnPeriodsY)
+        {
+            probes.AddRange([r, Math.BitDecrement(r), Math.BitIncrement(r), r * (1 - 1e-12)]);
+        }
+
+        var random = new System.Random(seed);
+        for (var k = 0; k < 20_000; k++)
+        {
+            probes.Add(Math.Exp(random.NextDouble() * Math.Log(Math.Min(bound, cap))));
+        }
+
+        return probes.Where(r => r < bound);
     }
 
     public static TheoryData<double[], double, double> FloorCases() => new()
@@ -197,8 +213,7 @@ public class SitePlanTests
     public void Below_the_listing_bound_no_depth_is_above_the_floor(double[] depths, double floorM, double protectionRp)
     {
         var flood = SyntheticInputs.Flood(protectionRp, floorM) with { DepthsM = depths };
-        var site = SyntheticInputs.Site() with { Flood = flood };
-        var plan = new SitePlan(site, SyntheticInputs.Inputs([site]), new SimulationSettings { Paths = 1, FirstYear = 2025, LastYear = 2025 });
+        var plan = PlanOf(flood);
         var bound = plan.ListFloodFromY;
         bound.Should().BeGreaterThanOrEqualTo(plan.NoFloodBelowY);
         bool Kept(double r)
@@ -207,19 +222,7 @@ public class SitePlanTests
             return depth > 0 && !(depth <= plan.ProtectionDepthM) && !(depth - floorM <= 0);
         }
 
-        var probes = new List<double> { Math.BitDecrement(bound), bound * (1 - 1e-15) };
-        foreach (var r in flood.ReturnPeriodsY)
-        {
-            probes.AddRange([r, Math.BitDecrement(r), Math.BitIncrement(r), r * (1 - 1e-12)]);
-        }
-
-        var random = new System.Random(20261207);
-        for (var k = 0; k < 20_000; k++)
-        {
-            probes.Add(Math.Exp(random.NextDouble() * Math.Log(Math.Min(bound, 1e7))));
-        }
-
-        foreach (var r in probes.Where(r => r < bound))
+        foreach (var r in ProbesBelow(bound, flood, [], 20261207, 1e7))
         {
             Kept(r).Should().BeFalse($"R = {r:R} lies below the bound {bound:R} (floor {floorM:R} m, defence {protectionRp} y)");
         }
