@@ -117,7 +117,7 @@ internal static class PhiloxBatch
         for (var j = done; j < pathOffsets.Length; j++)
         {
             Philox4x32.Block((uint)(firstPath + pathOffsets[j]), (uint)year, siteKey, c3, k0, k1, out var r0, out var r1, out _, out _);
-            destination[j] = (((((ulong)r0 << 32) | r1) >> 11) + 0.5) * TwoToMinus53;
+            destination[j] = ToUniform(r0, r1);
         }
     }
 
@@ -159,10 +159,12 @@ internal static class PhiloxBatch
         for (var i = 0; i < destination.Length; i++)
         {
             Philox4x32.Block((uint)(firstPath + i), c1, c2, c3, k0, k1, out var r0, out var r1, out _, out _);
-            var bits = (((ulong)r0 << 32) | r1) >> 11;
-            destination[i] = (bits + 0.5) * TwoToMinus53;
+            destination[i] = ToUniform(r0, r1);
         }
     }
+
+    /// <summary>(⌊(r0·2³² + r1)/2¹¹⌋ + ½)·2⁻⁵³: the generator's uniform from its first two output words.</summary>
+    private static double ToUniform(uint r0, uint r1) => (((((ulong)r0 << 32) | r1) >> 11) + 0.5) * TwoToMinus53;
 
     /// <summary>
     /// The lane-independent part of rounds 0 and 1. Round 0 maps (c0, c1, c2, c3) to

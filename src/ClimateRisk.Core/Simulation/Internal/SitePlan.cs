@@ -90,7 +90,7 @@ internal sealed class SitePlan
             FirstPositiveDepth = Array.FindIndex(FloodDepthM, d => d > 0);
             _noFloodBelowY = FirstPositiveDepth >= 0 ? flood.ReturnPeriodsY[FirstPositiveDepth] * (1 - 1e-12) : double.PositiveInfinity;
             ProtectionDepthM = flood.ProtectionRpY > 0 ? DepthAt(flood.ProtectionRpY) : double.NaN;
-            ListFloodFromY = Math.Max(_noFloodBelowY, Math.Max(HeldBelowY(flood), HeldBelowFloorY()));
+            ListFloodFromY = Math.Max(_noFloodBelowY, Math.Max(HeldBelowY(flood), HeldBelowFloorY(flood)));
         }
         else
         {
@@ -158,17 +158,9 @@ internal sealed class SitePlan
         var x = FloodLnReturnPeriod;
         var depth = FloodDepthM;
         var first = FirstPositiveDepth;
-        if (first < 0 || !(ProtectionDepthM > 0))
+        if (first < 0 || !(ProtectionDepthM > 0) || !TableOrdered())
         {
             return 0;
-        }
-
-        for (var i = 1; i < x.Length; i++)
-        {
-            if (!(x[i] > x[i - 1]) || !(depth[i] >= depth[i - 1]))
-            {
-                return 0;
-            }
         }
 
         var lnProtection = VectorMath.Log(flood.ProtectionRpY);
@@ -209,22 +201,12 @@ internal sealed class SitePlan
     /// factors) and at most one ulp above its segment's upper knot in a lower segment, which is
     /// at most the depth at R_f. So d(R) ≤ f⁻ + 1 ulp ≤ f, and the kernel keeps only d − f &gt; 0.
     /// </remarks>
-    private double HeldBelowFloorY()
+    private double HeldBelowFloorY(FloodExposure flood)
     {
         var floor = FloorHeightM;
-        var x = FloodLnReturnPeriod;
-        var depth = FloodDepthM;
-        if (!(floor > 0) || FirstPositiveDepth < 0 || !double.IsFinite(floor))
+        if (!(floor > 0) || !double.IsFinite(floor) || FirstPositiveDepth < 0 || !TableOrdered())
         {
             return 0;
-        }
-
-        for (var i = 1; i < x.Length; i++)
-        {
-            if (!(x[i] > x[i - 1]) || !(depth[i] >= depth[i - 1]))
-            {
-                return 0;
-            }
         }
 
         var below = Math.BitDecrement(floor);
@@ -236,9 +218,9 @@ internal sealed class SitePlan
         }
 
         // Beyond the table the depth is flat at the last knot's.
-        var returnPeriods = x.Select(Math.Exp).ToArray();
+        var returnPeriods = flood.ReturnPeriodsY;
         var hi = double.NaN;
-        for (var k = FirstPositiveDepth; k < x.Length; k++)
+        for (var k = FirstPositiveDepth; k < returnPeriods.Count; k++)
         {
             if (!Held(returnPeriods[k]) && returnPeriods[k] > lo)
             {
@@ -252,7 +234,8 @@ internal sealed class SitePlan
             return Held(double.MaxValue) ? double.PositiveInfinity : 0;
         }
 
-        for (var step = 0; step < 200 && hi > Math.BitIncrement(lo); step++)
+        // Halving ln R; stops when no double lies strictly between the ends.
+        for (var step = 0; step < 200; step++)
         {
             var mid = Math.Sqrt(lo) * Math.Sqrt(hi);
             if (!(mid > lo && mid < hi))
@@ -271,6 +254,25 @@ internal sealed class SitePlan
         }
 
         return lo * (1 - 1e-12);
+    }
+
+    /// <summary>
+    /// ln R increasing and depths non-decreasing along the table (the input loader checks both):
+    /// what the listing bounds' arguments need; without it they give no bound.
+    /// </summary>
+    private bool TableOrdered()
+    {
+        var x = FloodLnReturnPeriod;
+        var depth = FloodDepthM;
+        for (var i = 1; i < x.Length; i++)
+        {
+            if (!(x[i] > x[i - 1]) || !(depth[i] >= depth[i - 1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static readonly DamageCurve NoDamage = new() { Class = "none", Mean = new PiecewiseLinear([0.0], [0.0]), Sd = new PiecewiseLinear([0.0], [0.0]) };
