@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ClimateRisk.IO.Internal;
 
 namespace ClimateRisk.IO;
 
@@ -99,6 +100,7 @@ public sealed record RunManifest
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        TypeInfoResolver = ManifestJson.Default,
     };
 
     /// <summary>SHA-256 of a file, lower-case hex.</summary>
@@ -138,12 +140,10 @@ public sealed record RunManifest
     /// shard. Not the command line, times or outputs, which replay does not use.
     /// </summary>
     public string SettingsText() => JsonSerializer.Serialize(
-        new
-        {
+        new ManifestSettings(
             Seed, Paths, FirstYear, LastYear, Scenarios, Sites,
-            InputSha256 = InputSha256.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(),
-            Inputs, WorkingDirectory, TargetRse, MaxPaths, Convergence, Shard, FirstPath, TotalPaths,
-        },
+            InputSha256.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(),
+            Inputs, WorkingDirectory, TargetRse, MaxPaths, Convergence, Shard, FirstPath, TotalPaths),
         CompactJson);
 
     private static JsonSerializerOptions CompactJson { get; } = new(JsonOptions) { WriteIndented = false };

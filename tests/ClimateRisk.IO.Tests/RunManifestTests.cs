@@ -146,4 +146,73 @@ public sealed class RunManifestTests : IDisposable
         hashes[inputs.Scenario("ngfs-ndcs")].Should().Be(RunManifest.Sha256(Path.Combine(TestInputs.BundledScenarioDirectory, "ngfs-ndcs.yaml")));
         hashes.Values.Should().OnlyContain(h => h.Length == 64 && h.All(c => char.IsAsciiDigit(c) || (c >= 'a' && c <= 'f')));
     }
+
+    /// <summary>
+    /// Manifests that exercise every settings field: nulls, a learned PUE response (written) and
+    /// none (left out), text the encoder escapes, an infinite RSE, a shard.
+    /// </summary>
+    private static IEnumerable<RunManifest> Varied()
+    {
+        yield return Sample();
+        yield return Sample() with
+        {
+            Inputs = new RunInputs { DataDirectory = "数据/data \"quoted\"", SitesFile = "data/sites.csv", ScenarioFiles = ["scenarios/ngfs-ndcs.yaml", "scenarios/a<b>&c.yaml"], PueResponseFile = "out/calibration/pue_response.csv" },
+            WorkingDirectory = "/home/анализ/run\tdir",
+            TargetRse = 0.005,
+            MaxPaths = 1_000_000,
+            Convergence =
+            [
+                new ScenarioConvergence { Scenario = "ngfs-ndcs", Paths = 1_000, Converged = false, WorstRse = double.PositiveInfinity, WorstMetric = "physical_loss_cny 2030", CapReason = "max_paths" },
+                new ScenarioConvergence { Scenario = "ngfs-net-zero-2050", Paths = 400, Converged = null, WorstRse = 0.1 + 0.2, WorstMetric = "npv" },
+            ],
+            Shard = "2/4",
+            FirstPath = 5_000_000_000L,
+            TotalPaths = 7_000_000,
+            ResumedScenarios = ["ngfs-ndcs"],
+            ReplayOf = "out/run/manifest.json",
+            Sensitivity = true,
+        };
+        yield return Sample() with { Inputs = new RunInputs { DataDirectory = "data", SitesFile = "s.csv", ScenarioFiles = [] }, Seed = 0, FirstPath = -1 };
+    }
+
+    /// <summary>The serializer's options as they were before its metadata moved to compile time: reflection.</summary>
+    private static JsonSerializerOptions ReflectionOptions(bool indented) => new(RunManifest.JsonOptions)
+    {
+        WriteIndented = indented,
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+    };
+
+    [Fact]
+    public void Settings_text_is_the_reflection_serializers_text_of_the_anonymous_settings()
+    {
+        // SettingsText was the reflection serializer's text of this anonymous object; the SHA-256
+        // of that text is stored in every manifest written since, and --replay compares it.
+        foreach (var m in Varied())
+        {
+            var reference = JsonSerializer.Serialize(
+                new
+                {
+                    m.Seed, m.Paths, m.FirstYear, m.LastYear, m.Scenarios, m.Sites,
+                    InputSha256 = m.InputSha256.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(),
+                    m.Inputs, m.WorkingDirectory, m.TargetRse, m.MaxPaths, m.Convergence, m.Shard, m.FirstPath, m.TotalPaths,
+                },
+                ReflectionOptions(indented: false));
+
+            m.SettingsText().Should().Be(reference);
+        }
+    }
+
+    [Fact]
+    public void Written_manifest_is_the_reflection_serializers_text_and_reads_back()
+    {
+        foreach (var m in Varied())
+        {
+            var path = Path.Combine(_directory, "manifest.json");
+            var written = m.Write(path);
+
+            File.ReadAllText(path).Should().Be(JsonSerializer.Serialize(written, ReflectionOptions(indented: true)) + "\n");
+            RunManifest.Read(path).Should().BeEquivalentTo(written);
+            RunManifest.Read(path).SettingsUnedited.Should().BeTrue();
+        }
+    }
 }
