@@ -123,7 +123,7 @@ public sealed record RunManifest
     public RunManifest Write(string path)
     {
         var written = this with { SettingsSha256 = ComputeSettingsSha256() };
-        OutputFile.WriteAllText(path, JsonSerializer.Serialize(written, JsonOptions) + "\n");
+        OutputFile.WriteAllText(path, JsonSerializer.Serialize(written, TypeInfo<RunManifest>(JsonOptions)) + "\n");
         return written;
     }
 
@@ -144,9 +144,18 @@ public sealed record RunManifest
             Seed, Paths, FirstYear, LastYear, Scenarios, Sites,
             InputSha256.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray(),
             Inputs, WorkingDirectory, TargetRse, MaxPaths, Convergence, Shard, FirstPath, TotalPaths),
-        CompactJson);
+        TypeInfo<ManifestSettings>(CompactJson));
 
     private static JsonSerializerOptions CompactJson { get; } = new(JsonOptions) { WriteIndented = false };
+
+    /// <summary>
+    /// The metadata of <typeparamref name="T"/> under <paramref name="options"/>, from
+    /// <see cref="ManifestJson"/>: the serializer's overloads that take it need no reflection, so
+    /// an ahead-of-time build runs them (the ones taking options alone are marked as needing
+    /// runtime code, whatever resolver the options hold).
+    /// </summary>
+    internal static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options)
+        => (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 
     /// <summary>Reads a manifest.</summary>
     /// <exception cref="InputException">When the file is missing or not a manifest.</exception>
@@ -154,7 +163,7 @@ public sealed record RunManifest
     {
         try
         {
-            return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), JsonOptions)
+            return JsonSerializer.Deserialize(File.ReadAllText(path), TypeInfo<RunManifest>(JsonOptions))
                 ?? throw new InputException([new InputError(path, 0, string.Empty, "(empty)", "a manifest.json written by climaterisk run")]);
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)

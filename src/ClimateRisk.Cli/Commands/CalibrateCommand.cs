@@ -27,8 +27,25 @@ internal static class CalibrateCommand
         command.Options.Add(sites);
         command.Options.Add(outDir);
         command.Options.Add(force);
-        command.SetAction(parse => Execute(parse.GetValue(telemetry)!, parse.GetValue(data), parse.GetValue(sites), parse.GetValue(outDir)!, parse.GetValue(force), output, error));
+        command.SetAction(parse => Refused(System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported, error)
+            ?? Execute(parse.GetValue(telemetry)!, parse.GetValue(data), parse.GetValue(sites), parse.GetValue(outDir)!, parse.GetValue(force), output, error));
         return command;
+    }
+
+    /// <summary>
+    /// The exit code when this build cannot learn (null when it can): Microsoft.ML makes code at
+    /// run time, which an ahead-of-time build (README, "Performance") has no compiler for, so
+    /// there it stopped with an unrelated schema error after loading the telemetry.
+    /// </summary>
+    internal static int? Refused(bool dynamicCodeSupported, TextWriter error)
+    {
+        if (dynamicCodeSupported)
+        {
+            return null;
+        }
+
+        error.WriteLine("error: calibrate needs the .NET runtime's JIT (Microsoft.ML compiles code as it learns), which this ahead-of-time build does not have; run it from the installed climaterisk tool or with 'dotnet run -c Release --project src/ClimateRisk.Cli -- calibrate …'");
+        return ExitCodes.Failure;
     }
 
     public static int Execute(string telemetryPath, string? data, string? sites, string outPath, bool force, TextWriter output, TextWriter error, CalibrationOptions? options = null)

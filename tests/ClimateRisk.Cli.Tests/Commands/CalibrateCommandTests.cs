@@ -170,4 +170,18 @@ public sealed class CalibrateCommandTests : IDisposable
         Directory.Exists(ClimateRisk.IO.RunDirectory.StagingPathOf(Out)).Should().BeFalse();
         Calibrate(path).Code.Should().Be(0, "nothing is left in the way of the next attempt");
     }
+
+    [Fact]
+    public void Without_the_jit_calibrate_refuses_with_exit_2_and_says_where_to_run_it()
+    {
+        // An ahead-of-time build has no JIT; Microsoft.ML needs one and failed with an unrelated schema error there.
+        var error = new StringWriter();
+
+        CalibrateCommand.Refused(dynamicCodeSupported: false, error).Should().Be(2);
+        error.ToString().Should().Be("error: calibrate needs the .NET runtime's JIT (Microsoft.ML compiles code as it learns), which this ahead-of-time build does not have; run it from the installed climaterisk tool or with 'dotnet run -c Release --project src/ClimateRisk.Cli -- calibrate …'" + Environment.NewLine);
+
+        var none = new StringWriter();
+        CalibrateCommand.Refused(dynamicCodeSupported: true, none).Should().BeNull("the JIT build learns as before");
+        none.ToString().Should().BeEmpty();
+    }
 }
