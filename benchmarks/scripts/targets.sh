@@ -10,20 +10,24 @@
 # (ShortRun, spans of 256 and 4,096 values; met when both are; about 2 minutes more; needs a
 # Release build of benchmarks/ClimateRisk.Benchmarks in DIR).
 #
-# usage: benchmarks/scripts/targets.sh DIR [PAIRS] [--million] [--batch]
+# With --aot the ahead-of-time build in DIR/out/aot is timed instead of the JIT build (README,
+# "Performance": dotnet publish src/ClimateRisk.Cli -c Release -r linux-x64 -p:PublishAot=true -o out/aot).
+#
+# usage: benchmarks/scripts/targets.sh DIR [PAIRS] [--million] [--batch] [--aot]
 # DIR: a checkout with a Release build of the CLI (dotnet build src/ClimateRisk.Cli -c Release)
 set -euo pipefail
 if [ $# -lt 1 ]; then
-  sed -n '2,12p' "$0" >&2
+  sed -n '2,17p' "$0" >&2
   exit 1
 fi
 d=$1; shift
 pairs=3
 if [[ ${1:-} =~ ^[0-9]+$ ]]; then pairs=$1; shift; fi
-million=""; batch=""
+million=""; batch=""; aot=""
 for option in "$@"; do
   case "$option" in
     --million) million=--million ;;
+    --aot) aot=--aot ;;
     --batch) batch=--batch ;;
     *) echo "targets.sh: unknown option $option" >&2; exit 1 ;;
   esac
@@ -34,7 +38,14 @@ if [ -n "$batch" ] && [ ! -f "$benchmarks" ]; then
   exit 1
 fi
 cli="$d/src/ClimateRisk.Cli/bin/Release/net10.0/climaterisk.dll"
-if [ ! -f "$cli" ]; then
+climaterisk=(dotnet "$cli")
+if [ -n "$aot" ]; then
+  climaterisk=("$d/out/aot/climaterisk")
+  if [ ! -x "${climaterisk[0]}" ]; then
+    echo "targets.sh: no ahead-of-time build in $d/out/aot (README, \"Performance\")" >&2
+    exit 1
+  fi
+elif [ ! -f "$cli" ]; then
   echo "targets.sh: no Release build in $d (dotnet build src/ClimateRisk.Cli -c Release)" >&2
   exit 1
 fi
@@ -46,7 +57,7 @@ trap 'rm -rf "$out"' EXIT
 # bench's own first line.
 summarisedValues=4560000000
 
-bench() { (cd "$d" && dotnet "$cli" bench "$@"); }
+bench() { (cd "$d" && "${climaterisk[@]}" bench "$@"); }
 field() { awk -v key="$1" '$0 ~ "^ *" key {print ($1 == "Wall" || $1 == "Peak") ? $3 : $2; exit}'; }
 verdict() { awk -v v="$1" -v t="$2" -v dir="$3" 'BEGIN { ok = (dir == "le") ? v <= t : v >= t; print ok ? "met" : "not met" }'; }
 
@@ -84,10 +95,10 @@ row "peak <= 1 GiB (standard workload)" "$peak GiB" "$(verdict "$peak" 1 le)"
 
 cpu() { /usr/bin/time -f '%U %S' -o "$out/time" "$@" > /dev/null && awk '{printf "%.2f", $1 + $2}' "$out/time"; }
 common=(run --paths 100000 --workers 1 --no-pdf --sensitivity off)
-single=$(cd "$d" && cpu dotnet "$cli" "${common[@]}" --out "$out/single")
+single=$(cd "$d" && cpu "${climaterisk[@]}" "${common[@]}" --out "$out/single")
 shards=0
 for i in 0 1 2 3; do
-  s=$(cd "$d" && cpu dotnet "$cli" "${common[@]}" --shard "$i/4" --out "$out/shard$i")
+  s=$(cd "$d" && cpu "${climaterisk[@]}" "${common[@]}" --shard "$i/4" --out "$out/shard$i")
   shards=$(awk -v a="$shards" -v b="$s" 'BEGIN {print a + b}')
 done
 shardRatio=$(awk -v a="$shards" -v b="$single" 'BEGIN {printf "%.2f", a / b}')
