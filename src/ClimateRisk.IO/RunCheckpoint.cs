@@ -155,7 +155,7 @@ public sealed class RunCheckpoint
 
     /// <summary>The convergence record of a finished scenario.</summary>
     public ScenarioConvergence Convergence(string scenarioId)
-        => JsonSerializer.Deserialize(System.IO.File.ReadAllText(Path.Combine(Directory, scenarioId, ScenarioFile)), RunManifest.TypeInfo<ScenarioConvergence>(RunManifest.JsonOptions))
+        => JsonSerializer.Deserialize(System.IO.File.ReadAllText(Path.Combine(Directory, scenarioId, ScenarioFile)), RunManifest.TypeInfo<ScenarioConvergence>())
            ?? throw new InvalidDataException($"{scenarioId}: empty scenario record");
 
     /// <summary>
@@ -174,7 +174,7 @@ public sealed class RunCheckpoint
 
         System.IO.Directory.CreateDirectory(temporary);
         writeFiles(temporary);
-        OutputFile.WriteAllText(Path.Combine(temporary, ScenarioFile), JsonSerializer.Serialize(convergence, RunManifest.TypeInfo<ScenarioConvergence>(RunManifest.JsonOptions)) + "\n");
+        OutputFile.WriteAllText(Path.Combine(temporary, ScenarioFile), JsonSerializer.Serialize(convergence, RunManifest.TypeInfo<ScenarioConvergence>()) + "\n");
         var checksums = System.IO.Directory.GetFiles(temporary)
             .Order(StringComparer.Ordinal)
             .Select(f => $"{RunManifest.Sha256(f)}  {Path.GetFileName(f)}\n");

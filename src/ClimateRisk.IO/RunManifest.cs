@@ -123,7 +123,7 @@ public sealed record RunManifest
     public RunManifest Write(string path)
     {
         var written = this with { SettingsSha256 = ComputeSettingsSha256() };
-        OutputFile.WriteAllText(path, JsonSerializer.Serialize(written, TypeInfo<RunManifest>(JsonOptions)) + "\n");
+        OutputFile.WriteAllText(path, JsonSerializer.Serialize(written, TypeInfo<RunManifest>()) + "\n");
         return written;
     }
 
@@ -154,8 +154,9 @@ public sealed record RunManifest
     /// an ahead-of-time build runs them (the ones taking options alone are marked as needing
     /// runtime code, whatever resolver the options hold).
     /// </summary>
-    internal static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options)
-        => (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    /// <param name="options">The options; <see cref="JsonOptions"/> when null.</param>
+    internal static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions? options = null)
+        => (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)(options ?? JsonOptions).GetTypeInfo(typeof(T));
 
     /// <summary>Reads a manifest.</summary>
     /// <exception cref="InputException">When the file is missing or not a manifest.</exception>
@@ -163,7 +164,7 @@ public sealed record RunManifest
     {
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllText(path), TypeInfo<RunManifest>(JsonOptions))
+            return JsonSerializer.Deserialize(File.ReadAllText(path), TypeInfo<RunManifest>())
                 ?? throw new InputException([new InputError(path, 0, string.Empty, "(empty)", "a manifest.json written by climaterisk run")]);
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)

@@ -104,11 +104,11 @@ public sealed record RunPlan
     private string FullPath(string path) => Path.GetFullPath(WorkingDirectory.Length > 0 ? Path.Combine(WorkingDirectory, path) : path);
 
     /// <summary>Writes the plan as JSON.</summary>
-    public void Write(string path) => OutputFile.WriteAllText(path, JsonSerializer.Serialize(this, RunManifest.TypeInfo<RunPlan>(RunManifest.JsonOptions)) + "\n");
+    public void Write(string path) => OutputFile.WriteAllText(path, JsonSerializer.Serialize(this, RunManifest.TypeInfo<RunPlan>()) + "\n");
 
     /// <summary>Reads a plan written by <see cref="Write"/>.</summary>
     public static RunPlan Read(string path)
-        => JsonSerializer.Deserialize(File.ReadAllText(path), RunManifest.TypeInfo<RunPlan>(RunManifest.JsonOptions)) ?? throw new InvalidDataException($"{path}: empty run plan");
+        => JsonSerializer.Deserialize(File.ReadAllText(path), RunManifest.TypeInfo<RunPlan>()) ?? throw new InvalidDataException($"{path}: empty run plan");
 
     private static string Describe(IReadOnlyDictionary<string, int>? paths)
         => paths is null ? "(none)" : string.Join(", ", paths.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value}")));

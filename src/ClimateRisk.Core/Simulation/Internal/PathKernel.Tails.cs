@@ -153,7 +153,8 @@ internal sealed partial class PathKernel
             return double.PositiveInfinity;
         }
 
-        if (!(noFloodBelow > 0) || double.IsInfinity(noFloodBelow) || !(largest > 0))
+        // ListFloodFromY is at least NoFloodBelowY, finite and positive here, or NaN from a broken table.
+        if (!(noFloodBelow > 0) || !(largest > 0))
         {
             return double.NegativeInfinity;
         }
