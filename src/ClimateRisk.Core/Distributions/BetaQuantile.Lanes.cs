@@ -170,8 +170,8 @@ public static partial class BetaQuantile
 
     /// <summary>
     /// The lane solver on registers of <typeparamref name="T"/>; <paramref name="destination"/> may be <paramref name="p"/>.
-    /// Per register: ln B and the starting value lane by lane (scalar, once per quantile), then
-    /// <see cref="Solve{T}"/>.
+    /// Per register: the lanes gathered, ln B (<see cref="IncompleteBeta.LnBeta{T}"/>) and the
+    /// starting value (<see cref="InitialGuess{T}"/>) on the register, then <see cref="Solve{T}"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     [SkipLocalsInit] // Register images written before they are read (a settled lane's unset value is never selected).
@@ -181,7 +181,6 @@ public static partial class BetaQuantile
         Span<double> ra = stackalloc double[8];
         Span<double> rb = stackalloc double[8];
         Span<double> rp = stackalloc double[8];
-        Span<double> lnBeta = stackalloc double[8];
         Span<double> x = stackalloc double[8];
         Span<double> live = stackalloc double[8];
         Span<double> settled = stackalloc double[8];
@@ -199,9 +198,6 @@ public static partial class BetaQuantile
                     ra[l] = al;
                     rb[l] = bl;
                     rp[l] = pl;
-                    lnBeta[l] = IncompleteBeta.LnBeta(al, bl);
-                    var x0 = InitialGuess(al, bl, pl);
-                    x[l] = x0 > 0.0 && x0 < 1.0 ? x0 : 0.5;
                     live[l] = allSet;
                     any = true;
                 }
@@ -212,8 +208,6 @@ public static partial class BetaQuantile
                     ra[l] = 1.0;
                     rb[l] = 1.0;
                     rp[l] = 0.5;
-                    lnBeta[l] = 0.0;
-                    x[l] = 0.5;
                     settled[l] = pl <= 0.0 ? 0.0 : 1.0;
                     live[l] = 0.0;
                 }
@@ -221,8 +215,11 @@ public static partial class BetaQuantile
 
             if (any)
             {
+                var shapeA = T.Load(in ra[0], 0);
+                var shapeB = T.Load(in rb[0], 0);
+                var probability = T.Load(in rp[0], 0);
                 var solved = Solve(
-                    T.Load(in ra[0], 0), T.Load(in rb[0], 0), T.Load(in rp[0], 0), T.Load(in lnBeta[0], 0), T.Load(in x[0], 0), T.Load(in live[0], 0));
+                    shapeA, shapeB, probability, IncompleteBeta.LnBeta(shapeA, shapeB), InitialGuess(shapeA, shapeB, probability), T.Load(in live[0], 0));
                 T.Store(T.Select(T.Load(in live[0], 0), solved, T.Load(in settled[0], 0)), ref x[0], 0);
             }
             else
