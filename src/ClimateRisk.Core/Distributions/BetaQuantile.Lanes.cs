@@ -130,8 +130,10 @@ public static partial class BetaQuantile
     /// register of 4, a shorter one by the scalar solver: a register costs about the same however
     /// many of its lanes are live (its slowest lane sets the iterations), and the kernel's lists
     /// are about 4 paths long (BetaQuantileBenchmarks, 4,096 quantiles: in registers of 8 0.50,
-    /// in lists of 4 0.67, of 2 0.85 of the scalar solver's time). Two register widths, not three:
-    /// each is compiled on first use, which a short run pays.
+    /// in lists of 4 0.67, of 2 0.85 of the scalar solver's time; since ln B and the starting
+    /// value are computed on the register, 0.25, 0.41 and about 1 — a list of 2 is solved by
+    /// the scalar solver, and a register of 2 lanes would take 0.68). Two register widths, not
+    /// three: each is compiled on first use, which a short run pays.
     /// </summary>
     internal static void InvCdfLanes(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> p, Span<double> destination)
     {
