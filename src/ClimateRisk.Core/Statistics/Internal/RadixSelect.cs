@@ -881,7 +881,7 @@ internal static class RadixSelect
     {
         if (region.Length <= SortThreshold)
         {
-            region.Sort();
+            KeyOrderSort.Sort(region);
             for (var r = 0; r < ranks.Length; r++)
             {
                 results[r] = region[ranks[r]];

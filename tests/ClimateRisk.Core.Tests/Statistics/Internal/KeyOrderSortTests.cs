@@ -1,0 +1,62 @@
+using ClimateRisk.Core.Statistics.Internal;
+
+namespace ClimateRisk.Core.Tests.Statistics.Internal;
+
+public class KeyOrderSortTests
+{
+    /// <summary>
+    /// Against an independent order: the input's bit patterns mapped to IEEE totalOrder by hand
+    /// (negatives reversed below the positives) and sorted by Array.Sort on signed integers.
+    /// Lengths around the insertion threshold (16) and the selection's region bound (64), and
+    /// beyond; values with duplicates, ±0, ±∞, subnormals and NaNs of either sign.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(1000)]
+    public void Sorts_in_total_order_exactly_the_bits_it_was_given(int length)
+    {
+        var random = new System.Random(20261207 + length);
+        double[] special = [0.0, -0.0, double.PositiveInfinity, double.NegativeInfinity, double.Epsilon, -double.Epsilon, double.NaN, -double.NaN, 1.0, -1.0];
+        for (var trial = 0; trial < 50; trial++)
+        {
+            var values = new double[length];
+            for (var i = 0; i < length; i++)
+            {
+                values[i] = random.Next(4) switch
+                {
+                    0 => special[random.Next(special.Length)],
+                    1 => Math.Round(random.NextDouble() * 8) - 4, // many duplicates
+                    2 => random.NextDouble() * 1e6,
+                    _ => -random.NextDouble() * Math.Pow(10, random.Next(-300, 300)),
+                };
+            }
+
+            var expected = values.Select(v => TotalOrder(BitConverter.DoubleToInt64Bits(v))).ToArray();
+            Array.Sort(expected);
+
+            KeyOrderSort.Sort(values);
+
+            values.Select(v => TotalOrder(BitConverter.DoubleToInt64Bits(v))).Should().Equal(expected, $"length {length}, trial {trial}");
+        }
+    }
+
+    [Fact]
+    public void Orders_numbers_as_less_than_does_and_minus_zero_first()
+    {
+        double[] values = [3.5, 0.0, -2.0, -0.0, 1e-300, -1e300, 0.0, 3.5];
+        KeyOrderSort.Sort(values);
+        values.Select(BitConverter.DoubleToInt64Bits).Should().Equal(
+            new[] { -1e300, -2.0, -0.0, 0.0, 0.0, 1e-300, 3.5, 3.5 }.Select(BitConverter.DoubleToInt64Bits));
+    }
+
+    /// <summary>totalOrder as a signed integer: non-negative bit patterns keep their order; negative ones reversed below them.</summary>
+    private static long TotalOrder(long bits) => bits >= 0 ? bits : long.MinValue - bits - 1;
+}
