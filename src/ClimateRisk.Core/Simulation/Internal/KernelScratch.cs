@@ -128,89 +128,89 @@ internal sealed class KernelScratch
     public double[] Wind { get; }
 
     // Block kernel: [site · B + path in block].
-    public Span<double> IndependentBlock => _independentBlock;
+    public Span<double> IndependentBlock => PathMemory.Span(_independentBlock);
 
-    public Span<double> HeatBlock => _heatBlock;
+    public Span<double> HeatBlock => PathMemory.Span(_heatBlock);
 
-    public Span<double> FloodBlock => _floodBlock;
+    public Span<double> FloodBlock => PathMemory.Span(_floodBlock);
 
-    public Span<double> SurgeBlock => _surgeBlock;
+    public Span<double> SurgeBlock => PathMemory.Span(_surgeBlock);
 
-    public Span<double> WindBlock => _windBlock;
+    public Span<double> WindBlock => PathMemory.Span(_windBlock);
 
     // Block kernel: path-level drivers, [path in block].
-    public Span<double> GlobalWarmingC => _globalWarmingC;
+    public Span<double> GlobalWarmingC => PathMemory.Span(_globalWarmingC);
 
-    public Span<double> SeaLevelRiseM => _seaLevelRiseM;
+    public Span<double> SeaLevelRiseM => PathMemory.Span(_seaLevelRiseM);
 
     /// <summary>The carbon-price shock exp(σ_c z − σ_c²/2); the median path multiplies it per site.</summary>
-    public Span<double> CarbonShock => _carbonShock;
+    public Span<double> CarbonShock => PathMemory.Span(_carbonShock);
 
     /// <summary>The grid-factor shock exp(σ_g z − σ_g²/2); the grid's multiplier path multiplies it per site.</summary>
-    public Span<double> GridShock => _gridShock;
+    public Span<double> GridShock => PathMemory.Span(_gridShock);
 
-    public Span<double> PriceFactor => _priceFactor;
+    public Span<double> PriceFactor => PathMemory.Span(_priceFactor);
 
-    public Span<double> FrequencyMultiplier => _frequencyMultiplier;
+    public Span<double> FrequencyMultiplier => PathMemory.Span(_frequencyMultiplier);
 
-    public Span<double> WindIntensity => _windIntensity;
+    public Span<double> WindIntensity => PathMemory.Span(_windIntensity);
 
     // Block kernel: one site's transformed draws, reused site after site.
-    public Span<double> HotDayProbability => _hotDayProbability;
+    public Span<double> HotDayProbability => PathMemory.Span(_hotDayProbability);
 
-    public Span<double> HotDaysU => _hotDaysU;
+    public Span<double> HotDaysU => PathMemory.Span(_hotDaysU);
 
     /// <summary>The shortfall uniforms of the heat list's paths, at their index in <see cref="HeatList"/> (not by path).</summary>
-    public Span<double> ShortfallU => _shortfallU;
+    public Span<double> ShortfallU => PathMemory.Span(_shortfallU);
 
-    public Span<double> DroughtU => _droughtU;
+    public Span<double> DroughtU => PathMemory.Span(_droughtU);
 
-    public Span<double> FloodExceedance => _floodExceedance;
+    public Span<double> FloodExceedance => PathMemory.Span(_floodExceedance);
 
     /// <summary>e^(−λ) of the hot-day count.</summary>
-    public Span<double> HotDaysPmf0 => _hotDaysPmf0;
+    public Span<double> HotDaysPmf0 => PathMemory.Span(_hotDaysPmf0);
 
     /// <summary>e^(−λ) of the drought-restriction count.</summary>
-    public Span<double> DroughtPmf0 => _droughtPmf0;
+    public Span<double> DroughtPmf0 => PathMemory.Span(_droughtPmf0);
 
     /// <summary>The GEV quantile of the surge draw (m), before sea-level rise and subsidence.</summary>
-    public Span<double> SurgeQuantileM => _surgeQuantileM;
+    public Span<double> SurgeQuantileM => PathMemory.Span(_surgeQuantileM);
 
     /// <summary>The Gumbel quantile of the gust draw (m/s), before the intensity factor.</summary>
-    public Span<double> GustQuantileMs => _gustQuantileMs;
+    public Span<double> GustQuantileMs => PathMemory.Span(_gustQuantileMs);
 
     /// <summary>The site's heat anomaly (its row of <see cref="HeatBlock"/>, or the scalar kernel's one path).</summary>
-    public Span<double> SiteHeatAnomaly => _siteHeatAnomaly;
+    public Span<double> SiteHeatAnomaly => PathMemory.Span(_siteHeatAnomaly);
 
     // The site arithmetic (PathKernel.Lanes): intermediate rows, the metric rows and the lists
     // of paths finished one at a time.
 
     /// <summary>A_s(Δ): the PUE curve at the path's local shift.</summary>
-    public Span<double> ClimatePue => _climatePue;
+    public Span<double> ClimatePue => PathMemory.Span(_climatePue);
 
     /// <summary>The electricity price with carbon pass-through, CNY/MWh.</summary>
-    public Span<double> PriceCnyPerMwh => _priceCnyPerMwh;
+    public Span<double> PriceCnyPerMwh => PathMemory.Span(_priceCnyPerMwh);
 
-    public Span<double> HotDays => _hotDays;
+    public Span<double> HotDays => PathMemory.Span(_hotDays);
 
-    public Span<double> RestrictedDays => _restrictedDays;
+    public Span<double> RestrictedDays => PathMemory.Span(_restrictedDays);
 
     /// <summary>The surge's still-water level against the crest, m.</summary>
-    public Span<double> SurgeLevelM => _surgeLevelM;
+    public Span<double> SurgeLevelM => PathMemory.Span(_surgeLevelM);
 
-    public Span<double> SiteOccurrenceCny => _siteOccurrenceCny;
+    public Span<double> SiteOccurrenceCny => PathMemory.Span(_siteOccurrenceCny);
 
     /// <summary>The paths of a block whose flood, surge or wind draw is transformed (<see cref="PathKernel"/>'s tail bounds).</summary>
     public int[] TailList { get; } = new int[B];
 
     /// <summary>Those paths' draws, gathered, then their transforms.</summary>
-    public Span<double> TailDraws => _tailDraws;
+    public Span<double> TailDraws => PathMemory.Span(_tailDraws);
 
     /// <summary>[metric · B + path in block]: one site's metrics.</summary>
-    public Span<double> SiteMetrics => _siteMetrics;
+    public Span<double> SiteMetrics => PathMemory.Span(_siteMetrics);
 
     /// <summary>[metric · B + path in block]: the portfolio's metrics, summed over the sites.</summary>
-    public Span<double> PortfolioMetrics => _portfolioMetrics;
+    public Span<double> PortfolioMetrics => PathMemory.Span(_portfolioMetrics);
 
     public int[] HeatList { get; } = new int[B];
 
@@ -236,20 +236,20 @@ internal sealed class KernelScratch
     public int[] InundationBiAt { get; }
 
     /// <summary>Per entry, the damage curve's mean damage ratio at the depth above the floor (while a site is listed, the depth itself).</summary>
-    public Span<double> InundationMean => _inundationMean;
+    public Span<double> InundationMean => PathMemory.Span(_inundationMean);
 
     /// <summary>Per entry, the damage curve's s.d. at the depth above the floor.</summary>
-    public Span<double> InundationSd => _inundationSd;
+    public Span<double> InundationSd => PathMemory.Span(_inundationSd);
 
     /// <summary>Per entry, the damage draw's uniform, then (solved in place) its damage ratio.</summary>
-    public Span<double> InundationRatio => _inundationRatio;
+    public Span<double> InundationRatio => PathMemory.Span(_inundationRatio);
 
     // Block kernel: per-path portfolio accumulators.
-    public Span<double> DriftEnergyMwh => _driftEnergyMwh;
+    public Span<double> DriftEnergyMwh => PathMemory.Span(_driftEnergyMwh);
 
-    public Span<double> MaxSiteLossCny => _maxSiteLossCny;
+    public Span<double> MaxSiteLossCny => PathMemory.Span(_maxSiteLossCny);
 
-    public Span<double> AnyBreach => _anyBreach;
+    public Span<double> AnyBreach => PathMemory.Span(_anyBreach);
 
     /// <summary>The next <paramref name="length"/> doubles of the slab (a multiple of 8, so every row starts on a line).</summary>
     private static ArraySegment<double> Take(ArraySegment<double> slab, ref int used, int length)

@@ -92,23 +92,23 @@ internal sealed class PathBuffers
     /// The metric rows (each array here starts on a 64-byte line, <see cref="PathMemory.Allocate"/>;
     /// with <see cref="Paths"/> a multiple of 8, so do the rows and the blocks' columns).
     /// </summary>
-    public Span<double> Values => _values;
+    public Span<double> Values => PathMemory.Span(_values);
 
     /// <summary>Largest single occurrence per (entity, path) for the OEP curve; the simulator has the kernel write it in the horizon years only.</summary>
-    public Span<double> Occurrence => _occurrence;
+    public Span<double> Occurrence => PathMemory.Span(_occurrence);
 
     /// <summary>Discounted total climate cost summed over the years so far, per (entity, path).</summary>
-    public Span<double> Npv => _npv;
+    public Span<double> Npv => PathMemory.Span(_npv);
 
     /// <summary>Discounted statement effects summed over the years so far, per (row of <see cref="FinancialSeries"/>, entity, path) at <see cref="FinancialSeries.NpvIndex"/>.</summary>
-    public Span<double> FinancialNpv => _financialNpv;
+    public Span<double> FinancialNpv => PathMemory.Span(_financialNpv);
 
     /// <summary>
     /// Each site's climate PUE per path, [site · N + path], in the years the kernel keeps it
     /// instead of the site's six PUE rows (<see cref="PueRows"/>; <see cref="PathKernel.EvaluateBlock"/>'s
     /// mapRows); empty unless asked for.
     /// </summary>
-    public Span<double> ClimatePue => _climatePue;
+    public Span<double> ClimatePue => PathMemory.Span(_climatePue);
 
     /// <summary>Blocks of <see cref="PathKernel.BlockSize"/> columns per row.</summary>
     public int Blocks { get; }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ClimateRisk.Core.Simulation.Internal;
@@ -71,6 +72,19 @@ internal static partial class PathMemory
         Clear(array, workers);
         return new ArraySegment<double>(array, start, length);
     }
+
+    /// <summary>
+    /// The span of <paramref name="segment"/> (empty for the default segment), made from its
+    /// array's data reference: the same span as the implicit conversion, which the
+    /// ahead-of-time build does not inline — a call each time the kernel took one of its
+    /// scratch rows or path buffers, 0.9 % of a one-worker run's samples (docs/performance.md,
+    /// twentieth session). The segment's bounds were checked when it was made.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Span<double> Span(ArraySegment<double> segment)
+        => segment.Array is { } array
+            ? MemoryMarshal.CreateSpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), segment.Offset), segment.Count)
+            : default;
 
     /// <summary>Zeroes <paramref name="array"/> in 2 MiB pieces on up to <paramref name="workers"/> threads.</summary>
     internal static void Clear(double[] array, int workers)
