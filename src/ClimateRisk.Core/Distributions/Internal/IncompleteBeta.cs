@@ -57,8 +57,9 @@ internal static class IncompleteBeta
     /// centimetre of water — which is a relative error of I_x; SciPy's <c>betainc</c> shows the
     /// same error there (see tests/reference/make_incomplete_beta_references.py).
     /// Until issue 10's twentieth session the shapes below 20 took Math.NET's <c>GammaLn</c>
-    /// lane by lane (scalar, about a fifth of a damage draw's time in the kernel); its absolute
-    /// error there reaches 2e−14 against mpmath, about what <see cref="LnGamma{T}"/>'s is.
+    /// lane by lane (scalar, about a fifth of a damage draw's time in the kernel). Against mpmath
+    /// (tests/reference/make_ln_gamma_references.py) ln B of shapes below 20 is now within
+    /// 3.9e−14 absolute, where three <c>GammaLn</c> were within 3.9e−13.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     internal static T LnBeta<T>(T a, T b)
