@@ -73,7 +73,7 @@ internal static class BenchCommand
 
         var siteYears = (long)model.Sites.Count * model.Scenarios.Count * settings.YearCount * settings.Paths;
         output.WriteLine(string.Create(inv, $"Standard workload: {model.Sites.Count} sites × {model.Scenarios.Count} scenarios × {settings.YearCount} years × {settings.Paths:N0} paths = {siteYears:N0} site-years"));
-        output.WriteLine(string.Create(inv, $"Machine: {Environment.ProcessorCount} logical cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, .NET {Environment.Version}, workers {settings.EffectiveWorkers}"));
+        output.WriteLine(string.Create(inv, $"Machine: {Environment.ProcessorCount} logical cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, .NET {Environment.Version}, workers {settings.EffectiveWorkers}, {Compilation(System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)}"));
         var directory = Path.Combine(Path.GetTempPath(), "climaterisk-bench-" + Guid.NewGuid().ToString("N"));
         var wall = Stopwatch.StartNew();
         SimulationResult result;
@@ -111,6 +111,13 @@ internal static class BenchCommand
         output.WriteLine(string.Create(inv, $"  CSV writing  {writeSeconds,10:F2} s  ({writeSeconds / seconds:P0})"));
         return ExitCodes.Ok;
     }
+
+    /// <summary>
+    /// How the running program was compiled, printed beside the machine: the ahead-of-time build
+    /// (README, "Performance") times the same workload 0.3–0.8 s faster, so a figure means
+    /// little without it (docs/performance.md, nineteenth and twentieth sessions).
+    /// </summary>
+    internal static string Compilation(bool dynamicCodeSupported) => dynamicCodeSupported ? "JIT-compiled" : "compiled ahead of time";
 
     /// <summary>Screening scale: a generated grid of candidate locations × NZ2050, NDCs, Current Policies, with progress lines.</summary>
     public static int Screening(int count, int paths, int workers, TextWriter output, TextWriter error, CancellationToken cancellationToken)

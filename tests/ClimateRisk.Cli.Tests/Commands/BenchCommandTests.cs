@@ -22,6 +22,14 @@ public class BenchCommandTests
         output.Should().MatchRegex(@"Peak memory\s+\d+\.\d\d GiB");
         output.Should().MatchRegex(@"kernel\s+\d+\.\d\d s");
         output.Should().MatchRegex(@"reduction\s+\d+\.\d\d s");
+        output.Should().MatchRegex(@"Machine: \d+ logical cores, .*, workers 2, JIT-compiled\r?\n", "the tests run on the JIT");
+    }
+
+    [Fact]
+    public void The_machine_line_says_how_the_program_was_compiled()
+    {
+        BenchCommand.Compilation(dynamicCodeSupported: true).Should().Be("JIT-compiled");
+        BenchCommand.Compilation(dynamicCodeSupported: false).Should().Be("compiled ahead of time");
     }
 
     [Theory]
