@@ -172,12 +172,16 @@ public sealed class PueCurve
         Span<double> load = stackalloc double[QuadratureNodes];
         load = load[..nodes.Length];
         var total = 0.0;
+        double hourlySd = climate.HourlySdC, knee = cooling.KneeC, width = cooling.WidthC;
         for (var m = 0; m < 12; m++)
         {
+            // The month's shifted mean read once, not through the list's interface per node (the
+            // same sum, (mean + Δ) + σ·z, so the same bits).
+            var shiftedMean = climate.MonthlyMeanC[m] + deltaC;
             for (var i = 0; i < nodes.Length; i++)
             {
-                var t = climate.MonthlyMeanC[m] + deltaC + (climate.HourlySdC * nodes[i]);
-                load[i] = (t - cooling.KneeC) / cooling.WidthC;
+                var t = shiftedMean + (hourlySd * nodes[i]);
+                load[i] = (t - knee) / width;
             }
 
             Softplus(load);
@@ -203,12 +207,14 @@ public sealed class PueCurve
         var nodes = rule.Nodes;
         var weights = rule.Weights;
         var total = 0.0;
+        var hourlySd = climate.HourlySdC;
         for (var m = 0; m < 12; m++)
         {
+            var shiftedMean = climate.MonthlyMeanC[m] + deltaC;
             var expectation = 0.0;
             for (var i = 0; i < nodes.Length; i++)
             {
-                var t = climate.MonthlyMeanC[m] + deltaC + (climate.HourlySdC * nodes[i]);
+                var t = shiftedMean + (hourlySd * nodes[i]);
                 expectation += weights[i] * hourlyPue.At(t);
             }
 
