@@ -226,38 +226,22 @@ public sealed class PueCurve
 
     /// <summary>
     /// ln(1 + eˣ) without overflow for large x or loss of precision for very negative x:
-    /// max(x, 0) + ln(1 + e^−|x|), with the vector exp and ln (≤ 1 ulp each), so it is bit for bit
-    /// each element of <see cref="Softplus(Span{double})"/>.
+    /// max(x, 0) + ln(1 + e^−|x|), with the vector exp and ln (≤ 1 ulp each); lane 0 of
+    /// <see cref="SoftplusOperator"/>, so bit for bit each element of <see cref="Softplus(Span{double})"/>.
     /// </summary>
-    internal static double Softplus(double x) => x > 0 ? x + VectorMath.Log(1.0 + VectorMath.Exp(-x)) : VectorMath.Log(1.0 + VectorMath.Exp(x));
+    internal static double Softplus(double x) => LaneLoop.Scalar<SoftplusOperator>(x);
 
-    /// <summary>x[i] ← <see cref="Softplus(double)"/>(x[i]) for every element, on vector lanes; at most 64 elements.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    [SkipLocalsInit] // The tail terms are written before they are read.
-    internal static void Softplus(Span<double> x)
+    /// <summary>x[i] ← <see cref="Softplus(double)"/>(x[i]) for every element, on vector lanes.</summary>
+    internal static void Softplus(Span<double> x) => LaneLoop.Apply<SoftplusOperator>(x, x);
+
+    private readonly struct SoftplusOperator : IUnaryLanes
     {
-        if (x.Length > 64)
+        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
+        public static T Invoke<T>(T x)
+            where T : struct, ILanes<T>
         {
-            throw new ArgumentException($"At most 64 values at once, got {x.Length}.", nameof(x));
-        }
-
-        Span<double> tail = stackalloc double[64];
-        tail = tail[..x.Length];
-        for (var i = 0; i < x.Length; i++)
-        {
-            tail[i] = -Math.Abs(x[i]);
-        }
-
-        VectorMath.Exp(tail, tail);
-        for (var i = 0; i < x.Length; i++)
-        {
-            tail[i] = 1.0 + tail[i];
-        }
-
-        VectorMath.Log(tail, tail);
-        for (var i = 0; i < x.Length; i++)
-        {
-            x[i] = x[i] > 0 ? x[i] + tail[i] : tail[i];
+            var tail = VectorMath.Log(T.Create(1.0) + VectorMath.Exp(-T.Abs(x)));
+            return T.Select(T.LessThan(T.Create(0.0), x), x + tail, tail);
         }
     }
 }

@@ -77,7 +77,7 @@ internal static partial class PathMemory
     /// The span of <paramref name="segment"/> (empty for the default segment), made from its
     /// array's data reference: the same span as the implicit conversion, which the
     /// ahead-of-time build does not inline — a call each time the kernel took one of its
-    /// scratch rows or path buffers, 0.9 % of a one-worker run's samples (docs/performance.md,
+    /// scratch rows or path buffers, 0.57–0.63 % of a one-worker run's samples (docs/performance.md,
     /// twentieth session). The segment's bounds were checked when it was made.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
