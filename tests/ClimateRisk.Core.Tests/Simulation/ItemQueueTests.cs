@@ -4,7 +4,7 @@ using ClimateRisk.Core.Simulation.Internal;
 namespace ClimateRisk.Core.Tests.Simulation;
 
 /// <summary>
-/// ItemQueue: every item exactly once whatever the workers, chunks that shrink to single items,
+/// ItemQueue: every item exactly once whatever the workers, chunks from both ends that shrink to single items,
 /// one local state per worker handed back, and exceptions and cancellation as Parallel.For
 /// gives them.
 /// </summary>
@@ -47,6 +47,37 @@ public sealed class ItemQueueTests
         chunks[^1].End.Should().Be(391);
         Sizes(chunks).Should().BeInDescendingOrder().And.OnlyContain(s => s >= 1 && s <= ItemQueue.MaxChunk);
         Sizes(chunks).TakeLast(4).Should().OnlyContain(s => s == 1, "the phase ends on single items");
+    }
+
+    [Fact]
+    public void Chunks_from_the_back_mirror_those_from_the_front()
+    {
+        var back = Chunks(391, 2, fromBack: true);
+
+        back.Select(c => (391 - c.End, 391 - c.First)).Should().Equal(Chunks(391, 2));
+    }
+
+    [Fact]
+    public void Takes_from_both_ends_cover_every_item_once_and_meet_in_the_middle()
+    {
+        // Forty items, two workers: front 10 → [0, 10), back 30 ÷ 4 = 7 → [33, 40), front
+        // 23 ÷ 4 = 5 → [10, 15), back 18 ÷ 4 = 4 → [29, 33), … until the ends meet.
+        var left = ItemQueue.Left(40);
+        var chunks = new List<(int First, int End)>();
+        for (var turn = 0; ; turn++)
+        {
+            var chunk = ItemQueue.Take(ref left, 40, 2, fromBack: turn % 2 == 1);
+            if (chunk.First >= 40)
+            {
+                break;
+            }
+
+            chunks.Add(chunk);
+        }
+
+        chunks.Take(4).Should().Equal((0, 10), (33, 40), (10, 15), (29, 33));
+        chunks.SelectMany(c => Enumerable.Range(c.First, c.End - c.First)).Should().BeEquivalentTo(Enumerable.Range(0, 40));
+        Sizes(chunks).TakeLast(4).Should().OnlyContain(s => s == 1, "the phase ends on single items where the ends meet");
     }
 
     [Fact]
@@ -119,12 +150,12 @@ public sealed class ItemQueueTests
         ran.Should().BeLessThan(1_000);
     }
 
-    /// <summary>The chunks one caller takes from a fresh counter until none is left.</summary>
-    private static List<(int First, int End)> Chunks(int count, int workers)
+    /// <summary>The chunks one caller takes from one end of a fresh queue until none is left.</summary>
+    private static List<(int First, int End)> Chunks(int count, int workers, bool fromBack = false)
     {
-        var next = 0;
+        var left = ItemQueue.Left(count);
         var chunks = new List<(int First, int End)>();
-        while (ItemQueue.Take(ref next, count, workers) is var chunk && chunk.First < count)
+        while (ItemQueue.Take(ref left, count, workers, fromBack) is var chunk && chunk.First < count)
         {
             chunks.Add(chunk);
         }

@@ -1,9 +1,11 @@
 namespace ClimateRisk.Core.Simulation.Internal;
 
 /// <summary>
-/// Items [0, count) on the run's workers, which take consecutive chunks from one shared
-/// counter, each chunk 1/(2 × workers) of what is left (guided self-scheduling), at most
-/// <see cref="MaxChunk"/> and at least one item, so the phase ends on single items.
+/// Items [0, count) on the run's workers, which take consecutive chunks from the two ends of
+/// what is left — even-numbered workers from the front, odd-numbered ones from the back — each
+/// chunk 1/(2 × workers) of what is left (guided self-scheduling), at most
+/// <see cref="MaxChunk"/> and at least one item, so the phase ends on single items where the
+/// ends meet.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -20,6 +22,12 @@ namespace ClimateRisk.Core.Simulation.Internal;
 /// workers' blocks alternate, made the kernel's own time 8 % larger (10.1–10.2 s of items
 /// against 9.3–9.45 s with chunks of up to 16, three runs each); chunks of up to 64 or of half
 /// the remainder were no different from 16. See docs/performance.md, "Eleventh session".
+/// </para>
+/// <para>
+/// From both ends rather than from one counter: the kernel's two workers then write their
+/// blocks' rows far apart instead of 16 blocks apart, and the standard workload's kernel took
+/// 0.08–0.12 s less at two workers (8 of 9 pairs lower, the wall 0.11 s; docs/performance.md,
+/// "Twenty-first session"). One worker takes from the front, as before.
 /// </para>
 /// <para>
 /// Every item writes only its own slots, so which worker takes it changes no bit of the
@@ -51,15 +59,15 @@ internal static class ItemQueue
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var workers = Math.Min(options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount, count);
-        var next = 0;
-        Parallel.For(0, workers, options, (_, state) =>
+        var left = Left(count);
+        Parallel.For(0, workers, options, (worker, state) =>
         {
             var local = localInit();
             try
             {
                 while (!state.ShouldExitCurrentIteration && !options.CancellationToken.IsCancellationRequested)
                 {
-                    var (first, end) = Take(ref next, count, workers);
+                    var (first, end) = Take(ref left, count, workers, fromBack: (worker & 1) == 1);
                     if (first >= count)
                     {
                         break;
@@ -78,19 +86,29 @@ internal static class ItemQueue
         });
     }
 
-    /// <summary>The next chunk [first, end) of the counter; first ≥ count when none is left.</summary>
-    internal static (int First, int End) Take(ref int next, int count, int workers)
+    /// <summary>The items [0, <paramref name="count"/>) all left, as <see cref="Take"/> reads them: the front in the low 32 bits, the back in the high.</summary>
+    internal static long Left(int count) => (long)count << 32;
+
+    /// <summary>
+    /// The next chunk [first, end) from the front or the back of the items <paramref name="left"/>
+    /// (<see cref="Left"/>; both ends change in one compare-exchange); first ≥ count when none is left.
+    /// </summary>
+    internal static (int First, int End) Take(ref long left, int count, int workers, bool fromBack)
     {
         while (true)
         {
-            var first = Volatile.Read(ref next);
-            if (first >= count)
+            var seen = Volatile.Read(ref left);
+            var front = (int)(uint)seen;
+            var back = (int)(seen >> 32);
+            if (front >= back)
             {
-                return (first, first);
+                return (count, count);
             }
 
-            var end = first + Math.Clamp((count - first) / (2 * workers), 1, MaxChunk);
-            if (Interlocked.CompareExchange(ref next, end, first) == first)
+            var size = Math.Clamp((back - front) / (2 * workers), 1, MaxChunk);
+            var (first, end) = fromBack ? (back - size, back) : (front, front + size);
+            var next = fromBack ? ((long)first << 32) | (uint)front : ((long)back << 32) | (uint)end;
+            if (Interlocked.CompareExchange(ref left, next, seen) == seen)
             {
                 return (first, end);
             }
