@@ -4,21 +4,38 @@
 # was lower. Alternating matters on a shared virtual machine, whose speed drifts by 10-30 %
 # within minutes (docs/performance.md): compare runs of the same pair, not ranges.
 #
-# usage: benchmarks/scripts/pairs.sh DIR_A DIR_B PAIRS [bench options, e.g. --workers 1]
+# usage: benchmarks/scripts/pairs.sh DIR_A DIR_B PAIRS [--aot] [bench options, e.g. --workers 1]
 # DIR_A, DIR_B: checkouts with a Release build of the CLI
-#   (git worktree add --detach ../before REV && (cd ../before && dotnet build src/ClimateRisk.Cli -c Release))
+#   (git worktree add --detach ../before REV && (cd ../before && dotnet build src/ClimateRisk.Cli -c Release));
+#   with --aot, their ahead-of-time builds in DIR/out/aot instead (README, "Performance"), run from DIR.
 set -euo pipefail
 if [ $# -lt 3 ]; then
   sed -n '2,10p' "$0" >&2
   exit 1
 fi
 a=$1; b=$2; pairs=$3; shift 3
+aot=""
+if [ "${1:-}" = --aot ]; then
+  aot=1; shift
+fi
 for d in "$a" "$b"; do
-  if [ ! -f "$d/src/ClimateRisk.Cli/bin/Release/net10.0/climaterisk.dll" ]; then
+  if [ -n "$aot" ] && [ ! -x "$d/out/aot/climaterisk" ]; then
+    echo "pairs.sh: no ahead-of-time build in $d/out/aot (README, \"Performance\")" >&2
+    exit 1
+  elif [ -z "$aot" ] && [ ! -f "$d/src/ClimateRisk.Cli/bin/Release/net10.0/climaterisk.dll" ]; then
     echo "pairs.sh: no Release build in $d (dotnet build src/ClimateRisk.Cli -c Release)" >&2
     exit 1
   fi
 done
+
+bench() {
+  # The ahead-of-time build finds the bundled data beside it or in the directory it runs in.
+  if [ -n "$aot" ]; then
+    (cd "$1" && out/aot/climaterisk bench "${@:2}")
+  else
+    dotnet "$1/src/ClimateRisk.Cli/bin/Release/net10.0/climaterisk.dll" bench "${@:2}"
+  fi
+}
 
 phases() {
   # wall kernel reduction csv plans, in seconds
@@ -31,7 +48,7 @@ printf '%-5s %-6s %8s %8s %10s %8s %8s\n' pair build wall kernel reduction csv p
 for i in $(seq "$pairs"); do
   for side in A B; do
     d=$a; [ "$side" = B ] && d=$b
-    line=$(dotnet "$d/src/ClimateRisk.Cli/bin/Release/net10.0/climaterisk.dll" bench "$@" | phases)
+    line=$(bench "$d" "$@" | phases)
     echo "$i $side $line" >> "$table"
     printf '%-5s %-6s %8s %8s %10s %8s %8s\n' "$i" "$side" $line
   done
