@@ -72,7 +72,17 @@ internal static class ItemQueue
         var stop = 0;
         void Work(int worker)
         {
-            var local = localInit();
+            TLocal local;
+            try
+            {
+                local = localInit();
+            }
+            catch
+            {
+                Volatile.Write(ref stop, 1);
+                throw;
+            }
+
             try
             {
                 while (Volatile.Read(ref stop) == 0 && !options.CancellationToken.IsCancellationRequested)
