@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
 using ClimateRisk.Core.Simulation.Internal;
+using ClimateRisk.Core.Tests.TestSupport;
 
 namespace ClimateRisk.Core.Tests.Simulation;
 
 /// <summary>
 /// ItemQueue: every item exactly once whatever the workers, chunks from both ends that shrink to single items,
 /// one local state per worker handed back, and exceptions and cancellation as Parallel.For
-/// gives them.
+/// gives them — through the <see cref="WorkerGang"/> whenever there are 2 workers, since these
+/// tests run on their own (<see cref="WorkerThreadsGroup"/>).
 /// </summary>
+[Collection(WorkerThreadsGroup.Name)]
 public sealed class ItemQueueTests
 {
     [Theory]

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using ClimateRisk.Core.Simulation.Internal;
+using ClimateRisk.Core.Tests.TestSupport;
 
 namespace ClimateRisk.Core.Tests.Simulation;
 
@@ -8,8 +9,10 @@ namespace ClimateRisk.Core.Tests.Simulation;
 /// WorkerGang: every part once, the caller's on the calling thread and the others on other
 /// threads, in the caller's culture; the parts' exceptions in worker order; one phase at a time,
 /// and never more workers than processors.
-/// The gang is process-wide and tests run side by side, so a test that finds it taken retries.
+/// The gang is process-wide, so these tests run on their own (<see cref="WorkerThreadsGroup"/>)
+/// and every phase they start must get it.
 /// </summary>
+[Collection(WorkerThreadsGroup.Name)]
 public sealed class WorkerGangTests
 {
     [Theory]
@@ -21,7 +24,7 @@ public sealed class WorkerGangTests
         Environment.ProcessorCount.Should().BeGreaterThanOrEqualTo(workers);
         var threads = new ConcurrentDictionary<int, int>();
         var caller = Environment.CurrentManagedThreadId;
-        var exceptions = RunWhenFree(workers, w => threads.TryAdd(w, Environment.CurrentManagedThreadId).Should().BeTrue());
+        var exceptions = Run(workers, w => threads.TryAdd(w, Environment.CurrentManagedThreadId).Should().BeTrue());
 
         exceptions.Should().BeEmpty();
         threads.Keys.Should().BeEquivalentTo(Enumerable.Range(0, workers));
@@ -34,7 +37,7 @@ public sealed class WorkerGangTests
     {
         // Each part waits for the other: run one after the other, they would never finish.
         using var both = new Barrier(2);
-        var exceptions = RunWhenFree(2, _ => both.SignalAndWait(TimeSpan.FromSeconds(30)).Should().BeTrue());
+        var exceptions = Run(2, _ => both.SignalAndWait(TimeSpan.FromSeconds(30)).Should().BeTrue());
 
         exceptions.Should().BeEmpty();
     }
@@ -47,7 +50,7 @@ public sealed class WorkerGangTests
         {
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("ru-RU");
             var seen = new string[2];
-            RunWhenFree(2, w => seen[w] = CultureInfo.CurrentCulture.Name);
+            Run(2, w => seen[w] = CultureInfo.CurrentCulture.Name);
 
             seen.Should().Equal("ru-RU", "ru-RU");
         }
@@ -60,10 +63,10 @@ public sealed class WorkerGangTests
     [Fact]
     public void The_parts_exceptions_come_back_in_worker_order_and_the_gang_runs_again()
     {
-        var exceptions = RunWhenFree(2, w => throw new InvalidDataException($"part {w}"));
+        var exceptions = Run(2, w => throw new InvalidDataException($"part {w}"));
 
         exceptions.Select(e => e.Message).Should().Equal("part 0", "part 1");
-        RunWhenFree(2, _ => { }).Should().BeEmpty("a part that threw leaves its helper ready for the next phase");
+        Run(2, _ => { }).Should().BeEmpty("a part that threw leaves its helper ready for the next phase");
     }
 
     [Fact]
@@ -80,24 +83,15 @@ public sealed class WorkerGangTests
     public void A_phase_started_inside_a_phase_finds_the_gang_taken()
     {
         var inner = new bool[2];
-        RunWhenFree(2, w => inner[w] = WorkerGang.TryRun(2, _ => { }, out _));
+        Run(2, w => inner[w] = WorkerGang.TryRun(2, _ => { }, out _));
 
         inner.Should().Equal(false, false);
     }
 
-    /// <summary>TryRun, retried while another test holds the gang.</summary>
-    private static IReadOnlyList<Exception> RunWhenFree(int workers, Action<int> part)
+    /// <summary>TryRun, which must find the gang free: nothing else runs beside these tests.</summary>
+    private static IReadOnlyList<Exception> Run(int workers, Action<int> part)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (true)
-        {
-            if (WorkerGang.TryRun(workers, part, out var exceptions))
-            {
-                return exceptions;
-            }
-
-            DateTime.UtcNow.Should().BeBefore(deadline, "the gang is free between other tests' phases");
-            Thread.Sleep(1);
-        }
+        WorkerGang.TryRun(workers, part, out var exceptions).Should().BeTrue("no other test holds the gang");
+        return exceptions;
     }
 }

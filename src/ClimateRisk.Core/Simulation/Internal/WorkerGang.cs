@@ -59,31 +59,25 @@ internal static class WorkerGang
                 Helpers[h].Start(part, context);
             }
 
-            Exception? own = null;
+            List<Exception>? thrown = null;
             try
             {
                 part(0);
             }
             catch (Exception e)
             {
-                own = e;
-            }
-
-            var thrown = new List<Exception>();
-            if (own is not null)
-            {
-                thrown.Add(own);
+                thrown = [e];
             }
 
             for (var h = 0; h < workers - 1; h++)
             {
                 if (Helpers[h].Join() is { } e)
                 {
-                    thrown.Add(e);
+                    (thrown ??= []).Add(e);
                 }
             }
 
-            exceptions = thrown;
+            exceptions = thrown ?? [];
             return true;
         }
         finally
@@ -165,7 +159,6 @@ internal static class WorkerGang
             {
                 Await(ref _pending, _gate);
                 Volatile.Write(ref _pending, 0);
-                var part = _part!;
                 try
                 {
                     if (_context is { } context)
@@ -174,7 +167,7 @@ internal static class WorkerGang
                     }
                     else
                     {
-                        part(_worker);
+                        RunPart();
                     }
                 }
                 catch (Exception e)
