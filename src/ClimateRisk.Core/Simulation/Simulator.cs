@@ -101,9 +101,6 @@ public static class Simulator
     /// <summary>A family's cells (in <see cref="IMappedRows.Metrics"/> order) from the row x they are functions of; <paramref name="thresholds"/> by metric.</summary>
     private delegate TCell[] MappedCellsReducer<TCell>(IMappedRows rows, ReadOnlySpan<double> x, ReadOnlySpan<double> thresholds, Span<double> values, Span<double> scratch);
 
-    /// <summary>Reduction job <paramref name="job"/> with a worker's value buffer and work array (each a path long).</summary>
-    private delegate T ReductionJob<out T>(int job, Span<double> values, Span<double> scratch);
-
     /// <summary>
     /// A family's cells from the row x they are functions of (a site's six PUE cells from its
     /// climate PUE, its two Scope 2 cells from the location-based row), each bit for bit what
@@ -231,27 +228,6 @@ public static class Simulator
         var kernelScratch = new System.Collections.Concurrent.ConcurrentBag<KernelScratch>();
         ArraySegment<double> RentScratch() => reductionScratch.TryTake(out var reused) ? reused : PathMemory.Allocate(n);
 
-        // Reduces jobs 0 … count − 1 in parallel; each worker holds a value buffer and a work array.
-        T[] ReduceAll<T>(int count, ReductionJob<T> reduce)
-        {
-            var results = new T[count];
-            ItemQueue.For(
-                count,
-                options,
-                () => (Values: RentScratch(), Work: RentScratch()),
-                (job, worker) =>
-                {
-                    results[job] = reduce(job, worker.Values, worker.Work);
-                    return worker;
-                },
-                worker =>
-                {
-                    reductionScratch.Add(worker.Values);
-                    reductionScratch.Add(worker.Work);
-                });
-            return results;
-        }
-
         // Financial job j: entity, item and basis in the order of the results (entity, item, basis).
         var financialJobs = FinancialEffects.Items.Count * FinancialEffects.Bases.Count;
         (int Entity, FinancialItem Item, FinancialBasis Basis) FinancialJob(int job) => (
@@ -351,122 +327,144 @@ public static class Simulator
                 kernelSeconds += clock.Elapsed.TotalSeconds;
                 clock.Restart();
 
-                ItemQueue.For(
-                    metrics * entities,
-                    options,
-                    RentScratch,
-                    (cell, scratch) =>
+                // Cell job: the cell of metric cell / E and entity cell % E (a mapped family's
+                // cells all at once, on its first cell's turn), into reduced.
+                void ReduceCell(int cell, Span<double> values, Span<double> scratch)
+                {
+                    var metric = (Metric)(cell / entities);
+                    var entity = cell % entities;
+                    if (mapRows && entity < sitePlans.Length && (PueRows.Holds(metric) || Scope2Rows.Holds(metric)))
                     {
-                        var metric = (Metric)(cell / entities);
-                        var entity = cell % entities;
-                        if (mapRows && entity < sitePlans.Length && (PueRows.Holds(metric) || Scope2Rows.Holds(metric)))
+                        // A family's cells in one job, on its first cell's turn.
+                        if (metric == PueRows.Metrics[0] || metric == Scope2Rows.Metrics[0])
                         {
-                            // A family's cells in one job, on its first cell's turn.
-                            if (metric == PueRows.Metrics[0] || metric == Scope2Rows.Metrics[0])
+                            var first = ((yearIndex * entities) + entity) * metrics;
+                            IMappedRows family;
+                            ReadOnlySpan<double> x;
+                            if (metric == PueRows.Metrics[0])
                             {
-                                var values = RentScratch();
-                                var first = ((yearIndex * entities) + entity) * metrics;
-                                IMappedRows family;
-                                ReadOnlySpan<double> x;
-                                if (metric == PueRows.Metrics[0])
+                                family = new PueRows(sitePlans[entity], scenarioPlan, yearIndex);
+                                x = buffers.ClimatePueRow(entity);
+                            }
+                            else
+                            {
+                                // The location row is a stored row: its repeated blocks are filled before it is read.
+                                family = new Scope2Rows(sitePlans[entity], yearIndex);
+                                if (buffers.SkippedBlockCount(metric, entity) > 0)
                                 {
-                                    family = new PueRows(sitePlans[entity], scenarioPlan, yearIndex);
-                                    x = buffers.ClimatePueRow(entity);
-                                }
-                                else
-                                {
-                                    // The location row is a stored row: its repeated blocks are filled before it is read.
-                                    family = new Scope2Rows(sitePlans[entity], yearIndex);
-                                    if (buffers.SkippedBlockCount(metric, entity) > 0)
-                                    {
-                                        buffers.FillSkipped(metric, entity);
-                                    }
-
-                                    x = buffers.Cell(metric, entity);
+                                    buffers.FillSkipped(metric, entity);
                                 }
 
-                                var familyCells = reduceMappedCells!(family, x, thresholds.AsSpan(first, metrics), values, scratch);
-                                for (var m = 0; m < family.Metrics.Length; m++)
-                                {
-                                    reduced[entity, yearIndex, (int)family.Metrics[m]] = familyCells[m];
-                                }
-
-                                reductionScratch.Add(values);
+                                x = buffers.Cell(metric, entity);
                             }
 
-                            return scratch;
+                            var familyCells = reduceMappedCells!(family, x, thresholds.AsSpan(first, metrics), values, scratch);
+                            for (var m = 0; m < family.Metrics.Length; m++)
+                            {
+                                reduced[entity, yearIndex, (int)family.Metrics[m]] = familyCells[m];
+                            }
+
                         }
 
-                        var threshold = thresholds[(((yearIndex * entities) + entity) * metrics) + (int)metric];
-                        var skipped = buffers.SkippedBlockCount(metric, entity);
-                        if (skipped == blocks && buffers.TryRepeatedCell(metric, entity, out var value))
+                        return;
+                    }
+
+                    var threshold = thresholds[(((yearIndex * entities) + entity) * metrics) + (int)metric];
+                    var skipped = buffers.SkippedBlockCount(metric, entity);
+                    if (skipped == blocks && buffers.TryRepeatedCell(metric, entity, out var value))
+                    {
+                        reduced[entity, yearIndex, (int)metric] = reduceRepeatedCell(value, n, threshold);
+                        return;
+                    }
+
+                    if (skipped > 0)
+                    {
+                        buffers.FillSkipped(metric, entity);
+                    }
+
+                    reduced[entity, yearIndex, (int)metric] = reduceCell(buffers.Cell(metric, entity), threshold, scratch);
+                }
+
+                // One phase for everything the year's rows give: its cells; at a horizon its
+                // AEP/OEP curves and financial items; in the scenario's last year the NPV cells and
+                // items too, which read rows no other job writes. Each job writes only its own
+                // slot, so their order changes no bit. The longest jobs come first, so the phase
+                // ends on single cells where the two ends meet rather than on an entity's items,
+                // and a horizon year has one barrier instead of three.
+                var lastYear = t == years - 1;
+                var jobs = new YearJobs(isHorizon ? entities : 0, lastYear ? entities * financialJobs : 0, lastYear ? entities : 0, isHorizon ? 2 * entities : 0, metrics * entities);
+                var horizonItems = new TCell[jobs.HorizonItems][];
+                var npvItems = new TCell[jobs.NpvItems];
+                var npvCells = new TCell[jobs.NpvCells];
+                var horizonCurves = new TCurve[jobs.Curves];
+                ItemQueue.For(
+                    jobs.Count,
+                    options,
+                    () => (Values: RentScratch(), Work: RentScratch()),
+                    (job, worker) =>
+                    {
+                        var (kind, index) = jobs.Of(job);
+                        switch (kind)
                         {
-                            reduced[entity, yearIndex, (int)metric] = reduceRepeatedCell(value, n, threshold);
-                            return scratch;
+                            case YearJob.HorizonItems:
+                                // An entity's items in one job: each metric row read once (15 rows where the
+                                // items one by one read 44), the net rows and EBITDA from the rows just filled.
+                                horizonItems[index] = HorizonItems(index, worker.Values, worker.Work);
+                                break;
+                            case YearJob.NpvItem when TwinOf(index) == index:
+                                var (e, item, basis) = FinancialJob(index);
+                                FinancialSeries.FillNpv(buffers, e, item, basis, worker.Values);
+                                npvItems[index] = reduceCell(worker.Values.AsSpan(0, n), double.NaN, worker.Work);
+                                break;
+                            case YearJob.NpvItem:
+                                break;
+                            case YearJob.NpvCell:
+                                npvCells[index] = reduceCell(buffers.Npv.Slice(index * n, n), double.NaN, worker.Work);
+                                break;
+                            case YearJob.Curve:
+                                horizonCurves[index] = reduceCurve(index % 2 == 0 ? buffers.Cell(Metric.PhysicalLossCny, index / 2) : buffers.Occurrence.Slice(index / 2 * n, n), worker.Work);
+                                break;
+                            default:
+                                ReduceCell(index, worker.Values, worker.Work);
+                                break;
                         }
 
-                        if (skipped > 0)
-                        {
-                            buffers.FillSkipped(metric, entity);
-                        }
-
-                        reduced[entity, yearIndex, (int)metric] = reduceCell(buffers.Cell(metric, entity), threshold, scratch);
-                        return scratch;
+                        return worker;
                     },
-                    reductionScratch.Add);
+                    worker =>
+                    {
+                        reductionScratch.Add(worker.Values);
+                        reductionScratch.Add(worker.Work);
+                    });
 
-                if (isHorizon)
+                // Appended in the order of the serial loops: curves, then items, then the NPVs.
+                for (var e = 0; e < horizonCurves.Length / 2; e++)
                 {
-                    // Curves and financial items in parallel too, each worker with its own
-                    // value buffer; appended afterwards in the order of the serial loops.
-                    var horizonCurves = ReduceAll(2 * entities, (job, _, scratch) => reduceCurve(
-                        job % 2 == 0 ? buffers.Cell(Metric.PhysicalLossCny, job / 2) : buffers.Occurrence.Slice(job / 2 * n, n), scratch));
-                    for (var e = 0; e < entities; e++)
-                    {
-                        curves.Add((scenario.Id, entityIds[e], year, "AEP", horizonCurves[2 * e]));
-                        curves.Add((scenario.Id, entityIds[e], year, "OEP", horizonCurves[(2 * e) + 1]));
-                    }
+                    curves.Add((scenario.Id, entityIds[e], year, "AEP", horizonCurves[2 * e]));
+                    curves.Add((scenario.Id, entityIds[e], year, "OEP", horizonCurves[(2 * e) + 1]));
+                }
 
-                    // An entity's items in one job: each metric row read once (15 rows where the
-                    // items one by one read 44), the net rows and EBITDA from the rows just filled.
-                    var horizonItems = ReduceAll(entities, (e, values, scratch) => HorizonItems(e, values, scratch));
-                    for (var job = 0; job < entities * financialJobs; job++)
-                    {
-                        var (e, item, basis) = FinancialJob(job);
-                        financial.Add((scenario.Id, entityIds[e], year, item, basis, horizonItems[e][job % financialJobs]));
-                    }
+                for (var job = 0; job < horizonItems.Length * financialJobs; job++)
+                {
+                    var (e, item, basis) = FinancialJob(job);
+                    financial.Add((scenario.Id, entityIds[e], year, item, basis, horizonItems[e][job % financialJobs]));
+                }
+
+                for (var e = 0; e < npvCells.Length; e++)
+                {
+                    npv.Add((scenario.Id, entityIds[e], npvCells[e]));
+                }
+
+                for (var job = 0; job < npvItems.Length; job++)
+                {
+                    var (e, item, basis) = FinancialJob(job);
+                    financial.Add((scenario.Id, entityIds[e], null, item, basis, npvItems[TwinOf(job)]));
                 }
 
                 reductionSeconds += clock.Elapsed.TotalSeconds;
                 clock.Restart();
                 progress?.Report(new SimulationProgress(++done, inputs.Scenarios.Count * years, scenario.Id, year));
             }
-
-            var npvCells = ReduceAll(entities, (e, _, scratch) => reduceCell(buffers.Npv.Slice(e * n, n), double.NaN, scratch));
-            for (var e = 0; e < entities; e++)
-            {
-                npv.Add((scenario.Id, entityIds[e], npvCells[e]));
-            }
-
-            var npvItems = ReduceAll(entities * financialJobs, (job, values, scratch) =>
-            {
-                if (TwinOf(job) != job)
-                {
-                    return default!;
-                }
-
-                var (e, item, basis) = FinancialJob(job);
-                FinancialSeries.FillNpv(buffers, e, item, basis, values);
-                return reduceCell(values, double.NaN, scratch);
-            });
-            for (var job = 0; job < npvItems.Length; job++)
-            {
-                var (e, item, basis) = FinancialJob(job);
-                financial.Add((scenario.Id, entityIds[e], null, item, basis, npvItems[TwinOf(job)]));
-            }
-
-            reductionSeconds += clock.Elapsed.TotalSeconds;
-            clock.Restart();
 
             for (var e = 0; e < entities; e++)
             {

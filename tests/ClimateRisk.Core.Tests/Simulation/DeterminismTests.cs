@@ -22,11 +22,13 @@ public class DeterminismTests
 
     private static Scenario Warm(string id) => SyntheticInputs.Scenario(id, "WARM") with { CarbonPriceSigma = 0.3, GridSigma = 0.1, ElectricitySigma = 0.1 };
 
-    [Fact]
-    public void Results_do_not_depend_on_the_number_of_workers()
+    [Theory]
+    [InlineData(2030)]
+    [InlineData(2030, 2031)] // the last year a horizon: its items, curves and the NPVs in one phase
+    public void Results_do_not_depend_on_the_number_of_workers(params int[] horizons)
     {
         var inputs = Portfolio(Warm("warm"));
-        SimulationResult Run(int workers) => Simulator.Run(inputs, new SimulationSettings { Paths = 3_000, FirstYear = 2029, LastYear = 2031, Workers = workers, Horizons = [2030] });
+        SimulationResult Run(int workers) => Simulator.Run(inputs, new SimulationSettings { Paths = 3_000, FirstYear = 2029, LastYear = 2031, Workers = workers, Horizons = horizons });
         var one = Run(1);
         foreach (var workers in new[] { 2, 8 })
         {
@@ -34,6 +36,7 @@ public class DeterminismTests
             other.Cells.Should().Equal(one.Cells);
             other.Npv.Should().Equal(one.Npv);
             other.Exceedance.Should().Equal(one.Exceedance);
+            other.Financial.Should().Equal(one.Financial);
         }
     }
 
