@@ -363,7 +363,6 @@ public static class Simulator
                             {
                                 reduced[entity, yearIndex, (int)family.Metrics[m]] = familyCells[m];
                             }
-
                         }
 
                         return;
