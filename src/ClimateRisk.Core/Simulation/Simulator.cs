@@ -249,8 +249,18 @@ public static class Simulator
         // made in the order OpEx gross, revenue gross, EBITDA gross, revenue net, EBITDA net,
         // CapEx gross, CapEx net (OpEx net is its gross twin), each summarised right after its
         // row is made, so a row is read from memory once and reused from the worker's rows.
-        TCell[] HorizonItems(int e, Span<double> values, Span<double> scratch)
+        TCell[] HorizonItems(int e, PueRows? mappedPue, Span<double> values, Span<double> scratch)
         {
+            if (mappedPue is { } pue)
+            {
+                // The kernel kept the site's climate PUE instead of its PUE rows: OpEx's two PUE
+                // rows made from it where Fill reads them, with the kernel's operations (its bits).
+                foreach (var metric in (ReadOnlySpan<Metric>)[Metric.PueSurchargeCny, Metric.RenewablePremiumCny])
+                {
+                    pue.Fill(metric, buffers.ClimatePueRow(e), buffers.Values.Slice(buffers.Offset(metric, e), n));
+                }
+            }
+
             var cells = new TCell[financialJobs];
             var opex = RentScratch();
             var revenue = RentScratch();
@@ -309,10 +319,11 @@ public static class Simulator
                 // which only the horizons' OEP curves read.
                 var isHorizon = settings.Horizons.Contains(year);
 
-                // Outside the horizons nothing reads a site's PUE rows or its Scope 2 market row by
-                // path but their own cells, which come from its climate PUE (PueRows) and its
-                // location-based row (Scope2Rows) instead: six rows fewer to store and read.
-                var mapRows = reduceMappedCells is not null && !isHorizon;
+                // Nothing reads a site's PUE rows or its Scope 2 market row by path but their own
+                // cells, which come from its climate PUE (PueRows) and its location-based row
+                // (Scope2Rows) instead, and at a horizon the OpEx items, which make their two PUE
+                // rows from the climate PUE: seven rows fewer to store and read.
+                var mapRows = reduceMappedCells is not null;
                 ItemQueue.For(
                     blocks,
                     options,
@@ -408,7 +419,7 @@ public static class Simulator
                             case YearJob.HorizonItems:
                                 // An entity's items in one job: each metric row read once (15 rows where the
                                 // items one by one read 44), the net rows and EBITDA from the rows just filled.
-                                horizonItems[index] = HorizonItems(index, worker.Values, worker.Work);
+                                horizonItems[index] = HorizonItems(index, mapRows && index < sitePlans.Length ? new PueRows(sitePlans[index], scenarioPlan, yearIndex) : null, worker.Values, worker.Work);
                                 break;
                             case YearJob.NpvItem when TwinOf(index) == index:
                                 var (e, item, basis) = FinancialJob(index);
