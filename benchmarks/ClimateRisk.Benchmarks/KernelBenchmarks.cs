@@ -68,7 +68,8 @@ public class KernelBenchmarks
     }
 
     /// <summary>
-    /// The block kernel as the simulator runs it outside the horizons: rows of one value repeated
+    /// The block kernel as the simulator runs it outside the horizons (which also store the
+    /// repeated rows and the occurrence losses): rows of one value repeated
     /// marked instead of stored, no occurrence losses, the climate PUE kept instead of the six PUE rows
     /// and no Scope 2 market row (<c>mapRows</c>).
     /// </summary>

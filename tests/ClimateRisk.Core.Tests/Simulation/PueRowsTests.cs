@@ -1,3 +1,4 @@
+using ClimateRisk.Core.Finance;
 using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Random;
 using ClimateRisk.Core.Simulation;
@@ -10,8 +11,8 @@ namespace ClimateRisk.Core.Tests.Simulation;
 
 /// <summary>
 /// A site's six PUE rows made from its climate PUE (<see cref="PueRows"/>) against the rows the
-/// kernel writes, and the simulator's PUE cells in the years it keeps only the climate PUE
-/// against <see cref="SampleSummary.Summarize"/> on the kernel's own rows — on the bundled
+/// kernel writes, and the simulator's PUE cells and a horizon's OpEx, made from the climate PUE
+/// the kernel keeps instead, against <see cref="SampleSummary.Summarize"/> on the kernel's own rows — on the bundled
 /// portfolio, whose Beijing site pays the surcharge in both tiers in some scenarios.
 /// </summary>
 public class PueRowsTests
@@ -135,6 +136,33 @@ public class PueRowsTests
 
         compared.Should().Be(3 * inputs.Scenarios.Count * inputs.Sites.Count * PueRows.Metrics.Length);
         varying.Should().BeGreaterThan(compared / 2);
+    }
+
+    [Fact]
+    public void A_horizons_opex_counts_the_pue_rows_the_kernel_did_not_store()
+    {
+        // At a horizon too the kernel keeps only the climate PUE, and the OpEx items make the
+        // surcharge and premium rows from it: their cells must be Summarize on OpEx from the
+        // kernel's stored rows, bit for bit.
+        var inputs = RandomPortfolio.Bundled;
+        var settings = new SimulationSettings { Paths = Paths, FirstYear = 2029, LastYear = 2031, Horizons = [2030], Seed = 11 };
+        var result = Simulator.Run(inputs, settings);
+        var opex = new double[Paths];
+        var scratch = new double[Paths];
+        var pueRowsSeen = 0;
+        KernelHarness.ForEachScenarioYear(inputs, settings, [2030], (k, year, buffers) =>
+        {
+            for (var s = 0; s < inputs.Sites.Count; s++)
+            {
+                pueRowsSeen += buffers.Cell(Metric.PueSurchargeCny, s).ContainsAnyExcept(0.0) || buffers.Cell(Metric.RenewablePremiumCny, s).ContainsAnyExcept(0.0) ? 1 : 0;
+                FinancialSeries.Fill(buffers, s, FinancialItem.Opex, FinancialBasis.Gross, opex);
+                var expected = SampleSummary.Summarize(opex, double.NaN, scratch);
+                var cell = result.Financial.Single(f => f.ScenarioId == inputs.Scenarios[k].Id && f.EntityId == inputs.Sites[s].Id && f.Year == year
+                    && f.Item == FinancialItem.Opex && f.Basis == FinancialBasis.Gross);
+                cell.Statistics.Should().Be(expected, $"OpEx of {inputs.Sites[s].Id}, scenario {k}, {year}");
+            }
+        });
+        pueRowsSeen.Should().BePositive("the test needs sites that pay a surcharge or a green-power premium");
     }
 
     [Fact]

@@ -45,8 +45,8 @@ internal static class KernelHarness
 
     /// <summary>
     /// Paths [firstPath, firstPath + paths) into columns [0, paths), block by block as the
-    /// simulator does; with <paramref name="mapRows"/> as it does outside the horizons (the
-    /// climate PUE and the location-based row kept instead of the rows made from them).
+    /// simulator does; with <paramref name="mapRows"/> as it does (the climate PUE and the
+    /// location-based row kept instead of the rows made from them), but storing repeated rows.
     /// </summary>
     public static void EvaluateAll(PathKernel kernel, int paths, long firstPath, int yearIndex, int year, KernelScratch scratch, bool mapRows = false)
     {

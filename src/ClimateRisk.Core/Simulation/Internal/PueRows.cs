@@ -13,8 +13,8 @@ namespace ClimateRisk.Core.Simulation.Internal;
 /// (the tier-2 rate above tier 2), premium = (renewable share · energy) · premium rate.
 /// </summary>
 /// <remarks>
-/// The simulator keeps x instead of the six rows in the years nobody reads the rows by path
-/// (every year but the horizons), and reduces the six cells from x: one selection of x, since
+/// The simulator keeps x instead of the six rows, reduces the six cells from x and, at a
+/// horizon, makes the surcharge and premium rows the OpEx items read from it: one selection of x, since
 /// each row is a non-decreasing function of x when <see cref="IsNonDecreasing"/> holds (IEEE
 /// addition of a constant and multiplication by a non-negative one never reverse an order).
 /// Every lane here runs the kernel's operations on the same operands (no fused multiply-add on
