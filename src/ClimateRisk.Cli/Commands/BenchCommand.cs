@@ -75,6 +75,8 @@ internal static class BenchCommand
         output.WriteLine(string.Create(inv, $"Standard workload: {model.Sites.Count} sites × {model.Scenarios.Count} scenarios × {settings.YearCount} years × {settings.Paths:N0} paths = {siteYears:N0} site-years"));
         output.WriteLine(string.Create(inv, $"Machine: {Environment.ProcessorCount} logical cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, .NET {Environment.Version}, workers {settings.EffectiveWorkers}, {Compilation(System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)}"));
         var directory = Path.Combine(Path.GetTempPath(), "climaterisk-bench-" + Guid.NewGuid().ToString("N"));
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var collectionsBefore = GC.CollectionCount(0);
         var wall = Stopwatch.StartNew();
         SimulationResult result;
         double writeSeconds;
@@ -100,6 +102,8 @@ internal static class BenchCommand
         }
 
         var seconds = wall.Elapsed.TotalSeconds;
+        var pauseSeconds = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds;
+        var collections = GC.CollectionCount(0) - collectionsBefore;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         var t = result.Timings;
         output.WriteLine(string.Create(inv, $"Wall time      {seconds,10:F2} s"));
@@ -109,6 +113,10 @@ internal static class BenchCommand
         output.WriteLine(string.Create(inv, $"  kernel       {t.KernelSeconds,10:F2} s  ({t.KernelSeconds / seconds:P0})"));
         output.WriteLine(string.Create(inv, $"  reduction    {t.ReductionSeconds,10:F2} s  ({t.ReductionSeconds / seconds:P0})"));
         output.WriteLine(string.Create(inv, $"  CSV writing  {writeSeconds,10:F2} s  ({writeSeconds / seconds:P0})"));
+
+        // Inside the figures above: every collection stops the workers (docs/performance.md,
+        // twenty-second session: 30–45 ms a standard run, most of it one compacting the results).
+        output.WriteLine(string.Create(inv, $"GC pauses      {pauseSeconds,10:F3} s  ({collections} collections)"));
         return ExitCodes.Ok;
     }
 
