@@ -8,8 +8,15 @@ namespace ClimateRisk.Core.Simulation.Internal;
 /// <see cref="PathKernel.BlockSize"/> paths after the first year that draws them, so the other
 /// years reuse the same numbers instead of drawing them again. They depend on the generator's
 /// keys and on the scenario (the shocks' σ), so the cache remembers which it was filled for and
-/// empties itself when a kernel of another scenario or generator uses it. 32 B per path.
+/// empties itself when a kernel of another scenario or generator uses it. 32 B per path, in one
+/// array made up front outside the collected generations (<see cref="PathMemory.Allocate"/>).
 /// </summary>
+/// <remarks>
+/// One array rather than one per block (as before): the blocks' 8 KB arrays, made by the first
+/// year's workers, were 3.2 MB of the standard run's 13 MB of small-object allocations, and as
+/// they live to the end, every collection in the loop copied them (docs/performance.md,
+/// twenty-second session).
+/// </remarks>
 internal sealed class PathDrawCache
 {
     private const int B = PathKernel.BlockSize;
@@ -17,7 +24,7 @@ internal sealed class PathDrawCache
     /// <summary>Rows per block: warming z, sea-level z, carbon shock, grid shock.</summary>
     public const int Rows = 4;
 
-    private readonly double[][] _blocks;
+    private readonly ArraySegment<double> _rows;
     private readonly long[] _firstPath;
     private readonly int[] _count;
     private ScenarioPlan? _scenario;
@@ -27,13 +34,13 @@ internal sealed class PathDrawCache
     {
         ArgumentOutOfRangeException.ThrowIfNegative(paths);
         var blocks = (paths + B - 1) / B;
-        _blocks = new double[blocks][];
+        _rows = PathMemory.Allocate(checked(blocks * Rows * B));
         _firstPath = new long[blocks];
         _count = new int[blocks];
     }
 
     /// <summary>Paths the cache can hold (columns [0, Capacity)).</summary>
-    public int Capacity => _blocks.Length * B;
+    public int Capacity => _firstPath.Length * B;
 
     /// <summary>
     /// Makes the cache hold draws of <paramref name="scenario"/> under <paramref name="rng"/>,
@@ -51,15 +58,15 @@ internal sealed class PathDrawCache
     }
 
     /// <summary>Whether the block at column <paramref name="firstIndex"/> holds paths [<paramref name="firstPath"/>, + <paramref name="count"/>) of the bound scenario and generator.</summary>
-    public bool TryGet(int firstIndex, long firstPath, int count, out double[] rows)
+    public bool TryGet(int firstIndex, long firstPath, int count, out ReadOnlySpan<double> rows)
     {
         var block = firstIndex / B;
-        rows = _blocks[block];
+        rows = RowsFor(firstIndex);
         return _count[block] == count && count > 0 && _firstPath[block] == firstPath;
     }
 
     /// <summary>The block's rows to fill ([row · BlockSize + path in block]); <see cref="MarkFilled"/> once written.</summary>
-    public double[] RowsFor(int firstIndex) => _blocks[firstIndex / B] ??= new double[Rows * B];
+    public Span<double> RowsFor(int firstIndex) => PathMemory.Span(_rows).Slice(firstIndex / B * Rows * B, Rows * B);
 
     public void MarkFilled(int firstIndex, long firstPath, int count)
     {

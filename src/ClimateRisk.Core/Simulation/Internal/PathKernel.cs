@@ -161,10 +161,10 @@ internal sealed partial class PathKernel
         var cache = firstIndex % BlockSize == 0 ? _pathDraws : null;
         if (cache is not null && cache.TryGet(firstIndex, firstPath, count, out var cached))
         {
-            cached.AsSpan(0, count).CopyTo(warming);
-            cached.AsSpan(BlockSize, count).CopyTo(seaLevel);
-            cached.AsSpan(2 * BlockSize, count).CopyTo(carbon);
-            cached.AsSpan(3 * BlockSize, count).CopyTo(grid);
+            cached.Slice(0, count).CopyTo(warming);
+            cached.Slice(BlockSize, count).CopyTo(seaLevel);
+            cached.Slice(2 * BlockSize, count).CopyTo(carbon);
+            cached.Slice(3 * BlockSize, count).CopyTo(grid);
         }
         else
         {
@@ -178,9 +178,9 @@ internal sealed partial class PathKernel
             {
                 var rows = cache.RowsFor(firstIndex);
                 warming.CopyTo(rows);
-                seaLevel.CopyTo(rows.AsSpan(BlockSize));
-                carbon.CopyTo(rows.AsSpan(2 * BlockSize));
-                grid.CopyTo(rows.AsSpan(3 * BlockSize));
+                seaLevel.CopyTo(rows.Slice(BlockSize));
+                carbon.CopyTo(rows.Slice(2 * BlockSize));
+                grid.CopyTo(rows.Slice(3 * BlockSize));
                 cache.MarkFilled(firstIndex, firstPath, count);
             }
         }
