@@ -115,7 +115,8 @@ internal static class BenchCommand
         output.WriteLine(string.Create(inv, $"  CSV writing  {writeSeconds,10:F2} s  ({writeSeconds / seconds:P0})"));
 
         // Inside the figures above: every collection stops the workers (docs/performance.md,
-        // twenty-second session: 30–45 ms a standard run, most of it one compacting the results).
+        // twenty-second session: about 19 ms a standard run with the JIT, 36 ms ahead of time,
+        // mostly collections that copy the results).
         output.WriteLine(string.Create(inv, $"GC pauses      {pauseSeconds,10:F3} s  ({collections} collections)"));
         return ExitCodes.Ok;
     }

@@ -33,8 +33,8 @@ namespace ClimateRisk.Core.Simulation.Internal;
 /// The workers are the calling thread and the <see cref="WorkerGang"/>'s helpers, which stay
 /// awake between phases; <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/>
 /// runs the phase when the gang is busy with another caller's. With the thread pool a phase's
-/// second worker started 0.15–0.4 ms after the first (temporary probe: 97–148 ms over a
-/// standard run's 361 phases); with the gang the standard workload's wall was 0.12–0.27 s
+/// second worker started 0.15–0.4 ms after the first (temporary probe: 97–148 ms over the
+/// 361 phases a standard run then had); with the gang the standard workload's wall was 0.12–0.27 s
 /// lower (JIT, 8 of 8 pairs) and 10,000 paths' 0.06 s (AOT, 5 of 5; docs/performance.md,
 /// twenty-first session).
 /// </para>

@@ -6,7 +6,8 @@ namespace ClimateRisk.Core.Simulation.Internal;
 /// Helper threads that stay between the run's parallel phases, so a phase's other workers
 /// start with it, where <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/>
 /// waits for a thread-pool thread to wake — about 0.15–0.4 ms a phase on this machine's virtual
-/// CPUs, and a standard run has 361 phases. Summed over a run's phases, the workers' starts lagged
+/// CPUs, and a standard run had 361 phases (313 since a year's reduction became one phase,
+/// <see cref="YearJobs"/>). Summed over a run's phases, the workers' starts lagged
 /// 97–148 ms with the thread pool and 20 ms with the gang (43 ms at 10,000 paths, JIT; what is left
 /// follows serial steps longer than the spin, such as a scenario's NPV rows cleared), by a
 /// temporary probe (docs/performance.md, twenty-first session).
