@@ -303,8 +303,6 @@ public static class Simulator
         {
             var scenarioPlan = new ScenarioPlan(scenario, inputs, settings);
             var kernel = new PathKernel(sitePlans, scenarioPlan, inputs.HeavyPrecipitationMultiplier, rng, buffers, accumulateFinancialNpv: true, pathDraws: pathDraws);
-            buffers.Npv.Clear();
-            buffers.FinancialNpv.Clear();
             var reduced = new TCell[entities, years, metrics];
             planSeconds += clock.Elapsed.TotalSeconds;
             clock.Restart();
@@ -331,7 +329,8 @@ public static class Simulator
                     (block, scratch) =>
                     {
                         var first = block * BlockSize;
-                        kernel.EvaluateBlock(first, settings.FirstPath + first, Math.Min(BlockSize, n - first), yearIndex, year, scratch, skipRepeatedRows: !isHorizon, storeOccurrence: isHorizon, mapRows: mapRows);
+                        // The first year starts the running NPVs (+0 plus its values) over what the last scenario left.
+                        kernel.EvaluateBlock(first, settings.FirstPath + first, Math.Min(BlockSize, n - first), yearIndex, year, scratch, skipRepeatedRows: !isHorizon, storeOccurrence: isHorizon, mapRows: mapRows, startNpvs: t == 0);
                         return scratch;
                     },
                     kernelScratch.Add);

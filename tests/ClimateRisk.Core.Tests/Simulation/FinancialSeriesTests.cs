@@ -17,22 +17,33 @@ public sealed class FinancialSeriesTests
     private static readonly Metric[] RevenueMetrics = [Metric.FloodBiCny, Metric.SurgeBiCny, Metric.WindBiCny, Metric.HeatBiCny, Metric.DroughtBiCny];
 
     [Theory]
-    [InlineData(1, 1, 0)]
-    [InlineData(3, 1000, 0)] // a partial last block of 232 paths
-    [InlineData(2, 517, 37)] // kernel blocks that start off the layout's blocks and groups
-    [InlineData(9, 2048, 0)]
-    public void Accumulated_npvs_are_the_discounted_sums_of_the_formula_bit_for_bit(int entities, int paths, int offset)
+    [InlineData(1, 1, 0, false)]
+    [InlineData(3, 1000, 0, false)] // a partial last block of 232 paths
+    [InlineData(2, 517, 37, false)] // kernel blocks that start off the layout's blocks and groups
+    [InlineData(9, 2048, 0, false)]
+    [InlineData(3, 1000, 0, true)] // the first year starts the NPVs over what was there (NaN here) instead of adding
+    [InlineData(2, 517, 37, true)] // ... path by path too, off the groups
+    [InlineData(9, 2048, 0, true)]
+    public void Accumulated_npvs_are_the_discounted_sums_of_the_formula_bit_for_bit(int entities, int paths, int offset, bool startedOverNaN)
     {
         var random = new System.Random((entities * 7919) + paths + offset);
         var buffers = new PathBuffers(entities - 1, paths);
+        if (startedOverNaN)
+        {
+            buffers.FinancialNpv.Fill(double.NaN);
+        }
+
+        var firstYearMinusZeros = 0;
         var expected = new double[FinancialSeries.NpvRows, entities, paths];
         var rows = new double[MetricNames.Count * PathKernel.BlockSize];
         var zeroAddends = 0;
         var minusZeroAddends = 0;
-        var years = paths < 64 ? 60 : 6; // enough rows for every kind of zero with a few paths
+        // Enough rows for every kind of zero with a few paths; a start alone, so that what it leaves is compared, not covered by later adds.
+        var years = startedOverNaN ? 1 : paths < 64 ? 60 : 6;
         for (var year = 0; year < years; year++)
         {
-            var discount = Math.Pow(1.05, -year) * (year == years - 1 ? 1e-300 : 1); // the last year's products underflow to ±0.0 or subnormals
+            // The last year's products underflow to ±0.0 or subnormals; so do the first year's when it starts the NPVs.
+            var discount = Math.Pow(1.05, -year) * (year == years - 1 || (startedOverNaN && year == 0) ? 1e-300 : 1);
             var blockStarts = new List<int> { 0 };
             for (var start = offset == 0 ? PathKernel.BlockSize : offset; start < paths; start += PathKernel.BlockSize)
             {
@@ -46,7 +57,7 @@ public sealed class FinancialSeriesTests
                 for (var e = 0; e < entities; e++)
                 {
                     FillRows(random, rows, count);
-                    FinancialSeries.AccumulateBlock(rows, PathKernel.BlockSize, count, discount, buffers.FinancialNpv, entities, e, first);
+                    FinancialSeries.AccumulateBlock(rows, PathKernel.BlockSize, count, discount, buffers.FinancialNpv, entities, e, first, start: startedOverNaN && year == 0);
                     for (var p = 0; p < count; p++)
                     {
                         double V(Metric m) => rows[((int)m * PathKernel.BlockSize) + p];
@@ -58,6 +69,7 @@ public sealed class FinancialSeriesTests
                         {
                             zeroAddends += addends[r] == 0 ? 1 : 0;
                             minusZeroAddends += BitConverter.DoubleToInt64Bits(addends[r]) == long.MinValue ? 1 : 0;
+                            firstYearMinusZeros += year == 0 && BitConverter.DoubleToInt64Bits(addends[r]) == long.MinValue ? 1 : 0;
                             expected[r, e, first + p] += addends[r];
                         }
                     }
@@ -67,6 +79,10 @@ public sealed class FinancialSeriesTests
 
         zeroAddends.Should().BeGreaterThan(paths * entities, "the rows must give many zero addends for the skip to be tested");
         minusZeroAddends.Should().BeGreaterThan(0, "−0.0 addends must occur");
+        if (startedOverNaN)
+        {
+            firstYearMinusZeros.Should().BeGreaterThan(0, "the first year, which starts the NPVs, must give −0.0 addends too (a start must make them +0.0)");
+        }
         var destination = new double[paths + 3];
         for (var e = 0; e < entities; e++)
         {

@@ -88,7 +88,7 @@ public class SampleSummarySelectionTests
     public static TheoryData<string, int> Shapes()
     {
         var data = new TheoryData<string, int>();
-        foreach (var shape in new[] { "loss", "signed", "continuous", "ties", "sorted", "reversed", "one-outlier", "zeros-both-signs", "infinite" })
+        foreach (var shape in new[] { "loss", "signed", "continuous", "ties", "sorted", "reversed", "one-outlier", "zeros-both-signs", "infinite", "one-negative-last" })
         {
             foreach (var n in new[] { 2, 31, 32, 33, 100, 1000, 100_000 })
             {
@@ -119,6 +119,8 @@ public class SampleSummarySelectionTests
                 "one-outlier" => i == n / 2 ? 1e300 : 4.0,
                 "zeros-both-signs" => u < 0.5 ? 0.0 : (u < 0.9 ? -0.0 : u),
                 "infinite" => u < 0.01 ? double.PositiveInfinity : (u < 0.02 ? double.NegativeInfinity : u),
+                // The census counts negatives only when its smallest key shows one: here the last value, in the vector steps or the scalar rest.
+                "one-negative-last" => i == n - 1 ? -u : u,
                 _ => throw new ArgumentOutOfRangeException(nameof(shape)),
             };
         }
@@ -142,6 +144,10 @@ public class SampleSummarySelectionTests
         stats.TVaR99.Should().Be(tailSum.Round() / k, "the tail's sum is exact, then rounded");
         stats.PExceed.Should().Be(values.Count(v => v > 0.5) / (double)n);
         stats.Count.Should().Be(n);
+
+        // Without a threshold the census compares nothing against one; the rest is the same.
+        var unthresholded = SampleSummary.Summarize(values, threshold: double.NaN, new double[n]);
+        unthresholded.Should().Be(stats with { PExceed = double.NaN });
     }
 
     [Fact]

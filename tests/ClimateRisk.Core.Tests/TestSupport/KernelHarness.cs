@@ -48,11 +48,11 @@ internal static class KernelHarness
     /// simulator does; with <paramref name="mapRows"/> as it does (the climate PUE and the
     /// location-based row kept instead of the rows made from them), but storing repeated rows.
     /// </summary>
-    public static void EvaluateAll(PathKernel kernel, int paths, long firstPath, int yearIndex, int year, KernelScratch scratch, bool mapRows = false)
+    public static void EvaluateAll(PathKernel kernel, int paths, long firstPath, int yearIndex, int year, KernelScratch scratch, bool mapRows = false, bool startNpvs = false)
     {
         for (var p = 0; p < paths; p += PathKernel.BlockSize)
         {
-            kernel.EvaluateBlock(p, firstPath + p, Math.Min(PathKernel.BlockSize, paths - p), yearIndex, year, scratch, mapRows: mapRows);
+            kernel.EvaluateBlock(p, firstPath + p, Math.Min(PathKernel.BlockSize, paths - p), yearIndex, year, scratch, mapRows: mapRows, startNpvs: startNpvs);
         }
     }
 

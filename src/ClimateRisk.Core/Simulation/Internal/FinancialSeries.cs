@@ -190,9 +190,11 @@ internal static class FinancialSeries
     /// <paramref name="firstPath"/> + p in <paramref name="npv"/>, which holds the NPVs of
     /// <paramref name="entities"/> entities laid out by <see cref="NpvIndex"/>.
     /// Each path is one thread's, so blocks can run on different threads with the same result.
+    /// With <paramref name="start"/> the NPVs are set to +0 plus the block's values without being
+    /// read: the bits of an add to cleared NPVs (+0 + y is y, and +0 for y = −0), for a scenario's first year.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AccumulateBlock(ReadOnlySpan<double> rows, int rowStride, int count, double discount, Span<double> npv, int entities, int entity, int firstPath)
+    public static void AccumulateBlock(ReadOnlySpan<double> rows, int rowStride, int count, double discount, Span<double> npv, int entities, int entity, int firstPath, bool start = false)
     {
         var paths = entities > 0 ? npv.Length / (entities * NpvRows) : 0;
         if ((uint)count > (uint)rowStride || rows.Length < (MetricNames.Count - 1) * rowStride + count
@@ -207,26 +209,51 @@ internal static class FinancialSeries
         var p = 0;
         for (; p < count && (firstPath + p) % NpvGroup != 0; p++)
         {
-            AccumulatePath(rows, rowStride, p, discount, npv, entities, paths, entity, firstPath + p);
+            AccumulatePath(rows, rowStride, p, discount, npv, entities, paths, entity, firstPath + p, start);
         }
 
-        p = Vector512.IsHardwareAccelerated ? AccumulateRegisters<Lanes512>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
-            : Vector256.IsHardwareAccelerated ? AccumulateRegisters<Lanes256>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
-            : p;
+        p = start
+            ? (Vector512.IsHardwareAccelerated ? AccumulateRegisters<Lanes512, StartNpv>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
+                : Vector256.IsHardwareAccelerated ? AccumulateRegisters<Lanes256, StartNpv>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
+                : p)
+            : (Vector512.IsHardwareAccelerated ? AccumulateRegisters<Lanes512, AddToNpv>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
+                : Vector256.IsHardwareAccelerated ? AccumulateRegisters<Lanes256, AddToNpv>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
+                : p);
         for (; p < count; p++)
         {
-            AccumulatePath(rows, rowStride, p, discount, npv, entities, paths, entity, firstPath + p);
+            AccumulatePath(rows, rowStride, p, discount, npv, entities, paths, entity, firstPath + p, start);
         }
     }
 
     /// <summary>Path p of the rows added to its NPVs (path <paramref name="path"/> in <paramref name="npv"/>).</summary>
-    private static void AccumulatePath(ReadOnlySpan<double> rows, int rowStride, int p, double discount, Span<double> npv, int entities, int paths, int entity, int path)
+    private static void AccumulatePath(ReadOnlySpan<double> rows, int rowStride, int p, double discount, Span<double> npv, int entities, int paths, int entity, int path, bool start)
     {
-        npv[NpvIndex(entities, paths, entity, 0, path)] += discount * Opex(rows, rowStride, p);
-        npv[NpvIndex(entities, paths, entity, 1, path)] += discount * Capex(rows, rowStride, p, net: false);
-        npv[NpvIndex(entities, paths, entity, 2, path)] += discount * Capex(rows, rowStride, p, net: true);
-        npv[NpvIndex(entities, paths, entity, 3, path)] += discount * Revenue(rows, rowStride, p, net: false);
-        npv[NpvIndex(entities, paths, entity, 4, path)] += discount * Revenue(rows, rowStride, p, net: true);
+        Add(ref npv[NpvIndex(entities, paths, entity, 0, path)], discount * Opex(rows, rowStride, p), start);
+        Add(ref npv[NpvIndex(entities, paths, entity, 1, path)], discount * Capex(rows, rowStride, p, net: false), start);
+        Add(ref npv[NpvIndex(entities, paths, entity, 2, path)], discount * Capex(rows, rowStride, p, net: true), start);
+        Add(ref npv[NpvIndex(entities, paths, entity, 3, path)], discount * Revenue(rows, rowStride, p, net: false), start);
+        Add(ref npv[NpvIndex(entities, paths, entity, 4, path)], discount * Revenue(rows, rowStride, p, net: true), start);
+
+        // Started: +0 + value, the bits of an add to a cleared NPV.
+        static void Add(ref double npv, double value, bool start) => npv = (start ? 0.0 : npv) + value;
+    }
+
+    /// <summary>Whether <see cref="AccumulateRegisters{T, TStep}"/> adds to the NPVs or starts them (a constant per instance).</summary>
+    private interface INpvStep
+    {
+        static abstract bool Starts { get; }
+    }
+
+    /// <summary>The NPVs read and the year's values added.</summary>
+    private readonly struct AddToNpv : INpvStep
+    {
+        public static bool Starts => false;
+    }
+
+    /// <summary>The NPVs set to +0 plus the year's values, unread (a scenario's first year).</summary>
+    private readonly struct StartNpv : INpvStep
+    {
+        public static bool Starts => true;
     }
 
     /// <summary>
@@ -237,8 +264,9 @@ internal static class FinancialSeries
     /// once by the caller.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static int AccumulateRegisters<T>(ReadOnlySpan<double> rows, int rowStride, int start, int count, double discount, Span<double> npv, int entities, int paths, int entity, int firstPath)
+    private static int AccumulateRegisters<T, TStep>(ReadOnlySpan<double> rows, int rowStride, int start, int count, double discount, Span<double> npv, int entities, int paths, int entity, int firstPath)
         where T : struct, ILanes<T>
+        where TStep : struct, INpvStep
     {
         ref readonly var r = ref MemoryMarshal.GetReference(rows);
         ref var n = ref MemoryMarshal.GetReference(npv);
@@ -249,7 +277,7 @@ internal static class FinancialSeries
         {
             // A whole group: its rows are NpvGroup apart.
             var group = NpvIndex(entities, paths, entity, 0, firstPath + p);
-            if (System.Runtime.Intrinsics.X86.Sse.IsSupported && group + prefetch + (NpvRows * NpvGroup) <= npv.Length)
+            if (!TStep.Starts && System.Runtime.Intrinsics.X86.Sse.IsSupported && group + prefetch + (NpvRows * NpvGroup) <= npv.Length)
             {
                 Prefetch(ref Unsafe.Add(ref n, group + prefetch));
             }
@@ -271,7 +299,7 @@ internal static class FinancialSeries
 
         return p;
 
-        static void Add(ref double destination, int index, T value) => T.Store(T.Load(in destination, (nuint)index) + value, ref destination, (nuint)index);
+        static void Add(ref double destination, int index, T value) => T.Store((TStep.Starts ? T.Create(0.0) : T.Load(in destination, (nuint)index)) + value, ref destination, (nuint)index);
     }
 
     /// <summary>

@@ -113,9 +113,13 @@ internal sealed partial class PathKernel
     /// (<see cref="Scope2Rows"/>, a function of the location-based row, which is written) are not
     /// written at all, nor marked: the caller must not read those cells but make them from the
     /// climate PUE and the location-based row.
+    /// With <c>startNpvs</c>, the block's running NPVs (<see cref="PathBuffers.Npv"/> and, when
+    /// accumulated, <see cref="PathBuffers.FinancialNpv"/>) are set to +0 plus this year's
+    /// discounted values instead of having them added: the bits of an add to cleared NPVs, for a
+    /// scenario's first year, so the caller need not clear them — nor the kernel read them.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void EvaluateBlock(int firstIndex, long firstPath, int count, int yearIndex, int year, KernelScratch scratch, bool skipRepeatedRows = false, bool storeOccurrence = true, bool mapRows = false)
+    public void EvaluateBlock(int firstIndex, long firstPath, int count, int yearIndex, int year, KernelScratch scratch, bool skipRepeatedRows = false, bool storeOccurrence = true, bool mapRows = false, bool startNpvs = false)
     {
         if ((uint)count > BlockSize)
         {
@@ -287,11 +291,11 @@ internal sealed partial class PathKernel
             if (!formPortfolio)
             {
                 _siteRows!(s, scratch.SiteMetrics, count);
-                MultiplyAdd(discount, scratch.SiteMetrics.Slice((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.Slice((s * b.Paths) + firstIndex, count));
+                MultiplyAdd(discount, scratch.SiteMetrics.Slice((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.Slice((s * b.Paths) + firstIndex, count), startNpvs);
                 continue;
             }
 
-            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, mapRows, portfolioRows);
+            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, startNpvs, mapRows, portfolioRows);
             if (mapRows)
             {
                 StreamRow(scratch.ClimatePue.Slice(0, count), b.ClimatePue.Slice((s * b.Paths) + firstIndex, count));
@@ -312,7 +316,7 @@ internal sealed partial class PathKernel
         LaneLoop.Divide(portfolioEnergy, sumItEnergy, portfolioPue);
         LaneLoop.Divide(driftEnergy, sumItEnergy, portfolioDrift);
 
-        StoreEntity(portfolio, portfolioRows, scratch.MaxSiteLossCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence);
+        StoreEntity(portfolio, portfolioRows, scratch.MaxSiteLossCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, startNpvs);
 
         // The rows went out by non-temporal stores (StreamRow), which are weakly ordered.
         if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
@@ -386,7 +390,7 @@ internal sealed partial class PathKernel
             var constants = new SiteYear(plan, _scenario, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
             SiteRows(s, constants, 1, scratch, path, year, drawShortfallUniforms: false);
-            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, pathIndex, 1, discount, skipRepeatedRows: false, storeOccurrence: true);
+            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, pathIndex, 1, discount, skipRepeatedRows: false, storeOccurrence: true, startNpvs: false);
         }
 
         var sumDriftEnergy = scratch.DriftEnergyMwh[0];
@@ -459,7 +463,7 @@ internal sealed partial class PathKernel
     /// seventeenth session, item 3). Empty for the portfolio itself.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void StoreEntity(int entity, ReadOnlySpan<double> rows, ReadOnlySpan<double> occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows, bool storeOccurrence, bool mapRows = false, Span<double> portfolio = default)
+    private void StoreEntity(int entity, ReadOnlySpan<double> rows, ReadOnlySpan<double> occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows, bool storeOccurrence, bool startNpvs, bool mapRows = false, Span<double> portfolio = default)
     {
         var b = _buffers;
         var n = b.Paths;
@@ -499,11 +503,15 @@ internal sealed partial class PathKernel
             occurrence[..count].CopyTo(b.Occurrence.Slice((entity * n) + firstIndex, count));
         }
 
-        MultiplyAdd(discount, rows.Slice((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.Slice((entity * n) + firstIndex, count));
-        PrefetchNextBlock(b.Npv, (entity * n) + firstIndex + BlockSize, Math.Min(BlockSize, n - firstIndex - BlockSize));
+        MultiplyAdd(discount, rows.Slice((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.Slice((entity * n) + firstIndex, count), startNpvs);
+        if (!startNpvs)
+        {
+            PrefetchNextBlock(b.Npv, (entity * n) + firstIndex + BlockSize, Math.Min(BlockSize, n - firstIndex - BlockSize));
+        }
+
         if (_accumulateFinancialNpv)
         {
-            FinancialSeries.AccumulateBlock(rows, BlockSize, count, discount, b.FinancialNpv, b.Entities, entity, firstIndex);
+            FinancialSeries.AccumulateBlock(rows, BlockSize, count, discount, b.FinancialNpv, b.Entities, entity, firstIndex, startNpvs);
         }
     }
 
@@ -652,6 +660,60 @@ internal sealed partial class PathKernel
             {
                 MultiplyAdd(cholesky[row + j], independent.Slice(j * BlockSize, count), y);
             }
+        }
+    }
+
+    /// <summary>
+    /// destination[p] += a · x[p], as a multiply then an add (never fused, so each lane rounds
+    /// exactly as the scalar <c>sum += a * x</c>); Vector512, then Vector256 body with a scalar tail.
+    /// With <paramref name="start"/>, destination[p] = +0 + a · x[p] without reading it: the same
+    /// bits as the add to a cleared destination (+0 + y is y, and +0 for y = −0).
+    /// </summary>
+    private static void MultiplyAdd(double a, ReadOnlySpan<double> x, Span<double> destination, bool start)
+    {
+        if (start)
+        {
+            MultiplyStart(a, x, destination);
+        }
+        else
+        {
+            MultiplyAdd(a, x, destination);
+        }
+    }
+
+    /// <summary>destination[p] = +0 + a · x[p] (<see cref="MultiplyAdd(double, ReadOnlySpan{double}, Span{double}, bool)"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MultiplyStart(double a, ReadOnlySpan<double> x, Span<double> destination)
+    {
+        if (destination.Length < x.Length)
+        {
+            throw new ArgumentException("The destination is shorter than x.", nameof(destination));
+        }
+
+        ref readonly var xr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+        ref var dr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var va = Vector512.Create(a);
+            for (; i <= x.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                (Vector512<double>.Zero + (va * Vector512.LoadUnsafe(in xr, (nuint)i))).StoreUnsafe(ref dr, (nuint)i);
+            }
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var va = Vector256.Create(a);
+            for (; i <= x.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                (Vector256<double>.Zero + (va * Vector256.LoadUnsafe(in xr, (nuint)i))).StoreUnsafe(ref dr, (nuint)i);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            destination[i] = 0.0 + (a * x[i]);
         }
     }
 
