@@ -448,6 +448,7 @@ public static class SampleSummary
     private const ulong NegativeZeroKey = 0x7FFF_FFFF_FFFF_FFFF;
 
     /// <summary>How many values are &lt; 0 (NaN is not).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long CountNegative(ReadOnlySpan<double> values)
     {
         long count = 0;

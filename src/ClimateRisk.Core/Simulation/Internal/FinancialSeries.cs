@@ -352,6 +352,7 @@ internal static class FinancialSeries
     }
 
     /// <summary>Writes the NPV of <paramref name="item"/> on <paramref name="basis"/> (without the premium change) for every path of <paramref name="entity"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FillNpv(PathBuffers b, int entity, FinancialItem item, FinancialBasis basis, Span<double> destination)
     {
         var n = b.Paths;

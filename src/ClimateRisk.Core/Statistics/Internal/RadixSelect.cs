@@ -69,6 +69,7 @@ internal static class RadixSelect
     }
 
     /// <summary>The smallest and largest key of a non-empty span without NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (ulong Min, ulong Max) KeyRange(ReadOnlySpan<double> values)
     {
         var min = ulong.MaxValue;
