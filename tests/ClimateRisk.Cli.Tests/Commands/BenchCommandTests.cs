@@ -23,6 +23,7 @@ public class BenchCommandTests
         output.Should().MatchRegex(@"kernel\s+\d+\.\d\d s");
         output.Should().MatchRegex(@"reduction\s+\d+\.\d\d s");
         output.Should().MatchRegex(@"GC pauses\s+\d+\.\d\d\d s  \(\d+ collections\)");
+        output.Should().MatchRegex(@"JIT compiling\s+\d+\.\d\d\d s  \([\d,]+ methods\)");
         output.Should().MatchRegex(@"Machine: \d+ logical cores, .*, workers 2, JIT-compiled\r?\n", "the tests run on the JIT");
     }
 
