@@ -28,23 +28,31 @@ public static class FinancialEffectsWriter
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
         writer.Write(Header + "\n");
+
+        // One builder for every line and the numbers appended without a string each, as the
+        // results files are (ResultsWriter.WriteLines).
+        var line = new System.Text.StringBuilder(256);
         foreach (var f in result.Financial)
         {
             var s = f.Statistics;
-            writer.Write(string.Join(
-                ',',
-                CsvText.Field(f.ScenarioId),
-                CsvText.Field(f.EntityId),
-                f.Year is { } year ? CsvText.Integer(year) : NpvHorizon,
-                f.Item.Name(),
-                f.Basis.Name(),
-                CsvText.Number(s.Mean),
-                CsvText.Number(s.StandardError),
-                CsvText.Number(s.P5),
-                CsvText.Number(s.P50),
-                CsvText.Number(s.P95),
-                CsvText.Number(f.BaselineCny),
-                CsvText.Number(f.MeanPercentOfBaseline)) + "\n");
+            line.Clear().Append(CsvText.Field(f.ScenarioId)).Append(',').Append(CsvText.Field(f.EntityId)).Append(',');
+            if (f.Year is { } year)
+            {
+                CsvText.AppendInteger(line, year);
+            }
+            else
+            {
+                line.Append(NpvHorizon);
+            }
+
+            line.Append(',').Append(f.Item.Name()).Append(',').Append(f.Basis.Name()).Append(',');
+            CsvText.AppendNumber(line, s.Mean).Append(',');
+            CsvText.AppendNumber(line, s.StandardError).Append(',');
+            CsvText.AppendNumber(line, s.P5).Append(',');
+            CsvText.AppendNumber(line, s.P50).Append(',');
+            CsvText.AppendNumber(line, s.P95).Append(',');
+            CsvText.AppendNumber(line, f.BaselineCny).Append(',');
+            writer.Write(CsvText.AppendNumber(line, f.MeanPercentOfBaseline).Append('\n'));
         }
     }
 }

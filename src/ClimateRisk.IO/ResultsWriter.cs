@@ -105,16 +105,21 @@ public static class ResultsWriter
         // Each scenario's rows in the order of Cells and Npv, grouped in one pass each.
         var horizonCells = result.Cells.Where(c => settings.Horizons.Contains(c.Year)).ToLookup(c => c.ScenarioId);
         var npvs = result.Npv.ToLookup(n => n.ScenarioId);
+        var line = new StringBuilder(256);
         foreach (var scenario in result.ScenarioIds)
         {
             foreach (var cell in horizonCells[scenario])
             {
-                writer.Write($"{CsvText.Field(scenario)},{CsvText.Field(cell.EntityId)},{CsvText.Integer(cell.Year)},{cell.Metric.Name()},{Statistics(cell.Statistics)}\n");
+                line.Clear().Append(CsvText.Field(scenario)).Append(',').Append(CsvText.Field(cell.EntityId)).Append(',');
+                CsvText.AppendInteger(line, cell.Year).Append(',').Append(cell.Metric.Name()).Append(',');
+                writer.Write(AppendStatistics(line, cell.Statistics).Append('\n'));
             }
 
             foreach (var npv in npvs[scenario])
             {
-                writer.Write($"{CsvText.Field(scenario)},{CsvText.Field(npv.EntityId)},{npvLabel},{Metric.TotalClimateCostCny.Name()},{Statistics(npv.Statistics)}\n");
+                line.Clear().Append(CsvText.Field(scenario)).Append(',').Append(CsvText.Field(npv.EntityId)).Append(',')
+                    .Append(npvLabel).Append(',').Append(Metric.TotalClimateCostCny.Name()).Append(',');
+                writer.Write(AppendStatistics(line, npv.Statistics).Append('\n'));
             }
         }
     }
@@ -197,7 +202,4 @@ public static class ResultsWriter
         CsvText.AppendNumber(line, s.TVaR99).Append(',');
         return CsvText.AppendNumber(line, s.PExceed);
     }
-
-    /// <summary>The <see cref="StatisticsHeader"/> columns of one cell.</summary>
-    private static string Statistics(CellStatistics s) => AppendStatistics(new StringBuilder(), s).ToString();
 }

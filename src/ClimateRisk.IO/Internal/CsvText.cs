@@ -23,6 +23,13 @@ internal static class CsvText
             return text;
         }
 
+        // Two numbers in five of a results file are zero (perils a site is not exposed to, the
+        // zero mass of a loss distribution's quantiles): the formatter's own text for them.
+        if (value == 0)
+        {
+            return text.Append(double.IsNegative(value) ? "-0" : "0");
+        }
+
         // The longest round-trip text of a double is 24 characters ("-2.2250738585072014E-308").
         Span<char> digits = stackalloc char[32];
         return value.TryFormat(digits, out var written, "R", CultureInfo.InvariantCulture)

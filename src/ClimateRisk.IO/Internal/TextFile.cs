@@ -18,7 +18,10 @@ internal static class TextFile
     {
         ArgumentNullException.ThrowIfNull(write);
         using var stream = OutputFile.Create(path);
-        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+
+        // Why the larger buffer: a results file is megabytes, and the default 1,024 characters
+        // meant a UTF-8 conversion and a write call every kilobyte (docs/performance.md, twenty-third session).
+        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16);
         write(writer);
     }
 
