@@ -46,13 +46,7 @@ public static class FinancialEffectsWriter
             }
 
             line.Append(',').Append(f.Item.Name()).Append(',').Append(f.Basis.Name()).Append(',');
-            CsvText.AppendNumber(line, s.Mean).Append(',');
-            CsvText.AppendNumber(line, s.StandardError).Append(',');
-            CsvText.AppendNumber(line, s.P5).Append(',');
-            CsvText.AppendNumber(line, s.P50).Append(',');
-            CsvText.AppendNumber(line, s.P95).Append(',');
-            CsvText.AppendNumber(line, f.BaselineCny).Append(',');
-            writer.Write(CsvText.AppendNumber(line, f.MeanPercentOfBaseline).Append('\n'));
+            writer.Write(CsvText.AppendNumbers(line, s.Mean, s.StandardError, s.P5, s.P50, s.P95, f.BaselineCny, f.MeanPercentOfBaseline).Append('\n'));
         }
     }
 }

@@ -190,16 +190,6 @@ public static class ResultsWriter
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static StringBuilder AppendStatistics(StringBuilder line, CellStatistics s)
     {
-        CsvText.AppendNumber(line, s.Mean).Append(',');
-        CsvText.AppendNumber(line, s.StandardError).Append(',');
-        CsvText.AppendNumber(line, s.StandardDeviation).Append(',');
-        CsvText.AppendNumber(line, s.P5).Append(',');
-        CsvText.AppendNumber(line, s.P25).Append(',');
-        CsvText.AppendNumber(line, s.P50).Append(',');
-        CsvText.AppendNumber(line, s.P75).Append(',');
-        CsvText.AppendNumber(line, s.P95).Append(',');
-        CsvText.AppendNumber(line, s.P99).Append(',');
-        CsvText.AppendNumber(line, s.TVaR99).Append(',');
-        return CsvText.AppendNumber(line, s.PExceed);
+        return CsvText.AppendNumbers(line, s.Mean, s.StandardError, s.StandardDeviation, s.P5, s.P25, s.P50, s.P75, s.P95, s.P99, s.TVaR99, s.PExceed);
     }
 }

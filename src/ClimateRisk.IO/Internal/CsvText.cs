@@ -37,6 +37,18 @@ internal static class CsvText
             : text.Append(RoundTrip(value));
     }
 
+    /// <summary><paramref name="values"/> appended by <see cref="AppendNumber"/>, comma-separated; returns <paramref name="text"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static System.Text.StringBuilder AppendNumbers(System.Text.StringBuilder text, params ReadOnlySpan<double> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            AppendNumber(i == 0 ? text : text.Append(','), values[i]);
+        }
+
+        return text;
+    }
+
     /// <summary><see cref="Integer"/> appended to <paramref name="text"/> without a string of its own; returns <paramref name="text"/>.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static System.Text.StringBuilder AppendInteger(System.Text.StringBuilder text, long value)

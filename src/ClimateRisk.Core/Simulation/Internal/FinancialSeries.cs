@@ -213,11 +213,11 @@ internal static class FinancialSeries
         }
 
         p = start
-            ? (Vector512.IsHardwareAccelerated ? AccumulateRegisters<Lanes512, StartNpv>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
-                : Vector256.IsHardwareAccelerated ? AccumulateRegisters<Lanes256, StartNpv>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
+            ? (Vector512.IsHardwareAccelerated ? AccumulateRegisters<Lanes512, IAccumulation.Start>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
+                : Vector256.IsHardwareAccelerated ? AccumulateRegisters<Lanes256, IAccumulation.Start>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
                 : p)
-            : (Vector512.IsHardwareAccelerated ? AccumulateRegisters<Lanes512, AddToNpv>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
-                : Vector256.IsHardwareAccelerated ? AccumulateRegisters<Lanes256, AddToNpv>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
+            : (Vector512.IsHardwareAccelerated ? AccumulateRegisters<Lanes512, IAccumulation.Add>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
+                : Vector256.IsHardwareAccelerated ? AccumulateRegisters<Lanes256, IAccumulation.Add>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
                 : p);
         for (; p < count; p++)
         {
@@ -238,24 +238,6 @@ internal static class FinancialSeries
         static void Add(ref double npv, double value, bool start) => npv = (start ? 0.0 : npv) + value;
     }
 
-    /// <summary>Whether <see cref="AccumulateRegisters{T, TStep}"/> adds to the NPVs or starts them (a constant per instance).</summary>
-    private interface INpvStep
-    {
-        static abstract bool Starts { get; }
-    }
-
-    /// <summary>The NPVs read and the year's values added.</summary>
-    private readonly struct AddToNpv : INpvStep
-    {
-        public static bool Starts => false;
-    }
-
-    /// <summary>The NPVs set to +0 plus the year's values, unread (a scenario's first year).</summary>
-    private readonly struct StartNpv : INpvStep
-    {
-        public static bool Starts => true;
-    }
-
     /// <summary>
     /// <see cref="AccumulateBlock"/> on the whole groups of paths from path <paramref name="start"/>,
     /// which begins a group: the same additions in the same order as the scalar <see cref="Opex"/>,
@@ -266,7 +248,7 @@ internal static class FinancialSeries
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int AccumulateRegisters<T, TStep>(ReadOnlySpan<double> rows, int rowStride, int start, int count, double discount, Span<double> npv, int entities, int paths, int entity, int firstPath)
         where T : struct, ILanes<T>
-        where TStep : struct, INpvStep
+        where TStep : struct, IAccumulation
     {
         ref readonly var r = ref MemoryMarshal.GetReference(rows);
         ref var n = ref MemoryMarshal.GetReference(npv);

@@ -664,65 +664,35 @@ internal sealed partial class PathKernel
     }
 
     /// <summary>
-    /// destination[p] += a · x[p], as a multiply then an add (never fused, so each lane rounds
-    /// exactly as the scalar <c>sum += a * x</c>); Vector512, then Vector256 body with a scalar tail.
-    /// With <paramref name="start"/>, destination[p] = +0 + a · x[p] without reading it: the same
-    /// bits as the add to a cleared destination (+0 + y is y, and +0 for y = −0).
+    /// destination[p] += a · x[p], or with <paramref name="start"/> destination[p] = +0 + a · x[p]
+    /// without reading it (<see cref="IAccumulation"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void MultiplyAdd(double a, ReadOnlySpan<double> x, Span<double> destination, bool start)
     {
         if (start)
         {
-            MultiplyStart(a, x, destination);
+            MultiplyInto<IAccumulation.Start>(a, x, destination);
         }
         else
         {
-            MultiplyAdd(a, x, destination);
+            MultiplyInto<IAccumulation.Add>(a, x, destination);
         }
     }
 
-    /// <summary>destination[p] = +0 + a · x[p] (<see cref="MultiplyAdd(double, ReadOnlySpan{double}, Span{double}, bool)"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MultiplyStart(double a, ReadOnlySpan<double> x, Span<double> destination)
-    {
-        if (destination.Length < x.Length)
-        {
-            throw new ArgumentException("The destination is shorter than x.", nameof(destination));
-        }
-
-        ref readonly var xr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-        ref var dr = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
-        var i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var va = Vector512.Create(a);
-            for (; i <= x.Length - Vector512<double>.Count; i += Vector512<double>.Count)
-            {
-                (Vector512<double>.Zero + (va * Vector512.LoadUnsafe(in xr, (nuint)i))).StoreUnsafe(ref dr, (nuint)i);
-            }
-        }
-
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var va = Vector256.Create(a);
-            for (; i <= x.Length - Vector256<double>.Count; i += Vector256<double>.Count)
-            {
-                (Vector256<double>.Zero + (va * Vector256.LoadUnsafe(in xr, (nuint)i))).StoreUnsafe(ref dr, (nuint)i);
-            }
-        }
-
-        for (; i < x.Length; i++)
-        {
-            destination[i] = 0.0 + (a * x[i]);
-        }
-    }
+    /// <summary>destination[p] += a · x[p].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MultiplyAdd(double a, ReadOnlySpan<double> x, Span<double> destination) => MultiplyInto<IAccumulation.Add>(a, x, destination);
 
     /// <summary>
-    /// destination[p] += a · x[p], as a multiply then an add (never fused, so each lane rounds
-    /// exactly as the scalar <c>sum += a * x</c>); Vector512, then Vector256 body with a scalar tail.
+    /// destination[p] += a · x[p] (<typeparamref name="TStep"/> <see cref="IAccumulation.Add"/>) or
+    /// = +0 + a · x[p] unread (<see cref="IAccumulation.Start"/>), as a multiply then an add (never
+    /// fused, so each lane rounds exactly as the scalar <c>sum += a * x</c>); Vector512, then
+    /// Vector256 body with a scalar tail.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MultiplyAdd(double a, ReadOnlySpan<double> x, Span<double> destination)
+    private static void MultiplyInto<TStep>(double a, ReadOnlySpan<double> x, Span<double> destination)
+        where TStep : struct, IAccumulation
     {
         if (destination.Length < x.Length)
         {
@@ -737,7 +707,8 @@ internal sealed partial class PathKernel
             var va = Vector512.Create(a);
             for (; i <= x.Length - Vector512<double>.Count; i += Vector512<double>.Count)
             {
-                (Vector512.LoadUnsafe(ref dr, (nuint)i) + (va * Vector512.LoadUnsafe(in xr, (nuint)i))).StoreUnsafe(ref dr, (nuint)i);
+                var sum = TStep.Starts ? Vector512<double>.Zero : Vector512.LoadUnsafe(ref dr, (nuint)i);
+                (sum + (va * Vector512.LoadUnsafe(in xr, (nuint)i))).StoreUnsafe(ref dr, (nuint)i);
             }
         }
 
@@ -746,13 +717,14 @@ internal sealed partial class PathKernel
             var va = Vector256.Create(a);
             for (; i <= x.Length - Vector256<double>.Count; i += Vector256<double>.Count)
             {
-                (Vector256.LoadUnsafe(ref dr, (nuint)i) + (va * Vector256.LoadUnsafe(in xr, (nuint)i))).StoreUnsafe(ref dr, (nuint)i);
+                var sum = TStep.Starts ? Vector256<double>.Zero : Vector256.LoadUnsafe(ref dr, (nuint)i);
+                (sum + (va * Vector256.LoadUnsafe(in xr, (nuint)i))).StoreUnsafe(ref dr, (nuint)i);
             }
         }
 
         for (; i < x.Length; i++)
         {
-            destination[i] += a * x[i];
+            destination[i] = (TStep.Starts ? 0.0 : destination[i]) + (a * x[i]);
         }
     }
 
