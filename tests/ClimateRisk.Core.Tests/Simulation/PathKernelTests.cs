@@ -195,6 +195,27 @@ public class PathKernelTests
     }
 
     [Fact]
+    public void Starting_a_sum_gives_the_bits_of_adding_to_a_cleared_one_on_every_lane_and_in_the_tail()
+    {
+        // −1 · (+0) = −0: started, the sum must be +0 (+0 + −0), as the add to a cleared sum gives,
+        // not the product's −0; the rest must match too, over lengths that use the 8-lane body,
+        // the 4-lane body and the scalar tail.
+        for (var length = 0; length <= 40; length++)
+        {
+            var x = Enumerable.Range(0, length).Select(i => i % 3 == 0 ? 0.0 : i * 0.37).ToArray();
+            var added = new double[length];
+            PathKernel.MultiplyInto<IAccumulation.Add>(-1.0, x, added);
+            var started = Enumerable.Repeat(double.NaN, length).ToArray();
+            PathKernel.MultiplyInto<IAccumulation.Start>(-1.0, x, started);
+            started.Select(BitConverter.DoubleToInt64Bits).Should().Equal(added.Select(BitConverter.DoubleToInt64Bits), $"length {length}");
+            if (length > 0)
+            {
+                BitConverter.DoubleToInt64Bits(started[0]).Should().Be(0, "+0 + (−1 · 0) is +0");
+            }
+        }
+    }
+
+    [Fact]
     public void Block_kernel_does_not_allocate()
     {
         var inputs = Portfolio();

@@ -691,7 +691,7 @@ internal sealed partial class PathKernel
     /// Vector256 body with a scalar tail.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MultiplyInto<TStep>(double a, ReadOnlySpan<double> x, Span<double> destination)
+    internal static void MultiplyInto<TStep>(double a, ReadOnlySpan<double> x, Span<double> destination)
         where TStep : struct, IAccumulation
     {
         if (destination.Length < x.Length)
