@@ -259,7 +259,8 @@ internal static class FinancialSeries
         {
             // A whole group: its rows are NpvGroup apart.
             var group = NpvIndex(entities, paths, entity, 0, firstPath + p);
-            if (!TStep.Starts && System.Runtime.Intrinsics.X86.Sse.IsSupported && group + prefetch + (NpvRows * NpvGroup) <= npv.Length)
+            // Prefetched when started too: a store to a line not in cache waits for the line as a load does.
+            if (System.Runtime.Intrinsics.X86.Sse.IsSupported && group + prefetch + (NpvRows * NpvGroup) <= npv.Length)
             {
                 Prefetch(ref Unsafe.Add(ref n, group + prefetch));
             }

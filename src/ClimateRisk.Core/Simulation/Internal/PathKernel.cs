@@ -503,11 +503,9 @@ internal sealed partial class PathKernel
             occurrence[..count].CopyTo(b.Occurrence.Slice((entity * n) + firstIndex, count));
         }
 
+        // Prefetched when started too: a store to a line not in cache waits for the line as a load does.
         MultiplyAdd(discount, rows.Slice((int)Metric.TotalClimateCostCny * BlockSize, count), b.Npv.Slice((entity * n) + firstIndex, count), startNpvs);
-        if (!startNpvs)
-        {
-            PrefetchNextBlock(b.Npv, (entity * n) + firstIndex + BlockSize, Math.Min(BlockSize, n - firstIndex - BlockSize));
-        }
+        PrefetchNextBlock(b.Npv, (entity * n) + firstIndex + BlockSize, Math.Min(BlockSize, n - firstIndex - BlockSize));
 
         if (_accumulateFinancialNpv)
         {
