@@ -330,7 +330,7 @@ public static class Simulator
                     {
                         var first = block * BlockSize;
                         // The first year starts the running NPVs (+0 plus its values) over what the last scenario left.
-                        kernel.EvaluateBlock(first, settings.FirstPath + first, Math.Min(BlockSize, n - first), yearIndex, year, scratch, skipRepeatedRows: !isHorizon, storeOccurrence: isHorizon, mapRows: mapRows, startNpvs: t == 0);
+                        kernel.EvaluateBlock(first, settings.FirstPath + first, Math.Min(BlockSize, n - first), yearIndex, year, scratch, skipRepeatedRows: !isHorizon, storeOccurrence: isHorizon, mapRows: mapRows, startNpvs: yearIndex == 0);
                         return scratch;
                     },
                     kernelScratch.Add);

@@ -213,12 +213,8 @@ internal static class FinancialSeries
         }
 
         p = start
-            ? (Vector512.IsHardwareAccelerated ? AccumulateRegisters<Lanes512, IAccumulation.Start>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
-                : Vector256.IsHardwareAccelerated ? AccumulateRegisters<Lanes256, IAccumulation.Start>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
-                : p)
-            : (Vector512.IsHardwareAccelerated ? AccumulateRegisters<Lanes512, IAccumulation.Add>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
-                : Vector256.IsHardwareAccelerated ? AccumulateRegisters<Lanes256, IAccumulation.Add>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
-                : p);
+            ? AccumulateRegisters<IAccumulation.Start>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath)
+            : AccumulateRegisters<IAccumulation.Add>(rows, rowStride, p, count, discount, npv, entities, paths, entity, firstPath);
         for (; p < count; p++)
         {
             AccumulatePath(rows, rowStride, p, discount, npv, entities, paths, entity, firstPath + p, start);
@@ -237,6 +233,13 @@ internal static class FinancialSeries
         // Started: +0 + value, the bits of an add to a cleared NPV.
         static void Add(ref double npv, double value, bool start) => npv = (start ? 0.0 : npv) + value;
     }
+
+    /// <summary><see cref="AccumulateRegisters{T, TStep}"/> on the widest registers the machine has (none: returns <paramref name="start"/>).</summary>
+    private static int AccumulateRegisters<TStep>(ReadOnlySpan<double> rows, int rowStride, int start, int count, double discount, Span<double> npv, int entities, int paths, int entity, int firstPath)
+        where TStep : struct, IAccumulation
+        => Vector512.IsHardwareAccelerated ? AccumulateRegisters<Lanes512, TStep>(rows, rowStride, start, count, discount, npv, entities, paths, entity, firstPath)
+            : Vector256.IsHardwareAccelerated ? AccumulateRegisters<Lanes256, TStep>(rows, rowStride, start, count, discount, npv, entities, paths, entity, firstPath)
+            : start;
 
     /// <summary>
     /// <see cref="AccumulateBlock"/> on the whole groups of paths from path <paramref name="start"/>,
