@@ -261,6 +261,71 @@ public sealed class FinancialSeriesTests
         act.Should().Throw<ArgumentException>("the rows must be as long as each other");
     }
 
+    /// <summary>
+    /// <see cref="FinancialSeries.SourceRows"/> is what the kernel writes whole in a horizon year for
+    /// the items: a row Fill or SubtractRecoveries read but not listed would be read unwritten. Every
+    /// other row holds NaN here, so reading one shows in every item; every listed row is read by
+    /// some item (one NaN-filled source row shows in one of them).
+    /// </summary>
+    [Fact]
+    public void The_items_read_exactly_their_source_rows()
+    {
+        const int entities = 3, paths = 517;
+        var buffers = new PathBuffers(entities - 1, paths);
+        for (var m = 0; m < MetricNames.Count; m++)
+        {
+            var source = ((FinancialSeries.SourceRows >> m) & 1) != 0;
+            for (var e = 0; e < entities; e++)
+            {
+                buffers.Values.Slice(buffers.Offset((Metric)m, e), paths).Fill(source ? 1.0 + m : double.NaN);
+            }
+        }
+
+        double[] ItemRows(int e)
+        {
+            var all = new List<double>();
+            var row = new double[paths];
+            foreach (var item in FinancialEffects.Items)
+            {
+                foreach (var basis in FinancialEffects.Bases)
+                {
+                    FinancialSeries.Fill(buffers, e, item, basis, row);
+                    all.AddRange(row);
+                }
+            }
+
+            FinancialSeries.Fill(buffers, e, FinancialItem.Capex, FinancialBasis.Gross, row);
+            FinancialSeries.SubtractRecoveries(buffers, e, Metric.InsuredPropertyCny, row);
+            all.AddRange(row);
+            FinancialSeries.Fill(buffers, e, FinancialItem.Revenue, FinancialBasis.Gross, row);
+            FinancialSeries.SubtractRecoveries(buffers, e, Metric.InsuredBiCny, row);
+            all.AddRange(row);
+            return [.. all];
+        }
+
+        for (var e = 0; e < entities; e++)
+        {
+            ItemRows(e).Should().OnlyContain(v => !double.IsNaN(v), $"entity {e}'s items read only listed rows");
+        }
+
+        var listed = 0;
+        for (var m = 0; m < MetricNames.Count; m++)
+        {
+            if (((FinancialSeries.SourceRows >> m) & 1) == 0)
+            {
+                continue;
+            }
+
+            listed++;
+            var cell = buffers.Values.Slice(buffers.Offset((Metric)m, 1), paths);
+            cell.Fill(double.NaN);
+            ItemRows(1).Should().Contain(v => double.IsNaN(v), $"{(Metric)m} is listed, so some item reads it");
+            cell.Fill(1.0 + m);
+        }
+
+        listed.Should().Be(15, "OpEx reads five rows, CapEx three and the property recoveries, revenue five and the BI recoveries");
+    }
+
     [Fact]
     public void A_block_shorter_than_its_rows_or_npvs_is_refused()
     {
