@@ -312,9 +312,9 @@ public static class Simulator
                 var year = settings.FirstYear + t;
                 var yearIndex = t;
 
-                // Rows of one value repeated (+0.0 mostly) stay unwritten but at a horizon those its
-                // financial items and curves read path by path (RowsReadByPathAtHorizons); so do the
-                // occurrence losses, which only the horizons' OEP curves read.
+                // Rows of one value repeated (+0.0 mostly) stay unwritten except at a horizon, whose financial
+                // items and curves read the metric rows of every path; so do the occurrence losses,
+                // which only the horizons' OEP curves read.
                 var isHorizon = settings.Horizons.Contains(year);
 
                 // Nothing reads a site's PUE rows or its Scope 2 market row by path but their own
@@ -330,7 +330,7 @@ public static class Simulator
                     {
                         var first = block * BlockSize;
                         // The first year starts the running NPVs (+0 plus its values) over what the last scenario left.
-                        kernel.EvaluateBlock(first, settings.FirstPath + first, Math.Min(BlockSize, n - first), yearIndex, year, scratch, skipRepeatedRows: true, storeOccurrence: isHorizon, mapRows: mapRows, startNpvs: yearIndex == 0, rowsStoredWhole: isHorizon ? RowsReadByPathAtHorizons : 0);
+                        kernel.EvaluateBlock(first, settings.FirstPath + first, Math.Min(BlockSize, n - first), yearIndex, year, scratch, skipRepeatedRows: !isHorizon, storeOccurrence: isHorizon, mapRows: mapRows, startNpvs: yearIndex == 0);
                         return scratch;
                     },
                     kernelScratch.Add);
@@ -513,16 +513,6 @@ public static class Simulator
     /// breach indicator against ½ (so p_exceed = P(breach)), otherwise the materiality
     /// threshold of the thresholds file, or NaN when it gives none.
     /// </summary>
-    /// <summary>
-    /// The metric rows a horizon year's jobs read path by path without the repeated blocks' marks,
-    /// a bit per <see cref="Metric"/>: the financial items' sources and the physical loss of the
-    /// AEP curves. The kernel writes them whole there; the other rows of one value repeated in a
-    /// block — the water rows, the insured parts of perils a site is not exposed to or has no
-    /// cover for — stay unwritten as in the other years, and their cells are settled from the
-    /// marks (docs/performance.md, twenty-fourth session).
-    /// </summary>
-    private static readonly ulong RowsReadByPathAtHorizons = FinancialSeries.SourceRows | (1UL << (int)Metric.PhysicalLossCny);
-
     private static double Threshold(ModelInputs inputs, SitePlan[] sites, Metric metric, int entity, int yearIndex)
     {
         var isPortfolio = entity == sites.Length;

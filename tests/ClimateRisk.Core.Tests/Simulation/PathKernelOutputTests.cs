@@ -87,64 +87,6 @@ public class PathKernelOutputTests
         skippedBlocks.Should().BeGreaterThan(wholeCells);
     }
 
-    /// <summary>
-    /// The rows asked for whole (a horizon year's rows the financial items and curves read path by
-    /// path) are written in every block, repeated or not, with the values of a full write; every
-    /// other row is skipped and marked exactly as without the request.
-    /// </summary>
-    [Fact]
-    public void Rows_asked_for_whole_are_written_in_every_block_and_the_others_skipped_as_before()
-    {
-        var inputs = RandomPortfolio.Bundled;
-        var sites = inputs.Sites.Select(s => new SitePlan(s, inputs, Settings)).ToArray();
-        var scenario = new ScenarioPlan(inputs.Scenarios[0], inputs, Settings);
-        var scratch = new KernelScratch(sites.Length);
-        const int t = 5;
-        var year = Settings.FirstYear + t;
-        var whole = FinancialSeries.SourceRows | (1UL << (int)Metric.PhysicalLossCny);
-        var full = new PathBuffers(sites.Length, Paths);
-        var skipping = new PathBuffers(sites.Length, Paths);
-        var asking = new PathBuffers(sites.Length, Paths);
-        asking.Values.Fill(double.NaN);
-        KernelHarness.EvaluateAll(new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, new CounterRng(Settings.Seed), full), Paths, 0, t, year, scratch);
-        var a = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, new CounterRng(Settings.Seed), skipping);
-        var b = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, new CounterRng(Settings.Seed), asking);
-        for (var p = 0; p < Paths; p += PathKernel.BlockSize)
-        {
-            a.EvaluateBlock(p, p, Math.Min(PathKernel.BlockSize, Paths - p), t, year, scratch, skipRepeatedRows: true);
-            b.EvaluateBlock(p, p, Math.Min(PathKernel.BlockSize, Paths - p), t, year, scratch, skipRepeatedRows: true, rowsStoredWhole: whole);
-        }
-
-        var wholeRowsThatRepeat = 0;
-        var skippedElsewhere = 0;
-        for (var m = 0; m < MetricNames.Count; m++)
-        {
-            for (var e = 0; e < full.Entities; e++)
-            {
-                var metric = (Metric)m;
-                if (((whole >> m) & 1) != 0)
-                {
-                    asking.SkippedBlockCount(metric, e).Should().Be(0, $"{metric} of entity {e} was asked for whole");
-                    Exact.Bits(asking.Cell(metric, e)).Should().Equal(Exact.Bits(full.Cell(metric, e)), $"{metric} of entity {e}");
-                    wholeRowsThatRepeat += skipping.SkippedBlockCount(metric, e) > 0 ? 1 : 0;
-                }
-                else
-                {
-                    var first = asking.BlockFlag(metric, e, 0);
-                    asking.SkippedBlocks.AsSpan(first, asking.Blocks).ToArray().Should().Equal(skipping.SkippedBlocks.AsSpan(first, skipping.Blocks).ToArray(), $"{metric} of entity {e}");
-                    asking.SkippedBits.AsSpan(first, asking.Blocks).ToArray().Should().Equal(skipping.SkippedBits.AsSpan(first, skipping.Blocks).ToArray(), $"{metric} of entity {e}");
-                    skippedElsewhere += asking.SkippedBlockCount(metric, e);
-                    asking.FillSkipped(metric, e);
-                    Exact.Bits(asking.Cell(metric, e)).Should().Equal(Exact.Bits(full.Cell(metric, e)), $"{metric} of entity {e}");
-                }
-            }
-        }
-
-        // The bundled sites lack surge or wind here and there: rows asked for whole that repeat, so the check can fail.
-        wholeRowsThatRepeat.Should().BeGreaterThan(0);
-        skippedElsewhere.Should().BeGreaterThan(0);
-    }
-
     [Fact]
     public void Filling_writes_each_marked_block_its_value_and_nothing_else()
     {

@@ -19,29 +19,6 @@ internal static class FinancialSeries
     /// <summary>Rows of the running NPVs per entity: OpEx, CapEx gross, CapEx net, revenue gross, revenue net.</summary>
     public const int NpvRows = 5;
 
-    /// <summary>
-    /// The metric rows <see cref="Fill"/> and <see cref="SubtractRecoveries"/> read path by path, a
-    /// bit per <see cref="Metric"/>: OpEx's five, CapEx's three and the property recoveries,
-    /// revenue's five and the business-interruption recoveries. The kernel writes them whole in a
-    /// horizon year (<see cref="PathKernel.EvaluateBlock"/>'s rowsStoredWhole), as these methods
-    /// read the values without the repeated blocks' marks.
-    /// </summary>
-    public static readonly ulong SourceRows = MaskOf(
-        Metric.ClimateEnergyCostCny, Metric.DroughtEnergyCny, Metric.CarbonCostCny, Metric.PueSurchargeCny, Metric.RenewablePremiumCny,
-        Metric.FloodDirectCny, Metric.SurgeDirectCny, Metric.WindDirectCny, Metric.InsuredPropertyCny,
-        Metric.FloodBiCny, Metric.SurgeBiCny, Metric.WindBiCny, Metric.HeatBiCny, Metric.DroughtBiCny, Metric.InsuredBiCny);
-
-    private static ulong MaskOf(params ReadOnlySpan<Metric> metrics)
-    {
-        var mask = 0UL;
-        foreach (var metric in metrics)
-        {
-            mask |= 1UL << (int)metric;
-        }
-
-        return mask;
-    }
-
     /// <summary>Writes the effect of <paramref name="item"/> on <paramref name="basis"/> for every path of <paramref name="entity"/> into <paramref name="destination"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Fill(PathBuffers b, int entity, FinancialItem item, FinancialBasis basis, Span<double> destination)

@@ -105,10 +105,7 @@ internal sealed partial class PathKernel
     /// cost, which do not vary by path — about a quarter of all rows. The reduction settles a cell
     /// skipped in every block with one value without reading it and fills the rest
     /// (<see cref="PathBuffers.FillSkipped"/>).
-    /// Skipping needs blocks that start on multiples of <see cref="BlockSize"/> columns. The rows
-    /// of <c>rowsStoredWhole</c> (a bit per <see cref="Metric"/>) are written even when repeated:
-    /// those something reads path by path without the marks, as a horizon's financial items and
-    /// loss curves do.
+    /// Skipping needs blocks that start on multiples of <see cref="BlockSize"/> columns.
     /// Without <c>storeOccurrence</c> the occurrence losses (<see cref="PathBuffers.Occurrence"/>),
     /// which only the horizons' OEP curves read, are not written.
     /// With <c>mapRows</c>, each site's climate PUE goes to <see cref="PathBuffers.ClimatePue"/>
@@ -122,7 +119,7 @@ internal sealed partial class PathKernel
     /// scenario's first year, so the caller need not clear them — nor the kernel read them.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void EvaluateBlock(int firstIndex, long firstPath, int count, int yearIndex, int year, KernelScratch scratch, bool skipRepeatedRows = false, bool storeOccurrence = true, bool mapRows = false, bool startNpvs = false, ulong rowsStoredWhole = 0)
+    public void EvaluateBlock(int firstIndex, long firstPath, int count, int yearIndex, int year, KernelScratch scratch, bool skipRepeatedRows = false, bool storeOccurrence = true, bool mapRows = false, bool startNpvs = false)
     {
         if ((uint)count > BlockSize)
         {
@@ -298,7 +295,7 @@ internal sealed partial class PathKernel
                 continue;
             }
 
-            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows ? ~rowsStoredWhole : 0, storeOccurrence, startNpvs, mapRows, portfolioRows);
+            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, startNpvs, mapRows, portfolioRows);
             if (mapRows)
             {
                 StreamRow(scratch.ClimatePue.Slice(0, count), b.ClimatePue.Slice((s * b.Paths) + firstIndex, count));
@@ -319,7 +316,7 @@ internal sealed partial class PathKernel
         LaneLoop.Divide(portfolioEnergy, sumItEnergy, portfolioPue);
         LaneLoop.Divide(driftEnergy, sumItEnergy, portfolioDrift);
 
-        StoreEntity(portfolio, portfolioRows, scratch.MaxSiteLossCny, firstIndex, count, discount, skipRepeatedRows ? ~rowsStoredWhole : 0, storeOccurrence, startNpvs);
+        StoreEntity(portfolio, portfolioRows, scratch.MaxSiteLossCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, startNpvs);
 
         // The rows went out by non-temporal stores (StreamRow), which are weakly ordered.
         if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
@@ -393,7 +390,7 @@ internal sealed partial class PathKernel
             var constants = new SiteYear(plan, _scenario, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
             SiteRows(s, constants, 1, scratch, path, year, drawShortfallUniforms: false);
-            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, pathIndex, 1, discount, skippableRows: 0, storeOccurrence: true, startNpvs: false);
+            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, pathIndex, 1, discount, skipRepeatedRows: false, storeOccurrence: true, startNpvs: false);
         }
 
         var sumDriftEnergy = scratch.DriftEnergyMwh[0];
@@ -454,9 +451,8 @@ internal sealed partial class PathKernel
     /// Copies entity <paramref name="entity"/>'s metric rows (<paramref name="rows"/>, [metric · B + path
     /// in block]) and occurrence loss into buffer columns [<paramref name="firstIndex"/>, + <paramref name="count"/>),
     /// adds its discounted total to the running NPV and, when asked, its statement effects to the
-    /// financial NPVs. A row of <paramref name="skippableRows"/> (a bit per <see cref="Metric"/>)
-    /// whose block holds one value repeated is not copied but marked (see <see cref="EvaluateBlock"/>);
-    /// otherwise its mark is cleared.
+    /// financial NPVs. With <paramref name="skipRepeatedRows"/> a row of one value repeated is not
+    /// copied but marked (see <see cref="EvaluateBlock"/>); otherwise its mark is cleared.
     /// </summary>
     /// <remarks>
     /// For a site, <c>portfolio</c> holds the portfolio's rows of the block ([metric · B + path in
@@ -467,7 +463,7 @@ internal sealed partial class PathKernel
     /// seventeenth session, item 3). Empty for the portfolio itself.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void StoreEntity(int entity, ReadOnlySpan<double> rows, ReadOnlySpan<double> occurrence, int firstIndex, int count, double discount, ulong skippableRows, bool storeOccurrence, bool startNpvs, bool mapRows = false, Span<double> portfolio = default)
+    private void StoreEntity(int entity, ReadOnlySpan<double> rows, ReadOnlySpan<double> occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows, bool storeOccurrence, bool startNpvs, bool mapRows = false, Span<double> portfolio = default)
     {
         var b = _buffers;
         var n = b.Paths;
@@ -479,7 +475,7 @@ internal sealed partial class PathKernel
             if (!mapRows || !(PueRows.Holds((Metric)m) || Scope2Rows.Derived((Metric)m)))
             {
                 var flag = b.BlockFlag((Metric)m, entity, block);
-                var skip = ((skippableRows >> m) & 1) != 0 && RepeatedValue.TryGetBits(row, out b.SkippedBits[flag]);
+                var skip = skipRepeatedRows && RepeatedValue.TryGetBits(row, out b.SkippedBits[flag]);
                 b.SkippedBlocks[flag] = skip;
                 if (!skip)
                 {
