@@ -115,6 +115,7 @@ public class PathKernelPoissonTests
         var countsA = new double[n];
         var countsB = new double[n];
         var rng = new System.Random(11);
+        var pastTheSteps = 0;
         for (var start = 0; start < cases.Count; start++)
         {
             for (var l = 0; l < n; l++)
@@ -132,7 +133,41 @@ public class PathKernelPoissonTests
                 countsA[l].Should().Be(Expected(lambdaA[l], pmf0A[l], uA[l]), "A: λ = {0:R}, p(0) = {1:R}, u = {2:R}", lambdaA[l], pmf0A[l], uA[l]);
                 countsB[l].Should().Be(Expected(lambdaB[l], pmf0B[l], uB[l]), "B: λ = {0:R}, p(0) = {1:R}, u = {2:R}", lambdaB[l], pmf0B[l], uB[l]);
             }
+
+            T.Store(PathKernel.PoissonUnrolled(T.Load(in lambdaA[0], 0), T.Load(in pmf0A[0], 0), T.Load(in uA[0], 0), valid, limit), ref countsA[0], 0);
+            for (var l = 0; l < n; l++)
+            {
+                pastTheSteps += CheckUnrolled(countsA[l], lambdaA[l], pmf0A[l], uA[l]) ? 1 : 0;
+            }
         }
+
+        pastTheSteps.Should().BeGreaterThan(0, "some cases must go on past the unrolled steps for the check to mean anything");
+    }
+
+    /// <summary>
+    /// <see cref="PathKernel.PoissonUnrolled"/>'s promise to <c>Counts</c>: a count of at most
+    /// <see cref="PathKernel.UnrolledPoissonSteps"/> is the count; a larger count (or a search the
+    /// masked loop would stop early, p(k) = 0) shows as one more, which sends the register to the
+    /// whole search. Returns whether it was sent on.
+    /// </summary>
+    private static bool CheckUnrolled(double unrolled, double lambda, double pmf0, double u)
+    {
+        var expected = Expected(lambda, pmf0, u);
+        if (unrolled <= PathKernel.UnrolledPoissonSteps)
+        {
+            unrolled.Should().Be(expected, "unrolled: λ = {0:R}, p(0) = {1:R}, u = {2:R}", lambda, pmf0, u);
+        }
+        else
+        {
+            unrolled.Should().Be(PathKernel.UnrolledPoissonSteps + 1, "unrolled: λ = {0:R}, p(0) = {1:R}, u = {2:R}", lambda, pmf0, u);
+        }
+
+        if (expected > PathKernel.UnrolledPoissonSteps)
+        {
+            unrolled.Should().Be(PathKernel.UnrolledPoissonSteps + 1, "a count past the unrolled steps must be sent on: λ = {0:R}, u = {1:R}", lambda, u);
+        }
+
+        return unrolled > PathKernel.UnrolledPoissonSteps;
     }
 
     /// <summary>The scalar quantile where the vector search answers (λ ≤ 30), 0 above (finished from the mode).</summary>
@@ -189,6 +224,12 @@ public class PathKernelPoissonTests
             {
                 counts[l].Should().Be(PoissonQuantile.InvCdfUnchecked(lambda[l], pmf0[l], u[l]), "pair A: λ = {0:R}, u = {1:R}", lambda[l], u[l]);
                 countsB[l].Should().Be(PoissonQuantile.InvCdfUnchecked(lambdaB[l], pmf0B[l], uB[l]), "pair B: λ = {0:R}, u = {1:R}", lambdaB[l], uB[l]);
+            }
+
+            T.Store(PathKernel.PoissonUnrolled(T.Load(in lambda[0], 0), T.Load(in pmf0[0], 0), T.Load(in u[0], 0), valid, limit), ref counts[0], 0);
+            for (var l = 0; l < n; l++)
+            {
+                _ = CheckUnrolled(counts[l], lambda[l], pmf0[l], u[l]);
             }
         }
     }

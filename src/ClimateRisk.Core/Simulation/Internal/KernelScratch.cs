@@ -216,6 +216,9 @@ internal sealed class KernelScratch
 
     public int[] DroughtList { get; } = new int[B];
 
+    /// <summary>The first paths of the registers whose Poisson counts need more than the unrolled steps (<c>PathKernel.Counts</c>).</summary>
+    public int[] LongCountList { get; } = new int[B];
+
     public int[] FloodList { get; } = new int[B];
 
     public int[] SurgeList { get; } = new int[B];

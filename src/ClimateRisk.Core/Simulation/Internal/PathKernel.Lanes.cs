@@ -273,7 +273,9 @@ internal sealed partial class PathKernel
         var sensitivity = T.Create(DroughtWarmingSensitivity);
         var amplification = T.Create(site.LandAmplification);
         var end = T.Create(count);
-        int heat = 0, drought = 0;
+        var unrolledSteps = T.Create(UnrolledPoissonSteps);
+        var longCounts = scratch.LongCountList;
+        int heat = 0, drought = 0, pending = 0;
         for (var i = 0; i < count; i += T.Count)
         {
             var at = (nuint)i;
@@ -283,17 +285,75 @@ internal sealed partial class PathKernel
             var hotRate = summer * T.Load(in probability, at);
             var warmed = one + (sensitivity * (amplification * T.Load(in warming, at)));
             var droughtRate = baseRate * T.Select(T.LessThan(zero, warmed), warmed, zero);
-            var (hotDays, days) = Poisson2(hotRate, T.Load(in hotPmf0, at), T.Load(in hotU, at), droughtRate, T.Load(in droughtPmf0, at), T.Load(in droughtU, at), valid, limit);
 
-            hotDays = T.Select(T.LessThan(summerCount, hotDays), summerCount, hotDays);
-            T.Store(hotDays, ref hotDaysRow, at);
+            // The unrolled steps alone here; a register with a lane past them is searched again,
+            // whole, after the loop (below): no call in this loop, so nothing is spilled around one.
+            var hotDays = PoissonUnrolled(hotRate, T.Load(in hotPmf0, at), T.Load(in hotU, at), valid, limit);
+            var days = PoissonUnrolled(droughtRate, T.Load(in droughtPmf0, at), T.Load(in droughtU, at), valid, limit);
+            longCounts[pending] = i;
+            pending += T.Any(T.Or(T.LessThan(unrolledSteps, hotDays), T.LessThan(unrolledSteps, days))) ? 1 : 0;
+
+            // A lane past the unrolled steps has a count of at least 5, so it is listed here as its
+            // final count would list it.
+            T.Store(T.Select(T.LessThan(summerCount, hotDays), summerCount, hotDays), ref hotDaysRow, at);
             heat = AppendPacked<T>(T.SignBits(T.Or(T.LessThan(zero, hotDays), T.LessThan(limit, hotRate))) & validBits, i, scratch.HeatList, heat);
 
             T.Store(T.Select(T.LessThan(yearDays, days), yearDays, days), ref restrictedRow, at);
             drought = Append(T.SignBits(T.LessThan(limit, droughtRate)) & validBits, i, scratch.DroughtList, drought);
         }
 
+        if (pending > 0)
+        {
+            LongCounts<T>(plan, count, scratch, pending);
+        }
+
         return (heat, drought);
+    }
+
+    /// <summary>
+    /// <see cref="Counts{T}"/>'s registers listed in <see cref="KernelScratch.LongCountList"/>
+    /// searched whole by <see cref="Poisson2{T}"/>, from the same rates (the same operations), their
+    /// counts stored over the unrolled steps' (the lists need no change: a lane past those steps
+    /// was listed with a count above 4, and its final count is above 4 too). Its own method, so
+    /// that the search's code does not take <c>Counts</c> past the JIT's inlining budget.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void LongCounts<T>(SitePlan plan, int count, KernelScratch scratch, int pending)
+        where T : struct, ILanes<T>
+    {
+        var site = plan.Site;
+        ref var probability = ref Row(scratch.HotDayProbability);
+        ref var hotPmf0 = ref Row(scratch.HotDaysPmf0);
+        ref var hotU = ref Row(scratch.HotDaysU);
+        ref var droughtPmf0 = ref Row(scratch.DroughtPmf0);
+        ref var droughtU = ref Row(scratch.DroughtU);
+        ref var warming = ref Row(scratch.GlobalWarmingC);
+        ref var hotDaysRow = ref Row(scratch.HotDays);
+        ref var restrictedRow = ref Row(scratch.RestrictedDays);
+        ref var lanes = ref Row(LaneIndex);
+        var zero = T.Create(0.0);
+        var one = T.Create(1.0);
+        var limit = T.Create(PoissonSequentialLimit);
+        var summer = T.Create(SummerDays);
+        var summerCount = T.Create(SummerDaysCount);
+        var yearDays = T.Create(DaysPerYear);
+        var baseRate = T.Create(site.Drought.RestrictionDaysPerYear);
+        var sensitivity = T.Create(DroughtWarmingSensitivity);
+        var amplification = T.Create(site.LandAmplification);
+        var end = T.Create(count);
+        var longCounts = scratch.LongCountList;
+        for (var j = 0; j < pending; j++)
+        {
+            var i = longCounts[j];
+            var at = (nuint)i;
+            var valid = T.LessThan(T.Load(in lanes, 0) + T.Create(i), end);
+            var hotRate = summer * T.Load(in probability, at);
+            var warmed = one + (sensitivity * (amplification * T.Load(in warming, at)));
+            var droughtRate = baseRate * T.Select(T.LessThan(zero, warmed), warmed, zero);
+            var (hotDays, days) = Poisson2(hotRate, T.Load(in hotPmf0, at), T.Load(in hotU, at), droughtRate, T.Load(in droughtPmf0, at), T.Load(in droughtU, at), valid, limit);
+            T.Store(T.Select(T.LessThan(summerCount, hotDays), summerCount, hotDays), ref hotDaysRow, at);
+            T.Store(T.Select(T.LessThan(yearDays, days), yearDays, days), ref restrictedRow, at);
+        }
     }
 
     /// <summary>
@@ -987,6 +1047,46 @@ internal sealed partial class PathKernel
         }
 
         return Poisson2From(lambdaA, pmfA, cdfA, kA, uA, activeA, lambdaB, pmfB, cdfB, kB, uB, activeB, UnrolledPoissonSteps + 1);
+    }
+
+    /// <summary>
+    /// The first <see cref="UnrolledPoissonSteps"/> steps of <see cref="Poisson2{T}"/> for one
+    /// search: the count where it is at most that many (<see cref="PoissonQuantile"/>'s, bit for
+    /// bit), one more where the search goes on (F(4) &lt; u: the caller searches that register
+    /// again with <see cref="Poisson2{T}"/>), 0 where the lane is not eligible (λ or u not
+    /// positive, λ above <paramref name="limit"/>, or not <paramref name="valid"/>).
+    /// </summary>
+    /// <remarks>
+    /// The same operations as <see cref="Poisson2{T}"/>'s first steps, so the same F(0..3); a
+    /// count returned as at most 4 is its count. One value returned, not a pair: the pair came
+    /// back through the stack (a 128-byte tuple copied four times a register, the hottest
+    /// instructions of <c>Counts</c> in an AOT profile; docs/performance.md, twenty-fourth session).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T PoissonUnrolled<T>(T lambda, T pmf0, T u, T valid, T limit)
+        where T : struct, ILanes<T>
+    {
+        var zero = T.Create(0.0);
+        var eligible = T.And(T.And(valid, T.LessThan(zero, lambda)), T.And(T.LessThan(zero, u), T.LessThanOrEqual(lambda, limit)));
+
+        // Counts as 64-bit integers: subtracting a set mask (−1) adds one.
+        var n = T.SubtractInt64(zero, T.LessThan(pmf0, u));
+        var pmf = pmf0 * lambda;
+        var cdf = pmf0 + pmf;
+        n = T.SubtractInt64(n, T.LessThan(cdf, u));
+        pmf *= lambda * T.Create(0.5);
+        cdf += pmf;
+        n = T.SubtractInt64(n, T.LessThan(cdf, u));
+        var third = T.Create(StepReciprocal[3]);
+        var q = lambda * third;
+        pmf *= T.FusedMultiplyAdd(T.FusedMultiplyAdd(-q, T.Create(3.0), lambda), third, q);
+        cdf += pmf;
+        n = T.SubtractInt64(n, T.LessThan(cdf, u));
+        pmf *= lambda * T.Create(0.25);
+        cdf += pmf;
+        n = T.SubtractInt64(n, T.LessThan(cdf, u));
+        var twoTo52 = T.Create(TwoTo52);
+        return T.Select(eligible, T.AddInt64(n, twoTo52) - twoTo52, zero);
     }
 
     /// <summary>Steps <see cref="Poisson2{T}"/> takes for every lane before it masks.</summary>
