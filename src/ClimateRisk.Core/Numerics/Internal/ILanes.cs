@@ -103,6 +103,16 @@ internal interface ILanes<TSelf>
     static abstract TSelf Gather(ref readonly double table, TSelf index);
 
     /// <summary>
+    /// Lane k = t[i] + f·(t[i + 1] − t[i]) with t = <paramref name="table"/>, i = index_k (a whole
+    /// number held as a double, with i + 1 in range — not checked) and f = fraction_k: linear
+    /// interpolation between neighbouring entries, those operations in that order. Where AVX-512
+    /// runs, each lane's two entries come in one 16-byte load and two permutes split them (the
+    /// two pairs of 4-lane hardware gathers it replaces were the hottest instructions of the
+    /// kernel's PUE lookup); two <see cref="Gather"/>s otherwise.
+    /// </summary>
+    static abstract TSelf InterpolateNeighbours(ref readonly double table, TSelf index, TSelf fraction);
+
+    /// <summary>
     /// Lane k = <c>table[j_k]</c> from a table of 16 doubles, j_k the low four bits of lane k
     /// (callers hold j as 2⁵² + j, the shifter form, so j needs no conversion): one two-register
     /// permute on AVX-512, where a gather of eight would cost several times as much; element by

@@ -105,6 +105,14 @@ internal readonly struct Lanes128(Vector128<double> value) : ILanes<Lanes128>
         => new(Vector128.Create(Unsafe.Add(ref Unsafe.AsRef(in table), (int)index.Value.GetElement(0)), Unsafe.Add(ref Unsafe.AsRef(in table), (int)index.Value.GetElement(1))));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 InterpolateNeighbours(ref readonly double table, Lanes128 index, Lanes128 fraction)
+    {
+        var low = Gather(in table, index);
+        var high = Gather(in Unsafe.Add(ref Unsafe.AsRef(in table), 1), index);
+        return new(low.Value + (fraction.Value * (high.Value - low.Value)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes128 Lookup16(ref readonly double table, Lanes128 index)
     {
         var j = index.Value.AsInt64() & Vector128.Create(15L);

@@ -116,6 +116,14 @@ internal readonly struct Lanes256(Vector256<double> value) : ILanes<Lanes256>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256 InterpolateNeighbours(ref readonly double table, Lanes256 index, Lanes256 fraction)
+    {
+        var low = Gather(in table, index);
+        var high = Gather(in Unsafe.Add(ref Unsafe.AsRef(in table), 1), index);
+        return new(low.Value + (fraction.Value * (high.Value - low.Value)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 Lookup16(ref readonly double table, Lanes256 index)
         => new(Vector256.Create(Lanes128.Lookup16(in table, new(index.Value.GetLower())).Value, Lanes128.Lookup16(in table, new(index.Value.GetUpper())).Value));
 }

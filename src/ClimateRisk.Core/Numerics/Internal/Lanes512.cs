@@ -108,6 +108,33 @@ internal readonly struct Lanes512(Vector512<double> value) : ILanes<Lanes512>
 
     /// <remarks>VPERMT2PD: the index's low four bits pick one of the two registers' 16 lanes.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 InterpolateNeighbours(ref readonly double table, Lanes512 index, Lanes512 fraction)
+    {
+        Vector512<double> low, high;
+        if (Avx512F.IsSupported)
+        {
+            // Lane k's t[i], t[i + 1] as one pair; the pairs side by side, then evens and odds apart.
+            var i = Avx512F.ConvertToVector256Int32WithTruncation(index.Value);
+            ref var t = ref Unsafe.AsRef(in table);
+            var pairs0123 = Vector512.Create(
+                Vector256.Create(Vector128.LoadUnsafe(ref t, (nuint)(uint)i.GetElement(0)), Vector128.LoadUnsafe(ref t, (nuint)(uint)i.GetElement(1))),
+                Vector256.Create(Vector128.LoadUnsafe(ref t, (nuint)(uint)i.GetElement(2)), Vector128.LoadUnsafe(ref t, (nuint)(uint)i.GetElement(3))));
+            var pairs4567 = Vector512.Create(
+                Vector256.Create(Vector128.LoadUnsafe(ref t, (nuint)(uint)i.GetElement(4)), Vector128.LoadUnsafe(ref t, (nuint)(uint)i.GetElement(5))),
+                Vector256.Create(Vector128.LoadUnsafe(ref t, (nuint)(uint)i.GetElement(6)), Vector128.LoadUnsafe(ref t, (nuint)(uint)i.GetElement(7))));
+            low = Avx512F.PermuteVar8x64x2(pairs0123, Vector512.Create(0L, 2, 4, 6, 8, 10, 12, 14), pairs4567);
+            high = Avx512F.PermuteVar8x64x2(pairs0123, Vector512.Create(1L, 3, 5, 7, 9, 11, 13, 15), pairs4567);
+        }
+        else
+        {
+            low = Gather(in table, index).Value;
+            high = Gather(in Unsafe.Add(ref Unsafe.AsRef(in table), 1), index).Value;
+        }
+
+        return new(low + (fraction.Value * (high - low)));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 Lookup16(ref readonly double table, Lanes512 index)
         => Avx512F.IsSupported
             ? new(Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(in table), index.Value.AsInt64(), Vector512.LoadUnsafe(in table, 8)))

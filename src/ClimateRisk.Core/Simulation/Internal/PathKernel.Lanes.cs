@@ -1180,10 +1180,7 @@ internal sealed partial class PathKernel
         var position = (deltaC - T.Create(Climate.PueCurve.MinDeltaC)) / T.Create(Climate.PueCurve.StepC);
         var inside = T.And(T.LessThan(zero, position), T.LessThan(position, last));
         var index = T.Truncate(T.Select(inside, position, zero));
-        ref var start = ref Row(table);
-        var low = T.Gather(in start, index);
-        var high = T.Gather(in Unsafe.Add(ref start, 1), index);
-        var interpolated = low + ((position - index) * (high - low));
+        var interpolated = T.InterpolateNeighbours(in Row(table), index, position - index);
         var ends = T.Select(T.LessThanOrEqual(last, position), T.Create(table[lastIndex]), T.Create(table[0]));
         return T.Select(inside, interpolated, ends);
     }
