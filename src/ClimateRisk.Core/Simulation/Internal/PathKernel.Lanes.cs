@@ -264,7 +264,6 @@ internal sealed partial class PathKernel
         ref var restrictedRow = ref Row(scratch.RestrictedDays);
         ref var lanes = ref Row(LaneIndex);
         var zero = T.Create(0.0);
-        var one = T.Create(1.0);
         var limit = T.Create(PoissonSequentialLimit);
         var summer = T.Create(SummerDays);
         var summerCount = T.Create(SummerDaysCount);
@@ -283,8 +282,7 @@ internal sealed partial class PathKernel
             var validBits = T.SignBits(valid);
 
             var hotRate = summer * T.Load(in probability, at);
-            var warmed = one + (sensitivity * (amplification * T.Load(in warming, at)));
-            var droughtRate = baseRate * T.Select(T.LessThan(zero, warmed), warmed, zero);
+            var droughtRate = RestrictionRate(baseRate, sensitivity, amplification, T.Load(in warming, at));
 
             // The unrolled steps alone here; a register with a lane past them is searched again,
             // whole, after the loop (below): no call in this loop, so nothing is spilled around one.
@@ -332,7 +330,6 @@ internal sealed partial class PathKernel
         ref var restrictedRow = ref Row(scratch.RestrictedDays);
         ref var lanes = ref Row(LaneIndex);
         var zero = T.Create(0.0);
-        var one = T.Create(1.0);
         var limit = T.Create(PoissonSequentialLimit);
         var summer = T.Create(SummerDays);
         var summerCount = T.Create(SummerDaysCount);
@@ -348,12 +345,21 @@ internal sealed partial class PathKernel
             var at = (nuint)i;
             var valid = T.LessThan(T.Load(in lanes, 0) + T.Create(i), end);
             var hotRate = summer * T.Load(in probability, at);
-            var warmed = one + (sensitivity * (amplification * T.Load(in warming, at)));
-            var droughtRate = baseRate * T.Select(T.LessThan(zero, warmed), warmed, zero);
+            var droughtRate = RestrictionRate(baseRate, sensitivity, amplification, T.Load(in warming, at));
             var (hotDays, days) = Poisson2(hotRate, T.Load(in hotPmf0, at), T.Load(in hotU, at), droughtRate, T.Load(in droughtPmf0, at), T.Load(in droughtU, at), valid, limit);
             T.Store(T.Select(T.LessThan(summerCount, hotDays), summerCount, hotDays), ref hotDaysRow, at);
             T.Store(T.Select(T.LessThan(yearDays, days), yearDays, days), ref restrictedRow, at);
         }
+    }
+
+    /// <summary>§9's restriction-day rate λ = base · max(0, 1 + s·(a·ΔT)) on every lane, for <see cref="Counts{T}"/> and <see cref="LongCounts{T}"/> alike.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T RestrictionRate<T>(T baseRate, T sensitivity, T amplification, T warmingC)
+        where T : struct, ILanes<T>
+    {
+        var zero = T.Create(0.0);
+        var warmed = T.Create(1.0) + (sensitivity * (amplification * warmingC));
+        return baseRate * T.Select(T.LessThan(zero, warmed), warmed, zero);
     }
 
     /// <summary>
