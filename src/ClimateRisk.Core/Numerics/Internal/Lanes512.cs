@@ -106,7 +106,6 @@ internal readonly struct Lanes512(Vector512<double> value) : ILanes<Lanes512>
     public static Lanes512 Gather(ref readonly double table, Lanes512 index)
         => new(Vector512.Create(Lanes256.Gather(in table, new(index.Value.GetLower())).Value, Lanes256.Gather(in table, new(index.Value.GetUpper())).Value));
 
-    /// <remarks>VPERMT2PD: the index's low four bits pick one of the two registers' 16 lanes.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 InterpolateNeighbours(ref readonly double table, Lanes512 index, Lanes512 fraction)
     {
@@ -134,6 +133,7 @@ internal readonly struct Lanes512(Vector512<double> value) : ILanes<Lanes512>
         return new(low + (fraction.Value * (high - low)));
     }
 
+    /// <remarks>VPERMT2PD: the index's low four bits pick one of the two registers' 16 lanes.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 Lookup16(ref readonly double table, Lanes512 index)
         => Avx512F.IsSupported
