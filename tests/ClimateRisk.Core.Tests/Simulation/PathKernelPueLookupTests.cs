@@ -6,7 +6,7 @@ using ClimateRisk.Core.Tests.TestSupport;
 
 namespace ClimateRisk.Core.Tests.Simulation;
 
-/// <summary>The kernel's vector PUE lookup (gather from the table) against <see cref="PueCurve.Lookup"/>, bit for bit.</summary>
+/// <summary>The kernel's vector PUE lookup (pair loads on AVX-512, gathers elsewhere: <c>ILanes.InterpolateNeighbours</c>) against <see cref="PueCurve.Lookup"/>, bit for bit, on every register width.</summary>
 public class PathKernelPueLookupTests
 {
     [Fact]
