@@ -63,11 +63,16 @@ public class PathKernelShortfallTests
                 cases.AddRange(uniforms.Where(v => v is >= 0.0 and <= 1.0).Select(v => (n, v)));
             }
 
-            for (var start = 0; start < cases.Count; start += width)
+            // Then the registers again with every count below 16, which take p(0) by a permute
+            // instead of gathers (ShortfallCounts): mixed at random over n = 0..92, eight lanes
+            // would almost never all be.
+            var small = cases.Where(c => c.N < 16).ToList();
+            for (var start = 0; start < cases.Count + small.Count; start += width)
             {
+                var from = start < cases.Count ? cases : small;
                 for (var l = 0; l < width; l++)
                 {
-                    (var n, u[l]) = cases[(start + (l == 0 ? 0 : rng.Next(cases.Count))) % cases.Count];
+                    (var n, u[l]) = from[(start + (l == 0 ? 0 : rng.Next(from.Count))) % from.Count];
                     days[l] = n;
                 }
 

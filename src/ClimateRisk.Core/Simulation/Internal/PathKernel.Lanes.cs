@@ -692,7 +692,11 @@ internal sealed partial class PathKernel
         var zero = T.Create(0.0);
         var one = T.Create(1.0);
         var ratio = T.Create(q / (1.0 - q));
-        var first = T.Gather(in Row(pmf0), n);
+        // p(0) of the lane's count: by one two-register permute where every count is below 16 (the
+        // shifter form 2⁵² + n holds n in its low bits), by gathers otherwise; the same entry either way.
+        var first = pmf0.Length >= 16 && T.All(T.LessThan(n, T.Create(16.0)))
+            ? T.Lookup16(in Row(pmf0), n + T.Create(TwoTo52))
+            : T.Gather(in Row(pmf0), n);
         var pmf = first;
         var cdf = pmf;
         var k = T.And(T.And(T.LessThan(cdf, u), T.LessThan(zero, n)), one);
