@@ -110,9 +110,9 @@ public static class ResultsWriter
         {
             foreach (var cell in horizonCells[scenario])
             {
-                line.Clear().Append(CsvText.Field(scenario)).Append(',').Append(CsvText.Field(cell.EntityId)).Append(',');
-                CsvText.AppendInteger(line, cell.Year).Append(',').Append(cell.Metric.Name()).Append(',');
-                writer.Write(AppendStatistics(line, cell.Statistics).Append('\n'));
+                // A horizon cell's line is its site_year.csv line (the lookup's key is the cell's scenario).
+                AppendSiteYear(line.Clear(), cell);
+                writer.Write(line);
             }
 
             foreach (var npv in npvs[scenario])
