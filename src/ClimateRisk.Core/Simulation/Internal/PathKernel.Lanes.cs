@@ -1068,7 +1068,10 @@ internal sealed partial class PathKernel
     /// </summary>
     /// <remarks>
     /// The same operations as <see cref="Poisson2{T}"/>'s first steps, so the same F(0..3); a
-    /// count returned as at most 4 is its count. One value returned, not a pair: the pair came
+    /// count returned as at most 4 is its count. <see cref="Poisson2{T}"/> keeps its own copy of
+    /// these steps because it needs their p(4) and F(4) to go on: sending the long registers
+    /// straight into the masked loop from step 1 instead cost about 1 % of a one-worker run
+    /// (<c>Poisson2From</c> 0.88 → 2.0 % of the samples; docs/performance.md, twenty-fourth session). One value returned, not a pair: the pair came
     /// back through the stack (a 128-byte tuple copied four times a register, the hottest
     /// instructions of <c>Counts</c> in an AOT profile; docs/performance.md, twenty-fourth session).
     /// </remarks>
