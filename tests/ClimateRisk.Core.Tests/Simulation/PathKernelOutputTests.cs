@@ -1,3 +1,4 @@
+using ClimateRisk.Core.Model;
 using ClimateRisk.Core.Random;
 using ClimateRisk.Core.Simulation;
 using ClimateRisk.Core.Simulation.Internal;
@@ -107,6 +108,89 @@ public class PathKernelOutputTests
         cell[768..].Should().HaveCount(232).And.OnlyContain(v => v == -1.25);
         buffers.SkippedBlockCount(Metric.WindBiCny, 0).Should().Be(0);
         buffers.Cell(Metric.WindDirectCny, 0).ToArray().Should().OnlyContain(v => v == 3.5, "other cells are not touched");
+    }
+
+    /// <summary>
+    /// The rows <see cref="PathKernel.RepeatedRows"/> lets <c>StoreEntity</c> mark from their first value
+    /// are one value repeated in the kernel's own rows, block by block, for the bundled sites and
+    /// for variants that switch each condition: a wind and surge site without them, a flood site
+    /// without flood, the air-cooled site water-cooled, a water-cooled site with a short storage.
+    /// </summary>
+    [Fact]
+    public void Rows_known_to_repeat_are_one_value_on_every_path_of_every_block()
+    {
+        var inputs = RandomPortfolio.Bundled;
+        var bundled = inputs.Sites;
+        var windAndSurge = bundled.First(s => s.Wind is not null && s.Surge is not null);
+        var flooded = bundled.First(s => s.Flood is not null);
+        var airCooled = bundled.First(s => s.WueLPerKwh < 0.5);
+        var waterCooled = bundled.First(s => s.WueLPerKwh >= 0.5);
+        Site[] variants =
+        [
+            .. bundled,
+            windAndSurge with { Id = "no-wind-no-surge", Wind = null, Surge = null },
+            flooded with { Id = "no-flood", Flood = null },
+            airCooled with { Id = "water-cooled", WueLPerKwh = 1.8 },
+            waterCooled with { Id = "short-storage", WaterStorageH = 4 },
+        ];
+        var sites = variants.Select(s => new SitePlan(s, inputs, Settings)).ToArray();
+        var masks = sites.Select(PathKernel.RepeatedRows).ToArray();
+
+        // Each condition is switched both ways here, so a claim too wide shows in the rows below.
+        static bool Has(ulong mask, Metric metric) => ((mask >> (int)metric) & 1) != 0;
+        masks.All(m => Has(m, Metric.WaterM3) && Has(m, Metric.WaterCostCny)).Should().BeTrue("the water rows are the year's constants everywhere");
+        Has(masks[Array.FindIndex(variants, s => s.Id == "no-wind-no-surge")], Metric.WindDirectCny).Should().BeTrue();
+        Has(masks[Array.IndexOf(variants, windAndSurge)], Metric.WindDirectCny).Should().BeFalse();
+        Has(masks[Array.IndexOf(variants, windAndSurge)], Metric.SurgeBiCny).Should().BeFalse();
+        Has(masks[Array.FindIndex(variants, s => s.Id == "no-flood")], Metric.FloodDirectCny).Should().BeTrue();
+        Has(masks[Array.IndexOf(variants, flooded)], Metric.FloodDirectCny).Should().BeFalse();
+        Has(masks[Array.IndexOf(variants, airCooled)], Metric.DroughtEnergyCny).Should().BeTrue();
+        Has(masks[Array.FindIndex(variants, s => s.Id == "water-cooled")], Metric.DroughtEnergyCny).Should().BeFalse();
+        Has(masks[Array.FindIndex(variants, s => s.Id == "short-storage")], Metric.DroughtBiCny).Should().BeFalse();
+
+        var checkedRows = 0;
+        var nonZeroDroughtBi = 0;
+        var scratch = new KernelScratch(sites.Length);
+        foreach (var scenarioIndex in new[] { 0, inputs.Scenarios.Count - 1 })
+        {
+            var scenario = new ScenarioPlan(inputs.Scenarios[scenarioIndex], inputs, Settings);
+            var buffers = new PathBuffers(sites.Length, Paths);
+            foreach (var year in new[] { 2025, 2040, 2050 })
+            {
+                var t = year - Settings.FirstYear;
+                var kernel = new PathKernel(sites, scenario, inputs.HeavyPrecipitationMultiplier, new CounterRng(Settings.Seed), buffers, siteRows: Check);
+                for (var p = 0; p < Paths; p += PathKernel.BlockSize)
+                {
+                    kernel.EvaluateBlock(p, p, Math.Min(PathKernel.BlockSize, Paths - p), t, year, scratch);
+                }
+            }
+        }
+
+        checkedRows.Should().BeGreaterThan(0);
+        nonZeroDroughtBi.Should().BeGreaterThan(0, "the short storage's drought BI varies, so leaving it out of the claim is needed");
+
+        void Check(int site, ReadOnlySpan<double> rows, int count)
+        {
+            for (var m = 0; m < MetricNames.Count; m++)
+            {
+                var row = rows.Slice(m * PathKernel.BlockSize, count);
+                if (Has(masks[site], (Metric)m))
+                {
+                    var first = BitConverter.DoubleToInt64Bits(row[0]);
+                    foreach (var v in row)
+                    {
+                        BitConverter.DoubleToInt64Bits(v).Should().Be(first, $"{(Metric)m} of {variants[site].Id} is claimed to repeat");
+                    }
+
+                    checkedRows++;
+                }
+            }
+
+            foreach (var v in rows.Slice((int)Metric.DroughtBiCny * PathKernel.BlockSize, count))
+            {
+                nonZeroDroughtBi += v != 0 && variants[site].Id == "short-storage" ? 1 : 0;
+            }
+        }
     }
 
     [Fact]

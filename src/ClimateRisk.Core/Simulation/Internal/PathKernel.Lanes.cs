@@ -809,7 +809,7 @@ internal sealed partial class PathKernel
         var penalty = T.Create(site.Drought.DryPuePenalty);
         var droughtBiRate = T.Create(c.BiCnyPerDay);
         var waterCooled = plan.IsWaterCooled;
-        var shortStorage = site.WaterStorageH < StorageNeededH;
+        var shortStorage = HasShortStorage(site);
         var impairmentAbove = T.Create(ImpairmentDamageRatio * site.AssetValueCny);
         for (var i = 0; i < count; i += T.Count)
         {
@@ -1260,6 +1260,55 @@ internal sealed partial class PathKernel
     private static void Fill(ref double row, int count, double value) => MemoryMarshal.CreateSpan(ref row, count).Fill(value);
 
     /// <summary>Rows written as zero in the first pass and set for the listed paths later.</summary>
+    /// <summary>
+    /// The metric rows that hold one value on every path of any block of <paramref name="plan"/>'s
+    /// site, whatever the draws, as bits by metric: the water rows (<c>Chronic</c> fills them with
+    /// the year's constants) and the rows of what the site is not exposed to, which stay +0 — wind
+    /// without a wind hazard (<c>Chronic</c> fills them and returns), flood without a depth above 0
+    /// at any return period and surge without a coast (zeroed in <c>Chronic</c>; only the listed
+    /// inundations write them, and <c>ListInundations</c> lists none), the drought-restriction
+    /// energy of a site that is not water-cooled and its BI without a short storage
+    /// (<c>Totals</c> stores +0). <c>StoreEntity</c> marks such a row from its first value instead of
+    /// reading all of them, which is what the look found (PathKernelOutputTests checks each claim
+    /// on the kernel's own rows).
+    /// </summary>
+    internal static ulong RepeatedRows(SitePlan plan)
+    {
+        var site = plan.Site;
+        var rows = Bit(Metric.WaterM3) | Bit(Metric.WaterCostCny);
+        if (site.Wind is null)
+        {
+            rows |= Bit(Metric.WindDirectCny) | Bit(Metric.WindBiCny);
+        }
+
+        if (site.Flood is null || plan.FirstPositiveDepth < 0)
+        {
+            rows |= Bit(Metric.FloodDirectCny) | Bit(Metric.FloodBiCny);
+        }
+
+        if (site.Surge is null)
+        {
+            rows |= Bit(Metric.SurgeDirectCny) | Bit(Metric.SurgeBiCny);
+        }
+
+        if (!plan.IsWaterCooled)
+        {
+            rows |= Bit(Metric.DroughtEnergyCny);
+        }
+
+        if (!plan.IsWaterCooled || !HasShortStorage(site))
+        {
+            rows |= Bit(Metric.DroughtBiCny);
+        }
+
+        return rows;
+
+        static ulong Bit(Metric metric) => 1UL << (int)metric;
+    }
+
+    /// <summary>§9: a restriction stops a water-cooled site's IT load (drought BI) only where its water storage lasts less than <see cref="StorageNeededH"/>.</summary>
+    private static bool HasShortStorage(Site site) => site.WaterStorageH < StorageNeededH;
+
     private static readonly Metric[] LaterMetrics =
     [
         Metric.FloodDirectCny, Metric.FloodBiCny, Metric.SurgeDirectCny, Metric.SurgeBiCny, Metric.HeatBiCny,

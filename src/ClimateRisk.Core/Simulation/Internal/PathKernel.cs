@@ -58,6 +58,9 @@ internal sealed partial class PathKernel
 
     private readonly PathDrawCache? _pathDraws;
 
+    /// <summary>Per site, then the portfolio: <see cref="RepeatedRows(SitePlan)"/>, the rows stored without a look at their values.</summary>
+    private readonly ulong[] _repeatedRows;
+
     /// <remarks>
     /// With <c>accumulateFinancialNpv</c>, <see cref="EvaluateBlock"/> adds each path's discounted statement effects to
     /// <see cref="PathBuffers.FinancialNpv"/> (<see cref="FinancialSeries.AccumulateBlock"/>), from the
@@ -88,6 +91,18 @@ internal sealed partial class PathKernel
         _buffers = buffers;
         _accumulateFinancialNpv = accumulateFinancialNpv;
         _siteRows = siteRows;
+
+        // The portfolio's summed rows are sums of the sites' in a fixed order, the same on every
+        // path where every site's row is one value repeated.
+        _repeatedRows = new ulong[sites.Length + 1];
+        var portfolio = SummedRows;
+        for (var s = 0; s < sites.Length; s++)
+        {
+            _repeatedRows[s] = RepeatedRows(sites[s]);
+            portfolio &= _repeatedRows[s];
+        }
+
+        _repeatedRows[sites.Length] = portfolio;
     }
 
     /// <summary>Receives site <paramref name="site"/>'s metric rows of a block: value(metric, path) = rows[metric · <see cref="BlockSize"/> + path], path &lt; <paramref name="count"/>.</summary>
@@ -468,6 +483,7 @@ internal sealed partial class PathKernel
         var b = _buffers;
         var n = b.Paths;
         var block = firstIndex / BlockSize;
+        var repeatedRows = _repeatedRows[entity];
         for (var m = 0; m < MetricNames.Count; m++)
         {
             var row = rows.Slice(m * BlockSize, count);
@@ -475,7 +491,9 @@ internal sealed partial class PathKernel
             if (!mapRows || !(PueRows.Holds((Metric)m) || Scope2Rows.Derived((Metric)m)))
             {
                 var flag = b.BlockFlag((Metric)m, entity, block);
-                var skip = skipRepeatedRows && RepeatedValue.TryGetBits(row, out b.SkippedBits[flag]);
+                var skip = skipRepeatedRows && (((repeatedRows >> m) & 1) != 0
+                    ? FirstOfRepeated(row, out b.SkippedBits[flag])
+                    : RepeatedValue.TryGetBits(row, out b.SkippedBits[flag]));
                 b.SkippedBlocks[flag] = skip;
                 if (!skip)
                 {
@@ -511,6 +529,17 @@ internal sealed partial class PathKernel
         {
             FinancialSeries.AccumulateBlock(rows, BlockSize, count, discount, b.FinancialNpv, b.Entities, entity, firstIndex, startNpvs);
         }
+    }
+
+    /// <summary>
+    /// What <see cref="RepeatedValue.TryGetBits"/> returns for a row known to be one value
+    /// repeated (<see cref="RepeatedRows(SitePlan)"/>), from its first value alone: its bits, and
+    /// false for NaN as there.
+    /// </summary>
+    private static bool FirstOfRepeated(ReadOnlySpan<double> row, out long valueBits)
+    {
+        valueBits = BitConverter.DoubleToInt64Bits(row[0]);
+        return !double.IsNaN(row[0]);
     }
 
     /// <summary>
