@@ -50,6 +50,35 @@ public class LaneLoopTests
     }
 
     [Fact]
+    public void A_padded_tail_holds_the_remainder_then_its_last_element_and_goes_back_to_its_place()
+    {
+        if (!System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            return;
+        }
+
+        var width = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? 8 : 4;
+        var x = Enumerable.Range(0, 20).Select(i => 1.5 * i).ToArray();
+        for (var count = 1; count < width; count++)
+        {
+            var register = new double[8];
+            var start = x.Length - count;
+            LaneLoop.Pad(ref x[0], start, x.Length, register).Should().Be(width);
+            register[..width].Should().Equal(Enumerable.Range(0, width).Select(i => x[start + Math.Min(i, count - 1)]));
+
+            var destination = new double[x.Length];
+            LaneLoop.Unpad(register, ref destination[0], start, x.Length);
+            destination[..start].Should().OnlyContain(v => v == 0, "nothing before the tail is written");
+            destination[start..].Should().Equal(x[start..]);
+        }
+
+        var whole = () => LaneLoop.Pad(ref x[0], 0, width, new double[8]);
+        whole.Should().Throw<ArgumentOutOfRangeException>("a whole register is no tail");
+        var empty = () => LaneLoop.Pad(ref x[0], 5, 5, new double[8]);
+        empty.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
     public void In_place_is_allowed_and_a_short_or_partly_overlapping_destination_is_refused()
     {
         var x = Values(20, 3);

@@ -189,7 +189,15 @@ internal static class VectorNormal
         var done = Vector512.IsHardwareAccelerated ? CdfRegisters<Lanes512>(ref src, ref dst, x.Length, ref table)
             : Vector256.IsHardwareAccelerated ? CdfRegisters<Lanes256>(ref src, ref dst, x.Length, ref table)
             : 0;
-        if (done < x.Length)
+        if (x.Length - done >= LaneLoop.MinPaddedTail && Vector256.IsHardwareAccelerated)
+        {
+            Span<double> register = stackalloc double[Vector512<double>.Count];
+            var width = LaneLoop.Pad(ref src, done, x.Length, register);
+            ref var lanes = ref MemoryMarshal.GetReference(register);
+            _ = Vector512.IsHardwareAccelerated ? CdfRegisters<Lanes512>(ref lanes, ref lanes, width, ref table) : CdfRegisters<Lanes256>(ref lanes, ref lanes, width, ref table);
+            LaneLoop.Unpad(register, ref dst, done, x.Length);
+        }
+        else if (done < x.Length)
         {
             LaneLoop.Tail<CdfOperator>(ref src, ref dst, done, x.Length);
         }
@@ -227,7 +235,15 @@ internal static class VectorNormal
         var done = Vector512.IsHardwareAccelerated ? InvCdfRegisters<Lanes512>(ref src, ref dst, p.Length, ref table)
             : Vector256.IsHardwareAccelerated ? InvCdfRegisters<Lanes256>(ref src, ref dst, p.Length, ref table)
             : 0;
-        if (done < p.Length)
+        if (p.Length - done >= LaneLoop.MinPaddedTail && Vector256.IsHardwareAccelerated)
+        {
+            Span<double> register = stackalloc double[Vector512<double>.Count];
+            var width = LaneLoop.Pad(ref src, done, p.Length, register);
+            ref var lanes = ref MemoryMarshal.GetReference(register);
+            _ = Vector512.IsHardwareAccelerated ? InvCdfRegisters<Lanes512>(ref lanes, ref lanes, width, ref table) : InvCdfRegisters<Lanes256>(ref lanes, ref lanes, width, ref table);
+            LaneLoop.Unpad(register, ref dst, done, p.Length);
+        }
+        else if (done < p.Length)
         {
             LaneLoop.Tail<InvCdfOperator>(ref src, ref dst, done, p.Length);
         }

@@ -9,9 +9,10 @@ internal static class LaneLoop
 {
     /// <summary>
     /// destination[i] = f(x[i]) with f = <typeparamref name="TOperator"/>: 8 lanes at a time with
-    /// AVX-512, else 4 with AVX2, and the remainder one at a time through
-    /// <see cref="Scalar{TOperator}"/>, which runs the same operations on a 128-bit register, so
-    /// every element gets the same bits wherever it falls in the span.
+    /// AVX-512, else 4 with AVX2, and a remainder of two or more in one register padded with its
+    /// last element (<see cref="Pad"/>), a single one through <see cref="Scalar{TOperator}"/>, which
+    /// runs the same operations on a 128-bit register, so every element gets the same bits
+    /// wherever it falls in the span.
     /// </summary>
     /// <remarks>
     /// Span conventions of <c>TensorPrimitives</c>: input first, destination last, lengths checked
@@ -27,9 +28,58 @@ internal static class LaneLoop
         var done = Vector512.IsHardwareAccelerated ? Registers<TOperator, Lanes512>(ref src, ref dst, x.Length)
             : Vector256.IsHardwareAccelerated ? Registers<TOperator, Lanes256>(ref src, ref dst, x.Length)
             : 0;
-        if (done < x.Length)
+        if (x.Length - done >= MinPaddedTail && Vector256.IsHardwareAccelerated)
+        {
+            Span<double> register = stackalloc double[Vector512<double>.Count];
+            var width = Pad(ref src, done, x.Length, register);
+            ref var lanes = ref MemoryMarshal.GetReference(register);
+            _ = Vector512.IsHardwareAccelerated ? Registers<TOperator, Lanes512>(ref lanes, ref lanes, width) : Registers<TOperator, Lanes256>(ref lanes, ref lanes, width);
+            Unpad(register, ref dst, done, x.Length);
+        }
+        else if (done < x.Length)
         {
             Tail<TOperator>(ref src, ref dst, done, x.Length);
+        }
+    }
+
+    /// <summary>
+    /// The shortest remainder that goes through one register (<see cref="Pad"/>) rather than one
+    /// element at a time: a 128-bit evaluation an element costs about what a whole register does,
+    /// and the lists the kernel transforms (a block's tail paths) end anywhere.
+    /// </summary>
+    public const int MinPaddedTail = 2;
+
+    /// <summary>
+    /// Copies elements [<paramref name="start"/>, <paramref name="length"/>) of the span at
+    /// <paramref name="src"/> (fewer than a register) to the start of <paramref name="register"/>
+    /// and repeats the last of them up to the register's width — 8 with AVX-512, else 4 — which
+    /// it returns. Every lane of the vector functions is computed apart from the others with the
+    /// scalar form's operations, so the copied elements get the bits <see cref="Tail{TOperator}"/>
+    /// would give them, and the repeats take the same path as the last element, not a slow one.
+    /// </summary>
+    public static int Pad(ref double src, int start, int length, Span<double> register)
+    {
+        var width = Vector512.IsHardwareAccelerated ? Vector512<double>.Count : Vector256<double>.Count;
+        var count = length - start;
+        if (count <= 0 || count >= width || register.Length < width)
+        {
+            throw new ArgumentOutOfRangeException(nameof(length), length, $"A padded tail holds 1 to {width - 1} elements in a register of {width}.");
+        }
+
+        for (var i = 0; i < width; i++)
+        {
+            register[i] = Unsafe.Add(ref src, start + Math.Min(i, count - 1));
+        }
+
+        return width;
+    }
+
+    /// <summary>Writes the first <paramref name="length"/> − <paramref name="start"/> lanes of <paramref name="register"/> to destination [<paramref name="start"/>, <paramref name="length"/>) (<see cref="Pad"/>'s inverse).</summary>
+    public static void Unpad(ReadOnlySpan<double> register, ref double dst, int start, int length)
+    {
+        for (var i = start; i < length; i++)
+        {
+            Unsafe.Add(ref dst, i) = register[i - start];
         }
     }
 
