@@ -114,7 +114,9 @@ public class PathKernelOutputTests
     /// The rows <see cref="PathKernel.RepeatedRows"/> lets <c>StoreEntity</c> mark from their first value
     /// are one value repeated in the kernel's own rows, block by block, for the bundled sites and
     /// for variants that switch each condition: a wind and surge site without them, a flood site
-    /// without flood, the air-cooled site water-cooled, a water-cooled site with a short storage.
+    /// without flood, the air-cooled site water-cooled, a water-cooled site with a short storage
+    /// (the variants are uninsured: no cover under their new ids). So are the rows a block left
+    /// unwritten (<see cref="PathKernel.RowsStillZero"/>), which must be +0.
     /// </summary>
     [Fact]
     public void Rows_known_to_repeat_are_one_value_on_every_path_of_every_block()
@@ -132,6 +134,9 @@ public class PathKernelOutputTests
             flooded with { Id = "no-flood", Flood = null },
             airCooled with { Id = "water-cooled", WueLPerKwh = 1.8 },
             waterCooled with { Id = "short-storage", WaterStorageH = 4 },
+
+            // Half its value lost at a gust of 26 m/s: wind alone writes impairments.
+            windAndSurge with { Id = "fragile", Surge = null, Flood = null, Wind = windAndSurge.Wind! with { VHalfMs = 26 } },
         ];
         var sites = variants.Select(s => new SitePlan(s, inputs, Settings)).ToArray();
         var masks = sites.Select(PathKernel.RepeatedRows).ToArray();
@@ -149,7 +154,10 @@ public class PathKernelOutputTests
         Has(masks[Array.FindIndex(variants, s => s.Id == "short-storage")], Metric.DroughtBiCny).Should().BeFalse();
 
         var checkedRows = 0;
+        var zeroRows = 0;
+        var zeroMetrics = 0UL;
         var nonZeroDroughtBi = 0;
+        var windImpairments = 0;
         var scratch = new KernelScratch(sites.Length);
         foreach (var scenarioIndex in new[] { 0, inputs.Scenarios.Count - 1 })
         {
@@ -167,7 +175,15 @@ public class PathKernelOutputTests
         }
 
         checkedRows.Should().BeGreaterThan(0);
+        zeroRows.Should().BeGreaterThan(0);
+        // Heat BI is not among them: every block here has paths with hot days.
+        foreach (var metric in new[] { Metric.FloodDirectCny, Metric.SurgeBiCny, Metric.InsuredPropertyCny, Metric.InsuredWindCny, Metric.ImpairmentCny })
+        {
+            Has(zeroMetrics, metric).Should().BeTrue($"some block leaves {metric} unwritten, so its claim was checked");
+        }
+
         nonZeroDroughtBi.Should().BeGreaterThan(0, "the short storage's drought BI varies, so leaving it out of the claim is needed");
+        windImpairments.Should().BeGreaterThan(0, "wind alone writes impairments, so the impairment's claim needs no wind");
 
         void Check(int site, ReadOnlySpan<double> rows, int count)
         {
@@ -184,6 +200,27 @@ public class PathKernelOutputTests
 
                     checkedRows++;
                 }
+            }
+
+            // The rows nothing wrote in this block (set for the site just made): +0 throughout.
+            var stillZero = scratch.RowsStillZero;
+            for (var m = 0; m < MetricNames.Count; m++)
+            {
+                if (Has(stillZero, (Metric)m))
+                {
+                    foreach (var v in rows.Slice(m * PathKernel.BlockSize, count))
+                    {
+                        BitConverter.DoubleToInt64Bits(v).Should().Be(0, $"{(Metric)m} of {variants[site].Id} is claimed still +0 in this block");
+                    }
+
+                    zeroRows++;
+                    zeroMetrics |= 1UL << m;
+                }
+            }
+
+            foreach (var v in rows.Slice((int)Metric.ImpairmentCny * PathKernel.BlockSize, count))
+            {
+                windImpairments += v != 0 && variants[site].Id == "fragile" ? 1 : 0;
             }
 
             foreach (var v in rows.Slice((int)Metric.DroughtBiCny * PathKernel.BlockSize, count))

@@ -97,29 +97,70 @@ internal sealed partial class PathKernel
 
         FinishRare(s, plan, c, heat, drought, scratch);
 
+        bool claimed;
         if (Vector512.IsHardwareAccelerated)
         {
-            TotalsAndInsurance<Lanes512>(plan, c, count, scratch);
+            claimed = TotalsAndInsurance<Lanes512>(plan, c, count, scratch);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            TotalsAndInsurance<Lanes256>(plan, c, count, scratch);
+            claimed = TotalsAndInsurance<Lanes256>(plan, c, count, scratch);
         }
         else
         {
-            TotalsAndInsurance<Lanes128>(plan, c, count, scratch);
+            claimed = TotalsAndInsurance<Lanes128>(plan, c, count, scratch);
         }
+
+        scratch.RowsStillZero = RowsStillZero(plan, inundations: scratch.InundationEnd[s] > scratch.InundationStart(s), hotPaths: heat > 0, claimed);
     }
 
-    /// <summary><see cref="Totals{T}"/>, then <see cref="Insurance{T}"/> for an insured site: two methods, each within the JIT's inlining budget.</summary>
-    private static void TotalsAndInsurance<T>(SitePlan plan, in SiteYear c, int count, KernelScratch scratch)
+    /// <summary>
+    /// The rows <see cref="Chronic{T}"/> zeroed (<see cref="LaterMetrics"/>) that nothing wrote
+    /// since, in a block where the site had <paramref name="inundations"/> (flood or surge
+    /// entries, whose losses <see cref="FinishRare"/> writes), <paramref name="hotPaths"/> (paths
+    /// with hot days, whose heat BI <see cref="HeatShortfalls{T}"/> writes) and paths
+    /// <paramref name="claimed"/> on (whose insured rows <see cref="Insurance{T}"/> writes): each
+    /// row is +0 on every path, and so is the impairment (<see cref="Totals{T}"/>: a sum of
+    /// selected direct losses, +0 where none is above the line) when no direct loss was written.
+    /// <c>StoreEntity</c> marks these from their first value instead of reading them all.
+    /// </summary>
+    internal static ulong RowsStillZero(SitePlan plan, bool inundations, bool hotPaths, bool claimed)
+    {
+        var rows = LaterMetricsMask;
+        if (inundations)
+        {
+            rows &= ~(Bit(Metric.FloodDirectCny) | Bit(Metric.FloodBiCny) | Bit(Metric.SurgeDirectCny) | Bit(Metric.SurgeBiCny));
+        }
+
+        if (hotPaths)
+        {
+            rows &= ~Bit(Metric.HeatBiCny);
+        }
+
+        if (claimed)
+        {
+            rows &= ~(Bit(Metric.InsuredPropertyCny) | Bit(Metric.InsuredBiCny) | Bit(Metric.InsuredFloodCny) | Bit(Metric.InsuredSurgeCny) | Bit(Metric.InsuredWindCny));
+        }
+
+        if (!inundations && plan.Site.Wind is null)
+        {
+            rows |= Bit(Metric.ImpairmentCny);
+        }
+
+        return rows;
+
+        static ulong Bit(Metric metric) => 1UL << (int)metric;
+    }
+
+    /// <summary>
+    /// <see cref="Totals{T}"/>, then <see cref="Insurance{T}"/> for an insured site: two methods,
+    /// each within the JIT's inlining budget. Returns whether any path claimed (false uninsured).
+    /// </summary>
+    private static bool TotalsAndInsurance<T>(SitePlan plan, in SiteYear c, int count, KernelScratch scratch)
         where T : struct, ILanes<T>
     {
         Totals<T>(plan, c, count, scratch);
-        if (plan.Insurance is { } cover)
-        {
-            Insurance<T>(cover, c.BiCnyPerDay, count, scratch);
-        }
+        return plan.Insurance is { } cover && Insurance<T>(cover, c.BiCnyPerDay, count, scratch);
     }
 
     /// <summary>
@@ -868,7 +909,7 @@ internal sealed partial class PathKernel
     /// Totals it took the JIT past its inlining budget, and every vector operation became a call.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Insurance<T>(InsuranceTerms terms, double biCnyPerDay, int count, KernelScratch scratch)
+    private static bool Insurance<T>(InsuranceTerms terms, double biCnyPerDay, int count, KernelScratch scratch)
         where T : struct, ILanes<T>
     {
         ref var metrics = ref Row(scratch.SiteMetrics);
@@ -885,6 +926,7 @@ internal sealed partial class PathKernel
         ref var insuredFloodRow = ref MetricRow(ref metrics, Metric.InsuredFloodCny);
         ref var insuredSurgeRow = ref MetricRow(ref metrics, Metric.InsuredSurgeCny);
         ref var insuredWindRow = ref MetricRow(ref metrics, Metric.InsuredWindCny);
+        var claimedAny = false;
         var cover = new InsuranceLanes<T>(terms, biCnyPerDay);
         var zero = T.Create(0.0);
         for (var i = 0; i < count; i += T.Count)
@@ -902,6 +944,8 @@ internal sealed partial class PathKernel
                 continue;
             }
 
+            claimedAny = true;
+
             var (property, bi, flood, surge, wind) = cover.Apply(floodDirect, floodBi, surgeDirect, surgeBi, windDirect, windBi);
             var physical = T.Load(in physicalRow, at);
             T.Store(T.Select(claimed, property, zero), ref insuredPropertyRow, at);
@@ -911,6 +955,8 @@ internal sealed partial class PathKernel
             T.Store(T.Select(claimed, wind, zero), ref insuredWindRow, at);
             T.Store(T.Select(claimed, physical - property - bi, physical), ref retainedRow, at);
         }
+
+        return claimedAny;
     }
 
     /// <summary>
@@ -1314,4 +1360,7 @@ internal sealed partial class PathKernel
         Metric.FloodDirectCny, Metric.FloodBiCny, Metric.SurgeDirectCny, Metric.SurgeBiCny, Metric.HeatBiCny,
         Metric.InsuredPropertyCny, Metric.InsuredBiCny, Metric.InsuredFloodCny, Metric.InsuredSurgeCny, Metric.InsuredWindCny,
     ];
+
+    /// <summary><see cref="LaterMetrics"/> as bits by metric (after it: static fields start in the order they are written).</summary>
+    private static readonly ulong LaterMetricsMask = LaterMetrics.Aggregate(0UL, (mask, metric) => mask | (1UL << (int)metric));
 }

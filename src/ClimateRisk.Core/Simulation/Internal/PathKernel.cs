@@ -310,7 +310,7 @@ internal sealed partial class PathKernel
                 continue;
             }
 
-            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, startNpvs, mapRows, portfolioRows);
+            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, startNpvs, _repeatedRows[s] | scratch.RowsStillZero, mapRows, portfolioRows);
             if (mapRows)
             {
                 StreamRow(scratch.ClimatePue.Slice(0, count), b.ClimatePue.Slice((s * b.Paths) + firstIndex, count));
@@ -331,7 +331,7 @@ internal sealed partial class PathKernel
         LaneLoop.Divide(portfolioEnergy, sumItEnergy, portfolioPue);
         LaneLoop.Divide(driftEnergy, sumItEnergy, portfolioDrift);
 
-        StoreEntity(portfolio, portfolioRows, scratch.MaxSiteLossCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, startNpvs);
+        StoreEntity(portfolio, portfolioRows, scratch.MaxSiteLossCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, startNpvs, _repeatedRows[portfolio]);
 
         // The rows went out by non-temporal stores (StreamRow), which are weakly ordered.
         if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
@@ -405,7 +405,7 @@ internal sealed partial class PathKernel
             var constants = new SiteYear(plan, _scenario, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
             SiteRows(s, constants, 1, scratch, path, year, drawShortfallUniforms: false);
-            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, pathIndex, 1, discount, skipRepeatedRows: false, storeOccurrence: true, startNpvs: false);
+            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, pathIndex, 1, discount, skipRepeatedRows: false, storeOccurrence: true, startNpvs: false, repeatedRows: 0);
         }
 
         var sumDriftEnergy = scratch.DriftEnergyMwh[0];
@@ -467,7 +467,9 @@ internal sealed partial class PathKernel
     /// in block]) and occurrence loss into buffer columns [<paramref name="firstIndex"/>, + <paramref name="count"/>),
     /// adds its discounted total to the running NPV and, when asked, its statement effects to the
     /// financial NPVs. With <paramref name="skipRepeatedRows"/> a row of one value repeated is not
-    /// copied but marked (see <see cref="EvaluateBlock"/>); otherwise its mark is cleared.
+    /// copied but marked (see <see cref="EvaluateBlock"/>); otherwise its mark is cleared. The rows
+    /// in <paramref name="repeatedRows"/> (bits by metric) are known to be one value repeated
+    /// (<see cref="RepeatedRows(SitePlan)"/>, <see cref="RowsStillZero"/>) and marked from their first value.
     /// </summary>
     /// <remarks>
     /// For a site, <c>portfolio</c> holds the portfolio's rows of the block ([metric · B + path in
@@ -478,12 +480,11 @@ internal sealed partial class PathKernel
     /// seventeenth session, item 3). Empty for the portfolio itself.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void StoreEntity(int entity, ReadOnlySpan<double> rows, ReadOnlySpan<double> occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows, bool storeOccurrence, bool startNpvs, bool mapRows = false, Span<double> portfolio = default)
+    private void StoreEntity(int entity, ReadOnlySpan<double> rows, ReadOnlySpan<double> occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows, bool storeOccurrence, bool startNpvs, ulong repeatedRows, bool mapRows = false, Span<double> portfolio = default)
     {
         var b = _buffers;
         var n = b.Paths;
         var block = firstIndex / BlockSize;
-        var repeatedRows = _repeatedRows[entity];
         for (var m = 0; m < MetricNames.Count; m++)
         {
             var row = rows.Slice(m * BlockSize, count);
