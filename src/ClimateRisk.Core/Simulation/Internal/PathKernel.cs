@@ -290,9 +290,20 @@ internal sealed partial class PathKernel
             LaneLoop.Multiply(SummerDays, hotDayProbability, hotDaysPmf0);
 
             VectorQuantiles.ExpNegative(hotDaysPmf0, hotDaysPmf0);
-            VectorQuantiles.ExpNegative(droughtPmf0, droughtPmf0);
             PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.HotDays), RandomStreamId.HotDays, firstPath, year, key, 0, hotDaysU);
-            PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.Drought), RandomStreamId.Drought, firstPath, year, key, 0, droughtU);
+            if (plan.IsWaterCooled)
+            {
+                VectorQuantiles.ExpNegative(droughtPmf0, droughtPmf0);
+                PhiloxBatch.Uniforms(rng.KeyFor(RandomStreamId.Drought), RandomStreamId.Drought, firstPath, year, key, 0, droughtU);
+            }
+            else
+            {
+                // Restricted days cost only a water-cooled site (Totals) and nothing else reads
+                // them, so no draw: p(0) = 1 makes every count 0 (the stream is counter-based, so
+                // no other draw moves).
+                droughtPmf0.Fill(1);
+                droughtU.Fill(0.5);
+            }
             // The gust quantile of Φ(z), likewise only above the tail bound.
             if (site.Wind is { } wind)
             {
