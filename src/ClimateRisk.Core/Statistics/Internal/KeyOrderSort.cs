@@ -43,6 +43,89 @@ internal static class KeyOrderSort
         }
     }
 
+    /// <summary>
+    /// results[r] = the value of rank <paramref name="ranks"/>[r] (0-based, ascending, distinct)
+    /// in totalOrder, the same bits <see cref="Sort"/> would put there; <paramref name="values"/>
+    /// holds the same multiset afterwards, in no particular order.
+    /// </summary>
+    /// <remarks>
+    /// Why: the selection's last step wants one or two ranks of a region of up to 64 values (a
+    /// quantile's pair j, j + 1), and sorting all of it was 3 % of a 10,000-path run's samples.
+    /// The partitions here are <see cref="Sort"/>'s, but only the sides that hold a wanted rank
+    /// are taken further, and those of at most 16 keys are sorted by insertion as there.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Select(Span<double> values, ReadOnlySpan<int> ranks, Span<double> results)
+    {
+        if (results.Length < ranks.Length)
+        {
+            throw new ArgumentException("The results are shorter than the ranks.", nameof(results));
+        }
+
+        for (var r = 0; r < ranks.Length; r++)
+        {
+            if ((uint)ranks[r] >= (uint)values.Length || (r > 0 && ranks[r] <= ranks[r - 1]))
+            {
+                throw new ArgumentOutOfRangeException(nameof(ranks), ranks[r], $"Ranks must be ascending, distinct and below {values.Length}.");
+            }
+        }
+
+        var keys = MemoryMarshal.Cast<double, ulong>(values);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = RadixSelect.Key(values[i]);
+        }
+
+        SelectKeys(keys, ranks, 0);
+        for (var r = 0; r < ranks.Length; r++)
+        {
+            results[r] = FromKey(keys[ranks[r]]);
+        }
+
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = BitConverter.DoubleToUInt64Bits(FromKey(keys[i]));
+        }
+    }
+
+    /// <summary>Puts the keys of <paramref name="ranks"/> (less <paramref name="offset"/>, the position of keys[0] in the whole) at their sorted places.</summary>
+    private static void SelectKeys(Span<ulong> keys, ReadOnlySpan<int> ranks, int offset)
+    {
+        while (!ranks.IsEmpty)
+        {
+            if (keys.Length <= InsertionThreshold)
+            {
+                SortKeys(keys);
+                return;
+            }
+
+            var split = Partition(keys);
+            var left = 0;
+            while (left < ranks.Length && ranks[left] - offset < split)
+            {
+                left++;
+            }
+
+            // The side with fewer ranks by recursion, the other by the loop.
+            if (left < ranks.Length - left)
+            {
+                SelectKeys(keys[..split], ranks[..left], offset);
+                keys = keys[split..];
+                ranks = ranks[left..];
+                offset += split;
+            }
+            else
+            {
+                SelectKeys(keys[split..], ranks[left..], offset + split);
+                keys = keys[..split];
+                ranks = ranks[..left];
+            }
+        }
+    }
+
+    /// <summary>The inverse of <see cref="RadixSelect.Key"/>: a key with its top bit set was a value with its sign bit clear.</summary>
+    private static double FromKey(ulong key) => BitConverter.UInt64BitsToDouble(key ^ ((ulong)((long)~key >> 63) | RadixSelect.SignBit));
+
     private static void SortKeys(Span<ulong> keys)
     {
         while (keys.Length > InsertionThreshold)

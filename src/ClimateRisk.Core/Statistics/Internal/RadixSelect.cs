@@ -872,8 +872,8 @@ internal static class RadixSelect
 
     /// <summary>
     /// Writes x₍ᵣ₎ of <paramref name="region"/> for every r in <paramref name="ranks"/>
-    /// (ascending, relative to the region) into <paramref name="results"/>. Sorts the region
-    /// when it is small (its multiset is unchanged); otherwise histograms it over its own key
+    /// (ascending, relative to the region) into <paramref name="results"/>. Selects them from the
+    /// region when it is small (<see cref="KeyOrderSort.Select"/>; its multiset is unchanged); otherwise histograms it over its own key
     /// range and recurses into a copy of each bucket that holds a wanted rank.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -882,12 +882,7 @@ internal static class RadixSelect
     {
         if (region.Length <= SortThreshold)
         {
-            KeyOrderSort.Sort(region);
-            for (var r = 0; r < ranks.Length; r++)
-            {
-                results[r] = region[ranks[r]];
-            }
-
+            KeyOrderSort.Select(region, ranks, results);
             return;
         }
 

@@ -48,6 +48,68 @@ public class KeyOrderSortTests
         }
     }
 
+    /// <summary>
+    /// Select against the same independent order: each wanted rank's bits, for random sets of
+    /// ranks (one, an adjacent pair as the quantiles ask, several, all), and the multiset kept.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(40)]
+    [InlineData(64)]
+    [InlineData(300)]
+    public void Select_gives_each_wanted_rank_the_bits_of_the_total_order_and_keeps_the_values(int length)
+    {
+        var random = new System.Random(7 + length);
+        double[] special = [0.0, -0.0, double.PositiveInfinity, double.NegativeInfinity, double.Epsilon, -double.Epsilon, double.NaN, -double.NaN, 1.0, -1.0];
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var values = new double[length];
+            for (var i = 0; i < length; i++)
+            {
+                values[i] = random.Next(4) switch
+                {
+                    0 => special[random.Next(special.Length)],
+                    1 => Math.Round(random.NextDouble() * 8) - 4,
+                    2 => random.NextDouble() * 1e6,
+                    _ => -random.NextDouble() * Math.Pow(10, random.Next(-300, 300)),
+                };
+            }
+
+            var order = values.Select(v => TotalOrder(BitConverter.DoubleToInt64Bits(v))).ToArray();
+            Array.Sort(order);
+            var first = random.Next(length);
+            var ranks = (trial % 4) switch
+            {
+                0 => new[] { first },
+                1 => first + 1 < length ? new[] { first, first + 1 } : new[] { first },
+                2 => Enumerable.Range(0, length).Where(_ => random.Next(5) == 0).DefaultIfEmpty(first).ToArray(),
+                _ => Enumerable.Range(0, length).ToArray(),
+            };
+
+            var results = new double[ranks.Length];
+            KeyOrderSort.Select(values, ranks, results);
+
+            results.Select(v => TotalOrder(BitConverter.DoubleToInt64Bits(v))).Should().Equal(ranks.Select(r => order[r]), $"length {length}, trial {trial}");
+            var kept = values.Select(v => TotalOrder(BitConverter.DoubleToInt64Bits(v))).ToArray();
+            Array.Sort(kept);
+            kept.Should().Equal(order, "the same values stay in the span");
+        }
+    }
+
+    [Fact]
+    public void Select_refuses_ranks_out_of_order_or_range()
+    {
+        var values = new double[] { 3, 1, 2 };
+        var results = new double[2];
+        ((Action)(() => KeyOrderSort.Select(values, [2, 1], results))).Should().Throw<ArgumentOutOfRangeException>();
+        ((Action)(() => KeyOrderSort.Select(values, [1, 1], results))).Should().Throw<ArgumentOutOfRangeException>();
+        ((Action)(() => KeyOrderSort.Select(values, [0, 3], results))).Should().Throw<ArgumentOutOfRangeException>();
+        ((Action)(() => KeyOrderSort.Select(values, [0, 1, 2], results))).Should().Throw<ArgumentException>();
+    }
+
     [Fact]
     public void Orders_numbers_as_less_than_does_and_minus_zero_first()
     {
