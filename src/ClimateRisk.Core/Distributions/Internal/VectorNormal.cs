@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using ClimateRisk.Core.Numerics.Internal;
 
 namespace ClimateRisk.Core.Distributions.Internal;
@@ -183,24 +182,27 @@ internal static class VectorNormal
     public static void Cdf(ReadOnlySpan<double> x, Span<double> destination)
     {
         LaneLoop.CheckSpans(x, destination);
-        ref var src = ref MemoryMarshal.GetReference(x);
-        ref var dst = ref MemoryMarshal.GetReference(destination);
-        ref var table = ref CdfTableStart;
-        var done = Vector512.IsHardwareAccelerated ? CdfRegisters<Lanes512>(ref src, ref dst, x.Length, ref table)
-            : Vector256.IsHardwareAccelerated ? CdfRegisters<Lanes256>(ref src, ref dst, x.Length, ref table)
-            : 0;
-        if (x.Length - done >= LaneLoop.MinPaddedTail && Vector256.IsHardwareAccelerated)
-        {
-            Span<double> register = stackalloc double[Vector512<double>.Count];
-            var width = LaneLoop.Pad(ref src, done, x.Length, register);
-            ref var lanes = ref MemoryMarshal.GetReference(register);
-            _ = Vector512.IsHardwareAccelerated ? CdfRegisters<Lanes512>(ref lanes, ref lanes, width, ref table) : CdfRegisters<Lanes256>(ref lanes, ref lanes, width, ref table);
-            LaneLoop.Unpad(register, ref dst, done, x.Length);
-        }
-        else if (done < x.Length)
-        {
-            LaneLoop.Tail<CdfOperator>(ref src, ref dst, done, x.Length);
-        }
+        LaneLoop.Run<CdfLoop>(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(destination), x.Length);
+    }
+
+    /// <summary><see cref="CdfRegisters{T}"/> with its table, and the one-element Φ, for <see cref="LaneLoop.Run{TLoop}"/>.</summary>
+    private readonly struct CdfLoop : LaneLoop.IRegisterLoop
+    {
+        public static int Registers<TLanes>(ref double src, ref double dst, int length)
+            where TLanes : struct, ILanes<TLanes>
+            => CdfRegisters<TLanes>(ref src, ref dst, length, ref CdfTableStart);
+
+        public static double Scalar(double x) => LaneLoop.Scalar<CdfOperator>(x);
+    }
+
+    /// <summary><see cref="InvCdfRegisters{T}"/> with its table, and the one-element Φ⁻¹, for <see cref="LaneLoop.Run{TLoop}"/>.</summary>
+    private readonly struct InvCdfLoop : LaneLoop.IRegisterLoop
+    {
+        public static int Registers<TLanes>(ref double src, ref double dst, int length)
+            where TLanes : struct, ILanes<TLanes>
+            => InvCdfRegisters<TLanes>(ref src, ref dst, length, ref InvCdfTableStart);
+
+        public static double Scalar(double p) => LaneLoop.Scalar<InvCdfOperator>(p);
     }
 
     /// <summary>
@@ -229,24 +231,7 @@ internal static class VectorNormal
     public static void InvCdf(ReadOnlySpan<double> p, Span<double> destination)
     {
         LaneLoop.CheckSpans(p, destination);
-        ref var src = ref MemoryMarshal.GetReference(p);
-        ref var dst = ref MemoryMarshal.GetReference(destination);
-        ref var table = ref InvCdfTableStart;
-        var done = Vector512.IsHardwareAccelerated ? InvCdfRegisters<Lanes512>(ref src, ref dst, p.Length, ref table)
-            : Vector256.IsHardwareAccelerated ? InvCdfRegisters<Lanes256>(ref src, ref dst, p.Length, ref table)
-            : 0;
-        if (p.Length - done >= LaneLoop.MinPaddedTail && Vector256.IsHardwareAccelerated)
-        {
-            Span<double> register = stackalloc double[Vector512<double>.Count];
-            var width = LaneLoop.Pad(ref src, done, p.Length, register);
-            ref var lanes = ref MemoryMarshal.GetReference(register);
-            _ = Vector512.IsHardwareAccelerated ? InvCdfRegisters<Lanes512>(ref lanes, ref lanes, width, ref table) : InvCdfRegisters<Lanes256>(ref lanes, ref lanes, width, ref table);
-            LaneLoop.Unpad(register, ref dst, done, p.Length);
-        }
-        else if (done < p.Length)
-        {
-            LaneLoop.Tail<InvCdfOperator>(ref src, ref dst, done, p.Length);
-        }
+        LaneLoop.Run<InvCdfLoop>(ref MemoryMarshal.GetReference(p), ref MemoryMarshal.GetReference(destination), p.Length);
     }
 
     /// <summary>

@@ -23,23 +23,70 @@ internal static class LaneLoop
         where TOperator : struct, IUnaryLanes
     {
         CheckSpans(x, destination);
-        ref var src = ref MemoryMarshal.GetReference(x);
-        ref var dst = ref MemoryMarshal.GetReference(destination);
-        var done = Vector512.IsHardwareAccelerated ? Registers<TOperator, Lanes512>(ref src, ref dst, x.Length)
-            : Vector256.IsHardwareAccelerated ? Registers<TOperator, Lanes256>(ref src, ref dst, x.Length)
+        Run<OperatorLoop<TOperator>>(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(destination), x.Length);
+    }
+
+    /// <summary>
+    /// A vector function's loop over whole registers (<see cref="Run{TLoop}"/> takes the widest the
+    /// machine has) and its one-element form, which must give each element the bits a register
+    /// lane gives it.
+    /// </summary>
+    public interface IRegisterLoop
+    {
+        /// <summary>Whole registers from the start of the span; returns how many elements were written.</summary>
+        static abstract int Registers<TLanes>(ref double src, ref double dst, int length)
+            where TLanes : struct, ILanes<TLanes>;
+
+        /// <summary>f(x) for one value.</summary>
+        static abstract double Scalar(double x);
+    }
+
+    /// <summary>
+    /// dst[i] = f(src[i]) for i &lt; <paramref name="length"/> (spans checked by the caller; in place
+    /// allowed): whole registers of 8 lanes with AVX-512, else 4 with AVX2; a remainder of two or
+    /// more in one register padded with its last element (<see cref="Pad"/>), a single one through
+    /// the one-element form.
+    /// </summary>
+    public static void Run<TLoop>(ref double src, ref double dst, int length)
+        where TLoop : struct, IRegisterLoop
+    {
+        var done = Vector512.IsHardwareAccelerated ? TLoop.Registers<Lanes512>(ref src, ref dst, length)
+            : Vector256.IsHardwareAccelerated ? TLoop.Registers<Lanes256>(ref src, ref dst, length)
             : 0;
-        if (x.Length - done >= MinPaddedTail && Vector256.IsHardwareAccelerated)
+        if (length - done >= MinPaddedTail && Vector256.IsHardwareAccelerated)
         {
             Span<double> register = stackalloc double[Vector512<double>.Count];
-            var width = Pad(ref src, done, x.Length, register);
+            var width = Pad(ref src, done, length, register);
             ref var lanes = ref MemoryMarshal.GetReference(register);
-            _ = Vector512.IsHardwareAccelerated ? Registers<TOperator, Lanes512>(ref lanes, ref lanes, width) : Registers<TOperator, Lanes256>(ref lanes, ref lanes, width);
-            Unpad(register, ref dst, done, x.Length);
+            _ = Vector512.IsHardwareAccelerated ? TLoop.Registers<Lanes512>(ref lanes, ref lanes, width) : TLoop.Registers<Lanes256>(ref lanes, ref lanes, width);
+            Unpad(register, ref dst, done, length);
         }
-        else if (done < x.Length)
+        else if (done < length)
         {
-            Tail<TOperator>(ref src, ref dst, done, x.Length);
+            ScalarTail<TLoop>(ref src, ref dst, done, length);
         }
+    }
+
+    /// <summary>Elements [start, length) one at a time through the one-element form.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ScalarTail<TLoop>(ref double src, ref double dst, int start, int length)
+        where TLoop : struct, IRegisterLoop
+    {
+        for (var i = start; i < length; i++)
+        {
+            Unsafe.Add(ref dst, i) = TLoop.Scalar(Unsafe.Add(ref src, i));
+        }
+    }
+
+    /// <summary><see cref="IRegisterLoop"/> of an operator: <see cref="Registers{TOperator, TLanes}"/> and <see cref="Scalar{TOperator}"/>.</summary>
+    private readonly struct OperatorLoop<TOperator> : IRegisterLoop
+        where TOperator : struct, IUnaryLanes
+    {
+        public static int Registers<TLanes>(ref double src, ref double dst, int length)
+            where TLanes : struct, ILanes<TLanes>
+            => LaneLoop.Registers<TOperator, TLanes>(ref src, ref dst, length);
+
+        public static double Scalar(double x) => Scalar<TOperator>(x);
     }
 
     /// <summary>
@@ -54,7 +101,7 @@ internal static class LaneLoop
     /// <paramref name="src"/> (fewer than a register) to the start of <paramref name="register"/>
     /// and repeats the last of them up to the register's width — 8 with AVX-512, else 4 — which
     /// it returns. Every lane of the vector functions is computed apart from the others with the
-    /// scalar form's operations, so the copied elements get the bits <see cref="Tail{TOperator}"/>
+    /// scalar form's operations, so the copied elements get the bits the one-element form
     /// would give them, and the repeats take the same path as the last element, not a slow one.
     /// </summary>
     public static int Pad(ref double src, int start, int length, Span<double> register)
@@ -115,17 +162,6 @@ internal static class LaneLoop
         }
 
         return i;
-    }
-
-    /// <summary>Elements [start, length) one at a time through <see cref="Scalar{TOperator}"/>.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void Tail<TOperator>(ref double src, ref double dst, int start, int length)
-        where TOperator : struct, IUnaryLanes
-    {
-        for (var i = start; i < length; i++)
-        {
-            Unsafe.Add(ref dst, i) = Scalar<TOperator>(Unsafe.Add(ref src, i));
-        }
     }
 
     /// <summary>f(x) for one value: the generic code on a 128-bit register, lane 0.</summary>

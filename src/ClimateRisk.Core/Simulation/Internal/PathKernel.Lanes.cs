@@ -1305,7 +1305,6 @@ internal sealed partial class PathKernel
 
     private static void Fill(ref double row, int count, double value) => MemoryMarshal.CreateSpan(ref row, count).Fill(value);
 
-    /// <summary>Rows written as zero in the first pass and set for the listed paths later.</summary>
     /// <summary>
     /// The metric rows that hold one value on every path of any block of <paramref name="plan"/>'s
     /// site, whatever the draws, as bits by metric: the water rows (<c>Chronic</c> fills them with
@@ -1355,6 +1354,7 @@ internal sealed partial class PathKernel
     /// <summary>§9: a restriction stops a water-cooled site's IT load (drought BI) only where its water storage lasts less than <see cref="StorageNeededH"/>.</summary>
     private static bool HasShortStorage(Site site) => site.WaterStorageH < StorageNeededH;
 
+    /// <summary>Rows written as zero in the first pass and set for the listed paths later.</summary>
     private static readonly Metric[] LaterMetrics =
     [
         Metric.FloodDirectCny, Metric.FloodBiCny, Metric.SurgeDirectCny, Metric.SurgeBiCny, Metric.HeatBiCny,

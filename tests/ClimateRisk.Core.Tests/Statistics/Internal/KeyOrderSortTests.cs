@@ -24,20 +24,9 @@ public class KeyOrderSortTests
     public void Sorts_in_total_order_exactly_the_bits_it_was_given(int length)
     {
         var random = new System.Random(20261207 + length);
-        double[] special = [0.0, -0.0, double.PositiveInfinity, double.NegativeInfinity, double.Epsilon, -double.Epsilon, double.NaN, -double.NaN, 1.0, -1.0];
         for (var trial = 0; trial < 50; trial++)
         {
-            var values = new double[length];
-            for (var i = 0; i < length; i++)
-            {
-                values[i] = random.Next(4) switch
-                {
-                    0 => special[random.Next(special.Length)],
-                    1 => Math.Round(random.NextDouble() * 8) - 4, // many duplicates
-                    2 => random.NextDouble() * 1e6,
-                    _ => -random.NextDouble() * Math.Pow(10, random.Next(-300, 300)),
-                };
-            }
+            var values = Values(random, length);
 
             var expected = values.Select(v => TotalOrder(BitConverter.DoubleToInt64Bits(v))).ToArray();
             Array.Sort(expected);
@@ -63,20 +52,9 @@ public class KeyOrderSortTests
     public void Select_gives_each_wanted_rank_the_bits_of_the_total_order_and_keeps_the_values(int length)
     {
         var random = new System.Random(7 + length);
-        double[] special = [0.0, -0.0, double.PositiveInfinity, double.NegativeInfinity, double.Epsilon, -double.Epsilon, double.NaN, -double.NaN, 1.0, -1.0];
         for (var trial = 0; trial < 200; trial++)
         {
-            var values = new double[length];
-            for (var i = 0; i < length; i++)
-            {
-                values[i] = random.Next(4) switch
-                {
-                    0 => special[random.Next(special.Length)],
-                    1 => Math.Round(random.NextDouble() * 8) - 4,
-                    2 => random.NextDouble() * 1e6,
-                    _ => -random.NextDouble() * Math.Pow(10, random.Next(-300, 300)),
-                };
-            }
+            var values = Values(random, length);
 
             var order = values.Select(v => TotalOrder(BitConverter.DoubleToInt64Bits(v))).ToArray();
             Array.Sort(order);
@@ -117,6 +95,25 @@ public class KeyOrderSortTests
         KeyOrderSort.Sort(values);
         values.Select(BitConverter.DoubleToInt64Bits).Should().Equal(
             new[] { -1e300, -2.0, -0.0, 0.0, 0.0, 1e-300, 3.5, 3.5 }.Select(BitConverter.DoubleToInt64Bits));
+    }
+
+    /// <summary>Values with duplicates, ±0, ±∞, subnormals and NaNs of either sign, and numbers across the exponent range.</summary>
+    private static double[] Values(System.Random random, int length)
+    {
+        double[] special = [0.0, -0.0, double.PositiveInfinity, double.NegativeInfinity, double.Epsilon, -double.Epsilon, double.NaN, -double.NaN, 1.0, -1.0];
+        var values = new double[length];
+        for (var i = 0; i < length; i++)
+        {
+            values[i] = random.Next(4) switch
+            {
+                0 => special[random.Next(special.Length)],
+                1 => Math.Round(random.NextDouble() * 8) - 4, // many duplicates
+                2 => random.NextDouble() * 1e6,
+                _ => -random.NextDouble() * Math.Pow(10, random.Next(-300, 300)),
+            };
+        }
+
+        return values;
     }
 
     /// <summary>totalOrder as a signed integer: non-negative bit patterns keep their order; negative ones reversed below them.</summary>
