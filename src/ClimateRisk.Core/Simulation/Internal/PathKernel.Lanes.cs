@@ -129,27 +129,25 @@ internal sealed partial class PathKernel
         var rows = LaterMetricsMask;
         if (inundations)
         {
-            rows &= ~(Bit(Metric.FloodDirectCny) | Bit(Metric.FloodBiCny) | Bit(Metric.SurgeDirectCny) | Bit(Metric.SurgeBiCny));
+            rows &= ~(MetricBit(Metric.FloodDirectCny) | MetricBit(Metric.FloodBiCny) | MetricBit(Metric.SurgeDirectCny) | MetricBit(Metric.SurgeBiCny));
         }
 
         if (hotPaths)
         {
-            rows &= ~Bit(Metric.HeatBiCny);
+            rows &= ~MetricBit(Metric.HeatBiCny);
         }
 
         if (claimed)
         {
-            rows &= ~(Bit(Metric.InsuredPropertyCny) | Bit(Metric.InsuredBiCny) | Bit(Metric.InsuredFloodCny) | Bit(Metric.InsuredSurgeCny) | Bit(Metric.InsuredWindCny));
+            rows &= ~(MetricBit(Metric.InsuredPropertyCny) | MetricBit(Metric.InsuredBiCny) | MetricBit(Metric.InsuredFloodCny) | MetricBit(Metric.InsuredSurgeCny) | MetricBit(Metric.InsuredWindCny));
         }
 
         if (!inundations && plan.Site.Wind is null)
         {
-            rows |= Bit(Metric.ImpairmentCny);
+            rows |= MetricBit(Metric.ImpairmentCny);
         }
 
         return rows;
-
-        static ulong Bit(Metric metric) => 1UL << (int)metric;
     }
 
     /// <summary>
@@ -1320,36 +1318,37 @@ internal sealed partial class PathKernel
     internal static ulong RepeatedRows(SitePlan plan)
     {
         var site = plan.Site;
-        var rows = Bit(Metric.WaterM3) | Bit(Metric.WaterCostCny);
+        var rows = MetricBit(Metric.WaterM3) | MetricBit(Metric.WaterCostCny);
         if (site.Wind is null)
         {
-            rows |= Bit(Metric.WindDirectCny) | Bit(Metric.WindBiCny);
+            rows |= MetricBit(Metric.WindDirectCny) | MetricBit(Metric.WindBiCny);
         }
 
         if (site.Flood is null || plan.FirstPositiveDepth < 0)
         {
-            rows |= Bit(Metric.FloodDirectCny) | Bit(Metric.FloodBiCny);
+            rows |= MetricBit(Metric.FloodDirectCny) | MetricBit(Metric.FloodBiCny);
         }
 
         if (site.Surge is null)
         {
-            rows |= Bit(Metric.SurgeDirectCny) | Bit(Metric.SurgeBiCny);
+            rows |= MetricBit(Metric.SurgeDirectCny) | MetricBit(Metric.SurgeBiCny);
         }
 
         if (!plan.IsWaterCooled)
         {
-            rows |= Bit(Metric.DroughtEnergyCny);
+            rows |= MetricBit(Metric.DroughtEnergyCny);
         }
 
         if (!plan.IsWaterCooled || !HasShortStorage(site))
         {
-            rows |= Bit(Metric.DroughtBiCny);
+            rows |= MetricBit(Metric.DroughtBiCny);
         }
 
         return rows;
-
-        static ulong Bit(Metric metric) => 1UL << (int)metric;
     }
+
+    /// <summary>Metric <paramref name="metric"/>'s bit in a mask of rows (<see cref="RepeatedRows(SitePlan)"/>, <see cref="RowsStillZero"/>, <see cref="SummedRows"/>).</summary>
+    private static ulong MetricBit(Metric metric) => 1UL << (int)metric;
 
     /// <summary>§9: a restriction stops a water-cooled site's IT load (drought BI) only where its water storage lasts less than <see cref="StorageNeededH"/>.</summary>
     private static bool HasShortStorage(Site site) => site.WaterStorageH < StorageNeededH;
@@ -1362,5 +1361,5 @@ internal sealed partial class PathKernel
     ];
 
     /// <summary><see cref="LaterMetrics"/> as bits by metric (after it: static fields start in the order they are written).</summary>
-    private static readonly ulong LaterMetricsMask = LaterMetrics.Aggregate(0UL, (mask, metric) => mask | (1UL << (int)metric));
+    private static readonly ulong LaterMetricsMask = LaterMetrics.Aggregate(0UL, (mask, metric) => mask | MetricBit(metric));
 }

@@ -559,7 +559,7 @@ internal sealed partial class PathKernel
     /// drift and breach indicator are made afterwards from IT-energy weights and "any site".
     /// </summary>
     private static readonly ulong SummedRows = ((1UL << MetricNames.Count) - 1)
-        & ~((1UL << (int)Metric.Pue) | (1UL << (int)Metric.PueDrift) | (1UL << (int)Metric.PueLimitBreach));
+        & ~(MetricBit(Metric.Pue) | MetricBit(Metric.PueDrift) | MetricBit(Metric.PueLimitBreach));
 
     /// <summary>
     /// Asks for the lines of <paramref name="values"/>[<paramref name="start"/>, + <paramref name="count"/>)
