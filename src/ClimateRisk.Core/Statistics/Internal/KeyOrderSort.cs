@@ -28,19 +28,9 @@ internal static class KeyOrderSort
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sort(Span<double> values)
     {
-        var keys = MemoryMarshal.Cast<double, ulong>(values);
-        for (var i = 0; i < keys.Length; i++)
-        {
-            keys[i] = RadixSelect.Key(values[i]);
-        }
-
+        var keys = ToKeys(values);
         SortKeys(keys);
-        for (var i = 0; i < keys.Length; i++)
-        {
-            // The inverse of Key: a key with its top bit set was a value with its sign bit clear.
-            var key = keys[i];
-            keys[i] = key ^ ((ulong)((long)~key >> 63) | RadixSelect.SignBit);
-        }
+        FromKeys(keys);
     }
 
     /// <summary>
@@ -70,21 +60,37 @@ internal static class KeyOrderSort
             }
         }
 
+        var keys = ToKeys(values);
+        SelectKeys(keys, ranks, 0);
+        FromKeys(keys);
+        for (var r = 0; r < ranks.Length; r++)
+        {
+            results[r] = values[ranks[r]];
+        }
+    }
+
+    /// <summary>Turns <paramref name="values"/> into their keys (<see cref="RadixSelect.Key"/>) in place.</summary>
+    private static Span<ulong> ToKeys(Span<double> values)
+    {
         var keys = MemoryMarshal.Cast<double, ulong>(values);
         for (var i = 0; i < keys.Length; i++)
         {
             keys[i] = RadixSelect.Key(values[i]);
         }
 
-        SelectKeys(keys, ranks, 0);
-        for (var r = 0; r < ranks.Length; r++)
-        {
-            results[r] = FromKey(keys[ranks[r]]);
-        }
+        return keys;
+    }
 
+    /// <summary>
+    /// Turns keys back into the values' bits in place: the inverse of <see cref="RadixSelect.Key"/>
+    /// (a key with its top bit set was a value with its sign bit clear).
+    /// </summary>
+    private static void FromKeys(Span<ulong> keys)
+    {
         for (var i = 0; i < keys.Length; i++)
         {
-            keys[i] = BitConverter.DoubleToUInt64Bits(FromKey(keys[i]));
+            var key = keys[i];
+            keys[i] = key ^ ((ulong)((long)~key >> 63) | RadixSelect.SignBit);
         }
     }
 
@@ -122,9 +128,6 @@ internal static class KeyOrderSort
             }
         }
     }
-
-    /// <summary>The inverse of <see cref="RadixSelect.Key"/>: a key with its top bit set was a value with its sign bit clear.</summary>
-    private static double FromKey(ulong key) => BitConverter.UInt64BitsToDouble(key ^ ((ulong)((long)~key >> 63) | RadixSelect.SignBit));
 
     private static void SortKeys(Span<ulong> keys)
     {

@@ -28,12 +28,11 @@ public class KeyOrderSortTests
         {
             var values = Values(random, length);
 
-            var expected = values.Select(v => TotalOrder(BitConverter.DoubleToInt64Bits(v))).ToArray();
-            Array.Sort(expected);
+            var expected = SortedTotalOrder(values);
 
             KeyOrderSort.Sort(values);
 
-            values.Select(v => TotalOrder(BitConverter.DoubleToInt64Bits(v))).Should().Equal(expected, $"length {length}, trial {trial}");
+            TotalOrder(values).Should().Equal(expected, $"length {length}, trial {trial}");
         }
     }
 
@@ -56,8 +55,7 @@ public class KeyOrderSortTests
         {
             var values = Values(random, length);
 
-            var order = values.Select(v => TotalOrder(BitConverter.DoubleToInt64Bits(v))).ToArray();
-            Array.Sort(order);
+            var order = SortedTotalOrder(values);
             var first = random.Next(length);
             var ranks = (trial % 4) switch
             {
@@ -70,10 +68,8 @@ public class KeyOrderSortTests
             var results = new double[ranks.Length];
             KeyOrderSort.Select(values, ranks, results);
 
-            results.Select(v => TotalOrder(BitConverter.DoubleToInt64Bits(v))).Should().Equal(ranks.Select(r => order[r]), $"length {length}, trial {trial}");
-            var kept = values.Select(v => TotalOrder(BitConverter.DoubleToInt64Bits(v))).ToArray();
-            Array.Sort(kept);
-            kept.Should().Equal(order, "the same values stay in the span");
+            TotalOrder(results).Should().Equal(ranks.Select(r => order[r]), $"length {length}, trial {trial}");
+            SortedTotalOrder(values).Should().Equal(order, "the same values stay in the span");
         }
     }
 
@@ -118,4 +114,15 @@ public class KeyOrderSortTests
 
     /// <summary>totalOrder as a signed integer: non-negative bit patterns keep their order; negative ones reversed below them.</summary>
     private static long TotalOrder(long bits) => bits >= 0 ? bits : long.MinValue - bits - 1;
+
+    /// <summary>Each value's place in IEEE totalOrder (<see cref="TotalOrder(long)"/>), in span order.</summary>
+    private static long[] TotalOrder(double[] values) => values.Select(v => TotalOrder(BitConverter.DoubleToInt64Bits(v))).ToArray();
+
+    /// <summary><see cref="TotalOrder(double[])"/> sorted by <see cref="Array.Sort(Array)"/>: the order the code must reproduce.</summary>
+    private static long[] SortedTotalOrder(double[] values)
+    {
+        var order = TotalOrder(values);
+        Array.Sort(order);
+        return order;
+    }
 }
