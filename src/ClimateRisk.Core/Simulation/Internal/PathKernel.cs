@@ -218,19 +218,11 @@ internal sealed partial class PathKernel
         var discount = _scenario.Discount[yearIndex];
 
         // The portfolio's rows are summed in scratch (in cache) and stored once like a site's.
+        // A summed row is started by the first site row added to it (+0 + 1 · x, unread: the
+        // bits of an add to a cleared row) and cleared after the sites only if none was.
         var portfolioRows = scratch.PortfolioMetrics;
         var formPortfolio = _siteRows is null;
-        if (formPortfolio && count == BlockSize)
-        {
-            portfolioRows.Clear();
-        }
-        else if (formPortfolio)
-        {
-            for (var m = 0; m < MetricNames.Count; m++)
-            {
-                portfolioRows.Slice(m * BlockSize, count).Clear();
-            }
-        }
+        var portfolioStarted = 0UL;
 
         var driftEnergy = scratch.DriftEnergyMwh.Slice(0, count);
         var maxSiteLoss = scratch.MaxSiteLossCny.Slice(0, count);
@@ -321,7 +313,7 @@ internal sealed partial class PathKernel
                 continue;
             }
 
-            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, startNpvs, _repeatedRows[s] | scratch.RowsStillZero, mapRows, portfolioRows);
+            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, startNpvs, _repeatedRows[s] | scratch.RowsStillZero, ref portfolioStarted, mapRows, portfolioRows);
             if (mapRows)
             {
                 StreamRow(scratch.ClimatePue.Slice(0, count), b.ClimatePue.Slice((s * b.Paths) + firstIndex, count));
@@ -333,6 +325,11 @@ internal sealed partial class PathKernel
             return;
         }
 
+        for (var unstarted = SummedRows & ~portfolioStarted; unstarted != 0; unstarted &= unstarted - 1)
+        {
+            portfolioRows.Slice(BitOperations.TrailingZeroCount(unstarted) * BlockSize, count).Clear();
+        }
+
         // Portfolio: per-path sums across sites, so cross-site correlation shows; PUE and drift
         // are IT-energy weighted, the breach indicator is "any site in breach".
         var portfolioPue = portfolioRows.Slice((int)Metric.Pue * BlockSize, count);
@@ -342,7 +339,7 @@ internal sealed partial class PathKernel
         LaneLoop.Divide(portfolioEnergy, sumItEnergy, portfolioPue);
         LaneLoop.Divide(driftEnergy, sumItEnergy, portfolioDrift);
 
-        StoreEntity(portfolio, portfolioRows, scratch.MaxSiteLossCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, startNpvs, _repeatedRows[portfolio]);
+        StoreEntity(portfolio, portfolioRows, scratch.MaxSiteLossCny, firstIndex, count, discount, skipRepeatedRows, storeOccurrence, startNpvs, _repeatedRows[portfolio], ref portfolioStarted);
 
         // The rows went out by non-temporal stores (StreamRow), which are weakly ordered.
         if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
@@ -416,7 +413,8 @@ internal sealed partial class PathKernel
             var constants = new SiteYear(plan, _scenario, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
             SiteRows(s, constants, 1, scratch, path, year, drawShortfallUniforms: false);
-            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, pathIndex, 1, discount, skipRepeatedRows: false, storeOccurrence: true, startNpvs: false, repeatedRows: 0);
+            var noPortfolio = 0UL;
+            StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, pathIndex, 1, discount, skipRepeatedRows: false, storeOccurrence: true, startNpvs: false, repeatedRows: 0, ref noPortfolio);
         }
 
         var sumDriftEnergy = scratch.DriftEnergyMwh[0];
@@ -488,10 +486,12 @@ internal sealed partial class PathKernel
     /// stored, while it is still in the first-level cache (the 31 rows of a block, 62 KB, are
     /// twice that cache: added after all of them were stored, each came back from the second
     /// level) — no faster measured, but one pass over the block's rows fewer (docs/performance.md,
-    /// seventeenth session, item 3). Empty for the portfolio itself.
+    /// seventeenth session, item 3). Empty for the portfolio itself. <paramref name="portfolioStarted"/>
+    /// marks (bits by metric) the portfolio rows a site has started: the first site row added to a
+    /// portfolio row sets it to +0 + x without reading it, the bits of an add to a cleared row.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void StoreEntity(int entity, ReadOnlySpan<double> rows, ReadOnlySpan<double> occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows, bool storeOccurrence, bool startNpvs, ulong repeatedRows, bool mapRows = false, Span<double> portfolio = default)
+    private void StoreEntity(int entity, ReadOnlySpan<double> rows, ReadOnlySpan<double> occurrence, int firstIndex, int count, double discount, bool skipRepeatedRows, bool storeOccurrence, bool startNpvs, ulong repeatedRows, ref ulong portfolioStarted, bool mapRows = false, Span<double> portfolio = default)
     {
         var b = _buffers;
         var n = b.Paths;
@@ -524,7 +524,8 @@ internal sealed partial class PathKernel
             // missed the block, covers it lacks).
             if (!portfolio.IsEmpty && !zero && (SummedRows & (1UL << m)) != 0)
             {
-                MultiplyAdd(1, row, portfolio.Slice(m * BlockSize, count));
+                MultiplyAdd(1, row, portfolio.Slice(m * BlockSize, count), start: (portfolioStarted & (1UL << m)) == 0);
+                portfolioStarted |= 1UL << m;
             }
         }
 
