@@ -24,6 +24,9 @@ FREQUENCY = 999
 
 KERNEL = "PathKernel__EvaluateBlock"
 
+# Site plans are built on the workers too (ItemQueue), so they are told from the reduction by name.
+PLANS = r"SitePlan___ctor|ScenarioPlan___ctor"
+
 # (stage, pattern on the leaf frame or None, pattern on the whole stack or None), first match wins.
 # Kernel stages first (the stack holds EvaluateBlock), then the reduction's (by the leaf), then the rest.
 KERNEL_STAGES = [
@@ -58,7 +61,7 @@ REDUCTION_STAGES = [
 
 OTHER_STAGES = [
     ("first touch of the path buffers and caches", None, r"PathMemory__Allocate|PathBuffers__Rent|PathDrawCache___ctor"),
-    ("plans (site PUE tables, scenario plans)", None, r"SitePlan___ctor|ScenarioPlan___ctor"),
+    ("plans (site PUE tables, scenario plans)", None, PLANS),
     ("results CSVs", None, r"ResultsWriter__|CsvText__|FinancialEffectsWriter__"),
     ("start-up, runtime, kernel (guest OS), other", None, None),
 ]
@@ -81,7 +84,7 @@ def classify(stack):
     leaf = stack[0] if stack else ""
     if KERNEL in joined:
         group, stages = "kernel", KERNEL_STAGES
-    elif "ItemQueue" in joined and not re.search(OTHER_STAGES[1][2], joined):
+    elif "ItemQueue" in joined and not re.search(PLANS, joined):
         group, stages = "reduction", REDUCTION_STAGES
     else:
         group, stages = "other", OTHER_STAGES
@@ -96,7 +99,7 @@ def classify(stack):
 
 def main(argv):
     if len(argv) < 1 or argv[0].startswith("-"):
-        print(__doc__.split("\n\n")[1], file=sys.stderr)
+        print(__doc__[__doc__.index("usage:"):], file=sys.stderr)
         return 1
     directory, rest = argv[0], argv[1:]
     aot = keep = None
