@@ -5,7 +5,7 @@ Profiles one run with perf (999 samples a second of each thread, call stacks) an
 sample to the first stage below whose pattern its stack matches; a stage's CPU is its samples
 ÷ 999, divided by the run's site-years. The stages are exclusive (the rows add up to the run):
 the Philox uniforms of the copula are in the Philox row, not the copula's. docs/performance.md,
-"Where the time goes, by stage", has the table this prints and how to read it.
+"Twenty-seventh session", has the table this prints and how to read it.
 
 usage: benchmarks/scripts/stages.py DIR [--aot] [--keep FILE] [bench options, e.g. --workers 1]
   DIR    a checkout with a Release build of the CLI (dotnet build src/ClimateRisk.Cli -c Release),
@@ -53,7 +53,7 @@ REDUCTION_STAGES = [
     ("selection: histograms", r"RadixSelect__Histogram", None),
     ("selection: candidate copies, positives' compress", r"RadixSelect__(CopyCandidates|Compress|PartitionAtZero|CopyBucket|SplitAtZero)", None),
     ("selection: the rest (select, refine, small sorts, TVaR tail sums)", r"RadixSelect__|KeyOrderSort__|ExactSum__", None),
-    ("mapped rows (PUE rows from the climate PUE)", None, r"PueRows__|Scope2Rows__"),
+    ("mapped rows (PUE rows from the climate PUE, Scope 2 market from location)", None, r"PueRows__|Scope2Rows__"),
     ("financial items and NPV cells", None, r"FinancialSeries__"),
     ("skipped blocks filled", None, r"PathBuffers__FillSkipped"),
     ("reduction, other", None, None),
@@ -106,6 +106,9 @@ def main(argv):
     while rest and rest[0] in ("--aot", "--keep"):
         if rest[0] == "--aot":
             aot, rest = True, rest[1:]
+        elif len(rest) < 2:
+            print("stages.py: --keep needs a file name", file=sys.stderr)
+            return 1
         else:
             keep, rest = rest[1], rest[2:]
 
@@ -117,7 +120,11 @@ def main(argv):
         print(f"stages.py: no build at {program[-1]} (README, \"Performance\")", file=sys.stderr)
         return 1
 
-    data = keep or tempfile.mkstemp(suffix=".data")[1]
+    if keep:
+        data = keep
+    else:
+        handle, data = tempfile.mkstemp(suffix=".data")
+        os.close(handle)
     env = dict(os.environ, DOTNET_PerfMapEnabled="1", DOTNET_EnableWriteXorExecute="0")
     try:
         bench = subprocess.run(
