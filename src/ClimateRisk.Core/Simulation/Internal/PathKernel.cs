@@ -498,12 +498,13 @@ internal sealed partial class PathKernel
         var block = firstIndex / BlockSize;
         for (var m = 0; m < MetricNames.Count; m++)
         {
+            var bit = MetricBit((Metric)m);
             var row = rows.Slice(m * BlockSize, count);
             var zero = false;
             if (!mapRows || !(PueRows.Holds((Metric)m) || Scope2Rows.Derived((Metric)m)))
             {
                 var flag = b.BlockFlag((Metric)m, entity, block);
-                var skip = skipRepeatedRows && (((repeatedRows >> m) & 1) != 0
+                var skip = skipRepeatedRows && ((repeatedRows & bit) != 0
                     ? FirstOfRepeated(row, out b.SkippedBits[flag])
                     : RepeatedValue.TryGetBits(row, out b.SkippedBits[flag]));
                 b.SkippedBlocks[flag] = skip;
@@ -522,10 +523,10 @@ internal sealed partial class PathKernel
             // start at +0 and a sum is −0 only when both terms are, so p + (+0) is p's bits.
             // About a quarter of the site rows are +0 (perils a site is not exposed to or that
             // missed the block, covers it lacks).
-            if (!portfolio.IsEmpty && !zero && (SummedRows & (1UL << m)) != 0)
+            if (!portfolio.IsEmpty && !zero && (SummedRows & bit) != 0)
             {
-                MultiplyAdd(1, row, portfolio.Slice(m * BlockSize, count), start: (portfolioStarted & (1UL << m)) == 0);
-                portfolioStarted |= 1UL << m;
+                MultiplyAdd(1, row, portfolio.Slice(m * BlockSize, count), start: (portfolioStarted & bit) == 0);
+                portfolioStarted |= bit;
             }
         }
 
