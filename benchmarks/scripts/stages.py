@@ -10,7 +10,11 @@ the Philox uniforms of the copula are in the Philox row, not the copula's. docs/
 usage: benchmarks/scripts/stages.py DIR [--aot] [--keep FILE] [bench options, e.g. --workers 1]
   DIR    a checkout with a Release build of the CLI (dotnet build src/ClimateRisk.Cli -c Release),
          or with --aot its ahead-of-time build in DIR/out/aot (README, "Performance")
-  --keep FILE   keep the perf data in FILE (perf report -i FILE ...)
+  --keep FILE   keep the perf data in FILE (perf script -i FILE -F ip,sym ...); DIR's options come
+         before the bench options
+  STAGES_HZ=4999 in the environment samples more often (short runs such as --paths 10000); the
+         sampling itself slows the run (about 1.5x at 4999 a second), so compare shares, or
+         tables taken at the same rate
 needs perf (linux-perf); the .NET runtime writes /tmp/perf-PID.map for JIT-compiled code.
 """
 
@@ -20,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 
-FREQUENCY = 999
+FREQUENCY = int(os.environ.get("STAGES_HZ", "999"))
 
 KERNEL = "PathKernel__EvaluateBlock"
 
