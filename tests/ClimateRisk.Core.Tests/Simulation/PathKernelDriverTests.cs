@@ -9,12 +9,13 @@ namespace ClimateRisk.Core.Tests.Simulation;
 /// The block kernel's piecewise-linear lookup on lanes (the heavy-precipitation multiplier of the
 /// path drivers) against <see cref="PiecewiseLinear.At"/>, bit for bit, on every register width:
 /// on and next to the knots, inside, beyond both ends with and without right extrapolation, one
-/// and two knots, ±∞ and NaN. The driver arithmetic around it is checked by PathKernelTests
+/// and two knots, sixteen and seventeen (the most the permuted form takes, and one more), ±∞ and
+/// NaN; with the knots for permutes (<see cref="PathKernel.Knots16"/>) and without. The driver arithmetic around it is checked by PathKernelTests
 /// (block kernel against the scalar one).
 /// </summary>
 public class PathKernelDriverTests
 {
-    public static TheoryData<string> Curves() => ["one", "two", "five", "five-extrapolated", "ipcc-like-extrapolated"];
+    public static TheoryData<string> Curves() => ["one", "two", "five", "five-extrapolated", "ipcc-like-extrapolated", "sixteen", "seventeen-extrapolated"];
 
     [Theory]
     [MemberData(nameof(Curves))]
@@ -26,6 +27,8 @@ public class PathKernelDriverTests
             "two" => new PiecewiseLinear([0, 4], [1, 1.3]),
             "five" => new PiecewiseLinear([0, 1, 1.5, 2, 4], [1, 1.07, 1.105, 1.14, 1.3]),
             "five-extrapolated" => new PiecewiseLinear([0, 1, 1.5, 2, 4], [1, 1.07, 1.105, 1.14, 1.3], extrapolateRight: true),
+            "sixteen" => Steps(16, extrapolateRight: false),
+            "seventeen-extrapolated" => Steps(17, extrapolateRight: true),
             _ => new PiecewiseLinear([-0.5, 0.3, 1.1, 2.0, 3.3, 4.4], [0.9, 1.0, 1.0712, 1.1399, 1.2803, 1.4187], extrapolateRight: true),
         };
         var xs = new List<double> { double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0, 0.0, -100, 100 };
@@ -47,19 +50,31 @@ public class PathKernelDriverTests
             xs.Add(-2 + (9 * random.NextDouble()));
         }
 
-        Check<Lanes128>(curve, xs);
-        if (Vector256.IsHardwareAccelerated)
+        var knotCount = curve.X.Length;
+        (PathKernel.Knots16(curve) is null).Should().Be(knotCount > 16);
+        foreach (var knots in new[] { null, PathKernel.Knots16(curve) })
         {
-            Check<Lanes256>(curve, xs);
-        }
+            Check<Lanes128>(curve, xs, knots);
+            if (Vector256.IsHardwareAccelerated)
+            {
+                Check<Lanes256>(curve, xs, knots);
+            }
 
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Check<Lanes512>(curve, xs);
+            if (Vector512.IsHardwareAccelerated)
+            {
+                Check<Lanes512>(curve, xs, knots);
+            }
         }
     }
 
-    private static void Check<T>(PiecewiseLinear curve, List<double> xs)
+    /// <summary>A curve of <paramref name="knots"/> knots 0.3 °C apart, rising unevenly.</summary>
+    private static PiecewiseLinear Steps(int knots, bool extrapolateRight)
+        => new(
+            Enumerable.Range(0, knots).Select(k => -0.7 + (0.3 * k)).ToArray(),
+            Enumerable.Range(0, knots).Select(k => 1 + (0.05 * k) + (0.01 * (k % 3))).ToArray(),
+            extrapolateRight);
+
+    private static void Check<T>(PiecewiseLinear curve, List<double> xs, double[]? knots)
         where T : struct, ILanes<T>
     {
         var lanes = new double[T.Count];
@@ -67,7 +82,7 @@ public class PathKernelDriverTests
         for (var start = 0; start + T.Count <= xs.Count; start++)
         {
             xs.CopyTo(start, lanes, 0, T.Count);
-            T.Store(PathKernel.At(curve, T.Load(in lanes[0], 0)), ref result[0], 0);
+            T.Store(PathKernel.At(curve, T.Load(in lanes[0], 0), knots), ref result[0], 0);
             for (var l = 0; l < T.Count; l++)
             {
                 BitConverter.DoubleToInt64Bits(result[l]).Should().Be(BitConverter.DoubleToInt64Bits(curve.At(lanes[l])), "x = {0:R}", lanes[l]);

@@ -71,7 +71,7 @@ internal sealed partial class PathKernel
             T.Store(sinceBase, ref w, at);
             T.Store(slrMedian + (T.Load(in s, at) * slrSigma), ref s, at);
             T.Store(escalation * T.Load(in pf, at), ref pf, at);
-            T.Store(Max(At(_heavyPrecipitation, warmingNow), floor) / Max(At(_heavyPrecipitation, warmingBase), floor), ref f, at);
+            T.Store(Max(At(_heavyPrecipitation, warmingNow, _heavyPrecipitationKnots), floor) / Max(At(_heavyPrecipitation, warmingBase, _heavyPrecipitationKnots), floor), ref f, at);
             T.Store(one + (intensityPerC * sinceBase), ref wi, at);
         }
 
@@ -130,11 +130,41 @@ internal sealed partial class PathKernel
     }
 
     /// <summary>
+    /// The knots of <paramref name="curve"/> for <see cref="At{T}"/>'s permutes: x then y, each
+    /// padded to 16 with its last value (the padding is never read); null for more than 16 knots.
+    /// </summary>
+    internal static double[]? Knots16(PiecewiseLinear curve)
+    {
+        var n = curve.X.Length;
+        if (n > 16)
+        {
+            return null;
+        }
+
+        var knots = new double[32];
+        for (var k = 0; k < 16; k++)
+        {
+            knots[k] = curve.X[Math.Min(k, n - 1)];
+            knots[16 + k] = curve.Y[Math.Min(k, n - 1)];
+        }
+
+        return knots;
+    }
+
+    /// <summary>
     /// <see cref="PiecewiseLinear.At"/> on every lane, bit for bit: the segment index counted by
     /// comparisons instead of the scalar scan, the ends and the right extrapolation selected.
+    /// With <paramref name="knots16"/> (<see cref="Knots16"/> of the same curve) on 512-bit
+    /// registers, the segment's ends come by two-register permutes instead of hardware gathers.
     /// </summary>
+    /// <remarks>
+    /// Why the permutes: four 8-lane gathers a lookup, two lookups a path and year, were most of
+    /// the path drivers' time (<c>DriverRegisters</c>, 0.8 ns a site-year of the standard workload
+    /// and a tenth of a screening run, where each candidate is a site alone and so pays for the
+    /// drivers by itself); a permute takes the same entries from two registers.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static T At<T>(PiecewiseLinear curve, T x)
+    internal static T At<T>(PiecewiseLinear curve, T x, double[]? knots16 = null)
         where T : struct, ILanes<T>
     {
         var xs = curve.X;
@@ -155,13 +185,30 @@ internal sealed partial class PathKernel
             i += T.Select(T.LessThan(T.Create(xs[k]), x), one, zero);
         }
 
-        ref readonly var x0 = ref MemoryMarshal.GetReference(xs);
-        ref readonly var y0 = ref MemoryMarshal.GetReference(ys);
         var below = i - one;
-        var xLow = T.Gather(in x0, below);
-        var xHigh = T.Gather(in x0, i);
-        var yLow = T.Gather(in y0, below);
-        var yHigh = T.Gather(in y0, i);
+        T xLow, xHigh, yLow, yHigh;
+        if (knots16 is not null && typeof(T) == typeof(Lanes512))
+        {
+            // The indices in the shifter form 2⁵² + i, whose low four bits Lookup16 reads.
+            ref var k0 = ref MemoryMarshal.GetArrayDataReference(knots16);
+            var shifter = T.Create(TwoTo52);
+            var low = below + shifter;
+            var high = i + shifter;
+            xLow = T.Lookup16(in k0, low);
+            xHigh = T.Lookup16(in k0, high);
+            yLow = T.Lookup16(in Unsafe.Add(ref k0, 16), low);
+            yHigh = T.Lookup16(in Unsafe.Add(ref k0, 16), high);
+        }
+        else
+        {
+            ref readonly var x0 = ref MemoryMarshal.GetReference(xs);
+            ref readonly var y0 = ref MemoryMarshal.GetReference(ys);
+            xLow = T.Gather(in x0, below);
+            xHigh = T.Gather(in x0, i);
+            yLow = T.Gather(in y0, below);
+            yHigh = T.Gather(in y0, i);
+        }
+
         var weight = (x - xLow) / (xHigh - xLow);
         var inner = yLow + (weight * (yHigh - yLow));
         var right = curve.ExtrapolateRight

@@ -51,6 +51,7 @@ internal sealed partial class PathKernel
     private readonly SitePlan[] _sites;
     private readonly ScenarioPlan _scenario;
     private readonly PiecewiseLinear _heavyPrecipitation;
+    private readonly double[]? _heavyPrecipitationKnots;
     private readonly CounterRng _rng;
     private readonly PathBuffers _buffers;
     private readonly bool _accumulateFinancialNpv;
@@ -87,6 +88,7 @@ internal sealed partial class PathKernel
         _sites = sites;
         _scenario = scenario;
         _heavyPrecipitation = heavyPrecipitation;
+        _heavyPrecipitationKnots = Knots16(heavyPrecipitation);
         _rng = rng;
         _buffers = buffers;
         _accumulateFinancialNpv = accumulateFinancialNpv;
