@@ -234,43 +234,113 @@ internal sealed partial class PathKernel
     internal static double SubsidenceM(SurgeExposure surge, int year) => surge.SubsidenceMPerYear * (year - SimulationSettings.BaseYear);
 
     /// <summary>The largest value, NaN if any is NaN, −∞ for none (Math.Max in path order).</summary>
-    private static double Highest(ReadOnlySpan<double> values)
+    /// <remarks>
+    /// Why registers: the three block extremes (this, <see cref="Range"/>, <see cref="LargestPositive"/>)
+    /// were chains of scalar Math.Max, about 0.5 ns a site-year of the standard workload and 7 % of
+    /// a screening run, where each candidate is a site alone. Math.Max and Vector512.Max are both
+    /// IEEE 754:2019 maximum (NaN wins, +0 above −0), which is associative and commutative, so the
+    /// lanes' order gives the path order's value.
+    /// </remarks>
+    internal static double Highest(ReadOnlySpan<double> values)
     {
         var highest = double.NegativeInfinity;
-        foreach (var s in values)
+        var p = 0;
+        if (Vector512.IsHardwareAccelerated && values.Length >= Vector512<double>.Count)
         {
-            highest = Math.Max(highest, s);
+            ref readonly var v = ref MemoryMarshal.GetReference(values);
+            var lanes = Vector512.Create(double.NegativeInfinity);
+            for (; p <= values.Length - Vector512<double>.Count; p += Vector512<double>.Count)
+            {
+                lanes = Vector512.Max(lanes, Vector512.LoadUnsafe(in v, (nuint)p));
+            }
+
+            for (var l = 0; l < Vector512<double>.Count; l++)
+            {
+                highest = Math.Max(highest, lanes[l]);
+            }
+        }
+
+        for (; p < values.Length; p++)
+        {
+            highest = Math.Max(highest, values[p]);
         }
 
         return highest;
     }
 
     /// <summary>The smallest and the largest value (Math.Min and Math.Max in path order; NaN if any is NaN).</summary>
-    private static (double Smallest, double Largest) Range(ReadOnlySpan<double> values)
+    internal static (double Smallest, double Largest) Range(ReadOnlySpan<double> values)
     {
         var smallest = double.PositiveInfinity;
         var largest = double.NegativeInfinity;
-        foreach (var i in values)
+        var p = 0;
+        if (Vector512.IsHardwareAccelerated && values.Length >= Vector512<double>.Count)
         {
-            smallest = Math.Min(smallest, i);
-            largest = Math.Max(largest, i);
+            ref readonly var v = ref MemoryMarshal.GetReference(values);
+            var low = Vector512.Create(double.PositiveInfinity);
+            var high = Vector512.Create(double.NegativeInfinity);
+            for (; p <= values.Length - Vector512<double>.Count; p += Vector512<double>.Count)
+            {
+                var x = Vector512.LoadUnsafe(in v, (nuint)p);
+                low = Vector512.Min(low, x);
+                high = Vector512.Max(high, x);
+            }
+
+            for (var l = 0; l < Vector512<double>.Count; l++)
+            {
+                smallest = Math.Min(smallest, low[l]);
+                largest = Math.Max(largest, high[l]);
+            }
+        }
+
+        for (; p < values.Length; p++)
+        {
+            smallest = Math.Min(smallest, values[p]);
+            largest = Math.Max(largest, values[p]);
         }
 
         return (smallest, largest);
     }
 
     /// <summary>The largest value if every value is positive and finite, else NaN.</summary>
-    private static double LargestPositive(ReadOnlySpan<double> values)
+    internal static double LargestPositive(ReadOnlySpan<double> values)
     {
         var largest = 0.0;
-        foreach (var v in values)
+        var p = 0;
+        if (Vector512.IsHardwareAccelerated && values.Length >= Vector512<double>.Count)
         {
-            if (!(v > 0) || !double.IsFinite(v))
+            ref readonly var v = ref MemoryMarshal.GetReference(values);
+            var lanes = Vector512<double>.Zero;
+            var allPositiveFinite = Vector512<double>.AllBitsSet;
+            var infinity = Vector512.Create(double.PositiveInfinity);
+            for (; p <= values.Length - Vector512<double>.Count; p += Vector512<double>.Count)
+            {
+                var x = Vector512.LoadUnsafe(in v, (nuint)p);
+                // 0 < x < ∞ is false for NaN, zero, negatives and +∞: the scalar loop's test.
+                allPositiveFinite &= Vector512.GreaterThan(x, Vector512<double>.Zero) & Vector512.LessThan(x, infinity);
+                lanes = Vector512.Max(lanes, x);
+            }
+
+            if (!Vector512.EqualsAll(allPositiveFinite.AsUInt64(), Vector512<ulong>.AllBitsSet))
             {
                 return double.NaN;
             }
 
-            largest = Math.Max(largest, v);
+            for (var l = 0; l < Vector512<double>.Count; l++)
+            {
+                largest = Math.Max(largest, lanes[l]);
+            }
+        }
+
+        for (; p < values.Length; p++)
+        {
+            var x = values[p];
+            if (!(x > 0) || !double.IsFinite(x))
+            {
+                return double.NaN;
+            }
+
+            largest = Math.Max(largest, x);
         }
 
         return largest;
