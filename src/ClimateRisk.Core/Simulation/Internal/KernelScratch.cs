@@ -232,6 +232,9 @@ internal sealed class KernelScratch
     /// <summary>The current site's rows that are +0 on every path of the block because nothing wrote them (<c>PathKernel.RowsStillZero</c>), as bits by metric.</summary>
     public ulong RowsStillZero { get; set; }
 
+    /// <summary>The paths [0, this) over which <see cref="RowsStillZero"/> holds (the last block's count; 0 while a site's rows are being made).</summary>
+    public int RowsStillZeroPaths { get; set; }
+
     /// <summary>The first of site <paramref name="site"/>'s entries in the inundation lists: the previous site's end.</summary>
     public int InundationStart(int site) => site == 0 ? 0 : InundationEnd[site - 1];
 

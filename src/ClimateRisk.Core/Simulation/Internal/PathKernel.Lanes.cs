@@ -68,20 +68,27 @@ internal sealed partial class PathKernel
         var plan = _sites[s];
         var site = plan.Site;
 
+        // The zero rows the previous site's block left +0 need no fill (they are the scratch's
+        // own rows, whichever kernel ran); unknown until this site's rows are made, so that a
+        // block stopped half-way leaves nothing claimed.
+        var knownZero = count <= scratch.RowsStillZeroPaths ? scratch.RowsStillZero & ZeroFilledMask : 0UL;
+        scratch.RowsStillZero = 0;
+        scratch.RowsStillZeroPaths = 0;
+
         int heat, drought;
         if (Vector512.IsHardwareAccelerated)
         {
-            Chronic<Lanes512>(plan, c, count, scratch);
+            Chronic<Lanes512>(plan, c, count, scratch, knownZero);
             (heat, drought) = Counts<Lanes512>(plan, count, scratch);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            Chronic<Lanes256>(plan, c, count, scratch);
+            Chronic<Lanes256>(plan, c, count, scratch, knownZero);
             (heat, drought) = Counts<Lanes256>(plan, count, scratch);
         }
         else
         {
-            Chronic<Lanes128>(plan, c, count, scratch);
+            Chronic<Lanes128>(plan, c, count, scratch, knownZero);
             (heat, drought) = Counts<Lanes128>(plan, count, scratch);
         }
 
@@ -112,6 +119,7 @@ internal sealed partial class PathKernel
         }
 
         scratch.RowsStillZero = RowsStillZero(plan, inundations: scratch.InundationEnd[s] > scratch.InundationStart(s), hotPaths: heat > 0, claimed);
+        scratch.RowsStillZeroPaths = count;
     }
 
     /// <summary>
@@ -122,7 +130,9 @@ internal sealed partial class PathKernel
     /// <paramref name="claimed"/> on (whose insured rows <see cref="Insurance{T}"/> writes): each
     /// row is +0 on every path, and so is the impairment (<see cref="Totals{T}"/>: a sum of
     /// selected direct losses, +0 where none is above the line) when no direct loss was written.
-    /// <c>StoreEntity</c> marks these from their first value instead of reading them all.
+    /// So are the wind rows of a site without wind, which <see cref="Chronic{T}"/> zeroes too.
+    /// <c>StoreEntity</c> marks these from their first value instead of reading them all, and the
+    /// next site's <see cref="Chronic{T}"/> does not zero them again.
     /// </summary>
     internal static ulong RowsStillZero(SitePlan plan, bool inundations, bool hotPaths, bool claimed)
     {
@@ -142,9 +152,13 @@ internal sealed partial class PathKernel
             rows &= ~(MetricBit(Metric.InsuredPropertyCny) | MetricBit(Metric.InsuredBiCny) | MetricBit(Metric.InsuredFloodCny) | MetricBit(Metric.InsuredSurgeCny) | MetricBit(Metric.InsuredWindCny));
         }
 
-        if (!inundations && plan.Site.Wind is null)
+        if (plan.Site.Wind is null)
         {
-            rows |= MetricBit(Metric.ImpairmentCny);
+            rows |= WindRowsMask;
+            if (!inundations)
+            {
+                rows |= MetricBit(Metric.ImpairmentCny);
+            }
         }
 
         return rows;
@@ -163,10 +177,16 @@ internal sealed partial class PathKernel
 
     /// <summary>
     /// §3–4 chronic heat → PUE, §10 transition, §8 wind, §9 water; zero rows for the perils
-    /// finished later (flood, surge, heat BI, insurance).
+    /// finished later (flood, surge, heat BI, insurance) and for wind at a site without it,
+    /// except those in <paramref name="knownZero"/>, which are +0 on the block's paths already.
     /// </summary>
+    /// <remarks>
+    /// Why the known rows: most of these rows stay +0 in most blocks (a flood entry or a claim is
+    /// rare), and zeroing ten to twelve 2 KB rows a site and block was 1.3 % of the kernel
+    /// (docs/performance.md, twenty-eighth session).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private void Chronic<T>(SitePlan plan, in SiteYear c, int count, KernelScratch scratch)
+    private void Chronic<T>(SitePlan plan, in SiteYear c, int count, KernelScratch scratch, ulong knownZero)
         where T : struct, ILanes<T>
     {
         var site = plan.Site;
@@ -252,15 +272,22 @@ internal sealed partial class PathKernel
         Fill(ref MetricRow(ref metrics, Metric.WaterCostCny), count, water * site.WaterPriceCnyPerM3);
         foreach (var later in LaterMetrics)
         {
-            Fill(ref MetricRow(ref metrics, later), count, 0);
+            if ((knownZero & MetricBit(later)) == 0)
+            {
+                Fill(ref MetricRow(ref metrics, later), count, 0);
+            }
         }
 
         ref var windDirectRow = ref MetricRow(ref metrics, Metric.WindDirectCny);
         ref var windBiRow = ref MetricRow(ref metrics, Metric.WindBiCny);
         if (site.Wind is not { } wind)
         {
-            Fill(ref windDirectRow, count, 0);
-            Fill(ref windBiRow, count, 0);
+            if ((knownZero & WindRowsMask) != WindRowsMask)
+            {
+                Fill(ref windDirectRow, count, 0);
+                Fill(ref windBiRow, count, 0);
+            }
+
             return;
         }
 
@@ -1362,4 +1389,10 @@ internal sealed partial class PathKernel
 
     /// <summary><see cref="LaterMetrics"/> as bits by metric (after it: static fields start in the order they are written).</summary>
     private static readonly ulong LaterMetricsMask = LaterMetrics.Aggregate(0UL, (mask, metric) => mask | MetricBit(metric));
+
+    /// <summary>The wind rows, which <see cref="Chronic{T}"/> zeroes at a site without wind.</summary>
+    private static readonly ulong WindRowsMask = MetricBit(Metric.WindDirectCny) | MetricBit(Metric.WindBiCny);
+
+    /// <summary>Every row <see cref="Chronic{T}"/> zeroes (after the two it joins).</summary>
+    private static readonly ulong ZeroFilledMask = LaterMetricsMask | WindRowsMask;
 }
