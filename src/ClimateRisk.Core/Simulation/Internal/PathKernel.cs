@@ -62,6 +62,12 @@ internal sealed partial class PathKernel
     /// <summary>Per site, then the portfolio: <see cref="RepeatedRows(SitePlan)"/>, the rows stored without a look at their values.</summary>
     private readonly ulong[] _repeatedRows;
 
+    /// <summary>
+    /// [year index · sites + site]: each site's constants of each year the plans hold, made once
+    /// (a grid's multipliers are looked up by name: per site and block that was 0.2 ns a site-year).
+    /// </summary>
+    private readonly SiteYear[] _siteYears;
+
     /// <remarks>
     /// With <c>accumulateFinancialNpv</c>, <see cref="EvaluateBlock"/> adds each path's discounted statement effects to
     /// <see cref="PathBuffers.FinancialNpv"/> (<see cref="FinancialSeries.AccumulateBlock"/>), from the
@@ -93,6 +99,15 @@ internal sealed partial class PathKernel
         _buffers = buffers;
         _accumulateFinancialNpv = accumulateFinancialNpv;
         _siteRows = siteRows;
+        var years = sites.Aggregate(scenario.Discount.Length, (shortest, plan) => Math.Min(shortest, plan.ItEnergyMwh.Length));
+        _siteYears = new SiteYear[years * sites.Length];
+        for (var t = 0; t < years; t++)
+        {
+            for (var s = 0; s < sites.Length; s++)
+            {
+                _siteYears[(t * sites.Length) + s] = new SiteYear(sites[s], scenario, t);
+            }
+        }
 
         // The portfolio's summed rows are sums of the sites' in a fixed order, the same on every
         // path where every site's row is one value repeated.
@@ -305,7 +320,7 @@ internal sealed partial class PathKernel
             }
 
             heatAnomaly.CopyTo(scratch.SiteHeatAnomaly);
-            var constants = new SiteYear(plan, _scenario, yearIndex);
+            ref readonly var constants = ref SiteYearOf(s, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
             SiteRows(s, constants, count, scratch, firstPath, year, drawShortfallUniforms: true);
             if (!formPortfolio)
@@ -781,6 +796,9 @@ internal sealed partial class PathKernel
         double PriceFactor,
         double FrequencyMultiplier,
         double WindIntensity);
+
+    /// <summary>Site <paramref name="s"/>'s constants of year <paramref name="yearIndex"/>, from <see cref="_siteYears"/>.</summary>
+    private ref readonly SiteYear SiteYearOf(int s, int yearIndex) => ref _siteYears[(yearIndex * _sites.Length) + s];
 
     /// <summary>A site's constants for one year, read once per site and block rather than per path.</summary>
     private readonly struct SiteYear(SitePlan plan, ScenarioPlan scenario, int yearIndex)
