@@ -179,7 +179,7 @@ internal sealed class KernelScratch
     /// <summary>The Gumbel quantile of the gust draw (m/s), before the intensity factor.</summary>
     public Span<double> GustQuantileMs => PathMemory.Span(_gustQuantileMs);
 
-    /// <summary>The site's heat anomaly (its row of <see cref="HeatBlock"/>, or the scalar kernel's one path).</summary>
+    /// <summary>The scalar reference kernel's heat anomaly of its one path and site (the block kernel reads the site's row of <see cref="HeatBlock"/>).</summary>
     public Span<double> SiteHeatAnomaly => PathMemory.Span(_siteHeatAnomaly);
 
     // The site arithmetic (PathKernel.Lanes): intermediate rows, the metric rows and the lists

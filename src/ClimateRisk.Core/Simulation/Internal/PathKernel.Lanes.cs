@@ -62,8 +62,13 @@ internal sealed partial class PathKernel
     /// <see cref="KernelScratch.ShortfallU"/> at their index in the heat list; false when the
     /// caller put them there (the scalar reference kernel, one generator call per draw).
     /// </param>
+    /// <param name="heatAnomaly">
+    /// The site's heat anomalies, a whole row: its row of <see cref="KernelScratch.HeatBlock"/>
+    /// (read where it is: a copy per site and block was two thirds of the kernel's copies), or
+    /// <see cref="KernelScratch.SiteHeatAnomaly"/> for the scalar reference kernel's one path.
+    /// </param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SiteRows(int s, in SiteYear c, int count, KernelScratch scratch, long firstPath, int year, bool drawShortfallUniforms)
+    private void SiteRows(int s, in SiteYear c, int count, KernelScratch scratch, long firstPath, int year, bool drawShortfallUniforms, Span<double> heatAnomaly)
     {
         var plan = _sites[s];
         var site = plan.Site;
@@ -78,17 +83,17 @@ internal sealed partial class PathKernel
         int heat, drought;
         if (Vector512.IsHardwareAccelerated)
         {
-            Chronic<Lanes512>(plan, c, count, scratch, knownZero);
+            Chronic<Lanes512>(plan, c, count, scratch, heatAnomaly, knownZero);
             (heat, drought) = Counts<Lanes512>(plan, count, scratch);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            Chronic<Lanes256>(plan, c, count, scratch, knownZero);
+            Chronic<Lanes256>(plan, c, count, scratch, heatAnomaly, knownZero);
             (heat, drought) = Counts<Lanes256>(plan, count, scratch);
         }
         else
         {
-            Chronic<Lanes128>(plan, c, count, scratch, knownZero);
+            Chronic<Lanes128>(plan, c, count, scratch, heatAnomaly, knownZero);
             (heat, drought) = Counts<Lanes128>(plan, count, scratch);
         }
 
@@ -186,7 +191,7 @@ internal sealed partial class PathKernel
     /// (docs/performance.md, twenty-eighth session).
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private void Chronic<T>(SitePlan plan, in SiteYear c, int count, KernelScratch scratch, ulong knownZero)
+    private void Chronic<T>(SitePlan plan, in SiteYear c, int count, KernelScratch scratch, Span<double> heatAnomaly, ulong knownZero)
         where T : struct, ILanes<T>
     {
         var site = plan.Site;
@@ -230,7 +235,7 @@ internal sealed partial class PathKernel
         var rate = T.Create(c.RateCnyPerMwh);
         var tier2Rate = T.Create(c.Tier2RateCnyPerMwh);
         ref var warming = ref Row(scratch.GlobalWarmingC);
-        ref var anomaly = ref Row(scratch.SiteHeatAnomaly);
+        ref var anomaly = ref Row(heatAnomaly);
         var amplification = T.Create(site.LandAmplification);
         var interannualSd = T.Create(site.Climate.InterannualSdC);
         for (var i = 0; i < count; i += T.Count)

@@ -319,10 +319,9 @@ internal sealed partial class PathKernel
                 TailTransform(scratch.WindBlock.Slice(s * BlockSize, count), 1, WindTailFrom(plan.Gusts, wind.VBiMs, intensityRange), 0, gustQuantile, scratch, new GumbelTransform(wind));
             }
 
-            heatAnomaly.CopyTo(scratch.SiteHeatAnomaly);
             ref readonly var constants = ref SiteYearOf(s, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
-            SiteRows(s, constants, count, scratch, firstPath, year, drawShortfallUniforms: true);
+            SiteRows(s, constants, count, scratch, firstPath, year, drawShortfallUniforms: true, scratch.HeatBlock.Slice(s * BlockSize, BlockSize));
             if (!formPortfolio)
             {
                 _siteRows!(s, scratch.SiteMetrics, count);
@@ -429,7 +428,7 @@ internal sealed partial class PathKernel
             scratch.GustQuantileMs[0] = site.Wind is { } wind ? VectorQuantiles.Gumbel(wind.GumbelLocationMs, wind.GumbelScaleMs, VectorNormal.Cdf(scratch.Wind[s])) : 0;
             var constants = new SiteYear(plan, _scenario, yearIndex);
             sumItEnergy += constants.ItEnergyMwh;
-            SiteRows(s, constants, 1, scratch, path, year, drawShortfallUniforms: false);
+            SiteRows(s, constants, 1, scratch, path, year, drawShortfallUniforms: false, scratch.SiteHeatAnomaly);
             var noPortfolio = 0UL;
             StoreEntity(s, scratch.SiteMetrics, scratch.SiteOccurrenceCny, pathIndex, 1, discount, skipRepeatedRows: false, storeOccurrence: true, startNpvs: false, repeatedRows: 0, ref noPortfolio);
         }
