@@ -12,10 +12,10 @@ public static class SimulationMemory
     /// worker threads: the path buffers of a (scenario, year) — every metric of every site and of
     /// the portfolio, plus the largest occurrence and the running NPV of each, and each site's
     /// climate PUE — the kernel's
-    /// cache of the year-independent path draws (4 rows), two path-length reduction arrays per
+    /// cache of the year-independent path draws (5 rows), two path-length reduction arrays per
     /// worker (a value row and a work array, the financial items and curves are reduced in
     /// parallel) and one more as a margin. For the bundled 8 sites, 1,000,000 paths and
-    /// 2 workers: (9 · (31 + 2 + 5) + 8 + 4 + 2 · 2 + 1) · 10⁶ · 8 B = 2,872,000,000 B (about 2.9 GB).
+    /// 2 workers: (9 · (31 + 2 + 5) + 8 + 5 + 2 · 2 + 1) · 10⁶ · 8 B = 2,880,000,000 B (about 2.9 GB).
     /// A shard keeps no climate PUE, so for it this is 8 B per site and path more than it uses.
     /// </summary>
     /// <param name="sites">Sites simulated (the portfolio comes on top).</param>
@@ -36,12 +36,12 @@ public static class SimulationMemory
     /// <summary>
     /// Bytes that comparing candidates or measures (<c>CandidateComparison</c>) keeps while it
     /// runs: every worker's work space — the running NPV of one site and of its (unused)
-    /// portfolio row, the cache of year-independent path draws (4 rows), a sample row and a
+    /// portfolio row, the cache of year-independent path draws (5 rows), a sample row and a
     /// reduction row; the means are summed from the kernel's rows, so no metric row is kept —
     /// and <paramref name="evaluationsHeld"/> per-path NPV rows kept across workers (every
     /// candidate of a scenario, or every measure site's baseline per scenario plus one evaluation
     /// per worker). For 2 workers, 12 candidates and 1,000,000 paths:
-    /// (2 · (2 + 4 + 2) + 12) · 10⁶ · 8 B = 224,000,000 B.
+    /// (2 · (2 + 5 + 2) + 12) · 10⁶ · 8 B = 240,000,000 B.
     /// </summary>
     /// <param name="evaluationsHeld">Per-path NPV rows held at once.</param>
     /// <param name="paths">Paths per evaluation.</param>

@@ -45,7 +45,7 @@ public sealed class RunPreflightTests : IDisposable
         await child.WaitForExitAsync();
 
         child.ExitCode.Should().Be(1, output);
-        (await error).Should().Be("error: --paths 1,000,000: the path buffers of 8 sites on 2 workers need 2.7 GiB of memory, 0.5 GiB is available; the largest --paths that fits is 186,932 (split a larger run with --shard).\n");
+        (await error).Should().Be("error: --paths 1,000,000: the path buffers of 8 sites on 2 workers need 2.7 GiB of memory, 0.5 GiB is available; the largest --paths that fits is 186,413 (split a larger run with --shard).\n");
         output.Should().NotContain("ClimateRisk run:");
         NothingLeft();
     }

@@ -51,8 +51,8 @@ public class SimulationMemoryTests
     }
 
     [Fact]
-    public void The_documented_comparison_example_is_224_mb()
-        => SimulationMemory.ComparisonBytes(12, 1_000_000, 2).Should().Be(224_000_000);
+    public void The_documented_comparison_example_is_240_mb()
+        => SimulationMemory.ComparisonBytes(12, 1_000_000, 2).Should().Be(240_000_000);
 
     [Fact]
     public void Bad_arguments_are_refused()

@@ -6,12 +6,12 @@ namespace ClimateRisk.Pipeline.Tests.Internal;
 /// <summary>
 /// run's options checked before anything is simulated. Expected numbers by hand (python3):
 /// 2,147,483,591 // (31 · 9) = 7,697,073 paths in one array for 8 sites; 8 sites on 2 workers
-/// need (9 · 38 + 8 + 4 + 2 · 2 + 1) · 8 = 2,872 B per path (the 8 are the sites' climate PUE), so
-/// 1,000,000 paths need 2.67 GiB and 512 MiB holds 536,870,912 // 2,872 = 186,932 paths; 4 GiB
-/// holds 1,495,462.
-/// Compare on 2 workers: each worker's work space is 2 + 4 + 2 = 8 rows (NPV, path-draw cache,
-/// sample and work row); with 12 candidates (2 · 8 + 12) · 8 = 224 B per path, so 4,000,000 paths
-/// need 0.83 GiB and 512 MiB holds 536,870,912 // 224 = 2,396,745 paths.
+/// need (9 · 38 + 8 + 5 + 2 · 2 + 1) · 8 = 2,880 B per path (the 8 are the sites' climate PUE), so
+/// 1,000,000 paths need 2.68 GiB and 512 MiB holds 536,870,912 // 2,880 = 186,413 paths; 4 GiB
+/// holds 1,491,308.
+/// Compare on 2 workers: each worker's work space is 2 + 5 + 2 = 9 rows (NPV, path-draw cache,
+/// sample and work row); with 12 candidates (2 · 9 + 12) · 8 = 240 B per path, so 4,000,000 paths
+/// need 0.89 GiB and 512 MiB holds 536,870,912 // 240 = 2,236,962 paths.
 /// </summary>
 public class RunPreflightTests
 {
@@ -31,7 +31,7 @@ public class RunPreflightTests
     public void A_run_that_fits_has_no_problem()
     {
         RunPreflight.Problem(Settings(20_000), null, sites: 8, availableBytes: 4 * Gib).Should().BeNull();
-        RunPreflight.Problem(Settings(186_932), null, sites: 8, availableBytes: Gib / 2).Should().BeNull("the largest --paths the message offers must fit");
+        RunPreflight.Problem(Settings(186_413), null, sites: 8, availableBytes: Gib / 2).Should().BeNull("the largest --paths the message offers must fit");
         RunPreflight.Problem(Settings(6), new ShardSpec(2, 3), sites: 8, availableBytes: Gib).Should().BeNull();
     }
 
@@ -48,7 +48,7 @@ public class RunPreflightTests
     public void Paths_beyond_the_available_memory_are_refused_saying_how_much_they_need()
     {
         RunPreflight.Problem(Settings(1_000_000), null, sites: 8, availableBytes: Gib / 2).Should().Be(
-            "error: --paths 1,000,000: the path buffers of 8 sites on 2 workers need 2.7 GiB of memory, 0.5 GiB is available; the largest --paths that fits is 186,932 (split a larger run with --shard).");
+            "error: --paths 1,000,000: the path buffers of 8 sites on 2 workers need 2.7 GiB of memory, 0.5 GiB is available; the largest --paths that fits is 186,413 (split a larger run with --shard).");
         RunPreflight.Problem(Settings(191_194), null, sites: 8, availableBytes: Gib / 2).Should().NotBeNull();
     }
 
@@ -56,7 +56,7 @@ public class RunPreflightTests
     public void A_shard_is_checked_for_its_own_paths()
     {
         RunPreflight.Problem(Settings(4_000_000), new ShardSpec(0, 2), sites: 8, availableBytes: 4 * Gib).Should().Be(
-            "error: --paths per shard 2,000,000: the path buffers of 8 sites on 2 workers need 5.3 GiB of memory, 4.0 GiB is available; the largest --paths that fits is 1,495,462 per shard (--paths 2,990,924 over 2 shards), or use more shards.");
+            "error: --paths per shard 2,000,000: the path buffers of 8 sites on 2 workers need 5.4 GiB of memory, 4.0 GiB is available; the largest --paths that fits is 1,491,308 per shard (--paths 2,982,616 over 2 shards), or use more shards.");
         RunPreflight.Problem(Settings(4_000_000), new ShardSpec(0, 4), sites: 8, availableBytes: 4 * Gib).Should().BeNull();
     }
 
@@ -72,9 +72,9 @@ public class RunPreflightTests
     public void A_comparison_beyond_the_available_memory_is_refused_saying_how_much_it_needs()
     {
         RunPreflight.CompareProblem(Settings(4_000_000), "12 candidates", 12, Gib / 2).Should().Be(
-            "error: --paths 4,000,000: comparing 12 candidates on 2 workers needs 0.8 GiB of memory, 0.5 GiB is available; the largest --paths that fits is 2,396,745 (or compare fewer at a time).");
-        RunPreflight.CompareProblem(Settings(2_396_745), "12 candidates", 12, Gib / 2).Should().BeNull("the largest --paths the message offers must fit");
-        RunPreflight.CompareProblem(Settings(2_396_746), "12 candidates", 12, Gib / 2).Should().NotBeNull();
+            "error: --paths 4,000,000: comparing 12 candidates on 2 workers needs 0.9 GiB of memory, 0.5 GiB is available; the largest --paths that fits is 2,236,962 (or compare fewer at a time).");
+        RunPreflight.CompareProblem(Settings(2_236_962), "12 candidates", 12, Gib / 2).Should().BeNull("the largest --paths the message offers must fit");
+        RunPreflight.CompareProblem(Settings(2_236_963), "12 candidates", 12, Gib / 2).Should().NotBeNull();
     }
 
     [Fact]

@@ -4,11 +4,11 @@ namespace ClimateRisk.Core.Simulation.Internal;
 
 /// <summary>
 /// The path-level draws of MODEL §3 and §10 that do not depend on the year — the warming and
-/// sea-level normals and the carbon and grid shocks — kept per block of
+/// sea-level normals, the carbon and grid shocks and the base-period heavy-precipitation multiplier — kept per block of
 /// <see cref="PathKernel.BlockSize"/> paths after the first year that draws them, so the other
 /// years reuse the same numbers instead of drawing them again. They depend on the generator's
 /// keys and on the scenario (the shocks' σ), so the cache remembers which it was filled for and
-/// empties itself when a kernel of another scenario or generator uses it. 32 B per path, in one
+/// empties itself when a kernel of another scenario or generator uses it. 40 B per path, in one
 /// array made up front outside the collected generations (<see cref="PathMemory.Allocate"/>).
 /// </summary>
 /// <remarks>
@@ -21,8 +21,11 @@ internal sealed class PathDrawCache
 {
     private const int B = PathKernel.BlockSize;
 
-    /// <summary>Rows per block: warming z, sea-level z, carbon shock, grid shock.</summary>
-    public const int Rows = 4;
+    /// <summary>
+    /// Rows per block: warming z, sea-level z, carbon shock, grid shock, and the heavy-precipitation
+    /// multiplier at the path's base-period warming (floored), a function of its warming z alone.
+    /// </summary>
+    public const int Rows = 5;
 
     private readonly ArraySegment<double> _rows;
     private readonly long[] _firstPath;

@@ -16,32 +16,90 @@ namespace ClimateRisk.Core.Simulation.Internal;
 internal sealed partial class PathKernel
 {
     /// <summary>
-    /// In place over a block: warming z → warming since the base period (°C), sea-level z → SLR
-    /// change (m), price shock → price factor; writes the heavy-precipitation frequency
-    /// multiplier and the typhoon intensity factor. The carbon and grid shocks pass through.
+    /// Over a block: warming z → warming since the base period (°C), sea-level z → SLR change (m)
+    /// (each from <paramref name="zWarming"/>, <paramref name="zSeaLevel"/> into
+    /// <paramref name="warming"/>, <paramref name="seaLevel"/>, which may be the same rows), price
+    /// shock → price factor in place; writes the heavy-precipitation frequency multiplier and the
+    /// typhoon intensity factor. The carbon and grid shocks pass through.
     /// </summary>
-    private void DriversBlock(int yearIndex, Span<double> warming, Span<double> seaLevel, ReadOnlySpan<double> carbon, ReadOnlySpan<double> grid, Span<double> priceFactors, Span<double> frequency, Span<double> windIntensities)
+    /// <remarks>
+    /// Unless empty, <c>knownBase</c> holds the paths' heavy-precipitation multipliers at their
+    /// base-period warming, floored (the frequency multiplier's denominator, which does not depend
+    /// on the year), kept by the path-draw cache: read instead of looked up again; unless empty,
+    /// <c>keptBase</c> receives them as they are made (the cache's row).
+    /// </remarks>
+    private void DriversBlock(int yearIndex, ReadOnlySpan<double> zWarming, ReadOnlySpan<double> zSeaLevel, Span<double> warming, Span<double> seaLevel, ReadOnlySpan<double> carbon, ReadOnlySpan<double> grid, Span<double> priceFactors, Span<double> frequency, Span<double> windIntensities, ReadOnlySpan<double> knownBase, Span<double> keptBase)
     {
         var count = warming.Length;
-        if (seaLevel.Length != count || carbon.Length != count || grid.Length != count || priceFactors.Length != count || frequency.Length != count || windIntensities.Length != count)
+        if (zWarming.Length != count || zSeaLevel.Length != count || seaLevel.Length != count || carbon.Length != count || grid.Length != count || priceFactors.Length != count || frequency.Length != count || windIntensities.Length != count
+            || (!knownBase.IsEmpty && knownBase.Length != count) || (!keptBase.IsEmpty && (keptBase.Length != count || !knownBase.IsEmpty)))
         {
             throw new ArgumentException("The driver rows of a block differ in length.", nameof(warming));
         }
 
-        var p = Vector512.IsHardwareAccelerated ? DriverRegisters<Lanes512>(yearIndex, warming, seaLevel, priceFactors, frequency, windIntensities)
-            : Vector256.IsHardwareAccelerated ? DriverRegisters<Lanes256>(yearIndex, warming, seaLevel, priceFactors, frequency, windIntensities)
-            : 0;
+        var p = !Vector512.IsHardwareAccelerated && !Vector256.IsHardwareAccelerated ? 0
+            : !knownBase.IsEmpty ? DriverRegisters<IBaseMultiplier.Known>(yearIndex, zWarming, zSeaLevel, warming, seaLevel, priceFactors, frequency, windIntensities, knownBase, keptBase)
+            : keptBase.IsEmpty ? DriverRegisters<IBaseMultiplier.Made>(yearIndex, zWarming, zSeaLevel, warming, seaLevel, priceFactors, frequency, windIntensities, knownBase, keptBase)
+            : DriverRegisters<IBaseMultiplier.Kept>(yearIndex, zWarming, zSeaLevel, warming, seaLevel, priceFactors, frequency, windIntensities, knownBase, keptBase);
         for (; p < count; p++)
         {
-            var d = Drivers(yearIndex, warming[p], seaLevel[p], carbon[p], grid[p], priceFactors[p]);
+            // The scalar form makes the base multiplier itself: the same bits as the lanes'.
+            var d = Drivers(yearIndex, zWarming[p], zSeaLevel[p], carbon[p], grid[p], priceFactors[p]);
             (warming[p], seaLevel[p], _, _, priceFactors[p], frequency[p], windIntensities[p]) = d;
+            if (!keptBase.IsEmpty)
+            {
+                keptBase[p] = BaseMultiplier(zWarming[p]);
+            }
         }
     }
 
+    /// <summary>The heavy-precipitation multiplier at a path's base-period warming, floored: <see cref="Drivers"/>' denominator.</summary>
+    private double BaseMultiplier(double zWarming)
+        => Math.Max(_heavyPrecipitation.At(_scenario.GsatMedian0 + (zWarming * _scenario.GsatSigma0)), 1e-9);
+
+    /// <summary>Where <see cref="DriverRegisters{TBase}"/> takes the base-period multiplier from: a type argument, so each is straight code.</summary>
+    private interface IBaseMultiplier
+    {
+        /// <summary>Read from the row.</summary>
+        static abstract bool Read { get; }
+
+        /// <summary>Made and written to the row.</summary>
+        static abstract bool Write { get; }
+
+        readonly struct Known : IBaseMultiplier
+        {
+            public static bool Read => true;
+
+            public static bool Write => false;
+        }
+
+        readonly struct Made : IBaseMultiplier
+        {
+            public static bool Read => false;
+
+            public static bool Write => false;
+        }
+
+        readonly struct Kept : IBaseMultiplier
+        {
+            public static bool Read => false;
+
+            public static bool Write => true;
+        }
+    }
+
+    /// <summary><see cref="DriversBlock"/>'s registers on the widest the machine has; returns the paths done.</summary>
+    private int DriverRegisters<TBase>(int yearIndex, ReadOnlySpan<double> zWarming, ReadOnlySpan<double> zSeaLevel, Span<double> warming, Span<double> seaLevel, Span<double> priceFactors, Span<double> frequency, Span<double> windIntensities, ReadOnlySpan<double> knownBase, Span<double> keptBase)
+        where TBase : struct, IBaseMultiplier
+        => Vector512.IsHardwareAccelerated
+            ? DriverRegisters<Lanes512, TBase>(yearIndex, zWarming, zSeaLevel, warming, seaLevel, priceFactors, frequency, windIntensities, knownBase, keptBase)
+            : DriverRegisters<Lanes256, TBase>(yearIndex, zWarming, zSeaLevel, warming, seaLevel, priceFactors, frequency, windIntensities, knownBase, keptBase);
+
     /// <summary><see cref="Drivers"/> on whole registers; returns the paths done. Lengths are checked by the caller.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private int DriverRegisters<T>(int yearIndex, Span<double> warming, Span<double> seaLevel, Span<double> priceFactors, Span<double> frequency, Span<double> windIntensities)
+    private int DriverRegisters<T, TBase>(int yearIndex, ReadOnlySpan<double> zWarming, ReadOnlySpan<double> zSeaLevel, Span<double> warming, Span<double> seaLevel, Span<double> priceFactors, Span<double> frequency, Span<double> windIntensities, ReadOnlySpan<double> knownBase, Span<double> keptBase)
         where T : struct, ILanes<T>
+        where TBase : struct, IBaseMultiplier
     {
         var sp = _scenario;
         var medianNow = T.Create(sp.GsatMedian[yearIndex]);
@@ -54,24 +112,34 @@ internal sealed partial class PathKernel
         var intensityPerC = T.Create(sp.Scenario.TyphoonIntensityPerC);
         var floor = T.Create(1e-9);
         var one = T.Create(1.0);
+        ref readonly var zw = ref MemoryMarshal.GetReference(zWarming);
+        ref readonly var zs = ref MemoryMarshal.GetReference(zSeaLevel);
         ref var w = ref MemoryMarshal.GetReference(warming);
         ref var s = ref MemoryMarshal.GetReference(seaLevel);
         ref var pf = ref MemoryMarshal.GetReference(priceFactors);
         ref var f = ref MemoryMarshal.GetReference(frequency);
         ref var wi = ref MemoryMarshal.GetReference(windIntensities);
+        ref readonly var known = ref MemoryMarshal.GetReference(knownBase);
+        ref var kept = ref MemoryMarshal.GetReference(keptBase);
         var count = warming.Length;
         var p = 0;
         for (; p <= count - T.Count; p += T.Count)
         {
             var at = (nuint)p;
-            var z = T.Load(in w, at);
+            var z = T.Load(in zw, at);
             var warmingNow = medianNow + (z * sigmaNow);
             var warmingBase = medianBase + (z * sigmaBase);
             var sinceBase = warmingNow - warmingBase;
             T.Store(sinceBase, ref w, at);
-            T.Store(slrMedian + (T.Load(in s, at) * slrSigma), ref s, at);
+            T.Store(slrMedian + (T.Load(in zs, at) * slrSigma), ref s, at);
             T.Store(escalation * T.Load(in pf, at), ref pf, at);
-            T.Store(Max(At(_heavyPrecipitation, warmingNow, _heavyPrecipitationKnots), floor) / Max(At(_heavyPrecipitation, warmingBase, _heavyPrecipitationKnots), floor), ref f, at);
+            var atBase = TBase.Read ? T.Load(in known, at) : Max(At(_heavyPrecipitation, warmingBase, _heavyPrecipitationKnots), floor);
+            if (TBase.Write)
+            {
+                T.Store(atBase, ref kept, at);
+            }
+
+            T.Store(Max(At(_heavyPrecipitation, warmingNow, _heavyPrecipitationKnots), floor) / atBase, ref f, at);
             T.Store(one + (intensityPerC * sinceBase), ref wi, at);
         }
 

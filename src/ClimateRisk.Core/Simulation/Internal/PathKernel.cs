@@ -195,12 +195,14 @@ internal sealed partial class PathKernel
         var windIntensities = scratch.WindIntensity.Slice(0, count);
         var scenario = _scenario.Scenario;
         var cache = firstIndex % BlockSize == 0 ? _pathDraws : null;
+        PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.PowerPrice), RandomStreamId.PowerPrice, firstPath, year, 0, 0, priceFactors);
+        LogNormalFactors(scenario.ElectricitySigma, priceFactors);
         if (cache is not null && cache.TryGet(firstIndex, firstPath, count, out var cached))
         {
-            cached.Slice(0, count).CopyTo(warming);
-            cached.Slice(BlockSize, count).CopyTo(seaLevel);
+            // The warming and sea-level normals are read where they are kept; the shocks pass through.
             cached.Slice(2 * BlockSize, count).CopyTo(carbon);
             cached.Slice(3 * BlockSize, count).CopyTo(grid);
+            DriversBlock(yearIndex, cached.Slice(0, count), cached.Slice(BlockSize, count), warming, seaLevel, carbon, grid, priceFactors, frequency, windIntensities, cached.Slice(4 * BlockSize, count), default);
         }
         else
         {
@@ -210,6 +212,7 @@ internal sealed partial class PathKernel
             PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.Grid), RandomStreamId.Grid, firstPath, 0, 0, 0, grid);
             LogNormalFactors(scenario.CarbonPriceSigma, carbon);
             LogNormalFactors(scenario.GridSigma, grid);
+            Span<double> keptBase = default;
             if (cache is not null)
             {
                 var rows = cache.RowsFor(firstIndex);
@@ -217,13 +220,12 @@ internal sealed partial class PathKernel
                 seaLevel.CopyTo(rows.Slice(BlockSize));
                 carbon.CopyTo(rows.Slice(2 * BlockSize));
                 grid.CopyTo(rows.Slice(3 * BlockSize));
+                keptBase = rows.Slice(4 * BlockSize, count);
                 cache.MarkFilled(firstIndex, firstPath, count);
             }
-        }
 
-        PhiloxBatch.Normals(rng.KeyFor(RandomStreamId.PowerPrice), RandomStreamId.PowerPrice, firstPath, year, 0, 0, priceFactors);
-        LogNormalFactors(scenario.ElectricitySigma, priceFactors);
-        DriversBlock(yearIndex, warming, seaLevel, carbon, grid, priceFactors, frequency, windIntensities);
+            DriversBlock(yearIndex, warming, seaLevel, warming, seaLevel, carbon, grid, priceFactors, frequency, windIntensities, default, keptBase);
+        }
 
         CorrelateBlock(RandomStreamId.HeatAnomaly, firstPath, count, year, _scenario.Heat, scratch.IndependentBlock, scratch.HeatBlock);
         CorrelateBlock(RandomStreamId.Flood, firstPath, count, year, _scenario.Flood, scratch.IndependentBlock, scratch.FloodBlock);
