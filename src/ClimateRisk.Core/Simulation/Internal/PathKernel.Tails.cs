@@ -182,9 +182,9 @@ internal sealed partial class PathKernel
     /// <param name="subsidenceM">Subsidence to the year, m (<see cref="SubsidenceM"/>).</param>
     /// <param name="seaLevelRiseM">The block's sea-level rise per path, m.</param>
     internal static double SurgeTailFrom(GeneralizedExtremeValue? levels, double crestM, double subsidenceM, ReadOnlySpan<double> seaLevelRiseM)
-        => SurgeTailFrom(levels, crestM, subsidenceM, Highest(seaLevelRiseM));
+        => SurgeTailFrom(levels, crestM, subsidenceM, Range(seaLevelRiseM).Largest);
 
-    /// <summary><see cref="SurgeTailFrom(GeneralizedExtremeValue?, double, double, ReadOnlySpan{double})"/> from the block's <see cref="Highest"/> sea-level rise, found once for every site.</summary>
+    /// <summary><see cref="SurgeTailFrom(GeneralizedExtremeValue?, double, double, ReadOnlySpan{double})"/> from the block's highest sea-level rise (<see cref="Range"/>), found once for every site.</summary>
     private static double SurgeTailFrom(GeneralizedExtremeValue? levels, double crestM, double subsidenceM, double highest)
     {
         if (levels is null || !double.IsFinite(highest))
@@ -233,42 +233,17 @@ internal sealed partial class PathKernel
     /// <summary>Coastal subsidence to <paramref name="year"/> since the base year, m (§7): the kernel's lists and the surge's tail bound take it from here.</summary>
     internal static double SubsidenceM(SurgeExposure surge, int year) => surge.SubsidenceMPerYear * (year - SimulationSettings.BaseYear);
 
-    /// <summary>The largest value, NaN if any is NaN, −∞ for none (Math.Max in path order).</summary>
+    /// <summary>
+    /// The smallest and the largest value (Math.Min and Math.Max in path order; NaN if any is NaN;
+    /// +∞ and −∞ for none).
+    /// </summary>
     /// <remarks>
-    /// Why registers: the three block extremes (this, <see cref="Range"/>, <see cref="LargestPositive"/>)
-    /// were chains of scalar Math.Max, about 0.5 ns a site-year of the standard workload and 7 % of
+    /// Why registers: the block extremes (this and <see cref="LargestPositive"/>) were chains of
+    /// scalar Math.Min and Math.Max, about 0.5 ns a site-year of the standard workload and 7 % of
     /// a screening run, where each candidate is a site alone. Math.Max and Vector512.Max are both
-    /// IEEE 754:2019 maximum (NaN wins, +0 above −0), which is associative and commutative, so the
-    /// lanes' order gives the path order's value.
+    /// IEEE 754:2019 maximum (NaN wins, +0 above −0), likewise the minima, which are associative
+    /// and commutative, so the lanes' order gives the path order's value.
     /// </remarks>
-    internal static double Highest(ReadOnlySpan<double> values)
-    {
-        var highest = double.NegativeInfinity;
-        var p = 0;
-        if (Vector512.IsHardwareAccelerated && values.Length >= Vector512<double>.Count)
-        {
-            ref readonly var v = ref MemoryMarshal.GetReference(values);
-            var lanes = Vector512.Create(double.NegativeInfinity);
-            for (; p <= values.Length - Vector512<double>.Count; p += Vector512<double>.Count)
-            {
-                lanes = Vector512.Max(lanes, Vector512.LoadUnsafe(in v, (nuint)p));
-            }
-
-            for (var l = 0; l < Vector512<double>.Count; l++)
-            {
-                highest = Math.Max(highest, lanes[l]);
-            }
-        }
-
-        for (; p < values.Length; p++)
-        {
-            highest = Math.Max(highest, values[p]);
-        }
-
-        return highest;
-    }
-
-    /// <summary>The smallest and the largest value (Math.Min and Math.Max in path order; NaN if any is NaN).</summary>
     internal static (double Smallest, double Largest) Range(ReadOnlySpan<double> values)
     {
         var smallest = double.PositiveInfinity;

@@ -265,7 +265,7 @@ internal sealed partial class PathKernel
         // site's damage draws are listed first and solved in one call.
         // The drivers' extremes the bounds need are the block's, the same for every site.
         var largestFrequency = LargestPositive(frequency);
-        var highestSeaLevel = Highest(seaLevel);
+        var highestSeaLevel = Range(seaLevel).Largest;
         var intensityRange = Range(windIntensities);
         var inundations = 0;
         for (var s = 0; s < _sites.Length; s++)
@@ -485,7 +485,7 @@ internal sealed partial class PathKernel
             carbonShock,
             gridShock,
             sp.Escalation[yearIndex] * priceShock,
-            Math.Max(_heavyPrecipitation.At(warmingNow), 1e-9) / Math.Max(_heavyPrecipitation.At(warmingBase), 1e-9),
+            Math.Max(_heavyPrecipitation.At(warmingNow), 1e-9) / BaseMultiplier(zWarming),
             1 + (scenario.TyphoonIntensityPerC * globalWarmingSinceBase));
     }
 
