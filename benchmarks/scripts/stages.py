@@ -7,11 +7,13 @@ sample to the first stage below whose pattern its stack matches; a stage's CPU i
 the Philox uniforms of the copula are in the Philox row, not the copula's. docs/performance.md,
 "Twenty-seventh session", has the table this prints and how to read it.
 
-usage: benchmarks/scripts/stages.py DIR [--aot] [--keep FILE] [bench options, e.g. --workers 1]
+usage: benchmarks/scripts/stages.py DIR [--aot] [--keep FILE] [--leaves N] [bench options, e.g. --workers 1]
   DIR    a checkout with a Release build of the CLI (dotnet build src/ClimateRisk.Cli -c Release),
          or with --aot its ahead-of-time build in DIR/out/aot (README, "Performance")
-  --keep FILE   keep the perf data in FILE (perf script -i FILE -F ip,sym ...); DIR's options come
-         before the bench options
+  --keep FILE   keep the perf data in FILE (perf script -i FILE -F ip,sym ...)
+  --leaves N    after the table, the N functions (the sampled frame itself) with the most samples
+         in the kernel and in the reduction, in ns per site-year: what a stage's figure is made of
+  DIR's options come before the bench options
   STAGES_HZ=4999 in the environment samples more often (short runs such as --paths 10000); the
          sampling itself slows the run (about 1.5x at 4999 a second), so compare shares, or
          tables taken at the same rate
@@ -24,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 
-FREQUENCY = int(os.environ.get("STAGES_HZ", "999"))
+FREQUENCY = int(os.environ["STAGES_HZ"]) if os.environ.get("STAGES_HZ", "").isdigit() else 999
 
 KERNEL = "PathKernel__EvaluateBlock"
 
@@ -83,6 +85,13 @@ def frames(stack_text):
     return out
 
 
+def short_name(frame):
+    """A frame's method without its signature or assembly, the same from the JIT's map and the AOT symbols."""
+    name = frame.split("(", 1)[0].split()[-1] if frame.strip() else frame
+    name = re.sub(r"ClimateRisk_([A-Za-z]+)_ClimateRisk_\1_", "", name)  # the AOT spelling, type arguments too
+    return re.sub(r"^ClimateRisk_[A-Za-z]+_", "", name)  # the JIT's
+
+
 def classify(stack):
     joined = "\n".join(stack)
     leaf = stack[0] if stack else ""
@@ -106,15 +115,24 @@ def main(argv):
         print(__doc__[__doc__.index("usage:"):], file=sys.stderr)
         return 1
     directory, rest = argv[0], argv[1:]
+    if not os.environ.get("STAGES_HZ", "999").isdigit() or FREQUENCY < 1:
+        print(f"stages.py: STAGES_HZ='{os.environ.get('STAGES_HZ')}': expected samples a second, e.g. 4999", file=sys.stderr)
+        return 1
     aot = keep = None
-    while rest and rest[0] in ("--aot", "--keep"):
+    leaves = 0
+    while rest and rest[0] in ("--aot", "--keep", "--leaves"):
         if rest[0] == "--aot":
             aot, rest = True, rest[1:]
         elif len(rest) < 2:
-            print("stages.py: --keep needs a file name", file=sys.stderr)
+            print(f"stages.py: {rest[0]} needs a value", file=sys.stderr)
+            return 1
+        elif rest[0] == "--keep":
+            keep, rest = rest[1], rest[2:]
+        elif not rest[1].isdigit():
+            print(f"stages.py: --leaves '{rest[1]}': expected a number of functions, e.g. --leaves 20", file=sys.stderr)
             return 1
         else:
-            keep, rest = rest[1], rest[2:]
+            leaves, rest = int(rest[1]), rest[2:]
 
     if aot:
         program = [os.path.join(directory, "out", "aot", "climaterisk")]
@@ -149,6 +167,7 @@ def main(argv):
             print(line)
 
     counts = {}
+    leaf_counts = {}
     total = 0
     for sample in script.split("\n\n"):
         stack = frames(sample)
@@ -156,6 +175,8 @@ def main(argv):
             continue
         key = classify(stack)
         counts[key] = counts.get(key, 0) + 1
+        leaf_key = (key[0], short_name(stack[0]))
+        leaf_counts[leaf_key] = leaf_counts.get(leaf_key, 0) + 1
         total += 1
 
     def ns(samples):
@@ -170,6 +191,12 @@ def main(argv):
         for name, _, _ in stages:
             samples = counts.get((group, name), 0)
             print(f"| — {name} | {ns(samples):.1f} | {100 * samples / total:.1f} % |")
+    for group in ("kernel", "reduction") if leaves else ():
+        print(f"\n| {group}: function | ns per site-year |")
+        print("|---|---:|")
+        top = sorted(((v, leaf) for (g, leaf), v in leaf_counts.items() if g == group), reverse=True)[:leaves]
+        for samples, leaf in top:
+            print(f"| {leaf} | {ns(samples):.2f} |")
     return 0
 
 
