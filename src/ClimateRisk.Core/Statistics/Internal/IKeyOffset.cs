@@ -10,9 +10,15 @@ namespace ClimateRisk.Core.Statistics.Internal;
 /// </summary>
 internal interface IKeyOffset
 {
-    /// <summary>The form of the smallest key that <see cref="Offset"/> takes.</summary>
+    /// <summary>The form of the smallest key that <see cref="Offset(Vector512{double}, Vector512{ulong})"/> takes.</summary>
     static abstract Vector512<ulong> Min(ulong minKey);
 
     /// <summary>key(v) − min, lane by lane, with <paramref name="min"/> from <see cref="Min"/>.</summary>
     static abstract Vector512<ulong> Offset(Vector512<double> v, Vector512<ulong> min);
+
+    /// <summary><see cref="Min"/> for four lanes.</summary>
+    static abstract Vector256<ulong> Min256(ulong minKey);
+
+    /// <summary><see cref="Offset(Vector512{double}, Vector512{ulong})"/> for four lanes (AVX2, which has no 64-bit arithmetic shift).</summary>
+    static abstract Vector256<ulong> Offset(Vector256<double> v, Vector256<ulong> min);
 }

@@ -16,4 +16,11 @@ internal readonly struct PositiveKeys : IKeyOffset
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> Offset(Vector512<double> v, Vector512<ulong> min) => v.AsUInt64() - min;
+
+    /// <inheritdoc/>
+    public static Vector256<ulong> Min256(ulong minKey) => Vector256.Create(minKey ^ RadixSelect.SignBit);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<ulong> Offset(Vector256<double> v, Vector256<ulong> min) => v.AsUInt64() - min;
 }

@@ -36,7 +36,7 @@ namespace ClimateRisk.Core.Statistics.Internal;
 /// pass also takes the moments' second pass (<see cref="DeviationSums"/>) when asked to.
 /// </para>
 /// </remarks>
-internal static class RadixSelect
+internal static partial class RadixSelect
 {
     /// <summary>Bits of the key range resolved per level.</summary>
     private const int RadixBits = 11;
@@ -51,6 +51,9 @@ internal static class RadixSelect
 
     /// <summary>Lanes of slack after every group's region: the compress writes a whole register.</summary>
     private const int Slack = 8;
+
+    /// <summary>Whether the passes have a branch-free compress: AVX-512's, or <see cref="Compress4"/> on AVX2.</summary>
+    private static bool CanCompress => Avx512F.IsSupported || Avx2.IsSupported;
 
     /// <summary>The order-preserving key of <paramref name="x"/> (IEEE totalOrder as unsigned order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -92,6 +95,10 @@ internal static class RadixSelect
                 min = Math.Min(min, lo[lane]);
                 max = Math.Max(max, hi[lane]);
             }
+        }
+        else if (Avx2.IsSupported && values.Length >= Vector256<double>.Count)
+        {
+            i = KeyRangeAvx2(values, out min, out max);
         }
 
         for (; i < values.Length; i++)
@@ -170,7 +177,7 @@ internal static class RadixSelect
             return tailCount > 0 ? TailSum(values[0], 0, [], tailCount, tail) : 0;
         }
 
-        if (negativeCount > 0 && negativeCount < n && tailStart >= negativeCount && vectorCopy && Avx512F.IsSupported && n > SortThreshold)
+        if (negativeCount > 0 && negativeCount < n && tailStart >= negativeCount && vectorCopy && CanCompress && n > SortThreshold)
         {
             return SplitAtZero(values, minKey, maxKey, ranks, results, tailCount, zeroCount, negativeCount, work, ref sums, tail);
         }
@@ -200,7 +207,7 @@ internal static class RadixSelect
             return tailSum;
         }
 
-        if (zeroMinimum && zeroCount >= Slack && vectorCopy && Avx512F.IsSupported && work.Length >= n - zeroCount + Slack)
+        if (zeroMinimum && zeroCount >= Slack && vectorCopy && CanCompress && work.Length >= n - zeroCount + Slack)
         {
             // A zero minimum: compress out the values above zero (one branch-free pass) and
             // select among them, whatever share the zeros have. A histogram from zero's key
@@ -316,7 +323,7 @@ internal static class RadixSelect
                 ? CopyCandidates<PositiveKeys>(values, minKey, shift, wanted, work, vectorCopy)
                 : CopyCandidates<AnyKeys>(values, minKey, shift, wanted, work, vectorCopy);
             System.Diagnostics.Debug.Assert(copied == candidateCount, "the histogram counted the candidates");
-            if (groups > 1 && !(vectorCopy && Avx512F.IsSupported))
+            if (groups > 1 && !(vectorCopy && CanCompress))
             {
                 Distribute(work[..candidateCount], lowKey[..groups], offset, work);
             }
@@ -388,6 +395,22 @@ internal static class RadixSelect
             var keep = Vector512.GreaterThanOrEqual(bucket, low) & Vector512.LessThan(bucket, high);
             Avx512F.Compress(Vector512<double>.Zero, keep.AsDouble(), v).StoreUnsafe(ref w, (nuint)count);
             count += BitOperations.PopCount(keep.ExtractMostSignificantBits());
+        }
+
+        if (!Avx512F.IsSupported && Avx2.IsSupported)
+        {
+            var min4 = TKeys.Min256(minKey);
+            var low4 = Vector256.Create((long)lo);
+            var high4 = Vector256.Create((long)end);
+            for (; i <= candidates.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                var v = Vector256.LoadUnsafe(ref x, (nuint)i);
+
+                // Buckets are below 2¹¹, so the signed compares order them.
+                var bucket = Vector256.ShiftRightLogical(TKeys.Offset(v, min4), shift).AsInt64();
+                var keep = ~Vector256.GreaterThan(low4, bucket) & Vector256.GreaterThan(high4, bucket);
+                count = Compress4.Store(v, keep.AsDouble(), ref w, count);
+            }
         }
 
         foreach (var v in candidates[i..])
@@ -481,6 +504,12 @@ internal static class RadixSelect
     private static void PartitionAtZero<TSums>(ReadOnlySpan<double> values, Span<double> parts, int negativeCount, out ulong negativeMaxKey, out ulong restMinKey, ref TSums sums)
         where TSums : struct, IPassSums
     {
+        if (!Avx512F.IsSupported)
+        {
+            PartitionAtZeroAvx2(values, parts, negativeCount, out negativeMaxKey, out restMinKey, ref sums);
+            return;
+        }
+
         var shiftBy = Vector512.Create(sums.Shift);
         Vector512<double> deviationsLow = default, deviationsHigh = default, squaresLow = default, squaresHigh = default;
         ref var x = ref MemoryMarshal.GetReference(values);
@@ -668,6 +697,10 @@ internal static class RadixSelect
 
                 Increment(ref c, ref c1, ref c2, ref c3, ref Unsafe.Add(ref j, half));
             }
+            else if (Avx2.IsSupported && values.Length >= 2 * Vector512<uint>.Count)
+            {
+                i = HistogramAvx2<TSums, TKeys>(values, minKey, shift, ref c, ref c1, ref c2, ref c3, sums.Shift, out deviationsLow, out deviationsHigh, out squaresLow, out squaresHigh);
+            }
 
             sums.Finish(values, i, deviationsLow, deviationsHigh, squaresLow, squaresHigh);
             for (; i <= values.Length - 4; i += 4)
@@ -691,6 +724,13 @@ internal static class RadixSelect
                 for (; b <= buckets - Vector512<int>.Count; b += Vector512<int>.Count)
                 {
                     (Vector512.LoadUnsafe(ref c, (nuint)b) + Vector512.LoadUnsafe(ref c1, (nuint)b) + Vector512.LoadUnsafe(ref c2, (nuint)b) + Vector512.LoadUnsafe(ref c3, (nuint)b)).StoreUnsafe(ref s, (nuint)b);
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                for (; b <= buckets - Vector256<int>.Count; b += Vector256<int>.Count)
+                {
+                    (Vector256.LoadUnsafe(ref c, (nuint)b) + Vector256.LoadUnsafe(ref c1, (nuint)b) + Vector256.LoadUnsafe(ref c2, (nuint)b) + Vector256.LoadUnsafe(ref c3, (nuint)b)).StoreUnsafe(ref s, (nuint)b);
                 }
             }
 
@@ -781,6 +821,10 @@ internal static class RadixSelect
                 count += BitOperations.PopCount(keep.ExtractMostSignificantBits());
             }
         }
+        else if (vectorCopy && Avx2.IsSupported && candidates.Length >= Slack)
+        {
+            i = CopyCandidatesAvx2<TKeys>(values, minKey, shift, wanted, candidates, out count);
+        }
 
         foreach (var v in values[i..])
         {
@@ -803,6 +847,11 @@ internal static class RadixSelect
     private static int CompressPositive<TSums>(ReadOnlySpan<double> values, Span<double> destination, out ulong minKey, ref TSums sums)
         where TSums : struct, IPassSums
     {
+        if (!Avx512F.IsSupported)
+        {
+            return CompressPositiveAvx2(values, destination, out minKey, ref sums);
+        }
+
         var shiftBy = Vector512.Create(sums.Shift);
         Vector512<double> deviationsLow = default, deviationsHigh = default, squaresLow = default, squaresHigh = default;
         ref var x = ref MemoryMarshal.GetReference(values);
@@ -966,6 +1015,19 @@ internal static class RadixSelect
                 count += BitOperations.PopCount(keep.ExtractMostSignificantBits());
             }
         }
+        else if (Avx2.IsSupported)
+        {
+            var min = TKeys.Min256(minKey);
+            var b = Vector256.Create(bucket);
+            ref var x = ref MemoryMarshal.GetReference(region);
+            ref var w = ref MemoryMarshal.GetReference(copy);
+            for (; i <= region.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                var v = Vector256.LoadUnsafe(ref x, (nuint)i);
+                var keep = Vector256.Equals(Vector256.ShiftRightLogical(TKeys.Offset(v, min), shift), b);
+                count = Compress4.Store(v, keep.AsDouble(), ref w, count);
+            }
+        }
 
         // The bucket is a small part of the region, so the branch is nearly always not taken.
         foreach (var v in region[i..])
@@ -1008,6 +1070,15 @@ internal static class RadixSelect
                     var keep = Vector512.GreaterThan(v, t);
                     Avx512F.Compress(Vector512<double>.Zero, keep, v).StoreUnsafe(ref w, (nuint)count);
                     count += BitOperations.PopCount(keep.ExtractMostSignificantBits());
+                }
+            }
+            else if (vectorCopy && Avx2.IsSupported)
+            {
+                var t = Vector256.Create(threshold);
+                for (; i <= region.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+                {
+                    var v = Vector256.LoadUnsafe(ref x, (nuint)i);
+                    count = Compress4.Store(v, Vector256.GreaterThan(v, t), ref w, count);
                 }
             }
 
