@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using ClimateRisk.Core.Numerics.Internal;
 using ClimateRisk.Core.Statistics.Internal;
 
@@ -365,6 +366,48 @@ public static class SampleSummary
 
             exceed = Vector512.Sum(exceedLanes);
             zeroCount = Vector512.Sum(zeroLanes);
+        }
+        else if (Avx2.IsSupported && values.Length >= 16)
+        {
+            // The same steps on four lanes, written out (the loop over four registers below,
+            // with a switch for the partial sum, is not unrolled), the keys' extremes by signed
+            // compares of their signed form (AVX2 has no unsigned 64-bit compare): on a Zen 3
+            // about 1.2 ns a value against 1.8 (docs/performance.md, twenty-ninth session).
+            var t = Vector256.Create(threshold);
+            Vector256<double> d0 = default, d1 = default, d2 = default, d3 = default;
+            Vector256<long> exceedLanes = default, zeroLanes = default;
+            var minLanes = Vector256.Create(long.MaxValue);
+            var maxLanes = Vector256.Create(long.MinValue);
+            for (; i <= values.Length - 16; i += 16)
+            {
+                var v0 = Vector256.LoadUnsafe(ref x, (nuint)i);
+                var v1 = Vector256.LoadUnsafe(ref x, (nuint)(i + 4));
+                var v2 = Vector256.LoadUnsafe(ref x, (nuint)(i + 8));
+                var v3 = Vector256.LoadUnsafe(ref x, (nuint)(i + 12));
+                d0 += v0 - Vector256<double>.Zero;
+                d1 += v1 - Vector256<double>.Zero;
+                d2 += v2 - Vector256<double>.Zero;
+                d3 += v3 - Vector256<double>.Zero;
+                if (TThreshold.Counts)
+                {
+                    exceedLanes -= (Vector256.GreaterThan(v0, t).AsInt64() + Vector256.GreaterThan(v1, t).AsInt64()) + (Vector256.GreaterThan(v2, t).AsInt64() + Vector256.GreaterThan(v3, t).AsInt64());
+                }
+
+                zeroLanes -= (Vector256.Equals(v0, Vector256<double>.Zero).AsInt64() + Vector256.Equals(v1, Vector256<double>.Zero).AsInt64())
+                    + (Vector256.Equals(v2, Vector256<double>.Zero).AsInt64() + Vector256.Equals(v3, Vector256<double>.Zero).AsInt64());
+                var k0 = RadixSelect.SignedKeys(v0);
+                var k1 = RadixSelect.SignedKeys(v1);
+                var k2 = RadixSelect.SignedKeys(v2);
+                var k3 = RadixSelect.SignedKeys(v3);
+                minLanes = RadixSelect.MinSigned(minLanes, RadixSelect.MinSigned(RadixSelect.MinSigned(k0, k1), RadixSelect.MinSigned(k2, k3)));
+                maxLanes = RadixSelect.MaxSigned(maxLanes, RadixSelect.MaxSigned(RadixSelect.MaxSigned(k0, k1), RadixSelect.MaxSigned(k2, k3)));
+            }
+
+            total = Vector256.Sum((d0 + d1) + (d2 + d3));
+            minKey = RadixSelect.MinKeyOf(minLanes);
+            maxKey = RadixSelect.MaxKeyOf(maxLanes);
+            exceed = Vector256.Sum(exceedLanes);
+            zeroCount = Vector256.Sum(zeroLanes);
         }
         else if (values.Length >= 16)
         {
