@@ -103,6 +103,13 @@ internal interface ILanes<TSelf>
     static abstract TSelf Gather(ref readonly double table, TSelf index);
 
     /// <summary>
+    /// Lane k = <c>table[indices[k]]</c> for the next <see cref="Count"/> entries of a list of
+    /// int indices, each in range (not checked): a hardware gather with the indices loaded as
+    /// they are where there is one, element by element otherwise.
+    /// </summary>
+    static abstract TSelf GatherListed(ref readonly double table, ref readonly int indices);
+
+    /// <summary>
     /// Lane k = t[i] + f·(t[i + 1] − t[i]) with t = <paramref name="table"/>, i = index_k (a whole
     /// number held as a double, with i + 1 in range — not checked) and f = fraction_k: linear
     /// interpolation between neighbouring entries, those operations in that order. Where AVX-512

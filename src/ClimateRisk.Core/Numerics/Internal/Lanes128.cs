@@ -105,6 +105,10 @@ internal readonly struct Lanes128(Vector128<double> value) : ILanes<Lanes128>
         => new(Vector128.Create(Unsafe.Add(ref Unsafe.AsRef(in table), (int)index.Value.GetElement(0)), Unsafe.Add(ref Unsafe.AsRef(in table), (int)index.Value.GetElement(1))));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 GatherListed(ref readonly double table, ref readonly int indices)
+        => new(Vector128.Create(Unsafe.Add(ref Unsafe.AsRef(in table), indices), Unsafe.Add(ref Unsafe.AsRef(in table), Unsafe.Add(ref Unsafe.AsRef(in indices), 1))));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes128 InterpolateNeighbours(ref readonly double table, Lanes128 index, Lanes128 fraction)
     {
         var low = Gather(in table, index);

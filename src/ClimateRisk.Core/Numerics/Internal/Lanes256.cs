@@ -116,6 +116,20 @@ internal readonly struct Lanes256(Vector256<double> value) : ILanes<Lanes256>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Lanes256 GatherListed(ref readonly double table, ref readonly int indices)
+    {
+        if (Avx2.IsSupported)
+        {
+            fixed (double* start = &Unsafe.AsRef(in table))
+            {
+                return new(Avx2.GatherVector256(start, Vector128.LoadUnsafe(in indices), 8));
+            }
+        }
+
+        return new(Vector256.Create(Lanes128.GatherListed(in table, in indices).Value, Lanes128.GatherListed(in table, in Unsafe.Add(ref Unsafe.AsRef(in indices), 2)).Value));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 InterpolateNeighbours(ref readonly double table, Lanes256 index, Lanes256 fraction)
     {
         var low = Gather(in table, index);

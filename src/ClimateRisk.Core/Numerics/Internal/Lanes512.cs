@@ -106,6 +106,11 @@ internal readonly struct Lanes512(Vector512<double> value) : ILanes<Lanes512>
     public static Lanes512 Gather(ref readonly double table, Lanes512 index)
         => new(Vector512.Create(Lanes256.Gather(in table, new(index.Value.GetLower())).Value, Lanes256.Gather(in table, new(index.Value.GetUpper())).Value));
 
+    /// <remarks>Two 256-bit gathers, as <see cref="Gather"/>.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 GatherListed(ref readonly double table, ref readonly int indices)
+        => new(Vector512.Create(Lanes256.GatherListed(in table, in indices).Value, Lanes256.GatherListed(in table, in Unsafe.Add(ref Unsafe.AsRef(in indices), 4)).Value));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 InterpolateNeighbours(ref readonly double table, Lanes512 index, Lanes512 fraction)
     {

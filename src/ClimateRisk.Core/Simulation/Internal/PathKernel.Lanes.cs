@@ -643,7 +643,7 @@ internal sealed partial class PathKernel
         Span<double> days = stackalloc double[T.Count];
         Span<double> u = stackalloc double[T.Count];
         Span<double> counts = stackalloc double[T.Count];
-        var j = vector && T.Count == 8 && Avx512F.IsSupported ? ShortfallRegisters512(plan, biPerDay, heat, scratch) : 0;
+        var j = vector && T.Count >= 4 && T.IsHardwareAccelerated ? ShortfallRegisters<T>(plan, biPerDay, heat, scratch) : 0;
         for (; j < heat; j += T.Count)
         {
             var inRegister = Math.Min(T.Count, heat - j);
@@ -683,48 +683,49 @@ internal sealed partial class PathKernel
         => shortfalls * biPerDay * cover.ThrottleFraction * cover.ThrottleHours / 24.0;
 
     /// <summary>
-    /// <see cref="HeatShortfalls{T}"/> on the whole 8-lane registers of the heat list (q ∈ (0, 1)):
+    /// <see cref="HeatShortfalls{T}"/> on the whole registers of the heat list (q ∈ (0, 1)):
     /// a gather of the listed paths' hot days, their uniforms loaded in list order, the counts
     /// and the BI cost on the register, the scalar search for the lanes
     /// <see cref="ShortfallCounts{T}"/> leaves to it — the same operations per lane in the same
     /// order as the loop it stands in for, so the same bits. Returns the list entries done (a
-    /// multiple of 8).
+    /// multiple of the register's lanes).
     /// </summary>
     /// <remarks>
     /// Why: 39 % of the standard workload's site-years have hot days (counted on
-    /// `bench --paths 20000`), and that loop moved each lane's two values through the stack (eight
-    /// scalar stores, then a vector load the stores cannot be forwarded to) and costed each lane
-    /// with four scalar operations, a division among them.
+    /// `bench --paths 20000`), and that loop moved each lane's two values through the stack (a
+    /// scalar store a lane, then a vector load the stores cannot be forwarded to) and costed each lane
+    /// with four scalar operations, a division among them. First written for AVX-512 only; on
+    /// four lanes (AVX2, a Zen 3) too since the twenty-ninth session (docs/performance.md).
     /// </remarks>
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static unsafe int ShortfallRegisters512(SitePlan plan, double biPerDay, int heat, KernelScratch scratch)
+    private static unsafe int ShortfallRegisters<T>(SitePlan plan, double biPerDay, int heat, KernelScratch scratch)
+        where T : struct, ILanes<T>
     {
         var cover = plan.Site.Heat;
         var q = cover.ShortfallProbability;
         var table = plan.ShortfallPmf0;
-        var perDay = Vector512.Create(biPerDay);
-        var fraction = Vector512.Create(cover.ThrottleFraction);
-        var hours = Vector512.Create(cover.ThrottleHours);
-        var day = Vector512.Create(24.0);
-        var costs = stackalloc double[8];
+        var perDay = T.Create(biPerDay);
+        var fraction = T.Create(cover.ThrottleFraction);
+        var hours = T.Create(cover.ThrottleHours);
+        var day = T.Create(24.0);
+        var costs = stackalloc double[T.Count];
         var heatBi = (int)Metric.HeatBiCny * BlockSize;
+        var all = (1u << T.Count) - 1;
         var j = 0;
         fixed (int* list = scratch.HeatList)
         fixed (double* hotDays = scratch.HotDays)
         fixed (double* shortfallU = scratch.ShortfallU)
         fixed (double* metrics = scratch.SiteMetrics)
         {
-            for (; j <= heat - 8; j += 8)
+            for (; j <= heat - T.Count; j += T.Count)
             {
-                var low = Vector128.Load(list + j);
-                var high = Vector128.Load(list + j + 4);
-                var days = Vector512.Create(Avx2.GatherVector256(hotDays, low, 8), Avx2.GatherVector256(hotDays, high, 8));
-                var u = Vector512.Load(shortfallU + j);
-                var counts = ShortfallCounts(new Lanes512(days), new Lanes512(u), q, table).Value;
+                var days = T.GatherListed(in *hotDays, in list[j]);
+                var u = T.Load(in shortfallU[j], 0);
+                var counts = ShortfallCounts(days, u, q, table);
                 // HeatBiCny's operations in its order.
-                (counts * perDay * fraction * hours / day).Store(costs);
-                var searched = (uint)(~Vector512.Equals(counts, counts)).ExtractMostSignificantBits();
+                T.Store(counts * perDay * fraction * hours / day, ref costs[0], 0);
+                var searched = ~T.SignBits(T.Equals(counts, counts)) & all;
                 while (searched != 0)
                 {
                     var l = BitOperations.TrailingZeroCount(searched);
@@ -733,7 +734,7 @@ internal sealed partial class PathKernel
                     costs[l] = HeatBiCny(SearchedShortfalls((int)hotDays[p], q, shortfallU[j + l], table), biPerDay, cover);
                 }
 
-                for (var l = 0; l < 8; l++)
+                for (var l = 0; l < T.Count; l++)
                 {
                     metrics[heatBi + list[j + l]] = costs[l];
                 }

@@ -26,6 +26,30 @@ public class LanesLookupTests
         Check<Lanes512>();
     }
 
+    /// <summary><see cref="ILanes{TSelf}.GatherListed"/> against the table read by the list, from every start in a list with repeats.</summary>
+    [Fact]
+    public void A_listed_gather_reads_the_listed_entries_in_every_width()
+    {
+        CheckListed<Lanes128>();
+        CheckListed<Lanes256>();
+        CheckListed<Lanes512>();
+    }
+
+    private static void CheckListed<T>()
+        where T : struct, ILanes<T>
+    {
+        int[] list = [15, 0, 3, 3, 9, 14, 1, 6, 12, 2, 7, 7, 11, 5, 10, 4, 8, 13, 0, 15];
+        var result = new double[T.Count];
+        for (var start = 0; start + T.Count <= list.Length; start++)
+        {
+            T.Store(T.GatherListed(in Table[0], in list[start]), ref result[0], 0);
+            for (var lane = 0; lane < T.Count; lane++)
+            {
+                BitConverter.DoubleToInt64Bits(result[lane]).Should().Be(BitConverter.DoubleToInt64Bits(Table[list[start + lane]]), $"{typeof(T).Name} from {start}, lane {lane}");
+            }
+        }
+    }
+
     private static void Check<T>()
         where T : struct, ILanes<T>
     {
