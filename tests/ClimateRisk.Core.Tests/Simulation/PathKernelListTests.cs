@@ -5,9 +5,10 @@ using ClimateRisk.Core.Simulation.Internal;
 namespace ClimateRisk.Core.Tests.Simulation;
 
 /// <summary>
-/// The kernel's index lists: the compress append (AVX-512) against the bit loop, for every mask
-/// of a register, at the start, middle and end of a block's list (where the whole-register store
-/// would not fit and the loop takes over).
+/// The kernel's index lists: the packed append (AVX-512's compress; a table of packed lane
+/// numbers on four lanes) against the bit loop, for every mask of a register, at the start,
+/// middle and end of a block's list (where the whole-register store would not fit and the loop
+/// takes over).
 /// </summary>
 public class PathKernelListTests
 {

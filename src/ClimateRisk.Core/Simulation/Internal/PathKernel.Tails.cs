@@ -118,6 +118,19 @@ internal sealed partial class PathKernel
                 }
             }
         }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            var bound = Vector256.Create(from);
+            ref var first = ref MemoryMarshal.GetReference(z);
+            for (; p <= z.Length - Vector256<double>.Count; p += Vector256<double>.Count)
+            {
+                var bits = Vector256.GreaterThan(Vector256.LoadUnsafe(ref first, (nuint)p), bound).ExtractMostSignificantBits();
+                if (bits != 0)
+                {
+                    listed = AppendPacked<Lanes256>(bits, p, list, listed);
+                }
+            }
+        }
 
         for (; p < z.Length; p++)
         {
