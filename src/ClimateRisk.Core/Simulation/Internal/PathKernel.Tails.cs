@@ -253,7 +253,7 @@ internal sealed partial class PathKernel
     /// <remarks>
     /// Why registers: the block extremes (this and <see cref="LargestPositive"/>) were chains of
     /// scalar Math.Min and Math.Max, about 0.5 ns a site-year of the standard workload and 7 % of
-    /// a screening run, where each candidate is a site alone. Math.Max and Vector512.Max are both
+    /// a screening run, where each candidate is a site alone. Math.Max and Vector512/256.Max are all
     /// IEEE 754:2019 maximum (NaN wins, +0 above −0), likewise the minima, which are associative
     /// and commutative, so the lanes' order gives the path order's value.
     /// </remarks>
@@ -261,26 +261,9 @@ internal sealed partial class PathKernel
     {
         var smallest = double.PositiveInfinity;
         var largest = double.NegativeInfinity;
-        var p = 0;
-        if (Vector512.IsHardwareAccelerated && values.Length >= Vector512<double>.Count)
-        {
-            ref readonly var v = ref MemoryMarshal.GetReference(values);
-            var low = Vector512.Create(double.PositiveInfinity);
-            var high = Vector512.Create(double.NegativeInfinity);
-            for (; p <= values.Length - Vector512<double>.Count; p += Vector512<double>.Count)
-            {
-                var x = Vector512.LoadUnsafe(in v, (nuint)p);
-                low = Vector512.Min(low, x);
-                high = Vector512.Max(high, x);
-            }
-
-            for (var l = 0; l < Vector512<double>.Count; l++)
-            {
-                smallest = Math.Min(smallest, low[l]);
-                largest = Math.Max(largest, high[l]);
-            }
-        }
-
+        var p = Vector512.IsHardwareAccelerated ? RangeRegisters<Lanes512>(values, ref smallest, ref largest)
+            : Vector256.IsHardwareAccelerated ? RangeRegisters<Lanes256>(values, ref smallest, ref largest)
+            : 0;
         for (; p < values.Length; p++)
         {
             smallest = Math.Min(smallest, values[p]);
@@ -290,34 +273,53 @@ internal sealed partial class PathKernel
         return (smallest, largest);
     }
 
+    /// <summary>
+    /// <see cref="Range"/>'s whole registers (none when the span is shorter than one), folded
+    /// into <paramref name="smallest"/> and <paramref name="largest"/>; returns the paths done.
+    /// At any width: on four lanes (AVX2, a Zen 3) the scalar chains were still 6 % of
+    /// `bench --screening 1000` (docs/performance.md, twenty-ninth session).
+    /// </summary>
+    private static int RangeRegisters<T>(ReadOnlySpan<double> values, ref double smallest, ref double largest)
+        where T : struct, ILanes<T>
+    {
+        if (values.Length < T.Count)
+        {
+            return 0;
+        }
+
+        ref readonly var v = ref MemoryMarshal.GetReference(values);
+        var low = T.Create(double.PositiveInfinity);
+        var high = T.Create(double.NegativeInfinity);
+        var p = 0;
+        for (; p <= values.Length - T.Count; p += T.Count)
+        {
+            var x = T.Load(in v, (nuint)p);
+            low = T.Min(low, x);
+            high = T.Max(high, x);
+        }
+
+        Span<double> lanes = stackalloc double[2 * T.Count];
+        T.Store(low, ref lanes[0], 0);
+        T.Store(high, ref lanes[0], (nuint)T.Count);
+        for (var l = 0; l < T.Count; l++)
+        {
+            smallest = Math.Min(smallest, lanes[l]);
+            largest = Math.Max(largest, lanes[T.Count + l]);
+        }
+
+        return p;
+    }
+
     /// <summary>The largest value if every value is positive and finite, else NaN.</summary>
     internal static double LargestPositive(ReadOnlySpan<double> values)
     {
         var largest = 0.0;
-        var p = 0;
-        if (Vector512.IsHardwareAccelerated && values.Length >= Vector512<double>.Count)
+        var p = Vector512.IsHardwareAccelerated ? LargestPositiveRegisters<Lanes512>(values, ref largest)
+            : Vector256.IsHardwareAccelerated ? LargestPositiveRegisters<Lanes256>(values, ref largest)
+            : 0;
+        if (p < 0)
         {
-            ref readonly var v = ref MemoryMarshal.GetReference(values);
-            var lanes = Vector512<double>.Zero;
-            var allPositiveFinite = Vector512<double>.AllBitsSet;
-            var infinity = Vector512.Create(double.PositiveInfinity);
-            for (; p <= values.Length - Vector512<double>.Count; p += Vector512<double>.Count)
-            {
-                var x = Vector512.LoadUnsafe(in v, (nuint)p);
-                // 0 < x < ∞ is false for NaN, zero, negatives and +∞: the scalar loop's test.
-                allPositiveFinite &= Vector512.GreaterThan(x, Vector512<double>.Zero) & Vector512.LessThan(x, infinity);
-                lanes = Vector512.Max(lanes, x);
-            }
-
-            if (!Vector512.EqualsAll(allPositiveFinite.AsUInt64(), Vector512<ulong>.AllBitsSet))
-            {
-                return double.NaN;
-            }
-
-            for (var l = 0; l < Vector512<double>.Count; l++)
-            {
-                largest = Math.Max(largest, lanes[l]);
-            }
+            return double.NaN;
         }
 
         for (; p < values.Length; p++)
@@ -332,6 +334,47 @@ internal sealed partial class PathKernel
         }
 
         return largest;
+    }
+
+    /// <summary>
+    /// <see cref="LargestPositive"/>'s whole registers folded into <paramref name="largest"/>;
+    /// returns the paths done, or −1 when a value is not positive and finite.
+    /// </summary>
+    private static int LargestPositiveRegisters<T>(ReadOnlySpan<double> values, ref double largest)
+        where T : struct, ILanes<T>
+    {
+        if (values.Length < T.Count)
+        {
+            return 0;
+        }
+
+        ref readonly var v = ref MemoryMarshal.GetReference(values);
+        var zero = T.Create(0.0);
+        var lanes = zero;
+        var allPositiveFinite = T.Equals(zero, zero);
+        var infinity = T.Create(double.PositiveInfinity);
+        var p = 0;
+        for (; p <= values.Length - T.Count; p += T.Count)
+        {
+            var x = T.Load(in v, (nuint)p);
+            // 0 < x < ∞ is false for NaN, zero, negatives and +∞: the scalar loop's test.
+            allPositiveFinite = T.And(allPositiveFinite, T.And(T.LessThan(zero, x), T.LessThan(x, infinity)));
+            lanes = T.Max(lanes, x);
+        }
+
+        if (!T.All(allPositiveFinite))
+        {
+            return -1;
+        }
+
+        Span<double> each = stackalloc double[T.Count];
+        T.Store(lanes, ref each[0], 0);
+        for (var l = 0; l < T.Count; l++)
+        {
+            largest = Math.Max(largest, each[l]);
+        }
+
+        return p;
     }
 
     /// <summary>What follows Φ for one peril's draws, in place.</summary>
