@@ -1,3 +1,4 @@
+using ClimateRisk.Core.Numerics.Internal;
 using ClimateRisk.Core.Simulation.Internal;
 
 namespace ClimateRisk.Core.Tests.Simulation;
@@ -57,6 +58,49 @@ public class PathKernelExtremeTests
         else
         {
             Bits(positive).Should().Be(Bits(scalarPositive), "LargestPositive of {0} values", values.Length);
+        }
+
+        // Each width's registers, whichever the machine runs (the other in software), then the tail.
+        CheckWidth<Lanes256>(values, scalarSmallest, scalarLargest, scalarPositive);
+        CheckWidth<Lanes512>(values, scalarSmallest, scalarLargest, scalarPositive);
+    }
+
+    private static void CheckWidth<T>(double[] values, double scalarSmallest, double scalarLargest, double scalarPositive)
+        where T : struct, ILanes<T>
+    {
+        var smallest = double.PositiveInfinity;
+        var largest = double.NegativeInfinity;
+        for (var p = PathKernel.RangeRegisters<T>(values, ref smallest, ref largest); p < values.Length; p++)
+        {
+            smallest = Math.Min(smallest, values[p]);
+            largest = Math.Max(largest, values[p]);
+        }
+
+        Bits(smallest).Should().Be(Bits(scalarSmallest), "{0}'s smallest of {1} values", typeof(T).Name, values.Length);
+        Bits(largest).Should().Be(Bits(scalarLargest), "{0}'s largest of {1} values", typeof(T).Name, values.Length);
+
+        var positive = 0.0;
+        var done = PathKernel.LargestPositiveRegisters<T>(values, ref positive);
+        if (done >= 0)
+        {
+            foreach (var v in values.AsSpan(done))
+            {
+                positive = v > 0 && double.IsFinite(v) ? Math.Max(positive, v) : double.NaN;
+                if (double.IsNaN(positive))
+                {
+                    break;
+                }
+            }
+        }
+
+        if (double.IsNaN(scalarPositive))
+        {
+            (done < 0 || double.IsNaN(positive)).Should().BeTrue("{0}'s LargestPositive of {1} values", typeof(T).Name, values.Length);
+        }
+        else
+        {
+            done.Should().BeGreaterThanOrEqualTo(0);
+            Bits(positive).Should().Be(Bits(scalarPositive), "{0}'s LargestPositive of {1} values", typeof(T).Name, values.Length);
         }
     }
 

@@ -279,7 +279,7 @@ internal sealed partial class PathKernel
     /// At any width: on four lanes (AVX2, a Zen 3) the scalar chains were still 6 % of
     /// `bench --screening 1000` (docs/performance.md, twenty-ninth session).
     /// </summary>
-    private static int RangeRegisters<T>(ReadOnlySpan<double> values, ref double smallest, ref double largest)
+    internal static int RangeRegisters<T>(ReadOnlySpan<double> values, ref double smallest, ref double largest)
         where T : struct, ILanes<T>
     {
         if (values.Length < T.Count)
@@ -340,7 +340,7 @@ internal sealed partial class PathKernel
     /// <see cref="LargestPositive"/>'s whole registers folded into <paramref name="largest"/>;
     /// returns the paths done, or −1 when a value is not positive and finite.
     /// </summary>
-    private static int LargestPositiveRegisters<T>(ReadOnlySpan<double> values, ref double largest)
+    internal static int LargestPositiveRegisters<T>(ReadOnlySpan<double> values, ref double largest)
         where T : struct, ILanes<T>
     {
         if (values.Length < T.Count)

@@ -30,8 +30,9 @@ namespace ClimateRisk.Core.Statistics.Internal;
 /// the key range by 2⁶ to 2¹¹, so at most ten levels follow the first.
 /// </para>
 /// <para>
-/// The first level reads the sample twice (histogram, then a copy of the wanted buckets with
-/// AVX-512 compress, then one compress per group into its region, no data-dependent branch);
+/// The first level reads the sample twice (histogram, then a copy of the wanted buckets with a
+/// compress — AVX-512's, or <see cref="Compress4"/> on AVX2 (RadixSelect.Avx2.cs) — then one
+/// compress per group into its region, no data-dependent branch);
 /// deeper levels work on the copies, which hold a few percent of the sample. The first full
 /// pass also takes the moments' second pass (<see cref="DeviationSums"/>) when asked to.
 /// </para>
