@@ -53,6 +53,30 @@ internal struct DeviationSums : IPassSums
         squaresHigh += d1 * d1;
     }
 
+    /// <summary>
+    /// The same step on four Vector256 registers (the AVX2 passes): RunningMoments.Of's step of
+    /// sixteen, register for register, into its four partial sums of deviations and of squares.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Step(
+        Vector256<double> v0, Vector256<double> v1, Vector256<double> v2, Vector256<double> v3, Vector256<double> shift,
+        ref Vector256<double> d0, ref Vector256<double> d1, ref Vector256<double> d2, ref Vector256<double> d3,
+        ref Vector256<double> q0, ref Vector256<double> q1, ref Vector256<double> q2, ref Vector256<double> q3)
+    {
+        var a0 = v0 - shift;
+        var a1 = v1 - shift;
+        var a2 = v2 - shift;
+        var a3 = v3 - shift;
+        d0 += a0;
+        d1 += a1;
+        d2 += a2;
+        d3 += a3;
+        q0 += a0 * a0;
+        q1 += a1 * a1;
+        q2 += a2 * a2;
+        q3 += a3 * a3;
+    }
+
     /// <inheritdoc/>
     public void Finish(ReadOnlySpan<double> values, int from, Vector512<double> deviationsLow, Vector512<double> deviationsHigh, Vector512<double> squaresLow, Vector512<double> squaresHigh)
     {

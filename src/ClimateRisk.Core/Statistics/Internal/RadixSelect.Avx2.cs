@@ -111,18 +111,7 @@ internal static partial class RadixSelect
             var v3 = Vector256.LoadUnsafe(ref x, (nuint)(i + 12));
             if (TSums.Wanted)
             {
-                var a0 = v0 - s;
-                var a1 = v1 - s;
-                var a2 = v2 - s;
-                var a3 = v3 - s;
-                d0 += a0;
-                d1 += a1;
-                d2 += a2;
-                d3 += a3;
-                q0 += a0 * a0;
-                q1 += a1 * a1;
-                q2 += a2 * a2;
-                q3 += a3 * a3;
+                DeviationSums.Step(v0, v1, v2, v3, s, ref d0, ref d1, ref d2, ref d3, ref q0, ref q1, ref q2, ref q3);
             }
 
             var next = half ^ 16;
@@ -200,18 +189,7 @@ internal static partial class RadixSelect
             var v3 = Vector256.LoadUnsafe(ref x, (nuint)(i + 12));
             if (TSums.Wanted)
             {
-                var a0 = v0 - s;
-                var a1 = v1 - s;
-                var a2 = v2 - s;
-                var a3 = v3 - s;
-                d0 += a0;
-                d1 += a1;
-                d2 += a2;
-                d3 += a3;
-                q0 += a0 * a0;
-                q1 += a1 * a1;
-                q2 += a2 * a2;
-                q3 += a3 * a3;
+                DeviationSums.Step(v0, v1, v2, v3, s, ref d0, ref d1, ref d2, ref d3, ref q0, ref q1, ref q2, ref q3);
             }
 
             // A value above zero has its sign bit clear, so its signed key is its bits.
@@ -268,18 +246,7 @@ internal static partial class RadixSelect
             var v3 = Vector256.LoadUnsafe(ref x, (nuint)(i + 12));
             if (TSums.Wanted)
             {
-                var a0 = v0 - s;
-                var a1 = v1 - s;
-                var a2 = v2 - s;
-                var a3 = v3 - s;
-                d0 += a0;
-                d1 += a1;
-                d2 += a2;
-                d3 += a3;
-                q0 += a0 * a0;
-                q1 += a1 * a1;
-                q2 += a2 * a2;
-                q3 += a3 * a3;
+                DeviationSums.Step(v0, v1, v2, v3, s, ref d0, ref d1, ref d2, ref d3, ref q0, ref q1, ref q2, ref q3);
             }
 
             Part(v0, ref w, ref low, ref high, negativeCount, n, ref maxLow, ref minHigh);
