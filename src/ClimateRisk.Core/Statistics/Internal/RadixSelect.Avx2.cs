@@ -200,15 +200,7 @@ internal static partial class RadixSelect
         }
 
         minKey = MinKeyOf(lowest);
-        for (var r = i; r < values.Length; r++)
-        {
-            var v = values[r];
-            if (v > 0)
-            {
-                destination[count++] = v;
-                minKey = Math.Min(minKey, Key(v));
-            }
-        }
+        count = PositiveTail(values, i, destination, count, ref minKey);
 
         sums.Finish(values, i, Vector512.Create(d0, d1), Vector512.Create(d2, d3), Vector512.Create(q0, q1), Vector512.Create(q2, q3));
         return count;
@@ -259,21 +251,7 @@ internal static partial class RadixSelect
         // the AVX-512 pass's starting values.
         negativeMaxKey = MaxKeyOf(maxLow);
         restMinKey = MinKeyOf(minHigh);
-        for (var r = i; r < n; r++)
-        {
-            var v = values[r];
-            var k = Key(v);
-            if (v < 0)
-            {
-                parts[low++] = v;
-                negativeMaxKey = Math.Max(negativeMaxKey, k);
-            }
-            else
-            {
-                parts[high++] = v;
-                restMinKey = Math.Min(restMinKey, k);
-            }
-        }
+        PartitionTail(values, i, parts, ref low, ref high, ref negativeMaxKey, ref restMinKey);
 
         sums.Finish(values, i, Vector512.Create(d0, d1), Vector512.Create(d2, d3), Vector512.Create(q0, q1), Vector512.Create(q2, q3));
         System.Diagnostics.Debug.Assert(low == negativeCount && high == n, "the census counted the negatives");

@@ -536,7 +536,32 @@ internal static partial class RadixSelect
 
         negativeMaxKey = MaxLane(maxLow);
         restMinKey = MinLane(minHigh);
-        for (var r = i; r < n; r++)
+        PartitionTail(values, i, parts, ref low, ref high, ref negativeMaxKey, ref restMinKey);
+
+        sums.Finish(values, i, deviationsLow, deviationsHigh, squaresLow, squaresHigh);
+        System.Diagnostics.Debug.Assert(low == negativeCount && high == n, "the census counted the negatives");
+    }
+
+    /// <summary>The values above zero from <paramref name="from"/> on, one by one, after <paramref name="count"/> kept (the positives' compress's tail); returns the new count.</summary>
+    private static int PositiveTail(ReadOnlySpan<double> values, int from, Span<double> destination, int count, ref ulong minKey)
+    {
+        for (var r = from; r < values.Length; r++)
+        {
+            var v = values[r];
+            if (v > 0)
+            {
+                destination[count++] = v;
+                minKey = Math.Min(minKey, Key(v));
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The values from <paramref name="from"/> on, one by one, to their parts (the partition passes' tail).</summary>
+    private static void PartitionTail(ReadOnlySpan<double> values, int from, Span<double> parts, ref int low, ref int high, ref ulong negativeMaxKey, ref ulong restMinKey)
+    {
+        for (var r = from; r < values.Length; r++)
         {
             var v = values[r];
             var k = Key(v);
@@ -551,9 +576,6 @@ internal static partial class RadixSelect
                 restMinKey = Math.Min(restMinKey, k);
             }
         }
-
-        sums.Finish(values, i, deviationsLow, deviationsHigh, squaresLow, squaresHigh);
-        System.Diagnostics.Debug.Assert(low == negativeCount && high == n, "the census counted the negatives");
     }
 
     /// <summary>The smallest lane.</summary>
@@ -882,15 +904,7 @@ internal static partial class RadixSelect
         // The lanes are reduced, and the sums finished, after the loop: a vector live across
         // the call (or indexed in place) was spilled to the stack on every step.
         minKey = MinLane(lowest);
-        for (var r = i; r < values.Length; r++)
-        {
-            var v = values[r];
-            if (v > 0)
-            {
-                destination[count++] = v;
-                minKey = Math.Min(minKey, Key(v));
-            }
-        }
+        count = PositiveTail(values, i, destination, count, ref minKey);
 
         sums.Finish(values, i, deviationsLow, deviationsHigh, squaresLow, squaresHigh);
         return count;
