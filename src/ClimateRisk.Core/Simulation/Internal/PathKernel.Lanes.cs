@@ -1334,7 +1334,11 @@ internal sealed partial class PathKernel
         return length + BitOperations.PopCount(bits);
     }
 
-    /// <summary>Row m: the set bits of the 4-bit mask m in increasing order, then zeros (past the count, overwritten or never read).</summary>
+    /// <summary>
+    /// Row m: the set bits of the 4-bit mask m in increasing order, then zeros (past the count,
+    /// overwritten or never read). <see cref="Statistics.Internal.Compress4"/> holds the same rows
+    /// as dword pairs (2l, 2l + 1) for its permute; each table is the form its loop uses as loaded.
+    /// </summary>
     private static ReadOnlySpan<int> PackedLanes4 =>
     [
         0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0,

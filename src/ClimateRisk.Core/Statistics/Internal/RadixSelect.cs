@@ -720,8 +720,9 @@ internal static partial class RadixSelect
 
                 Increment(ref c, ref c1, ref c2, ref c3, ref Unsafe.Add(ref j, half));
             }
-            else if (Avx2.IsSupported && values.Length >= 2 * Vector512<uint>.Count)
+            else if (Avx2.IsSupported && values.Length >= 32)
             {
+                // Two steps of sixteen at least, as the AVX-512 part asks (its first step is set up before its loop).
                 i = HistogramAvx2<TSums, TKeys>(values, minKey, shift, ref c, ref c1, ref c2, ref c3, sums.Shift, out deviationsLow, out deviationsHigh, out squaresLow, out squaresHigh);
             }
 
